@@ -1,0 +1,39 @@
+"""Errors a user may see. Each carries one clear, complete sentence; no traceback reaches a user."""
+
+from __future__ import annotations
+
+
+class CjmapperError(Exception):
+    """Base of every error whose message is meant for the user as it is."""
+
+
+class LibraryError(CjmapperError):
+    """A library file cannot be opened, read or written."""
+
+
+class LibraryLockedError(LibraryError):
+    """Another program holds the library's lock."""
+
+
+class NewerLibraryError(LibraryError):
+    """The library was written by a newer cjmapper."""
+
+
+class NotFoundError(CjmapperError):
+    """A journey, phase, lane or touchpoint named by the user does not exist."""
+
+
+class EditError(CjmapperError):
+    """An edit was refused because it would break the journey's rules (the library is unchanged)."""
+
+
+class InterchangeError(CjmapperError):
+    """A journey file does not follow the interchange format. `problems` lists each, with its place."""
+
+    def __init__(self, problems: list[str], source: str = "") -> None:
+        self.problems = list(problems)
+        self.source = source
+        where = f"{source}: " if source else ""
+        shown = "; ".join(self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(f"{where}{shown}{more}")

@@ -1,0 +1,203 @@
+"""The journey model: plain, Qt-free, database-free value objects.
+
+A `Journey` is a snapshot of one map: its phases (columns, left to right), lanes (rows, top to bottom) and
+touchpoints (cards, each in one phase and one lane, ordered within that cell). The library store reads and
+writes these; the layout, interchange and exporters only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    EN = "en"
+    NL = "nl"
+
+
+class Framework(StrEnum):
+    FIVE_PHASE = "five-phase"
+    AIDA = "aida"
+    SEE_THINK_DO_CARE = "see-think-do-care"
+    CUSTOM = "custom"
+
+
+class LaneKind(StrEnum):
+    TOUCHPOINTS = "touchpoints"
+    ACTIONS = "actions"
+    THOUGHTS = "thoughts"
+    EMOTIONS = "emotions"
+    PAIN_POINTS = "pain-points"
+    OPPORTUNITIES = "opportunities"
+    BACKSTAGE = "backstage"
+    NOTES = "notes"
+
+    @property
+    def holds_cards(self) -> bool:
+        """An emotions lane holds no cards: it draws the experience curve from the scores."""
+        return self is not LaneKind.EMOTIONS
+
+
+# Limits shared by the interchange reader, the store's edit API and the UI (journey-json-v1).
+MAX_TITLE = 200
+MAX_NAME = 100
+MAX_TEXT = 10_000
+MAX_OWNER = 200
+MAX_CHANNEL = 60
+MAX_PERSONA_NAME = 200
+MAX_PHASES = 50
+MAX_LANES = 30
+MAX_TOUCHPOINTS = 100_000
+SCORE_MIN = 1
+SCORE_MAX = 5
+
+
+@dataclass(slots=True)
+class Persona:
+    name: str
+    description: str = ""
+    goals: str = ""
+    frustrations: str = ""
+
+
+@dataclass(slots=True)
+class Phase:
+    id: int
+    name: str
+    description: str = ""
+    color: str | None = None
+
+
+@dataclass(slots=True)
+class Lane:
+    id: int
+    name: str
+    kind: LaneKind = LaneKind.TOUCHPOINTS
+    color: str | None = None
+
+
+@dataclass(slots=True)
+class Touchpoint:
+    id: int
+    phase_id: int
+    lane_id: int
+    position: int
+    title: str
+    notes: str = ""
+    channel: str | None = None
+    score: int | None = None
+    expectation: str = ""
+    owner: str = ""
+    color: str | None = None
+    votes: int = 0
+
+
+@dataclass(slots=True)
+class Journey:
+    """One journey map. `phases` and `lanes` are in display order; `touchpoints` in no particular order
+    (use `cell` or `ordered_touchpoints` for display order)."""
+
+    id: int
+    title: str
+    description: str = ""
+    language: Language = Language.EN
+    framework: Framework = Framework.CUSTOM
+    persona: Persona | None = None
+    phases: list[Phase] = field(default_factory=list)
+    lanes: list[Lane] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    revision: int = 0
+
+    def phase(self, phase_id: int) -> Phase:
+        for p in self.phases:
+            if p.id == phase_id:
+                return p
+        raise KeyError(phase_id)
+
+    def lane(self, lane_id: int) -> Lane:
+        for lane in self.lanes:
+            if lane.id == lane_id:
+                return lane
+        raise KeyError(lane_id)
+
+    def touchpoint(self, touchpoint_id: int) -> Touchpoint:
+        for t in self.touchpoints:
+            if t.id == touchpoint_id:
+                return t
+        raise KeyError(touchpoint_id)
+
+    def cell(self, phase_id: int, lane_id: int) -> list[Touchpoint]:
+        """The touchpoints in one cell, in their order."""
+        found = [t for t in self.touchpoints if t.phase_id == phase_id and t.lane_id == lane_id]
+        found.sort(key=lambda t: t.position)
+        return found
+
+    def cells(self) -> dict[tuple[int, int], list[Touchpoint]]:
+        """Every non-empty cell keyed by (phase id, lane id), each list in cell order."""
+        result: dict[tuple[int, int], list[Touchpoint]] = {}
+        for t in self.touchpoints:
+            result.setdefault((t.phase_id, t.lane_id), []).append(t)
+        for cards in result.values():
+            cards.sort(key=lambda t: t.position)
+        return result
+
+    def ordered_touchpoints(self) -> list[Touchpoint]:
+        """All touchpoints ordered by phase, then lane, then position in the cell (the canonical order)."""
+        phase_rank = {p.id: i for i, p in enumerate(self.phases)}
+        lane_rank = {lane.id: i for i, lane in enumerate(self.lanes)}
+        return sorted(
+            self.touchpoints,
+            key=lambda t: (phase_rank.get(t.phase_id, 1 << 30), lane_rank.get(t.lane_id, 1 << 30), t.position),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSummary:
+    phase_id: int
+    touchpoints: int
+    scored: int
+    average: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class JourneySummary:
+    """The figures a user wants at a glance: counts, average scores and CSAT (share of scores at 4-5)."""
+
+    touchpoints: int
+    scored: int
+    average: float | None
+    csat: float | None
+    phases: tuple[PhaseSummary, ...]
+
+
+def _average(scores: list[int]) -> float | None:
+    return sum(scores) / len(scores) if scores else None
+
+
+def csat(scores: Iterable[int | None]) -> float | None:
+    """Share (0..1) of scored touchpoints scored 4 or 5; None when nothing is scored."""
+    scored = [s for s in scores if s is not None]
+    if not scored:
+        return None
+    return sum(1 for s in scored if s >= 4) / len(scored)
+
+
+def summarize(journey: Journey) -> JourneySummary:
+    by_phase: dict[int, list[Touchpoint]] = {p.id: [] for p in journey.phases}
+    for t in journey.touchpoints:
+        by_phase.setdefault(t.phase_id, []).append(t)
+    phases: list[PhaseSummary] = []
+    for p in journey.phases:
+        cards = by_phase[p.id]
+        scores = [t.score for t in cards if t.score is not None]
+        phases.append(PhaseSummary(p.id, len(cards), len(scores), _average(scores)))
+    all_scores = [t.score for t in journey.touchpoints if t.score is not None]
+    return JourneySummary(
+        touchpoints=len(journey.touchpoints),
+        scored=len(all_scores),
+        average=_average(all_scores),
+        csat=csat(all_scores),
+        phases=tuple(phases),
+    )
