@@ -1,0 +1,18 @@
+"""The user's language, as far as the core needs it (templates and the example journey)."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+from cjmapper.model import Language
+
+
+def system_language() -> Language:
+    """Dutch when the system locale is Dutch (nl_NL, nl_BE, ...), English otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return Language.NL if value.lower().startswith("nl") else Language.EN
+    code = locale.getlocale()[0] or ""
+    return Language.NL if code.lower().startswith("nl") else Language.EN

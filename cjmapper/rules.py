@@ -1,0 +1,81 @@
+"""Field rules for edits made through the library's edit API. Each check returns the cleaned value or raises
+`EditError` with a sentence the user can act on. Limits come from `cjmapper.model` (journey-json-v1)."""
+
+from __future__ import annotations
+
+import re
+
+from cjmapper.errors import EditError
+from cjmapper.model import MAX_CHANNEL, SCORE_MAX, SCORE_MIN, Framework, LaneKind, Language
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def title(value: str, limit: int, what: str) -> str:
+    """A required one-line name: trimmed, 1..limit characters."""
+    cleaned = value.strip()
+    if not cleaned:
+        raise EditError(f"The {what} cannot be empty.")
+    if len(cleaned) > limit:
+        raise EditError(f"The {what} is {len(cleaned)} characters long; at most {limit} fit.")
+    return cleaned
+
+
+def text(value: str, limit: int, what: str) -> str:
+    if len(value) > limit:
+        raise EditError(f"The {what} is {len(value)} characters long; at most {limit} fit.")
+    return value
+
+
+def color(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _COLOR.fullmatch(value):
+        raise EditError(f"{value!r} is not a colour; use the form #rrggbb.")
+    return value.lower()
+
+
+def score(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not SCORE_MIN <= value <= SCORE_MAX:
+        raise EditError(f"A score is {SCORE_MIN} to {SCORE_MAX}, or none; {value!r} is not.")
+    return value
+
+
+def votes(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise EditError(f"Votes are a whole number of at least 0; {value!r} is not.")
+    return value
+
+
+def channel(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip()
+    if not cleaned:
+        return None
+    return text(cleaned, MAX_CHANNEL, "channel")
+
+
+def language(value: Language | str) -> Language:
+    try:
+        return Language(value)
+    except ValueError:
+        raise EditError(f"{value!r} is not a language cjmapper knows; use en or nl.") from None
+
+
+def framework(value: Framework | str) -> Framework:
+    try:
+        return Framework(value)
+    except ValueError:
+        names = ", ".join(f.value for f in Framework)
+        raise EditError(f"{value!r} is not a framework; use one of {names}.") from None
+
+
+def lane_kind(value: LaneKind | str) -> LaneKind:
+    try:
+        return LaneKind(value)
+    except ValueError:
+        names = ", ".join(k.value for k in LaneKind)
+        raise EditError(f"{value!r} is not a lane kind; use one of {names}.") from None

@@ -1,0 +1,154 @@
+"""Everything SQLite-only lives here: file checks, pragmas, transaction start, backup and error wording.
+
+The rest of the store speaks portable SQLAlchemy, so a PostgreSQL backend replaces this module, not the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import struct
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from cjmapper.errors import LibraryError, LibraryLockedError
+
+APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapper know a library by its bytes
+_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+IMMEDIATE = "cjm_immediate"
+"""Execution option: start the transaction with BEGIN IMMEDIATE (take the write lock up front)."""
+
+
+def check_existing_file(path: Path) -> None:
+    """Refuse, without writing a byte, anything at `path` that is not a writable cjmapper library."""
+    name = path.name
+    try:
+        st = path.stat()
+        with path.open("rb") as f:
+            header = f.read(_HEADER_SIZE)
+    except PermissionError:
+        raise LibraryError(f"{name}: cjmapper may not read this file (permission denied).") from None
+    except OSError as e:
+        raise LibraryError(f"{name}: cannot read the file ({e.strerror or e}).") from None
+    size = st.st_size
+    if size == 0:
+        raise LibraryError(f"{name} is an empty file, not a cjmapper library.")
+    if not header.startswith(_MAGIC):
+        if _MAGIC.startswith(header):
+            raise LibraryError(f"{name} is damaged: the file is cut short ({size} bytes).")
+        raise LibraryError(f"{name} is not a cjmapper library (it is not a SQLite database).")
+    if len(header) < _HEADER_SIZE:
+        raise LibraryError(f"{name} is damaged: the file is cut short ({size} bytes).")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    (application_id,) = struct.unpack(">I", header[68:72])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    if application_id != APPLICATION_ID:
+        raise LibraryError(f"{name} is another program's SQLite database, not a cjmapper library.")
+    if page_size < 512 or size % page_size or (valid_for == change_counter and size < pages * page_size):
+        raise LibraryError(f"{name} is damaged: the file is cut short or padded ({size} bytes).")
+    check_writable(path)
+
+
+def check_writable(path: Path) -> None:
+    """cjmapper writes every edit straight into the library, so it needs write access to it and its folder.
+
+    Mode bits are checked as well as access(), so a file marked read-only is honoured even for root."""
+    st = path.stat()
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise LibraryError(
+            f"{path.name} is read-only. cjmapper saves every edit into the library file, "
+            "so it needs write access: make the file writable or open a copy."
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise LibraryError(
+            f"{path.name} is in a read-only folder ({path.parent}); cjmapper needs to write beside the library."
+        )
+
+
+def make_engine(path: Path, busy_timeout_ms: int) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # We issue BEGIN ourselves (see _on_begin): pysqlite's own transaction handling is switched off.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()
+            if mode is None or str(mode[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
+
+    return engine
+
+
+def stamp_application_id(conn: Connection) -> None:
+    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def backup_to(engine: Engine, target: Path) -> None:
+    """Copy the whole library to `target` with SQLite's online backup API (consistent even mid-WAL)."""
+    tmp = target.with_name(f".{target.name}.partial")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        raw = engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            dest = sqlite3.connect(tmp)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+        os.replace(tmp, target)
+    except sqlite3.Error as e:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise translate(e, target.name) from None
+    except OSError as e:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise LibraryError(f"cannot write {target.name}: {e.strerror or e}.") from None
+
+
+def translate(error: BaseException, name: str) -> LibraryError:
+    """One clear sentence for a database error, in the user's terms."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryLockedError(
+            f"{name} is locked by another program that is writing to it. Close that program, or wait and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LibraryError(f"{name} is read-only: the change was not saved.")
+    if "disk is full" in text or "full" in text:
+        return LibraryError(f"The disk holding {name} is full: the change was not saved.")
+    if "disk i/o" in text:
+        return LibraryError(f"The disk holding {name} reported an I/O error: the change was not saved.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return LibraryError(f"{name} is damaged ({original}).")
+    return LibraryError(f"{name}: the library could not be used ({original}).")

@@ -1,0 +1,73 @@
+"""The built-in journey templates and the example journey, bundled under resources/templates/.
+
+Each template is a journey-json-v1 file named `{name}.{language}.json` holding phases and lanes but no
+touchpoints; the example (`example.{language}.json`) is a filled-in five-phase map for a small webshop.
+Every call reads the file anew, so the caller owns (and may edit) the `Journey` it gets back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cjmapper.errors import NotFoundError
+from cjmapper.interchange import read_journey_file
+from cjmapper.model import Journey, Language
+from cjmapper.resources import resource
+
+TEMPLATE_NAMES: tuple[str, ...] = ("five-phase", "aida", "see-think-do-care", "blank")
+"""The built-in templates, in the order a template picker shows them."""
+
+EXAMPLE_NAME = "example"
+
+_LANGUAGES = ", ".join(lang.value for lang in Language)
+
+
+def _language(language: Language | str) -> Language:
+    try:
+        return Language(str(language))
+    except ValueError:
+        raise NotFoundError(
+            f"There is no template language {str(language)!r}; the languages are {_LANGUAGES}."
+        ) from None
+
+
+def _path(name: str, language: Language | str) -> Path:
+    return resource("templates", f"{name}.{_language(language).value}.json")
+
+
+def template_path(name: str, language: Language | str = Language.EN) -> Path:
+    """The bundled file of template `name` in `language`.
+
+    Raises NotFoundError for an unknown template name or language.
+    """
+    if name not in TEMPLATE_NAMES:
+        raise NotFoundError(
+            f"There is no template named {name!r}; the templates are {', '.join(TEMPLATE_NAMES)}."
+        )
+    return _path(name, language)
+
+
+def load_template(name: str, language: Language | str = Language.EN) -> Journey:
+    """A new journey from template `name` (one of TEMPLATE_NAMES) in `language` ("en" or "nl").
+
+    Raises NotFoundError for an unknown template name or language.
+    """
+    return read_journey_file(template_path(name, language))
+
+
+def load_example(language: Language | str = Language.EN) -> Journey:
+    """The example journey (a five-phase map of a small webshop) in `language`.
+
+    Raises NotFoundError for an unknown language.
+    """
+    return read_journey_file(_path(EXAMPLE_NAME, language))
+
+
+def template_description(name: str, language: Language | str = Language.EN) -> str:
+    """The one-line description of template `name` in `language`, for a template picker."""
+    return load_template(name, language).description
+
+
+def template_title(name: str, language: Language | str = Language.EN) -> str:
+    """The title of template `name` in `language`, for a template picker."""
+    return load_template(name, language).title
