@@ -569,6 +569,7 @@ def _create_schema(conn: Connection) -> None:
                 {"key": "written_by", "value": __version__},
             ],
         )
+    sqlite.checkpoint(conn)
 
 
 def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
@@ -597,6 +598,7 @@ def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
             migrate.upgrade(conn)
             conn.execute(update(META).where(META.c.key == "format").values(value=str(migrate.FORMAT)))
             conn.execute(update(META).where(META.c.key == "written_by").values(value=__version__))
+        sqlite.checkpoint(conn)
     # Take the write lock once and let it go: a library another program holds is refused now, not mid-edit.
     with conn.execution_options(**{sqlite.IMMEDIATE: True}).begin() as txn:
         txn.rollback()

@@ -14,6 +14,11 @@ class Base(DeclarativeBase):
     pass
 
 
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+"""Ids of deleted rows are never handed out again, so an undo command's ids stay unique (PostgreSQL's
+sequences behave so already)."""
+
+
 class MetaRow(Base):
     """Key/value facts about the library file: schema version, the cjmapper versions that wrote it."""
 
@@ -24,6 +29,7 @@ class MetaRow(Base):
 
 class JourneyRow(Base):
     __tablename__ = "journeys"
+    __table_args__ = NEVER_REUSE_IDS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -38,7 +44,7 @@ class JourneyRow(Base):
 
 class PhaseRow(Base):
     __tablename__ = "phases"
-    __table_args__ = (Index("ix_phases_journey", "journey_id", "position"),)
+    __table_args__ = (Index("ix_phases_journey", "journey_id", "position"), NEVER_REUSE_IDS)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
@@ -49,7 +55,7 @@ class PhaseRow(Base):
 
 class LaneRow(Base):
     __tablename__ = "lanes"
-    __table_args__ = (Index("ix_lanes_journey", "journey_id", "position"),)
+    __table_args__ = (Index("ix_lanes_journey", "journey_id", "position"), NEVER_REUSE_IDS)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
@@ -65,6 +71,7 @@ class TouchpointRow(Base):
         Index("ix_touchpoints_cell", "phase_id", "lane_id", "position"),
         CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_touchpoints_score"),
         CheckConstraint("votes >= 0", name="ck_touchpoints_votes"),
+        NEVER_REUSE_IDS,
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))

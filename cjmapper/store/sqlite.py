@@ -106,6 +106,18 @@ def stamp_application_id(conn: Connection) -> None:
     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def checkpoint(conn: Connection) -> None:
+    """Copy the WAL into the main file, so its header (application id, size) is what others read from disk.
+
+    Runs on the driver connection, outside any transaction (SQLite ignores a checkpoint inside one)."""
+    assert not conn.in_transaction()
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        raise LibraryLockedError("The library is in use by another program; try again in a moment.")
+
+
 def backup_to(engine: Engine, target: Path) -> None:
     """Copy the whole library to `target` with SQLite's online backup API (consistent even mid-WAL)."""
     tmp = target.with_name(f".{target.name}.partial")

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("persona_description", sa.Text, nullable=False),
         sa.Column("persona_goals", sa.Text, nullable=False),
         sa.Column("persona_frustrations", sa.Text, nullable=False),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "phases",
@@ -41,6 +42,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("description", sa.Text, nullable=False),
         sa.Column("color", sa.String(7), nullable=True),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_phases_journey", "phases", ["journey_id", "position"])
     op.create_table(
@@ -51,6 +53,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(100), nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("color", sa.String(7), nullable=True),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_lanes_journey", "lanes", ["journey_id", "position"])
     op.create_table(
@@ -70,6 +73,7 @@ def upgrade() -> None:
         sa.Column("votes", sa.Integer, nullable=False),
         sa.CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_touchpoints_score"),
         sa.CheckConstraint("votes >= 0", name="ck_touchpoints_votes"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_touchpoints_journey", "touchpoints", ["journey_id"])
     op.create_index("ix_touchpoints_cell", "touchpoints", ["phase_id", "lane_id", "position"])

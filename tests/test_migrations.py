@@ -1,0 +1,98 @@
+"""Library format upgrades: the migrations build exactly the models' schema, and every older format upgrades
+on open, after a backup, with its data intact (one test per format)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from cjmapper.store import Library, migrate
+from cjmapper.store.schema import Base
+from cjmapper.store.sqlite import APPLICATION_ID
+
+
+def build_library_at(path: Path, revision: str) -> None:
+    """A library file as the cjmapper of format `revision` left it."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        migrate.upgrade(conn, revision)
+        conn.exec_driver_sql(
+            "INSERT INTO cjm_meta (key, value) VALUES ('format', :f), ('created_by', '0.0.1'), ('written_by', '0.0.1')",
+            {"f": str(int(revision))},
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO journeys (id, title, description, language, framework, persona_name, persona_description,"
+            " persona_goals, persona_frustrations) VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '', '')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO phases (id, journey_id, position, name, description, color) VALUES (3, 7, 0, 'Aankoop', '', NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO lanes (id, journey_id, position, name, kind, color) VALUES (4, 7, 0, 'Contact', 'touchpoints', NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO touchpoints (id, journey_id, phase_id, lane_id, position, title, notes, channel, score,"
+            " expectation, owner, color, votes) VALUES (9, 7, 3, 4, 0, 'Afrekenen', '', 'webshop', 2, '', '', NULL, 3)"
+        )
+    engine.dispose()
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'schema.cjm'}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_revisions_listed_match_the_migration_scripts() -> None:
+    scripts = sorted(p.name.split("_")[0] for p in (migrate.MIGRATIONS / "versions").glob("[0-9]*.py"))
+    assert tuple(scripts) == migrate.REVISIONS
+    assert migrate.FORMAT == len(migrate.REVISIONS)
+
+
+@pytest.mark.parametrize("revision", migrate.REVISIONS[:-1])
+def test_older_format_upgrades_after_a_backup(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "old.cjm"
+    build_library_at(path, revision)
+    with Library.open(path) as lib:
+        journey = lib.load_journey(7)
+        assert journey.title == "Bakkerij"
+        assert journey.persona is not None and journey.persona.name == "Sanne"
+        [card] = journey.touchpoints
+        assert (card.id, card.title, card.channel, card.score, card.votes) == (9, "Afrekenen", "webshop", 2, 3)
+        lib.update_touchpoint(9, title="Afrekenen (nieuw)")
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
+    assert dict(raw.execute("SELECT key, value FROM cjm_meta").fetchall())["format"] == str(migrate.FORMAT)
+    raw.close()
+    backup = tmp_path / f"old.cjm.format{int(revision)}.bak"
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+    assert old.execute("SELECT title FROM touchpoints").fetchone() == ("Afrekenen",)
+    old.close()
+
+
+def test_second_upgrade_of_same_name_does_not_overwrite_the_first_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.cjm"
+    build_library_at(path, migrate.REVISIONS[0])
+    first_backup = tmp_path / f"old.cjm.format{int(migrate.REVISIONS[0])}.bak"
+    first_backup.write_bytes(b"an earlier backup")
+    Library.open(path).close()
+    assert first_backup.read_bytes() == b"an earlier backup"
+    assert (tmp_path / f"old.cjm.format{int(migrate.REVISIONS[0])}.2.bak").exists()
+
+
+def test_current_library_opens_without_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "now.cjm"
+    Library.open(path).close()
+    Library.open(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("now.cjm-")) == ["now.cjm"]

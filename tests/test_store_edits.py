@@ -1,0 +1,224 @@
+"""The library's edit API: each edit is one transaction, validated, and exactly undoable through its inverse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cjmapper.errors import EditError, NotFoundError
+from cjmapper.model import MAX_PHASES, Journey, LaneKind, Persona
+from cjmapper.store import Library
+from tests.store_helpers import cell_titles, sample_journey
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Library]:
+    with Library.open(tmp_path / "edits.cjm") as library:
+        yield library
+
+
+@pytest.fixture
+def journey(lib: Library) -> Journey:
+    return lib.load_journey(lib.create_journey(sample_journey()))
+
+
+def reload(lib: Library, journey: Journey) -> Journey:
+    return lib.load_journey(journey.id)
+
+
+def positions_are_contiguous(journey: Journey) -> bool:
+    return all([t.position for t in cards] == list(range(len(cards))) for cards in journey.cells().values())
+
+
+def test_create_and_load_round_trip(lib: Library) -> None:
+    source = sample_journey()
+    loaded = lib.load_journey(lib.create_journey(source))
+    assert loaded.title == source.title
+    assert loaded.persona == source.persona
+    assert [p.name for p in loaded.phases] == [p.name for p in source.phases]
+    assert [(lane.name, lane.kind) for lane in loaded.lanes] == [(lane.name, lane.kind) for lane in source.lanes]
+    assert sorted(t.title for t in loaded.touchpoints) == sorted(t.title for t in source.touchpoints)
+    assert cell_titles(loaded, 1, 1) == ["Card 2.2.1", "Card 2.2.2"]
+
+
+def test_add_touchpoint_at_an_index_makes_room(lib: Library, journey: Journey) -> None:
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    card = lib.add_touchpoint(journey.id, phase, lane, "  Nieuwsbrief  ", index=1, channel="newsletter", score=3)
+    assert card.title == "Nieuwsbrief"
+    assert card.position == 1
+    after = reload(lib, journey)
+    assert cell_titles(after, 0, 0) == ["Card 1.1.1", "Nieuwsbrief", "Card 1.1.2"]
+    assert lib.add_touchpoint(journey.id, phase, lane, "Last").position == 3
+    assert after.revision == journey.revision + 1
+
+
+def test_emotions_lane_holds_no_cards(lib: Library, journey: Journey) -> None:
+    emotions = next(lane for lane in journey.lanes if lane.kind is LaneKind.EMOTIONS)
+    with pytest.raises(EditError, match="holds no cards"):
+        lib.add_touchpoint(journey.id, journey.phases[0].id, emotions.id, "Feeling")
+    with pytest.raises(EditError, match="holds no cards"):
+        lib.update_lane(journey.lanes[0].id, kind="emotions")
+    assert reload(lib, journey) == journey
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "   "}, "cannot be empty"),
+        ({"title": "x" * 201}, "at most 200"),
+        ({"score": 6}, "1 to 5"),
+        ({"score": True}, "1 to 5"),
+        ({"color": "red"}, "#rrggbb"),
+        ({"votes": -1}, "at least 0"),
+        ({"owner": "o" * 201}, "at most 200"),
+        ({"channel": "c" * 61}, "at most 60"),
+    ],
+)
+def test_invalid_edits_are_refused_and_change_nothing(
+    lib: Library, journey: Journey, changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(EditError, match=message):
+        lib.update_touchpoint(journey.touchpoints[0].id, **changes)  # type: ignore[arg-type]
+    assert reload(lib, journey) == journey
+
+
+def test_update_touchpoint_fields(lib: Library, journey: Journey) -> None:
+    target = journey.touchpoints[0]
+    stored = lib.update_touchpoint(
+        target.id, title="Checkout", score=None, color="#E15759", votes=4, notes="R&D <b>", channel="Fax"
+    )
+    assert stored == lib.load_journey(journey.id).touchpoint(target.id)
+    assert (stored.title, stored.score, stored.color, stored.votes, stored.notes, stored.channel) == (
+        "Checkout", None, "#e15759", 4, "R&D <b>", "Fax",
+    )  # fmt: skip
+    with pytest.raises(NotFoundError):
+        lib.update_touchpoint(10_000, title="x")
+
+
+def test_move_within_a_cell_and_back(lib: Library, journey: Journey) -> None:
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    first = journey.cell(phase, lane)[0]
+    before, after = lib.move_touchpoints([first.id], phase, lane, 1)
+    assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.2", "Card 1.1.1"]
+    assert after[(phase, lane)][1] == first.id
+    lib.arrange(before)
+    assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.1", "Card 1.1.2"]
+
+
+def test_multi_move_to_another_cell_keeps_the_given_order(lib: Library, journey: Journey) -> None:
+    a = journey.cell(journey.phases[0].id, journey.lanes[0].id)[1]
+    b = journey.cell(journey.phases[1].id, journey.lanes[1].id)[0]
+    target_phase, target_lane = journey.phases[2].id, journey.lanes[0].id
+    before, _ = lib.move_touchpoints([b.id, a.id], target_phase, target_lane, 1)
+    moved = reload(lib, journey)
+    assert cell_titles(moved, 2, 0) == ["Card 3.1.1", b.title, a.title, "Card 3.1.2"]
+    assert cell_titles(moved, 0, 0) == ["Card 1.1.1"]
+    assert positions_are_contiguous(moved)
+    lib.arrange(before)
+    restored = reload(lib, journey)
+    assert sorted(restored.touchpoints, key=lambda t: t.id) == sorted(journey.touchpoints, key=lambda t: t.id)
+
+
+def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey) -> None:
+    cell = journey.cell(journey.phases[0].id, journey.lanes[0].id)
+    removed = lib.delete_touchpoints([cell[0].id])
+    assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.2"]
+    assert positions_are_contiguous(reload(lib, journey))
+    lib.restore_touchpoints(journey.id, removed)
+    assert sorted(reload(lib, journey).touchpoints, key=lambda t: t.id) == sorted(
+        journey.touchpoints, key=lambda t: t.id
+    )
+
+
+def test_phase_add_rename_move_delete_restore(lib: Library, journey: Journey) -> None:
+    added = lib.add_phase(journey.id, "Loyalty", index=1, color="#59a14f")
+    assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Loyalty", "Phase 2", "Phase 3"]
+    assert lib.update_phase(added.id, name="Loyaliteit").name == "Loyaliteit"
+    lib.move_phase(added.id, 3)
+    assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Phase 2", "Phase 3", "Loyaliteit"]
+    with_cards = journey.phases[1]
+    removal = lib.delete_phase(with_cards.id)
+    assert len(removal.touchpoints) == 4
+    after_delete = reload(lib, journey)
+    assert with_cards.id not in {t.phase_id for t in after_delete.touchpoints}
+    lib.restore_phase(removal)
+    restored = reload(lib, journey)
+    assert [p.name for p in restored.phases] == ["Phase 1", "Phase 2", "Phase 3", "Loyaliteit"]
+    assert sorted(restored.touchpoints, key=lambda t: t.id) == sorted(journey.touchpoints, key=lambda t: t.id)
+
+
+def test_lane_add_move_delete_restore(lib: Library, journey: Journey) -> None:
+    lane = lib.add_lane(journey.id, "Backstage", "backstage", index=0)
+    assert reload(lib, journey).lanes[0] == lane
+    lib.move_lane(lane.id, 99)
+    assert reload(lib, journey).lanes[-1].id == lane.id
+    removal = lib.delete_lane(journey.lanes[0].id)
+    assert len(removal.touchpoints) == 6
+    lib.restore_lane(removal)
+    restored = reload(lib, journey)
+    assert restored.lanes[0].name == "Lane 1"
+    assert sorted(restored.touchpoints, key=lambda t: t.id) == sorted(journey.touchpoints, key=lambda t: t.id)
+
+
+def test_structure_limits(lib: Library) -> None:
+    small = lib.load_journey(lib.create_journey(sample_journey(phases=1, lanes=1)))
+    with pytest.raises(EditError, match="at least one phase"):
+        lib.delete_phase(small.phases[0].id)
+    lib.delete_lane(small.lanes[1].id)
+    with pytest.raises(EditError, match="at least one lane"):
+        lib.delete_lane(small.lanes[0].id)
+    for i in range(MAX_PHASES - 1):
+        lib.add_phase(small.id, f"P{i}")
+    with pytest.raises(EditError, match=f"at most {MAX_PHASES}"):
+        lib.add_phase(small.id, "One too many")
+
+
+def test_journey_fields_persona_and_revision(lib: Library, journey: Journey) -> None:
+    lib.update_journey(journey.id, title="Klantreis", language="nl", framework="aida", persona=None)
+    changed = reload(lib, journey)
+    assert (changed.title, changed.language, changed.framework, changed.persona) == ("Klantreis", "nl", "aida", None)
+    lib.update_journey(journey.id, persona=Persona("Piet", goals="Snel bestellen"))
+    assert reload(lib, journey).persona == Persona("Piet", "", "Snel bestellen", "")
+    assert reload(lib, journey).revision == journey.revision + 2
+    with pytest.raises(EditError, match="language"):
+        lib.update_journey(journey.id, language="de")
+    with pytest.raises(EditError, match="framework"):
+        lib.update_journey(journey.id, framework="funnel")
+
+
+def test_delete_restore_and_duplicate_journey(lib: Library, journey: Journey) -> None:
+    copy_id = lib.duplicate_journey(journey.id)
+    copy = lib.load_journey(copy_id)
+    assert copy.title == "Webshop journey (copy)"
+    assert len(copy.touchpoints) == len(journey.touchpoints)
+    assert not {t.id for t in copy.touchpoints} & {t.id for t in journey.touchpoints}
+    removed = lib.delete_journey(journey.id)
+    assert [j.id for j in lib.list_journeys()] == [copy_id]
+    lib.restore_journey(removed)
+    back = lib.load_journey(journey.id)
+    assert back.touchpoints == journey.touchpoints
+    assert back.phases == journey.phases
+
+
+def test_find_journey_by_id_or_title(lib: Library, journey: Journey) -> None:
+    assert lib.find_journey(str(journey.id)) == journey.id
+    assert lib.find_journey("Webshop journey") == journey.id
+    lib.create_journey(sample_journey())
+    with pytest.raises(NotFoundError, match="2 journeys are titled"):
+        lib.find_journey("Webshop journey")
+    with pytest.raises(NotFoundError, match="No journey"):
+        lib.find_journey("Nope")
+
+
+def test_list_journeys_counts(lib: Library, journey: Journey) -> None:
+    [info] = lib.list_journeys()
+    assert (info.id, info.title, info.phases, info.lanes, info.touchpoints) == (journey.id, journey.title, 3, 3, 12)
+
+
+def test_cards_move_only_within_their_journey(lib: Library, journey: Journey) -> None:
+    other = lib.load_journey(lib.create_journey(sample_journey("Other")))
+    with pytest.raises(NotFoundError):
+        lib.move_touchpoints([journey.touchpoints[0].id], other.phases[0].id, other.lanes[0].id, 0)
+    assert reload(lib, journey) == journey
