@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None, start_editor: EditorLauncher | None 
         return _fail(str(e))
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # noqa: BLE001 - the last line of defence: a user never sees a traceback
+    except Exception as e:
         if os.environ.get("CJMAPPER_DEBUG"):
             raise
         return _fail(f"unexpected problem ({type(e).__name__}: {e}); set CJMAPPER_DEBUG=1 for details")

@@ -41,9 +41,7 @@ def template_path(name: str, language: Language | str = Language.EN) -> Path:
     Raises NotFoundError for an unknown template name or language.
     """
     if name not in TEMPLATE_NAMES:
-        raise NotFoundError(
-            f"There is no template named {name!r}; the templates are {', '.join(TEMPLATE_NAMES)}."
-        )
+        raise NotFoundError(f"There is no template named {name!r}; the templates are {', '.join(TEMPLATE_NAMES)}.")
     return _path(name, language)
 
 

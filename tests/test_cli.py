@@ -31,7 +31,9 @@ def lib_path(tmp_path: Path) -> Path:
 
 def test_new_list_export_import_delete(capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path) -> None:
     lib = str(lib_path)
-    code, out, err = run(capsys, "--library", lib, "new", "--template", "aida", "--language", "nl", "--title", "Fietsen")
+    code, out, err = run(
+        capsys, "--library", lib, "new", "--template", "aida", "--language", "nl", "--title", "Fietsen"
+    )
     assert (code, err) == (0, "")
     journey_id = out.strip()
     assert journey_id.isdigit()

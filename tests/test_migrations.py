@@ -32,10 +32,12 @@ def build_library_at(path: Path, revision: str) -> None:
             " persona_goals, persona_frustrations) VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '', '')"
         )
         conn.exec_driver_sql(
-            "INSERT INTO phases (id, journey_id, position, name, description, color) VALUES (3, 7, 0, 'Aankoop', '', NULL)"
+            "INSERT INTO phases (id, journey_id, position, name, description, color)"
+            " VALUES (3, 7, 0, 'Aankoop', '', NULL)"
         )
         conn.exec_driver_sql(
-            "INSERT INTO lanes (id, journey_id, position, name, kind, color) VALUES (4, 7, 0, 'Contact', 'touchpoints', NULL)"
+            "INSERT INTO lanes (id, journey_id, position, name, kind, color)"
+            " VALUES (4, 7, 0, 'Contact', 'touchpoints', NULL)"
         )
         conn.exec_driver_sql(
             "INSERT INTO touchpoints (id, journey_id, phase_id, lane_id, position, title, notes, channel, score,"
@@ -56,7 +58,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
 def test_revisions_listed_match_the_migration_scripts() -> None:
     scripts = sorted(p.name.split("_")[0] for p in (migrate.MIGRATIONS / "versions").glob("[0-9]*.py"))
     assert tuple(scripts) == migrate.REVISIONS
-    assert migrate.FORMAT == len(migrate.REVISIONS)
+    assert len(migrate.REVISIONS) == migrate.FORMAT
 
 
 @pytest.mark.parametrize("revision", migrate.REVISIONS[:-1])
@@ -66,7 +68,8 @@ def test_older_format_upgrades_after_a_backup(tmp_path: Path, revision: str) -> 
     with Library.open(path) as lib:
         journey = lib.load_journey(7)
         assert journey.title == "Bakkerij"
-        assert journey.persona is not None and journey.persona.name == "Sanne"
+        assert journey.persona is not None
+        assert journey.persona.name == "Sanne"
         [card] = journey.touchpoints
         assert (card.id, card.title, card.channel, card.score, card.votes) == (9, "Afrekenen", "webshop", 2, 3)
         lib.update_touchpoint(9, title="Afrekenen (nieuw)")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from cjmapper.model import Touchpoint
-from cjmapper.store import CellOrders, Library
+from cjmapper.store import Library, Placement
 from tests.store_helpers import sample_journey
 
 Cell = tuple[int, int]
@@ -28,10 +28,11 @@ class EditMachine(RuleBasedStateMachine):
         journey = self.lib.load_journey(self.lib.create_journey(sample_journey(phases=3, lanes=2, cards_per_cell=1)))
         self.journey_id = journey.id
         self.cells: list[Cell] = [(p.id, lane.id) for p in journey.phases for lane in journey.lanes[:2]]
-        self.orders: CellOrders = {cell: [t.id for t in journey.cell(*cell)] for cell in self.cells}
+        self.orders: dict[Cell, list[int]] = {cell: [t.id for t in journey.cell(*cell)] for cell in self.cells}
         self.titles = {t.id: t.title for t in journey.touchpoints}
         self.scores = {t.id: t.score for t in journey.touchpoints}
-        self.undo: list[tuple[str, object]] = []
+        self.undo: list[tuple[str, object, dict[Cell, list[int]]]] = []
+        """Undoable steps: (kind, what the inverse needs, the reference orders before the step)."""
 
     def teardown(self) -> None:
         self.lib.close()
@@ -40,8 +41,12 @@ class EditMachine(RuleBasedStateMachine):
     def all_ids(self) -> list[int]:
         return [i for order in self.orders.values() for i in order]
 
+    def snapshot(self) -> dict[Cell, list[int]]:
+        return {c: list(order) for c, order in self.orders.items()}
+
     @rule(cell=st.integers(0, 5), index=st.integers(0, 10), title=st.text(min_size=1, max_size=20))
     def add(self, cell: int, index: int, title: str) -> None:
+        previous = self.snapshot()
         if not title.strip():
             title = "x"
         phase, lane = self.cells[cell]
@@ -50,32 +55,34 @@ class EditMachine(RuleBasedStateMachine):
         order.insert(min(index, len(order)), card.id)
         self.titles[card.id] = title.strip()
         self.scores[card.id] = None
-        self.undo.append(("add", card.id))
+        self.undo.append(("add", card.id, previous))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data(), cell=st.integers(0, 5), index=st.integers(0, 10))
     def move(self, data: st.DataObject, cell: int, index: int) -> None:
         ids = data.draw(st.lists(st.sampled_from(self.all_ids()), min_size=1, max_size=4, unique=True))
         target = self.cells[cell]
+        previous = self.snapshot()
         before, after = self.lib.move_touchpoints(ids, *target, index)
-        assert before == {c: list(self.orders[c]) for c in before}
+        assert [p.touchpoint_id for p in before] == ids
+        assert all((p.phase_id, p.lane_id) == target for p in after)
         for c in self.orders:
             self.orders[c] = [i for i in self.orders[c] if i not in ids]
         order = self.orders[target]
         at = min(index, len(order))
         order[at:at] = ids
-        assert after == {c: self.orders[c] for c in after}
-        self.undo.append(("move", before))
+        self.undo.append(("move", before, previous))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data())
     def delete(self, data: st.DataObject) -> None:
         ids = data.draw(st.lists(st.sampled_from(self.all_ids()), min_size=1, max_size=3, unique=True))
+        previous = self.snapshot()
         removed = self.lib.delete_touchpoints(ids)
         assert sorted(t.id for t in removed) == sorted(ids)
         for c in self.orders:
             self.orders[c] = [i for i in self.orders[c] if i not in ids]
-        self.undo.append(("delete", removed))
+        self.undo.append(("delete", removed, previous))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data(), score=st.none() | st.integers(1, 5))
@@ -87,25 +94,19 @@ class EditMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.undo))
     @rule()
     def undo_last(self) -> None:
-        kind, payload = self.undo.pop()
+        kind, payload, previous = self.undo.pop()
         if kind == "add":
             assert isinstance(payload, int)
             self.lib.delete_touchpoints([payload])
-            for order in self.orders.values():
-                if payload in order:
-                    order.remove(payload)
         elif kind == "move":
-            assert isinstance(payload, dict)
-            self.lib.arrange(payload)
-            for cell, order in payload.items():
-                self.orders[cell] = list(order)
+            assert isinstance(payload, list)
+            placements: list[Placement] = payload
+            self.lib.arrange(placements)
         else:
             assert isinstance(payload, list)
             cards: list[Touchpoint] = payload
             self.lib.restore_touchpoints(self.journey_id, cards)
-            for card in sorted(cards, key=lambda t: t.position):
-                order = self.orders[(card.phase_id, card.lane_id)]
-                order.insert(min(card.position, len(order)), card.id)
+        self.orders = previous
 
     @rule()
     def reopen(self) -> None:
@@ -119,7 +120,7 @@ class EditMachine(RuleBasedStateMachine):
         for cell in self.cells:
             cards = journey.cell(*cell)
             assert [t.id for t in cards] == self.orders[cell]
-            assert [t.position for t in cards] == list(range(len(cards)))
+            assert len({t.position for t in cards}) == len(cards)
             for t in cards:
                 assert t.title == self.titles[t.id]
                 assert t.score == self.scores[t.id]

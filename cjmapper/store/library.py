@@ -8,7 +8,7 @@ return ids and model value objects, never ORM instances, so undo commands can ho
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,14 +37,23 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import migrate, reading, sqlite
+from cjmapper.store import migrate, ordering, reading, sqlite
 from cjmapper.store.reading import JourneyInfo
 from cjmapper.store.tables import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS
 
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one card stands: its cell and its sort key there (see `cjmapper.store.ordering`)."""
+
+    touchpoint_id: int
+    phase_id: int
+    lane_id: int
+    position: int
+
+
 Cell = tuple[int, int]
 """A cell of the map: (phase id, lane id)."""
-CellOrders = dict[Cell, list[int]]
-"""The touchpoint ids of some cells, each list in display order."""
 
 
 class _Unset:
@@ -205,9 +214,7 @@ class Library:
 
     @staticmethod
     def _touch(session: Session, journey_id: int) -> None:
-        session.execute(
-            update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(revision=JOURNEYS.c.revision + 1)
-        )
+        session.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(revision=JOURNEYS.c.revision + 1))
 
     # ------------------------------------------------------------------ journeys
 
@@ -266,8 +273,8 @@ class Library:
     def add_phase(
         self, journey_id: int, name: str, *, index: int | None = None, description: str = "", color: str | None = None
     ) -> Phase:
-        phase = Phase(0, rules.title(name, MAX_NAME, "phase name"), rules.text(description, MAX_TEXT, "description"),
-                      rules.color(color))  # fmt: skip
+        name = rules.title(name, MAX_NAME, "phase name")
+        phase = Phase(0, name, rules.text(description, MAX_TEXT, "description"), rules.color(color))
         with self._write() as s:
             _require(s, JOURNEYS, journey_id, "journey")
             order = _structure_ids(s, PHASES, journey_id)
@@ -369,7 +376,9 @@ class Library:
             if values:
                 s.execute(update(LANES).where(LANES.c.id == lane_id).values(**values))
             self._touch(s, journey_id)
-            row = s.execute(select(LANES.c.id, LANES.c.name, LANES.c.kind, LANES.c.color).where(LANES.c.id == lane_id)).one()
+            row = s.execute(
+                select(LANES.c.id, LANES.c.name, LANES.c.kind, LANES.c.color).where(LANES.c.id == lane_id)
+            ).one()
         return Lane(row.id, row.name, LaneKind(row.kind), row.color)
 
     def move_lane(self, lane_id: int, index: int) -> None:
@@ -431,17 +440,7 @@ class Library:
         )
         with self._write() as s:
             _check_cell(s, journey_id, phase_id, lane_id)
-            order = reading.cell_ids(s.connection(), phase_id, lane_id)
-            card.position = len(order) if index is None else max(0, min(index, len(order)))
-            s.execute(
-                update(TOUCHPOINTS)
-                .where(
-                    TOUCHPOINTS.c.phase_id == phase_id,
-                    TOUCHPOINTS.c.lane_id == lane_id,
-                    TOUCHPOINTS.c.position >= card.position,
-                )
-                .values(position=TOUCHPOINTS.c.position + 1)
-            )
+            [card.position] = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
             card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
@@ -462,7 +461,7 @@ class Library:
         votes: int = UNSET,
     ) -> Touchpoint:
         """Change some fields of a card; returns the card as stored."""
-        given = {
+        given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
         }  # fmt: skip
@@ -475,80 +474,59 @@ class Library:
             card = _clean_touchpoint(replace(found[0], **changes))
             values = _touchpoint_values(card, None)
             s.execute(
-                update(TOUCHPOINTS)
-                .where(TOUCHPOINTS.c.id == touchpoint_id)
-                .values({k: values[k] for k in changes})
+                update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
             )
             self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id))
         return card
 
     def move_touchpoints(
-        self, ids: Sequence[int], phase_id: int, lane_id: int, index: int
-    ) -> tuple[CellOrders, CellOrders]:
-        """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards.
-
-        Returns the orders of every affected cell before and after, so an undo can `arrange` them back."""
+        self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None
+    ) -> tuple[list[Placement], list[Placement]]:
+        """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards
+        (None: at the end). Writes only the moved cards. Returns their placements before and after, so undo
+        and redo can `arrange` them back."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise EditError("Select one or more cards to move.")
         with self._write() as s:
             conn = s.connection()
-            cards = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
-            missing = [i for i in ids if i not in cards]
-            if missing:
-                raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
-            journey_ids = {reading.journey_of(conn, "touchpoint", i) for i in ids}
-            if len(journey_ids) != 1:
-                raise EditError("Cards can only move within their own journey.")
-            journey_id = journey_ids.pop()
+            journey_id = _journey_of_cards(conn, ids)
             _check_cell(s, journey_id, phase_id, lane_id)
-            cells = {(t.phase_id, t.lane_id) for t in cards.values()} | {(phase_id, lane_id)}
-            before: CellOrders = {cell: reading.cell_ids(conn, *cell) for cell in cells}
-            moving = set(ids)
-            after: CellOrders = {cell: [i for i in order if i not in moving] for cell, order in before.items()}
-            target = after[(phase_id, lane_id)]
-            at = max(0, min(index, len(target)))
-            target[at:at] = ids
-            _arrange(s, after)
+            by_id = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
+            before = [Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids]
+            keys = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
+            after = [Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True)]
+            _write_placements(conn, after)
             self._touch(s, journey_id)
         return before, after
 
-    def arrange(self, orders: Mapping[Cell, Sequence[int]]) -> None:
-        """Put cards into exactly these cells and orders (the inverse of a move, for undo and redo)."""
-        ids = [i for order in orders.values() for i in order]
-        if not ids:
+    def arrange(self, placements: Sequence[Placement]) -> None:
+        """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
+        if not placements:
             return
         with self._write() as s:
             conn = s.connection()
-            journey_ids = {reading.journey_of(conn, "touchpoint", i) for i in ids}
-            if len(journey_ids) != 1:
-                raise EditError("Cards can only move within their own journey.")
-            journey_id = journey_ids.pop()
-            for phase_id, lane_id in orders:
-                _check_cell(s, journey_id, phase_id, lane_id)
-            _arrange(s, orders)
+            journey_id = _journey_of_cards(conn, [p.touchpoint_id for p in placements])
+            for cell in {(p.phase_id, p.lane_id) for p in placements}:
+                _check_cell(s, journey_id, *cell)
+            _write_placements(conn, placements)
             self._touch(s, journey_id)
 
     def delete_touchpoints(self, ids: Sequence[int]) -> list[Touchpoint]:
         """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
         ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
         with self._write() as s:
             conn = s.connection()
+            journey_id = _journey_of_cards(conn, ids)
             cards = reading.touchpoints_by_id(conn, ids)
-            if len(cards) != len(ids):
-                missing = sorted(set(ids) - {t.id for t in cards})
-                raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
-            if not cards:
-                return []
-            journey_id = reading.journey_of(conn, "touchpoint", cards[0].id)
-            cells = {(t.phase_id, t.lane_id) for t in cards}
             s.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            _arrange(s, {cell: reading.cell_ids(conn, *cell) for cell in cells})
             self._touch(s, journey_id)
         return cards
 
     def restore_touchpoints(self, journey_id: int, cards: Sequence[Touchpoint]) -> None:
-        """Put deleted cards back with their ids, each at its old position in its cell."""
+        """Put deleted cards back with their ids, each at its old place in its cell."""
         with self._write() as s:
             _insert_touchpoints(s, journey_id, cards)
             self._touch(s, journey_id)
@@ -700,9 +678,7 @@ def _insert_at(
     """Insert a phase or lane at `index` (None: last) and renumber the others; returns its id."""
     at = len(order) if index is None else max(0, min(index, len(order)))
     new_id = int(
-        s.execute(
-            insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)
-        ).scalar_one()
+        s.execute(insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)).scalar_one()
     )
     order.insert(at, new_id)
     _write_positions(s, table, order)
@@ -731,38 +707,35 @@ def _check_cell(s: Session, journey_id: int, phase_id: int, lane_id: int) -> Non
         raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
 
 
-def _arrange(s: Session, orders: Mapping[Cell, Sequence[int]]) -> None:
-    rows = [
-        {"tid": card_id, "phase": phase_id, "lane": lane_id, "pos": position}
-        for (phase_id, lane_id), order in orders.items()
-        for position, card_id in enumerate(order)
-    ]
-    if rows:
-        s.connection().execute(
-            update(TOUCHPOINTS)
-            .where(TOUCHPOINTS.c.id == bindparam("tid"))
-            .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos")),
-            rows,
-        )
+def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
+    """The one journey all these cards belong to (an edit never spans journeys)."""
+    rows = conn.execute(select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(TOUCHPOINTS.c.id.in_(ids))).all()
+    found = {int(row.id) for row in rows}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
+    journeys = {int(row.journey_id) for row in rows}
+    if len(journeys) != 1:
+        raise EditError("Cards can only move within their own journey.")
+    return journeys.pop()
+
+
+def _write_placements(conn: Connection, placements: Sequence[Placement]) -> None:
+    conn.execute(
+        update(TOUCHPOINTS)
+        .where(TOUCHPOINTS.c.id == bindparam("tid"))
+        .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos")),
+        [{"tid": p.touchpoint_id, "phase": p.phase_id, "lane": p.lane_id, "pos": p.position} for p in placements],
+    )
 
 
 def _insert_touchpoints(s: Session, journey_id: int, cards: Sequence[Touchpoint]) -> None:
-    """Insert cards with their own ids, each at its recorded position in its cell (others make room)."""
-    by_cell: dict[Cell, list[Touchpoint]] = {}
-    for card in cards:
-        _check_cell(s, journey_id, card.phase_id, card.lane_id)
-        by_cell.setdefault((card.phase_id, card.lane_id), []).append(card)
+    """Insert cards with their own ids and sort keys: each lands back at its old place in its cell."""
     if not cards:
         return
-    conn = s.connection()
-    orders: CellOrders = {}
-    for cell, returning in by_cell.items():
-        order = reading.cell_ids(conn, *cell)
-        for card in sorted(returning, key=lambda t: t.position):
-            order.insert(min(card.position, len(order)), card.id)
-        orders[cell] = order
-    conn.execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
-    _arrange(s, orders)
+    for cell in {(c.phase_id, c.lane_id) for c in cards}:
+        _check_cell(s, journey_id, *cell)
+    s.connection().execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
 
 
 def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
@@ -793,8 +766,9 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         lane_ids[lane.id] = int(conn.execute(insert(LANES).values(**values).returning(LANES.c.id)).scalar_one())
     if journey.touchpoints:
         emotions = {lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTIONS}
+        rank: dict[Cell, int] = {}
         rows = []
-        for card in journey.touchpoints:
+        for card in journey.touchpoints if keep_ids else journey.ordered_touchpoints():
             if card.lane_id in emotions:
                 raise EditError(f"Touchpoint {card.title!r} is on the experience lane, which holds no cards.")
             try:
@@ -805,6 +779,9 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
                 raise EditError(f"Touchpoint {card.title!r} names a phase or lane the journey does not have.") from None
             if not keep_ids:
                 del values["id"]
+                cell = (card.phase_id, card.lane_id)
+                rank[cell] = rank.get(cell, 0) + 1
+                values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
         conn.execute(insert(TOUCHPOINTS), rows)
     return journey_id
@@ -812,11 +789,10 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
 
 __all__ = [
     "UNSET",
-    "Cell",
-    "CellOrders",
     "CjmapperError",
     "JourneyInfo",
     "LaneRemoval",
     "Library",
     "PhaseRemoval",
+    "Placement",
 ]

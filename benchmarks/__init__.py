@@ -1,0 +1,1 @@
+"""cjmapper's speed targets, measured as ratios against the bare libraries in the same run."""

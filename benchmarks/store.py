@@ -1,0 +1,185 @@
+"""Store benchmarks, each measured against the floor of the bare library doing the same work in the same run."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cjmapper.interchange import read_journey_file, write_journey
+from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
+from cjmapper.store import Library
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    measured_ms: float
+    floor_ms: float
+    max_ratio: float | None
+    max_ms: float | None
+    statistic: str = "median"
+
+    @property
+    def ratio(self) -> float:
+        return self.measured_ms / self.floor_ms if self.floor_ms else float("inf")
+
+    @property
+    def ok(self) -> bool:
+        within_ratio = self.max_ratio is None or self.ratio <= self.max_ratio
+        within_time = self.max_ms is None or self.measured_ms <= self.max_ms
+        return within_ratio and within_time
+
+    @property
+    def target(self) -> str:
+        parts = []
+        if self.max_ratio is not None:
+            parts.append(f"<= {self.max_ratio:g}x floor")
+        if self.max_ms is not None:
+            parts.append(f"< {self.max_ms:g} ms")
+        return ", ".join(parts)
+
+
+def big_journey(cards: int, phases: int = 5, lanes: int = 5) -> Journey:
+    journey = Journey(
+        0,
+        f"{cards} cards",
+        phases=[Phase(i + 1, f"Phase {i + 1}") for i in range(phases)],
+        lanes=[Lane(i + 1, f"Lane {i + 1}", LaneKind.TOUCHPOINTS) for i in range(lanes)]
+        + [Lane(lanes + 1, "Experience", LaneKind.EMOTIONS)],
+    )
+    per_cell: dict[tuple[int, int], int] = {}
+    for i in range(cards):
+        cell = (i % phases + 1, (i // phases) % lanes + 1)
+        position = per_cell.get(cell, 0)
+        per_cell[cell] = position + 1
+        journey.touchpoints.append(
+            Touchpoint(
+                i + 1,
+                *cell,
+                position,
+                f"Touchpoint number {i}",
+                notes="Some notes " * 3,
+                channel="website",
+                score=i % 5 + 1,
+                expectation="Quick answer",
+                owner="Sales",
+            )
+        )
+    return journey
+
+
+def _median_ms(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def bench_load(folder: Path, repeat: int = 15) -> Result:
+    path = folder / "load.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(big_journey(5000))
+    raw = sqlite3.connect(path)
+
+    def floor() -> object:
+        cur = raw.execute(
+            "SELECT id, phase_id, lane_id, position, title, notes, channel, score, expectation, owner, color,"
+            " votes FROM touchpoints WHERE journey_id = ?",
+            (journey_id,),
+        )
+        return cur.fetchall()
+
+    with Library.open(path) as lib:
+        lib.load_journey(journey_id)  # warm the statement cache, as an editor that has opened once would be
+        floor()
+        measured = min(_median_ms(lambda: lib.load_journey(journey_id), repeat) for _ in range(3))
+        base = min(_median_ms(floor, repeat) for _ in range(3))
+    raw.close()
+    return Result("load 5,000-touchpoint journey into model objects", measured, base, 2.0, None)
+
+
+FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
+
+
+FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
+
+
+def bench_import(folder: Path, repeat: int = 5) -> Result:
+    source = folder / "big.json"
+    source.write_text(write_journey(big_journey(10_000)), encoding="utf-8")
+
+    def ours() -> None:
+        path = folder / "import.cjm"
+        for p in folder.glob("import.cjm*"):
+            p.unlink()
+        with Library.open(path) as lib:
+            lib.create_journey(read_journey_file(source))
+
+    def floor() -> None:
+        path = folder / "floor.db"
+        for p in folder.glob("floor.db*"):
+            p.unlink()
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, phase TEXT, lane TEXT, position INT, title TEXT, notes TEXT,"
+            " channel TEXT, score INT, expectation TEXT, owner TEXT, color TEXT, votes INT)"
+        )
+        data = json.loads(source.read_bytes())
+        with conn:
+            conn.executemany(
+                "INSERT INTO t (phase, lane, position, title, notes, channel, score, expectation, owner, color,"
+                " votes) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [tuple(t[key] for key in FLOOR_KEYS) for t in data["touchpoints"]],
+            )
+        conn.close()
+
+    measured = _median_ms(ours, repeat)
+    base = _median_ms(floor, repeat)
+    return Result("import 10,000-touchpoint JSON file", measured, base, None, 1000.0)
+
+
+def bench_move(folder: Path, moves: int = 300) -> Result:
+    path = folder / "move.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(big_journey(10_000))
+        journey = lib.load_journey(journey_id)
+        cells = [(p.id, lane.id) for p in journey.phases for lane in journey.lanes if lane.kind.holds_cards]
+        ids = [t.id for t in journey.touchpoints]
+        samples = []
+        for i in range(moves):
+            cell = cells[i % len(cells)]
+            start = time.perf_counter()
+            lib.move_touchpoints([ids[(i * 7919) % len(ids)]], *cell, i % 50)
+            samples.append((time.perf_counter() - start) * 1000)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA synchronous = NORMAL")
+    floor_samples = []
+    for i in range(moves):
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("UPDATE touchpoints SET phase_id = ?, position = ? WHERE id = ?", (cells[i % 5][0], i, ids[i]))
+        raw.execute("COMMIT")
+        floor_samples.append((time.perf_counter() - start) * 1000)
+    raw.close()
+    return Result(
+        "move one touchpoint, committed (10,000 in library)", _p95(samples), _p95(floor_samples), None, 5.0, "p95"
+    )
+
+
+def run_all() -> list[Result]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        return [bench_load(folder), bench_import(folder), bench_move(folder)]

@@ -1,0 +1,79 @@
+"""The CSV export of a journey's touchpoints, for spreadsheets (RFC 4180, CRLF line endings).
+
+One row per touchpoint in canonical order (phase, then lane, then order in the cell). Text that a spreadsheet
+would run as a formula gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Final
+
+from cjmapper.interchange.json_format import encode_text, write_bytes_atomically
+from cjmapper.model import Journey
+
+CSV_COLUMNS: Final = (
+    "phase",
+    "lane",
+    "order",
+    "title",
+    "channel",
+    "score",
+    "expectation",
+    "owner",
+    "votes",
+    "notes",
+)
+BOM: Final = "\ufeff"
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(cell: str) -> str:
+    """`cell` with a leading apostrophe when a spreadsheet would read it as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_rows(journey: Journey) -> list[list[str]]:
+    """The header and one row per touchpoint, every cell already guarded.
+
+    Raises ValueError when a touchpoint names a phase or lane the journey does not have."""
+    phase_names = {phase.id: phase.name for phase in journey.phases}
+    lane_names = {lane.id: lane.name for lane in journey.lanes}
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
+    order: dict[tuple[int, int], int] = {}
+    for card in journey.ordered_touchpoints():
+        cell = (card.phase_id, card.lane_id)
+        if card.phase_id not in phase_names or card.lane_id not in lane_names:
+            raise ValueError(
+                f"touchpoint {card.id} is in phase {card.phase_id}, lane {card.lane_id}: not in the journey"
+            )
+        order[cell] = order.get(cell, 0) + 1
+        row = [
+            phase_names[card.phase_id],
+            lane_names[card.lane_id],
+            str(order[cell]),
+            card.title,
+            card.channel or "",
+            "" if card.score is None else str(card.score),
+            card.expectation,
+            card.owner,
+            str(card.votes),
+            card.notes,
+        ]
+        rows.append([guard_formula(value) for value in row])
+    return rows
+
+
+def write_csv(journey: Journey) -> str:
+    """The touchpoints as CSV text (no byte order mark): CRLF line endings, fields quoted when needed."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(csv_rows(journey))
+    return buffer.getvalue()
+
+
+def write_csv_file(journey: Journey, path: Path) -> None:
+    """Write the CSV to `path` atomically, as UTF-8 with a byte order mark (for Excel)."""
+    write_bytes_atomically(path, encode_text(BOM + write_csv(journey), path))

@@ -1,0 +1,84 @@
+"""Card order within a cell, kept as gapped integer sort keys.
+
+Cards in a cell are ordered by `position`, a sort key spaced `GAP` apart when a cell is (re)numbered. Placing
+cards between two others gives them keys in the gap, so a move or an insert writes only the cards that move,
+however full the cell; only when a gap is used up is the cell renumbered. Keys fit a 32-bit integer column
+for the largest journey the format allows (100,000 cards x 1024)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.engine import Connection
+
+from cjmapper.store.tables import TOUCHPOINTS
+
+GAP = 1024
+
+
+def keys_between(before: int | None, after: int | None, count: int) -> list[int] | None:
+    """`count` increasing keys strictly between `before` and `after` (None: no neighbour on that side),
+    or None when the gap is too small and the cell needs renumbering first."""
+    if before is None and after is None:
+        return [GAP * (i + 1) for i in range(count)]
+    if before is None:
+        assert after is not None
+        return [after - GAP * (count - i) for i in range(count)]
+    if after is None:
+        return [before + GAP * (i + 1) for i in range(count)]
+    step = (after - before) // (count + 1)
+    if step < 1:
+        return None
+    return [before + step * (i + 1) for i in range(count)]
+
+
+def place(
+    conn: Connection, phase_id: int, lane_id: int, index: int | None, count: int, moving: Collection[int]
+) -> list[int]:
+    """Keys for `count` cards to stand at `index` (None: the end) among the cell's cards other than `moving`."""
+    before, after = _neighbours(conn, phase_id, lane_id, index, moving)
+    keys = keys_between(before, after, count)
+    if keys is None:
+        renumber(conn, phase_id, lane_id, moving)
+        before, after = _neighbours(conn, phase_id, lane_id, index, moving)
+        keys = keys_between(before, after, count)
+        assert keys is not None
+    return keys
+
+
+def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = ()) -> None:
+    """Space the cell's keys `GAP` apart again, keeping their order (cards in `skip` are left alone)."""
+    ids = [i for i in _cell(conn, phase_id, lane_id, skip)]
+    if ids:
+        conn.execute(
+            update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos")),
+            [{"tid": card_id, "pos": GAP * (rank + 1)} for rank, card_id in enumerate(ids)],
+        )
+
+
+def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[int]:
+    query = select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id)
+    if skip:
+        query = query.where(TOUCHPOINTS.c.id.not_in(list(skip)))
+    return [int(i) for i in conn.execute(query.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)).scalars()]
+
+
+def _neighbours(
+    conn: Connection, phase_id: int, lane_id: int, index: int | None, moving: Collection[int]
+) -> tuple[int | None, int | None]:
+    """Keys of the cards that will stand just before and just after position `index`."""
+    base = select(TOUCHPOINTS.c.position).where(TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id)
+    if moving:
+        base = base.where(TOUCHPOINTS.c.id.not_in(list(moving)))
+    ordered = base.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
+    after = None
+    if index is not None:
+        after = conn.execute(ordered.offset(max(index, 0)).limit(1)).scalar()
+    if after is None:
+        last = conn.execute(select(func.max(base.subquery().c.position))).scalar()
+        return (None if last is None else int(last)), None
+    if index is None or index <= 0:
+        return None, int(after)
+    before = conn.execute(ordered.offset(index - 1).limit(1)).scalar()
+    return (None if before is None else int(before)), int(after)

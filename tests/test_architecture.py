@@ -1,0 +1,152 @@
+"""The core (`cjmapper/`) stays free of Qt and of the `ui` package, so the CLI, exporters and tests of the
+core run without a display and the canvas can be replaced without touching the model or the store."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ROOT / "cjmapper"
+
+FORBIDDEN = ("PySide6", "PySide2", "shiboken6", "shiboken2", "PyQt", "ui")
+"""Top-level packages the core must not import; "PyQt" covers PyQt4, PyQt5 and PyQt6."""
+
+_IMPORT_FUNCTIONS = {"import_module", "__import__"}
+
+
+def _forbidden(module: str) -> bool:
+    top = module.split(".")[0]
+    return any(top == name or (name == "PyQt" and top.startswith("PyQt")) for name in FORBIDDEN)
+
+
+def _called_name(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def forbidden_imports(path: Path) -> list[str]:
+    """Every import in one file of a forbidden package, as "file:line: module"; [] when there is none.
+
+    Finds `import x`, `from x import y`, and `importlib.import_module("x")` / `__import__("x")` with a
+    literal name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names if _forbidden(alias.name)]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module and _forbidden(node.module):
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Call) and _called_name(node) in _IMPORT_FUNCTIONS and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and _forbidden(first.value):
+                found.append((node.lineno, first.value))
+    return [f"{path}:{line}: {module}" for line, module in sorted(found)]
+
+
+def core_files() -> list[Path]:
+    return sorted(CORE.rglob("*.py"))
+
+
+def test_core_has_python_files() -> None:
+    names = {p.relative_to(CORE).as_posix() for p in core_files()}
+    assert {"__init__.py", "model.py", "store/library.py"} <= names
+
+
+def test_core_imports_no_qt_and_no_ui() -> None:
+    problems = [problem for path in core_files() for problem in forbidden_imports(path)]
+    assert problems == [], "the core must not import Qt or the ui package:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("source", "module"),
+    [
+        ("from PySide6 import QtCore\n", "PySide6"),
+        ("import PySide6.QtWidgets as w\n", "PySide6.QtWidgets"),
+        ("import os, shiboken6\n", "shiboken6"),
+        ("from PyQt5.QtCore import Qt\n", "PyQt5.QtCore"),
+        ("from ui.main_window import MainWindow\n", "ui.main_window"),
+        ("import ui\n", "ui"),
+        ("import importlib\nimportlib.import_module('PySide6.QtGui')\n", "PySide6.QtGui"),
+        ("def f():\n    return __import__('PyQt6')\n", "PyQt6"),
+        ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from PySide6.QtCore import QObject\n",
+         "PySide6.QtCore"),
+    ],
+)  # fmt: skip
+def test_checker_reports_a_forbidden_import(tmp_path: Path, source: str, module: str) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(source, encoding="utf-8")
+    problems = forbidden_imports(bad)
+    assert len(problems) == 1
+    assert problems[0].endswith(f": {module}")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import uuid\nimport urllib.parse\nfrom unicodedata import normalize\n",
+        "from . import ui\nfrom .ui import thing\n",  # the core's own (relative) modules are fine
+        "import sqlite3\nname = 'PySide6'\n",
+        "import pyside_helpers\n",
+    ],
+)
+def test_checker_accepts_allowed_imports(tmp_path: Path, source: str) -> None:
+    good = tmp_path / "good.py"
+    good.write_text(source, encoding="utf-8")
+    assert forbidden_imports(good) == []
+
+
+_IMPORT_ALL = textwrap.dedent(
+    """
+    import importlib, pkgutil, sys
+
+    import cjmapper
+
+    def failed(name):
+        raise SystemExit(f"cannot import {name}")
+
+    names = ["cjmapper"]
+    for info in pkgutil.walk_packages(cjmapper.__path__, "cjmapper.", onerror=failed):
+        if info.name.rsplit(".", 1)[-1] != "__main__":  # running the CLI is not importing it
+            names.append(info.name)
+    for name in names:
+        importlib.import_module(name)
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "ui"})
+    print("IMPORTED", len(names))
+    print("QT_OR_UI", loaded)
+    """
+)
+
+
+def test_importing_every_core_module_loads_no_qt_and_no_ui() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALL],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert int(lines["IMPORTED"]) >= 5
+    assert lines["QT_OR_UI"] == "[]"
+
+
+def test_cli_entry_point_does_not_load_qt() -> None:
+    """The `cjmapper` script imports Qt only when the editor starts, so CLI commands stay fast."""
+    code = "import sys, ui.main\nprint(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,172 @@
+"""Starting the desktop editor: the application object, the library, the main window and the event loop.
+
+No traceback ever reaches the user: a library that cannot be opened is one clear message (a dialog and a
+`cjmapper: error:` line on stderr), and an unexpected exception in the running editor is logged to stderr
+with its traceback and shown as a short dialog instead of ending the program.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from cjmapper import __version__
+from cjmapper.errors import CjmapperError
+from cjmapper.store import Library
+from ui.main_window import MainWindow
+
+APP_NAME = "cjmapper"
+ORGANIZATION = "cjmapper"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created (and named) when there is none yet."""
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QApplication):
+            raise RuntimeError("cjmapper's editor needs a QApplication, not another kind of application.")
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the editor cannot open a window here, or None. Qt itself would abort the program without one."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "cannot start the editor: there is no display to show it on (neither DISPLAY nor WAYLAND_DISPLAY "
+        "is set). The commands work without one: see 'cjmapper --help'."
+    )
+
+
+def report_error(text: str, parent: QWidget | None = None) -> None:
+    """Show one user-facing error: a dialog and the same text on stderr."""
+    print(f"cjmapper: error: {text}", file=sys.stderr, flush=True)
+    if QApplication.instance() is not None:
+        QMessageBox.critical(parent, "cjmapper", text)
+
+
+_UNEXPECTED = (
+    "cjmapper ran into an unexpected problem ({name}), so the last action may not have finished.\n\n"
+    "The details were written to the error output; please include them when you report this."
+)
+
+_handling = False
+
+
+def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook while the editor runs: log to stderr, show a short message, keep running."""
+    global _handling
+    if issubclass(exc_type, KeyboardInterrupt):
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+        return
+    if isinstance(exc, CjmapperError):
+        text = str(exc)
+        print(f"cjmapper: error: {text}", file=sys.stderr, flush=True)
+    else:
+        print("cjmapper: unexpected error:", file=sys.stderr)
+        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        sys.stderr.flush()
+        text = _UNEXPECTED.format(name=exc_type.__name__)
+    if _handling or QApplication.instance() is None:
+        return  # an error while showing the last one: the log has it, one dialog is enough
+    _handling = True
+    try:
+        QMessageBox.critical(QApplication.activeWindow(), "cjmapper", text)
+    except Exception:  # the message box itself failed: the log above has the details
+        traceback.print_exc(file=sys.stderr)
+    finally:
+        _handling = False
+
+
+@contextlib.contextmanager
+def _excepthook(hook: ExceptHook) -> Iterator[None]:
+    previous = sys.excepthook
+    sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
+
+
+@contextlib.contextmanager
+def _quit_on_sigint(app: QApplication) -> Iterator[None]:
+    """Let Ctrl+C in the terminal close the editor (Qt's event loop would otherwise swallow it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer()  # gives the interpreter a moment now and then to run the signal handler
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    try:
+        yield
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGINT, previous)
+
+
+def open_library(path: Path | None) -> Library:
+    return Library.open(path) if path is not None else Library.open_default()
+
+
+def create_window(library: Library) -> MainWindow:
+    """The editor's main window on an open library, not yet shown (tests use this without an event loop)."""
+    return MainWindow(library)
+
+
+def run_editor(library: Path | None, argv: list[str] | None = None) -> int:
+    """Run the editor on the library at `library` (None: the user's default library); the exit code."""
+    if QCoreApplication.instance() is None and (problem := display_problem()) is not None:
+        print(f"cjmapper: error: {problem}", file=sys.stderr, flush=True)
+        return 1
+    app = application(argv)
+    with _excepthook(handle_exception):
+        try:
+            opened = open_library(library)
+        except CjmapperError as e:
+            report_error(str(e))
+            return 1
+        except Exception as e:
+            traceback.print_exc(file=sys.stderr)
+            report_error(f"cjmapper could not open the library ({type(e).__name__}: {e}).")
+            return 1
+        window: MainWindow | None = None
+        try:
+            try:
+                window = create_window(opened)
+            except Exception as e:
+                handle_exception(type(e), e, e.__traceback__)
+                return 1
+            window.show()
+            with _quit_on_sigint(app):
+                return app.exec()
+        finally:
+            if window is not None:  # the window goes before the library it reads from
+                window.deleteLater()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                del window
+            opened.close()
