@@ -135,13 +135,10 @@ def _export(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
         raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
-    try:
-        if fmt == "json":
-            write_journey_file(journey, target)
-        else:
-            write_csv_file(journey, target)
-    except OSError as e:
-        raise CjmapperError(f"cannot write {target}: {e.strerror or e}") from None
+    if fmt == "json":
+        write_journey_file(journey, target)
+    else:
+        write_csv_file(journey, target)
     return 0
 
 

@@ -50,6 +50,8 @@ MAX_PERSONA_NAME = 200
 MAX_PHASES = 50
 MAX_LANES = 30
 MAX_TOUCHPOINTS = 100_000
+MAX_VOTES = 1_000_000
+"""Dot votes per card: far above any workshop, far below what a 32-bit column holds."""
 SCORE_MIN = 1
 SCORE_MAX = 5
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cjmapper.errors import EditError
-from cjmapper.model import MAX_CHANNEL, SCORE_MAX, SCORE_MIN, Framework, LaneKind, Language
+from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, Framework, LaneKind, Language
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -44,8 +44,8 @@ def score(value: int | None) -> int | None:
 
 
 def votes(value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise EditError(f"Votes are a whole number of at least 0; {value!r} is not.")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VOTES:
+        raise EditError(f"Votes are a whole number from 0 to {MAX_VOTES:,}; {value!r} is not.")
     return value
 
 

@@ -17,6 +17,7 @@ from cjmapper.errors import InterchangeError
 from cjmapper.interchange import json_format, read_journey, write_journey
 from cjmapper.model import (
     MAX_CHANNEL,
+    MAX_VOTES,
     Framework,
     Journey,
     Lane,
@@ -69,7 +70,7 @@ def journeys(draw: st.DrawFn, min_cards: int = 0) -> Journey:
                     expectation=draw(texts),
                     owner=draw(texts),
                     color=draw(colors),
-                    votes=draw(st.integers(0, 10**9)),
+                    votes=draw(st.integers(0, MAX_VOTES)),
                 )
             )
     return Journey(

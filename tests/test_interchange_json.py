@@ -390,7 +390,7 @@ def test_a_touchpoint_in_the_emotions_lane_is_an_error() -> None:
         ({"score": True}, "touchpoints[0].score: must be an integer 1 to 5 or null, not a boolean"),
         ({"score": 4.0}, "touchpoints[0].score: must be an integer 1 to 5 or null, not a decimal number"),
         ({"score": "4"}, "touchpoints[0].score: must be an integer 1 to 5 or null, not a string"),
-        ({"votes": -1}, "touchpoints[0].votes: must be at least 0 (it is -1)"),
+        ({"votes": -1}, "touchpoints[0].votes: must be 0 to 1,000,000 (it is -1)"),
         ({"votes": False}, "touchpoints[0].votes: must be an integer of at least 0, not a boolean"),
         ({"votes": None}, "touchpoints[0].votes: must be an integer of at least 0, not null"),
         ({"color": "#12345"}, 'touchpoints[0].color: must be a colour #rrggbb or null, not "#12345"'),
@@ -543,7 +543,7 @@ def test_several_problems_are_all_reported_together() -> None:
         'touchpoints[0].lane: names the emotions lane "l2", which holds no touchpoints',
         "touchpoints[0].score: must be 1 to 5 or null",
         'touchpoints[1].phase: "p5" is not the id of any phase in phases',
-        "touchpoints[1].votes: must be at least 0 (it is -3)",
+        "touchpoints[1].votes: must be 0 to 1,000,000 (it is -3)",
     ]
 
 
@@ -660,11 +660,12 @@ def test_read_journey_file_refuses_a_large_file_before_reading_it(
 def test_read_journey_file_turns_os_errors_into_one_clear_problem(tmp_path: Path) -> None:
     with pytest.raises(InterchangeError) as caught:
         read_journey_file(tmp_path / "journey.json")
-    assert caught.value.problems == ["cannot read journey.json: No such file or directory"]
-    assert str(caught.value) == "journey.json: cannot read journey.json: No such file or directory"
+    assert caught.value.problems == ["cannot read the file (No such file or directory)"]
+    assert str(caught.value) == "journey.json: cannot read the file (No such file or directory)"
     with pytest.raises(InterchangeError) as caught:
         read_journey_file(tmp_path)
-    assert caught.value.problems[0].startswith(f"cannot read {tmp_path.name}: ")
+    assert caught.value.problems[0].startswith("cannot read the file (")
+    assert str(caught.value).startswith(f"{tmp_path.name}: cannot read the file (")
 
 
 def test_read_journey_file_names_the_file_in_problems(tmp_path: Path) -> None:
@@ -815,3 +816,16 @@ def test_writer_refuses_a_touchpoint_outside_the_journey() -> None:
     journey.touchpoints[0].phase_id = 99
     with pytest.raises(ValueError, match="touchpoint 5 is in phase 99"):
         write_journey(journey)
+
+
+def test_votes_above_the_cap_are_refused() -> None:
+    from cjmapper.errors import InterchangeError
+    from cjmapper.interchange import read_journey
+
+    doc = (
+        '{"format": "cjmapper.journey", "version": 1, "title": "T",'
+        ' "phases": [{"id": "p1", "name": "P"}], "lanes": [{"id": "l1", "name": "L", "kind": "touchpoints"}],'
+        ' "touchpoints": [{"id": "t1", "phase": "p1", "lane": "l1", "title": "x", "votes": 1000001}]}'
+    )
+    with pytest.raises(InterchangeError, match=r"touchpoints\[0\]\.votes: must be 0 to 1,000,000"):
+        read_journey(doc)

@@ -74,7 +74,7 @@ def test_emotions_lane_holds_no_cards(lib: Library, journey: Journey) -> None:
         ({"score": 6}, "1 to 5"),
         ({"score": True}, "1 to 5"),
         ({"color": "red"}, "#rrggbb"),
-        ({"votes": -1}, "at least 0"),
+        ({"votes": -1}, "from 0 to 1,000,000"),
         ({"owner": "o" * 201}, "at most 200"),
         ({"channel": "c" * 61}, "at most 60"),
     ],

@@ -28,6 +28,7 @@ from cjmapper.model import (
     MAX_TEXT,
     MAX_TITLE,
     MAX_TOUCHPOINTS,
+    MAX_VOTES,
     SCORE_MAX,
     SCORE_MIN,
     Framework,
@@ -578,7 +579,7 @@ class _Reader:
             and len(owner) <= MAX_OWNER
             and (color is None or (type(color) is str and _COLOR.fullmatch(color)))
             and type(votes) is int
-            and votes >= 0
+            and 0 <= votes <= MAX_VOTES
         ):
             return None
         cells.seen[key] = f"touchpoints[{index}]"
@@ -660,8 +661,8 @@ class _Reader:
         if type(value) is not int:
             self.fail(_member(place, "votes"), f"must be an integer of at least 0, not {_kind(value)}")
             return 0
-        if value < 0:
-            self.fail(_member(place, "votes"), f"must be at least 0 (it is {_clip_number(value)})")
+        if not 0 <= value <= MAX_VOTES:
+            self.fail(_member(place, "votes"), f"must be 0 to {MAX_VOTES:,} (it is {_clip_number(value)})")
             return 0
         return value
 
@@ -713,7 +714,7 @@ def read_journey_file(path: Path) -> Journey:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)  # bounded, even if the file grew or is not a regular file
     except OSError as error:
-        raise _refuse(f"cannot read {name}: {_reason(error)}", name) from None
+        raise _refuse(f"cannot read the file ({_reason(error)})", name) from None
     return read_journey(data, source=name)
 
 
