@@ -1,0 +1,398 @@
+"""The one place that computes a journey map's geometry. The canvas and the PDF poster both draw from a `Layout`;
+neither computes a position of its own.
+
+Units are scene units: 1 unit = 1 pixel on the canvas at 100% zoom, and 1 point on a poster before it is scaled to
+the paper. Text is measured with the bundled DejaVu Sans (see `cjmapper.text`), so wrapping is identical everywhere.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+
+from cjmapper.channels import channel_label
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
+from cjmapper.text import FontMetrics
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.right and self.y <= y < self.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Sizes that shape the map. The defaults suit the canvas at 100% zoom; workshop mode scales `font_size`."""
+
+    lane_header_width: float = 168.0
+    phase_header_height: float = 64.0
+    card_width: float = 188.0
+    cell_padding: float = 10.0
+    card_gap: float = 8.0
+    card_padding: float = 8.0
+    font_size: float = 11.0
+    line_height: float = 14.0
+    max_title_lines: int = 3
+    footer_height: float = 18.0
+    """The row under the title: channel icon and name on the left, score badge and vote dots on the right."""
+    empty_cell_height: float = 56.0
+    """The least height of a card lane's cells, so an empty lane still offers room to drop and double-click."""
+    drop_room: float = 28.0
+    """Free space kept below the last card of a cell, to drop after it."""
+    emotions_height: float = 150.0
+    header_font_size: float = 13.0
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseBox:
+    phase_id: int
+    index: int
+    header: Rect
+    """The phase's header at the top (name, card count, average score)."""
+    column: Rect
+    """The whole column below the header, across all lanes."""
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBox:
+    lane_id: int
+    index: int
+    header: Rect
+    """The lane's header on the left (name, kind icon)."""
+    row: Rect
+    """The whole row right of the header, across all phases."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellBox:
+    phase_id: int
+    lane_id: int
+    rect: Rect
+    card_ids: tuple[int, ...]
+    """The cell's cards, top to bottom."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    touchpoint_id: int
+    phase_id: int
+    lane_id: int
+    index: int
+    """Position in its cell, 0 = top."""
+    rect: Rect
+    title_lines: tuple[str, ...]
+    """The title wrapped to the card's width: at most `max_title_lines` lines, the last ending in "…" when cut."""
+    title_elided: bool
+    channel_label: str
+    """The channel's name in the journey's language, elided to fit the footer."""
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    touchpoint_id: int
+    x: float
+    y: float
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseMark:
+    """A phase's average score on the experience curve."""
+
+    phase_id: int
+    x: float
+    y: float
+    average: float
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    """The experience curve drawn in one emotions lane."""
+
+    lane_id: int
+    points: tuple[CurvePoint, ...]
+    """One per scored card, left to right."""
+    phase_marks: tuple[PhaseMark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    width: float
+    height: float
+    metrics: Metrics
+    phases: tuple[PhaseBox, ...]
+    lanes: tuple[LaneBox, ...]
+    cells: dict[tuple[int, int], CellBox] = field(default_factory=dict)
+    """Every (phase id, lane id) cell of a card lane, empty or not."""
+    cards: dict[int, CardBox] = field(default_factory=dict)
+    curves: tuple[Curve, ...] = ()
+
+
+# The layout builds three objects per card. A frozen dataclass's __init__ sets each field through
+# object.__setattr__, which made up half the cost of a whole layout; these builders set the slots directly, about
+# twice as fast, and give equal objects (tests/test_layout.py compares them). Should a class gain, lose or reorder a
+# field or gain a __post_init__, importing this module fails with a TypeError naming the builder to update.
+_new = object.__new__
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, object], None], ...]:
+    if tuple(f.name for f in fields(cls)) != names or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} changed: update its fast builder in cjmapper/layout.py")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_RECT_FIELDS = ("x", "y", "width", "height")
+_CARD_FIELDS = (
+    "touchpoint_id", "phase_id", "lane_id", "index", "rect", "title_lines", "title_elided", "channel_label"
+)  # fmt: skip
+_POINT_FIELDS = ("touchpoint_id", "x", "y", "score")
+_set_rect = _slot_setters(Rect, _RECT_FIELDS)
+_set_card = _slot_setters(CardBox, _CARD_FIELDS)
+_set_point = _slot_setters(CurvePoint, _POINT_FIELDS)
+
+
+def _rect(x: float, y: float, width: float, height: float) -> Rect:
+    """The same as Rect(x, y, width, height), faster."""
+    rect: Rect = _new(Rect)
+    set_x, set_y, set_width, set_height = _set_rect
+    set_x(rect, x)
+    set_y(rect, y)
+    set_width(rect, width)
+    set_height(rect, height)
+    return rect
+
+
+def _card(
+    touchpoint_id: int,
+    phase_id: int,
+    lane_id: int,
+    index: int,
+    rect: Rect,
+    title_lines: tuple[str, ...],
+    title_elided: bool,
+    label: str,
+) -> CardBox:
+    """The same as CardBox(...) with these arguments, faster."""
+    card: CardBox = _new(CardBox)
+    set_id, set_phase, set_lane, set_index, set_rect, set_lines, set_elided, set_label = _set_card
+    set_id(card, touchpoint_id)
+    set_phase(card, phase_id)
+    set_lane(card, lane_id)
+    set_index(card, index)
+    set_rect(card, rect)
+    set_lines(card, title_lines)
+    set_elided(card, title_elided)
+    set_label(card, label)
+    return card
+
+
+def _point(touchpoint_id: int, x: float, y: float, score: int) -> CurvePoint:
+    """The same as CurvePoint(touchpoint_id, x, y, score), faster."""
+    point: CurvePoint = _new(CurvePoint)
+    set_id, set_x, set_y, set_score = _set_point
+    set_id(point, touchpoint_id)
+    set_x(point, x)
+    set_y(point, y)
+    set_score(point, score)
+    return point
+
+
+CURVE_PADDING = 18.0
+"""Room above score 5 and below score 1 inside an emotions lane (less when the lane is very low)."""
+
+CHANNEL_LABEL_SHARE = 0.6
+"""The share of a card's inner width the channel name may take in the footer; the score and votes get the rest."""
+
+
+def curve_y(lane: LaneBox, score: float) -> float:
+    """Height of `score` (1..5, or an average) on the experience curve in an emotions lane: 5 at the top."""
+    pad = min(CURVE_PADDING, lane.row.height / 4)
+    clamped = min(max(score, SCORE_MIN), SCORE_MAX)
+    return lane.row.y + pad + (SCORE_MAX - clamped) / (SCORE_MAX - SCORE_MIN) * (lane.row.height - 2 * pad)
+
+
+def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
+    """The geometry of the whole map."""
+    m = metrics if metrics is not None else Metrics()
+    font = FontMetrics(m.font_size)
+    column_width = m.card_width + 2 * m.cell_padding
+    inner_width = m.card_width - 2 * m.card_padding
+    label_width = inner_width * CHANNEL_LABEL_SHARE
+    max_lines = max(1, m.max_title_lines)
+    fixed_card_height = 2 * m.card_padding + m.footer_height
+
+    phase_ids = {phase.id for phase in journey.phases}
+    card_lanes = {lane.id for lane in journey.lanes if lane.kind.holds_cards}
+
+    # Wrap every title once and find each card lane's height: its tallest cell, at least an empty cell's.
+    cells: dict[tuple[int, int], list[Touchpoint]] = {}
+    for t in journey.touchpoints:
+        if t.phase_id in phase_ids and t.lane_id in card_lanes:
+            cells.setdefault((t.phase_id, t.lane_id), []).append(t)
+    wrapped: dict[int, tuple[tuple[str, ...], bool, float]] = {}
+    lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
+    for (_, lane_id), cell_cards in cells.items():
+        cell_cards.sort(key=_position)
+        content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(cell_cards) - 1)
+        for t in cell_cards:
+            lines, elided = font.wrap(t.title, inner_width, max_lines)
+            height = fixed_card_height + max(1, len(lines)) * m.line_height
+            wrapped[t.id] = (lines, elided, height)
+            content += height
+        if content > lane_height[lane_id]:
+            lane_height[lane_id] = content
+
+    # Rows top to bottom, then columns left to right (a column spans every row).
+    grid_width = len(journey.phases) * column_width
+    lanes: list[LaneBox] = []
+    y = m.phase_header_height
+    for i, lane in enumerate(journey.lanes):
+        height = lane_height[lane.id] if lane.id in card_lanes else m.emotions_height
+        lanes.append(
+            LaneBox(
+                lane.id, i, Rect(0.0, y, m.lane_header_width, height), Rect(m.lane_header_width, y, grid_width, height)
+            )
+        )
+        y += height
+    total_height = y
+    grid_height = total_height - m.phase_header_height
+    phases = tuple(
+        PhaseBox(
+            phase.id,
+            i,
+            Rect(m.lane_header_width + i * column_width, 0.0, column_width, m.phase_header_height),
+            Rect(m.lane_header_width + i * column_width, m.phase_header_height, column_width, grid_height),
+        )
+        for i, phase in enumerate(journey.phases)
+    )
+
+    # Cells and the cards in them.
+    labels: dict[str | None, str] = {}
+    cell_boxes: dict[tuple[int, int], CellBox] = {}
+    cards: dict[int, CardBox] = {}
+    scored: list[tuple[CardBox, int]] = []  # in layout order: column, lane, place in the cell = left to right
+    for phase_box in phases:
+        column = phase_box.column
+        card_x = column.x + m.cell_padding
+        for lane_box in lanes:
+            lane_id = lane_box.lane_id
+            if lane_id not in card_lanes:
+                continue
+            key = (phase_box.phase_id, lane_id)
+            row = lane_box.row
+            cell_cards = cells.get(key, [])
+            card_y = row.y + m.cell_padding
+            for index, t in enumerate(cell_cards):
+                lines, elided, height = wrapped[t.id]
+                label = labels.get(t.channel)
+                if label is None:
+                    label = font.elide(channel_label(t.channel, journey.language), label_width)
+                    labels[t.channel] = label
+                card = _card(
+                    t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height), lines, elided, label
+                )
+                cards[t.id] = card
+                if t.score is not None:
+                    scored.append((card, t.score))
+                card_y += height + m.card_gap
+            cell_boxes[key] = CellBox(
+                key[0], lane_id, Rect(column.x, row.y, column.width, row.height), tuple(t.id for t in cell_cards)
+            )
+
+    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, scored)
+    width = m.lane_header_width + grid_width
+    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves)
+
+
+def _position(t: Touchpoint) -> int:
+    return t.position
+
+
+def _curves(
+    lanes: list[LaneBox], kinds: list[LaneKind], phases: tuple[PhaseBox, ...], scored: list[tuple[CardBox, int]]
+) -> tuple[Curve, ...]:
+    """One experience curve per emotions lane, through every scored card of the card lanes.
+
+    `scored` is in layout order (column, then lane, then place in the cell), which is left to right."""
+    by_phase: dict[int, list[int]] = {}
+    for card, score in scored:
+        by_phase.setdefault(card.phase_id, []).append(score)
+    averages = {phase_id: sum(scores) / len(scores) for phase_id, scores in by_phase.items()}
+    curves: list[Curve] = []
+    for lane, kind in zip(lanes, kinds, strict=True):
+        if kind is not LaneKind.EMOTIONS:
+            continue
+        heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
+        points = tuple(
+            _point(
+                card.touchpoint_id,
+                card.rect.x + card.rect.width / 2,
+                heights[score] if score in heights else curve_y(lane, score),
+                score,
+            )
+            for card, score in scored
+        )
+        marks = tuple(
+            PhaseMark(
+                p.phase_id, p.column.x + p.column.width / 2, curve_y(lane, averages[p.phase_id]), averages[p.phase_id]
+            )
+            for p in phases
+            if p.phase_id in averages
+        )
+        curves.append(Curve(lane.lane_id, points, marks))
+    return tuple(curves)
+
+
+def cell_at(layout: Layout, x: float, y: float) -> CellBox | None:
+    """The card cell under a scene point, or None (headers, emotions lanes, outside)."""
+    column = bisect_right(layout.phases, x, key=_column_x) - 1
+    row = bisect_right(layout.lanes, y, key=_row_y) - 1
+    if column < 0 or row < 0:
+        return None
+    phase = layout.phases[column]
+    lane = layout.lanes[row]
+    if not (phase.column.x <= x < phase.column.right and lane.row.y <= y < lane.row.bottom):
+        return None
+    return layout.cells.get((phase.phase_id, lane.lane_id))
+
+
+def _column_x(phase: PhaseBox) -> float:
+    return phase.column.x
+
+
+def _row_y(lane: LaneBox) -> float:
+    return lane.row.y
+
+
+def drop_index(layout: Layout, cell: CellBox, y: float, moving: frozenset[int] = frozenset()) -> int:
+    """Where a card dropped at height `y` lands among the cell's cards other than `moving` (0 = top)."""
+    cards = layout.cards
+
+    def centre(card_id: int) -> float:
+        rect = cards[card_id].rect
+        return rect.y + rect.height / 2
+
+    # Centres grow down the cell, so the first card whose centre lies below y is found by bisection; moving cards
+    # of this cell above that place do not count.
+    place = bisect_right(cell.card_ids, y, key=centre)
+    above = 0
+    for card_id in moving:
+        card = cards.get(card_id)
+        if card is not None and card.index < place and (card.phase_id, card.lane_id) == (cell.phase_id, cell.lane_id):
+            above += 1
+    return place - above
