@@ -104,6 +104,8 @@ class CardBox:
 
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
+    """One scored card on the curve: `x` spreads a phase's scored cards across its column in reading order."""
+
     touchpoint_id: int
     x: float
     y: float
@@ -328,24 +330,29 @@ def _curves(
 ) -> tuple[Curve, ...]:
     """One experience curve per emotions lane, through every scored card of the card lanes.
 
-    `scored` is in layout order (column, then lane, then place in the cell), which is left to right."""
+    `scored` is in layout order (column, then lane, then place in the cell). A phase's scored cards are spread
+    evenly across its column in that reading order, so the curve runs left to right instead of stacking every
+    point of a phase on one vertical line."""
     by_phase: dict[int, list[int]] = {}
     for card, score in scored:
         by_phase.setdefault(card.phase_id, []).append(score)
     averages = {phase_id: sum(scores) / len(scores) for phase_id, scores in by_phase.items()}
+    columns = {p.phase_id: p.column for p in phases}
+    xs: list[float] = []
+    rank: dict[int, int] = {}
+    for card, _score in scored:
+        k = rank.get(card.phase_id, 0)
+        rank[card.phase_id] = k + 1
+        column = columns[card.phase_id]
+        xs.append(column.x + column.width * (k + 0.5) / len(by_phase[card.phase_id]))
     curves: list[Curve] = []
     for lane, kind in zip(lanes, kinds, strict=True):
         if kind is not LaneKind.EMOTIONS:
             continue
         heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
         points = tuple(
-            _point(
-                card.touchpoint_id,
-                card.rect.x + card.rect.width / 2,
-                heights[score] if score in heights else curve_y(lane, score),
-                score,
-            )
-            for card, score in scored
+            _point(card.touchpoint_id, x, heights[score] if score in heights else curve_y(lane, score), score)
+            for (card, score), x in zip(scored, xs, strict=True)
         )
         marks = tuple(
             PhaseMark(

@@ -311,10 +311,12 @@ def test_example_curve_has_a_point_per_scored_card_left_to_right() -> None:
     scored = [t for t in example.touchpoints if t.score is not None]
     assert sorted(p.touchpoint_id for p in curve.points) == sorted(t.id for t in scored)
     xs = [p.x for p in curve.points]
-    assert xs == sorted(xs)
+    assert all(a < b for a, b in itertools.pairwise(xs))  # strictly left to right: no vertical zigzag
+    columns = {box.phase_id: box.column for box in result.phases}
     for point in curve.points:
         card = result.cards[point.touchpoint_id]
-        assert point.x == card.rect.x + card.rect.width / 2
+        column = columns[card.phase_id]
+        assert column.x < point.x < column.right  # within the card's own phase
         assert point.score == example.touchpoint(point.touchpoint_id).score
         assert lane.row.y < point.y < lane.row.bottom
     by_score = {p.score: p.y for p in curve.points}

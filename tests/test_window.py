@@ -1,27 +1,25 @@
-"""The editor's main window and start-up, driven with pytest-qt on a real library."""
+"""The editor window end to end (pytest-qt on the real window and a real library file): journeys, menus, panels,
+files, and a new user's whole path from an empty library to a journey that survives closing the window."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-import ui.main
-from cjmapper import __version__
-from cjmapper.errors import LibraryError
-from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint, summarize
+from cjmapper.interchange import write_csv, write_journey
+from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui.main_window import SETTINGS_GEOMETRY, MainWindow, settings
+from ui.main_window import SETTINGS_GEOMETRY, MainWindow, recent_libraries, settings
+from ui.new_journey_dialog import NewJourneyDialog
 
 ONBOARDING = "Onboarding a new client"
 
@@ -42,19 +40,15 @@ def onboarding_journey() -> Journey:
 
 
 @pytest.fixture
-def two_journeys(library: Library) -> Library:
-    library.create_journey(onboarding_journey())
-    library.create_journey(load_example("en"))
-    return library
+def path(tmp_path: Path) -> Path:
+    with Library.open(tmp_path / "test.cjm") as lib:
+        lib.create_journey(onboarding_journey())
+        lib.create_journey(load_example("en"))
+    return tmp_path / "test.cjm"
 
 
-@pytest.fixture
-def example() -> Journey:
-    return load_example("en")
-
-
-def open_window(qtbot: QtBot, library: Library) -> MainWindow:
-    window = ui_app.create_window(library)
+def open_window(qtbot: QtBot, path: Path) -> MainWindow:
+    window = ui_app.create_window(Library.open(path))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -62,382 +56,254 @@ def open_window(qtbot: QtBot, library: Library) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, two_journeys: Library) -> MainWindow:
-    return open_window(qtbot, two_journeys)
+def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
+    opened = open_window(qtbot, path)
+    yield opened
+    opened.library.close()
 
 
 @pytest.fixture
-def critical(monkeypatch: pytest.MonkeyPatch) -> list[tuple[QWidget | None, str, str]]:
-    """QMessageBox.critical records its calls instead of opening a modal dialog."""
-    calls: list[tuple[QWidget | None, str, str]] = []
-
-    def record(parent: QWidget | None, title: str, text: str, *_: object) -> QMessageBox.StandardButton:
-        calls.append((parent, title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", record)
-    return calls
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    return shown
 
 
-def present(item: QTableWidgetItem | None) -> QTableWidgetItem:
-    assert item is not None
-    return item
+def fresh(path: Path) -> Library:
+    return Library.open(path)
 
 
-def column_names(table: QTableWidget) -> list[str]:
-    return [present(table.horizontalHeaderItem(c)).text() for c in range(table.columnCount())]
+def journey_titled(path: Path, title: str) -> Journey:
+    with fresh(path) as lib:
+        return lib.load_journey(lib.find_journey(title))
 
 
-def row_names(table: QTableWidget) -> list[str]:
-    return [present(table.verticalHeaderItem(r)).text() for r in range(table.rowCount())]
+def choose(window: MainWindow, title: str) -> None:
+    index = window.library_panel.titles().index(title)
+    window.library_panel.list.setCurrentIndex(window.library_panel.proxy.index(index, 0))
 
 
-def cell_text(window: MainWindow, lane: str, phase: str) -> str:
-    table = window.overview.table
-    return present(table.item(row_names(table).index(lane), column_names(table).index(phase))).text()
-
-
-# ---------------------------------------------------------------------- the window
-
-
-def test_window_lists_the_journeys_and_shows_the_first(window: MainWindow, example: Journey) -> None:
-    assert window.journey_titles() == [ONBOARDING, example.title]  # sorted by title
-    assert window.journey_list.currentIndex().row() == 0
-    assert window.overview.title_text() == ONBOARDING
+def test_window_lists_journeys_and_shows_one_on_the_canvas(window: MainWindow) -> None:
+    assert window.library_panel.titles() == [ONBOARDING, load_example("en").title]
+    choose(window, ONBOARDING)
+    assert window.document is not None
+    assert window.document.journey.title == ONBOARDING
     assert window.windowTitle() == f"{ONBOARDING} — test.cjm — cjmapper"
-    assert window.overview.summary_text() == "3 touchpoints · average score 3.7 / 5 · CSAT 67%"
-    status = window.status_figures.text()
-    assert "3 touchpoints" in status
-    assert "average score 3.7" in status
-    assert "CSAT 67%" in status
-    assert window.status_figures.isVisible()
-    assert window.journeys_dock.isVisible()
-    assert window.journeys_dock.windowTitle() == "Journeys"
+    assert window.status_figures.text() == "3 touchpoints  ·  average score 3.7  ·  CSAT 67%"
+    assert window.scene is not None
+    assert set(window.scene.card_items()) == {t.id for t in window.document.journey.touchpoints}
 
 
-def test_list_items_have_the_counts_as_tooltip(window: MainWindow, example: Journey) -> None:
-    proxy = window.journey_proxy
-    tips = [str(proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)) for row in range(proxy.rowCount())]
-    assert "2 phases · 3 touchpoints" in tips[0]
-    assert f"{len(example.phases)} phases · {len(example.touchpoints)} touchpoints" in tips[1]
+def test_search_filters_the_journeys(qtbot: QtBot, window: MainWindow) -> None:
+    window.library_panel.search_field.setText("onboard")
+    assert window.library_panel.titles() == [ONBOARDING]
+    window.library_panel.search_field.setText("zzz")
+    assert window.library_panel.titles() == []
+    assert window.library_panel.message.isVisibleTo(window)
 
 
-def test_overview_grid_has_phases_as_columns_and_lanes_as_rows(window: MainWindow) -> None:
-    table = window.overview.table
-    assert column_names(table) == ["Intake", "Kick-off"]
-    assert row_names(table) == ["Touchpoints", "Experience"]
-    assert cell_text(window, "Touchpoints", "Intake") == "• Welcome call  (5/5)\n• Signs the contract  (4/5)"
-    assert cell_text(window, "Touchpoints", "Kick-off") == "• Waits for the login <details>  (2/5)"
-    assert cell_text(window, "Experience", "Intake") == "Average 4.5 / 5"
-    assert cell_text(window, "Experience", "Kick-off") == "Average 2.0 / 5"
-    # a title that looks like HTML is shown as typed, also in the tooltip
-    tooltip = present(table.item(0, 1)).toolTip()
-    assert "&lt;details&gt;" in tooltip
-    assert "E-mail" in tooltip
-    for row in range(table.rowCount()):
-        for column in range(table.columnCount()):
-            assert not present(table.item(row, column)).flags() & Qt.ItemFlag.ItemIsEditable
-
-
-def test_search_filters_the_list_by_title(qtbot: QtBot, window: MainWindow, example: Journey) -> None:
-    QTest.keyClicks(window.search_field, "BAKERY")
-    assert window.journey_titles() == [example.title]
-    assert not window.list_message.isVisible()
-
-    window.search_field.clear()
-    assert window.journey_titles() == [ONBOARDING, example.title]
-
-    QTest.keyClicks(window.search_field, "no such journey")
-    assert window.journey_titles() == []
-    assert window.list_message.isVisible()
-    assert "no such journey" in window.list_message.text()
-    assert window.overview.journey is not None  # the journey on show stays
-
-    window.search_field.clear()
-    assert window.journey_titles() == [ONBOARDING, example.title]
-    assert not window.list_message.isVisible()
-
-
-def test_enter_in_the_search_field_shows_the_first_match(qtbot: QtBot, window: MainWindow, example: Journey) -> None:
-    QTest.keyClicks(window.search_field, "korenbloem")
-    QTest.keyClick(window.search_field, Qt.Key.Key_Return)
-    assert window.overview.title_text() == example.title
-
-
-def test_selecting_a_journey_updates_overview_title_and_status(
-    qtbot: QtBot, window: MainWindow, example: Journey
+def test_new_journey_from_a_template_is_undoable(
+    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    index = window.journey_proxy.index(1, 0)
-    view = window.journey_list
-    QTest.mouseClick(
-        view.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        view.visualRect(index).center(),
-    )
+    def accept(dialog: NewJourneyDialog) -> int:
+        dialog.title_field.setText("Fietsenwinkel")
+        dialog.language_box.setCurrentIndex(1)  # Nederlands
+        dialog.template_box.setCurrentIndex(1)  # AIDA
+        return QDialog.DialogCode.Accepted.value
 
-    summary = summarize(example)
-    assert summary.average is not None
-    assert summary.csat is not None
-    csat = f"CSAT {round(summary.csat * 100)}%"
-    assert window.overview.title_text() == example.title
-    assert window.windowTitle() == f"{example.title} — test.cjm — cjmapper"
-    status = window.status_figures.text()
-    assert f"{summary.touchpoints} touchpoints" in status
-    assert f"average score {summary.average:.1f}" in status
-    assert csat in status
-    assert csat in window.overview.summary_text()
-    table = window.overview.table
-    assert table.columnCount() == len(example.phases)
-    assert table.rowCount() == len(example.lanes)
-    first_phase, first_lane = example.phases[0], example.lanes[0]
-    first_card = example.cell(first_phase.id, first_lane.id)[0]
-    assert first_card.title in cell_text(window, first_lane.name, first_phase.name)
-
-    QTest.keyClick(view, Qt.Key.Key_Up)
-    assert window.overview.title_text() == ONBOARDING
-    assert "3 touchpoints" in window.status_figures.text()
+    monkeypatch.setattr(NewJourneyDialog, "exec", accept)
+    window.new_journey_action.trigger()
+    made = journey_titled(path, "Fietsenwinkel")
+    assert [p.name for p in made.phases] == ["Aandacht", "Interesse", "Verlangen", "Actie"]
+    assert window.document is not None
+    assert window.document.journey_id == made.id
+    assert window.undo_action.text() == "&Undo New journey “Fietsenwinkel”"
+    window.undo_action.trigger()
+    with fresh(path) as lib:
+        assert "Fietsenwinkel" not in [j.title for j in lib.list_journeys()]
+    window.redo_action.trigger()
+    assert journey_titled(path, "Fietsenwinkel").id == made.id
 
 
-def test_an_empty_library_says_so(qtbot: QtBot, library: Library) -> None:
-    window = open_window(qtbot, library)
-    assert window.journey_titles() == []
-    assert window.overview.journey is None
-    assert "no journeys yet" in window.overview.message_text()
-    assert window.windowTitle() == "test.cjm — cjmapper"
-    assert window.status_figures.text() == ""
-    assert window.list_message.isVisible()
+def test_delete_journey_asks_and_undo_brings_it_back_whole(
+    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(window, ONBOARDING)
+    before = journey_titled(path, ONBOARDING)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.delete_journey_action.trigger()
+    assert ONBOARDING in window.library_panel.titles()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_journey_action.trigger()
+    assert ONBOARDING not in window.library_panel.titles()
+    window.undo_action.trigger()
+    assert ONBOARDING in window.library_panel.titles()
+    after = journey_titled(path, ONBOARDING)
+    assert after.touchpoints == before.touchpoints
+    assert after.id == before.id
 
 
-def test_a_journey_that_cannot_be_read_is_a_message_not_a_crash(window: MainWindow, two_journeys: Library) -> None:
-    gone = two_journeys.list_journeys()[1].id
-    two_journeys.delete_journey(gone)
-    window.show_journey(gone)
-    assert f"no journey with id {gone}" in window.overview.message_text()
-    assert window.windowTitle() == "test.cjm — cjmapper"
+def test_edits_on_the_canvas_go_through_undo_and_into_the_file(window: MainWindow, path: Path) -> None:
+    choose(window, ONBOARDING)
+    assert window.document is not None
+    window.new_card_action.trigger()
+    assert len(journey_titled(path, ONBOARDING).touchpoints) == 4
+    window.undo_action.trigger()
+    assert len(journey_titled(path, ONBOARDING).touchpoints) == 3
+    window.redo_action.trigger()
+    assert len(journey_titled(path, ONBOARDING).touchpoints) == 4
+    assert window.status_figures.text().startswith("4 touchpoints")
 
 
-def test_menus_quit_and_about(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    window.about_action.trigger()
-    assert len(shown) == 1
-    assert f"cjmapper {__version__}" in shown[0]
-
-    window.quit_action.trigger()
-    assert not window.isVisible()
+def test_palette_channel_adds_a_card_to_the_selected_cell(window: MainWindow, path: Path) -> None:
+    choose(window, ONBOARDING)
+    assert window.scene is not None
+    assert window.document is not None
+    kick_off = window.document.journey.phases[1].id
+    login = next(t for t in window.document.journey.touchpoints if t.phase_id == kick_off)
+    window.scene.select_ids([login.id])
+    window.channel_palette.channel_activated.emit("newsletter")
+    cards = journey_titled(path, ONBOARDING).cell(kick_off, login.lane_id)
+    assert [c.channel for c in cards] == ["e-mail", "newsletter"]
+    assert cards[1].title == "Newsletter"
 
 
-def test_geometry_and_dock_state_persist(qtbot: QtBot, two_journeys: Library) -> None:
-    first = open_window(qtbot, two_journeys)
+def test_properties_follow_the_canvas_selection(window: MainWindow, path: Path) -> None:
+    choose(window, ONBOARDING)
+    assert window.scene is not None
+    assert window.document is not None
+    card = window.document.journey.touchpoints[0]
+    window.scene.select_ids([card.id])
+    assert window.properties.mode() == "card"
+    assert window.properties.card_title.text() == card.title
+    window.scene.select_ids([])
+    assert window.properties.mode() == "journey"
+
+
+def test_zoom_actions_show_in_the_status_bar(window: MainWindow) -> None:
+    window.zoom_reset_action.trigger()
+    assert window.status_zoom.text() == "100%"
+    window.zoom_in_action.trigger()
+    assert window.status_zoom.text() != "100%"
+    window.zoom_reset_action.trigger()
+    assert window.status_zoom.text() == "100%"
+
+
+def test_export_json_and_csv(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(window, ONBOARDING)
+    assert window.document is not None
+    target = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_json_action.trigger()
+    assert target.read_text(encoding="utf-8") == write_journey(window.document.journey)
+    csv_target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv_target), ""))
+    window.export_csv_action.trigger()
+    assert csv_target.read_bytes().decode("utf-8-sig") == write_csv(window.document.journey)
+
+
+def test_import_opens_the_new_journey_and_a_bad_file_is_one_message(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    source = tmp_path / "in.json"
+    journey = onboarding_journey()
+    journey.title = "Imported"
+    source.write_text(write_journey(journey), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window.import_action.trigger()
+    assert window.document is not None
+    assert window.document.journey.title == "Imported"
+    source.write_text('{"format": "cjmapper.journey", "version": 9}', encoding="utf-8")
+    window.import_action.trigger()
+    assert len(warnings) == 1
+    assert "version 9" in warnings[0]
+
+
+def test_switching_library_and_recent_list(
+    window: MainWindow, tmp_path: Path, warnings: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other.cjm"
+    with Library.open(other) as lib:
+        lib.create_journey(load_example("nl"))
+    assert window.switch_library(other)
+    assert window.library.path == other
+    assert window.library_panel.titles() == [load_example("nl").title]
+    assert recent_libraries()[:2] == [str(other), str(tmp_path / "test.cjm")]
+    bad = tmp_path / "noise.cjm"
+    bad.write_bytes(b"not a library at all" * 10)
+    assert not window.switch_library(bad)
+    assert window.library.path == other
+    assert len(warnings) == 1
+    assert "noise.cjm" in warnings[0]
+
+
+def test_save_library_as(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "copy.cjm"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_as_action.trigger()
+    with Library.open(target) as copy:
+        assert len(copy.list_journeys()) == 2
+
+
+def test_geometry_persists(qtbot: QtBot, path: Path) -> None:
+    first = open_window(qtbot, path)
     first.resize(640, 420)
-    first.journeys_dock.hide()
-    qtbot.waitUntil(lambda: first.size() == QSize(640, 420))
+    qtbot.waitUntil(lambda: (first.width(), first.height()) == (640, 420))
     first.close()
-    assert settings().contains(SETTINGS_GEOMETRY)
-
-    second = open_window(qtbot, two_journeys)
-    assert second.size() == QSize(640, 420)
-    assert second.journeys_dock.isHidden()
-    assert not second.dock_action.isChecked()
-    second.dock_action.trigger()
-    assert second.journeys_dock.isVisible()
-
-
-def test_settings_go_to_the_test_folder(isolated: Path) -> None:
-    assert Path(settings().fileName()).is_relative_to(isolated)
+    first.library.close()
+    stored = settings().value(SETTINGS_GEOMETRY)
+    assert isinstance(stored, QByteArray)
+    assert not stored.isEmpty()
+    second = open_window(qtbot, path)
+    assert (second.width(), second.height()) == (640, 420)
+    second.close()
+    second.library.close()
 
 
-@pytest.fixture
-def isolated(_isolated_user_files: Path) -> Path:
-    return _isolated_user_files
+def type_text(target: QObject, text: str) -> None:
+    """Type like a user, including non-ASCII letters (keyClicks would abort on those)."""
+    for char in text:
+        QApplication.sendEvent(target, QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char))
+        QApplication.sendEvent(target, QKeyEvent(QKeyEvent.Type.KeyRelease, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
-# ---------------------------------------------------------------------- starting the editor
-
-
-@pytest.mark.parametrize("kind", ["folder", "random bytes", "empty file"])
-def test_run_editor_refuses_a_bad_library_with_one_message(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    critical: list[tuple[QWidget | None, str, str]],
-    kind: str,
+def test_a_new_user_builds_five_phases_and_twenty_cards_by_keyboard(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "bad.cjm"
-    if kind == "folder":
-        target.mkdir()
-    elif kind == "random bytes":
-        target.write_bytes(os.urandom(4096))
-    else:
-        target.touch()
-    before = target.read_bytes() if target.is_file() else None
+    """From an empty library: a five-phase journey with twenty cards, then close and reopen: all there."""
+    path = tmp_path / "new.cjm"
+    window = open_window(qtbot, path)
+    assert window.centre.currentWidget() is window.empty
 
-    assert ui_app.run_editor(target) == 1
+    def accept(dialog: NewJourneyDialog) -> int:
+        dialog.title_field.setText("Bakkerij Jansen")
+        return QDialog.DialogCode.Accepted.value
 
-    err = capsys.readouterr().err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1
-    assert lines[0].startswith("cjmapper: error: ")
-    assert "Traceback" not in err
-    assert len(critical) == 1
-    assert critical[0][2] == lines[0].removeprefix("cjmapper: error: ")
-    assert "bad.cjm" in critical[0][2]
-    if before is not None:
-        assert target.read_bytes() == before  # refused, not touched
-    assert sys.excepthook is not ui_app.handle_exception  # the hook only lives while the editor runs
-
-
-def test_cjmapper_script_with_a_folder_exits_1(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    critical: list[tuple[QWidget | None, str, str]],
-) -> None:
-    monkeypatch.setattr(sys, "argv", ["cjmapper", "--library", str(tmp_path)])
-    with pytest.raises(SystemExit) as exited:
-        ui.main.main()
-    assert exited.value.code == 1
-    assert capsys.readouterr().err.startswith("cjmapper: error: ")
-    assert len(critical) == 1
-
-
-@pytest.fixture
-def quit_soon() -> Iterator[QTimer]:
-    """Closes every window once the event loop runs; stopped at teardown so it cannot fire later."""
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(QApplication.closeAllWindows)
-    yield timer
-    timer.stop()
-
-
-def test_run_editor_opens_the_window_and_closes_the_library(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    quit_soon: QTimer,
-) -> None:
-    path = tmp_path / "fresh.cjm"
-    closed: list[Path] = []
-    real_close = Library.close
-
-    def close(self: Library) -> None:
-        closed.append(self.path)
-        real_close(self)
-
-    monkeypatch.setattr(Library, "close", close)
-    shown: list[str] = []
-    real_create = ui_app.create_window
-
-    def create_window(library: Library) -> MainWindow:
-        window = real_create(library)
-        shown.append(window.windowTitle())
-        return window
-
-    monkeypatch.setattr(ui_app, "create_window", create_window)
-    quit_soon.start(50)
-
-    assert ui_app.run_editor(path) == 0
-
-    assert shown == ["fresh.cjm — cjmapper"]
-    assert closed == [path]
-    assert path.is_file()
-    assert settings().contains(SETTINGS_GEOMETRY)  # saved on close
-    assert capsys.readouterr().err == ""
-
-
-def test_run_editor_uses_the_default_library_when_given_none(
-    monkeypatch: pytest.MonkeyPatch, quit_soon: QTimer, isolated: Path
-) -> None:
-    opened: list[Path] = []
-    real_open = Library.open
-
-    def open_(path: Path | str, **kwargs: int) -> Library:
-        opened.append(Path(path))
-        return real_open(path, **kwargs)
-
-    monkeypatch.setattr(Library, "open", open_)
-    quit_soon.start(50)
-    assert ui_app.run_editor(None) == 0
-    assert len(opened) == 1
-    assert opened[0].is_relative_to(isolated)  # the test's XDG_DATA_HOME, never the user's library
-
-
-def test_unexpected_exception_is_logged_and_shown_briefly(
-    capsys: pytest.CaptureFixture[str], critical: list[tuple[QWidget | None, str, str]]
-) -> None:
-    try:
-        raise ValueError("internal detail")
-    except ValueError as e:
-        ui_app.handle_exception(ValueError, e, e.__traceback__)
-    err = capsys.readouterr().err
-    assert "Traceback" in err
-    assert "internal detail" in err
-    assert len(critical) == 1
-    text = critical[0][2]
-    assert "unexpected problem (ValueError)" in text
-    assert "internal detail" not in text
-    assert "Traceback" not in text
-
-
-def test_user_error_in_the_running_editor_is_its_own_message(
-    capsys: pytest.CaptureFixture[str], critical: list[tuple[QWidget | None, str, str]]
-) -> None:
-    error = LibraryError("test.cjm is read-only.")
-    ui_app.handle_exception(LibraryError, error, None)
-    assert capsys.readouterr().err == "cjmapper: error: test.cjm is read-only.\n"
-    assert [text for _, _, text in critical] == ["test.cjm is read-only."]
-
-
-@pytest.mark.parametrize(
-    ("environ", "platform", "refused"),
-    [
-        ({}, "linux", True),
-        ({"DISPLAY": ":0"}, "linux", False),
-        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
-        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
-        ({}, "win32", False),
-        ({}, "darwin", False),
-    ],
-)
-def test_no_display_is_a_clear_error_not_a_qt_abort(environ: dict[str, str], platform: str, refused: bool) -> None:
-    problem = ui_app.display_problem(environ, platform)
-    assert (problem is not None) == refused
-    if problem is not None:
-        assert "no display" in problem
-
-
-def test_python_dash_m_ui_without_a_display_exits_1_with_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
-    result = subprocess.run(
-        [sys.executable, "-m", "ui", "--library", str(tmp_path / "x.cjm")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert result.stderr.startswith("cjmapper: error: cannot start the editor: there is no display")
-    assert len(result.stderr.splitlines()) == 1
-    assert not (tmp_path / "x.cjm").exists()
-
-
-def test_a_window_that_fails_to_build_is_a_message_and_exit_1(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    critical: list[tuple[QWidget | None, str, str]],
-) -> None:
-    def broken(_library: Library) -> MainWindow:
-        raise RuntimeError("widget trouble")
-
-    monkeypatch.setattr(ui_app, "create_window", broken)
-    assert ui_app.run_editor(tmp_path / "ok.cjm") == 1
-    assert "widget trouble" in capsys.readouterr().err
-    assert len(critical) == 1
-    assert "unexpected problem (RuntimeError)" in critical[0][2]
+    monkeypatch.setattr(NewJourneyDialog, "exec", accept)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()  # offscreen, a shown window is not active until asked: shortcuts need it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.document is not None
+    assert window.scene is not None
+    phases = window.document.journey.phases
+    assert len(phases) == 5
+    window.view.setFocus()
+    titles = [f"Contact {i + 1} — ë" for i in range(20)]
+    for i, title in enumerate(titles):
+        QTest.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # new card, title edit
+        QTest.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(window.view, title)
+        QTest.keyClick(window.view, Qt.Key.Key_Return)
+        if i % 4 == 0 and i > 0:  # the first card of the next phase: carry it one column to the right
+            QTest.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    window.close()
+    window.library.close()
+    with Library.open(path) as lib:
+        [info] = lib.list_journeys()
+        journey = lib.load_journey(info.id)
+    assert info.title == "Bakkerij Jansen"
+    assert sorted(t.title for t in journey.touchpoints) == sorted(titles)
+    per_phase = [sum(1 for t in journey.touchpoints if t.phase_id == p.id) for p in journey.phases]
+    assert per_phase == [4, 4, 4, 4, 4]

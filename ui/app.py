@@ -134,7 +134,8 @@ def open_library(path: Path | None) -> Library:
 
 
 def create_window(library: Library) -> MainWindow:
-    """The editor's main window on an open library, not yet shown (tests use this without an event loop)."""
+    """The editor's main window on an open library, not yet shown (tests use this without an event loop).
+    The window may switch to another library (File › Open): close `window.library` when done."""
     return MainWindow(library)
 
 
@@ -165,8 +166,11 @@ def run_editor(library: Path | None, argv: list[str] | None = None) -> int:
             with _quit_on_sigint(app):
                 return app.exec()
         finally:
+            in_use = window.library if window is not None else opened  # File › Open may have switched it
             if window is not None:  # the window goes before the library it reads from
                 window.deleteLater()
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 del window
-            opened.close()
+            in_use.close()
+            if opened is not in_use:
+                opened.close()

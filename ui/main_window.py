@@ -1,37 +1,53 @@
-"""The editor's main window: the library's journeys in a dock on the left, the chosen journey in the centre.
+"""The editor window: Journeys panel on the left, the canvas in the centre, channel palette and properties on the
+right; menus, toolbar and a status bar with the journey's figures.
 
-The window reads the library only through the `Library` API and never changes it (foundation scope: the
-canvas editor comes later). Window geometry and dock layout are kept in QSettings between sessions.
+The window owns the library it shows (it closes it on switching or closing). Every change goes through an undo
+command: journey-level ones on the library's stack, edits of the open journey on that journey's stack; the Edit
+menu follows whichever stack was used last.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
+    QFileDialog,
+    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QVBoxLayout,
+    QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.model import summarize
+from cjmapper.i18n import system_language
+from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
+from cjmapper.model import Language, summarize
 from cjmapper.store import JourneyInfo, Library
-from ui.journey_overview import JourneyOverview, csat_text, plain_tooltip, score_text, touchpoints_text
+from cjmapper.templates import load_template
+from ui.canvas import JourneyScene, JourneyView
+from ui.document import Change, JourneyDocument
+from ui.library_commands import LibraryEditor
+from ui.library_panel import LibraryPanel
+from ui.new_journey_dialog import NewJourneyDialog
+from ui.palette import ChannelPalette
+from ui.properties import PropertiesPanel
 
-JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"
-STATE_VERSION = 1
+SETTINGS_RECENT = "recentLibraries"
+SETTINGS_LAST_JOURNEY = "lastJourney"
+STATE_VERSION = 2
+MAX_RECENT = 8
 
 
 def settings() -> QSettings:
@@ -39,118 +55,529 @@ def settings() -> QSettings:
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "cjmapper", "cjmapper")
 
 
-def journey_tooltip(info: JourneyInfo) -> str:
-    phases = f"{info.phases} phase" if info.phases == 1 else f"{info.phases} phases"
-    return f"{info.title}\n{phases} · {touchpoints_text(info.touchpoints)}"
+def recent_libraries() -> list[str]:
+    value = settings().value(SETTINGS_RECENT, [])
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def remember_library(path: Path) -> None:
+    stored = settings()
+    paths = [str(path)] + [p for p in recent_libraries() if p != str(path)]
+    stored.setValue(SETTINGS_RECENT, paths[:MAX_RECENT])
+    stored.sync()
+
+
+def score_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def csat_text(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
 
 
 class MainWindow(QMainWindow):
-    """The editor window on an open library (the caller keeps and closes the library)."""
+    """The editor window. It takes ownership of `library` and closes it when it is done with it."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.library = library
         self.setObjectName("mainWindow")
+        self.library = library
+        self.library_editor = LibraryEditor(library, self)
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.library_editor.undo_stack)
+        self.document: JourneyDocument | None = None
+        self.scene: JourneyScene | None = None
+        self._documents: dict[int, JourneyDocument] = {}
+        self._scenes: dict[int, JourneyScene] = {}
 
-        # ------------------------------------------------------------ journeys dock
-        self.journey_model = QStandardItemModel(self)
-        self.journey_proxy = QSortFilterProxyModel(self)
-        self.journey_proxy.setSourceModel(self.journey_model)
-        self.journey_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.view = JourneyView(self)
+        self.view.setObjectName("journeyView")
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.empty)
+        self.centre.addWidget(self.view)
+        self.setCentralWidget(self.centre)
 
-        self.journeys_dock = QDockWidget("Journeys", self)
-        self.journeys_dock.setObjectName("journeysDock")
-        self.journeys_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        self.library_panel = LibraryPanel(self)
+        self.channel_palette = ChannelPalette(self)
+        self.properties = PropertiesPanel(self)
+        self.journeys_dock = self._dock(
+            "journeysDock", self.tr("Journeys"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.journeys_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock_body = QWidget(self.journeys_dock)
-        self.search_field = QLineEdit(self._dock_body)
-        self.search_field.setObjectName("journeySearch")
-        self.search_field.setPlaceholderText("Search journeys")
-        self.search_field.setAccessibleName("Search journeys by title")
-        self.search_field.setClearButtonEnabled(True)
-        self.journey_list = QListView(self._dock_body)
-        self.journey_list.setObjectName("journeyList")
-        self.journey_list.setAccessibleName("Journeys")
-        self.journey_list.setModel(self.journey_proxy)
-        self.journey_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.journey_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.journey_list.setWordWrap(True)  # long titles wrap instead of being cut off
-        self.journey_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.journey_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.journey_list.setStyleSheet("QListView::item { padding: 4px 2px; }")
-        self.journey_list.setSpacing(2)
-        self._selection = self.journey_list.selectionModel()
-        self.list_message = QLabel(self._dock_body)
-        self.list_message.setObjectName("journeyListMessage")
-        self.list_message.setWordWrap(True)
-        message_font = QFont(self.list_message.font())
-        message_font.setItalic(True)
-        self.list_message.setFont(message_font)
-        self.list_message.hide()
-        dock_layout = QVBoxLayout(self._dock_body)
-        dock_layout.setContentsMargins(6, 6, 6, 6)
-        dock_layout.setSpacing(6)
-        dock_layout.addWidget(self.search_field)
-        dock_layout.addWidget(self.list_message)  # right under the search field it explains
-        dock_layout.addWidget(self.journey_list, 1)
-        self.journeys_dock.setWidget(self._dock_body)
-        self.journeys_dock.setMinimumWidth(200)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.journeys_dock)
+        self.palette_dock = self._dock(
+            "paletteDock", self.tr("Channels"), self.channel_palette, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.properties_dock = self._dock(
+            "propertiesDock", self.tr("Properties"), self.properties, Qt.DockWidgetArea.RightDockWidgetArea
+        )
 
-        # ------------------------------------------------------------ centre and status bar
-        self.overview = JourneyOverview(self)
-        self.setCentralWidget(self.overview)
+        self.status_zoom = QLabel(self)
+        self.status_zoom.setObjectName("statusZoom")
         self.status_figures = QLabel(self)
         self.status_figures.setObjectName("statusFigures")
         self.statusBar().addPermanentWidget(self.status_figures)
-        self.status_library = QLabel(str(library.path), self)
-        self.status_library.setObjectName("statusLibrary")
-        self.status_library.setToolTip(plain_tooltip(f"Library: {library.path}"))
-        self.statusBar().addWidget(self.status_library, 1)
+        self.statusBar().addPermanentWidget(self.status_zoom)
 
+        self._create_actions()
         self._create_menus()
-        self.search_field.textChanged.connect(self._filter_changed)
-        self.search_field.returnPressed.connect(self._search_accepted)
-        self._selection.currentChanged.connect(self._current_changed)
+        self._create_toolbar()
+        self.library_panel.add_actions(
+            [
+                self.new_journey_action,
+                self.duplicate_journey_action,
+                self.rename_journey_action,
+                self.delete_journey_action,
+            ]
+        )
 
-        self.resize(1280, 800)
+        self.library_panel.journey_chosen.connect(self.open_journey)
+        self.library_editor.journeys_changed.connect(self._journeys_changed)
+        self.library_editor.failed.connect(self.show_error)
+        self.library_editor.undo_stack.indexChanged.connect(self._stack_used)
+        self.view.zoomChanged.connect(self._zoom_changed)
+        self.channel_palette.channel_activated.connect(self._add_card_of_channel)
+
+        self.resize(1400, 860)
         self.restore_settings()
-        self.reload()
+        remember_library(library.path)
+        self._refresh_recent_menu()
+        self.reload_journeys(select=self._last_journey())
 
-    # ------------------------------------------------------------------ menus
+    # ------------------------------------------------------------------ building
+
+    def _dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(body)
+        dock.setMinimumWidth(220)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        canvas: bool = False,
+    ) -> QAction:
+        """A menu action. `canvas` actions are shortcuts of the canvas only, so text fields keep their own keys."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if canvas:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_library_action = self._action(self.tr("&New Library…"), self.new_library)
+        self.open_library_action = self._action(self.tr("&Open Library…"), self.choose_library, key.Open)
+        self.save_as_action = self._action(self.tr("Save Library &As…"), self.save_library_as, key.SaveAs)
+        self.import_action = self._action(self.tr("&Import Journey…"), self.import_journey, "Ctrl+I")
+        self.export_json_action = self._action(self.tr("Export Journey as &JSON…"), self.export_json, "Ctrl+E")
+        self.export_csv_action = self._action(self.tr("Export Journey as &CSV…"), self.export_csv)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(key.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.cut_action = self._action(self.tr("Cu&t"), lambda: self._on_scene("cut_selection"), key.Cut, canvas=True)
+        self.copy_action = self._action(
+            self.tr("&Copy"), lambda: self._on_scene("copy_selection"), key.Copy, canvas=True
+        )
+        self.paste_action = self._action(self.tr("&Paste"), lambda: self._on_scene("paste"), key.Paste, canvas=True)
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate"), lambda: self._on_scene("duplicate_selection"), "Ctrl+D", canvas=True
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete"), lambda: self._on_scene("delete_selection"), key.Delete, canvas=True
+        )
+        self.edit_title_action = self._action(self.tr("&Edit Title"), self._edit_selected_title, "F2", canvas=True)
+        self.select_all_action = self._action(self.tr("Select &All"), self._select_all, key.SelectAll, canvas=True)
+
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.view.zoom_in, key.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, key.ZoomOut)
+        self.zoom_reset_action = self._action(self.tr("&Actual Size"), self.view.zoom_reset, "Ctrl+0")
+        self.fit_action = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
+        self.find_action = self._action(self.tr("&Find Journey"), self.focus_search, key.Find)
+
+        self.new_journey_action = self._action(self.tr("&New…"), self.new_journey, key.New)
+        self.new_journey_action.setToolTip(self.tr("New journey from a template"))
+        self.duplicate_journey_action = self._action(self.tr("D&uplicate"), self.duplicate_journey)
+        self.rename_journey_action = self._action(self.tr("&Rename…"), self.rename_journey)
+        self.delete_journey_action = self._action(self.tr("De&lete…"), self.delete_journey)
+        self.add_phase_action = self._action(self.tr("Add &Phase"), self.add_phase)
+        self.add_lane_action = self._action(self.tr("Add &Lane"), self.add_lane)
+        self.new_card_action = self._action(self.tr("New &Card"), self.new_card, "Ctrl+Return", canvas=True)
+        self.about_action = self._action(self.tr("&About cjmapper"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _create_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_library_action, self.open_library_action])
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_json_action, self.export_csv_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.find_action = QAction("&Find Journey", self)
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self.focus_search)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action])
+        edit_menu.addActions([self.delete_action, self.edit_title_action, self.select_all_action])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
+        view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         view_menu.addSeparator()
-        self.dock_action = self.journeys_dock.toggleViewAction()
-        self.dock_action.setText("&Journeys Panel")
-        view_menu.addAction(self.dock_action)
+        for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About cjmapper", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
+        journey_menu = bar.addMenu(self.tr("&Journey"))
+        journey_menu.addActions(
+            [
+                self.new_journey_action,
+                self.duplicate_journey_action,
+                self.rename_journey_action,
+                self.delete_journey_action,
+            ]
+        )
+        journey_menu.addSeparator()
+        journey_menu.addActions([self.new_card_action, self.add_phase_action, self.add_lane_action])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
-        self._menus = (file_menu, view_menu, help_menu)
+        self.menus = (file_menu, edit_menu, view_menu, journey_menu, help_menu)
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_journey_action, self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_card_action, self.add_phase_action, self.add_lane_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    # ------------------------------------------------------------------ journeys
+
+    def reload_journeys(self, select: int | None = None) -> None:
+        """Read the library's journeys again; open `select` (or keep the open one, or the first)."""
+        try:
+            infos = self.library.list_journeys()
+        except CjmapperError as e:
+            self.show_error(str(e))
+            infos = []
+        ids = [info.id for info in infos]
+        current = self.document.journey_id if self.document is not None else None
+        target = next((j for j in (select, current) if j in ids), ids[0] if ids else None)
+        self.library_panel.set_journeys(infos, target)
+        if target is None:
+            self._show_no_journey()
+        elif target != current:
+            self.open_journey(target)
+        self._update_actions()
+
+    def open_journey(self, journey_id: int) -> None:
+        """Show a journey on the canvas (its document and undo history are kept while the window lives)."""
+        document = self._documents.get(journey_id)
+        if document is None:
+            try:
+                document = JourneyDocument(self.library, journey_id, self)
+            except CjmapperError as e:
+                self.show_error(str(e))
+                return
+            document.changed.connect(self._document_changed)
+            document.failed.connect(self.show_error)
+            self.undo_group.addStack(document.undo_stack)
+            document.undo_stack.indexChanged.connect(self._stack_used)
+            self._documents[journey_id] = document
+            self._scenes[journey_id] = JourneyScene(document, self)
+        else:
+            document.reload()
+        self.document = document
+        self.scene = self._scenes[journey_id]
+        self.view.setScene(self.scene)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.properties.set_document(document)
+        self.properties.set_selection([])
+        self.channel_palette.set_language(document.journey.language)
+        self.centre.setCurrentWidget(self.view)
+        self.library_panel.select(journey_id)
+        settings().setValue(SETTINGS_LAST_JOURNEY, f"{self.library.path}|{journey_id}")
+        self._update_title_and_status()
+        self._update_actions()
+        QTimer.singleShot(0, self.view.fit)
+
+    def _show_no_journey(self) -> None:
+        self.document = None
+        self.scene = None
+        self.view.setScene(None)
+        self.properties.set_document(None)
+        self.empty.setText(
+            self.tr("This library has no journeys yet.\n\nMake one from a template with Journey › New… (Ctrl+N).")
+        )
+        self.centre.setCurrentWidget(self.empty)
+        self._update_title_and_status()
+
+    def _forget(self, journey_id: int) -> None:
+        document = self._documents.pop(journey_id, None)
+        scene = self._scenes.pop(journey_id, None)
+        if document is not None:
+            if self.document is document:
+                self._show_no_journey()
+            self.undo_group.removeStack(document.undo_stack)
+            document.deleteLater()
+        if scene is not None:
+            scene.deleteLater()
+
+    def _journeys_changed(self, select: object) -> None:
+        known = {info.id for info in self._list_or_empty()}
+        for journey_id in list(self._documents):
+            if journey_id not in known:
+                self._forget(journey_id)
+        self.reload_journeys(select=select if isinstance(select, int) else None)
+        self.undo_group.setActiveStack(self.library_editor.undo_stack)  # Edit › Undo names this library edit
+
+    def _stack_used(self, _index: int) -> None:
+        """Edit › Undo follows the stack that last changed: the library's, or the open journey's."""
+        stack = self.sender()
+        if isinstance(stack, QUndoStack):
+            self.undo_group.setActiveStack(stack)
+
+    def _list_or_empty(self) -> list[JourneyInfo]:
+        try:
+            return self.library.list_journeys()
+        except CjmapperError:
+            return []
+
+    def _document_changed(self, change: Change) -> None:
+        self._update_title_and_status()
+        if self.document is not None and self.document.journey.title not in self.library_panel.titles():
+            self.reload_journeys(select=self.document.journey_id)
+
+    def _last_journey(self) -> int | None:
+        value = str(settings().value(SETTINGS_LAST_JOURNEY, ""))
+        path, _, journey = value.rpartition("|")
+        return int(journey) if path == str(self.library.path) and journey.isdigit() else None
+
+    # ------------------------------------------------------------------ journey actions
+
+    def new_journey(self) -> None:
+        language = self.document.journey.language if self.document is not None else system_language()
+        dialog = NewJourneyDialog(Language(language), self)
+        try:
+            if dialog.exec() != NewJourneyDialog.DialogCode.Accepted:
+                return
+            journey = load_template(dialog.template, dialog.language)
+            journey.title = dialog.title
+        finally:
+            dialog.deleteLater()
+        self.library_editor.create(journey)
+
+    def duplicate_journey(self) -> None:
+        if self.document is not None:
+            self.library_editor.duplicate(self.document.journey_id)
+
+    def rename_journey(self) -> None:
+        if self.document is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("Rename journey"), self.tr("Title:"), text=self.document.journey.title
+        )
+        if ok and title.strip() and title.strip() != self.document.journey.title:
+            self.document.update_journey(title=title)
+
+    def delete_journey(self) -> None:
+        if self.document is None:
+            return
+        journey = self.document.journey
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete journey"),
+            self.tr("Delete “{0}” with its {1} touchpoints? You can undo this.").format(
+                journey.title, len(journey.touchpoints)
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.library_editor.delete(journey.id)
+
+    def new_card(self) -> None:
+        if self.scene is not None:
+            self.scene.new_card_in(*self._target_cell())
+
+    def _add_card_of_channel(self, channel: str) -> None:
+        if self.document is None:
+            return
+        phase_id, lane_id = self._target_cell()
+        card_id = self.document.add_touchpoint(
+            phase_id, lane_id, channel_title(channel, self.document), channel=channel
+        )
+        if card_id is not None and self.scene is not None:
+            self.scene.select_ids([card_id])
+            self.scene.edit_title(card_id)
+
+    def _target_cell(self) -> tuple[int, int]:
+        """The cell of the selected card, else the first card lane's first cell."""
+        assert self.document is not None
+        journey = self.document.journey
+        selected = self.scene.selected_ids() if self.scene is not None else []
+        if selected:
+            card = journey.touchpoint(selected[0])
+            return card.phase_id, card.lane_id
+        lane = next(lane for lane in journey.lanes if lane.kind.holds_cards)
+        return journey.phases[0].id, lane.id
+
+    def add_phase(self) -> None:
+        if self.document is not None:
+            self.document.add_phase(self.tr("New phase"))
+
+    def add_lane(self) -> None:
+        if self.document is not None:
+            self.document.add_lane(self.tr("New lane"))
+
+    def _on_scene(self, method: str) -> None:
+        if self.scene is not None:
+            getattr(self.scene, method)()
+
+    def _edit_selected_title(self) -> None:
+        if self.scene is not None and (ids := self.scene.selected_ids()):
+            self.scene.edit_title(ids[0])
+
+    def _select_all(self) -> None:
+        if self.scene is not None and self.document is not None:
+            self.scene.select_ids([t.id for t in self.document.journey.touchpoints])
+
+    def _selection_changed(self) -> None:
+        if self.scene is not None:
+            self.properties.set_selection(self.scene.selected_ids())
+
+    # ------------------------------------------------------------------ files
+
+    def new_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New library"), str(Path.home()), self.tr("cjmapper libraries (*.cjm)")
+        )
+        if path:
+            target = Path(path) if path.endswith(".cjm") else Path(path + ".cjm")
+            if target.exists():
+                self.show_error(self.tr("{0} already exists; open it with File › Open Library.").format(target.name))
+                return
+            self.switch_library(target)
+
+    def choose_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open library"),
+            str(self.library.path.parent),
+            self.tr("cjmapper libraries (*.cjm);;All files (*)"),
+        )
+        if path:
+            self.switch_library(Path(path))
+
+    def switch_library(self, path: Path) -> bool:
+        """Open another library in this window; the current one stays open when that fails."""
+        try:
+            opened = Library.open(path)
+        except CjmapperError as e:
+            self.show_error(str(e))
+            return False
+        for journey_id in list(self._documents):
+            self._forget(journey_id)
+        self.library_editor.undo_stack.clear()
+        old = self.library
+        self.library = opened
+        self.library_editor.library = opened
+        old.close()
+        remember_library(opened.path)
+        self._refresh_recent_menu()
+        self.reload_journeys()
+        return True
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_libraries():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_library(Path(p)))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def save_library_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save library as"), str(self.library.path.parent), self.tr("cjmapper libraries (*.cjm)")
+        )
+        if not path:
+            return
+        target = Path(path) if path.endswith(".cjm") else Path(path + ".cjm")
+        try:
+            self.library.save_as(target)
+        except CjmapperError as e:
+            self.show_error(str(e))
+            return
+        self.statusBar().showMessage(self.tr("Saved a copy of the library as {0}").format(target), 8000)
+
+    def import_journey(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import journey"), str(Path.home()), self.tr("Journey files (*.json)")
+        )
+        if not path:
+            return
+        try:
+            journey = read_journey_file(Path(path))
+        except CjmapperError as e:
+            self.show_error(str(e))
+            return
+        self.library_editor.create(journey)
+
+    def export_json(self) -> None:
+        self._export("json", self.tr("Journey files (*.json)"))
+
+    def export_csv(self) -> None:
+        self._export("csv", self.tr("Spreadsheets (*.csv)"))
+
+    def _export(self, extension: str, file_filter: str) -> None:
+        if self.document is None:
+            return
+        journey = self.document.journey
+        suggested = Path.home() / f"{safe_file_name(journey.title)}.{extension}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export journey"), str(suggested), file_filter)
+        if not path:
+            return
+        target = Path(path)
+        try:
+            (write_journey_file if extension == "json" else write_csv_file)(journey, target)
+        except CjmapperError as e:
+            self.show_error(str(e))
+            return
+        self.statusBar().showMessage(self.tr("Exported “{0}” to {1}").format(journey.title, target), 8000)
+
+    # ------------------------------------------------------------------ status and messages
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+        QMessageBox.warning(self, "cjmapper", text)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About cjmapper",
+            self.tr("About cjmapper"),
             f"<h3>cjmapper {__version__}</h3>"
             "<p>An editor for customer journey maps: phases, lanes and touchpoints, "
             "with scores, CSAT and an experience curve.</p>"
@@ -160,119 +587,39 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.journeys_dock.show()
         self.journeys_dock.raise_()
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
+        self.library_panel.focus_search()
 
-    # ------------------------------------------------------------------ journeys
-
-    def reload(self) -> None:
-        """Read the library's table of contents again and show the first journey (or keep the current one)."""
-        keep = self.current_journey_id()
-        try:
-            infos = self.library.list_journeys()
-        except CjmapperError as e:
-            self.overview.show_message(str(e))
-            self.status_library.setText(f"{self.library.path} — {e}")
-            self.journey_model.clear()
-            self._update_list_message()
-            self._update_title_and_status()
-            return
-        self.journey_model.clear()
-        for info in infos:
-            item = QStandardItem(info.title)
-            item.setData(info.id, JOURNEY_ID_ROLE)
-            item.setToolTip(plain_tooltip(journey_tooltip(info)))
-            item.setEditable(False)
-            self.journey_model.appendRow(item)
-        self._update_list_message()
-        if not self.select_journey(keep) and self.journey_proxy.rowCount() > 0:
-            self.journey_list.setCurrentIndex(self.journey_proxy.index(0, 0))
-        if self.journey_proxy.rowCount() == 0:
-            self._show_none()
-
-    def journey_titles(self) -> list[str]:
-        """The titles the list shows now (after the search filter), top to bottom."""
-        proxy = self.journey_proxy
-        return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
-
-    def current_journey_id(self) -> int | None:
-        journey = self.overview.journey
-        return journey.id if journey is not None else None
-
-    def select_journey(self, journey_id: int | None) -> bool:
-        """Select the journey with this id in the list (when the filter shows it); whether it was found."""
-        if journey_id is None:
-            return False
-        for row in range(self.journey_proxy.rowCount()):
-            index = self.journey_proxy.index(row, 0)
-            if index.data(JOURNEY_ID_ROLE) == journey_id:
-                self.journey_list.setCurrentIndex(index)
-                return True
-        return False
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return  # e.g. the search hid the journey: keep showing it
-        journey_id = current.data(JOURNEY_ID_ROLE)
-        if journey_id == self.current_journey_id():
-            return
-        self.show_journey(int(journey_id))
-
-    def show_journey(self, journey_id: int) -> None:
-        try:
-            journey = self.library.load_journey(journey_id)
-        except CjmapperError as e:
-            self.overview.show_message(str(e))
-        else:
-            self.overview.show_journey(journey)
-        self._update_title_and_status()
-
-    def _show_none(self) -> None:
-        if self.journey_model.rowCount() == 0:
-            self.overview.show_message(
-                "This library has no journeys yet.\n\n"
-                "Add one from a template in a terminal, for example:\n"
-                f'cjmapper --library "{self.library.path}" new --template five-phase --title "My journey"'
-            )
-        else:
-            self.overview.show_message("Choose a journey on the left.")
-        self._update_title_and_status()
-
-    def _filter_changed(self, text: str) -> None:
-        self.journey_proxy.setFilterFixedString(text.strip())
-        self._update_list_message()
-        if not self.journey_list.currentIndex().isValid():
-            self.select_journey(self.current_journey_id())
-
-    def _search_accepted(self) -> None:
-        if self.journey_proxy.rowCount() > 0:
-            if not self.journey_list.currentIndex().isValid():
-                self.journey_list.setCurrentIndex(self.journey_proxy.index(0, 0))
-            self.journey_list.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _update_list_message(self) -> None:
-        if self.journey_model.rowCount() == 0:
-            text = "No journeys in this library."
-        elif self.journey_proxy.rowCount() == 0:
-            text = f"No journey title contains “{self.search_field.text().strip()}”."
-        else:
-            text = ""
-        self.list_message.setText(text)
-        self.list_message.setVisible(bool(text))
+    def _zoom_changed(self, zoom: float) -> None:
+        self.status_zoom.setText(f"{round(zoom * 100)}%")
 
     def _update_title_and_status(self) -> None:
-        journey = self.overview.journey
         name = self.library.path.name
-        if journey is None:
+        if self.document is None:
             self.setWindowTitle(f"{name} — cjmapper")
             self.status_figures.setText("")
             return
+        journey = self.document.journey
         self.setWindowTitle(f"{journey.title} — {name} — cjmapper")
         summary = summarize(journey)
-        self.status_figures.setText(
-            f"{touchpoints_text(summary.touchpoints)}   ·   average score {score_text(summary.average)}"
-            f"   ·   CSAT {csat_text(summary.csat)}"
+        cards = (
+            self.tr("1 touchpoint")
+            if summary.touchpoints == 1
+            else self.tr("{0} touchpoints").format(summary.touchpoints)
         )
+        self.status_figures.setText(
+            self.tr("{0}  ·  average score {1}  ·  CSAT {2}").format(
+                cards, score_text(summary.average), csat_text(summary.csat)
+            )
+        )
+
+    def _update_actions(self) -> None:
+        has_journey = self.document is not None
+        for action in (
+            self.duplicate_journey_action, self.rename_journey_action, self.delete_journey_action,
+            self.export_json_action, self.export_csv_action, self.add_phase_action, self.add_lane_action,
+            self.new_card_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action,
+        ):  # fmt: skip
+            action.setEnabled(has_journey)
 
     # ------------------------------------------------------------------ settings
 
@@ -281,21 +628,9 @@ class MainWindow(QMainWindow):
         geometry = stored.value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self._default_geometry()
         state = stored.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
-
-    def _default_geometry(self) -> None:
-        screen = self.screen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        width = min(1280, int(available.width() * 0.9))
-        height = min(800, int(available.height() * 0.9))
-        self.resize(width, height)
-        self.resizeDocks([self.journeys_dock], [max(240, width // 5)], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         stored = settings()
@@ -306,3 +641,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_settings()
         super().closeEvent(event)
+
+
+def channel_title(channel: str, document: JourneyDocument) -> str:
+    from cjmapper.channels import channel_label
+
+    return channel_label(channel, document.journey.language)
+
+
+def safe_file_name(title: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
+    return cleaned[:80] or "journey"

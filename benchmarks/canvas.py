@@ -1,0 +1,306 @@
+"""Canvas benchmarks, each measured against a floor of stock Qt doing the same work in the same run.
+
+- open a 5,000-touchpoint journey to its first paint in a 1600x900 view (floor: the raw sqlite3 read of the same
+  rows plus stock QGraphicsRectItem + QGraphicsSimpleTextItem cards, painted once in the same view);
+- one drag step (mouse move, items moved, drop target found, repainted) with 5,000 and with 20,000 cards (floor:
+  setPos of one stock rect item and the repaint);
+- a full repaint of the whole map zoomed to fit, 5,000 cards (floor: the same number of stock rect items).
+
+Run alone with `python -m benchmarks.canvas`; Qt runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from benchmarks.store import Result, big_journey
+from cjmapper import text
+from cjmapper.store import Library
+
+VIEW_SIZE = (1600, 900)
+COLUMN = 208.0
+ROW = 70.0
+
+
+def _app() -> object:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _process() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def _library(folder: Path, cards: int) -> tuple[Path, int]:
+    path = folder / f"canvas-{cards}.cjm"
+    if path.exists():
+        with Library.open(path) as lib:
+            return path, lib.list_journeys()[0].id
+    with Library.open(path) as lib:
+        return path, lib.create_journey(big_journey(cards))
+
+
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """No garbage collection inside a timed section (a collection of the previous run's items would be noise)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _timed(work: Callable[[], object]) -> float:
+    with _quiet_gc():
+        start = time.perf_counter()
+        work()
+        return (time.perf_counter() - start) * 1000
+
+
+def bench_open(folder: Path, cards: int = 5000, repeat: int = 7) -> Result:
+    """Open a journey to first paint: load, layout (cold text caches), items, view shown and painted once."""
+    _app()
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QBrush, QColor
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+
+    from ui.canvas import JourneyScene, JourneyView
+    from ui.document import JourneyDocument
+
+    path, journey_id = _library(folder, cards)
+    raw = sqlite3.connect(path)
+    kept: list[tuple[object, ...]] = []
+
+    def floor() -> None:
+        rows = raw.execute(
+            "SELECT id, phase_id, lane_id, position, title, notes, channel, score, expectation, owner, color,"
+            " votes FROM touchpoints WHERE journey_id = ? ORDER BY phase_id, lane_id, position",
+            (journey_id,),
+        ).fetchall()
+        scene = QGraphicsScene()
+        brush = QBrush(QColor("#a0cbe8"))
+        counts: dict[tuple[int, int], int] = {}
+        for row in rows:
+            cell = (row[1], row[2])
+            index = counts.get(cell, 0)
+            counts[cell] = index + 1
+            rect = QGraphicsRectItem(QRectF(0, 0, 188, 60))
+            rect.setBrush(brush)
+            rect.setPos(row[1] * COLUMN, (row[2] * 1000 + index) * ROW)
+            QGraphicsSimpleTextItem(row[4], rect).setPos(8, 8)
+            scene.addItem(rect)
+        view = QGraphicsView(scene)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        view.viewport().grab()
+        kept.append((scene, view))
+
+    def ours() -> None:
+        document = JourneyDocument(library, journey_id)
+        scene = JourneyScene(document)
+        view = JourneyView()
+        view.setScene(scene)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        view.viewport().grab()
+        kept.append((document, scene, view))
+
+    def clear() -> None:
+        for entry in kept:
+            for obj in reversed(entry):
+                if isinstance(obj, QGraphicsView):
+                    obj.close()
+        kept.clear()
+        gc.collect()
+        _process()
+
+    with Library.open(path) as library:
+        ours()  # warm imports, fonts, statement caches
+        floor()
+        clear()
+        measured: list[float] = []
+        base: list[float] = []
+        for _ in range(repeat):
+            text.clear_caches()  # a journey opened for the first time: no title wrapped yet
+            measured.append(_timed(ours))
+            clear()
+            base.append(_timed(floor))
+            clear()
+    raw.close()
+    return Result(
+        f"open a {cards:,}-touchpoint journey to first paint (1600x900 view)",
+        statistics.median(measured),
+        statistics.median(base),
+        2.0,
+        400.0,
+    )
+
+
+def bench_drag(folder: Path, cards: int = 5000, steps: int = 300, max_ms: float = 2.0) -> Result:
+    """One step of dragging a card with the mouse: the event, the items moved, the drop target, the repaint."""
+    _app()
+    from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+    from PySide6.QtGui import QBrush, QColor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
+
+    from ui.canvas import JourneyScene, JourneyView
+    from ui.document import JourneyDocument
+
+    path, journey_id = _library(folder, cards)
+    samples: list[float] = []
+    with Library.open(path) as library:
+        document = JourneyDocument(library, journey_id)
+        scene = JourneyScene(document)
+        view = JourneyView()
+        view.setScene(scene)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+        view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+        _process()
+        viewport = view.viewport()
+        first = scene.layout.cells[(scene.layout.phases[0].phase_id, scene.layout.lanes[0].lane_id)].card_ids[1]
+        rect = scene.layout.cards[first].rect
+        start = view.mapFromScene(QPointF(rect.x + 40, rect.y + 20))
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        QTest.mouseMove(viewport, start + QPoint(20, 20))
+        _process()
+        assert scene.dragging
+        with _quiet_gc():
+            for i in range(steps):
+                # Wander over the first three columns and down the cells, crossing cell borders.
+                target = QPoint(int(100 + (i * 37) % 620), int(60 + (i * 53) % 780))
+                began = time.perf_counter()
+                QTest.mouseMove(viewport, target)
+                _process()
+                samples.append((time.perf_counter() - began) * 1000)
+        key_target = view.viewport()
+        QTest.keyClick(key_target, Qt.Key.Key_Escape)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        assert not scene.dragging
+        view.close()
+        del view, scene, document
+        gc.collect()
+
+    stock = QGraphicsScene()
+    brush = QBrush(QColor("#a0cbe8"))
+    items = []
+    for i in range(cards):
+        item = QGraphicsRectItem(QRectF(0, 0, 188, 60))
+        item.setBrush(brush)
+        item.setPos((i % 5) * COLUMN, (i // 5) * ROW)
+        stock.addItem(item)
+        items.append(item)
+    stock_view = QGraphicsView(stock)
+    stock_view.resize(*VIEW_SIZE)
+    stock_view.show()
+    _process()
+    moving = items[6]
+    floor: list[float] = []
+    with _quiet_gc():
+        for i in range(steps):
+            began = time.perf_counter()
+            moving.setPos(100 + (i * 37) % 620, 60 + (i * 53) % 780)
+            _process()
+            floor.append((time.perf_counter() - began) * 1000)
+    stock_view.close()
+    return Result(
+        f"one card drag step, {cards:,} cards (1600x900 view)", _p95(samples), _p95(floor), None, max_ms, "p95"
+    )
+
+
+def bench_fit_repaint(folder: Path, cards: int = 5000, repeat: int = 30) -> Result:
+    """A full repaint of the whole map zoomed to fit the view."""
+    _app()
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QBrush, QColor
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
+
+    from ui.canvas import JourneyScene, JourneyView
+    from ui.document import JourneyDocument
+
+    path, journey_id = _library(folder, cards)
+    with Library.open(path) as library:
+        document = JourneyDocument(library, journey_id)
+        scene = JourneyScene(document)
+        view = JourneyView()
+        view.setScene(scene)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        _process()
+        view.fit()
+        _process()
+        viewport = view.viewport()
+        viewport.repaint()  # the first paint at a new zoom draws each card once into its cache
+        samples = [_timed(viewport.repaint) for _ in range(repeat)]
+        view.close()
+        del view, scene, document
+        gc.collect()
+
+    stock = QGraphicsScene()
+    brush = QBrush(QColor("#a0cbe8"))
+    items = []
+    for i in range(cards):
+        item = QGraphicsRectItem(QRectF(0, 0, 188, 60))
+        item.setBrush(brush)
+        item.setPos((i % 5) * COLUMN, (i // 5) * ROW)
+        stock.addItem(item)
+        items.append(item)
+    stock_view = QGraphicsView(stock)
+    stock_view.resize(*VIEW_SIZE)
+    stock_view.show()
+    _process()
+    stock_view.fitInView(stock.itemsBoundingRect())
+    _process()
+    stock_view.viewport().repaint()
+    floor = [_timed(stock_view.viewport().repaint) for _ in range(repeat)]
+    stock_view.close()
+    return Result(
+        f"full repaint zoomed to fit, {cards:,} cards (1600x900 view)",
+        statistics.median(samples),
+        statistics.median(floor),
+        None,
+        16.0,
+    )
+
+
+def run_all() -> list[Result]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        return [
+            bench_open(folder),
+            bench_drag(folder, 5000, max_ms=2.0),
+            bench_drag(folder, 20_000, max_ms=4.0),
+            bench_fit_repaint(folder),
+        ]
+
+
+def main() -> int:
+    from benchmarks.__main__ import table
+
+    results = run_all()
+    print(table(results))
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Cards on the clipboard: mime type `CARDS_MIME` holds a JSON list of card field dicts (no ids, no places), so a
+copy can be pasted into any cell of any journey, also in another cjmapper window. Plain text (the titles, one a
+line) goes along for other programs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QMimeData
+
+from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, Touchpoint
+
+CARDS_MIME = "application/x-cjmapper-cards"
+CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
+"""The fields a copy carries."""
+
+_TEXT_FIELDS = ("title", "notes", "expectation", "owner")
+
+
+def card_fields(card: Touchpoint) -> dict[str, Any]:
+    return {name: getattr(card, name) for name in CARD_FIELDS}
+
+
+def cards_mime(cards: Sequence[Touchpoint]) -> QMimeData:
+    """Mime data for copying `cards` (in the order given)."""
+    data = QMimeData()
+    payload = json.dumps([card_fields(card) for card in cards], ensure_ascii=False)
+    data.setData(CARDS_MIME, payload.encode("utf-8"))
+    data.setText("\n".join(card.title for card in cards))
+    return data
+
+
+def _card_from(entry: object) -> Touchpoint | None:
+    """A card (id and place 0) from one decoded entry, or None when it is not a card dict."""
+    if not isinstance(entry, dict):
+        return None
+    title = entry.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return None
+    card = Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE])
+    for name in _TEXT_FIELDS[1:]:
+        value = entry.get(name, "")
+        if isinstance(value, str):
+            setattr(card, name, value)
+    channel = entry.get("channel")
+    card.channel = channel if isinstance(channel, str) and channel.strip() else None
+    score = entry.get("score")
+    if isinstance(score, int) and not isinstance(score, bool) and SCORE_MIN <= score <= SCORE_MAX:
+        card.score = score
+    colour = entry.get("color")
+    card.color = colour if isinstance(colour, str) else None
+    votes = entry.get("votes", 0)
+    card.votes = votes if isinstance(votes, int) and not isinstance(votes, bool) and votes >= 0 else 0
+    return card
+
+
+def cards_from_mime(data: QMimeData | None) -> list[Touchpoint]:
+    """The cards on the clipboard ([] when there are none or the data is not ours)."""
+    if data is None or not data.hasFormat(CARDS_MIME):
+        return []
+    try:
+        decoded = json.loads(bytes(data.data(CARDS_MIME).data()).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return []
+    if not isinstance(decoded, list):
+        return []
+    return [card for card in map(_card_from, decoded) if card is not None]

@@ -1,0 +1,144 @@
+"""In-place editing of a card's title or a header's name: a text item over the text it edits.
+
+Enter commits (one undo step, written once), Esc cancels, clicking elsewhere commits. The scene keeps one editor and
+reuses it, so nothing is created or freed while a key event is being handled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from ui.canvas.items import Z_EDITOR
+from ui.canvas.painting import INK, highlight_color
+
+Commit = Callable[[str], None]
+
+
+class InlineEditor(QGraphicsTextItem):
+    """A plain-text editor over a scene rect. `start()` it; it calls `commit(text)` on Enter or focus loss (only
+    when the text changed) and `finished()` either way."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_EDITOR)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setDefaultTextColor(INK)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(2)
+        self.document().contentsChanged.connect(self._limit)
+        self._commit: Commit | None = None
+        self._finished: Callable[[], None] | None = None
+        self._original = ""
+        self._max_length = 200
+        self.target: tuple[str, int] | None = None
+        """What is being edited: ("card", touchpoint id), ("phase", id) or ("lane", id); None when idle."""
+        self.hide()
+
+    @property
+    def active(self) -> bool:
+        return self.target is not None
+
+    def start(
+        self,
+        target: tuple[str, int],
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        commit: Commit,
+        finished: Callable[[], None],
+        max_length: int,
+    ) -> None:
+        """Show the editor over `rect` (scene coordinates) with `text`, all selected, and focus it."""
+        self.target = target
+        self._commit = commit
+        self._finished = finished
+        self._original = text
+        self._max_length = max_length
+        self.setFont(font)
+        self.setTextWidth(max(20.0, rect.width() + 4))
+        self.setPlainText(text)
+        self.setPos(rect.x() - 2, rect.y() - 2)
+        cursor = self.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        self.setTextCursor(cursor)
+        self.show()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def move_to(self, rect: QRectF) -> None:
+        """Follow the edited object to a new place (after a layout change)."""
+        self.setPos(rect.x() - 2, rect.y() - 2)
+        self.setTextWidth(max(20.0, rect.width() + 4))
+
+    def text(self) -> str:
+        return " ".join(self.toPlainText().split())
+
+    def commit(self) -> None:
+        """Write the text (when changed and not empty) and close."""
+        if not self.active:
+            return
+        text = self.text()
+        commit = self._commit
+        self._close()
+        if commit is not None and text and text != " ".join(self._original.split()):
+            commit(text)
+
+    def cancel(self) -> None:
+        """Close without writing."""
+        if self.active:
+            self._close()
+
+    def _close(self) -> None:
+        finished = self._finished
+        self.target = None
+        self._commit = None
+        self._finished = None
+        self.clearFocus()
+        self.hide()
+        if finished is not None:
+            finished()
+
+    def _limit(self) -> None:
+        text = self.toPlainText()
+        if len(text) > self._max_length:
+            cursor = self.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.setPosition(self._max_length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.commit()
+        elif key == Qt.Key.Key_Escape:
+            event.accept()
+            self.cancel()
+        elif key == Qt.Key.Key_Tab:
+            event.accept()
+            self.commit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        if self.active and event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        ):
+            self.commit()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.boundingRect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(highlight_color(), 2.0))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        option.state = option.state & ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]

@@ -1,0 +1,131 @@
+"""cjmapper's own line icons (resources/icons/): one per catalogue channel, one per lane kind, and the app icon.
+
+Every icon is a 24x24 SVG drawn with a 2px dark slate stroke. QIcons and pixmaps are made once and cached, so
+the canvas can ask for a channel's pixmap on every paint. A channel that is not in the catalogue (free text) or
+no channel at all gets the generic tag icon (`channels/other.svg`).
+
+Needs a QGuiApplication (QIcon and QPixmap do).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from cjmapper.channels import CHANNELS, channel
+from cjmapper.model import LaneKind
+from cjmapper.resources import resource
+
+OTHER_CHANNEL_ICON = "other"
+"""The icon of free-text channels and of cards without a channel."""
+
+ICON_STROKE = "#33415c"
+"""The stroke colour of every line icon."""
+
+
+def icons_folder() -> Path:
+    return resource("icons")
+
+
+def channel_icon_name(key: str | None) -> str:
+    """The icon name (file stem under icons/channels/) for a touchpoint's channel: catalogue key or free text."""
+    entry = channel(key)
+    return entry.icon if entry is not None else OTHER_CHANNEL_ICON
+
+
+def channel_icon_path(key: str | None) -> Path:
+    return icons_folder() / "channels" / f"{channel_icon_name(key)}.svg"
+
+
+def lane_icon_path(kind: LaneKind | str) -> Path:
+    """Raises ValueError for a string that is not a lane kind."""
+    try:
+        value = LaneKind(kind).value
+    except ValueError:
+        kinds = ", ".join(k.value for k in LaneKind)
+        raise ValueError(f"{kind!r} is not a lane kind; the kinds are {kinds}.") from None
+    return icons_folder() / "lanes" / f"{value}.svg"
+
+
+def app_icon_path() -> Path:
+    return icons_folder() / "cjmapper.svg"
+
+
+@cache
+def _icon(path: Path) -> QIcon:
+    icon = QIcon(str(path))  # Qt's SVG icon engine: sharp at every size
+    if icon.isNull():  # no SVG icon engine plugin: fall back to pixmaps rendered here
+        icon = QIcon()
+        for size in (16, 24, 32, 48, 64, 128):
+            icon.addPixmap(QPixmap.fromImage(_render(path, size, 1.0)))
+    return icon
+
+
+def channel_icon(key: str | None) -> QIcon:
+    """The icon of a channel: its catalogue icon, or the generic tag icon for free text and None."""
+    return _icon(channel_icon_path(key))
+
+
+def lane_icon(kind: LaneKind | str) -> QIcon:
+    """The icon of a lane kind. Raises ValueError for a string that is not a lane kind."""
+    return _icon(lane_icon_path(kind))
+
+
+def app_icon() -> QIcon:
+    return _icon(app_icon_path())
+
+
+def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
+    pixels = max(1, round(size * device_pixel_ratio))
+    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        raise ValueError(f"{path} is not a valid SVG icon.")
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, pixels, pixels))
+    finally:
+        painter.end()
+    image.setDevicePixelRatio(device_pixel_ratio)
+    return image
+
+
+@cache
+def _pixmap(path: Path, size: int, device_pixel_ratio: float) -> QPixmap:
+    return QPixmap.fromImage(_render(path, size, device_pixel_ratio))
+
+
+def channel_pixmap(key: str | None, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """A channel's icon as a `size` x `size` (logical pixels) pixmap for painting, cached per icon, size and
+    device pixel ratio (pass the paint device's `devicePixelRatioF()` for sharp icons on high-DPI screens)."""
+    if size <= 0:
+        raise ValueError(f"An icon size must be positive, not {size}.")
+    return _pixmap(channel_icon_path(key), size, float(device_pixel_ratio))
+
+
+def lane_pixmap(kind: LaneKind | str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """A lane kind's icon as a pixmap, cached like `channel_pixmap`."""
+    if size <= 0:
+        raise ValueError(f"An icon size must be positive, not {size}.")
+    return _pixmap(lane_icon_path(kind), size, float(device_pixel_ratio))
+
+
+def all_icon_paths() -> list[Path]:
+    """Every icon cjmapper uses: each catalogue channel, the generic channel, each lane kind and the app icon."""
+    paths = [channel_icon_path(c.key) for c in CHANNELS]
+    paths.append(channel_icon_path(None))
+    paths += [lane_icon_path(kind) for kind in LaneKind]
+    paths.append(app_icon_path())
+    return paths
+
+
+def clear_icon_cache() -> None:
+    """Forget every cached icon and pixmap (e.g. before the QApplication goes)."""
+    _icon.cache_clear()
+    _pixmap.cache_clear()

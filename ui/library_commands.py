@@ -1,0 +1,98 @@
+"""Undoable library-level edits: journeys made, copied and deleted from the Journeys panel.
+
+Like the journey commands, each runs its library call before it is pushed (a refusal never reaches the stack) and
+holds ids and plain values only; undo and redo are durable when they return."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cjmapper.errors import CjmapperError
+from cjmapper.model import Journey
+from cjmapper.store import Library
+
+
+class LibraryEditor(QObject):
+    """The library's undo stack and the journey-level edits that go on it."""
+
+    journeys_changed = Signal(object)
+    """A journey appeared, went or was renamed; carries the id to show next (or None)."""
+    failed = Signal(str)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.undo_stack = QUndoStack(self)
+
+    def create(self, journey: Journey) -> int | None:
+        """Add a journey (a template or an import); one undo step. Returns its id, or None when refused."""
+        try:
+            journey_id = self.library.create_journey(journey)
+            created = self.library.load_journey(journey_id)
+        except CjmapperError as e:
+            self.failed.emit(str(e))
+            return None
+        self._push(_Restorable(self, f"New journey “{created.title}”", created, present=True))
+        return journey_id
+
+    def duplicate(self, journey_id: int) -> int | None:
+        try:
+            new_id = self.library.duplicate_journey(journey_id)
+            copy = self.library.load_journey(new_id)
+        except CjmapperError as e:
+            self.failed.emit(str(e))
+            return None
+        self._push(_Restorable(self, f"Duplicate journey “{copy.title}”", copy, present=True))
+        return new_id
+
+    def delete(self, journey_id: int) -> bool:
+        try:
+            removed = self.library.delete_journey(journey_id)
+        except CjmapperError as e:
+            self.failed.emit(str(e))
+            return False
+        self._push(_Restorable(self, f"Delete journey “{removed.title}”", removed, present=False))
+        return True
+
+    def _push(self, command: _Restorable) -> None:
+        self.undo_stack.push(command)
+        self.journeys_changed.emit(command.journey.id if command.present else None)
+
+
+class _Restorable(QUndoCommand):
+    """A whole journey that one side of the command has and the other has not.
+
+    `present` says whether the journey exists after the edit: redo makes that so, undo the opposite. The journey
+    is kept whole (it is a value), so putting it back restores every id."""
+
+    def __init__(self, editor: LibraryEditor, text: str, journey: Journey, *, present: bool) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.journey = journey
+        self.present = present
+        self._done = True  # the edit already ran before the push
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._apply(self.present)
+
+    def undo(self) -> None:
+        self._apply(not self.present)
+
+    def _apply(self, present: bool) -> None:
+        library = self.editor.library
+        try:
+            if present:
+                library.restore_journey(self.journey)
+            else:
+                self.journey = library.delete_journey(self.journey.id)
+        except CjmapperError as e:
+            self.editor.failed.emit(f"{e} The undo history of the library was cleared.")
+            # Not now: the stack is running this command. Clear it once control is back in the event loop.
+            QTimer.singleShot(0, self.editor.undo_stack.clear)
+            self.editor.journeys_changed.emit(None)
+            return
+        self.editor.journeys_changed.emit(self.journey.id if present else None)
