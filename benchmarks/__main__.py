@@ -8,7 +8,8 @@ import argparse
 import platform
 import sys
 
-from benchmarks.store import Result, run_all
+from benchmarks.store import Result
+from benchmarks.store import run_all as store_benchmarks
 
 
 def table(results: list[Result]) -> str:
@@ -28,7 +29,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--check", action="store_true", help="exit 1 when any target is missed")
     args = parser.parse_args()
-    results = run_all()
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from benchmarks.canvas import run_all as canvas_benchmarks
+    from benchmarks.layout import bench_layout
+
+    results = [*store_benchmarks(), bench_layout(), *canvas_benchmarks()]
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     print(table(results))
     return 1 if args.check and not all(r.ok for r in results) else 0

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -121,3 +123,43 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
     report = getattr(request.node, "report_call", None)
     if report is not None and report.passed:
         pytest.fail(f"the test left {len(names)} top-level widget(s) open: {', '.join(names)}", pytrace=False)
+
+
+# ---------------------------------------------------------------------- the one path for change
+
+EDIT_METHODS = (
+    "create_journey", "restore_journey", "delete_journey", "duplicate_journey", "update_journey",
+    "add_phase", "update_phase", "move_phase", "delete_phase", "restore_phase",
+    "add_lane", "update_lane", "move_lane", "delete_lane", "restore_lane",
+    "add_touchpoint", "update_touchpoint", "move_touchpoints", "arrange", "delete_touchpoints", "restore_touchpoints",
+)  # fmt: skip
+COMMAND_PATH = frozenset({"ui.document", "ui.commands", "ui.library_commands"})
+"""The only front-end modules that may call the library's edit API: every edit is an undo command."""
+
+
+def edit_caller(depth: int = 2) -> str | None:
+    """The front-end module that called a library edit directly, or None when the caller is not front-end code
+    (a test building data, or the core itself, e.g. seeding the default library on first run)."""
+    module = str(sys._getframe(depth).f_globals.get("__name__", ""))
+    return module if module == "ui" or module.startswith("ui.") else None
+
+
+@pytest.fixture(autouse=True)
+def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fails a test in which front-end code changes the library around the undo command path."""
+    violations: list[str] = []
+    for name in EDIT_METHODS:
+        original = getattr(Library, name)
+
+        def guarded(
+            self: Library, *args: object, __original: Any = original, __name: str = name, **kwargs: object
+        ) -> Any:
+            caller = edit_caller()
+            if caller is not None and caller not in COMMAND_PATH:
+                violations.append(f"{caller} called Library.{__name}")
+            return __original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Library, name, guarded)
+    yield violations
+    if violations:
+        pytest.fail("edits made around the undo command path: " + "; ".join(sorted(set(violations))), pytrace=False)

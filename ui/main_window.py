@@ -629,8 +629,10 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         state = stored.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, STATE_VERSION)
+        if not (isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION)):
+            # First run: the properties panel needs the height; the palette's list scrolls.
+            self.resizeDocks([self.palette_dock, self.properties_dock], [300, 560], Qt.Orientation.Vertical)
+            self.resizeDocks([self.journeys_dock, self.properties_dock], [240, 320], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         stored = settings()

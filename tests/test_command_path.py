@@ -1,0 +1,32 @@
+"""The guard in conftest that keeps every front-end edit on the undo command path, shown to catch a stray one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cjmapper.store import Library
+from tests.store_helpers import sample_journey
+
+
+def run_as_module(module: str, library: Library, journey_id: int) -> None:
+    """Call the library's edit API from code that claims to live in `module`."""
+    code = "def edit(library, journey_id):\n    library.update_journey(journey_id, title='Changed behind undo')\n"
+    namespace: dict[str, object] = {"__name__": module}
+    exec(code, namespace)
+    namespace["edit"](library, journey_id)  # type: ignore[operator]
+
+
+def test_a_front_end_edit_around_the_commands_is_caught(tmp_path: Path, command_path_violations: list[str]) -> None:
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())  # a test building data: allowed
+        run_as_module("ui.canvas.scene", lib, journey_id)
+    assert command_path_violations == ["ui.canvas.scene called Library.update_journey"]
+    command_path_violations.clear()  # the violation was the point of this test
+
+
+def test_edits_from_the_command_modules_pass(tmp_path: Path, command_path_violations: list[str]) -> None:
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())
+        run_as_module("ui.commands", lib, journey_id)
+        run_as_module("ui.document", lib, journey_id)
+    assert command_path_violations == []
