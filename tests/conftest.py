@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
+from ui.canvas.clipboard import release_clipboard
 
 _XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
@@ -45,6 +46,7 @@ def _qstandardpaths_test_mode() -> Iterator[None]:
     QStandardPaths.setTestModeEnabled(True)
     yield
     QStandardPaths.setTestModeEnabled(False)
+    release_clipboard()  # as the editor does on quit: Python-made clipboard data would crash the exit
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,9 @@ document's snapshot, and in the canvas' items, and each is undone and redone.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1019,3 +1022,25 @@ def test_dragging_near_the_edge_scrolls_the_view(canvas: Canvas, qtbot: QtBot) -
     qtbot.wait(100)
     assert bar.value() == scrolled  # no more scrolling once the drag is over
     assert_in_step(canvas)
+
+
+def test_cards_left_on_the_clipboard_do_not_crash_the_exit(tmp_path: Path) -> None:
+    """A copy, then quitting: the process ends cleanly and the titles stay on the clipboard as text."""
+    script = tmp_path / "copy_and_quit.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from cjmapper.model import Touchpoint\n"
+        "from ui.canvas.clipboard import CARDS_MIME, cards_mime, release_clipboard\n"
+        "app = QApplication([])\n"
+        "QApplication.clipboard().setMimeData(cards_mime([Touchpoint(1, 1, 1, 0, 'Bel de klant')]))\n"
+        "release_clipboard()\n"
+        "data = QApplication.clipboard().mimeData()\n"
+        "print(data.text(), data.hasFormat(CARDS_MIME))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "Bel de klant False")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.store import Library
+from ui.canvas.clipboard import release_clipboard
 from ui.main_window import MainWindow
 
 APP_NAME = "cjmapper"
@@ -174,3 +175,4 @@ def run_editor(library: Path | None, argv: list[str] | None = None) -> int:
             in_use.close()
             if opened is not in_use:
                 opened.close()
+            release_clipboard()

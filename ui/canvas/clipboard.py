@@ -67,3 +67,21 @@ def cards_from_mime(data: QMimeData | None) -> list[Touchpoint]:
     if not isinstance(decoded, list):
         return []
     return [card for card in map(_card_from, decoded) if card is not None]
+
+
+def release_clipboard() -> None:
+    """Call before the application ends. Mime data made in Python must not outlive Python: Qt destroys the
+    clipboard's data after the interpreter has finished, and a Python-made QMimeData then crashes the exit.
+    Cards left on the clipboard are handed over as their plain text (made on Qt's side), so other programs still
+    get the titles."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(CARDS_MIME):
+        text = data.text()
+        clipboard.clear()
+        if text:
+            clipboard.setText(text)
