@@ -139,6 +139,7 @@ def canvas(qtbot: QtBot, tmp_path: Path) -> Iterator[Canvas]:
         yield Canvas(path, library, journey_id, document, scene, view)
     finally:
         view.close()
+        scene.dispose()
         document.undo_stack.clear()
         library.close()
 
@@ -893,6 +894,7 @@ class CanvasMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         self.canvas.view.close()
+        self.canvas.scene.dispose()
         self.canvas.view.deleteLater()
         self.canvas.document.undo_stack.clear()
         self.canvas.library.close()

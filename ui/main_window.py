@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(document.undo_stack)
             document.deleteLater()
         if scene is not None:
+            scene.dispose()
             scene.deleteLater()
 
     def _journeys_changed(self, select: object) -> None:
@@ -643,6 +644,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_settings()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.view.setScene(None)
+            for scene in self._scenes.values():
+                scene.dispose()
 
 
 def channel_title(channel: str, document: JourneyDocument) -> str:

@@ -133,6 +133,19 @@ class JourneyScene(QGraphicsScene):
         document.changed.connect(self._on_changed)
         self.selectionChanged.connect(self._selection_changed)
 
+    def dispose(self) -> None:
+        """Let go of the document and empty the scene; call before the scene is deleted. A scene destroyed with
+        its signals still wired emits selectionChanged from its destructor into Python methods that are gone."""
+        self.selectionChanged.disconnect(self._selection_changed)
+        self.document.changed.disconnect(self._on_changed)
+        self.clear()
+        self._cards.clear()
+        self._phases.clear()
+        self._lanes.clear()
+        self._cells.clear()
+        self._curves.clear()
+        self._retired.clear()
+
     # ------------------------------------------------------------------ reading
 
     @property
