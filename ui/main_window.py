@@ -32,10 +32,10 @@ from cjmapper.errors import CjmapperError
 from cjmapper.i18n import system_language
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
 from cjmapper.model import Language, summarize
-from cjmapper.store import JourneyInfo, Library
+from cjmapper.store import Library
 from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
-from ui.document import Change, JourneyDocument
+from ui.document import Change, ChangeKind, JourneyDocument
 from ui.library_commands import LibraryEditor
 from ui.library_panel import LibraryPanel
 from ui.new_journey_dialog import NewJourneyDialog
@@ -279,13 +279,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ journeys
 
     def reload_journeys(self, select: int | None = None) -> None:
-        """Read the library's journeys again; open `select` (or keep the open one, or the first)."""
+        """Read the library's journeys again; open `select` (or keep the open one, or the first). Journeys that
+        are gone are closed with their undo history."""
         try:
             infos = self.library.list_journeys()
         except CjmapperError as e:
             self.show_error(str(e))
             infos = []
         ids = [info.id for info in infos]
+        for journey_id in [j for j in self._documents if j not in ids]:
+            self._forget(journey_id)
         current = self.document.journey_id if self.document is not None else None
         target = next((j for j in (select, current) if j in ids), ids[0] if ids else None)
         self.library_panel.set_journeys(infos, target)
@@ -351,10 +354,6 @@ class MainWindow(QMainWindow):
             scene.deleteLater()
 
     def _journeys_changed(self, select: object) -> None:
-        known = {info.id for info in self._list_or_empty()}
-        for journey_id in list(self._documents):
-            if journey_id not in known:
-                self._forget(journey_id)
         self.reload_journeys(select=select if isinstance(select, int) else None)
         self.undo_group.setActiveStack(self.library_editor.undo_stack)  # Edit › Undo names this library edit
 
@@ -364,16 +363,12 @@ class MainWindow(QMainWindow):
         if isinstance(stack, QUndoStack):
             self.undo_group.setActiveStack(stack)
 
-    def _list_or_empty(self) -> list[JourneyInfo]:
-        try:
-            return self.library.list_journeys()
-        except CjmapperError:
-            return []
-
     def _document_changed(self, change: Change) -> None:
+        if self.sender() is not self.document or self.document is None:
+            return  # a journey kept in the background was re-read
         self._update_title_and_status()
-        if self.document is not None and self.document.journey.title not in self.library_panel.titles():
-            self.reload_journeys(select=self.document.journey_id)
+        if change.kind is ChangeKind.JOURNEY or change.kind is ChangeKind.STRUCTURE:
+            self.reload_journeys(select=self.document.journey_id)  # title and counts in the Journeys panel
 
     def _last_journey(self) -> int | None:
         value = str(settings().value(SETTINGS_LAST_JOURNEY, ""))
@@ -426,15 +421,8 @@ class MainWindow(QMainWindow):
             self.scene.new_card_in(*self._target_cell())
 
     def _add_card_of_channel(self, channel: str) -> None:
-        if self.document is None:
-            return
-        phase_id, lane_id = self._target_cell()
-        card_id = self.document.add_touchpoint(
-            phase_id, lane_id, channel_title(channel, self.document), channel=channel
-        )
-        if card_id is not None and self.scene is not None:
-            self.scene.select_ids([card_id])
-            self.scene.edit_title(card_id)
+        if self.scene is not None:
+            self.scene.add_channel_card(channel, *self._target_cell())
 
     def _target_cell(self) -> tuple[int, int]:
         """The cell of the selected card, else the first card lane's first cell."""
@@ -648,12 +636,6 @@ class MainWindow(QMainWindow):
             self.view.setScene(None)
             for scene in self._scenes.values():
                 scene.dispose()
-
-
-def channel_title(channel: str, document: JourneyDocument) -> str:
-    from cjmapper.channels import channel_label
-
-    return channel_label(channel, document.journey.language)
 
 
 def safe_file_name(title: str) -> str:

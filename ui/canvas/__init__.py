@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 from ui.canvas.clipboard import CARDS_MIME
-from ui.canvas.scene import CHANNEL_MIME, JourneyScene
+from ui.canvas.scene import JourneyScene
 from ui.canvas.view import JourneyView
+from ui.palette import CHANNEL_MIME
 
 __all__ = ["CARDS_MIME", "CHANNEL_MIME", "JourneyScene", "JourneyView"]

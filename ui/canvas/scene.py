@@ -73,8 +73,8 @@ from ui.canvas.painting import (
     tr,
 )
 from ui.document import Change, JourneyDocument
+from ui.palette import CHANNEL_MIME
 
-CHANNEL_MIME = "application/x-cjmapper-channel"
 """A channel dragged from the palette: the catalogue key or free text, UTF-8."""
 
 NEW_CARD_TITLES = {Language.EN: "New touchpoint", Language.NL: "Nieuw contactmoment"}
