@@ -7,7 +7,7 @@ text size, sheet count and the legibility warning.
 
 from cjmapper.poster.paper import A0, A1, A2, A3, A4, PAPERS, TILE_PAPERS, Paper, parse_paper
 from cjmapper.poster.render import (
-    ExportCancelled,
+    ExportCancelledError,
     PosterOptions,
     PosterPlan,
     Progress,
@@ -23,7 +23,7 @@ __all__ = [
     "A4",
     "PAPERS",
     "TILE_PAPERS",
-    "ExportCancelled",
+    "ExportCancelledError",
     "Paper",
     "PosterOptions",
     "PosterPlan",

@@ -33,7 +33,7 @@ class Paper:
 
     @property
     def label(self) -> str:
-        """"A3", or "600 x 900 mm" for a custom size."""
+        """ "A3", or "600 x 900 mm" for a custom size."""
         if self.name:
             return self.name
         return f"{self.width_mm:g} x {self.height_mm:g} mm"
@@ -57,7 +57,7 @@ _CUSTOM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[x×*]\s*(\d+(?:[.,]\d+)?)\s*(mm)
 
 
 def parse_paper(text: str) -> Paper:
-    """"A0".."A4" (any case) or "WIDTHxHEIGHT" / "WIDTHxHEIGHTmm" in millimetres. Raises CjmapperError."""
+    """ "A0".."A4" (any case) or "WIDTHxHEIGHT" / "WIDTHxHEIGHTmm" in millimetres. Raises CjmapperError."""
     named = PAPERS.get(text.strip().upper())
     if named is not None:
         return named

@@ -25,7 +25,7 @@ LEGIBLE_PT = 6.0
 """The smallest body text size (points) a printed map stays legible at."""
 
 
-class ExportCancelled(CjmapperError):
+class ExportCancelledError(CjmapperError):
     """The user cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
@@ -80,7 +80,7 @@ def render_poster(
     options: PosterOptions = PosterOptions(),
     progress: Progress | None = None,
 ) -> PosterPlan:
-    """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises ExportCancelled when
+    """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises ExportCancelledError when
     `progress` returns False (a path is then left as it was)."""
     plan = plan_poster(journey, options)
     layout = compute_layout(journey)
@@ -113,6 +113,6 @@ def _draw(journey, layout, plan, target, progress) -> None:  # type: ignore[no-u
         for k, line in enumerate(card.title_lines):
             c.drawString(x + 2, y + r.height * plan.scale - (k + 1) * plan.body_size * 1.2, line)
         if progress is not None and i % 100 == 0 and not progress(i, total):
-            raise ExportCancelled()
+            raise ExportCancelledError()
     c.showPage()
     c.save()
