@@ -48,6 +48,10 @@ class Metrics:
     font_size: float = 11.0
     line_height: float = 14.0
     max_title_lines: int = 3
+    note_font_size: float = 9.5
+    note_line_height: float = 12.0
+    max_note_lines: int = 2
+    """A card shows the start of its notes under the title, in this many lines at most (0: none)."""
     footer_height: float = 18.0
     """The row under the title: channel icon and name on the left, score badge and vote dots on the right."""
     empty_cell_height: float = 56.0
@@ -100,6 +104,8 @@ class CardBox:
     title_elided: bool
     channel_label: str
     """The channel's name in the journey's language, elided to fit the footer."""
+    note_lines: tuple[str, ...]
+    """The start of the notes, wrapped like the title in the smaller note font (ending in "…" when cut)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +166,8 @@ def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, 
 
 _RECT_FIELDS = ("x", "y", "width", "height")
 _CARD_FIELDS = (
-    "touchpoint_id", "phase_id", "lane_id", "index", "rect", "title_lines", "title_elided", "channel_label"
+    "touchpoint_id", "phase_id", "lane_id", "index", "rect", "title_lines", "title_elided", "channel_label",
+    "note_lines",
 )  # fmt: skip
 _POINT_FIELDS = ("touchpoint_id", "x", "y", "score")
 _set_rect = _slot_setters(Rect, _RECT_FIELDS)
@@ -188,10 +195,11 @@ def _card(
     title_lines: tuple[str, ...],
     title_elided: bool,
     label: str,
+    note_lines: tuple[str, ...],
 ) -> CardBox:
     """The same as CardBox(...) with these arguments, faster."""
     card: CardBox = _new(CardBox)
-    set_id, set_phase, set_lane, set_index, set_rect, set_lines, set_elided, set_label = _set_card
+    set_id, set_phase, set_lane, set_index, set_rect, set_lines, set_elided, set_label, set_notes = _set_card
     set_id(card, touchpoint_id)
     set_phase(card, phase_id)
     set_lane(card, lane_id)
@@ -200,6 +208,7 @@ def _card(
     set_lines(card, title_lines)
     set_elided(card, title_elided)
     set_label(card, label)
+    set_notes(card, note_lines)
     return card
 
 
@@ -232,6 +241,8 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     """The geometry of the whole map."""
     m = metrics if metrics is not None else Metrics()
     font = FontMetrics(m.font_size)
+    note_font = FontMetrics(m.note_font_size)
+    max_notes = max(0, m.max_note_lines)
     column_width = m.card_width + 2 * m.cell_padding
     inner_width = m.card_width - 2 * m.card_padding
     label_width = inner_width * CHANNEL_LABEL_SHARE
@@ -246,7 +257,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     for t in journey.touchpoints:
         if t.phase_id in phase_ids and t.lane_id in card_lanes:
             cells.setdefault((t.phase_id, t.lane_id), []).append(t)
-    wrapped: dict[int, tuple[tuple[str, ...], bool, float]] = {}
+    wrapped: dict[int, tuple[tuple[str, ...], bool, float, tuple[str, ...]]] = {}
     lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
     for (_, lane_id), cell_cards in cells.items():
         cell_cards.sort(key=_position)
@@ -254,7 +265,11 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
         for t in cell_cards:
             lines, elided = font.wrap(t.title, inner_width, max_lines)
             height = fixed_card_height + max(1, len(lines)) * m.line_height
-            wrapped[t.id] = (lines, elided, height)
+            notes: tuple[str, ...] = ()
+            if max_notes and t.notes:
+                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
+                height += len(notes) * m.note_line_height
+            wrapped[t.id] = (lines, elided, height, notes)
             content += height
         if content > lane_height[lane_id]:
             lane_height[lane_id] = content
@@ -300,13 +315,21 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
             cell_cards = cells.get(key, [])
             card_y = row.y + m.cell_padding
             for index, t in enumerate(cell_cards):
-                lines, elided, height = wrapped[t.id]
+                lines, elided, height, notes = wrapped[t.id]
                 label = labels.get(t.channel)
                 if label is None:
                     label = font.elide(channel_label(t.channel, journey.language), label_width)
                     labels[t.channel] = label
                 card = _card(
-                    t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height), lines, elided, label
+                    t.id,
+                    t.phase_id,
+                    lane_id,
+                    index,
+                    _rect(card_x, card_y, m.card_width, height),
+                    lines,
+                    elided,
+                    label,
+                    notes,
                 )
                 cards[t.id] = card
                 if t.score is not None:

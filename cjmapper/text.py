@@ -5,7 +5,8 @@ same on screen, on paper and in the layout's tests. Kerning is not applied (repo
 side draws with kerning off to match.
 
 Units: one unit of `size` is one scene unit, so `FontMetrics(11).width("Hi")` is the width in scene units of "Hi" set
-at 11 units. Characters the font lacks are measured with the font's default advance width.
+at 11 units. Characters DejaVu Sans lacks (emoji, Chinese) are measured in the bundled fallback font that draws them
+(see `FALLBACK_FONTS` and `font_runs`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ ELLIPSIS = "…"
 _FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 _NAMES = {False: "DejaVuSans", True: "DejaVuSans-Bold"}
 
+FALLBACK_FONTS = (("Symbola", "Symbola.ttf"), ("DroidSansFallback", "DroidSansFallback.ttf"))
+"""(reportlab name, file) of the bundled fonts that supply what DejaVu Sans lacks, tried in this order: Symbola for
+emoji and symbols, Droid Sans Fallback for Chinese, Japanese and Korean. Loaded on the first character that needs
+them."""
+
+_MAX_CACHED_RUNS = 50_000
+
 _MAX_CACHED_WORDS = 100_000
 """Per font; the cache starts afresh when full (a journey of 100,000 cards has far fewer distinct words)."""
 
@@ -48,8 +56,44 @@ def font_name(bold: bool = False) -> str:
     return _face(bold).name
 
 
+def fallback_font_paths() -> tuple[Path, ...]:
+    """The bundled fallback font files, in the order they are tried."""
+    return tuple(resource("fonts", file) for _, file in FALLBACK_FONTS)
+
+
+def _is_invisible(char: str) -> bool:
+    """A joiner, variation selector, direction mark or other format character: drawn as nothing when no font has
+    a glyph for it (rather than as a missing-glyph box)."""
+    return unicodedata.category(char) in ("Cf", "Mn", "Me") or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+@functools.cache
+def _fallbacks() -> tuple[tuple[str, dict[int, float]], ...]:
+    """(reportlab name, advance widths in 1/1000 em by code point) of each fallback font, registered on first use."""
+    loaded: list[tuple[str, dict[int, float]]] = []
+    for name, file in FALLBACK_FONTS:
+        font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
+        if not isinstance(font, TTFont):
+            font = TTFont(name, str(resource("fonts", file)))
+            pdfmetrics.registerFont(font)
+        loaded.append((name, dict(font.face.charWidths)))
+    return tuple(loaded)
+
+
+def _fallback_for(char: str) -> tuple[str, float] | None:
+    """The first fallback font with a glyph for `char`, with the glyph's width in 1/1000 em."""
+    code = ord(char)
+    for name, widths in _fallbacks():
+        width = widths.get(code)
+        if width is not None:
+            return name, float(width)
+    return None
+
+
 class _CharUnits(dict[str, float]):
-    """Advance width of each character in 1/1000 em, filled on first use; missing glyphs get the default width."""
+    """Advance width of each character in 1/1000 em, filled on first use. A character the font lacks is measured
+    in the fallback font that draws it; an invisible one (joiner, variation selector) none has is 0 wide; anything
+    else gets the font's default width (its missing-glyph box)."""
 
     __slots__ = ("_default", "_widths")
 
@@ -59,7 +103,13 @@ class _CharUnits(dict[str, float]):
         self._default = default
 
     def __missing__(self, char: str) -> float:
-        value = float(self._widths.get(ord(char), self._default))
+        own = self._widths.get(ord(char))
+        if own is not None:
+            value = float(own)
+        else:
+            fallback = _fallback_for(char)
+            invisible = fallback is None and _is_invisible(char)
+            value = fallback[1] if fallback is not None else 0.0 if invisible else self._default
         self[char] = value
         return value
 
@@ -67,11 +117,14 @@ class _CharUnits(dict[str, float]):
 class _Face:
     """One registered font file with its character and word width caches (shared by every size)."""
 
-    __slots__ = ("ascent", "chars", "descent", "ellipsis", "name", "space", "words", "wraps")
+    __slots__ = ("ascent", "chars", "covered", "descent", "ellipsis", "name", "runs", "space", "words", "wraps")
 
     def __init__(self, name: str, font: TTFont) -> None:
         face = font.face
         self.name = name
+        self.covered = frozenset(face.charWidths)
+        """Code points this font has glyphs for."""
+        self.runs: dict[str, tuple[tuple[str, str], ...]] = {}
         self.chars = _CharUnits(dict(face.charWidths), float(face.defaultWidth))
         self.words: dict[str, float] = {}
         self.wraps: dict[tuple[str, float, float, int], tuple[tuple[str, ...], bool]] = {}
@@ -105,11 +158,47 @@ def _face(bold: bool) -> _Face:
     return _Face(name, font)
 
 
+def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
+    """`text` cut into runs of (reportlab font name, characters) for drawing: DejaVu Sans where it has the glyph,
+    else the first fallback font that has it. Invisible characters no font has are left out; any other character
+    no font has stays with DejaVu Sans (and prints as its missing-glyph box). Cached."""
+    face = _face(bold)
+    runs = face.runs.get(text)
+    if runs is not None:
+        return runs
+    covered = face.covered
+    if all(ord(char) in covered for char in text):
+        runs = ((face.name, text),) if text else ()
+    else:
+        pieces: list[tuple[str, str]] = []
+        for char in text:
+            if ord(char) in covered:
+                name = face.name
+            else:
+                fallback = _fallback_for(char)
+                if fallback is None:
+                    if _is_invisible(char):
+                        continue
+                    name = face.name
+                else:
+                    name = fallback[0]
+            if pieces and pieces[-1][0] == name:
+                pieces[-1] = (name, pieces[-1][1] + char)
+            else:
+                pieces.append((name, char))
+        runs = tuple(pieces)
+    if len(face.runs) >= _MAX_CACHED_RUNS:
+        face.runs.clear()
+    face.runs[text] = runs
+    return runs
+
+
 def clear_caches() -> None:
     """Forget every cached word width and wrapped text (for benchmarks of a first, cold layout)."""
     for bold in (False, True):
         _face(bold).words.clear()
         _face(bold).wraps.clear()
+        _face(bold).runs.clear()
 
 
 def words(text: str) -> list[str]:

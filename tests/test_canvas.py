@@ -384,7 +384,8 @@ def test_dropping_a_card_where_it_was_or_outside_any_cell_changes_nothing(canvas
     start = canvas.card_point(moving)
     drag(canvas, start, start + QPoint(12, 8))
     header = canvas.scene.layout.phases[2].header
-    drag(canvas, canvas.card_point(moving), canvas.viewport_point(header.x + 40, header.y + 20))
+    target = canvas.viewport_point(header.x + 40, header.y + 20)  # scrolls first: the card's point stays true
+    drag(canvas, canvas.card_point(moving), target)
     assert canvas.reopened().revision == revision
     assert_in_step(canvas)
 

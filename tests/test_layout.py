@@ -141,7 +141,9 @@ def check_geometry(journey: Journey, result: Layout) -> None:
             assert card.rect.y == pytest.approx(top)
             assert inside(card.rect, cell.rect)
             assert 1 <= max(1, len(card.title_lines)) <= m.max_title_lines
-            assert card.rect.height == pytest.approx(card_height(max(1, len(card.title_lines)), m))
+            assert len(card.note_lines) <= m.max_note_lines
+            notes = len(card.note_lines) * m.note_line_height
+            assert card.rect.height == pytest.approx(card_height(max(1, len(card.title_lines)), m) + notes)
             top = card.rect.bottom + m.card_gap
         for a, b in itertools.combinations(cards, 2):
             assert not overlap(a.rect, b.rect)
@@ -264,6 +266,26 @@ def test_titles_are_wrapped_to_the_card_and_cut_after_three_lines() -> None:
         assert card.rect.height == card_height(3)
     assert result.cards[empty.id].title_lines == ()
     assert result.cards[empty.id].rect.height == card_height(1)  # an empty title still takes a line
+
+
+def test_notes_show_under_the_title_in_two_lines_at_most() -> None:
+    j = journey(phases=1)
+    plain = add(j, 1, 1, "Short")
+    short = add(j, 1, 1, "Short")
+    short.notes = "Asked twice"
+    long = add(j, 1, 1, "Short")
+    long.notes = " ".join([LONG_TITLE] * 2)
+    result = compute_layout(j)
+    note_font = FontMetrics(M.note_font_size)
+    assert result.cards[plain.id].note_lines == ()
+    assert result.cards[short.id].note_lines == ("Asked twice",)
+    assert result.cards[short.id].rect.height == card_height(1) + M.note_line_height
+    lines = result.cards[long.id].note_lines
+    assert len(lines) == 2
+    assert lines[-1].endswith(ELLIPSIS)
+    assert all(note_font.width(line) <= INNER for line in lines)
+    assert result.cards[long.id].rect.height == card_height(1) + 2 * M.note_line_height
+    assert compute_layout(j, replace(M, max_note_lines=0)).cards[long.id].note_lines == ()
 
 
 def test_metrics_shape_the_cards() -> None:
@@ -503,15 +525,15 @@ def test_fast_builders_make_the_same_objects_as_the_classes() -> None:
     rect = layout_module._rect(1.5, 2, 3, 4)
     assert rect == Rect(1.5, 2, 3, 4)
     assert type(rect) is Rect
-    card = layout_module._card(1, 2, 3, 4, rect, ("a", "b…"), True, "Web")
-    assert card == CardBox(1, 2, 3, 4, rect, ("a", "b…"), True, "Web")
-    assert hash(card) == hash(CardBox(1, 2, 3, 4, rect, ("a", "b…"), True, "Web"))
+    card = layout_module._card(1, 2, 3, 4, rect, ("a", "b…"), True, "Web", ("n",))
+    assert card == CardBox(1, 2, 3, 4, rect, ("a", "b…"), True, "Web", ("n",))
+    assert hash(card) == hash(CardBox(1, 2, 3, 4, rect, ("a", "b…"), True, "Web", ("n",)))
     assert layout_module._point(7, 1.0, 2.0, 5) == CurvePoint(7, 1.0, 2.0, 5)
     with pytest.raises(AttributeError):
         rect.x = 3  # type: ignore[misc]  # still frozen
     for cls in (Rect, CardBox, CurvePoint):
         assert not hasattr(cls, "__post_init__")
-    assert [f.name for f in fields(CardBox)][-1] == "channel_label"
+    assert [f.name for f in fields(CardBox)][-1] == "note_lines"
 
 
 def test_a_changed_class_stops_the_fast_builder() -> None:

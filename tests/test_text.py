@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 
 from cjmapper import text
-from cjmapper.text import ELLIPSIS, FONT_FAMILY, FontMetrics, clusters, font_name, font_path, words
+from cjmapper.text import ELLIPSIS, FONT_FAMILY, FontMetrics, clusters, font_name, font_path, font_runs, words
 
 M = FontMetrics(11)
 CARD_INNER = 172.0
@@ -53,13 +53,32 @@ def test_fonts_are_registered_with_reportlab_under_their_own_names() -> None:
         "Sees a birthday cake on Instagram",
         "Bewustwording: één café, geïnteresseerd in crème brûlée, ĳsje",
         "Emoji 🎂😀👍🏽🇳🇱 and symbols € ✓ …",
-        "中文 and 🦜",  # not in DejaVu Sans: measured with the default width
+        "中文 and 🦜",  # Chinese from Droid Sans Fallback; the parrot is in no bundled font: DejaVu's box
+        "Zero\u200dwidth \u202eoverride",
     ],
 )
 @pytest.mark.parametrize("bold", [False, True])
-def test_width_is_reportlabs_string_width(sample: str, bold: bool) -> None:
+def test_width_is_reportlabs_string_width_of_the_runs_drawn(sample: str, bold: bool) -> None:
+    """What the layout measures is what the poster draws: each run in its own font, as reportlab measures it."""
     metrics = FontMetrics(13, bold=bold)
-    assert metrics.width(sample) == pytest.approx(pdfmetrics.stringWidth(sample, font_name(bold), 13))
+    drawn = sum(pdfmetrics.stringWidth(run, name, 13) for name, run in font_runs(sample, bold))
+    assert metrics.width(sample) == pytest.approx(drawn)
+
+
+def test_runs_fall_back_for_characters_dejavu_lacks() -> None:
+    assert font_runs("Café 😀") == (("DejaVuSans", "Café 😀"),)
+    assert font_runs("Taart 中文 ✓") == (
+        ("DejaVuSans", "Taart "),
+        ("Symbola", "中"),
+        ("DroidSansFallback", "文"),
+        ("DejaVuSans", " ✓"),
+    )
+    assert font_runs("♞ bold", bold=True)[0][0] in ("DejaVuSans-Bold", "Symbola")
+    # An invisible character no font draws is left out instead of printing a box; a visible one keeps the box.
+    assert "".join(run for _, run in font_runs("a\U000e0001b")) == "ab"
+    assert "".join(run for _, run in font_runs("a\U0001f99cb")) == "a\U0001f99cb"
+    assert FontMetrics(10).width("\U000e0001") == 0
+    assert font_runs("") == ()
 
 
 def test_width_grows_with_size_and_weight() -> None:
@@ -68,11 +87,17 @@ def test_width_grows_with_size_and_weight() -> None:
     assert M.width("WWW") > M.width("iii") > 0
 
 
-def test_missing_characters_are_measured_with_the_default_width() -> None:
+def test_characters_no_font_has_are_measured_with_the_default_width() -> None:
     face = pdfmetrics.getFont(font_name()).face
-    assert ord("中") not in face.charWidths
-    assert M.width("中") == pytest.approx(face.defaultWidth * 11 / 1000)
-    assert M.width("中中") == pytest.approx(2 * M.width("中"))
+    parrot = "\U0001f99c"  # newer than every bundled font
+    assert ord(parrot) not in face.charWidths
+    assert M.width(parrot) == pytest.approx(face.defaultWidth * 11 / 1000)
+    assert M.width(parrot * 2) == pytest.approx(2 * M.width(parrot))
+
+
+def test_characters_dejavu_lacks_are_measured_in_their_fallback_font() -> None:
+    assert ord("文") not in pdfmetrics.getFont(font_name()).face.charWidths
+    assert M.width("文") == pytest.approx(pdfmetrics.stringWidth("文", "DroidSansFallback", 11))
 
 
 def test_size_must_be_positive() -> None:

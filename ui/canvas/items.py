@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjmapper import style
 from cjmapper.layout import CardBox, Curve, LaneBox, Metrics, PhaseBox, Rect, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.text import FontMetrics
@@ -65,13 +66,13 @@ Z_EDITOR = 300.0
 
 CARD_MARGIN = 6.0
 """Room around a card's rect for its shadow and selection outline (inside its bounding rect)."""
-CARD_RADIUS = 5.0
-STRIPE_WIDTH = 4.0
-ICON_SIZE = 14
-BADGE_RADIUS = 8.0
-MAX_DOTS = 10
-DOT_DIAMETER = 4.0
-DOT_PITCH = 5.5
+CARD_RADIUS = style.CARD_RADIUS
+STRIPE_WIDTH = style.STRIPE_WIDTH
+ICON_SIZE = int(style.ICON_SIZE)
+BADGE_RADIUS = style.BADGE_RADIUS
+MAX_DOTS = style.MAX_DOTS
+DOT_DIAMETER = style.DOT_DIAMETER
+DOT_PITCH = style.DOT_PITCH
 
 LANE_KIND_NAMES: dict[LaneKind, str] = {
     LaneKind.TOUCHPOINTS: "Touchpoints",
@@ -183,6 +184,7 @@ class CardItem(QGraphicsRectItem):
     dragging = False
     editing = False
     _texts: list[QStaticText] | None = None
+    _notes: tuple[QStaticText, ...] = ()
     _label: QStaticText | None = None
     _label_room = 0.0
     _more: QStaticText | None = None
@@ -215,7 +217,7 @@ class CardItem(QGraphicsRectItem):
             self.setRect(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN)
         if not self.dragging:
             self.setPos(rect.x, rect.y)
-        if box.title_lines != old.title_lines or box.channel_label != old.channel_label:
+        if (box.title_lines, box.note_lines, box.channel_label) != (old.title_lines, old.note_lines, old.channel_label):
             self._texts = None
             self._label = None
             self.update()
@@ -252,6 +254,7 @@ class CardItem(QGraphicsRectItem):
 
     def _prepare_texts(self) -> None:
         self._texts = [_static(line) for line in self.box.title_lines]
+        self._notes = tuple(_static(line) for line in self.box.note_lines)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -294,6 +297,14 @@ class CardItem(QGraphicsRectItem):
             for static in self._texts or ():
                 painter.drawStaticText(QPointF(m.card_padding, y), static)
                 y += m.line_height
+            if self._notes:
+                painter.setFont(canvas_font(m.note_font_size))
+                painter.setPen(MUTED_INK)
+                y = m.card_padding + max(1, len(self._texts or ())) * m.line_height
+                y += (m.note_line_height - font_height(m.note_font_size)) / 2
+                for static in self._notes:
+                    painter.drawStaticText(QPointF(m.card_padding, y), static)
+                    y += m.note_line_height
         self._paint_footer(painter, m, w, h, text_height)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))

@@ -13,47 +13,30 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QApplication
 
-from cjmapper.model import SCORE_MAX, SCORE_MIN, LaneKind
-from cjmapper.text import FONT_FAMILY, font_path
+from cjmapper import style
+from cjmapper.model import LaneKind
+from cjmapper.text import FONT_FAMILY, fallback_font_paths, font_path
 
-INK = QColor("#1f2933")
+INK = QColor(style.INK)
 """Text on cards and headers."""
-MUTED_INK = QColor("#4b5563")
+MUTED_INK = QColor(style.MUTED_INK)
 """Secondary text (channel names, figures): still dark enough to read on a projector."""
-SCENE_BACKGROUND = QColor("#e9edf2")
-GRID_LINE = QColor("#cfd6df")
-CELL_BACKGROUND = QColor("#ffffff")
-CELL_BACKGROUND_ALT = QColor("#f6f8fa")
-HEADER_BACKGROUND = QColor("#fbfcfd")
-LANE_HEADER_BACKGROUND = QColor("#f1f4f7")
-CARD_BORDER = QColor("#c3ccd6")
-NO_SCORE = QColor("#9aa5b1")
-VOTE_DOT = QColor("#3056d3")
-CURVE_LINE = QColor("#33415c")
+SCENE_BACKGROUND = QColor(style.SCENE_BACKGROUND)
+GRID_LINE = QColor(style.GRID_LINE)
+CELL_BACKGROUND = QColor(style.CELL_BACKGROUND)
+CELL_BACKGROUND_ALT = QColor(style.CELL_BACKGROUND_ALT)
+HEADER_BACKGROUND = QColor(style.HEADER_BACKGROUND)
+LANE_HEADER_BACKGROUND = QColor(style.LANE_HEADER_BACKGROUND)
+CARD_BORDER = QColor(style.CARD_BORDER)
+NO_SCORE = QColor(style.NO_SCORE)
+VOTE_DOT = QColor(style.VOTE_DOT)
+CURVE_LINE = QColor(style.CURVE_LINE)
 
-SCORE_COLORS: dict[int, QColor] = {
-    1: QColor("#d32f2f"),
-    2: QColor("#f57c00"),
-    3: QColor("#f2b705"),
-    4: QColor("#7cb342"),
-    5: QColor("#2e7d32"),
-}
-"""Score badge colours, from red (1, a bad moment) to green (5, a great one)."""
+SCORE_COLORS: dict[int, QColor] = {score: QColor(value) for score, value in style.SCORE_COLORS.items()}
+"""Score badge colours, from red (1, a bad moment) to green (5, a great one); see `cjmapper.style`."""
 
-PHASE_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
-"""Default phase colours, by the phase's place (Tableau 10)."""
-
-LANE_COLORS: dict[LaneKind, str] = {
-    LaneKind.TOUCHPOINTS: "#a0cbe8",
-    LaneKind.ACTIONS: "#ffbe7d",
-    LaneKind.THOUGHTS: "#f1ce63",
-    LaneKind.EMOTIONS: "#b07aa1",
-    LaneKind.PAIN_POINTS: "#ff9d9a",
-    LaneKind.OPPORTUNITIES: "#8cd17d",
-    LaneKind.BACKSTAGE: "#bab0ac",
-    LaneKind.NOTES: "#d4a6c8",
-}
-"""Default lane (and card) colours by lane kind."""
+PHASE_COLORS = style.PHASE_COLORS
+LANE_COLORS = style.LANE_COLORS
 
 LOW_DETAIL = 0.4
 """Below this level of detail (zoom) cards draw as plain coloured blocks."""
@@ -68,23 +51,35 @@ def tr(text: str) -> str:
 
 
 _fonts_loaded = False
+_families: list[str] = [FONT_FAMILY]
 
 
 def ensure_fonts() -> None:
-    """Register the bundled DejaVu Sans with Qt (once; needs a QGuiApplication)."""
+    """Register the bundled DejaVu Sans and its fallback fonts with Qt (once; needs a QGuiApplication)."""
     global _fonts_loaded
     if _fonts_loaded:
         return
     for bold in (False, True):
         QFontDatabase.addApplicationFont(str(font_path(bold)))
+    for path in fallback_font_paths():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        for family in QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []:
+            if family not in _families:
+                _families.append(family)
     _fonts_loaded = True
+
+
+def font_families() -> list[str]:
+    """DejaVu Sans, then the bundled fallback families in the order the PDF poster tries them."""
+    ensure_fonts()
+    return list(_families)
 
 
 @cache
 def canvas_font(size: float, bold: bool = False) -> QFont:
     """DejaVu Sans at `size` scene units (pixels at 100%), unhinted and unkerned like the layout's measurements."""
-    ensure_fonts()
-    font = QFont(FONT_FAMILY)
+    font = QFont()
+    font.setFamilies(font_families())
     font.setPixelSize(max(1, round(size)))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -106,12 +101,12 @@ def color(value: str) -> QColor:
 
 def lane_color(kind: LaneKind, value: str | None) -> QColor:
     """A lane's colour: its own, else its kind's default."""
-    return color(value or LANE_COLORS.get(kind, "#a0cbe8"))
+    return color(style.lane_color(kind, value))
 
 
 def phase_color(index: int, value: str | None) -> QColor:
     """A phase's colour: its own, else the default for its place."""
-    return color(value or PHASE_COLORS[index % len(PHASE_COLORS)])
+    return color(style.phase_color(index, value))
 
 
 def tint(base: QColor, amount: float) -> QColor:
@@ -135,17 +130,7 @@ def score_color(score: float | None) -> QColor:
     """Red (1) through amber (3) to green (5); an average in between is blended; grey for no score."""
     if score is None:
         return NO_SCORE
-    clamped = min(max(score, SCORE_MIN), SCORE_MAX)
-    low = int(clamped)
-    if low >= SCORE_MAX or clamped == low:
-        return SCORE_COLORS[low]
-    a, b = SCORE_COLORS[low], SCORE_COLORS[low + 1]
-    f = clamped - low
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * f,
-        a.greenF() + (b.greenF() - a.greenF()) * f,
-        a.blueF() + (b.blueF() - a.blueF()) * f,
-    )
+    return QColor.fromRgbF(*style.score_rgb(score))
 
 
 def text_on(background: QColor) -> QColor:

@@ -1,0 +1,120 @@
+"""The colours and card proportions of a journey map, shared by the canvas and the PDF poster so both look alike.
+
+Colours are "#rrggbb" strings; the canvas turns them into QColors, the poster into reportlab colours. They are
+chosen for a projector and for paper: dark ink on light cards, saturated score colours, no thin grey text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from cjmapper.model import SCORE_MAX, SCORE_MIN, LaneKind
+
+RGB = tuple[float, float, float]
+"""Red, green and blue, each 0..1."""
+
+INK = "#1f2933"
+"""Text on cards and headers."""
+MUTED_INK = "#4b5563"
+"""Secondary text (channel names, figures): still dark enough to read on a projector and on paper."""
+SCENE_BACKGROUND = "#e9edf2"
+GRID_LINE = "#cfd6df"
+CELL_BACKGROUND = "#ffffff"
+CELL_BACKGROUND_ALT = "#f6f8fa"
+HEADER_BACKGROUND = "#fbfcfd"
+LANE_HEADER_BACKGROUND = "#f1f4f7"
+LANE_HEADER_BACKGROUND_ALT = "#eceff3"
+CORNER_BACKGROUND = "#dfe5ec"
+CURVE_BACKGROUND = "#fbfbfd"
+CURVE_GUIDE = "#e3e7ec"
+CARD_BORDER = "#c3ccd6"
+NO_SCORE = "#9aa5b1"
+VOTE_DOT = "#3056d3"
+CURVE_LINE = "#33415c"
+
+SCORE_COLORS: dict[int, str] = {
+    1: "#d32f2f",
+    2: "#f57c00",
+    3: "#f2b705",
+    4: "#7cb342",
+    5: "#2e7d32",
+}
+"""Score badge colours, from red (1, a bad moment) to green (5, a great one)."""
+
+PHASE_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
+"""Default phase colours, by the phase's place (Tableau 10)."""
+
+LANE_COLORS: dict[LaneKind, str] = {
+    LaneKind.TOUCHPOINTS: "#a0cbe8",
+    LaneKind.ACTIONS: "#ffbe7d",
+    LaneKind.THOUGHTS: "#f1ce63",
+    LaneKind.EMOTIONS: "#b07aa1",
+    LaneKind.PAIN_POINTS: "#ff9d9a",
+    LaneKind.OPPORTUNITIES: "#8cd17d",
+    LaneKind.BACKSTAGE: "#bab0ac",
+    LaneKind.NOTES: "#d4a6c8",
+}
+"""Default lane (and card) colours by lane kind."""
+
+CARD_TINT = 0.16
+"""How much of its colour a card's body shows (the rest is white); the stripe shows all of it."""
+CARD_RADIUS = 5.0
+STRIPE_WIDTH = 4.0
+ICON_SIZE = 14.0
+BADGE_RADIUS = 8.0
+BADGE_FONT_SIZE = 10.0
+MAX_DOTS = 10
+DOT_DIAMETER = 4.0
+DOT_PITCH = 5.5
+PHASE_BAND = 6.0
+"""Height of the colour band at the top of a phase header."""
+LANE_STRIPE = 5.0
+"""Width of the colour stripe at the left of a lane header."""
+
+
+def lane_color(kind: LaneKind, value: str | None) -> str:
+    """A lane's colour: its own, else its kind's default."""
+    return value or LANE_COLORS.get(kind, LANE_COLORS[LaneKind.TOUCHPOINTS])
+
+
+def phase_color(index: int, value: str | None) -> str:
+    """A phase's colour: its own, else the default for its place."""
+    return value or PHASE_COLORS[index % len(PHASE_COLORS)]
+
+
+@cache
+def rgb(value: str) -> RGB:
+    """ "#rrggbb" as (r, g, b) in 0..1."""
+    digits = value.lstrip("#")
+    return int(digits[0:2], 16) / 255, int(digits[2:4], 16) / 255, int(digits[4:6], 16) / 255
+
+
+def tint(value: str, amount: float) -> RGB:
+    """`value` mixed with white: amount 0 is white, 1 is the colour."""
+    r, g, b = rgb(value)
+    return 1 - (1 - r) * amount, 1 - (1 - g) * amount, 1 - (1 - b) * amount
+
+
+def shade(value: str, amount: float) -> RGB:
+    """`value` mixed with black: amount 0 is the colour, 1 is black."""
+    r, g, b = rgb(value)
+    return r * (1 - amount), g * (1 - amount), b * (1 - amount)
+
+
+def score_rgb(score: float | None) -> RGB:
+    """Red (1) through amber (3) to green (5); an average in between is blended; grey for no score."""
+    if score is None:
+        return rgb(NO_SCORE)
+    clamped = min(max(score, SCORE_MIN), SCORE_MAX)
+    low = int(clamped)
+    if low >= SCORE_MAX or clamped == low:
+        return rgb(SCORE_COLORS[low])
+    a, b = rgb(SCORE_COLORS[low]), rgb(SCORE_COLORS[low + 1])
+    f = clamped - low
+    return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f
+
+
+def ink_on(background: RGB) -> RGB:
+    """Near-black or white, whichever reads better on `background`."""
+    luminance = 0.299 * background[0] + 0.587 * background[1] + 0.114 * background[2]
+    return (0.067, 0.067, 0.067) if luminance > 0.6 else (1.0, 1.0, 1.0)
