@@ -1,7 +1,9 @@
-"""Poster planning and drawing. (Skeleton: full drawing lands in this module.)"""
+"""Poster planning and writing: `plan_poster` answers what a dialog shows before drawing (scale, text size,
+sheets, the legibility warning); `render_poster` writes the PDF."""
 
 from __future__ import annotations
 
+import getpass
 import os
 import tempfile
 from collections.abc import Callable
@@ -12,17 +14,27 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
+from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.layout import compute_layout
+from cjmapper.layout import Layout, compute_layout
 from cjmapper.model import Journey
+from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
-from cjmapper.text import font_name
+from cjmapper.poster.plan import (
+    LEGIBLE_PT,
+    Box,
+    Chrome,
+    TileGrid,
+    chrome_for,
+    legible_paper,
+    legible_size_mm,
+    map_scale,
+    tile_grid,
+)
+from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
 
 Progress = Callable[[int, int], bool]
 """Called with (steps done, steps in all) while drawing; return False to cancel."""
-
-LEGIBLE_PT = 6.0
-"""The smallest body text size (points) a printed map stays legible at."""
 
 
 class ExportCancelledError(CjmapperError):
@@ -42,6 +54,8 @@ class PosterOptions:
     """The date on the title block; None: today."""
     author: str | None = None
     """The PDF's author; None: the persona's name, else the user's login name."""
+    version: str | None = None
+    """The name of the saved version being printed, shown in the title block."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,26 +66,71 @@ class PosterPlan:
     scale: float
     """Points on paper per layout unit."""
     map_x: float
-    """Where the layout's origin lands on the poster page, in points from the page's bottom left."""
+    """Where the layout's origin (its top left corner) lands on the poster page, in PDF points from the page's
+    left edge ..."""
     map_top: float
+    """... and from its bottom edge."""
     body_size: float
     """Card text size on paper, in points."""
     smallest_legible: Paper | None
-    """The smallest named paper (same orientation) that prints the body text at LEGIBLE_PT or more."""
+    """The smallest named paper (same orientation) that prints the card text at LEGIBLE_PT or more."""
     warning: str | None
+    """Why this paper is too small to read the map, and what to use instead; None when legible."""
     sheets: int
     """Pages of the PDF: 1, or with tiling the assembly sheet plus rows x columns tiles."""
     tile_grid: tuple[int, int] | None
     """(rows, columns) of tiles, or None when not tiled."""
+    chrome: Chrome
+    tiles: TileGrid | None
 
 
 def plan_poster(journey: Journey, options: PosterOptions = PosterOptions()) -> PosterPlan:
-    layout = compute_layout(journey)
-    width, height = options.paper.oriented(not options.portrait)
-    margin = 36.0
-    scale = min((width - 2 * margin) / max(layout.width, 1.0), (height - 2 * margin) / max(layout.height, 1.0))
-    body = layout.metrics.font_size * scale
-    return PosterPlan(width, height, scale, margin, height - margin, body, options.paper, None, 1, None)
+    return _plan(compute_layout(journey), options)
+
+
+def _plan(layout: Layout, options: PosterOptions) -> PosterPlan:
+    landscape = not options.portrait
+    width, height = options.paper.oriented(landscape)
+    chrome = chrome_for(width, height)
+    area = chrome.map_area
+    scale = map_scale(layout, area)
+    map_x = area.x + (area.width - layout.width * scale) / 2
+    font_size = layout.metrics.font_size
+    body = font_size * scale
+    smallest = legible_paper(layout, landscape, font_size)
+    warning = None if body >= LEGIBLE_PT - 1e-9 else _warning(layout, options.paper, width, height, body, smallest)
+    grid: TileGrid | None = None
+    if options.tile is not None:
+        cards = [
+            Box(map_x + c.rect.x * scale, area.y + c.rect.y * scale, c.rect.width * scale, c.rect.height * scale)
+            for c in layout.cards.values()
+        ]
+        inner = Box(chrome.margin, chrome.margin, width - 2 * chrome.margin, height - 2 * chrome.margin)
+        grid = tile_grid(inner, options.tile, landscape, cards)
+    return PosterPlan(
+        page_width=width,
+        page_height=height,
+        scale=scale,
+        map_x=map_x,
+        map_top=height - area.y,
+        body_size=body,
+        smallest_legible=smallest,
+        warning=warning,
+        sheets=1 if grid is None else 1 + grid.count,
+        tile_grid=None if grid is None else (len(grid.rows), len(grid.columns)),
+        chrome=chrome,
+        tiles=grid,
+    )
+
+
+def _warning(layout: Layout, paper: Paper, width: float, height: float, body: float, smallest: Paper | None) -> str:
+    start = f"At {paper.label} the card text prints at {body:.1f} pt, too small to read (it needs {LEGIBLE_PT:g} pt)"
+    if smallest is not None:
+        return f"{start}; {smallest.label} is the smallest paper that keeps it legible."
+    size = legible_size_mm(layout, width, height, layout.metrics.font_size)
+    if size is not None:
+        return f"{start}; even A0 is too small: use {size[0]}x{size[1]}mm, printed in tiles if need be."
+    return f"{start}, and no PDF page is large enough: split the journey into smaller maps."
 
 
 def render_poster(
@@ -80,39 +139,93 @@ def render_poster(
     options: PosterOptions = PosterOptions(),
     progress: Progress | None = None,
 ) -> PosterPlan:
-    """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises ExportCancelledError when
-    `progress` returns False (a path is then left as it was)."""
-    plan = plan_poster(journey, options)
+    """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises
+    ExportCancelledError when `progress` returns False, CjmapperError when the file cannot be written; a path is
+    then left as it was."""
     layout = compute_layout(journey)
-    if isinstance(target, Path):
-        fd, tmp = tempfile.mkstemp(prefix=".poster-", suffix=".pdf", dir=target.parent)
-        os.close(fd)
-        try:
-            _draw(journey, layout, plan, tmp, progress)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    else:
-        _draw(journey, layout, plan, target, progress)
+    plan = _plan(layout, options)
+    if not isinstance(target, Path):
+        _write(journey, layout, plan, options, target, progress)
+        return plan
+    folder = target.parent
+    try:
+        fd, name = tempfile.mkstemp(prefix=".poster-", suffix=".pdf", dir=folder)
+    except OSError as e:
+        raise CjmapperError(f"cannot write {target}: {e.strerror or e}") from e
+    os.close(fd)
+    try:
+        _write(journey, layout, plan, options, name, progress)
+        os.replace(name, target)
+    except OSError as e:
+        Path(name).unlink(missing_ok=True)
+        raise CjmapperError(f"cannot write {target}: {e.strerror or e}") from e
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
     return plan
 
 
-def _draw(journey, layout, plan, target, progress) -> None:  # type: ignore[no-untyped-def]
-    c = Canvas(target, pagesize=(plan.page_width, plan.page_height))
-    c.setTitle(journey.title)
-    c.setCreator("cjmapper")
-    name = font_name()
-    total = len(layout.cards)
-    for i, card in enumerate(layout.cards.values()):
-        r = card.rect
-        x = plan.map_x + r.x * plan.scale
-        y = plan.map_top - r.bottom * plan.scale
-        c.rect(x, y, r.width * plan.scale, r.height * plan.scale)
-        c.setFont(name, plan.body_size)
-        for k, line in enumerate(card.title_lines):
-            c.drawString(x + 2, y + r.height * plan.scale - (k + 1) * plan.body_size * 1.2, line)
-        if progress is not None and i % 100 == 0 and not progress(i, total):
+def _author(journey: Journey, options: PosterOptions) -> str:
+    if options.author is not None:
+        return options.author
+    if journey.persona is not None and journey.persona.name:
+        return journey.persona.name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _write(
+    journey: Journey,
+    layout: Layout,
+    plan: PosterPlan,
+    options: PosterOptions,
+    target: str | BinaryIO,
+    progress: Progress | None,
+) -> None:
+    total = len(layout.cards) + (plan.tiles.count if plan.tiles is not None else 0) + 1
+    done = 0
+
+    def tick(steps: int) -> None:
+        nonlocal done
+        done += steps
+        if progress is not None and not progress(done, total):
             raise ExportCancelledError()
-    c.showPage()
+
+    tick(0)
+    width, height = plan.page_width, plan.page_height
+    c = Canvas(target, pagesize=(width, height), pageCompression=1)
+    c.setTitle(journey.title)
+    c.setAuthor(_author(journey, options))
+    c.setSubject(_subject(journey))
+    c.setCreator(f"cjmapper {__version__}")
+    c.setKeywords("customer journey map")
+    printed = options.printed or date.today()
+    origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
+    grid = plan.tiles
+    if grid is None:
+        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick)
+        c.showPage()
+    else:
+        c.beginForm(FORM, lowerx=0, lowery=0, upperx=width, uppery=height)
+        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick)
+        c.endForm()
+        c.setPageSize((grid.sheet_width, grid.sheet_height))
+        draw_assembly(c, grid, height, journey)
+        c.showPage()
+        for row in range(len(grid.rows)):
+            for column in range(len(grid.columns)):
+                c.setPageSize((grid.sheet_width, grid.sheet_height))
+                draw_tile(c, grid, row, column, height, journey)
+                c.showPage()
+                tick(1)
     c.save()
+    tick(1)
+
+
+def _subject(journey: Journey) -> str:
+    return (
+        f"Customer journey map: {len(journey.phases)} phases, {len(journey.lanes)} lanes, "
+        f"{len(journey.touchpoints)} touchpoints"
+    )

@@ -1,0 +1,541 @@
+"""Drawing one poster page with reportlab: title block, the map (from the `Layout`, as the canvas draws it) and
+the legend. Only `Canvas.drawString` sets text, so user text is never parsed as markup: "R&D", "a<b" and "<b>"
+print as typed. Each string is cut into runs of the bundled fonts (`font_runs`), so emoji and Chinese print from
+the fallback fonts instead of as empty boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+from cjmapper import style
+from cjmapper.channels import channel_label
+from cjmapper.layout import CardBox, Curve, LaneBox, Layout, PhaseBox, curve_y
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
+from cjmapper.poster.labels import framework_name, label, language_name, long_date, number
+from cjmapper.poster.plan import Box, Chrome
+from cjmapper.style import RGB, rgb
+from cjmapper.text import FontMetrics, font_runs
+
+Tick = Callable[[int], None]
+"""Called after each batch of cards with the number drawn in that batch (progress, and the chance to cancel)."""
+
+TICK_EVERY = 50
+
+
+class Pen:
+    """Text and colour helpers over a reportlab canvas, in a coordinate system where y grows downwards: every y
+    passed in is negated before it reaches the canvas (the caller has flipped the origin to the top)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+        self._fill: RGB | None = None
+        self._stroke: RGB | None = None
+        self._width: float | None = None
+
+    def fill(self, colour: RGB) -> None:
+        if colour != self._fill:
+            self.c.setFillColorRGB(*colour)
+            self._fill = colour
+
+    def stroke(self, colour: RGB, width: float) -> None:
+        if colour != self._stroke:
+            self.c.setStrokeColorRGB(*colour)
+            self._stroke = colour
+        if width != self._width:
+            self.c.setLineWidth(width)
+            self._width = width
+
+    def forget(self) -> None:
+        """After restoreState the canvas' colours are unknown again."""
+        self._fill = self._stroke = None
+        self._width = None
+
+    def rect(self, x: float, y: float, width: float, height: float, fill: RGB, stroke: RGB | None = None) -> None:
+        self.fill(fill)
+        if stroke is not None:
+            self.stroke(stroke, self._width or 1.0)
+        self.c.rect(x, -y - height, width, height, stroke=int(stroke is not None), fill=1)
+
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        self.c.line(x1, -y1, x2, -y2)
+
+    def text(self, x: float, baseline: float, text: str, size: float, bold: bool = False) -> float:
+        """Draw `text` on one line starting at x; returns its width."""
+        width = 0.0
+        c = self.c
+        for name, run in font_runs(text, bold):
+            c.setFont(name, size)
+            c.drawString(x + width, -baseline, run)
+            width += c.stringWidth(run, name, size)
+        return width
+
+    def text_right(self, right: float, baseline: float, text: str, size: float, bold: bool = False) -> None:
+        self.text(right - FontMetrics(size, bold).width(text), baseline, text, size, bold)
+
+    def text_centred(self, centre: float, baseline: float, text: str, size: float, bold: bool = False) -> None:
+        self.text(centre - FontMetrics(size, bold).width(text) / 2, baseline, text, size, bold)
+
+
+def baseline(top: float, line_height: float, size: float, bold: bool = False) -> float:
+    """The baseline of text set at `size` centred in a line box of `line_height` starting at `top` (as Qt centres
+    a line of text: the font's ascent plus descent in the middle)."""
+    font = FontMetrics(size, bold)
+    return top + (line_height - (font.ascent - font.descent)) / 2 + font.ascent
+
+
+# ---------------------------------------------------------------------------------------------------- the map
+
+
+class MapPainter:
+    """Draws the map in layout units; the caller has scaled and flipped the canvas (origin at the map's top left)."""
+
+    def __init__(self, pen: Pen, journey: Journey, layout: Layout) -> None:
+        self.pen = pen
+        self.journey = journey
+        self.layout = layout
+        self.m = layout.metrics
+        self.cards: dict[int, Touchpoint] = {t.id: t for t in journey.touchpoints}
+        self.lane_colours = {lane.id: style.lane_color(lane.kind, lane.color) for lane in journey.lanes}
+        self.phase_colours = {p.id: style.phase_color(i, p.color) for i, p in enumerate(journey.phases)}
+
+    def draw(self, tick: Tick) -> None:
+        self._corner()
+        self._cells()
+        for box in self.layout.phases:
+            self._phase_header(box)
+        lanes = {lane.id: lane for lane in self.journey.lanes}
+        curves = {curve.lane_id: curve for curve in self.layout.curves}
+        for lane_box in self.layout.lanes:
+            self._lane_header(lane_box, lanes[lane_box.lane_id].name, lane_box.index % 2 == 1)
+            if lanes[lane_box.lane_id].kind is LaneKind.EMOTIONS:
+                self._curve(lane_box, curves.get(lane_box.lane_id))
+        done = 0
+        for card in self.layout.cards.values():
+            self._card(card)
+            done += 1
+            if done == TICK_EVERY:
+                tick(done)
+                done = 0
+        tick(done)
+
+    # ------------------------------------------------------------------ structure
+
+    def _corner(self) -> None:
+        m = self.m
+        pen = self.pen
+        width, height = m.lane_header_width, m.phase_header_height
+        pen.rect(0, 0, width, height, rgb(style.CORNER_BACKGROUND))
+        size = m.font_size + 1
+        font = FontMetrics(size, bold=True)
+        lines = font.wrap(self.journey.title, max(1.0, width - 24), 3)[0]
+        line_height = font.ascent - font.descent
+        top = max(6.0, (height - line_height * len(lines)) / 2)
+        pen.fill(rgb(style.INK))
+        for line in lines:
+            pen.text(12, top + font.ascent, line, size, bold=True)
+            top += line_height
+
+    def _cells(self) -> None:
+        pen = self.pen
+        grid = rgb(style.GRID_LINE)
+        plain, alternate = rgb(style.CELL_BACKGROUND), rgb(style.CELL_BACKGROUND_ALT)
+        pen.stroke(grid, 0.75)
+        for box in self.layout.lanes:
+            row = box.row
+            pen.rect(row.x, row.y, row.width, row.height, alternate if box.index % 2 else plain)
+        for phase in self.layout.phases:
+            pen.line(phase.column.x, phase.column.y, phase.column.x, phase.column.bottom)
+        for box in self.layout.lanes:
+            pen.line(box.row.x, box.row.bottom, box.row.right, box.row.bottom)
+        if self.layout.phases:
+            last = self.layout.phases[-1].column
+            pen.line(last.right, last.y, last.right, last.bottom)
+
+    def _phase_header(self, box: PhaseBox) -> None:
+        m = self.m
+        pen = self.pen
+        language = self.journey.language
+        h = box.header
+        phase = self.journey.phase(box.phase_id)
+        pen.rect(h.x, h.y, h.width, h.height, rgb(style.HEADER_BACKGROUND))
+        pen.rect(h.x, h.y, h.width, style.PHASE_BAND, rgb(self.phase_colours[box.phase_id]))
+        pen.stroke(rgb(style.GRID_LINE), 0.75)
+        pen.line(h.right, h.y, h.right, h.bottom)
+        pen.line(h.x, h.bottom, h.right, h.bottom)
+        name = FontMetrics(m.header_font_size, bold=True).elide(phase.name, h.width - 24)
+        pen.fill(rgb(style.INK))
+        pen.text(h.x + 12, baseline(h.y + 14, m.header_font_size + 8, m.header_font_size, True), name,
+                 m.header_font_size, bold=True)  # fmt: skip
+        cards = [t for t in self.journey.touchpoints if t.phase_id == box.phase_id]
+        scores = [t.score for t in cards if t.score is not None]
+        line_top, line_height = h.bottom - 26, 18.0
+        badge_width = 0.0
+        if scores:
+            average = sum(scores) / len(scores)
+            text = label("avg", language, number(average, language))
+            badge_width = FontMetrics(m.font_size, bold=True).width(text) + 14
+            fill = style.score_rgb(average)
+            pen.fill(fill)
+            pen.c.roundRect(h.right - 12 - badge_width, -line_top - line_height, badge_width, line_height, 9,
+                            stroke=0, fill=1)  # fmt: skip
+            pen.fill(style.ink_on(fill))
+            pen.text_centred(h.right - 12 - badge_width / 2, baseline(line_top, line_height, m.font_size, True), text,
+                             m.font_size, bold=True)  # fmt: skip
+        count = label("touchpoints_1", language) if len(cards) == 1 else label("touchpoints_n", language, len(cards))
+        count = FontMetrics(m.font_size).elide(count, h.width - 24 - badge_width - 6)
+        pen.fill(rgb(style.MUTED_INK))
+        pen.text(h.x + 12, baseline(line_top, line_height, m.font_size), count, m.font_size)
+
+    def _lane_header(self, box: LaneBox, name: str, alternate: bool) -> None:
+        m = self.m
+        pen = self.pen
+        h = box.header
+        background = style.LANE_HEADER_BACKGROUND_ALT if alternate else style.LANE_HEADER_BACKGROUND
+        pen.rect(h.x, h.y, h.width, h.height, rgb(background))
+        pen.rect(h.x, h.y, style.LANE_STRIPE, h.height, rgb(self.lane_colours[box.lane_id]))
+        pen.stroke(rgb(style.GRID_LINE), 0.75)
+        pen.line(h.right, h.y, h.right, h.bottom)
+        pen.line(h.x, h.bottom, h.right, h.bottom)
+        width = h.width - 38 - 5
+        size = m.header_font_size
+        for candidate in (m.header_font_size, m.header_font_size - 1, m.header_font_size - 2):
+            size = candidate
+            if all(FontMetrics(candidate, bold=True).width(word) <= width for word in name.split()):
+                break
+        font = FontMetrics(size, bold=True)
+        line_height = font.ascent - font.descent + 1
+        fitting = max(1, int((h.height - 16) // line_height))
+        lines = font.wrap(name, width, min(3, fitting))[0]
+        top = h.y + 13 + (20 - line_height) / 2
+        pen.fill(rgb(style.INK))
+        for line in lines:
+            pen.text(h.x + 38, baseline(top, line_height, size, True), line, size, bold=True)
+            top += line_height
+        self._lane_glyph(self.journey.lane(box.lane_id).kind, h.x + 12, h.y + 13)
+
+    def _lane_glyph(self, kind: LaneKind, x: float, y: float) -> None:
+        """A simple drawn symbol per lane kind (the canvas' fallback glyphs), 20 units square."""
+        c = self.pen.c
+        self.pen.stroke(rgb(style.CURVE_LINE), 1.8)
+        c.setLineCap(1)
+        left, top, right, bottom = x + 3, y + 3, x + 17, y + 17
+        cx, cy = x + 10, y + 10
+        if kind is LaneKind.EMOTIONS:
+            path = c.beginPath()
+            path.moveTo(left, -(cy + 3))
+            path.curveTo(cx - 3, -top, cx + 3, -bottom, right, -(cy - 3))
+            c.drawPath(path, stroke=1, fill=0)
+        elif kind is LaneKind.PAIN_POINTS:
+            c.line(cx, -top, cx, -(bottom - 5))
+            c.circle(cx, -bottom, 0.9, stroke=1, fill=0)
+        elif kind is LaneKind.OPPORTUNITIES:
+            c.circle(cx, -(top + 5), 5, stroke=1, fill=0)
+            c.line(cx - 2.5, -(bottom - 2), cx + 2.5, -(bottom - 2))
+        elif kind is LaneKind.THOUGHTS:
+            c.roundRect(left, -(bottom - 5), right - left, bottom - 5 - top, 5, stroke=1, fill=0)
+            c.circle(left + 3.5, -(bottom - 1.5), 1.5, stroke=1, fill=0)
+        else:
+            c.roundRect(left, -bottom, right - left, bottom - top, 3, stroke=1, fill=0)
+            c.line(left + 3, -cy, right - 3, -cy)
+        c.setLineCap(0)
+
+    def _curve(self, lane: LaneBox, curve: Curve | None) -> None:
+        m = self.m
+        pen = self.pen
+        c = pen.c
+        language = self.journey.language
+        r = lane.row
+        pen.rect(r.x, r.y, r.width, r.height, rgb(style.CURVE_BACKGROUND))
+        pen.stroke(rgb(style.GRID_LINE), 0.75)
+        for phase in self.layout.phases:
+            pen.line(phase.column.x, r.y, phase.column.x, r.bottom)
+        pen.line(r.right, r.y, r.right, r.bottom)
+        pen.line(r.x, r.bottom, r.right, r.bottom)
+        small = m.font_size - 1
+        c.setDash(3, 3)
+        for score in range(SCORE_MIN, SCORE_MAX + 1):
+            y = curve_y(lane, score)
+            pen.stroke(rgb(style.CURVE_GUIDE), 1.0)
+            pen.line(r.x + 18, y, r.right, y)
+        c.setDash()
+        for score in range(SCORE_MIN, SCORE_MAX + 1):
+            y = curve_y(lane, score)
+            pen.fill(style.score_rgb(score))
+            pen.text_centred(r.x + 10, baseline(y - 8, 16, small), str(score), small)
+        if curve is None:
+            return
+        columns = {p.phase_id: p.column for p in self.layout.phases}
+        for mark in curve.phase_marks:
+            column = columns.get(mark.phase_id)
+            if column is None:
+                continue
+            colour = self.phase_colours.get(mark.phase_id, style.CURVE_LINE)
+            half = column.width * 0.36
+            c.setDash(6, 3)
+            pen.stroke(style.shade(colour, 0.15), 2.0)
+            pen.line(mark.x - half, mark.y, mark.x + half, mark.y)
+            c.setDash()
+            text = label("avg", language, number(mark.average, language))
+            width = FontMetrics(small, bold=True).width(text) + 10
+            top = mark.y - 19 if mark.y - 19 >= r.y + 2 else mark.y + 4
+            pen.fill((1.0, 1.0, 1.0))
+            c.roundRect(mark.x + half - width, -top - 15, width, 15, 4, stroke=0, fill=1)
+            pen.fill(style.shade(colour, 0.35))
+            pen.text_centred(mark.x + half - width / 2, baseline(top, 15, small, True), text, small, bold=True)
+        if not curve.points:
+            return
+        path = c.beginPath()
+        first, *rest = curve.points
+        path.moveTo(first.x, -first.y)
+        for point in rest:
+            path.lineTo(point.x, -point.y)
+        c.setLineJoin(1)
+        pen.stroke(rgb(style.CURVE_LINE), 2.5)
+        c.drawPath(path, stroke=1, fill=0)
+        c.setLineJoin(0)
+        pen.stroke((1.0, 1.0, 1.0), 1.5)
+        for point in curve.points:
+            pen.fill(style.score_rgb(point.score))
+            c.circle(point.x, -point.y, 5.0, stroke=1, fill=1)
+
+    # ------------------------------------------------------------------ cards
+
+    def _card(self, box: CardBox) -> None:
+        m = self.m
+        pen = self.pen
+        c = pen.c
+        card = self.cards[box.touchpoint_id]
+        colour = card.color or self.lane_colours.get(box.lane_id, style.LANE_COLORS[LaneKind.TOUCHPOINTS])
+        r = box.rect
+        x, y, w, h = r.x, r.y, r.width, r.height
+        radius = style.CARD_RADIUS
+        # Body: a light tint of the card's colour with a thin border, and a stripe of the colour on the left.
+        pen.fill(style.tint(colour, style.CARD_TINT))
+        pen.stroke(rgb(style.CARD_BORDER), 1.0)
+        c.roundRect(x + 0.5, -(y + h - 0.5), w - 1, h - 1, radius, stroke=1, fill=1)
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(x, -(y + h), style.STRIPE_WIDTH + 0.5, h)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.setFillColorRGB(*rgb(colour))
+        c.roundRect(x + 0.5, -(y + h - 0.5), style.STRIPE_WIDTH + radius, h - 1, radius, stroke=0, fill=1)
+        c.restoreState()
+        pen.forget()
+        # Title lines and notes, as the layout wrapped them.
+        pen.fill(rgb(style.INK))
+        top = y + m.card_padding
+        for line in box.title_lines:
+            pen.text(x + m.card_padding, baseline(top, m.line_height, m.font_size), line, m.font_size)
+            top += m.line_height
+        if box.note_lines:
+            top = y + m.card_padding + max(1, len(box.title_lines)) * m.line_height
+            pen.fill(rgb(style.MUTED_INK))
+            for line in box.note_lines:
+                pen.text(x + m.card_padding, baseline(top, m.note_line_height, m.note_font_size), line,
+                         m.note_font_size)  # fmt: skip
+                top += m.note_line_height
+        self._footer(box, card, x, y, w, h)
+
+    def _footer(self, box: CardBox, card: Touchpoint, x: float, y: float, w: float, h: float) -> None:
+        """Channel name on the left; score badge on the right with the vote dots left of it."""
+        m = self.m
+        pen = self.pen
+        c = pen.c
+        top = y + h - m.card_padding - m.footer_height
+        middle = top + m.footer_height / 2
+        radius = style.BADGE_RADIUS
+        cx = x + w - m.card_padding - radius
+        if card.score is None:
+            pen.stroke(rgb(style.NO_SCORE), 1.5)
+            c.circle(cx, -middle, radius - 0.75, stroke=1, fill=0)
+        else:
+            fill = rgb(style.SCORE_COLORS.get(card.score, style.NO_SCORE))
+            pen.fill(fill)
+            c.circle(cx, -middle, radius, stroke=0, fill=1)
+            pen.fill(style.ink_on(fill))
+            pen.text_centred(cx, baseline(middle - radius, 2 * radius, style.BADGE_FONT_SIZE, True), str(card.score),
+                             style.BADGE_FONT_SIZE, bold=True)  # fmt: skip
+        right = cx - radius - 5
+        votes = card.votes
+        if votes > 0:
+            shown = min(votes, style.MAX_DOTS if votes <= style.MAX_DOTS else style.MAX_DOTS - 2)
+            pen.fill(rgb(style.VOTE_DOT))
+            if votes > shown:
+                more = f"+{votes - shown}"
+                right -= FontMetrics(m.font_size).width(more)
+                pen.text(right, baseline(top, m.footer_height, m.font_size), more, m.font_size)
+                right -= 2
+            per_row = (shown + 1) // 2 if shown > 5 else shown
+            rows = 2 if shown > 5 else 1
+            pitch = style.DOT_PITCH
+            for i in range(shown):
+                row, column = divmod(i, per_row)
+                dot_x = right - (per_row - column) * pitch + pitch / 2
+                dot_y = middle + (row - (rows - 1) / 2) * pitch
+                c.circle(dot_x, -dot_y, style.DOT_DIAMETER / 2, stroke=0, fill=1)
+            right -= per_row * pitch
+        if box.channel_label:
+            room = right - 6 - (x + m.card_padding)
+            font = FontMetrics(m.font_size)
+            text = box.channel_label
+            if font.width(text) > room:
+                text = font.elide(text.rstrip("…"), room)
+            if room > 0 and text:
+                pen.fill(rgb(style.MUTED_INK))
+                pen.text(x + m.card_padding, baseline(top, m.footer_height, m.font_size), text, m.font_size)
+
+
+# ---------------------------------------------------------------------------------------------------- around it
+
+
+def draw_title_block(pen: Pen, journey: Journey, box: Box, unit: float, printed: date, version: str | None) -> None:
+    """Journey title, then persona, framework, date and language; the persona's description on the right."""
+    language = journey.language
+    title_size = 2.6 * unit
+    meta_size = 1.15 * unit
+    persona = journey.persona
+    right_width = box.width * 0.34 if persona is not None and (persona.description or persona.goals) else 0.0
+    left_width = box.width - right_width - (2 * unit if right_width else 0)
+    title_font = FontMetrics(title_size, bold=True)
+    lines = title_font.wrap(journey.title or "", left_width, 2)[0] or ("",)
+    if len(lines) == 2 and title_font.ascent * 2.4 > box.height * 0.75:
+        lines = (title_font.elide(journey.title, left_width),)
+    pen.fill(rgb(style.INK))
+    top = box.y
+    for line in lines:
+        pen.text(box.x, top + title_font.ascent, line, title_size, bold=True)
+        top += (title_font.ascent - title_font.descent) * 1.05
+    facts: list[str] = []
+    if persona is not None and persona.name:
+        facts.append(f"{label('persona', language)}: {persona.name}")
+    facts.append(f"{label('framework', language)}: {framework_name(journey.framework, language)}")
+    if version:
+        facts.append(f"{label('version', language)}: {version}")
+    facts.append(f"{label('printed', language)}: {long_date(printed.year, printed.month, printed.day, language)}")
+    facts.append(f"{label('language', language)}: {language_name(journey.language, language)}")
+    meta = FontMetrics(meta_size).elide("   ·   ".join(facts), left_width)
+    pen.fill(rgb(style.MUTED_INK))
+    pen.text(box.x, top + 0.4 * unit + FontMetrics(meta_size).ascent, meta, meta_size)
+    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
+    pen.line(box.x, box.bottom, box.right, box.bottom)
+    if right_width and persona is not None:
+        x = box.right - right_width
+        size = 1.05 * unit
+        font = FontMetrics(size)
+        bold = FontMetrics(size, bold=True)
+        line_height = (font.ascent - font.descent) * 1.15
+        top = box.y
+        pen.fill(rgb(style.INK))
+        pen.text(x, top + bold.ascent, bold.elide(persona.name, right_width), size, bold=True)
+        top += line_height
+        available = max(1, int((box.bottom - 0.5 * unit - top) // line_height))
+        text = persona.description
+        if persona.goals:
+            text = f"{text} — {persona.goals}" if text else persona.goals
+        pen.fill(rgb(style.MUTED_INK))
+        for line in font.wrap(text, right_width, available)[0]:
+            pen.text(x, top + font.ascent, line, size)
+            top += line_height
+
+
+def draw_legend(pen: Pen, journey: Journey, box: Box, unit: float) -> None:
+    """Score colours, channels used, and the journey's figures (touchpoints, average, CSAT)."""
+    language = journey.language
+    c = pen.c
+    size = 1.05 * unit
+    font = FontMetrics(size)
+    bold = FontMetrics(size, bold=True)
+    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
+    pen.line(box.x, box.y, box.right, box.y)
+    first = box.y + 0.9 * unit + bold.ascent
+    second = first + (font.ascent - font.descent) * 1.5
+    x = box.x
+    pen.fill(rgb(style.INK))
+    x += pen.text(x, first, label("score", language), size, bold=True) + unit
+    radius = 0.75 * unit
+    for score in range(SCORE_MIN, SCORE_MAX + 1):
+        fill = rgb(style.SCORE_COLORS[score])
+        pen.fill(fill)
+        c.circle(x + radius, -(first - font.ascent / 2.6), radius, stroke=0, fill=1)
+        pen.fill(style.ink_on(fill))
+        pen.text_centred(x + radius, first, str(score), size * 0.85, bold=True)
+        x += 2 * radius + 0.5 * unit
+    pen.stroke(rgb(style.NO_SCORE), max(0.5, unit * 0.12))
+    c.circle(x + radius, -(first - font.ascent / 2.6), radius * 0.9, stroke=1, fill=0)
+    x += 2 * radius + 0.5 * unit
+    pen.fill(rgb(style.MUTED_INK))
+    hints = f"{label('score_low', language)}  ·  {label('score_high', language)}  ·  ○ {label('no_score', language)}"
+    x += pen.text(x, first, hints, size) + 1.5 * unit
+    pen.fill(rgb(style.VOTE_DOT))
+    for i in range(3):
+        c.circle(x + i * 0.7 * unit + 0.25 * unit, -(first - font.ascent / 2.6), 0.25 * unit, stroke=0, fill=1)
+    x += 2.4 * unit
+    pen.fill(rgb(style.MUTED_INK))
+    pen.text(x, first, label("votes", language), size)
+
+    summary = summarize(journey)
+    figures: list[str] = [
+        label("touchpoints_1", language)
+        if summary.touchpoints == 1
+        else label("touchpoints_n", language, summary.touchpoints)
+    ]
+    if summary.average is not None:
+        figures.append(label("average", language, number(summary.average, language)))
+    if summary.csat is not None:
+        csat = f"{round(summary.csat * 100)}%"
+        figures.append(f"{label('csat', language, csat)} ({label('csat_hint', language)})")
+    figures_text = "   ·   ".join(figures)
+    figures_width = bold.width(figures_text)
+    pen.fill(rgb(style.INK))
+    pen.text(box.right - figures_width, first, figures_text, size, bold=True)
+
+    used: list[str] = []
+    for t in journey.ordered_touchpoints():
+        name = channel_label(t.channel, language)
+        if name and name not in used:
+            used.append(name)
+    prefix = f"{label('channels', language)}: "
+    x = box.x
+    pen.fill(rgb(style.INK))
+    x += pen.text(x, second, prefix, size, bold=True)
+    made = label("made_with", language)
+    room = box.right - x - font.width(made) - 2 * unit
+    pen.fill(rgb(style.MUTED_INK))
+    pen.text(x, second, font.elide(", ".join(used) or label("no_channels", language), room), size)
+    pen.text(box.right - font.width(made), second, made, size)
+
+
+def draw_map(
+    canvas: Canvas, journey: Journey, layout: Layout, chrome_map: tuple[float, float, float], tick: Tick
+) -> None:
+    """The map with its top left at (x, top) in top-down page points, at `scale` points per layout unit."""
+    x, top, scale = chrome_map
+    canvas.saveState()
+    canvas.translate(x, -top)
+    canvas.scale(scale, scale)
+    MapPainter(Pen(canvas), journey, layout).draw(tick)
+    canvas.restoreState()
+
+
+def draw_poster(
+    canvas: Canvas,
+    journey: Journey,
+    layout: Layout,
+    page_height: float,
+    chrome: Chrome,
+    map_origin: tuple[float, float, float],
+    printed: date,
+    version: str | None,
+    tick: Tick,
+) -> None:
+    """One whole poster page on `canvas` (PDF coordinates: origin bottom left)."""
+    canvas.saveState()
+    canvas.translate(0, page_height)
+    pen = Pen(canvas)
+    draw_title_block(pen, journey, chrome.title, chrome.unit, printed, version)
+    draw_legend(pen, journey, chrome.legend, chrome.unit)
+    draw_map(canvas, journey, layout, map_origin, tick)
+    canvas.restoreState()
