@@ -1,25 +1,38 @@
 """The `cjmapper` command line. With no command it starts the editor (through the launcher the UI passes in,
-so the core never imports Qt). User errors exit 1 with one `cjmapper: error: ...` line; usage errors exit 2."""
+so the core never imports Qt); PNG and SVG pictures are drawn by the canvas, through an exporter the UI passes in
+the same way. User errors exit 1 with one `cjmapper: error: ...` line; usage errors exit 2."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.model import Language
+from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 
 EditorLauncher = Callable[[Path | None], int]
 """Starts the editor on a library path (None: the default library); returns the exit code."""
 
-EXPORT_FORMATS = ("json", "csv")
+PictureExporter = Callable[[Library, int, Path, str, int], None]
+"""Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
+
+EXPORT_FORMATS = ("json", "csv", "pdf", "png", "svg")
+PICTURE_FORMATS = ("png", "svg")
+DEFAULT_DPI = 150
+MIN_DPI = 30
+MAX_DPI = 1200
+"""PNG resolutions (the same as ui.pictures', which the core cannot import)."""
+TILE_SHEETS = ("A4", "A3")
+BINARY_FORMATS = ("pdf", "png")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,17 +69,55 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import a journey JSON file; prints the new journey's id")
     imp.add_argument("file", metavar="FILE.json", type=Path)
 
-    exp = commands.add_parser("export", help="export a journey as JSON or CSV")
+    exp = commands.add_parser(
+        "export",
+        help="export a journey as JSON, CSV, a PDF poster, or a PNG or SVG picture",
+        description="Export a journey. The format follows OUT's extension (.json, .csv, .pdf, .png, .svg) "
+        "unless --format names it.",
+    )
+    exp.set_defaults(command_parser=exp)
     exp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     exp.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or - for standard output")
     exp.add_argument("--format", choices=EXPORT_FORMATS, help="default: from OUT's extension")
+    poster = exp.add_argument_group("PDF posters")
+    poster.add_argument(
+        "--paper",
+        metavar="A0..A4|WxHmm",
+        help="A0, A1, A2, A3 or A4, or WIDTHxHEIGHT in mm such as 600x900mm (default: A3)",
+    )
+    poster.add_argument("--portrait", action="store_true", help="upright paper (default: landscape)")
+    poster.add_argument(
+        "--tile",
+        metavar="A4|A3",
+        type=str.upper,
+        choices=TILE_SHEETS,
+        help="print the poster on A4 or A3 sheets to tape together (with an assembly sheet first)",
+    )
+    picture = exp.add_argument_group("PNG pictures")
+    picture.add_argument(
+        "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI})"
+    )
 
     rm = commands.add_parser("delete", help="delete a journey")
     rm.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     return parser
 
 
-def main(argv: Sequence[str] | None = None, start_editor: EditorLauncher | None = None) -> int:
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_DPI <= value <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: choose {MIN_DPI} to {MAX_DPI}")
+    return value
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    start_editor: EditorLauncher | None = None,
+    export_picture: PictureExporter | None = None,
+) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     library_path: Path | None = args.library or library_from_environment()
@@ -75,7 +126,11 @@ def main(argv: Sequence[str] | None = None, start_editor: EditorLauncher | None 
             if start_editor is None:
                 raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
             return start_editor(library_path)
+        if args.command == "export":
+            _check_export(args, export_picture)
         with _open(library_path) as library:
+            if args.command == "export":
+                return _export(library, args, sys.stdout, export_picture)
             return _COMMANDS[args.command](library, args, sys.stdout)
     except CjmapperError as e:
         return _fail(str(e))
@@ -124,29 +179,105 @@ def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _export(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _check_export(args: argparse.Namespace, export_picture: PictureExporter | None) -> None:
+    """Settle the format and refuse options that do not go with it (usage errors exit 2), before any library is
+    opened. Sets args.format, and args.paper to a Paper."""
+    command: argparse.ArgumentParser = args.command_parser
+    fmt: str = args.format or _format_from_extension(args.output)
+    args.format = fmt
+    misplaced = [
+        (flag, wanted)
+        for flag, given, wanted in (
+            ("--paper", args.paper is not None, "pdf"),
+            ("--portrait", args.portrait, "pdf"),
+            ("--tile", args.tile is not None, "pdf"),
+            ("--dpi", args.dpi is not None, "png"),
+        )
+        if given and fmt != wanted
+    ]
+    if misplaced:
+        wanted = misplaced[0][1]
+        flags = [flag for flag, other in misplaced if other == wanted]
+        kind = "PDF posters" if wanted == "pdf" else "PNG pictures"
+        verb = "goes" if len(flags) == 1 else "go"
+        command.error(f"{' and '.join(flags)} only {verb} with {kind}, not with {fmt.upper()} files")
+    if fmt == "pdf" and args.paper is not None:
+        from cjmapper.poster import parse_paper
+
+        try:
+            args.paper = parse_paper(args.paper)
+        except CjmapperError as error:
+            command.error(f"argument --paper: {error}")
+    if fmt in PICTURE_FORMATS and export_picture is None:
+        raise CjmapperError(
+            f"{fmt.upper()} pictures are drawn by the editor's canvas, which this command line leaves out; "
+            "run the `cjmapper` program to export them"
+        )
+
+
+def _export(
+    library: Library, args: argparse.Namespace, out: TextIO, export_picture: PictureExporter | None = None
+) -> int:
+    fmt: str = args.format
+    journey_id = library.find_journey(args.journey)
+    target = None if args.output == "-" else Path(args.output).expanduser()
+    if target is not None and not target.parent.is_dir():
+        raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if target is None and fmt in BINARY_FORMATS and out.isatty():
+        raise CjmapperError(f"will not write a {fmt.upper()} file to a terminal; redirect the output or name a file")
+    if fmt in PICTURE_FORMATS:
+        assert export_picture is not None  # _check_export refused pictures without an exporter
+        dpi: int = args.dpi or DEFAULT_DPI
+        if target is not None:
+            export_picture(library, journey_id, target, fmt, dpi)
+        else:
+            with tempfile.TemporaryDirectory(prefix="cjmapper-") as folder:
+                picture = Path(folder) / f"journey.{fmt}"
+                export_picture(library, journey_id, picture, fmt, dpi)
+                _binary(out).write(picture.read_bytes())
+        return 0
+    journey = library.load_journey(journey_id)
+    if fmt == "pdf":
+        return _poster(journey, args, target if target is not None else _binary(out))
     from cjmapper.interchange import write_csv, write_csv_file, write_journey, write_journey_file
 
-    fmt = args.format or _format_from_extension(args.output)
-    journey = library.load_journey(library.find_journey(args.journey))
-    if args.output == "-":
+    if target is None:
         out.write(write_journey(journey) if fmt == "json" else write_csv(journey))
-        return 0
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
-    if fmt == "json":
+    elif fmt == "json":
         write_journey_file(journey, target)
     else:
         write_csv_file(journey, target)
     return 0
 
 
+def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO) -> int:
+    from cjmapper.poster import TILE_PAPERS, PosterOptions, render_poster
+
+    options = PosterOptions(portrait=args.portrait, tile=TILE_PAPERS[args.tile] if args.tile else None)
+    if args.paper is not None:
+        options = replace(options, paper=args.paper)
+    plan = render_poster(journey, target, options)
+    if plan.warning:
+        print(f"cjmapper: warning: {_one_line(plan.warning)}", file=sys.stderr)
+    return 0
+
+
+def _binary(out: TextIO) -> BinaryIO:
+    """The byte stream under a text output (standard output), flushed first."""
+    out.flush()
+    stream: BinaryIO | None = getattr(out, "buffer", None)
+    if stream is None:
+        raise CjmapperError("this output takes only text; name a file with -o")
+    return stream
+
+
 def _format_from_extension(output: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
     if suffix in EXPORT_FORMATS:
         return suffix
-    raise CjmapperError(f"cannot tell the format of {output!r} from its extension; add --format json or --format csv")
+    raise CjmapperError(
+        f"cannot tell the format of {output!r} from its extension; add --format json, csv, pdf, png or svg"
+    )
 
 
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
@@ -159,6 +290,5 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list,
     "new": _new,
     "import": _import,
-    "export": _export,
     "delete": _delete,
 }

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import struct
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
+from xml.etree import ElementTree
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
-from cjmapper import __version__
+from cjmapper import __version__, poster
 from cjmapper.cli import main
+from cjmapper.model import Journey
+from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from ui import pictures
+from ui.document import JourneyDocument
+from ui.pictures import DEFAULT_DPI, export_picture, picture_size
 
 Run = tuple[int, str, str]
 
@@ -177,3 +190,267 @@ def test_installed_program(tmp_path: Path) -> None:
     bad = subprocess.run([exe, "--bogus"], capture_output=True, text=True, check=False, timeout=60)
     assert bad.returncode == 2
     assert "cjmapper: error:" in bad.stderr
+
+
+# ---------------------------------------------------------------------- posters and pictures
+
+A_SIZES_MM = {"A1": (594, 841), "A2": (420, 594), "A3": (297, 420), "A4": (210, 297)}
+
+
+def points(mm: float) -> float:
+    return mm * 72 / 25.4
+
+
+@pytest.fixture
+def example_id(lib_path: Path) -> int:
+    """The Dutch example journey in the library at lib_path."""
+    with Library.open(lib_path) as lib:
+        return lib.create_journey(load_example("nl"))
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    return [(float(page.mediabox.width), float(page.mediabox.height)) for page in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize(
+    ("options", "size_mm"),
+    [
+        ([], (420, 297)),  # A3 landscape by default
+        (["--paper", "A2", "--portrait"], (420, 594)),
+        (["--paper", "a1"], (841, 594)),
+        (["--paper", "600x900mm"], (900, 600)),
+        (["--paper", "600x900mm", "--portrait"], (600, 900)),
+    ],
+)
+def test_pdf_poster_by_extension_on_the_chosen_paper(
+    capsys: pytest.CaptureFixture[str],
+    lib_path: Path,
+    tmp_path: Path,
+    example_id: int,
+    options: list[str],
+    size_mm: tuple[float, float],
+) -> None:
+    target = tmp_path / "poster.pdf"
+    code, out, err = run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(target), *options)
+    assert (code, out) == (0, "")
+    assert err == "" or (err.startswith("cjmapper: warning: ") and err.count("\n") == 1)
+    [(width, height)] = page_sizes(target)
+    assert width == pytest.approx(points(size_mm[0]), abs=0.5)
+    assert height == pytest.approx(points(size_mm[1]), abs=0.5)
+    metadata = PdfReader(target).metadata
+    assert metadata is not None
+    assert metadata.title == "Klantreis webshop: Bakkerij De Korenbloem"
+
+
+@pytest.mark.parametrize(("paper", "tile"), [("A1", "A4"), ("A0", "a3")])
+def test_tiled_poster_has_the_planned_sheets(
+    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, example_id: int, paper: str, tile: str
+) -> None:
+    target = tmp_path / "tiles.pdf"
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target), "--paper", paper]
+    code, _, _ = run(capsys, *argv, "--tile", tile)
+    assert code == 0
+    with Library.open(lib_path) as lib:
+        journey = lib.load_journey(example_id)
+    plan = plan_poster(journey, PosterOptions(paper=PAPERS[paper], tile=TILE_PAPERS[tile.upper()]))
+    sizes = page_sizes(target)
+    assert len(sizes) == plan.sheets
+    sheet = sorted(points(mm) for mm in A_SIZES_MM[tile.upper()])
+    for width, height in sizes[1:]:  # after the assembly sheet, every sheet is the printer's paper
+        assert sorted((width, height)) == pytest.approx(sheet, abs=0.5)
+
+
+def test_poster_options_reach_the_poster_and_its_warning_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    lib_path: Path,
+    tmp_path: Path,
+    example_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[PosterOptions] = []
+
+    def render(journey: Journey, target: Path | BinaryIO, options: PosterOptions) -> PosterPlan:
+        seen.append(options)
+        assert isinstance(target, Path)
+        target.write_bytes(b"%PDF-1.4 fake")
+        warning = "at A4 the card text would be 3.1 pt,\ntoo small to read; A1 keeps it legible"
+        return replace(plan_poster(journey, options), warning=warning)
+
+    monkeypatch.setattr(poster, "render_poster", render)
+    target = tmp_path / "poster.pdf"
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target)]
+    code, out, err = run(capsys, *argv, "--paper", "A4", "--portrait", "--tile", "A4")
+    assert (code, out) == (0, "")
+    assert err == "cjmapper: warning: at A4 the card text would be 3.1 pt, too small to read; A1 keeps it legible\n"
+    assert seen == [PosterOptions(paper=PAPERS["A4"], portrait=True, tile=TILE_PAPERS["A4"])]
+    assert target.read_bytes() == b"%PDF-1.4 fake"
+
+
+def test_pdf_poster_to_standard_output(
+    capsysbinary: pytest.CaptureFixture[bytes], lib_path: Path, example_id: int
+) -> None:
+    code = main(["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "pdf"])
+    out, err = capsysbinary.readouterr()
+    assert (code, err) == (0, b"")
+    assert out.startswith(b"%PDF-")
+    assert len(PdfReader(io.BytesIO(out)).pages) == 1
+
+
+class Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_binary_formats_are_not_written_to_a_terminal(
+    capsys: pytest.CaptureFixture[str], lib_path: Path, example_id: int, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    screen = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", Terminal(screen, encoding="utf-8"))
+    drawn: list[Path] = []
+
+    def exporter(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:
+        drawn.append(path)
+
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", fmt]
+    assert main(argv, export_picture=exporter) == 1
+    assert capsys.readouterr().err == (
+        f"cjmapper: error: will not write a {fmt.upper()} file to a terminal; redirect the output or name a file\n"
+    )
+    assert (screen.getvalue(), drawn) == (b"", [])
+
+
+def test_png_and_svg_pictures_through_the_exporter(
+    capsys: pytest.CaptureFixture[str], qapp: QApplication, lib_path: Path, tmp_path: Path, example_id: int
+) -> None:
+    lib = str(lib_path)
+    png, svg, other = tmp_path / "map.png", tmp_path / "map.svg", tmp_path / "map.picture"
+    assert main(["--library", lib, "export", str(example_id), "-o", str(png), "--dpi", "72"], None, export_picture) == 0
+    assert main(["--library", lib, "export", "Klantreis webshop: Bakkerij De Korenbloem", "-o", str(svg)], None,
+                export_picture) == 0  # fmt: skip
+    assert main(["--library", lib, "export", str(example_id), "-o", str(other), "--format", "png"], None,
+                export_picture) == 0  # fmt: skip
+    assert capsys.readouterr() == ("", "")
+    with Library.open(lib_path) as opened:
+        document = JourneyDocument(opened, example_id)
+        assert QImage(str(png)).size().toTuple() == picture_size(document, 72)
+        assert QImage(str(other)).size().toTuple() == picture_size(document, DEFAULT_DPI)
+    root = ElementTree.parse(svg).getroot()
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == "Klantreis webshop: Bakkerij De Korenbloem"
+
+
+def test_svg_picture_to_standard_output(
+    capsysbinary: pytest.CaptureFixture[bytes], qapp: QApplication, lib_path: Path, example_id: int
+) -> None:
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "svg"]
+    assert main(argv, export_picture=export_picture) == 0
+    out, err = capsysbinary.readouterr()
+    assert err == b""
+    texts = ["".join(e.itertext()) for e in ElementTree.fromstring(out).iter("{http://www.w3.org/2000/svg}text")]
+    assert "Kan geen bezorgtijd kiezen" in texts
+
+
+def test_a_picture_too_large_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    qapp: QApplication,
+    lib_path: Path,
+    tmp_path: Path,
+    example_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pictures, "MAX_PIXELS", 2_000_000)
+    target = tmp_path / "map.png"
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target), "--dpi", "300"]
+    code, out, err = (main(argv, export_picture=export_picture), *capsys.readouterr())
+    assert (code, out) == (1, "")
+    assert err.startswith("cjmapper: error: a 300-dpi picture of this journey would be ")
+    assert err.endswith(" dpi or less\n")
+    assert err.count("\n") == 1
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_pictures_without_the_canvas_are_one_clear_error(
+    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / f"map.{fmt}"
+    code, out, err = run(capsys, "--library", str(lib_path), "export", "1", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"cjmapper: error: {fmt.upper()} pictures are drawn by the editor's canvas, which this command line leaves "
+        "out; run the `cjmapper` program to export them\n"
+    )
+    assert not target.exists()
+    assert not lib_path.exists()  # refused before the library was opened (and created)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["-o", "m.svg", "--dpi", "100"], "--dpi only goes with PNG pictures, not with SVG files"),
+        (["-o", "m.pdf", "--dpi", "300"], "--dpi only goes with PNG pictures, not with PDF files"),
+        (["-o", "m.png", "--dpi", "29"], "argument --dpi: 29 is out of range: choose 30 to 1200"),
+        (["-o", "m.png", "--dpi", "1201"], "argument --dpi: 1201 is out of range: choose 30 to 1200"),
+        (["-o", "m.png", "--dpi", "high"], "argument --dpi: 'high' is not a whole number"),
+        (["-o", "m.png", "--paper", "A3"], "--paper only goes with PDF posters, not with PNG files"),
+        (["-o", "m.json", "--portrait"], "--portrait only goes with PDF posters, not with JSON files"),
+        (["-o", "m.svg", "--tile", "A4"], "--tile only goes with PDF posters, not with SVG files"),
+        (["-o", "m.png", "--paper", "A3", "--portrait"], "--paper and --portrait only go with PDF posters"),
+        (["-o", "m.svg", "--tile", "a3", "--dpi", "99"], "--tile only goes with PDF posters, not with SVG files"),
+        (["-o", "m.pdf", "--tile", "A2"], "argument --tile: invalid choice: 'A2'"),
+        (["-o", "m.pdf", "--paper", "B5"], "argument --paper: unknown paper 'B5'"),
+        (["-o", "m.pdf", "--paper", "10x10mm"], "argument --paper: paper '10x10mm' is too small"),
+        (["-o", "m.pdf", "--paper", "6000x900"], "argument --paper: paper '6000x900' is too large"),
+        (["-o", "m.pdf", "--format", "gif"], "argument --format: invalid choice: 'gif'"),
+    ],
+)
+def test_export_options_that_do_not_fit_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, options: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--library", str(lib_path), "export", "1", *options], export_picture=export_picture)
+    assert caught.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("usage: cjmapper export")
+    last = err.splitlines()[-1]
+    assert last.startswith("cjmapper export: error: ")
+    assert message in last
+    assert not lib_path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["poster.pdf", "map.png", "map.svg"])
+def test_export_into_a_missing_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, example_id: int, name: str
+) -> None:
+    target = tmp_path / "missing" / name
+    argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target)]
+    code, out, err = (main(argv, export_picture=export_picture), *capsys.readouterr())
+    assert (code, out) == (1, "")
+    assert err == f"cjmapper: error: cannot write {target}: the folder {target.parent} does not exist\n"
+
+
+def test_installed_program_draws_a_png_without_a_display(
+    qapp: QApplication, lib_path: Path, tmp_path: Path, example_id: int
+) -> None:
+    exe = shutil.which("cjmapper", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    target = tmp_path / "map.png"
+    done = subprocess.run(
+        [exe, "--library", str(lib_path), "export", str(example_id), "-o", str(target), "--dpi", "60"],
+        capture_output=True, text=True, check=False, timeout=120, env=env,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert png_dpi(target.read_bytes()) == 60
+    with Library.open(lib_path) as opened:
+        assert QImage(str(target)).size().toTuple() == picture_size(JourneyDocument(opened, example_id), 60)
+
+
+def png_dpi(data: bytes) -> int:
+    """The resolution in a PNG's pHYs chunk."""
+    at = data.index(b"pHYs")
+    x_ppm, y_ppm, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
+    assert (x_ppm, unit) == (y_ppm, 1)
+    return round(int(x_ppm) * 0.0254)

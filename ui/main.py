@@ -1,6 +1,8 @@
-"""The `cjmapper` console script: the CLI, which starts the editor when no command is given.
+"""The `cjmapper` console script: the CLI, which starts the editor when no command is given and draws PNG and SVG
+pictures with the canvas.
 
-PySide6 is imported only when the editor starts, so CLI commands stay fast and work without a display.
+PySide6 is imported only when the editor starts or a picture is drawn, so the other commands stay fast and every
+command works without a display.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import sys
 from pathlib import Path
 
 from cjmapper import cli
+from cjmapper.store import Library
 
 
 def _start_editor(library: Path | None) -> int:
@@ -18,8 +21,15 @@ def _start_editor(library: Path | None) -> int:
     return app.run_editor(library)
 
 
+def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:
+    """Draw a journey as a PNG or SVG file with the canvas (headless unless QT_QPA_PLATFORM says otherwise)."""
+    from ui import pictures
+
+    pictures.export_picture(library, journey_id, path, fmt, dpi)
+
+
 def main() -> None:
-    sys.exit(cli.main(sys.argv[1:], start_editor=_start_editor))
+    sys.exit(cli.main(sys.argv[1:], start_editor=_start_editor, export_picture=_export_picture))
 
 
 if __name__ == "__main__":

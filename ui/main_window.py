@@ -12,9 +12,10 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -32,14 +33,18 @@ from cjmapper.errors import CjmapperError
 from cjmapper.i18n import system_language
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
 from cjmapper.model import Language, summarize
+from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
 from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
 from ui.document import Change, ChangeKind, JourneyDocument
+from ui.export_jobs import ExportProgress, JobOutcome, PosterJob
 from ui.library_commands import LibraryEditor
 from ui.library_panel import LibraryPanel
 from ui.new_journey_dialog import NewJourneyDialog
 from ui.palette import ChannelPalette
+from ui.pictures import DEFAULT_DPI, picture_size, save_picture
+from ui.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
 from ui.properties import PropertiesPanel
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
@@ -91,6 +96,10 @@ class MainWindow(QMainWindow):
         self.scene: JourneyScene | None = None
         self._documents: dict[int, JourneyDocument] = {}
         self._scenes: dict[int, JourneyScene] = {}
+        self.poster_job: PosterJob | None = None
+        self._open_poster = False
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        """Opens a finished PDF in the user's viewer (tests replace it)."""
 
         self.view = JourneyView(self)
         self.view.setObjectName("journeyView")
@@ -120,6 +129,9 @@ class MainWindow(QMainWindow):
         self.status_zoom.setObjectName("statusZoom")
         self.status_figures = QLabel(self)
         self.status_figures.setObjectName("statusFigures")
+        self.export_progress = ExportProgress(self)
+        self.export_progress.cancel_clicked.connect(self.cancel_poster_export)
+        self.statusBar().addPermanentWidget(self.export_progress)
         self.statusBar().addPermanentWidget(self.status_figures)
         self.statusBar().addPermanentWidget(self.status_zoom)
 
@@ -141,6 +153,9 @@ class MainWindow(QMainWindow):
         self.library_editor.undo_stack.indexChanged.connect(self._stack_used)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.channel_palette.channel_activated.connect(self._add_card_of_channel)
+        app = QApplication.instance()
+        if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
+            app.aboutToQuit.connect(self._stop_poster_export)
 
         self.resize(1400, 860)
         self.restore_settings()
@@ -184,6 +199,10 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import Journey…"), self.import_journey, "Ctrl+I")
         self.export_json_action = self._action(self.tr("Export Journey as &JSON…"), self.export_json, "Ctrl+E")
         self.export_csv_action = self._action(self.tr("Export Journey as &CSV…"), self.export_csv)
+        self.export_poster_action = self._action(self.tr("Export &Poster…"), self.export_poster, key.Print)
+        self.export_poster_action.setToolTip(self.tr("Export the journey as a PDF poster to print"))
+        self.export_picture_action = self._action(self.tr("Export Pic&ture…"), self.export_picture, "Ctrl+Shift+E")
+        self.export_picture_action.setToolTip(self.tr("Export the journey as a PNG or SVG picture"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -231,6 +250,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_json_action, self.export_csv_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_poster_action, self.export_picture_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -557,6 +578,128 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Exported “{0}” to {1}").format(journey.title, target), 8000)
 
+    # ------------------------------------------------------------------ posters and pictures
+
+    def export_poster(self) -> None:
+        """File › Export Poster: choose paper and file in the poster dialog, then draw the PDF on a worker thread."""
+        if self.document is None:
+            return
+        if self.poster_job is not None:
+            self.statusBar().showMessage(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
+            return
+        journey = self.document.journey
+        stored = settings()
+        suggested = poster_folder(stored, Path.home()) / f"{safe_file_name(journey.title)}.pdf"
+        dialog = PosterDialog(journey, suggested, self)
+        try:
+            dialog.load_settings(stored)
+            if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
+                return
+            dialog.save_settings(stored)
+            target, options, open_after = dialog.target, dialog.options(), dialog.open_when_done
+        finally:
+            dialog.deleteLater()
+        self.start_poster_export(target, options, open_after)
+
+    def start_poster_export(self, target: Path, options: PosterOptions, open_after: bool = False) -> bool:
+        """Draw the open journey's poster into `target` off the UI thread; False when there is nothing to export or
+        an export already runs."""
+        if self.document is None or self.poster_job is not None:
+            return False
+        job = PosterJob(self.document.journey, target, options, self)
+        job.progress.connect(self.export_progress.set_progress)
+        job.ended.connect(self._poster_ended)
+        self.poster_job = job
+        self._open_poster = open_after
+        self.export_progress.start(self.tr("Exporting poster {0}").format(target.name))
+        self._update_actions()
+        job.start()
+        return True
+
+    def cancel_poster_export(self) -> None:
+        if self.poster_job is not None:
+            self.poster_job.cancel()
+            self.export_progress.cancelling()
+
+    def _poster_ended(self) -> None:
+        job = self.poster_job
+        if job is None or self.sender() is not job:
+            return
+        self.poster_job = None
+        self.export_progress.stop()
+        self._update_actions()
+        job.deleteLater()
+        if job.outcome is JobOutcome.DONE and job.plan is not None:
+            sheets = self.tr("1 sheet") if job.plan.sheets == 1 else self.tr("{0} sheets").format(job.plan.sheets)
+            self.statusBar().showMessage(self.tr("Saved the poster as {0} ({1})").format(job.target, sheets), 15000)
+            if self._open_poster:
+                self.open_url(QUrl.fromLocalFile(str(job.target)))
+        elif job.outcome is JobOutcome.CANCELLED:
+            self.statusBar().showMessage(self.tr("Poster export cancelled; no file was written."), 8000)
+        else:
+            self.show_error(job.message or self.tr("The poster could not be exported."))
+
+    def _stop_poster_export(self) -> None:
+        """Closing or quitting: cancel a running export and wait for its thread (the target keeps what it held)."""
+        job = self.poster_job
+        if job is None:
+            return
+        self.poster_job = None
+        job.ended.disconnect(self._poster_ended)
+        job.cancel()
+        job.wait()
+        self.export_progress.stop()
+        job.deleteLater()
+
+    def export_picture(self) -> None:
+        """File › Export Picture: a PNG at a chosen resolution or an SVG, drawn from the canvas on the UI thread."""
+        if self.document is None:
+            return
+        document = self.document
+        png_filter, svg_filter = self.tr("PNG pictures (*.png)"), self.tr("SVG drawings (*.svg)")
+        suggested = Path.home() / f"{safe_file_name(document.journey.title)}.png"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export picture"), str(suggested), f"{png_filter};;{svg_filter}"
+        )
+        if not path:
+            return
+        target = Path(path)
+        fmt = target.suffix.lower().lstrip(".")
+        if fmt not in ("png", "svg"):
+            fmt = "svg" if chosen == svg_filter else "png"
+            target = target.with_name(f"{target.name}.{fmt}")
+        dpi = DEFAULT_DPI
+        if fmt == "png":
+            stored = settings()
+            remembered = stored.value(SETTINGS_PICTURE_DPI, DEFAULT_DPI)
+            dialog = PictureDpiDialog(
+                lambda value: picture_size(document, value),
+                int(str(remembered)) if str(remembered).isdigit() else DEFAULT_DPI,
+                self,
+            )
+            try:
+                if dialog.exec() != PictureDpiDialog.DialogCode.Accepted:
+                    return
+                dpi = dialog.dpi
+            finally:
+                dialog.deleteLater()
+            stored.setValue(SETTINGS_PICTURE_DPI, dpi)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            save_picture(document, target, fmt, dpi)
+        except CjmapperError as e:
+            error: str | None = str(e)
+        except OSError as e:
+            error = self.tr("The picture could not be written to {0}: {1}.").format(target, e.strerror or e)
+        else:
+            error = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error is not None:
+            self.show_error(error)
+            return
+        self.statusBar().showMessage(self.tr("Saved the picture as {0}").format(target), 10000)
+
     # ------------------------------------------------------------------ status and messages
 
     def show_error(self, text: str) -> None:
@@ -605,10 +748,12 @@ class MainWindow(QMainWindow):
         has_journey = self.document is not None
         for action in (
             self.duplicate_journey_action, self.rename_journey_action, self.delete_journey_action,
-            self.export_json_action, self.export_csv_action, self.add_phase_action, self.add_lane_action,
+            self.export_json_action, self.export_csv_action, self.export_picture_action,
+            self.add_phase_action, self.add_lane_action,
             self.new_card_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action,
         ):  # fmt: skip
             action.setEnabled(has_journey)
+        self.export_poster_action.setEnabled(has_journey and self.poster_job is None)
 
     # ------------------------------------------------------------------ settings
 
@@ -633,6 +778,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
         if event.isAccepted():
+            self._stop_poster_export()
             self.view.setScene(None)
             for scene in self._scenes.values():
                 scene.dispose()

@@ -32,6 +32,10 @@ from cjmapper.poster.plan import (
     tile_grid,
 )
 from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
+from cjmapper.poster.unicode_map import install as install_unicode_map
+from cjmapper.text import font_name
+
+install_unicode_map()
 
 Progress = Callable[[int, int], bool]
 """Called with (steps done, steps in all) while drawing; return False to cancel."""
@@ -155,6 +159,7 @@ def render_poster(
     os.close(fd)
     try:
         _write(journey, layout, plan, options, name, progress)
+        os.chmod(name, 0o666 & ~UMASK)  # mkstemp made it private; a poster gets the usual permissions
         os.replace(name, target)
     except OSError as e:
         Path(name).unlink(missing_ok=True)
@@ -163,6 +168,17 @@ def render_poster(
         Path(name).unlink(missing_ok=True)
         raise
     return plan
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+UMASK = _read_umask()
+"""The process' umask, read once on import: reading it means setting it for a moment, which is not safe once
+drawing threads run."""
 
 
 def _author(journey: Journey, options: PosterOptions) -> str:
@@ -195,7 +211,7 @@ def _write(
 
     tick(0)
     width, height = plan.page_width, plan.page_height
-    c = Canvas(target, pagesize=(width, height), pageCompression=1)
+    c = Canvas(target, pagesize=(width, height), pageCompression=1, initialFontName=font_name())
     c.setTitle(journey.title)
     c.setAuthor(_author(journey, options))
     c.setSubject(_subject(journey))

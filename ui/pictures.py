@@ -1,0 +1,320 @@
+"""PNG and SVG pictures of a whole journey, drawn by the canvas itself.
+
+`save_picture(document, path, fmt, dpi)` makes a fresh `JourneyScene` for the document (so no selection, hover,
+drop line or inline editor shows), renders its whole scene rect (the map plus the scene's margin, on the canvas
+background) and writes the file atomically. One scene unit is one pixel at 100% zoom on a 96-dpi screen, so a PNG
+at `dpi` has `scene units * dpi / 96` pixels and prints at the map's on-screen size; the SVG is sized in the same
+units (its width and height in millimetres match the PNG's printed size) and keeps text as text.
+
+Cards paint in full detail in every picture: a PNG below 96 dpi is drawn at 96 dpi (in bands, to bound memory) and
+scaled down smoothly, because the canvas items draw plain blocks when the painter's scale is small.
+
+`export_picture(library, journey_id, path, fmt, dpi)` is the command line's entry: it makes sure a QApplication
+exists (headless unless `QT_QPA_PLATFORM` says otherwise) and opens the journey read-only as a document.
+
+Call these on the GUI thread: the scene is a QGraphicsScene.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QImageWriter, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from cjmapper import __version__
+from cjmapper.errors import CjmapperError
+from cjmapper.layout import Metrics, compute_layout
+from cjmapper.model import Journey
+from cjmapper.store import Library
+from ui.canvas.painting import SCENE_BACKGROUND
+from ui.canvas.scene import SCENE_MARGIN, JourneyScene
+from ui.document import JourneyDocument
+
+DEFAULT_DPI = 150
+"""The resolution of a PNG when none is chosen: sharp on paper and on a high-dpi screen, still a few megabytes."""
+MIN_DPI = 30
+MAX_DPI = 1200
+"""The resolutions offered (the command line checks the same range)."""
+SCREEN_DPI = 96
+"""One scene unit is one pixel at this resolution (the canvas at 100% zoom)."""
+FORMATS = ("png", "svg")
+
+MAX_PIXELS = 1 << 28
+"""The most pixels a PNG may have (268 million: 1 GiB while it is drawn)."""
+MAX_SIDE = 1_000_000
+"""The longest side a PNG may have, in pixels (libpng's limit)."""
+BAND_PIXELS = 1 << 24
+"""Pixels drawn at a time when a low-dpi PNG is drawn at 96 dpi and scaled down."""
+PNG_QUALITY = 80
+"""Qt's PNG "quality" 80 is zlib level 1: files about a fifth larger than at the default level, written about 40%
+faster (encoding takes most of the time of a large PNG)."""
+
+_Draw = Callable[[JourneyScene], bytes]
+
+_app: QApplication | None = None
+"""The application export_picture made, kept for the rest of the process."""
+
+
+def picture_size(document: JourneyDocument, dpi: int) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG of the document's journey at `dpi`."""
+    width, height = _scene_size(document.journey)
+    return _pixels(width, dpi), _pixels(height, dpi)
+
+
+def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEFAULT_DPI) -> None:
+    """Write a picture of the whole journey to `path`: "png" at `dpi`, or "svg" (scene units; `dpi` unused).
+
+    The file is replaced atomically: it holds either what it held before or the whole new picture. Raises
+    CjmapperError, with one sentence for the user, for an unknown format, a dpi out of range, a PNG with too many
+    pixels (naming the largest dpi that fits) and a file that cannot be written."""
+    kind = fmt.lower()
+    if kind not in FORMATS:
+        raise CjmapperError(f"cannot make a picture in the format {fmt!r}: choose png or svg")
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        raise CjmapperError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path.is_dir():
+        raise CjmapperError(f"cannot write {path}: it is a folder")
+    if kind == "png":
+        _check_dpi(document, dpi)
+        data = _render(document, lambda scene: _png(scene, dpi))
+    else:
+        data = _render(document, _svg)
+    _write_atomically(path, data)
+
+
+def export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int = DEFAULT_DPI) -> None:
+    """save_picture() for the command line: a QApplication is made when there is none (on Qt's offscreen
+    platform unless QT_QPA_PLATFORM names another, so no display is needed), and the journey is opened as a
+    document only to be drawn."""
+    _ensure_application()
+    save_picture(JourneyDocument(library, journey_id), path, fmt, dpi)
+
+
+# ---------------------------------------------------------------------- sizes
+
+
+def _scene_size(journey: Journey) -> tuple[float, float]:
+    """The scene rect's size, as JourneyScene sets it (the layout plus the margin on each side)."""
+    layout = compute_layout(journey, Metrics())
+    return layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN
+
+
+def _pixels(units: float, dpi: int) -> int:
+    return max(1, math.ceil(units * dpi / SCREEN_DPI - 1e-6))
+
+
+def _fits(width: float, height: float, dpi: int) -> bool:
+    w, h = _pixels(width, dpi), _pixels(height, dpi)
+    return w * h <= MAX_PIXELS and max(w, h) <= MAX_SIDE
+
+
+def largest_dpi(document: JourneyDocument) -> int:
+    """The highest dpi (at most MAX_DPI) whose PNG of this journey fits the pixel limits; 0 when none does."""
+    width, height = _scene_size(document.journey)
+    return _largest_dpi(width, height)
+
+
+def _largest_dpi(width: float, height: float) -> int:
+    guess = min(
+        MAX_DPI,
+        int(SCREEN_DPI * math.sqrt(MAX_PIXELS / (width * height))),
+        int(SCREEN_DPI * MAX_SIDE / max(width, height)),
+    )
+    while guess > 0 and not _fits(width, height, guess):
+        guess -= 1
+    while guess < MAX_DPI and _fits(width, height, guess + 1):
+        guess += 1
+    return guess
+
+
+def _check_dpi(document: JourneyDocument, dpi: int) -> None:
+    if not MIN_DPI <= dpi <= MAX_DPI:
+        raise CjmapperError(f"a picture's resolution must be {MIN_DPI} to {MAX_DPI} dpi, not {dpi}")
+    width, height = _scene_size(document.journey)
+    if _fits(width, height, dpi):
+        return
+    w, h = _pixels(width, dpi), _pixels(height, dpi)
+    best = _largest_dpi(width, height)
+    hint = f"choose {best} dpi or less" if best >= MIN_DPI else "export a PDF poster or an SVG picture instead"
+    if w * h > MAX_PIXELS:
+        limit = f"more than the {MAX_PIXELS:,} a picture may have"
+    else:
+        limit = f"more than the {MAX_SIDE:,} pixels a PNG side may have"
+    raise CjmapperError(f"a {dpi}-dpi picture of this journey would be {w:,} x {h:,} pixels, {limit}; {hint}")
+
+
+# ---------------------------------------------------------------------- drawing
+
+
+def _render(document: JourneyDocument, draw: _Draw) -> bytes:
+    """Run `draw` on a fresh scene of the document, drawn without item caches, and dispose of the scene."""
+    scene = JourneyScene(document)
+    try:
+        for item in scene.items():
+            # Cached items would be drawn as pixmaps: blurry in a PNG at another scale, and images in an SVG.
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        return draw(scene)
+    finally:
+        scene.dispose()  # the scene itself goes with its Python wrapper: nothing else holds it
+
+
+def _png(scene: JourneyScene, dpi: int) -> bytes:
+    source = scene.sceneRect()
+    scale = dpi / SCREEN_DPI
+    width, height = _pixels(source.width(), dpi), _pixels(source.height(), dpi)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise CjmapperError(f"there is not enough memory for a {width:,} x {height:,}-pixel picture; choose fewer dpi")
+    image.fill(SCENE_BACKGROUND)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    journey = scene.journey
+    image.setText("Title", journey.title)
+    image.setText("Software", f"cjmapper {__version__}")
+    painter = QPainter(image)
+    try:
+        if scale >= 1:
+            _hints(painter)
+            target = QRectF(0.0, 0.0, source.width() * scale, source.height() * scale)
+            scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        else:
+            _render_scaled_down(scene, source, painter, scale, width, height)
+    finally:
+        painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    writer.setQuality(PNG_QUALITY)
+    if not writer.write(image):
+        raise CjmapperError(f"the picture could not be encoded as PNG ({writer.errorString()})")
+    return bytes(buffer.data().data())
+
+
+def _render_scaled_down(
+    scene: JourneyScene, source: QRectF, painter: QPainter, scale: float, width: int, height: int
+) -> None:
+    """Draw the scene at 96 dpi (full detail) band by band, each band scaled down smoothly into place."""
+    full_width = max(1, round(width / scale))
+    rows = max(1, int(BAND_PIXELS / full_width * scale))
+    top = 0
+    while top < height:
+        band = min(rows, height - top)
+        full_height = max(1, round(band / scale))
+        image = QImage(full_width, full_height, QImage.Format.Format_RGB32)
+        if image.isNull():
+            raise CjmapperError("there is not enough memory to draw the picture")
+        image.fill(SCENE_BACKGROUND)
+        band_painter = QPainter(image)
+        try:
+            _hints(band_painter)
+            region = QRectF(source.left(), source.top() + top / scale, width / scale, band / scale)
+            target = QRectF(0.0, 0.0, full_width, full_height)
+            scene.render(band_painter, target, region, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            band_painter.end()
+        smaller = image.scaled(
+            width, band, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        painter.drawImage(0, top, smaller)
+        top += band
+
+
+def _svg(scene: JourneyScene) -> bytes:
+    source = scene.sceneRect()
+    journey = scene.journey
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(math.ceil(source.width() - 1e-6), math.ceil(source.height() - 1e-6)))
+    generator.setViewBox(QRectF(0.0, 0.0, source.width(), source.height()))
+    generator.setResolution(SCREEN_DPI)
+    generator.setTitle(journey.title)
+    generator.setDescription(_description(journey))
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise CjmapperError("the SVG picture could not be started")
+    try:
+        _hints(painter)
+        target = QRectF(0.0, 0.0, source.width(), source.height())
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:
+        painter.end()
+    return bytes(buffer.data().data())
+
+
+def _description(journey: Journey) -> str:
+    persona = f", persona {journey.persona.name}" if journey.persona is not None and journey.persona.name else ""
+    return (
+        f"Customer journey map “{journey.title}”: {len(journey.phases)} phases, {len(journey.lanes)} lanes, "
+        f"{len(journey.touchpoints)} touchpoints{persona}. Drawn by cjmapper {__version__}."
+    )
+
+
+def _hints(painter: QPainter) -> None:
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+
+
+# ---------------------------------------------------------------------- files and the application
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` through a temporary file in the same folder and os.replace: `path` holds its old content or
+    all of the new one, never a part."""
+    target = path.expanduser()
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if target.is_dir():
+                raise IsADirectoryError(21, "it is a folder")
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise CjmapperError(f"cannot write {target}: {_reason(error)}") from None
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "its folder does not exist"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder"
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+def _ensure_application() -> None:
+    """A QApplication for drawing: the running one, else a new one, headless unless QT_QPA_PLATFORM is set."""
+    global _app
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return
+    if existing is not None:
+        raise CjmapperError("pictures need a Qt GUI application, but a non-GUI one is running")
+    argv = ["cjmapper"]
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        argv += ["-platform", "offscreen"]
+    _app = QApplication(argv)
+    _app.setApplicationName("cjmapper")
+    _app.setApplicationVersion(__version__)
