@@ -34,8 +34,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.canvas import run_all as canvas_benchmarks
     from benchmarks.layout import bench_layout
+    from benchmarks.poster import run_all as poster_benchmarks
 
-    results = [*store_benchmarks(), bench_layout(), *canvas_benchmarks()]
+    results = [*store_benchmarks(), bench_layout(), *canvas_benchmarks(), *poster_benchmarks()]
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     print(table(results))
     return 1 if args.check and not all(r.ok for r in results) else 0

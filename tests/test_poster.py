@@ -413,3 +413,10 @@ def test_the_unicode_map_mend_matches_reportlab_below_u_ffff_and_writes_surrogat
     subset = [0, 32, ord("é"), ord("€"), ord("中"), 0xFFFD]
     assert to_unicode_cmap("AAAAAA+DejaVuSans", subset) == REPORTLAB_CMAP("AAAAAA+DejaVuSans", subset)
     assert "<01> <D83CDF82>" in to_unicode_cmap("X", [32, 0x1F382])
+
+
+def test_reportlabs_c_accelerators_are_installed() -> None:
+    """rl_accel halves poster time (benchmarks/poster.py); without it reportlab silently falls back to Python."""
+    from reportlab.lib import rl_accel  # type: ignore[import-untyped]
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
 from cjmapper.channels import channel_label
-from cjmapper.layout import CardBox, Curve, LaneBox, Layout, PhaseBox, curve_y
+from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
 from cjmapper.poster.labels import framework_name, label, language_name, long_date, number
 from cjmapper.poster.plan import Box, Chrome
@@ -112,14 +112,7 @@ class MapPainter:
             self._lane_header(lane_box, lanes[lane_box.lane_id].name, lane_box.index % 2 == 1)
             if lanes[lane_box.lane_id].kind is LaneKind.EMOTIONS:
                 self._curve(lane_box, curves.get(lane_box.lane_id))
-        done = 0
-        for card in self.layout.cards.values():
-            self._card(card)
-            done += 1
-            if done == TICK_EVERY:
-                tick(done)
-                done = 0
-        tick(done)
+        self._cards(tick)
 
     # ------------------------------------------------------------------ structure
 
@@ -303,89 +296,180 @@ class MapPainter:
 
     # ------------------------------------------------------------------ cards
 
-    def _card(self, box: CardBox) -> None:
+    def _cards(self, tick: Tick) -> None:
+        """Every card: its shapes as stamps (PDF forms drawn once per size and colour, placed per card), then all
+        card text in one text object on top (cards never overlap, so the order between cards does not matter)."""
         m = self.m
-        pen = self.pen
-        c = pen.c
-        card = self.cards[box.touchpoint_id]
-        colour = card.color or self.lane_colours.get(box.lane_id, style.LANE_COLORS[LaneKind.TOUCHPOINTS])
-        r = box.rect
-        x, y, w, h = r.x, r.y, r.width, r.height
-        radius = style.CARD_RADIUS
-        # Body: a light tint of the card's colour with a thin border, and a stripe of the colour on the left.
-        pen.fill(style.tint(colour, style.CARD_TINT))
-        pen.stroke(rgb(style.CARD_BORDER), 1.0)
-        c.roundRect(x + 0.5, -(y + h - 0.5), w - 1, h - 1, radius, stroke=1, fill=1)
-        c.saveState()
-        clip = c.beginPath()
-        clip.rect(x, -(y + h), style.STRIPE_WIDTH + 0.5, h)
-        c.clipPath(clip, stroke=0, fill=0)
-        c.setFillColorRGB(*rgb(colour))
-        c.roundRect(x + 0.5, -(y + h - 0.5), style.STRIPE_WIDTH + radius, h - 1, radius, stroke=0, fill=1)
-        c.restoreState()
-        pen.forget()
-        # Title lines and notes, as the layout wrapped them.
-        pen.fill(rgb(style.INK))
-        top = y + m.card_padding
-        for line in box.title_lines:
-            pen.text(x + m.card_padding, baseline(top, m.line_height, m.font_size), line, m.font_size)
-            top += m.line_height
-        if box.note_lines:
-            top = y + m.card_padding + max(1, len(box.title_lines)) * m.line_height
-            pen.fill(rgb(style.MUTED_INK))
-            for line in box.note_lines:
-                pen.text(x + m.card_padding, baseline(top, m.note_line_height, m.note_font_size), line,
-                         m.note_font_size)  # fmt: skip
-                top += m.note_line_height
-        self._footer(box, card, x, y, w, h)
-
-    def _footer(self, box: CardBox, card: Touchpoint, x: float, y: float, w: float, h: float) -> None:
-        """Channel name on the left; score badge on the right with the vote dots left of it."""
-        m = self.m
-        pen = self.pen
-        c = pen.c
-        top = y + h - m.card_padding - m.footer_height
-        middle = top + m.footer_height / 2
+        c = self.pen.c
+        stamps = Stamps(c)
+        text = CardText(c)
+        title_base = baseline(0, m.line_height, m.font_size)
+        note_base = baseline(0, m.note_line_height, m.note_font_size)
+        footer_base = baseline(0, m.footer_height, m.font_size)
+        badge_base = baseline(-style.BADGE_RADIUS, 2 * style.BADGE_RADIUS, style.BADGE_FONT_SIZE, True)
+        label_font = FontMetrics(m.font_size)
+        ink, muted, dots = rgb(style.INK), rgb(style.MUTED_INK), rgb(style.VOTE_DOT)
         radius = style.BADGE_RADIUS
-        cx = x + w - m.card_padding - radius
-        if card.score is None:
-            pen.stroke(rgb(style.NO_SCORE), 1.5)
-            c.circle(cx, -middle, radius - 0.75, stroke=1, fill=0)
-        else:
-            fill = rgb(style.SCORE_COLORS.get(card.score, style.NO_SCORE))
-            pen.fill(fill)
-            c.circle(cx, -middle, radius, stroke=0, fill=1)
-            pen.fill(style.ink_on(fill))
-            pen.text_centred(cx, baseline(middle - radius, 2 * radius, style.BADGE_FONT_SIZE, True), str(card.score),
-                             style.BADGE_FONT_SIZE, bold=True)  # fmt: skip
-        right = cx - radius - 5
-        votes = card.votes
-        if votes > 0:
+        done = 0
+        for box in self.layout.cards.values():
+            card = self.cards[box.touchpoint_id]
+            colour = card.color or self.lane_colours.get(box.lane_id, style.LANE_COLORS[LaneKind.TOUCHPOINTS])
+            r = box.rect
+            x, y, w, h = r.x, r.y, r.width, r.height
+            footer_top = h - m.card_padding - m.footer_height
+            badge_x = w - m.card_padding - radius
+            badge_y = footer_top + m.footer_height / 2
+            votes = card.votes
             shown = min(votes, style.MAX_DOTS if votes <= style.MAX_DOTS else style.MAX_DOTS - 2)
-            pen.fill(rgb(style.VOTE_DOT))
-            if votes > shown:
-                more = f"+{votes - shown}"
-                right -= FontMetrics(m.font_size).width(more)
-                pen.text(right, baseline(top, m.footer_height, m.font_size), more, m.font_size)
-                right -= 2
-            per_row = (shown + 1) // 2 if shown > 5 else shown
-            rows = 2 if shown > 5 else 1
-            pitch = style.DOT_PITCH
+            c.saveState()
+            c.translate(x, -y)
+            c.doForm(stamps.body(w, h, colour))
+            c.translate(badge_x, -badge_y)
+            c.doForm(stamps.badge(card.score))
+            if shown:
+                c.doForm(stamps.dots(shown))
+            c.restoreState()
+            # Title lines and notes as the layout wrapped them; the footer's channel name, votes and score.
+            left = x + m.card_padding
+            top = y + m.card_padding
+            for line in box.title_lines:
+                text.line(left, top + title_base, line, m.font_size, ink)
+                top += m.line_height
+            if box.note_lines:
+                top = y + m.card_padding + max(1, len(box.title_lines)) * m.line_height
+                for line in box.note_lines:
+                    text.line(left, top + note_base, line, m.note_font_size, muted)
+                    top += m.note_line_height
+            if card.score is not None:
+                fill = rgb(style.SCORE_COLORS.get(card.score, style.NO_SCORE))
+                digit = str(card.score)
+                width = FontMetrics(style.BADGE_FONT_SIZE, True).width(digit)
+                text.line(x + badge_x - width / 2, y + badge_y + badge_base, digit, style.BADGE_FONT_SIZE,
+                          style.ink_on(fill), bold=True)  # fmt: skip
+            right = x + badge_x - radius - 5
+            if shown:
+                if votes > shown:
+                    more = f"+{votes - shown}"
+                    right -= label_font.width(more)
+                    text.line(right, y + footer_top + footer_base, more, m.font_size, dots)
+                    right -= 2
+                right -= ((shown + 1) // 2 if shown > 5 else shown) * style.DOT_PITCH
+            if box.channel_label:
+                room = right - 6 - left
+                label_text = box.channel_label
+                if label_font.width(label_text) > room:
+                    label_text = label_font.elide(label_text.rstrip("…"), room)
+                if room > 0 and label_text:
+                    text.line(left, y + footer_top + footer_base, label_text, m.font_size, muted)
+            done += 1
+            if done == TICK_EVERY:
+                tick(done)
+                done = 0
+        text.draw()
+        self.pen.forget()
+        tick(done)
+
+
+class Stamps:
+    """Shapes that many cards share, each drawn once as a PDF form: a card body per size and colour, a score badge
+    per score, vote dots per count. Placing a form costs a few bytes; drawing a rounded card costs a few hundred."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+        self._names: dict[tuple[object, ...], str] = {}
+
+    def _form(self, key: tuple[object, ...], bounds: tuple[float, float, float, float]) -> tuple[str, bool]:
+        """The form's name, and whether it is new (then it is open for drawing; call self.c.endForm())."""
+        name = self._names.get(key)
+        if name is not None:
+            return name, False
+        name = f"cjmStamp{len(self._names)}"
+        self._names[key] = name
+        self.c.beginForm(name, *bounds)
+        return name, True
+
+    def body(self, width: float, height: float, colour: str) -> str:
+        """A card's body with its top left at the origin (y grows downwards, negated)."""
+        name, new = self._form(("body", width, height, colour), (-1, -height - 1, width + 1, 1))
+        if new:
+            c = self.c
+            radius = style.CARD_RADIUS
+            c.setFillColorRGB(*style.tint(colour, style.CARD_TINT))
+            c.setStrokeColorRGB(*rgb(style.CARD_BORDER))
+            c.setLineWidth(1.0)
+            c.roundRect(0.5, -(height - 0.5), width - 1, height - 1, radius, stroke=1, fill=1)
+            clip = c.beginPath()
+            clip.rect(0, -height, style.STRIPE_WIDTH + 0.5, height)
+            c.clipPath(clip, stroke=0, fill=0)
+            c.setFillColorRGB(*rgb(colour))
+            c.roundRect(0.5, -(height - 0.5), style.STRIPE_WIDTH + radius, height - 1, radius, stroke=0, fill=1)
+            c.endForm()
+        return name
+
+    def badge(self, score: int | None) -> str:
+        """The score badge centred on the origin: a filled circle, or a grey ring when there is no score."""
+        radius = style.BADGE_RADIUS
+        name, new = self._form(("badge", score), (-radius - 1, -radius - 1, radius + 1, radius + 1))
+        if new:
+            c = self.c
+            if score is None:
+                c.setStrokeColorRGB(*rgb(style.NO_SCORE))
+                c.setLineWidth(1.5)
+                c.circle(0, 0, radius - 0.75, stroke=1, fill=0)
+            else:
+                c.setFillColorRGB(*rgb(style.SCORE_COLORS.get(score, style.NO_SCORE)))
+                c.circle(0, 0, radius, stroke=0, fill=1)
+            c.endForm()
+        return name
+
+    def dots(self, shown: int) -> str:
+        """`shown` vote dots left of a badge centred on the origin, in one or two rows."""
+        right = -style.BADGE_RADIUS - 5
+        pitch = style.DOT_PITCH
+        per_row = (shown + 1) // 2 if shown > 5 else shown
+        rows = 2 if shown > 5 else 1
+        name, new = self._form(("dots", shown), (right - per_row * pitch - 1, -pitch - 4, right + 1, pitch + 4))
+        if new:
+            c = self.c
+            c.setFillColorRGB(*rgb(style.VOTE_DOT))
             for i in range(shown):
                 row, column = divmod(i, per_row)
                 dot_x = right - (per_row - column) * pitch + pitch / 2
-                dot_y = middle + (row - (rows - 1) / 2) * pitch
+                dot_y = (row - (rows - 1) / 2) * pitch
                 c.circle(dot_x, -dot_y, style.DOT_DIAMETER / 2, stroke=0, fill=1)
-            right -= per_row * pitch
-        if box.channel_label:
-            room = right - 6 - (x + m.card_padding)
-            font = FontMetrics(m.font_size)
-            text = box.channel_label
-            if font.width(text) > room:
-                text = font.elide(text.rstrip("…"), room)
-            if room > 0 and text:
-                pen.fill(rgb(style.MUTED_INK))
-                pen.text(x + m.card_padding, baseline(top, m.footer_height, m.font_size), text, m.font_size)
+            c.endForm()
+        return name
+
+
+class CardText:
+    """One PDF text object holding many lines, each cut into font runs; sets font and colour only when they change
+    (y grows downwards and is negated, like `Pen`). Only whole strings are set: nothing is parsed as markup."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+        self.t = canvas.beginText()
+        self._font: tuple[str, float] | None = None
+        self._fill: RGB | None = None
+
+    def line(self, x: float, baseline: float, text: str, size: float, fill: RGB, bold: bool = False) -> None:
+        t = self.t
+        if fill != self._fill:
+            t.setFillColorRGB(*fill)
+            self._fill = fill
+        runs = font_runs(text, bold)
+        for name, run in runs:
+            if (name, size) != self._font:
+                t.setFont(name, size)
+                self._font = (name, size)
+            # Each run starts at its own origin (not where the last one left the cursor), so readers that track
+            # text positions, for search and copy, place every run exactly.
+            t.setTextOrigin(x, -baseline)
+            t.textOut(run)
+            if len(runs) > 1:
+                x += self.c.stringWidth(run, name, size)
+
+    def draw(self) -> None:
+        self.c.drawText(self.t)
 
 
 # ---------------------------------------------------------------------------------------------------- around it
