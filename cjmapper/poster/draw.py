@@ -14,6 +14,7 @@ from cjmapper import style
 from cjmapper.channels import channel_label
 from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
+from cjmapper.poster.icons import IconStamps
 from cjmapper.poster.labels import framework_name, label, language_name, long_date, number
 from cjmapper.poster.plan import Box, Chrome
 from cjmapper.style import RGB, rgb
@@ -100,6 +101,7 @@ class MapPainter:
         self.cards: dict[int, Touchpoint] = {t.id: t for t in journey.touchpoints}
         self.lane_colours = {lane.id: style.lane_color(lane.kind, lane.color) for lane in journey.lanes}
         self.phase_colours = {p.id: style.phase_color(i, p.color) for i, p in enumerate(journey.phases)}
+        self.icons = IconStamps(pen.c)
 
     def draw(self, tick: Tick) -> None:
         self._corner()
@@ -207,7 +209,21 @@ class MapPainter:
         for line in lines:
             pen.text(h.x + 38, baseline(top, line_height, size, True), line, size, bold=True)
             top += line_height
-        self._lane_glyph(self.journey.lane(box.lane_id).kind, h.x + 12, h.y + 13)
+        kind = self.journey.lane(box.lane_id).kind
+        icon = self.icons.lane(kind)
+        if icon is None:
+            self._lane_glyph(kind, h.x + 12, h.y + 13)
+        else:
+            self._place(icon, h.x + 12, h.y + 13, 20)
+
+    def _place(self, form: str, x: float, y: float, size: float) -> None:
+        """An icon form with its top left at (x, y), `size` units square."""
+        c = self.pen.c
+        c.saveState()
+        c.translate(x, -y)
+        c.scale(size, size)
+        c.doForm(form)
+        c.restoreState()
 
     def _lane_glyph(self, kind: LaneKind, x: float, y: float) -> None:
         """A simple drawn symbol per lane kind (the canvas' fallback glyphs), 20 units square."""
@@ -324,6 +340,13 @@ class MapPainter:
             c.saveState()
             c.translate(x, -y)
             c.doForm(stamps.body(w, h, colour))
+            icon = self.icons.channel(card.channel)
+            if icon is not None:
+                c.saveState()
+                c.translate(m.card_padding, -(badge_y - style.ICON_SIZE / 2))
+                c.scale(style.ICON_SIZE, style.ICON_SIZE)
+                c.doForm(icon)
+                c.restoreState()
             c.translate(badge_x, -badge_y)
             c.doForm(stamps.badge(card.score))
             if shown:
@@ -355,12 +378,13 @@ class MapPainter:
                     right -= 2
                 right -= ((shown + 1) // 2 if shown > 5 else shown) * style.DOT_PITCH
             if box.channel_label:
-                room = right - 6 - left
+                label_left = left + style.ICON_SIZE + 4 if icon is not None else left
+                room = right - 6 - label_left
                 label_text = box.channel_label
                 if label_font.width(label_text) > room:
                     label_text = label_font.elide(label_text.rstrip("…"), room)
                 if room > 0 and label_text:
-                    text.line(left, y + footer_top + footer_base, label_text, m.font_size, muted)
+                    text.line(label_left, y + footer_top + footer_base, label_text, m.font_size, muted)
             done += 1
             if done == TICK_EVERY:
                 tick(done)
