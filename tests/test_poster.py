@@ -7,6 +7,7 @@ import itertools
 import os
 import re
 import stat
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -15,6 +16,7 @@ import pytest
 from pypdf import PageObject, PdfReader
 from pypdf.generic import DictionaryObject
 
+from cjmapper import style
 from cjmapper.errors import CjmapperError
 from cjmapper.layout import compute_layout
 from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
@@ -420,3 +422,37 @@ def test_reportlabs_c_accelerators_are_installed() -> None:
     from reportlab.lib import rl_accel  # type: ignore[import-untyped]
 
     assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+
+
+def read_ppm(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and RGB bytes of a binary PPM (what `pdftoppm` writes without -png)."""
+    magic, width, height, depth, pixels = data.split(maxsplit=4)
+    assert (magic, depth) == (b"P6", b"255")
+    return int(width), int(height), pixels
+
+
+def test_poppler_renders_the_poster_cleanly_with_every_card_where_the_layout_puts_it(tmp_path: Path) -> None:
+    journey = load_example("en")
+    target, plan = render(tmp_path, journey, paper=A3, printed=date(2026, 11, 23))
+    dpi = 144
+    done = subprocess.run(["pdftoppm", "-r", str(dpi), target, tmp_path / "page"], capture_output=True, check=True)
+    assert done.stderr == b""  # no font, form or syntax complaints
+    width, height, pixels = read_ppm((tmp_path / "page-1.ppm").read_bytes())
+    assert abs(width - plan.page_width * dpi / 72) <= 1
+    assert abs(height - plan.page_height * dpi / 72) <= 1
+
+    def pixel(x: float, y: float) -> tuple[int, int, int]:
+        """The colour at page point (x, y), PDF coordinates."""
+        column, row = round(x * dpi / 72), round((plan.page_height - y) * dpi / 72)
+        offset = 3 * (row * width + column)
+        return pixels[offset], pixels[offset + 1], pixels[offset + 2]
+
+    layout = compute_layout(journey)
+    for t in journey.touchpoints:
+        rect = layout.cards[t.id].rect
+        # The card's stripe, in the lane's colour (cards of the example have no colour of their own).
+        lane_colour = style.lane_color(journey.lane(t.lane_id).kind, journey.lane(t.lane_id).color)
+        x = plan.map_x + (rect.x + style.STRIPE_WIDTH / 2) * plan.scale
+        y = plan.map_top - (rect.y + rect.height / 2) * plan.scale
+        expected = tuple(round(v * 255) for v in style.rgb(lane_colour))
+        assert max(abs(a - b) for a, b in zip(pixel(x, y), expected, strict=True)) < 40, t.title
