@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper.layout import Layout, compute_layout
-from cjmapper.model import Journey
+from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
+from cjmapper.poster.labels import tile_name
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
-from cjmapper.poster.plan import Box
+from cjmapper.poster.plan import LEGIBLE_PT, Box, legible_size_mm
 from ui.canvas.painting import (
     CELL_BACKGROUND,
     CELL_BACKGROUND_ALT,
@@ -51,6 +52,7 @@ from ui.canvas.painting import (
     score_color,
     tint,
 )
+from ui.i18n import ui_language
 
 CUSTOM = "custom"
 """The paper box's entry for a WIDTHxHEIGHT size."""
@@ -98,16 +100,6 @@ TEXT_BAR = QColor("#c9d0d8")
 """Small print in the preview (too small to set as text) is drawn as bars of this grey."""
 TILE_LINE = QColor("#2f6fd6")
 TILE_OVERLAP = QColor(47, 111, 214, 40)
-
-
-def tile_name(row: int, column: int) -> str:
-    """ "A1" for the top-left sheet: rows are letters (A..Z, AA..), columns numbers, as the sheets are labelled."""
-    letters = ""
-    n = row + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"{letters}{column + 1}"
 
 
 def _page_box(box: Box, page: QRectF, k: float) -> QRectF:
@@ -642,13 +634,31 @@ class PosterDialog(QDialog):
         if plan.warning is None:
             self.warning_frame.hide()
             return
-        self.warning_label.setText(plan.warning)
+        english = ui_language() is Language.EN
+        self.warning_label.setText(plan.warning if english else self.translated_warning(options, plan))
         better = plan.smallest_legible
         offer = better is not None and better != options.paper
         if better is not None and offer:
             self.use_button.setText(self.tr("Use {0}").format(better.label))
         self.use_button.setVisible(offer)
         self.warning_frame.show()
+
+    def translated_warning(self, options: PosterOptions, plan: PosterPlan) -> str:
+        """The plan's legibility warning in the interface's language (the core words it in English, for the command
+        line); in English it is the plan's own text."""
+        start = self.tr("At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)").format(
+            options.paper.label, f"{plan.body_size:.1f}", f"{LEGIBLE_PT:g}"
+        )
+        if plan.smallest_legible is not None:
+            return self.tr("{0}; {1} is the smallest paper that keeps it legible.").format(
+                start, plan.smallest_legible.label
+            )
+        size = legible_size_mm(self.layout_, plan.page_width, plan.page_height, self.layout_.metrics.font_size)
+        if size is not None:
+            return self.tr("{0}; even A0 is too small: use {1}x{2}mm, printed in tiles if need be.").format(
+                start, size[0], size[1]
+            )
+        return self.tr("{0}, and no PDF page is large enough: split the journey into smaller maps.").format(start)
 
     # ------------------------------------------------------------------ the file
 

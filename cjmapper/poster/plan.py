@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cjmapper.layout import Layout
+from cjmapper.layout import Layout, Rect
 from cjmapper.poster.paper import MAX_SIDE_MM, MM, SMALL_TO_LARGE, Paper
 
 LEGIBLE_PT = 6.0
@@ -24,22 +24,8 @@ MAX_SEAM_SHIFT = 0.2
 """How far (as a share of a sheet's printable size) a seam may move back to avoid cutting through a card."""
 
 
-@dataclass(frozen=True, slots=True)
-class Box:
-    """A rectangle on the page, top-down, in points."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
+Box = Rect
+"""A rectangle on the page, top-down, in points (the layout's rectangle type)."""
 
 
 @dataclass(frozen=True, slots=True)
