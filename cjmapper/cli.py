@@ -19,8 +19,9 @@ from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 
-EditorLauncher = Callable[[Path | None], int]
-"""Starts the editor on a library path (None: the default library); returns the exit code."""
+EditorLauncher = Callable[[Path | None, Language | None], int]
+"""Starts the editor on a library path (None: the default library) in a language (None: the one chosen in
+Preferences, else the system's); returns the exit code."""
 
 PictureExporter = Callable[[Library, int, Path, str, int], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
@@ -57,13 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="library file to use (default: $CJMAPPER_LIBRARY, else library.cjm in your user data folder); "
         "created empty when it does not exist",
     )
+    parser.add_argument(
+        "--language",
+        dest="ui_language",
+        choices=[lang.value for lang in Language],
+        help="the editor's language (default: as chosen in its Preferences, else your system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("list", help="list the journeys: id, title, phases, lanes, touchpoints (tab-separated)")
 
     new = commands.add_parser("new", help="create a journey from a template; prints its id")
     new.add_argument("--template", required=True, choices=TEMPLATE_NAMES)
-    new.add_argument("--language", choices=[lang.value for lang in Language], help="default: your system's")
+    new.add_argument(
+        "--language",
+        choices=[lang.value for lang in Language],
+        help="default: a --language given before the command, else your system's",
+    )
     new.add_argument("--title", required=True)
 
     imp = commands.add_parser("import", help="import a journey JSON file; prints the new journey's id")
@@ -125,7 +136,7 @@ def main(
         if args.command is None:
             if start_editor is None:
                 raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
-            return start_editor(library_path)
+            return start_editor(library_path, Language(args.ui_language) if args.ui_language else None)
         if args.command == "export":
             _check_export(args, export_picture)
         with _open(library_path) as library:
@@ -165,7 +176,7 @@ def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     from cjmapper.i18n import system_language
     from cjmapper.templates import load_template
 
-    journey = load_template(args.template, args.language or system_language())
+    journey = load_template(args.template, args.language or args.ui_language or system_language())
     journey.title = args.title
     out.write(f"{library.create_journey(journey)}\n")
     return 0

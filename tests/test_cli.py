@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from cjmapper import __version__, poster
 from cjmapper.cli import main
-from cjmapper.model import Journey
+from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
 from cjmapper.store import Library
 from cjmapper.templates import load_example
@@ -152,15 +152,30 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], lib_path: Path)
 
 
 def test_no_command_starts_the_editor_on_the_chosen_library(lib_path: Path) -> None:
-    seen: list[Path | None] = []
+    seen: list[tuple[Path | None, Language | None]] = []
 
-    def editor(path: Path | None) -> int:
-        seen.append(path)
+    def editor(path: Path | None, language: Language | None) -> int:
+        seen.append((path, language))
         return 0
 
     assert main(["--library", str(lib_path)], start_editor=editor) == 0
     assert main([], start_editor=editor) == 0
-    assert seen == [lib_path, None]
+    assert main(["--language", "nl"], start_editor=editor) == 0
+    assert main(["--library", str(lib_path), "--language", "en"], start_editor=editor) == 0
+    assert seen == [(lib_path, None), (None, None), (None, Language.NL), (lib_path, Language.EN)]
+
+
+def test_language_before_a_command_is_the_default_for_new(lib_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(lib_path), "--language", "nl", "new", "--template", "aida", "--title", "A"]) == 0
+    assert main(["--library", str(lib_path), "--language", "nl", "new", "--template", "aida", "--language", "en",
+                 "--title", "B"]) == 0  # fmt: skip
+    with Library.open(lib_path) as lib:
+        assert lib.load_journey(lib.find_journey("A")).phases[0].name == "Aandacht"
+        assert lib.load_journey(lib.find_journey("B")).phases[0].name == "Attention"
+    with pytest.raises(SystemExit) as caught:
+        main(["--language", "de"])
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
 
 
 def test_unexpected_failure_prints_no_traceback(

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
+from cjmapper.model import Language
 from cjmapper.store import Library
+from ui import i18n
 from ui.canvas.clipboard import release_clipboard
 from ui.main_window import MainWindow
 
@@ -67,9 +69,11 @@ def report_error(text: str, parent: QWidget | None = None) -> None:
         QMessageBox.critical(parent, "cjmapper", text)
 
 
-_UNEXPECTED = (
+CONTEXT = "Application"
+_UNEXPECTED = QT_TRANSLATE_NOOP(
+    CONTEXT,
     "cjmapper ran into an unexpected problem ({name}), so the last action may not have finished.\n\n"
-    "The details were written to the error output; please include them when you report this."
+    "The details were written to the error output; please include them when you report this.",
 )
 
 _handling = False
@@ -90,7 +94,7 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         print("cjmapper: unexpected error:", file=sys.stderr)
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         sys.stderr.flush()
-        text = _UNEXPECTED.format(name=exc_type.__name__)
+        text = QCoreApplication.translate(CONTEXT, str(_UNEXPECTED)).format(name=exc_type.__name__)
     if _handling or QApplication.instance() is None:
         return  # an error while showing the last one: the log has it, one dialog is enough
     _handling = True
@@ -130,8 +134,10 @@ def _quit_on_sigint(app: QApplication) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def open_library(path: Path | None) -> Library:
-    return Library.open(path) if path is not None else Library.open_default()
+def open_library(path: Path | None, language: Language | None = None) -> Library:
+    """The library at `path`, else the user's default one (made on first use with the example journey in
+    `language`, else the interface's language)."""
+    return Library.open(path) if path is not None else Library.open_default(language or i18n.ui_language())
 
 
 def create_window(library: Library) -> MainWindow:
@@ -140,13 +146,14 @@ def create_window(library: Library) -> MainWindow:
     return MainWindow(library)
 
 
-def run_editor(library: Path | None, argv: list[str] | None = None) -> int:
-    """Run the editor on the library at `library` (None: the user's default library); the exit code."""
+def run_editor(library: Path | None, argv: list[str] | None = None, language: Language | None = None) -> int:
+    """Run the editor on the library at `library` (None: the user's default library) in `language` (None: the one
+    chosen in Preferences, else the system's); the exit code."""
     if QCoreApplication.instance() is None and (problem := display_problem()) is not None:
         print(f"cjmapper: error: {problem}", file=sys.stderr, flush=True)
         return 1
     app = application(argv)
-    with _excepthook(handle_exception):
+    with i18n.using_language(i18n.startup_language(language)), _excepthook(handle_exception):
         try:
             opened = open_library(library)
         except CjmapperError as e:
@@ -154,7 +161,11 @@ def run_editor(library: Path | None, argv: list[str] | None = None) -> int:
             return 1
         except Exception as e:
             traceback.print_exc(file=sys.stderr)
-            report_error(f"cjmapper could not open the library ({type(e).__name__}: {e}).")
+            report_error(
+                QCoreApplication.translate(CONTEXT, "cjmapper could not open the library ({0}: {1}).").format(
+                    type(e).__name__, e
+                )
+            )
             return 1
         window: MainWindow | None = None
         try:

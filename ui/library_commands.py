@@ -5,7 +5,7 @@ holds ids and plain values only; undo and redo are durable when they return."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cjmapper.errors import CjmapperError
@@ -33,7 +33,7 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return None
-        self._push(_Restorable(self, f"New journey “{created.title}”", created, present=True))
+        self._push(_Restorable(self, self.tr("New journey “{0}”").format(created.title), created, present=True))
         return journey_id
 
     def duplicate(self, journey_id: int) -> int | None:
@@ -43,7 +43,7 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return None
-        self._push(_Restorable(self, f"Duplicate journey “{copy.title}”", copy, present=True))
+        self._push(_Restorable(self, self.tr("Duplicate journey “{0}”").format(copy.title), copy, present=True))
         return new_id
 
     def delete(self, journey_id: int) -> bool:
@@ -52,7 +52,7 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return False
-        self._push(_Restorable(self, f"Delete journey “{removed.title}”", removed, present=False))
+        self._push(_Restorable(self, self.tr("Delete journey “{0}”").format(removed.title), removed, present=False))
         return True
 
     def _push(self, command: _Restorable) -> None:
@@ -90,7 +90,8 @@ class _Restorable(QUndoCommand):
             else:
                 self.journey = library.delete_journey(self.journey.id)
         except CjmapperError as e:
-            self.editor.failed.emit(f"{e} The undo history of the library was cleared.")
+            cleared = QCoreApplication.translate("LibraryEditor", "The undo history of the library was cleared.")
+            self.editor.failed.emit(f"{e} {cleared}")
             # Not now: the stack is running this command. Clear it once control is back in the event loop.
             QTimer.singleShot(0, self.editor.undo_stack.clear)
             self.editor.journeys_changed.emit(None)

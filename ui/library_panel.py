@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,11 +19,20 @@ from PySide6.QtWidgets import (
 from cjmapper.store import JourneyInfo
 
 JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTEXT = "LibraryPanel"
 
 
 def journey_tooltip(info: JourneyInfo) -> str:
-    phases = "1 phase" if info.phases == 1 else f"{info.phases} phases"
-    cards = "1 touchpoint" if info.touchpoints == 1 else f"{info.touchpoints} touchpoints"
+    phases = (
+        QCoreApplication.translate(CONTEXT, "1 phase")
+        if info.phases == 1
+        else QCoreApplication.translate(CONTEXT, "{0} phases").format(info.phases)
+    )
+    cards = (
+        QCoreApplication.translate(CONTEXT, "1 touchpoint")
+        if info.touchpoints == 1
+        else QCoreApplication.translate(CONTEXT, "{0} touchpoints").format(info.touchpoints)
+    )
     return f"{info.title}\n{phases} · {cards}"
 
 

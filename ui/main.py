@@ -11,14 +11,16 @@ import sys
 from pathlib import Path
 
 from cjmapper import cli
+from cjmapper.model import Language
 from cjmapper.store import Library
 
 
-def _start_editor(library: Path | None) -> int:
-    """Open the desktop editor on `library` (None: the user's default library); returns the exit code."""
+def _start_editor(library: Path | None, language: Language | None = None) -> int:
+    """Open the desktop editor on `library` (None: the user's default library) in `language` (None: the one chosen
+    in Preferences, else the system's); returns the exit code."""
     from ui import app
 
-    return app.run_editor(library)
+    return app.run_editor(library, language=language)
 
 
 def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:

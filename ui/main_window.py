@@ -25,27 +25,32 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.i18n import system_language
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
-from cjmapper.model import Language, summarize
+from cjmapper.model import summarize
 from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
 from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
 from ui.document import Change, ChangeKind, JourneyDocument
 from ui.export_jobs import ExportProgress, JobOutcome, PosterJob
+from ui.i18n import ui_language
 from ui.library_commands import LibraryEditor
 from ui.library_panel import LibraryPanel
 from ui.new_journey_dialog import NewJourneyDialog
 from ui.palette import ChannelPalette
+from ui.persona_strip import PersonaStrip
 from ui.pictures import DEFAULT_DPI, picture_size, save_picture
 from ui.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
+from ui.preferences import PreferencesDialog
 from ui.properties import PropertiesPanel
+from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
+from ui.workshop import WorkshopController
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"
@@ -110,7 +115,19 @@ class MainWindow(QMainWindow):
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.empty)
         self.centre.addWidget(self.view)
-        self.setCentralWidget(self.centre)
+        # Above the canvas: the persona strip and, while dot voting, the voting bar.
+        self.voting = VotingSession(self.view, self, settings)
+        self.persona_strip = PersonaStrip(self)
+        self.voting_bar = VotingBar(self.voting, self)
+        self.central = QWidget(self)
+        self.central.setObjectName("central")
+        self.central_layout = QVBoxLayout(self.central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.persona_strip)
+        self.central_layout.addWidget(self.voting_bar)
+        self.central_layout.addWidget(self.centre, 1)
+        self.setCentralWidget(self.central)
 
         self.library_panel = LibraryPanel(self)
         self.channel_palette = ChannelPalette(self)
@@ -124,6 +141,14 @@ class MainWindow(QMainWindow):
         self.properties_dock = self._dock(
             "propertiesDock", self.tr("Properties"), self.properties, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.voting_panel = VotingPanel(self.voting, self)
+        self.voting_panel.card_chosen.connect(self._show_card)
+        self.voting_dock = self._dock(
+            "votingDock", self.tr("Voting"), self.voting_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.palette_dock, self.voting_dock)
+        self.palette_dock.raise_()
+        self.voting.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.status_zoom = QLabel(self)
         self.status_zoom.setObjectName("statusZoom")
@@ -136,6 +161,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_zoom)
 
         self._create_actions()
+        self.workshop = WorkshopController(self)  # workshop mode, timer, phase focus, quick capture
+        self.workshop.toggled.connect(self._workshop_toggled)
         self._create_menus()
         self._create_toolbar()
         self.library_panel.add_actions(
@@ -210,6 +237,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        # After Qt's own "prefix text" labels (connected first, so these run last): the words around the name
+        # follow the language ("&Undo Move card “A”", "&Ongedaan maken: Kaart “A” verplaatsen").
+        self.undo_group.undoTextChanged.connect(self._label_undo)
+        self.undo_group.redoTextChanged.connect(self._label_redo)
+        self.preferences_action = self._action(self.tr("Pre&ferences…"), self.show_preferences, key.Preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.cut_action = self._action(self.tr("Cu&t"), lambda: self._on_scene("cut_selection"), key.Cut, canvas=True)
         self.copy_action = self._action(
             self.tr("&Copy"), lambda: self._on_scene("copy_selection"), key.Copy, canvas=True
@@ -238,6 +271,8 @@ class MainWindow(QMainWindow):
         self.add_phase_action = self._action(self.tr("Add &Phase"), self.add_phase)
         self.add_lane_action = self._action(self.tr("Add &Lane"), self.add_lane)
         self.new_card_action = self._action(self.tr("New &Card"), self.new_card, "Ctrl+Return", canvas=True)
+        self.edit_persona_action = self._action(self.tr("Edit &Persona…"), self.persona_strip.edit_persona)
+        self.voting_actions = voting_actions(self.voting, self.voting_panel, self, self._show_voting_dock)
         self.about_action = self._action(self.tr("&About cjmapper"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -260,6 +295,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action])
         edit_menu.addActions([self.delete_action, self.edit_title_action, self.select_all_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)  # in the application menu on macOS
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
@@ -268,6 +305,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.voting_dock.toggleViewAction())
+        self.workshop.add_to_view_menu(view_menu)
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
         journey_menu.addActions(
@@ -280,6 +319,10 @@ class MainWindow(QMainWindow):
         )
         journey_menu.addSeparator()
         journey_menu.addActions([self.new_card_action, self.add_phase_action, self.add_lane_action])
+        journey_menu.addAction(self.workshop.capture_action)
+        journey_menu.addAction(self.edit_persona_action)
+        journey_menu.addSeparator()
+        journey_menu.addActions(self.voting_actions.all())
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -343,6 +386,9 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         self.properties.set_document(document)
         self.properties.set_selection([])
+        self.persona_strip.set_document(document)
+        self.voting.set_canvas(document, self.scene)
+        self.workshop.scene_shown(self.scene)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -351,7 +397,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
         QTimer.singleShot(0, self.view.fit)
 
+    def journey_scenes(self) -> list[JourneyScene]:
+        """The canvases of the journeys opened in this window (each kept while its journey is in the library)."""
+        return list(self._scenes.values())
+
     def _show_no_journey(self) -> None:
+        self.workshop.scene_shown(None)
+        self.voting.set_canvas(None, None)
+        self.persona_strip.set_document(None)
         self.document = None
         self.scene = None
         self.view.setScene(None)
@@ -399,8 +452,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ journey actions
 
     def new_journey(self) -> None:
-        language = self.document.journey.language if self.document is not None else system_language()
-        dialog = NewJourneyDialog(Language(language), self)
+        dialog = NewJourneyDialog(ui_language(), self)  # templates in the interface's language unless changed
         try:
             if dialog.exec() != NewJourneyDialog.DialogCode.Accepted:
                 return
@@ -475,6 +527,33 @@ class MainWindow(QMainWindow):
     def _select_all(self) -> None:
         if self.scene is not None and self.document is not None:
             self.scene.select_ids([t.id for t in self.document.journey.touchpoints])
+
+    def _show_card(self, card_id: int) -> None:
+        """Select a card and scroll it into view (the Voting panel's most voted list)."""
+        if self.scene is not None:
+            self.scene.select_ids([card_id])
+            item = self.scene.card_item(card_id)
+            if item is not None:
+                self.view.ensureVisible(item.sceneBoundingRect(), 24, 24)
+
+    def _show_voting_dock(self) -> None:
+        """Start Dot Voting from the menu: show the Voting panel, unless the window is full screen (workshop)."""
+        if not self.isFullScreen():
+            self.voting_dock.show()
+            self.voting_dock.raise_()
+            if self.voting_dock.height() < 440 and not self.voting_dock.isFloating():
+                # Room for the most voted list, once the shown dock has its place in the layout.
+                QTimer.singleShot(
+                    0,
+                    lambda: self.resizeDocks(
+                        [self.voting_dock, self.properties_dock], [480, 300], Qt.Orientation.Vertical
+                    ),
+                )
+
+    def _workshop_toggled(self, on: bool) -> None:
+        """Workshop mode locks the journey's fields, the persona among them."""
+        self.persona_strip.set_editable(not on)
+        self.edit_persona_action.setEnabled(not on)
 
     def _selection_changed(self) -> None:
         if self.scene is not None:
@@ -707,14 +786,29 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "cjmapper", text)
 
     def show_about(self) -> None:
+        about = self.tr(
+            "An editor for customer journey maps: phases, lanes and touchpoints, "
+            "with scores, CSAT and an experience curve."
+        )
+        library = self.tr("Library: {0}").format(self.library.path)
         QMessageBox.about(
             self,
             self.tr("About cjmapper"),
-            f"<h3>cjmapper {__version__}</h3>"
-            "<p>An editor for customer journey maps: phases, lanes and touchpoints, "
-            "with scores, CSAT and an experience curve.</p>"
-            f"<p>Library: {html.escape(str(self.library.path))}</p>",
+            f"<h3>cjmapper {__version__}</h3><p>{html.escape(about)}</p><p>{html.escape(library)}</p>",
         )
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _label_undo(self, text: str) -> None:
+        self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
+
+    def _label_redo(self, text: str) -> None:
+        self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
 
     def focus_search(self) -> None:
         self.journeys_dock.show()
@@ -754,6 +848,7 @@ class MainWindow(QMainWindow):
         ):  # fmt: skip
             action.setEnabled(has_journey)
         self.export_poster_action.setEnabled(has_journey and self.poster_job is None)
+        self.workshop.update_actions()  # workshop mode keeps the structure's actions disabled
 
     # ------------------------------------------------------------------ settings
 
@@ -775,10 +870,13 @@ class MainWindow(QMainWindow):
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.workshop.close()  # the saved layout is the normal one, not workshop mode's
         self.save_settings()
         super().closeEvent(event)
         if event.isAccepted():
             self._stop_poster_export()
+            self.voting.set_canvas(None, None)
+            self.persona_strip.set_document(None)
             self.view.setScene(None)
             for scene in self._scenes.values():
                 scene.dispose()

@@ -570,6 +570,7 @@ class PropertiesPanel(QWidget):
         self._failure: str | None = None
         self._loading = False
         self._bindings: list[TextBinding] = []
+        self._lock_note: QLabel | None = None
 
         self._stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -615,6 +616,28 @@ class PropertiesPanel(QWidget):
         self._end_typing()
         self._selection = wanted
         self._show()
+
+    def set_structure_locked(self, locked: bool) -> None:
+        """Workshop mode: the journey's own fields (title, description, language, framework, persona) are shown
+        read-only, with a note why; the cards' fields stay editable."""
+        for edit in (
+            self.journey_title, self.journey_description, self.persona_name,
+            self.persona_description, self.persona_goals, self.persona_frustrations,
+        ):  # fmt: skip
+            edit.setReadOnly(locked)
+        self.journey_language.setEnabled(not locked)
+        self.journey_framework.setEnabled(not locked)
+        if locked and self._lock_note is None:
+            self._lock_note = QLabel(self.tr("Locked in workshop mode: leave it (F11) to change the journey."), self)
+            self._lock_note.setObjectName("journeyLocked")
+            self._lock_note.setWordWrap(True)
+            self._journey_page.layout_.insertWidget(1, self._lock_note)
+        if self._lock_note is not None:
+            self._lock_note.setVisible(locked)
+
+    @property
+    def structure_locked(self) -> bool:
+        return self.journey_title.isReadOnly()
 
     def mode(self) -> str:
         """What the panel edits: "none" (no document), "card", "cards" or "journey"."""

@@ -500,12 +500,19 @@ class CardText:
 
 
 def draw_title_block(pen: Pen, journey: Journey, box: Box, unit: float, printed: date, version: str | None) -> None:
-    """Journey title, then persona, framework, date and language; the persona's description on the right."""
+    """Journey title, then persona, framework, date and language; on the right the persona: name, description, and
+    the goals and frustrations, each labelled ("Goals: …", "Frustrations: …" in the journey's language)."""
     language = journey.language
     title_size = 2.6 * unit
     meta_size = 1.15 * unit
     persona = journey.persona
-    right_width = box.width * 0.34 if persona is not None and (persona.description or persona.goals) else 0.0
+    paragraphs: list[tuple[str, str]] = []
+    """(label, text) of the persona column: the description unlabelled, then goals and frustrations."""
+    if persona is not None:
+        for key, text in (("", persona.description), ("goals", persona.goals), ("frustrations", persona.frustrations)):
+            if text.strip():
+                paragraphs.append((f"{label(key, language)}:" if key else "", " ".join(text.split())))
+    right_width = box.width * (0.38 if len(paragraphs) == 3 else 0.34) if paragraphs else 0.0
     left_width = box.width - right_width - (2 * unit if right_width else 0)
     title_font = FontMetrics(title_size, bold=True)
     lines = title_font.wrap(journey.title or "", left_width, 2)[0] or ("",)
@@ -531,22 +538,46 @@ def draw_title_block(pen: Pen, journey: Journey, box: Box, unit: float, printed:
     pen.line(box.x, box.bottom, box.right, box.bottom)
     if right_width and persona is not None:
         x = box.right - right_width
-        size = 1.05 * unit
-        font = FontMetrics(size)
-        bold = FontMetrics(size, bold=True)
-        line_height = (font.ascent - font.descent) * 1.15
+        # The largest of three sizes at which everything fits; else the smallest, each paragraph cut with "…".
+        for size in (1.05 * unit, 0.92 * unit, 0.8 * unit):
+            font = FontMetrics(size)
+            bold = FontMetrics(size, bold=True)
+            line_height = (font.ascent - font.descent) * 1.15
+            available = max(1, int((box.bottom - 0.5 * unit - box.y - line_height) // line_height))
+            texts = [f"{prefix} {text}" if prefix else text for prefix, text in paragraphs]
+            # A bold label is wider than the same word set regular: wrap its paragraph that much narrower.
+            widths = [right_width - (bold.width(prefix) - font.width(prefix)) for prefix, _ in paragraphs]
+            needed = [len(font.wrap(t, w, available + 1)[0]) for t, w in zip(texts, widths, strict=True)]
+            if sum(needed) <= available:
+                break
+        # Lines per paragraph: one each first (goals and frustrations before the description), then in turn.
+        lines_for = [0] * len(paragraphs)
+        left = available
+        for i in sorted(range(len(paragraphs)), key=lambda i: paragraphs[i][0] == ""):
+            if left:
+                lines_for[i] = 1
+                left -= 1
+        while left and any(n < need for n, need in zip(lines_for, needed, strict=True)):
+            for i, need in enumerate(needed):
+                if left and lines_for[i] < need:
+                    lines_for[i] += 1
+                    left -= 1
         top = box.y
         pen.fill(rgb(style.INK))
         pen.text(x, top + bold.ascent, bold.elide(persona.name, right_width), size, bold=True)
         top += line_height
-        available = max(1, int((box.bottom - 0.5 * unit - top) // line_height))
-        text = persona.description
-        if persona.goals:
-            text = f"{text} — {persona.goals}" if text else persona.goals
-        pen.fill(rgb(style.MUTED_INK))
-        for line in font.wrap(text, right_width, available)[0]:
-            pen.text(x, top + font.ascent, line, size)
-            top += line_height
+        for (prefix, _), text, width, count in zip(paragraphs, texts, widths, lines_for, strict=True):
+            if not count:
+                continue
+            for i, line in enumerate(font.wrap(text, width, count)[0]):
+                at = x
+                if i == 0 and prefix and line.startswith(prefix):
+                    pen.fill(rgb(style.INK))
+                    at += pen.text(at, top + font.ascent, prefix, size, bold=True)
+                    line = line[len(prefix) :]
+                pen.fill(rgb(style.MUTED_INK))
+                pen.text(at, top + font.ascent, line, size)
+                top += line_height
 
 
 def draw_legend(pen: Pen, journey: Journey, box: Box, unit: float) -> None:

@@ -6,6 +6,8 @@ from cjmapper.model import Framework, Language
 
 _LABELS: dict[str, dict[Language, str]] = {
     "persona": {Language.EN: "Persona", Language.NL: "Persona"},
+    "goals": {Language.EN: "Goals", Language.NL: "Doelen"},
+    "frustrations": {Language.EN: "Frustrations", Language.NL: "Frustraties"},
     "framework": {Language.EN: "Framework", Language.NL: "Model"},
     "language": {Language.EN: "Language", Language.NL: "Taal"},
     "printed": {Language.EN: "Printed", Language.NL: "Afgedrukt"},

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -74,20 +74,21 @@ MAX_DOTS = style.MAX_DOTS
 DOT_DIAMETER = style.DOT_DIAMETER
 DOT_PITCH = style.DOT_PITCH
 
-LANE_KIND_NAMES: dict[LaneKind, str] = {
-    LaneKind.TOUCHPOINTS: "Touchpoints",
-    LaneKind.ACTIONS: "Customer actions",
-    LaneKind.THOUGHTS: "Thoughts",
-    LaneKind.EMOTIONS: "Experience curve",
-    LaneKind.PAIN_POINTS: "Pain points",
-    LaneKind.OPPORTUNITIES: "Opportunities",
-    LaneKind.BACKSTAGE: "Backstage",
-    LaneKind.NOTES: "Notes",
+LANE_KIND_NAMES: dict[LaneKind, object] = {
+    LaneKind.TOUCHPOINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Touchpoints"),
+    LaneKind.ACTIONS: QT_TRANSLATE_NOOP("JourneyCanvas", "Customer actions"),
+    LaneKind.THOUGHTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Thoughts"),
+    LaneKind.EMOTIONS: QT_TRANSLATE_NOOP("JourneyCanvas", "Experience curve"),
+    LaneKind.PAIN_POINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Pain points"),
+    LaneKind.OPPORTUNITIES: QT_TRANSLATE_NOOP("JourneyCanvas", "Opportunities"),
+    LaneKind.BACKSTAGE: QT_TRANSLATE_NOOP("JourneyCanvas", "Backstage"),
+    LaneKind.NOTES: QT_TRANSLATE_NOOP("JourneyCanvas", "Notes"),
 }
+"""In English; lane_kind_name() translates (the strings are marked for the translation catalogue)."""
 
 
 def lane_kind_name(kind: LaneKind) -> str:
-    return tr(LANE_KIND_NAMES.get(kind, kind.value))
+    return tr(str(LANE_KIND_NAMES.get(kind, kind.value)))
 
 
 def qrect(rect: Rect) -> QRectF:

@@ -18,6 +18,10 @@ Public API (for the main window, the properties panel and tests):
   `add_lane_at(index)`, `delete_phase(id)`, `delete_lane(id)` (these two ask first when cards would go);
 - `card_item(id)`, `card_items()`, `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
   `editor`, `drop_indicator`, `target_frame`, `dragging`, `overview`.
+- `card_click_handler`: set it to take clicks on cards (dot voting counts them as votes).
+- `structure_locked` (workshop mode): phases and lanes cannot be renamed, recoloured, added, moved or deleted;
+  such attempts emit `structure_refused(message)` instead. `set_metrics(metrics)` lays the map out at other
+  sizes (workshop mode's larger type). `capture` is the quick capture (`ui.canvas.capture`).
 
 The scene handles the canvas keys itself (see `_handle_key`): Delete/Backspace, F2 and Enter (edit title),
 Ctrl+Enter (new card after the current one), Ctrl+X/C/V/D, Ctrl+A, Esc, arrows and Alt+arrows.
@@ -27,13 +31,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QKeySequence, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
     QMenu,
@@ -44,6 +49,7 @@ from PySide6.QtWidgets import (
 from cjmapper.channels import channel, channel_label
 from cjmapper.layout import CellBox, Layout, Metrics, cell_at, compute_layout, drop_index
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language
+from ui.canvas.capture import QuickCapture
 from ui.canvas.clipboard import cards_from_mime, cards_mime
 from ui.canvas.drag import CardDrag, HeaderDrag
 from ui.canvas.editing import InlineEditor
@@ -86,6 +92,9 @@ SCENE_MARGIN = 24.0
 Direction = str
 """One of "up", "down", "left", "right"."""
 
+CardClickHandler = Callable[[int, Qt.MouseButton, Qt.KeyboardModifier], bool]
+"""See `JourneyScene.card_click_handler`."""
+
 _ARROWS: dict[int, Direction] = {
     Qt.Key.Key_Up: "up",
     Qt.Key.Key_Down: "down",
@@ -96,6 +105,9 @@ _ARROWS: dict[int, Direction] = {
 
 class JourneyScene(QGraphicsScene):
     """The canvas of one journey. Keep the document alive while the scene lives."""
+
+    structure_refused = Signal(str)
+    """A phase or lane edit was refused because the structure is locked: the message for the status bar."""
 
     def __init__(
         self, document: JourneyDocument, parent: QObject | None = None, metrics: Metrics | None = None
@@ -122,6 +134,10 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._target_frame)
         self._overview_item = OverviewItem()
         self.addItem(self._overview_item)
+        self.structure_locked = False
+        """Workshop mode: phases and lanes stay as they are (cards can still be edited)."""
+        self._refused_drag = False
+        self._capture = QuickCapture(self)
         self._overview = False
         self._card_drag: CardDrag | None = None
         self._header_drag: HeaderDrag | None = None
@@ -129,6 +145,10 @@ class JourneyScene(QGraphicsScene):
         self._pointer: QPointF | None = None
         self._current: int | None = None
         self._retired: list[QGraphicsItem] = []
+        self.card_click_handler: CardClickHandler | None = None
+        """While set (dot voting), a press or double-click on a card goes to this handler first: (touchpoint id,
+        button, modifiers) -> True when it took the click (the card is then neither selected nor dragged, and no
+        context menu opens)."""
         self._sync()
         document.changed.connect(self._on_changed)
         self.selectionChanged.connect(self._selection_changed)
@@ -156,6 +176,49 @@ class JourneyScene(QGraphicsScene):
     @property
     def journey(self) -> Journey:
         return self.document.journey
+
+    @property
+    def capture(self) -> QuickCapture:
+        """Quick capture: arrows choose a cell, typing adds cards to it (see `ui.canvas.capture`)."""
+        return self._capture
+
+    def _refuse_locked(self) -> bool:
+        """True (and a message for the status bar) when the structure is locked."""
+        if self.structure_locked:
+            self.structure_refused.emit(
+                tr("Phases and lanes are locked in workshop mode. Leave workshop mode (F11) to change them.")
+            )
+        return self.structure_locked
+
+    def set_metrics(self, metrics: Metrics) -> None:
+        """Lay the map out again at other sizes (workshop mode's larger type). Every item is made anew; the
+        selection stays."""
+        if metrics == self.metrics:
+            return
+        self._finish_editing()
+        self.cancel_drag()
+        selected = self.selected_ids()
+        old: list[QGraphicsItem] = [*self._cards.values(), *self._phases.values(), *self._lanes.values()]
+        old += [*self._cells.values(), *self._curves.values()]
+        self.blockSignals(True)  # the selection is the same cards afterwards
+        try:
+            for item in old:
+                self._retire(item)
+        finally:
+            self.blockSignals(False)
+        for items in (self._cards, self._phases, self._lanes, self._cells, self._curves):
+            items.clear()
+        self.metrics = metrics
+        self._corner.title = ""  # wrap the title again at the new size
+        self._sync()
+        self.blockSignals(True)
+        try:
+            for card_id in selected:
+                self._cards[card_id].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        if self._overview:
+            self._update_overview_selection()
 
     @property
     def editor(self) -> InlineEditor:
@@ -230,6 +293,7 @@ class JourneyScene(QGraphicsScene):
     def _selection_changed(self) -> None:
         if self._overview:
             self._update_overview_selection()
+        self._capture.selection_changed()
         if self._current is not None:
             item = self._cards.get(self._current)
             if item is None or not item.isSelected():
@@ -272,6 +336,7 @@ class JourneyScene(QGraphicsScene):
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
         if self._overview:
             self._update_overview()
+        self._capture.sync()
         self._follow_editor()
 
     # ------------------------------------------------------------------ overview (far zoomed out)
@@ -519,6 +584,7 @@ class JourneyScene(QGraphicsScene):
 
     def header_pressed(self, item: _HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
         self._drag_cancelled = False
+        self._refused_drag = False
         self._focus_view()
 
     def header_dragged(self, item: _HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
@@ -527,6 +593,11 @@ class JourneyScene(QGraphicsScene):
         if self._header_drag is None:
             distance = (event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)).manhattanLength()
             if distance < QApplication.startDragDistance():
+                return
+            if self.structure_locked:
+                if not self._refused_drag:  # one message per press
+                    self._refused_drag = True
+                    self._refuse_locked()
                 return
             assert isinstance(item, PhaseHeaderItem | LaneHeaderItem)
             self._header_drag = HeaderDrag(self, item, event.buttonDownScenePos(Qt.MouseButton.LeftButton))
@@ -612,7 +683,7 @@ class JourneyScene(QGraphicsScene):
     def rename_header(self, kind: str, item_id: int) -> bool:
         """Edit a phase's ("phase") or lane's ("lane") name in place."""
         header: _HeaderItem | None = self._phases.get(item_id) if kind == "phase" else self._lanes.get(item_id)
-        if header is None:
+        if header is None or self._refuse_locked():
             return False
         self._finish_editing()
         if kind == "phase":
@@ -650,6 +721,9 @@ class JourneyScene(QGraphicsScene):
         if target is None:
             return
         kind, item_id = target
+        if kind == "capture":
+            self._capture.follow_editor()
+            return
         if kind == "card":
             item = self._cards.get(item_id)
             if item is None:
@@ -857,8 +931,11 @@ class JourneyScene(QGraphicsScene):
         none = mods == Qt.KeyboardModifier.NoModifier
         ctrl = mods == Qt.KeyboardModifier.ControlModifier
         alt = mods == Qt.KeyboardModifier.AltModifier
-        action: Callable[[], object] | None = None
-        if key == Qt.Key.Key_Escape and none:
+        # Quick capture (when on and no card is selected) takes the arrows, Enter, Esc and typing first.
+        action: Callable[[], object] | None = self._capture.key_action(event)
+        if action is not None:
+            pass
+        elif key == Qt.Key.Key_Escape and none:
             action = self._escape
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and none:
             action = self.delete_selection
@@ -927,13 +1004,37 @@ class JourneyScene(QGraphicsScene):
         """The pointer left the view: pastes go to the selection's cell again."""
         self._pointer = None
 
+    def _card_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """Offer a press on a card to `card_click_handler`; True when it took it."""
+        handler = self.card_click_handler
+        if handler is None or self._editor.active:
+            return False
+        card = next((i for i in self.items(event.scenePos()) if isinstance(i, CardItem)), None)
+        if card is None or not handler(card.touchpoint_id, event.button(), event.modifiers()):
+            return False
+        event.accept()
+        return True
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        if self.card_click_handler is not None and any(isinstance(i, CardItem) for i in self.items(event.scenePos())):
+            event.accept()  # the right-click was a card click (dot voting): no menu
+            return
+        super().contextMenuEvent(event)
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._pointer = event.scenePos()
+        if self._card_click(event):
+            return
         if self._editor.active and not self._editor.sceneBoundingRect().contains(event.scenePos()):
             self._editor.commit()
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._card_click(event):  # a quick second click on a card is one more click
+            return
+        if self.card_click_handler is not None:  # while voting, a double-click beside the cards adds no card
+            event.accept()
+            return
         pos = event.scenePos()
         top = self.itemAt(pos, QTransform())
         if event.button() == Qt.MouseButton.LeftButton and (top is None or isinstance(top, CellItem)):
@@ -1047,6 +1148,7 @@ class JourneyScene(QGraphicsScene):
         menu.addSeparator()
         delete = self._action(menu, "deletePhase", tr("Delete Phase…"), lambda: self.delete_phase(phase_id))
         delete.setEnabled(len(journey.phases) > 1)
+        self._lock_menu(menu)
         return menu
 
     def lane_menu(self, lane_id: int) -> QMenu:
@@ -1076,12 +1178,21 @@ class JourneyScene(QGraphicsScene):
         menu.addSeparator()
         delete = self._action(menu, "deleteLane", tr("Delete Lane…"), lambda: self.delete_lane(lane_id))
         delete.setEnabled(len(journey.lanes) > 1)
+        self._lock_menu(menu)
         return menu
+
+    def _lock_menu(self, menu: QMenu) -> None:
+        """A header menu while the structure is locked: every entry disabled."""
+        if self.structure_locked:
+            for action in menu.actions():
+                action.setEnabled(False)
 
     def show_card_menu(self, screen_pos: QPoint) -> None:
         self._exec_menu(self.card_menu(), screen_pos)
 
     def show_header_menu(self, kind: str, item_id: int, screen_pos: QPoint) -> None:
+        if self._refuse_locked():
+            return
         self._exec_menu(self.header_menu(kind, item_id), screen_pos)
 
     @staticmethod
@@ -1095,6 +1206,8 @@ class JourneyScene(QGraphicsScene):
 
     def recolour(self, kind: str, item_id: int) -> bool:
         """Choose a phase's or lane's colour with the colour dialog."""
+        if self._refuse_locked():
+            return False
         journey = self.journey
         if kind == "phase":
             index = next(i for i, p in enumerate(journey.phases) if p.id == item_id)
@@ -1110,12 +1223,16 @@ class JourneyScene(QGraphicsScene):
         return self._set_colour(kind, item_id, chosen.name())
 
     def _set_colour(self, kind: str, item_id: int, value: str | None) -> bool:
+        if self._refuse_locked():
+            return False
         if kind == "phase":
             return self.document.update_phase(item_id, color=value)
         return self.document.update_lane(item_id, color=value)
 
     def add_phase_at(self, index: int) -> int | None:
         """Add a phase at `index` and edit its name."""
+        if self._refuse_locked():
+            return None
         phase_id = self.document.add_phase(tr("New phase"), index=index)
         if phase_id is not None:
             self.rename_header("phase", phase_id)
@@ -1123,6 +1240,8 @@ class JourneyScene(QGraphicsScene):
 
     def add_lane_at(self, index: int, kind: LaneKind = LaneKind.TOUCHPOINTS) -> int | None:
         """Add a lane at `index` and edit its name."""
+        if self._refuse_locked():
+            return None
         lane_id = self.document.add_lane(tr("New lane"), kind, index=index)
         if lane_id is not None:
             self.rename_header("lane", lane_id)
@@ -1134,6 +1253,8 @@ class JourneyScene(QGraphicsScene):
 
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase; one that holds cards is deleted only when the user agrees (undo brings all back)."""
+        if self._refuse_locked():
+            return False
         phase = self.journey.phase(phase_id)
         count = sum(1 for t in self.journey.touchpoints if t.phase_id == phase_id)
         if count and not self._confirm(
@@ -1145,6 +1266,8 @@ class JourneyScene(QGraphicsScene):
 
     def delete_lane(self, lane_id: int) -> bool:
         """Delete a lane; one that holds cards is deleted only when the user agrees (undo brings all back)."""
+        if self._refuse_locked():
+            return False
         lane = self.journey.lane(lane_id)
         count = sum(1 for t in self.journey.touchpoints if t.lane_id == lane_id)
         if count and not self._confirm(

@@ -4,12 +4,18 @@ Zoom: Ctrl+wheel (about the point under the mouse), Ctrl+plus / Ctrl+minus, Ctrl
 map; `zoomChanged(float)` (1.0 = 100%) tells the status bar. Pan: the scroll bars, the wheel (Shift+wheel
 sideways), a middle-button drag, or Space+drag. A press on empty canvas starts a rubber band; Ctrl adds to the
 selection. The canvas' keys (Delete, F2, arrows, Ctrl+X/C/V/D...) go to the scene before any window shortcut.
+
+Phase focus: Page Down / Page Up (`focus_next_phase(1)` / `(-1)`) zoom to the next / previous phase, its whole
+column (header to the map's bottom) fitted in the window, in a quick animation; the other phases are veiled while
+one has the focus. A column too tall to fit at 100% is shown at 100% from its header down instead (zooming out
+further would make the text smaller than in the whole-map view, which is no focus at all). Home
+(`show_whole_journey()`) fits the whole map again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from ui.canvas.painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
@@ -26,6 +32,15 @@ AUTOSCROLL_ZONE = 36
 AUTOSCROLL_SPEED = 24
 """Pixels per tick at the very edge."""
 AUTOSCROLL_INTERVAL_MS = 30
+FOCUS_ANIMATION_MS = 180
+"""How long Page Up/Down take to glide to a phase (0: at once)."""
+FOCUS_MIN_ZOOM = 1.0
+"""Phase focus never zooms out below this: a taller column shows from its top (scroll for the rest)."""
+FOCUS_VEIL = QColor(246, 247, 249, 165)
+"""Laid over the other phases' columns while one phase has the focus."""
+
+
+_PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
 
 class JourneyView(QGraphicsView):
@@ -59,6 +74,18 @@ class JourneyView(QGraphicsView):
         self._autoscroll = QTimer(self)
         self._autoscroll.setInterval(AUTOSCROLL_INTERVAL_MS)
         self._autoscroll.timeout.connect(self._autoscroll_step)
+        self.focus_duration_ms = FOCUS_ANIMATION_MS
+        """How long phase focus glides (tests set 0)."""
+        self._focused_phase: int | None = None
+        self._focus_from_top = False
+        self._glide = QVariantAnimation(self)
+        self._glide.setStartValue(0.0)
+        self._glide.setEndValue(1.0)
+        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._glide.valueChanged.connect(self._glide_step)
+        self._glide.finished.connect(self._glide_done)
+        self._glide_from = (1.0, QPointF())
+        self._glide_to = (1.0, QPointF())
 
     # ------------------------------------------------------------------ zoom
 
@@ -103,6 +130,7 @@ class JourneyView(QGraphicsView):
 
     def zoom_reset(self) -> None:
         """100%."""
+        self.clear_phase_focus()
         self.set_zoom(1.0)
 
     def fit(self) -> None:
@@ -115,9 +143,143 @@ class JourneyView(QGraphicsView):
         if rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
             return
         factor = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+        self.clear_phase_focus()
         self._scale_to(min(max(factor, MIN_ZOOM), MAX_ZOOM))
         self.centerOn(rect.center())
         self.zoomChanged.emit(self._zoom)
+
+    # ------------------------------------------------------------------ phase focus
+
+    @property
+    def focused_phase(self) -> int | None:
+        """The id of the phase Page Up/Down last zoomed to (veiling the others); None after fit or Home."""
+        return self._focused_phase
+
+    @property
+    def gliding(self) -> bool:
+        """Whether a phase focus is still on its way."""
+        return self._glide.state() == QVariantAnimation.State.Running
+
+    def phase_rect(self, phase_id: int) -> QRectF | None:
+        """A phase's whole column with its header, in scene coordinates."""
+        scene = self._journey_scene()
+        if scene is None:
+            return None
+        box = next((p for p in scene.layout.phases if p.phase_id == phase_id), None)
+        if box is None:
+            return None
+        return QRectF(box.header.x, box.header.y, box.header.width, box.column.bottom - box.header.y)
+
+    def focus_phase(self, phase_id: int) -> bool:
+        """Zoom to a phase: its whole column fitted in the window and centred, the other phases veiled (a column
+        too tall to fit at `FOCUS_MIN_ZOOM` shows at that zoom from its header down)."""
+        rect = self.phase_rect(phase_id)
+        full = self.viewport().rect()
+        viewport = full.adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
+        if rect is None or rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
+            return False
+        across = viewport.width() / rect.width()
+        factor = min(across, viewport.height() / rect.height())
+        self._focus_from_top = factor < FOCUS_MIN_ZOOM
+        if self._focus_from_top:
+            factor = min(across, FOCUS_MIN_ZOOM)
+        self._focused_phase = phase_id
+        scene = self._journey_scene()
+        if scene is not None:
+            scene.capture.follow_phase(phase_id)  # a framed capture cell comes along
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        self._glide_to_view(factor, self._focus_centre(rect, factor))
+        self.viewport().update()
+        return True
+
+    def _focus_centre(self, rect: QRectF, zoom: float) -> QPointF:
+        """Where the view centres on a focused column: its middle; lower when it shows from its header down; further
+        left when the lane headers fit in the view beside it (so the lanes keep their names)."""
+        centre = rect.center()
+        viewport = self.viewport().rect()
+        if self._focus_from_top:
+            centre.setY(rect.top() + (viewport.height() / 2 - FIT_MARGIN) / zoom)
+        width = viewport.width() / zoom
+        margin = FIT_MARGIN / zoom
+        if rect.right() + margin - (-margin) <= width:  # the map's left edge and the whole column fit side by side
+            centre.setX(min(centre.x(), -margin + width / 2))
+        return centre
+
+    def focus_next_phase(self, step: int) -> int | None:
+        """Page Down (step 1) / Page Up (-1): focus the next / previous phase (staying at the ends). Without a
+        focused phase, Page Down starts at the leftmost phase in view, Page Up at the rightmost. Returns the id."""
+        scene = self._journey_scene()
+        if scene is None or not scene.layout.phases:
+            return None
+        phases = scene.layout.phases
+        ids = [p.phase_id for p in phases]
+        if self._focused_phase in ids:
+            at = min(max(ids.index(self._focused_phase) + step, 0), len(ids) - 1)
+        else:
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            shown = [i for i, p in enumerate(phases) if p.column.x < seen.right() and p.column.right > seen.left()]
+            if not shown:
+                shown = list(range(len(ids)))
+            at = shown[0] if step > 0 else shown[-1]
+        self.focus_phase(ids[at])
+        return ids[at]
+
+    def show_whole_journey(self) -> None:
+        """Home: the whole map fitted in the window (no phase focused)."""
+        self._glide.stop()
+        self.fit()
+
+    def clear_phase_focus(self) -> None:
+        self._glide.stop()
+        if self._focused_phase is not None:
+            self._focused_phase = None
+            self.viewport().update()
+
+    def _glide_to_view(self, zoom: float, centre: QPointF) -> None:
+        self._glide.stop()
+        start = (self._zoom, self.mapToScene(self.viewport().rect().center()))
+        self._glide_from, self._glide_to = start, (zoom, QPointF(centre))
+        if self.focus_duration_ms <= 0 or not self.isVisible():
+            self._glide_step(1.0)
+            self._glide_done()
+            return
+        self._glide.setDuration(self.focus_duration_ms)
+        self._glide.start()
+
+    def _glide_step(self, value: object) -> None:
+        t = float(value) if isinstance(value, int | float) else 1.0
+        (z0, c0), (z1, c1) = self._glide_from, self._glide_to
+        zoom = z0 * pow(z1 / z0, t) if z0 > 0 else z1
+        self._scale_to(zoom)
+        self.centerOn(c0 + (c1 - c0) * t)
+
+    def _glide_done(self) -> None:
+        zoom, centre = self._glide_to
+        self._scale_to(zoom)
+        focus = self.phase_rect(self._focused_phase) if self._focused_phase is not None else None
+        if focus is not None:  # again: scroll bars may have come or gone on the way
+            centre = self._focus_centre(focus, zoom)
+        self.centerOn(centre)
+        self.zoomChanged.emit(self._zoom)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        if self._focused_phase is None:
+            return
+        scene = self._journey_scene()
+        focus = self.phase_rect(self._focused_phase)
+        if scene is None or focus is None:
+            return
+        layout = scene.layout
+        left = layout.metrics.lane_header_width
+        exposed = QRectF(rect)
+        for veiled in (
+            QRectF(left, 0.0, focus.left() - left, layout.height),
+            QRectF(focus.right(), 0.0, layout.width - focus.right(), layout.height),
+        ):
+            part = veiled.intersected(exposed)
+            if not part.isEmpty():
+                painter.fillRect(part, FOCUS_VEIL)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()
@@ -243,7 +405,7 @@ class JourneyView(QGraphicsView):
             if scene is not None and scene.editor.active:
                 # The inline editor takes its keys, and the canvas' own shortcuts do nothing while it edits.
                 super().event(event)
-                if scene.handles_key(event):
+                if scene.handles_key(event) or event.key() in _PHASE_KEYS:  # no phase focus while typing
                     event.accept()
                 return True
             if scene is not None and scene.handles_key(event):
@@ -263,7 +425,25 @@ class JourneyView(QGraphicsView):
         if not editing and self._zoom_key(event):
             event.accept()
             return
+        if not editing and self._phase_key(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _phase_key(self, event: QKeyEvent) -> bool:
+        """Page Up / Page Down / Home: phase focus (the window's View actions do the same)."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier != Qt.KeyboardModifier.NoModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_PageDown:
+            self.focus_next_phase(1)
+        elif key == Qt.Key.Key_PageUp:
+            self.focus_next_phase(-1)
+        elif key == Qt.Key.Key_Home:
+            self.show_whole_journey()
+        else:
+            return False
+        return True
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_held:
@@ -287,6 +467,8 @@ class JourneyView(QGraphicsView):
     # ------------------------------------------------------------------ helpers for the window and tests
 
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802 - Qt's name
+        self._glide.stop()
+        self._focused_phase = None
         super().setScene(scene)
         self._update_overview()
         self.zoomChanged.emit(self._zoom)

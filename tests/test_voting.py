@@ -1,0 +1,446 @@
+"""Dot voting on the real editor window (pytest-qt, real mouse clicks on the canvas, a real library file): clicks count
+as votes with a tally per participant, each vote is one undo step, votes persist and are exported, the most voted
+list, reset, and Esc."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from cjmapper.interchange import write_csv, write_journey
+from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
+from cjmapper.store import Library
+from cjmapper.templates import load_example
+from ui import app as ui_app
+from ui.main_window import MainWindow
+from ui.voting import Ballot, most_voted
+
+LEFT = Qt.MouseButton.LeftButton
+RIGHT = Qt.MouseButton.RightButton
+NONE = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+VOTING = "Voting workshop"
+
+
+def voting_journey() -> Journey:
+    """Four cards, no votes: Ad and Search in Find, Checkout (touchpoints) and Hidden costs (pain points) in Buy."""
+    return Journey(
+        id=0,
+        title=VOTING,
+        phases=[Phase(1, "Find"), Phase(2, "Buy")],
+        lanes=[Lane(1, "Touchpoints"), Lane(2, "Pain points", LaneKind.PAIN_POINTS)],
+        touchpoints=[
+            Touchpoint(1, 1, 1, 0, "Ad"),
+            Touchpoint(2, 1, 1, 1, "Search"),
+            Touchpoint(3, 2, 1, 0, "Checkout"),
+            Touchpoint(4, 2, 2, 0, "Hidden costs"),
+        ],
+    )
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    with Library.open(tmp_path / "voting.cjm") as lib:
+        lib.create_journey(voting_journey())
+        lib.create_journey(load_example("en"))
+    return tmp_path / "voting.cjm"
+
+
+def open_window(qtbot: QtBot, path: Path) -> MainWindow:
+    window = ui_app.create_window(Library.open(path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
+    opened = open_window(qtbot, path)
+    open_titled(opened, VOTING)
+    yield opened
+    opened.voting.stop()
+    opened.library.close()
+
+
+def open_titled(window: MainWindow, title: str) -> None:
+    window.open_journey(window.library.find_journey(title))
+    window.view.fit()
+
+
+def card_id(window: MainWindow, title: str) -> int:
+    assert window.document is not None
+    return next(t.id for t in window.document.journey.touchpoints if t.title == title)
+
+
+def votes(window: MainWindow) -> dict[str, int]:
+    assert window.document is not None
+    return {t.title: t.votes for t in window.document.journey.touchpoints}
+
+
+def stored_votes(path: Path, title: str = VOTING) -> dict[str, int]:
+    with Library.open(path) as lib:
+        return {t.title: t.votes for t in lib.load_journey(lib.find_journey(title)).touchpoints}
+
+
+def card_point(window: MainWindow, title: str) -> QPoint:
+    assert window.scene is not None
+    rect = window.scene.layout.cards[card_id(window, title)].rect
+    x, y = rect.x + rect.width * 0.5, rect.y + rect.height * 0.3
+    window.view.ensureVisible(QRectF(x - 40, y - 40, 80, 80), 0, 0)
+    return window.view.mapFromScene(QPointF(x, y))
+
+
+def click(window: MainWindow, title: str, button: Qt.MouseButton = LEFT, modifiers: Qt.KeyboardModifier = NONE) -> None:
+    QTest.mouseClick(window.view.viewport(), button, modifiers, card_point(window, title))
+
+
+def start(window: MainWindow, dots: int = 3, participants: int = 5) -> None:
+    panel = window.voting_panel
+    panel.dots_box.setValue(dots)
+    panel.participants_box.setValue(participants)
+    QTest.mouseClick(panel.start_button, LEFT)
+    assert window.voting.active
+
+
+def test_clicks_on_cards_count_as_votes_and_the_tally_stops_at_zero_with_a_message(
+    window: MainWindow, path: Path
+) -> None:
+    start(window, dots=3)
+    bar = window.voting_bar
+    assert bar.isVisible()
+    assert window.view.dragMode() == window.view.DragMode.NoDrag
+    assert bar.participant_label.text() == "Participant 1 of 5"
+    assert bar.tally_label.text() == "3 dots left"
+    click(window, "Ad")
+    assert bar.tally_label.text() == "2 dots left"
+    click(window, "Ad")
+    assert window.voting_panel.tally_label.text() == "1 dot left"
+    click(window, "Hidden costs")
+    assert bar.tally_label.text() == "0 dots left"
+    assert "used all their dots" in bar.hint.text()
+    click(window, "Checkout")  # no dots left: refused, and said so
+    assert votes(window) == {"Ad": 2, "Search": 0, "Checkout": 0, "Hidden costs": 1}
+    message = "No dots left for participant 1. Click “Next participant” to go on."
+    assert window.voting.message == message
+    assert bar.hint.text() == message
+    assert window.voting_panel.message.text() == message
+    assert window.statusBar().currentMessage() == message
+    assert window.voting.dots_left == 0
+    assert window.voting.dots_used == 3
+    assert window.scene is not None
+    assert window.scene.selected_ids() == []  # a vote is no selection (nor a drag)
+    assert stored_votes(path) == votes(window)  # each vote is in the file at once
+    item = window.scene.card_item(card_id(window, "Ad"))
+    assert item is not None
+    assert item.card.votes == 2  # the canvas draws the dots from the card
+
+
+def test_right_click_and_ctrl_click_take_back_only_this_participants_dots(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menus: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "exec", lambda menu, *_a: menus.append(menu))
+    start(window, dots=2)
+    click(window, "Search")
+    QTest.mouseClick(window.voting_panel.next_button, LEFT)
+    assert window.voting.participant == 2
+    click(window, "Search", RIGHT)  # participant 2 gave no dot to Search
+    assert votes(window)["Search"] == 1
+    assert window.voting.message == "Participant 2 has no dot on this card to take back."
+    click(window, "Search")
+    click(window, "Checkout")
+    assert votes(window) == {"Ad": 0, "Search": 2, "Checkout": 1, "Hidden costs": 0}
+    click(window, "Search", RIGHT)
+    click(window, "Checkout", LEFT, CTRL)
+    assert votes(window) == {"Ad": 0, "Search": 1, "Checkout": 0, "Hidden costs": 0}
+    assert window.voting.dots_left == 2
+    assert window.voting_bar.tally_label.text() == "2 dots left"
+    assert menus == []  # a right-click while voting opens no card menu
+
+
+def test_each_vote_is_one_undo_step_and_undo_gives_the_dot_back(window: MainWindow, path: Path) -> None:
+    assert window.document is not None
+    stack = window.document.undo_stack
+    before = stack.count()
+    start(window, dots=3)
+    click(window, "Ad")
+    click(window, "Ad")
+    assert stack.count() == before + 2
+    assert window.undo_action.text() == "&Undo Vote for card “Ad”"
+    window.undo_action.trigger()
+    assert votes(window)["Ad"] == 1
+    assert stored_votes(path)["Ad"] == 1
+    assert window.voting.dots_left == 2
+    assert window.voting_bar.tally_label.text() == "2 dots left"
+    window.redo_action.trigger()
+    assert votes(window)["Ad"] == 2
+    assert window.voting.dots_left == 1
+    click(window, "Ad", RIGHT)
+    assert window.undo_action.text() == "&Undo Take back a vote from card “Ad”"
+    window.undo_action.trigger()  # the dot is on the card again, and gone from the tally
+    assert votes(window)["Ad"] == 2
+    assert window.voting.dots_left == 1
+    assert stored_votes(path)["Ad"] == 2
+
+
+def test_next_participant_hands_out_a_full_set_and_the_last_one_finishes_the_round(window: MainWindow) -> None:
+    start(window, dots=1, participants=2)
+    panel, bar = window.voting_panel, window.voting_bar
+    assert panel.next_button.text() == "&Next Participant"
+    click(window, "Ad")
+    assert bar.tally_label.text() == "0 dots left"
+    QTest.mouseClick(bar.next_button, LEFT)
+    assert bar.participant_label.text() == "Participant 2 of 2"
+    assert bar.tally_label.text() == "1 dot left"
+    assert panel.total_label.text() == "1 dot used in this round"
+    assert panel.next_button.text() == "&Finish Voting"
+    assert bar.next_button.text() == "Finish Voting"
+    click(window, "Ad")
+    assert [b.used for b in window.voting.ballots] == [1, 1]
+    QTest.mouseClick(bar.next_button, LEFT)
+    assert not window.voting.active
+    assert not bar.isVisible()
+    assert window.voting.message == (
+        "Everyone has voted. 2 dots used in this round; the most voted cards are listed in the Voting panel."
+    )
+    assert votes(window)["Ad"] == 2
+    assert window.scene is not None
+    assert window.scene.card_click_handler is None
+    assert window.view.dragMode() == window.view.DragMode.RubberBandDrag  # no rubber band while voting, again now
+    click(window, "Checkout")  # clicks select cards again
+    assert window.scene.selected_ids() == [card_id(window, "Checkout")]
+    assert votes(window)["Checkout"] == 0
+
+
+def test_escape_and_stop_end_voting_and_the_menu_follows(window: MainWindow) -> None:
+    actions = window.voting_actions
+    assert actions.start.isEnabled()
+    assert not actions.stop.isEnabled()
+    actions.start.trigger()
+    assert window.voting.active
+    assert window.voting_dock.isVisible()  # the menu shows the Voting panel (not in full screen)
+    assert not actions.start.isEnabled()
+    assert actions.next.isEnabled()
+    window.view.setFocus()
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Escape)
+    assert not window.voting.active
+    assert not window.voting_bar.isVisible()
+    assert window.voting.message.startswith("Voting stopped")
+    assert actions.start.isEnabled()
+    start(window)
+    QTest.mouseClick(window.voting_bar.stop_button, LEFT)
+    assert not window.voting.active
+
+
+def test_opening_another_journey_ends_the_round(window: MainWindow) -> None:
+    start(window)
+    click(window, "Ad")
+    open_titled(window, load_example("en").title)
+    assert not window.voting.active
+    assert window.voting.message == "Voting stopped: another journey was opened."
+    assert window.scene is not None
+    assert window.scene.card_click_handler is None
+
+
+def test_votes_persist_across_reopen_and_are_in_the_csv_and_json(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    start(window, dots=3)
+    click(window, "Checkout")
+    click(window, "Checkout")
+    click(window, "Hidden costs")
+    window.close()
+    window.library.close()
+
+    with Library.open(path) as lib:
+        journey = lib.load_journey(lib.find_journey(VOTING))
+    assert {t.title: t.votes for t in journey.touchpoints} == {"Ad": 0, "Search": 0, "Checkout": 2, "Hidden costs": 1}
+    rows = list(csv.DictReader(io.StringIO(write_csv(journey).lstrip("\ufeff"))))
+    assert {row["title"]: row["votes"] for row in rows} == {
+        "Ad": "0",
+        "Search": "0",
+        "Checkout": "2",
+        "Hidden costs": "1",
+    }
+    exported = json.loads(write_journey(journey))
+    assert {t["title"]: t["votes"] for t in exported["touchpoints"]} == {
+        "Ad": 0,
+        "Search": 0,
+        "Checkout": 2,
+        "Hidden costs": 1,
+    }
+
+    again = open_window(qtbot, path)
+    try:
+        open_titled(again, VOTING)
+        assert votes(again)["Checkout"] == 2
+        assert again.scene is not None
+        item = again.scene.card_item(card_id(again, "Checkout"))
+        assert item is not None
+        assert item.card.votes == 2
+        assert again.voting_panel.ranking() == [card_id(again, "Checkout"), card_id(again, "Hidden costs")]
+    finally:
+        again.close()
+        again.library.close()
+
+
+def test_most_voted_lists_cards_by_votes_then_reading_order_and_a_click_shows_the_card(window: MainWindow) -> None:
+    document = window.document
+    assert document is not None
+    # Hidden costs 3; Search and Checkout tie at 2 (Search reads first: phase Find); Ad 0 is not listed.
+    for title, count in (("Checkout", 2), ("Hidden costs", 3), ("Search", 2)):
+        assert document.update_touchpoint(card_id(window, title), votes=count)
+    panel = window.voting_panel
+    expected = [card_id(window, t) for t in ("Hidden costs", "Search", "Checkout")]
+    assert panel.ranking() == expected
+    assert [t.id for t in most_voted(document.journey)] == expected
+    assert panel.most_voted.item(0).text() == "3 ●  Hidden costs"
+    assert panel.most_voted.item(0).toolTip() == "Hidden costs\nBuy · Pain points"
+    assert not panel.empty_label.isVisibleTo(panel)
+    item = panel.most_voted.item(2)
+    rect = panel.most_voted.visualItemRect(item)
+    window.voting_dock.show()
+    window.voting_dock.raise_()
+    QTest.mouseClick(panel.most_voted.viewport(), LEFT, NONE, rect.center())
+    assert window.scene is not None
+    assert window.scene.selected_ids() == [card_id(window, "Checkout")]
+    # Ties in reading order: phase, then lane, then place in the cell.
+    assert document.update_touchpoint(card_id(window, "Ad"), votes=3)
+    assert panel.ranking()[:2] == [card_id(window, "Ad"), card_id(window, "Hidden costs")]
+
+
+def test_reset_asks_first_and_is_one_undo_step_that_brings_every_vote_back(
+    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_titled(window, load_example("en").title)
+    title = load_example("en").title
+    before = votes(window)
+    assert sum(before.values()) >= 10  # the example comes with votes on several cards
+    assert window.document is not None
+    stack = window.document.undo_stack
+    steps = stack.count()
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton) -> None:
+        def question(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return reply
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+
+    answer(QMessageBox.StandardButton.No)
+    assert not window.voting_panel.confirm_reset()
+    assert votes(window) == before
+    voted = sum(1 for v in before.values() if v)
+    assert asked == [
+        f"Take all {sum(before.values())} dots off the {voted} voted cards? You can undo this with Edit › Undo."
+    ]
+
+    answer(QMessageBox.StandardButton.Yes)
+    window.voting_dock.show()
+    window.voting_dock.raise_()
+    assert window.voting_panel.ranking()  # the list is filled once control is back in the event loop
+    assert window.voting_panel.reset_button.isEnabled()
+    QTest.mouseClick(window.voting_panel.reset_button, LEFT)
+    assert set(votes(window).values()) == {0}
+    assert set(stored_votes(path, title).values()) == {0}
+    assert stack.count() == steps + 1
+    assert window.undo_action.text() == "&Undo Reset votes"
+    assert window.voting_panel.ranking() == []
+    assert window.voting_panel.empty_label.isVisibleTo(window.voting_panel)
+    window.undo_action.trigger()
+    assert votes(window) == before
+    assert stored_votes(path, title) == before
+    window.redo_action.trigger()
+    assert set(stored_votes(path, title).values()) == {0}
+
+
+def test_a_reset_during_a_round_gives_every_participant_their_dots_back_and_undo_takes_them_again(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    start(window, dots=2)
+    click(window, "Ad")
+    click(window, "Search")
+    assert window.voting.dots_left == 0
+    assert window.voting_panel.confirm_reset()
+    assert window.voting.dots_left == 2
+    assert window.voting.dots_used == 0
+    window.undo_action.trigger()
+    assert votes(window) == {"Ad": 1, "Search": 1, "Checkout": 0, "Hidden costs": 0}
+    assert window.voting.dots_left == 0
+
+
+def test_a_ballot_adds_up_each_cards_dots() -> None:
+    ballot = Ballot(1)
+    ballot.add(7, 2)
+    ballot.add(8, 1)
+    ballot.add(7, -2)
+    assert ballot.given == {8: 1}
+    assert ballot.used == 1
+
+
+def test_dots_and_participants_are_remembered(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    window.voting_panel.dots_box.setValue(5)
+    window.voting_panel.participants_box.setValue(12)
+    window.close()
+    window.library.close()
+    again = open_window(qtbot, path)
+    try:
+        assert again.voting.dots_per_participant == 5
+        assert again.voting.participants == 12
+        assert again.voting_panel.dots_box.value() == 5
+    finally:
+        again.close()
+        again.library.close()
+
+
+def test_voting_works_in_workshop_mode_and_esc_ends_voting_before_workshop_mode(window: MainWindow) -> None:
+    assert window.workshop.enter()
+    assert window.scene is not None
+    assert window.scene.structure_locked
+    assert not window.persona_strip.editable  # the persona is one of the journey's fields, locked there
+    window.voting.set_dots_per_participant(3)
+    window.voting_actions.start.trigger()
+    assert window.voting.active
+    assert not window.voting_dock.isVisible()  # the docks stay hidden: the bar above the canvas has the tally
+    assert window.voting_bar.isVisible()
+    click(window, "Hidden costs")
+    click(window, "Hidden costs")
+    assert votes(window)["Hidden costs"] == 2
+    assert window.voting_bar.tally_label.text() == "1 dot left"
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.voting.active
+    assert window.workshop.active
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.workshop.active
+    assert window.persona_strip.editable
+    assert votes(window)["Hidden costs"] == 2
+
+
+def test_a_double_click_is_two_votes_and_beside_the_cards_adds_nothing(window: MainWindow) -> None:
+    """Qt delivers a double-click as a press, then a double-click event in place of the second press."""
+    start(window, dots=3)
+    viewport = window.view.viewport()
+    point = card_point(window, "Search")
+    QTest.mouseClick(viewport, LEFT, NONE, point)
+    QTest.mouseDClick(viewport, LEFT, NONE, point)
+    assert votes(window)["Search"] == 2
+    assert window.scene is not None
+    assert window.document is not None
+    journey = window.document.journey
+    cell = window.scene.layout.cells[(journey.phases[1].id, journey.lanes[0].id)]
+    empty = window.view.mapFromScene(QPointF(cell.rect.x + cell.rect.width / 2, cell.rect.bottom - 8))
+    QTest.mouseClick(viewport, LEFT, NONE, empty)
+    QTest.mouseDClick(viewport, LEFT, NONE, empty)
+    assert len(votes(window)) == 4  # no new card
+    assert not window.scene.editor.active

@@ -1,0 +1,125 @@
+"""The editor's language: English (the source language) or Dutch, from `--language`, else Preferences, else the
+system's.
+
+Dutch loads two Qt translators: cjmapper's own catalogue (resources/translations/cjmapper_nl.qm, built from the .ts
+by `scripts/translations`) and Qt's (qtbase_nl.qm from PySide6, for standard buttons such as Annuleren and for the
+file dialogs). Widgets take their texts when they are made, so a language chosen in Preferences applies from the next
+start; `--language` and the setting are read before the window is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from cjmapper.i18n import system_language
+from cjmapper.model import Language
+from cjmapper.resources import resource
+
+SETTINGS_LANGUAGE = "interface/language"
+"""The language chosen in Preferences: "en", "nl", or absent (the system's)."""
+CATALOGUE = "cjmapper"
+LANGUAGE_NAMES: dict[Language, str] = {Language.EN: "English", Language.NL: "Nederlands"}
+"""Each language by its own name, as language menus show them."""
+
+_translators: list[QTranslator] = []
+_language = Language.EN
+
+
+def settings() -> QSettings:
+    """cjmapper's user settings (the same store as the window's)."""
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "cjmapper", "cjmapper")
+
+
+def system_ui_language() -> Language:
+    """Dutch when the system's first user-interface language is Dutch (Qt reads LANGUAGE, LC_ALL, LC_MESSAGES and
+    LANG on Linux, the language list on macOS and Windows); English otherwise."""
+    languages = QLocale.system().uiLanguages()
+    if not languages or languages[0] in ("C", "POSIX"):
+        return system_language()
+    return Language.NL if languages[0].lower().startswith("nl") else Language.EN
+
+
+def chosen_language() -> Language | None:
+    """The language stored in Preferences, or None for the system's."""
+    value = str(settings().value(SETTINGS_LANGUAGE, "") or "")
+    try:
+        return Language(value)
+    except ValueError:
+        return None
+
+
+def choose_language(language: Language | None) -> None:
+    """Store the Preferences choice (None: follow the system)."""
+    stored = settings()
+    if language is None:
+        stored.remove(SETTINGS_LANGUAGE)
+    else:
+        stored.setValue(SETTINGS_LANGUAGE, language.value)
+    stored.sync()
+
+
+def startup_language(requested: Language | str | None = None) -> Language:
+    """The language to start in: `requested` (--language), else the Preferences choice, else the system's."""
+    if requested:
+        return Language(str(requested))
+    return chosen_language() or system_ui_language()
+
+
+def ui_language() -> Language:
+    """The language the interface is in now."""
+    return _language
+
+
+def catalogue_path(language: Language) -> str:
+    return str(resource("translations", f"{CATALOGUE}_{language.value}.qm"))
+
+
+def qt_translations_folder() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def apply_language(language: Language | str) -> Language:
+    """Translate the interface into `language` from now on (widgets made afterwards); returns the previous
+    language. Needs a QCoreApplication. English removes the translators; so does a translation that cannot be
+    loaded (with a warning on stderr: the editor still starts)."""
+    global _language
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("the interface language needs a running QApplication")
+    chosen = Language(str(language))
+    previous = _language
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if chosen is not Language.EN:
+        own = QTranslator()
+        if not own.load(catalogue_path(chosen)):
+            print(
+                f"cjmapper: warning: cannot load the {LANGUAGE_NAMES[chosen]} translation ({catalogue_path(chosen)}); "
+                "the interface stays in English",
+                file=sys.stderr,
+            )
+            _language = Language.EN
+            return previous
+        qt = QTranslator()
+        for translator in (qt, own):  # installed last, searched first: cjmapper's own texts win
+            if translator is own or qt.load(f"qtbase_{chosen.value}", qt_translations_folder()):
+                app.installTranslator(translator)
+                _translators.append(translator)
+    _language = chosen
+    return previous
+
+
+@contextlib.contextmanager
+def using_language(language: Language | str) -> Iterator[Language]:
+    """The interface in `language` while the block runs, the previous language afterwards (tests use this, so no
+    translator outlives its test)."""
+    previous = apply_language(language)
+    try:
+        yield Language(str(language))
+    finally:
+        apply_language(previous)

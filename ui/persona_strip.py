@@ -1,0 +1,453 @@
+"""The persona strip above the canvas, and the Persona dialog it opens.
+
+The strip shows whom the journey is about: the persona's name in bold and the short description on the first line,
+the goals and frustrations on the second, each cut with "…" to the width (the whole text is in the tooltip). It is
+drawn in a larger type than the panels, for a projector. With no persona it is one thin line, "Add a persona".
+It follows the document live (`JourneyDocument.changed`), so typing in the Properties panel shows here at once.
+
+A click on the strip (or Enter when it has focus) opens the `PersonaDialog`; OK writes the persona with one
+`update_journey` call, so the whole edit is one undo step. `set_editable(False)` (workshop mode locks the journey's
+fields) makes the strip read-only and hides it when there is no persona.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import shiboken6
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cjmapper import style
+from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
+from ui.document import Change, ChangeKind, JourneyDocument
+
+BACKGROUND = QColor("#f6f4ee")
+HOVER_BACKGROUND = QColor("#ebe7dc")
+BORDER = QColor(style.GRID_LINE)
+INK = QColor(style.INK)
+MUTED_INK = QColor(style.MUTED_INK)
+AVATAR = QColor("#5b6b8c")
+LINK = QColor("#2f5fb3")
+TYPE_SCALE = 1.15
+"""The strip's text against the application font: larger, for a projector."""
+NAME_SCALE = 1.3
+PADDING = 6.0
+GAP = 18.0
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of text as the strip draws it (already elided)."""
+
+    text: str
+    x: float
+    row: int
+    kind: str
+    """"name", "label" (Goals:, Frustrations:), "text" or "link"."""
+
+
+class PersonaStrip(QWidget):
+    """The journey's persona above the canvas. Bind it with `set_document`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personaStrip")
+        self._document: JourneyDocument | None = None
+        self._persona: Persona | None = None
+        self._editable = True
+        self._hovered = False
+        self.dialog: PersonaDialog | None = None
+        """The open Persona dialog, if any."""
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self._update_fonts()
+        self._refresh()
+
+    # ------------------------------------------------------------------ state
+
+    def set_document(self, document: JourneyDocument | None) -> None:
+        """Show `document`'s persona (None: nothing is open, the strip hides)."""
+        if document is self._document:
+            self._refresh()
+            return
+        if self._document is not None and shiboken6.isValid(self._document):
+            self._document.changed.disconnect(self._document_changed)
+        self._document = document
+        if document is not None:
+            document.changed.connect(self._document_changed)
+        self._close_dialog()
+        self._refresh()
+
+    def set_editable(self, editable: bool) -> None:
+        """False: a click does not open the dialog, and the strip hides when there is no persona."""
+        if editable != self._editable:
+            self._editable = editable
+            if not editable:
+                self._close_dialog()
+            self._refresh()
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    @property
+    def persona(self) -> Persona | None:
+        return self._persona
+
+    def _document_changed(self, change: Change) -> None:
+        if change.kind is not ChangeKind.CARDS:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        document = self._document
+        persona = document.journey.persona if document is not None else None
+        self._persona = replace(persona) if persona is not None else None
+        self.setVisible(document is not None and (persona is not None or self._editable))
+        self.setCursor(Qt.CursorShape.PointingHandCursor if self._editable else Qt.CursorShape.ArrowCursor)
+        tip = self.full_text()
+        if self._editable:
+            hint = self.tr("Click to edit the persona.") if persona is not None else self.tr("Click to add a persona.")
+            tip = f"{tip}\n\n{hint}" if persona is not None else hint
+        self.setToolTip(tip)
+        self.setAccessibleName(self.tr("Persona"))
+        self.setAccessibleDescription(self.full_text())
+        self.updateGeometry()
+        self.update()
+
+    def full_text(self) -> str:
+        """Everything the strip shows, uncut: name, description, goals and frustrations."""
+        persona = self._persona
+        if persona is None:
+            return self.tr("No persona")
+        parts = [one_line(persona.name)]
+        if persona.description.strip():
+            parts.append(one_line(persona.description))
+        if persona.goals.strip():
+            parts.append(self.tr("Goals: {0}").format(one_line(persona.goals)))
+        if persona.frustrations.strip():
+            parts.append(self.tr("Frustrations: {0}").format(one_line(persona.frustrations)))
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ geometry and drawing
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self._update_fonts()
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def _update_fonts(self) -> None:
+        base = QFont(self.font())
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        self._text_font = QFont(base)
+        self._text_font.setPointSizeF(size * TYPE_SCALE)
+        self._label_font = QFont(self._text_font)
+        self._label_font.setBold(True)
+        self._name_font = QFont(base)
+        self._name_font.setPointSizeF(size * NAME_SCALE)
+        self._name_font.setBold(True)
+
+    def _rows(self) -> int:
+        persona = self._persona
+        if persona is None:
+            return 1
+        return 2 if persona.goals.strip() or persona.frustrations.strip() else 1
+
+    def _row_height(self, row: int) -> float:
+        font = self._name_font if row == 0 and self._persona is not None else self._text_font
+        return QFontMetricsF(font).height() + 2
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        height = sum(self._row_height(r) for r in range(self._rows())) + 2 * PADDING + 1
+        return QSize(400, int(height + 0.999))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(100, self.sizeHint().height())
+
+    def _avatar_diameter(self) -> float:
+        return sum(self._row_height(r) for r in range(self._rows())) - 2
+
+    def segments(self, width: float | None = None) -> list[Segment]:
+        """What the strip draws at `width` (default: its width): each piece of text as elided."""
+        width = float(self.width()) if width is None else width
+        persona = self._persona
+        x0 = PADDING + 6
+        right = width - PADDING - 6
+        if persona is None:
+            text = self.tr("+ Add a persona: who walks this journey?")
+            return [
+                Segment(
+                    QFontMetricsF(self._text_font).elidedText(text, Qt.TextElideMode.ElideRight, right - x0),
+                    x0,
+                    0,
+                    "link",
+                )
+            ]
+        if self._editable:
+            right -= QFontMetricsF(self._text_font).horizontalAdvance("✎") + 8
+        x0 += self._avatar_diameter() + 10
+        available = max(0.0, right - x0)
+        found: list[Segment] = []
+        name_metrics = QFontMetricsF(self._name_font)
+        name = name_metrics.elidedText(one_line(persona.name), Qt.TextElideMode.ElideRight, available * 0.5)
+        found.append(Segment(name, x0, 0, "name"))
+        description = one_line(persona.description)
+        if description:
+            x = x0 + name_metrics.horizontalAdvance(name) + 12
+            text_metrics = QFontMetricsF(self._text_font)
+            shown = text_metrics.elidedText(description, Qt.TextElideMode.ElideRight, max(0.0, right - x))
+            if shown:
+                found.append(Segment(shown, x, 0, "text"))
+        fields = [
+            (self.tr("Goals:"), one_line(persona.goals)),
+            (self.tr("Frustrations:"), one_line(persona.frustrations)),
+        ]
+        fields = [(label, text) for label, text in fields if text]
+        if fields:
+            share = (available - GAP * (len(fields) - 1)) / len(fields)
+            label_metrics = QFontMetricsF(self._label_font)
+            text_metrics = QFontMetricsF(self._text_font)
+            x = x0
+            for label, text in fields:
+                label_width = label_metrics.horizontalAdvance(label)
+                found.append(Segment(label, x, 1, "label"))
+                room = share - label_width - 6
+                shown = text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, room))
+                if shown:
+                    found.append(Segment(shown, x + label_width + 6, 1, "text"))
+                x += share + GAP
+        return found
+
+    def shown_text(self) -> str:
+        """The text drawn now, one line per row (for tests and screen readers)."""
+        rows: dict[int, list[str]] = {}
+        for segment in self.segments():
+            rows.setdefault(segment.row, []).append(segment.text)
+        return "\n".join(" ".join(parts) for _, parts in sorted(rows.items()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        rect = QRectF(self.rect())
+        painter.fillRect(rect, HOVER_BACKGROUND if self._hovered and self._editable else BACKGROUND)
+        painter.setPen(QPen(BORDER, 1.0))
+        painter.drawLine(QPointF(0, rect.bottom() - 0.5), QPointF(rect.right(), rect.bottom() - 0.5))
+        if self.hasFocus():
+            painter.setPen(QPen(self.palette().highlight().color(), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -2))
+        tops = [PADDING]
+        for row in range(self._rows() - 1):
+            tops.append(tops[-1] + self._row_height(row))
+        persona = self._persona
+        if persona is not None:
+            diameter = self._avatar_diameter()
+            circle = QRectF(PADDING + 6, PADDING + 1, diameter, diameter)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(AVATAR)
+            painter.drawEllipse(circle)
+            initials = "".join(word[0] for word in one_line(persona.name).replace(",", " ").split()[:2]).upper()
+            font = QFont(self._label_font)
+            font.setPointSizeF(max(6.0, self._label_font.pointSizeF() * (0.9 if len(initials) > 1 else 1.1)))
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials)
+        fonts = {"name": self._name_font, "label": self._label_font, "text": self._text_font, "link": self._text_font}
+        inks = {"name": INK, "label": INK, "text": MUTED_INK, "link": LINK}
+        for segment in self.segments():
+            font = fonts[segment.kind]
+            painter.setFont(font)
+            painter.setPen(inks[segment.kind])
+            height = self._row_height(segment.row)
+            metrics = QFontMetricsF(font)
+            baseline = tops[segment.row] + (height - metrics.height()) / 2 + metrics.ascent()
+            painter.drawText(QPointF(segment.x, baseline), segment.text)
+        if persona is not None and self._editable:
+            painter.setFont(self._text_font)
+            painter.setPen(MUTED_INK if not self._hovered else INK)
+            metrics = QFontMetricsF(self._text_font)
+            painter.drawText(
+                QPointF(rect.right() - PADDING - 6 - metrics.horizontalAdvance("✎"), PADDING + metrics.ascent()), "✎"
+            )
+        painter.end()
+
+    # ------------------------------------------------------------------ interaction
+
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self._hovered = True
+        self.update()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self._hovered = False
+        self.update()
+        super().leaveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside and self.edit_persona():
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.edit_persona():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def edit_persona(self) -> bool:
+        """Open the Persona dialog (window-modal, not blocking); OK writes the persona as one undo step. False when
+        there is nothing to edit or the strip is read-only."""
+        if self._document is None or not self._editable:
+            return False
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return True
+        dialog = PersonaDialog(self._document.journey.persona, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        document = self._document
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result == QDialog.DialogCode.Accepted.value and document is self._document:
+                new = dialog.persona()
+                if new != document.journey.persona:
+                    document.update_journey(persona=new)
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        return True
+
+    def _close_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.reject()
+
+
+class PersonaDialog(QDialog):
+    """Name, short description, goals and frustrations of a journey's persona. `persona()` is the result: None when
+    the name is empty (the persona is removed), which the dialog allows only when the other fields are empty too or
+    the user chose Remove Persona."""
+
+    def __init__(self, persona: Persona | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personaDialog")
+        self.setWindowTitle(self.tr("Persona") if persona is None else self.tr("Edit Persona"))
+        self._removed = False
+        intro = QLabel(
+            self.tr("The persona is the customer this journey follows: who they are, what they want to get done and "
+                    "what gets in their way."),
+            self,
+        )  # fmt: skip
+        intro.setWordWrap(True)
+        self.name_field = QLineEdit(persona.name if persona else "", self)
+        self.name_field.setObjectName("personaDialogName")
+        self.name_field.setMaxLength(MAX_PERSONA_NAME)
+        self.name_field.setPlaceholderText(self.tr("For example: Linda, working mother"))
+        self.description_field = self._text(persona.description if persona else "", "personaDialogDescription")
+        self.goals_field = self._text(persona.goals if persona else "", "personaDialogGoals")
+        self.frustrations_field = self._text(persona.frustrations if persona else "", "personaDialogFrustrations")
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Name"), self.name_field)
+        form.addRow(self.tr("&Description"), self.description_field)
+        form.addRow(self.tr("&Goals"), self.goals_field)
+        form.addRow(self.tr("&Frustrations"), self.frustrations_field)
+        self.message = QLabel(self)
+        self.message.setObjectName("personaDialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a03a00;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.remove_button = self.buttons.addButton(
+            self.tr("&Remove Persona"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.remove_button.setObjectName("removePersona")
+        self.remove_button.setVisible(persona is not None)
+        self.remove_button.clicked.connect(self._remove)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.name_field.textChanged.connect(self._validate)
+        for edit in (self.description_field, self.goals_field, self.frustrations_field):
+            edit.textChanged.connect(self._validate)
+        self._validate()
+        self.resize(520, self.sizeHint().height())
+        self.name_field.setFocus()
+
+    def _text(self, value: str, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(value, self)
+        edit.setObjectName(name)
+        edit.setTabChangesFocus(True)
+        metrics = edit.fontMetrics()
+        edit.setFixedHeight(metrics.lineSpacing() * 3 + 2 * int(edit.document().documentMargin()) + 6)
+        return edit
+
+    def _texts(self) -> tuple[str, str, str]:
+        return (
+            self.description_field.toPlainText().strip(),
+            self.goals_field.toPlainText().strip(),
+            self.frustrations_field.toPlainText().strip(),
+        )
+
+    def _validate(self) -> None:
+        name = self.name_field.text().strip()
+        problem = ""
+        if not name and any(self._texts()):
+            problem = self.tr("Give the persona a name.")
+        elif any(len(text) > MAX_TEXT for text in self._texts()):
+            problem = self.tr("Each text can hold at most {0} characters.").format(f"{MAX_TEXT:,}")
+        self.message.setText(problem)
+        self.message.setVisible(bool(problem))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(not problem)
+
+    def _remove(self) -> None:
+        self._removed = True
+        self.accept()
+
+    def persona(self) -> Persona | None:
+        """The persona as typed (None: no persona)."""
+        name = self.name_field.text().strip()
+        if self._removed or not name:
+            return None
+        description, goals, frustrations = self._texts()
+        return Persona(name, description, goals, frustrations)

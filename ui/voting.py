@@ -1,0 +1,809 @@
+"""Dot voting: a workshop's room puts dots on the cards that matter most, one participant after the other.
+
+The facilitator sets the dots per participant and how many participants there are, then starts voting. From then on
+a click on a card is a vote: a left-click puts one of the current participant's dots on it, a right-click (or
+Ctrl+click) takes one of their dots back off it. The tally shows the dots the participant has left; "Next
+participant" hands a full set to the next one; Esc or "Stop voting" ends the round.
+
+- `VotingSession` is the round: its settings, each participant's `Ballot`, and the click handler it gives the canvas
+  (`JourneyScene.card_click_handler`). Each vote is one undo step through the document (`Touchpoint.votes`, so votes
+  are in the library, its exports and the poster at once). A `_BallotMarker` inside each step keeps the tallies in
+  step when a vote is undone or redone.
+- `VotingPanel` is the Voting dock: the settings, the tally, the "most voted" list and Reset Votes.
+- `VotingBar` is the strip above the canvas while voting: big enough to read on a projector, and there when the
+  docks are hidden (workshop mode).
+- `VotingActions` are the menu entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPen, QShowEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cjmapper.model import MAX_VOTES, Journey, Touchpoint
+from ui.canvas.painting import VOTE_DOT
+from ui.canvas.scene import JourneyScene
+from ui.commands import quoted
+from ui.document import Change, JourneyDocument
+
+DEFAULT_DOTS = 3
+MAX_DOTS_EACH = 50
+DEFAULT_PARTICIPANTS = 5
+MAX_PARTICIPANTS = 999
+MOST_VOTED_ROWS = 100
+"""The "most voted" list shows at most this many cards."""
+TALLY_DOTS = 20
+"""The tally draws each dot up to this many dots per participant; above it only the number is shown."""
+SETTINGS_DOTS = "voting/dotsPerParticipant"
+SETTINGS_PARTICIPANTS = "voting/participants"
+
+
+def most_voted(journey: Journey, limit: int | None = None) -> list[Touchpoint]:
+    """The cards with votes, most votes first; ties in reading order (phase, lane, place in the cell)."""
+    phase_rank = {p.id: i for i, p in enumerate(journey.phases)}
+    lane_rank = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    voted = [t for t in journey.touchpoints if t.votes > 0]
+    voted.sort(
+        key=lambda t: (
+            -t.votes,
+            phase_rank.get(t.phase_id, 1 << 30),
+            lane_rank.get(t.lane_id, 1 << 30),
+            t.position,
+            t.id,
+        )
+    )
+    return voted if limit is None else voted[:limit]
+
+
+@dataclass
+class Ballot:
+    """One participant's dots: how many they put on each card (card id -> dots)."""
+
+    participant: int
+    given: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def used(self) -> int:
+        return sum(self.given.values())
+
+    def add(self, card_id: int, dots: int) -> None:
+        count = self.given.get(card_id, 0) + dots
+        if count > 0:
+            self.given[card_id] = count
+        else:
+            self.given.pop(card_id, None)
+
+
+class _BallotMarker(QUndoCommand):
+    """A child of a vote's (or a reset's) undo step. It changes nothing in the library: its redo and undo change the
+    ballots, so undoing a vote gives the participant the dot back and redoing it takes it again."""
+
+    def __init__(self, session: VotingSession, changes: list[tuple[Ballot, int, int]]) -> None:
+        super().__init__()
+        self._session = session
+        self._changes = changes
+        """(ballot, card id, dots) to add on redo and take off on undo."""
+
+    def _apply(self, sign: int) -> None:
+        for ballot, card_id, dots in self._changes:
+            ballot.add(card_id, sign * dots)
+        if shiboken6.isValid(self._session):
+            self._session._tally_changed()
+
+    def redo(self) -> None:
+        self._apply(1)
+
+    def undo(self) -> None:
+        self._apply(-1)
+
+
+class VotingSession(QObject):
+    """A round of dot voting on the open journey. Bind it to the canvas with `set_canvas`; `view` is the canvas'
+    view (its pointer shows a hand while voting, and Esc on it stops voting)."""
+
+    changed = Signal()
+    """The round's state changed: started or stopped, participant, settings, tally, or the journey's votes."""
+    notice = Signal(str)
+    """A message for the facilitator (no dots left, the round is over...), also kept in `message`."""
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        parent: QObject | None = None,
+        settings: Callable[[], QSettings] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._settings = settings
+        """Where the dots per participant and the number of participants are remembered (None: nowhere)."""
+        self._document: JourneyDocument | None = None
+        self._scene: JourneyScene | None = None
+        self._dots = self._stored(SETTINGS_DOTS, DEFAULT_DOTS, MAX_DOTS_EACH)
+        self._participants = self._stored(SETTINGS_PARTICIPANTS, DEFAULT_PARTICIPANTS, MAX_PARTICIPANTS)
+        self._active = False
+        self._ballots: list[Ballot] = []
+        self._drag_mode = view.dragMode()
+        self._message = ""
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    # ------------------------------------------------------------------ state
+
+    def _stored(self, key: str, default: int, limit: int) -> int:
+        if self._settings is None:
+            return default
+        value = str(self._settings().value(key, default))
+        return min(max(int(value), 1), limit) if value.isdigit() else default
+
+    def _store(self, key: str, value: int) -> None:
+        if self._settings is not None:
+            self._settings().setValue(key, value)
+
+    @property
+    def document(self) -> JourneyDocument | None:
+        return self._document
+
+    @property
+    def active(self) -> bool:
+        """Whether clicks on cards are votes now."""
+        return self._active
+
+    @property
+    def dots_per_participant(self) -> int:
+        return self._dots
+
+    def set_dots_per_participant(self, dots: int) -> None:
+        """Also during a round: every participant's allowance changes (dots already given stay)."""
+        dots = min(max(dots, 1), MAX_DOTS_EACH)
+        if dots != self._dots:
+            self._dots = dots
+            self._store(SETTINGS_DOTS, dots)
+            self.changed.emit()
+
+    @property
+    def participants(self) -> int:
+        return self._participants
+
+    def set_participants(self, count: int) -> None:
+        """How many take part; also during a round (never below the participant voting now)."""
+        count = min(max(count, self.participant, 1), MAX_PARTICIPANTS)
+        if count != self._participants:
+            self._participants = count
+            self._store(SETTINGS_PARTICIPANTS, count)
+            self.changed.emit()
+
+    @property
+    def participant(self) -> int:
+        """The number (from 1) of the participant voting now; 0 when no round has started."""
+        return len(self._ballots)
+
+    @property
+    def ballots(self) -> list[Ballot]:
+        """This round's ballots, the current participant's last (a copy of the list)."""
+        return list(self._ballots)
+
+    @property
+    def ballot(self) -> Ballot | None:
+        return self._ballots[-1] if self._active and self._ballots else None
+
+    @property
+    def dots_left(self) -> int:
+        """The current participant's dots not yet given (0 when not voting)."""
+        ballot = self.ballot
+        return max(0, self._dots - ballot.used) if ballot is not None else 0
+
+    @property
+    def dots_used(self) -> int:
+        """Dots given in this round by every participant so far."""
+        return sum(b.used for b in self._ballots)
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    def _say(self, text: str) -> None:
+        self._message = text
+        if text:
+            self.notice.emit(text)
+        self.changed.emit()
+
+    def _tally_changed(self) -> None:
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ the canvas
+
+    def set_canvas(self, document: JourneyDocument | None, scene: JourneyScene | None) -> None:
+        """The journey on the canvas now (None: none). Opening another journey ends a round."""
+        if document is self._document and scene is self._scene:
+            return
+        if self._active:
+            self.stop(self.tr("Voting stopped: another journey was opened."))
+        if self._document is not None:
+            self._document.changed.disconnect(self._document_changed)
+        self._document = document
+        self._scene = scene
+        if document is not None:
+            document.changed.connect(self._document_changed)
+        self.changed.emit()
+
+    def _document_changed(self, _change: Change) -> None:
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ the round
+
+    def start(self) -> bool:
+        """Start a round with participant 1; False when no journey is open (or a round runs already)."""
+        if self._active or self._document is None or self._scene is None:
+            return False
+        self._active = True
+        self._ballots = [Ballot(1)]
+        for watched in (self._view, self._view.viewport()):  # first in line for Esc (before workshop mode's)
+            watched.removeEventFilter(self)
+            watched.installEventFilter(self)
+        self._scene.clearSelection()  # a stray Delete key cannot remove a card clicked on while voting
+        self._scene.card_click_handler = self.click
+        self._drag_mode = self._view.dragMode()
+        self._view.setDragMode(QGraphicsView.DragMode.NoDrag)  # no rubber band selection while voting
+        self._view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self._say(self.tr("Voting started. Participant 1: click the cards that matter most to you."))
+        return True
+
+    def stop(self, message: str | None = None) -> None:
+        """End the round: clicks select and drag cards again. The votes stay on the cards."""
+        if not self._active:
+            return
+        self._active = False
+        if self._scene is not None:
+            self._scene.card_click_handler = None
+        self._view.setDragMode(self._drag_mode)
+        self._view.viewport().unsetCursor()
+        if message is None:
+            message = self.tr("Voting stopped. {0}.").format(_used_text(self))
+        self._say(message)
+
+    def next_participant(self) -> bool:
+        """Hand a full set of dots to the next participant; after the last one the round ends."""
+        if not self._active:
+            return False
+        if self.participant >= self._participants:
+            self.stop(
+                self.tr("Everyone has voted. {0}; the most voted cards are listed in the Voting panel.").format(
+                    _used_text(self)
+                )
+            )
+            return False
+        self._ballots.append(Ballot(self.participant + 1))
+        if self._dots == 1:
+            self._say(self.tr("Participant {0}: your turn, you have 1 dot.").format(self.participant))
+        else:
+            self._say(self.tr("Participant {0}: your turn, you have {1} dots.").format(self.participant, self._dots))
+        return True
+
+    def click(self, card_id: int, button: Qt.MouseButton, modifiers: Qt.KeyboardModifier) -> bool:
+        """The canvas' card click handler while voting: left-click votes, right-click or Ctrl+click takes back."""
+        if not self._active:
+            return False
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if button == Qt.MouseButton.RightButton or (button == Qt.MouseButton.LeftButton and ctrl):
+            self.take_back(card_id)
+            return True
+        if button == Qt.MouseButton.LeftButton:
+            self.vote(card_id)
+            return True
+        return False
+
+    def _card(self, card_id: int) -> Touchpoint | None:
+        if self._document is None:
+            return None
+        try:
+            return self._document.journey.touchpoint(card_id)
+        except KeyError:
+            return None
+
+    def vote(self, card_id: int) -> bool:
+        """Put one of the current participant's dots on a card (one undo step)."""
+        document, ballot, card = self._document, self.ballot, self._card(card_id)
+        if document is None or ballot is None or card is None:
+            return False
+        if self.dots_left <= 0:
+            self._say(
+                self.tr("No dots left for participant {0}. Click “Next participant” to go on.").format(
+                    ballot.participant
+                )
+            )
+            return False
+        if card.votes >= MAX_VOTES:
+            self._say(self.tr("This card has the most votes a card can hold."))
+            return False
+        with document.macro(self.tr("Vote for card {0}").format(quoted(card.title))):
+            if not document.update_touchpoint(card_id, votes=card.votes + 1):
+                return False
+            document.undo_stack.push(_BallotMarker(self, [(ballot, card_id, 1)]))
+        if self.dots_left == 0:
+            self._say(
+                self.tr("Participant {0} has used all their dots. Click “Next participant” to go on.").format(
+                    ballot.participant
+                )
+            )
+        else:
+            self._say("")
+        return True
+
+    def take_back(self, card_id: int) -> bool:
+        """Take one of the current participant's dots back off a card (one undo step)."""
+        document, ballot, card = self._document, self.ballot, self._card(card_id)
+        if document is None or ballot is None or card is None:
+            return False
+        if ballot.given.get(card_id, 0) <= 0 or card.votes <= 0:
+            self._say(self.tr("Participant {0} has no dot on this card to take back.").format(ballot.participant))
+            return False
+        with document.macro(self.tr("Take back a vote from card {0}").format(quoted(card.title))):
+            if not document.update_touchpoint(card_id, votes=card.votes - 1):
+                return False
+            document.undo_stack.push(_BallotMarker(self, [(ballot, card_id, -1)]))
+        self._say("")
+        return True
+
+    def voted_cards(self) -> list[Touchpoint]:
+        """Every card with votes on the open journey."""
+        return [t for t in self._document.journey.touchpoints if t.votes > 0] if self._document is not None else []
+
+    def reset_votes(self) -> bool:
+        """Take every vote off every card, as one undo step (ask first: see `VotingPanel.confirm_reset`). The round's
+        tallies start again too; undo brings the votes and the tallies back."""
+        document = self._document
+        cards = self.voted_cards()
+        if document is None or not cards:
+            return False
+        done = False
+        with document.macro(self.tr("Reset votes")):
+            for card in cards:
+                done = document.update_touchpoint(card.id, votes=0) or done
+            if done:
+                given = [(b, card_id, -dots) for b in self._ballots for card_id, dots in b.given.items()]
+                document.undo_stack.push(_BallotMarker(self, given))
+        if done:
+            self._say(self.tr("All votes were taken off the cards. Edit › Undo brings them back."))
+        return done
+
+    # ------------------------------------------------------------------ Esc on the canvas
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            self._active
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and not (self._scene is not None and self._scene.editor.active)
+        ):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.stop()
+            return True
+        return super().eventFilter(watched, event)
+
+
+# ---------------------------------------------------------------------- widgets
+
+
+def _dots_left_text(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("Voting", "1 dot left")
+    return QCoreApplication.translate("Voting", "{0} dots left").format(count)
+
+
+def _participant_text(session: VotingSession) -> str:
+    return QCoreApplication.translate("Voting", "Participant {0} of {1}").format(
+        session.participant, session.participants
+    )
+
+
+def _used_text(session: VotingSession) -> str:
+    if session.dots_used == 1:
+        return QCoreApplication.translate("Voting", "1 dot used in this round")
+    return QCoreApplication.translate("Voting", "{0} dots used in this round").format(session.dots_used)
+
+
+class DotTally(QWidget):
+    """The current participant's dots: filled for each dot left, hollow for each one given."""
+
+    def __init__(self, diameter: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diameter = diameter
+        self._total = 0
+        self._left = 0
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_dots(self, total: int, left: int) -> None:
+        shown = total if total <= TALLY_DOTS else 0
+        if (shown, left) != (self._total, self._left):
+            self._total, self._left = shown, left
+            self.updateGeometry()
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        pitch = self._diameter * 1.4
+        return QSize(int(self._total * pitch) + 2, self._diameter + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = self._diameter / 2
+        pitch = self._diameter * 1.4
+        y = self.height() / 2
+        for i in range(self._total):
+            centre = QPointF(1 + radius + i * pitch, y)
+            if i < self._left:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(VOTE_DOT)
+            else:
+                painter.setPen(QPen(VOTE_DOT, max(1.0, self._diameter / 10)))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius - 1, radius - 1)
+        painter.end()
+
+
+def _warning_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #a03a00;")
+    return label
+
+
+class VotingPanel(QWidget):
+    """The Voting dock: dots per participant and participants, start / next / stop, the tally, the most voted cards
+    (a click shows one on the canvas: `card_chosen`) and Reset Votes."""
+
+    card_chosen = Signal(int)
+    """A card of the "most voted" list was clicked: show it on the canvas."""
+
+    def __init__(self, session: VotingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("votingPanel")
+        self.session = session
+        self._ranking_due = False
+        self._ranking_stale = True
+
+        intro = QLabel(self.tr("Each participant puts a few dots on the cards that matter most to them."), self)
+        intro.setWordWrap(True)
+        self.dots_box = QSpinBox(self)
+        self.dots_box.setObjectName("votingDots")
+        self.dots_box.setRange(1, MAX_DOTS_EACH)
+        self.dots_box.setValue(session.dots_per_participant)
+        self.dots_box.valueChanged.connect(session.set_dots_per_participant)
+        self.participants_box = QSpinBox(self)
+        self.participants_box.setObjectName("votingParticipants")
+        self.participants_box.setRange(1, MAX_PARTICIPANTS)
+        self.participants_box.setValue(session.participants)
+        self.participants_box.valueChanged.connect(session.set_participants)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Dots per participant"), self.dots_box)
+        form.addRow(self.tr("&Participants"), self.participants_box)
+
+        self.start_button = QPushButton(self.tr("&Start Voting"), self)
+        self.start_button.setObjectName("startVoting")
+        self.start_button.clicked.connect(session.start)
+        self.next_button = QPushButton(self.tr("&Next Participant"), self)
+        self.next_button.setObjectName("nextParticipant")
+        self.next_button.clicked.connect(session.next_participant)
+        self.stop_button = QPushButton(self.tr("S&top Voting"), self)
+        self.stop_button.setObjectName("stopVoting")
+        self.stop_button.clicked.connect(lambda: session.stop())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.stop_button)
+
+        self.participant_label = QLabel(self)
+        self.participant_label.setObjectName("votingParticipant")
+        self.tally = DotTally(14, self)
+        self.tally_label = QLabel(self)
+        self.tally_label.setObjectName("votingTally")
+        font = self.tally_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.tally_label.setFont(font)
+        self.participant_label.setFont(font)
+        tally_row = QHBoxLayout()
+        tally_row.addWidget(self.tally)
+        tally_row.addWidget(self.tally_label, 1)
+        self.message = _warning_label(self, "votingMessage")
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("votingTotal")
+
+        heading = QLabel(self.tr("Most voted"), self)
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        self.most_voted = QListWidget(self)
+        self.most_voted.setObjectName("mostVoted")
+        self.most_voted.setUniformItemSizes(True)
+        self.most_voted.itemClicked.connect(self._item_chosen)
+        self.most_voted.itemActivated.connect(self._item_chosen)
+        self.empty_label = QLabel(self.tr("No votes yet."), self)
+        self.empty_label.setObjectName("mostVotedEmpty")
+        self.empty_label.setEnabled(False)
+        self.reset_button = QPushButton(self.tr("&Reset Votes…"), self)
+        self.reset_button.setObjectName("resetVotes")
+        self.reset_button.clicked.connect(self.confirm_reset)
+
+        self.most_voted.setMinimumHeight(120)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.participant_label)
+        layout.addLayout(tally_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.total_label)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self.most_voted, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.reset_button)
+        scroll = QScrollArea(self)  # a narrow or short dock scrolls rather than widening the window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the session's state now; the most voted list follows once control is back in the event loop."""
+        s = self.session
+        active = s.active
+        has_journey = s.document is not None
+        for box, value in ((self.dots_box, s.dots_per_participant), (self.participants_box, s.participants)):
+            if box.value() != value:
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
+        self.start_button.setEnabled(has_journey and not active)
+        self.next_button.setEnabled(active)
+        self.next_button.setText(
+            self.tr("&Finish Voting") if active and s.participant >= s.participants else self.tr("&Next Participant")
+        )
+        self.stop_button.setEnabled(active)
+        self.participant_label.setVisible(active)
+        self.tally.setVisible(active)
+        self.tally_label.setVisible(active)
+        if active:
+            self.participant_label.setText(_participant_text(s))
+            self.tally.set_dots(s.dots_per_participant, s.dots_left)
+            self.tally_label.setText(_dots_left_text(s.dots_left))
+        self.message.setText(s.message)
+        self.message.setVisible(bool(s.message))
+        self.total_label.setText(_used_text(s))
+        self.total_label.setVisible(bool(s.ballots))
+        if not self._ranking_due:
+            self._ranking_due = True
+            QTimer.singleShot(0, self._refresh_ranking)
+
+    def _refresh_ranking(self, force: bool = False) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._ranking_due = False
+        if not force and not self.isVisible():
+            self._ranking_stale = True  # a hidden panel catches up when it is shown (a big map edits fast)
+            return
+        self._ranking_stale = False
+        document = self.session.document
+        cards = most_voted(document.journey, MOST_VOTED_ROWS) if document is not None else []
+        self.reset_button.setEnabled(bool(cards))
+        self.empty_label.setVisible(not cards)
+        rows = [(t.id, f"{t.votes} ●  {' '.join(t.title.split())}") for t in cards]
+        current = [
+            (int(item.data(Qt.ItemDataRole.UserRole)), item.text())
+            for item in (self.most_voted.item(i) for i in range(self.most_voted.count()))
+        ]
+        if rows == current:
+            return
+        journey = document.journey if document is not None else None
+        self.most_voted.clear()
+        for card, (card_id, text) in zip(cards, rows, strict=True):
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, card_id)
+            if journey is not None:
+                try:
+                    place = f"{journey.phase(card.phase_id).name} · {journey.lane(card.lane_id).name}"
+                except KeyError:
+                    place = ""
+                item.setToolTip(f"{card.title}\n{place}")
+            self.most_voted.addItem(item)
+
+    def ranking(self) -> list[int]:
+        """The card ids in the "most voted" list, top first (for tests)."""
+        self._refresh_ranking(force=True)
+        return [int(self.most_voted.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.most_voted.count())]
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._ranking_stale:
+            self._refresh_ranking()
+
+    def _item_chosen(self, item: QListWidgetItem) -> None:
+        self.card_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def confirm_reset(self) -> bool:
+        """Ask, then take every vote off the journey's cards (one undo step)."""
+        cards = self.session.voted_cards()
+        if not cards:
+            return False
+        dots = sum(t.votes for t in cards)
+        if dots == 1:
+            question = self.tr("Take the one dot off its card? You can undo this with Edit › Undo.")
+        elif len(cards) == 1:
+            question = self.tr("Take all {0} dots off the voted card? You can undo this with Edit › Undo.").format(dots)
+        else:
+            question = self.tr("Take all {0} dots off the {1} voted cards? You can undo this with Edit › Undo.").format(
+                dots, len(cards)
+            )
+        answer = QMessageBox.question(self.window(), self.tr("Reset votes"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.session.reset_votes()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and self.session.active:
+            self.session.stop()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class VotingBar(QFrame):
+    """The strip above the canvas while voting: participant, dots left (large, for the projector), the latest
+    message, and Next Participant / Stop Voting. Hidden when no round runs."""
+
+    def __init__(self, session: VotingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("votingBar")
+        self.session = session
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "#votingBar { background: #eef2fd; border-bottom: 2px solid #3056d3; }#votingBar QLabel { color: #1d2433; }"
+        )
+        title = QLabel(self.tr("Dot voting"), self)
+        self.participant_label = QLabel(self)
+        self.participant_label.setObjectName("votingBarParticipant")
+        self.tally = DotTally(20, self)
+        self.tally_label = QLabel(self)
+        self.tally_label.setObjectName("votingBarTally")
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        for label in (title, self.participant_label, self.tally_label):
+            label.setFont(big)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("votingBarHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_button = QPushButton(self.tr("Next Participant"), self)
+        self.next_button.setObjectName("votingBarNext")
+        self.next_button.clicked.connect(session.next_participant)
+        self.stop_button = QPushButton(self.tr("Stop Voting (Esc)"), self)
+        self.stop_button.setObjectName("votingBarStop")
+        self.stop_button.clicked.connect(lambda: session.stop())
+        for button in (self.next_button, self.stop_button):
+            button.setFont(big)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the canvas keeps the keys (Esc)
+
+        hint_font = self.hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.1)
+        self.hint.setFont(hint_font)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(120)  # a narrow window clips the bar rather than growing when voting starts
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        row.addWidget(title)
+        row.addWidget(self.participant_label)
+        row.addWidget(self.tally)
+        row.addWidget(self.tally_label)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        row.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.session
+        self.setVisible(s.active)
+        if not s.active:
+            return
+        self.participant_label.setText(_participant_text(s))
+        self.tally.set_dots(s.dots_per_participant, s.dots_left)
+        self.tally_label.setText(_dots_left_text(s.dots_left))
+        last = s.participant >= s.participants
+        self.next_button.setText(self.tr("Finish Voting") if last else self.tr("Next Participant"))
+        self.hint.setText(
+            s.message
+            or self.tr("Click a card to give it a dot; right-click or Ctrl+click takes one back. {0}.").format(
+                _used_text(s)
+            )
+        )
+        self.hint.setStyleSheet("color: #a03a00;" if s.message and s.dots_left == 0 else "")
+
+
+@dataclass
+class VotingActions:
+    """The Journey menu's voting entries, enabled as the session allows."""
+
+    start: QAction
+    next: QAction
+    stop: QAction
+    reset: QAction
+
+    def all(self) -> list[QAction]:
+        return [self.start, self.next, self.stop, self.reset]
+
+
+def voting_actions(
+    session: VotingSession, panel: VotingPanel, parent: QObject, on_start: Callable[[], object]
+) -> VotingActions:
+    """Menu actions for `session`; `on_start` runs after Start Dot Voting started a round (say, to show the dock)."""
+
+    def start() -> None:
+        if session.start():
+            on_start()
+
+    actions = VotingActions(
+        QAction(QCoreApplication.translate("Voting", "Start Dot &Voting"), parent),
+        QAction(QCoreApplication.translate("Voting", "&Next Participant"), parent),
+        QAction(QCoreApplication.translate("Voting", "S&top Voting"), parent),
+        QAction(QCoreApplication.translate("Voting", "&Reset Votes…"), parent),
+    )
+    actions.start.setObjectName("startVotingAction")
+    actions.start.setToolTip(QCoreApplication.translate("Voting", "Count clicks on cards as dot votes"))
+    actions.next.setObjectName("nextParticipantAction")
+    actions.stop.setObjectName("stopVotingAction")
+    actions.reset.setObjectName("resetVotesAction")
+    actions.start.triggered.connect(start)
+    actions.next.triggered.connect(session.next_participant)
+    actions.stop.triggered.connect(lambda: session.stop())
+    actions.reset.triggered.connect(panel.confirm_reset)
+
+    def update() -> None:
+        has_journey = session.document is not None
+        actions.start.setEnabled(has_journey and not session.active)
+        actions.next.setEnabled(session.active)
+        actions.stop.setEnabled(session.active)
+        actions.reset.setEnabled(has_journey)
+
+    session.changed.connect(update)
+    update()
+    return actions

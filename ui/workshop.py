@@ -1,0 +1,456 @@
+"""Workshop mode: the editor made for a room and a projector.
+
+View › Workshop Mode (F11) shows the map full screen with the panels and the toolbar hidden (the menu bar stays),
+lays it out in larger type (`workshop_metrics`: every size of `cjmapper.layout.Metrics` times `WORKSHOP_SCALE`, so
+the layout still computes all geometry), and locks the structure: phases, lanes and the journey's own fields cannot
+be added, renamed, recoloured, moved or deleted, by any path (menu actions are disabled, header gestures and menus
+tell why in the status bar, the Properties panel shows the journey read-only, and Edit › Undo will not undo a
+structure edit made before). Cards stay free: add, edit, move, vote, and undo those edits. Quick capture is on.
+F11 again, or Esc with nothing else to cancel, leaves the mode and puts the window back exactly as it was:
+geometry, maximised or not, panels and toolbar (saveState/restoreState), the map's sizes, zoom and scroll place.
+
+The controller also owns the countdown timer (View › Timer…, Ctrl+T; Ctrl+Shift+T starts or pauses it) shown as an
+overlay in the canvas' corner, larger in workshop mode, and the phase-focus and quick-capture actions, which work
+in and out of workshop mode.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
+
+from cjmapper.layout import Metrics
+from ui.canvas import JourneyScene
+from ui.commands import (
+    AddLaneCommand,
+    AddPhaseCommand,
+    DeleteLaneCommand,
+    DeletePhaseCommand,
+    MoveLaneCommand,
+    MovePhaseCommand,
+    UpdateJourneyCommand,
+    UpdateLaneCommand,
+    UpdatePhaseCommand,
+)
+from ui.timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+WORKSHOP_SCALE = 1.4
+"""How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
+REFIT_SECONDS = 1.5
+"""After entering, the map is fitted again whenever the window settles into full screen within this time."""
+MESSAGE_MS = 6000
+_SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+_NORMAL = Qt.WindowState.WindowNoState
+
+STRUCTURE_COMMANDS: tuple[type[QUndoCommand], ...] = (
+    AddPhaseCommand, UpdatePhaseCommand, MovePhaseCommand, DeletePhaseCommand,
+    AddLaneCommand, UpdateLaneCommand, MoveLaneCommand, DeleteLaneCommand,
+    UpdateJourneyCommand,
+)  # fmt: skip
+"""Undo steps that change the structure: workshop mode neither undoes nor redoes them."""
+
+
+def workshop_metrics(base: Metrics | None = None, scale: float = WORKSHOP_SCALE) -> Metrics:
+    """`base` (default sizes when None) with every size scaled; counts (lines) stay."""
+    m = base if base is not None else Metrics()
+    sizes: dict[str, object] = {f.name: getattr(m, f.name) for f in fields(m)}
+    scaled: dict[str, Any] = {name: value * scale for name, value in sizes.items() if isinstance(value, float)}
+    return replace(m, **scaled)
+
+
+def changes_structure(command: QUndoCommand) -> bool:
+    """Whether an undo step (or any step in a macro) changes phases, lanes or the journey's fields."""
+    if isinstance(command, STRUCTURE_COMMANDS):
+        return True
+    return any(changes_structure(command.child(i)) for i in range(command.childCount()))
+
+
+@dataclass
+class SavedWindow:
+    """The window as it was before workshop mode."""
+
+    window_state: Qt.WindowState
+    geometry: QRect
+    """The window's geometry when it was neither maximised nor full screen."""
+    state: QByteArray
+    zoom: float
+    centre: QPointF
+    scene: JourneyScene | None
+    capture: bool
+
+
+class WorkshopController(QObject):
+    """Workshop mode, the countdown timer, phase focus and quick capture of one `MainWindow`."""
+
+    toggled = Signal(bool)
+    """Workshop mode was entered (True) or left (False)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.enter_ms = 0.0
+        """How long the last enter() took (milliseconds; for the status of tests and benchmarks)."""
+        self.leave_ms = 0.0
+        self._saved: SavedWindow | None = None
+        self._touched: list[tuple[JourneyScene, Metrics]] = []
+        self._refit_until = 0.0
+
+        self.timer = CountdownTimer(self)
+        self.overlay = TimerOverlay(self.timer, window.view)
+        self.overlay.hide()
+        self.overlay.open_dialog.connect(self.show_timer_dialog)
+        self.timer.changed.connect(self._update_overlay)
+        self.timer.finished.connect(self._timer_finished)
+        self.dialog: TimerDialog | None = None
+
+        self._create_actions()
+        self._reroute_history()
+        window.view.installEventFilter(self)
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(
+        self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None, *, canvas: bool = False
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if canvas:  # a key of the canvas only, so text fields keep theirs
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.window.view.addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        view = self.window.view
+        self.workshop_action = self._action(self.tr("&Workshop Mode"), self.set_active, "F11")
+        self.workshop_action.setCheckable(True)
+        self.workshop_action.setToolTip(
+            self.tr("Full screen, larger type and the phases and lanes locked, for a workshop with a projector")
+        )
+        self.leave_action = self._action(self.tr("Leave Workshop Mode"), self._escape, "Esc")
+        self.leave_action.setEnabled(False)
+        self.window.addAction(self.leave_action)  # a shortcut only: Esc when the canvas has no use for it
+        self.previous_phase_action = self._action(
+            self.tr("&Previous Phase"), lambda: view.focus_next_phase(-1), "PgUp", canvas=True
+        )
+        self.next_phase_action = self._action(
+            self.tr("&Next Phase"), lambda: view.focus_next_phase(1), "PgDown", canvas=True
+        )
+        self.whole_journey_action = self._action(
+            self.tr("&Whole Journey"), view.show_whole_journey, "Home", canvas=True
+        )
+        self.capture_action = self._action(
+            self.tr("&Quick Capture"), self._capture_toggled, "Ctrl+Shift+Return", canvas=True
+        )
+        self.capture_action.setCheckable(True)
+        self.capture_action.setToolTip(
+            self.tr("Arrow keys choose a cell, typing adds a card to it, Enter starts the next one, Esc stops")
+        )
+        self.timer_action = self._action(self.tr("&Timer…"), self.show_timer_dialog, "Ctrl+T")
+        self.timer_action.setToolTip(self.tr("A countdown for exercises, shown large on the canvas"))
+        self.timer_toggle_action = self._action(self.tr("&Start or Pause Timer"), self.toggle_timer, "Ctrl+Shift+T")
+
+    def add_to_view_menu(self, menu: QMenu) -> None:
+        """The View menu's workshop part: the mode, phase focus and the timer."""
+        menu.addSeparator()
+        menu.addAction(self.workshop_action)
+        menu.addSeparator()
+        menu.addActions([self.previous_phase_action, self.next_phase_action, self.whole_journey_action])
+        menu.addSeparator()
+        menu.addActions([self.timer_action, self.timer_toggle_action])
+
+    def locked_actions(self) -> list[QAction]:
+        """The window's actions that change the structure: disabled in workshop mode."""
+        w = self.window
+        return [
+            w.add_phase_action, w.add_lane_action, w.rename_journey_action, w.delete_journey_action,
+            w.edit_persona_action,
+        ]  # fmt: skip
+
+    def update_actions(self) -> None:
+        """After the window set its actions' enabled states: keep the structure's disabled in workshop mode."""
+        has_journey = self.window.document is not None
+        if self.active:
+            for action in self.locked_actions():
+                action.setEnabled(False)
+        self.workshop_action.setEnabled(has_journey or self.active)
+        for action in (self.previous_phase_action, self.next_phase_action, self.whole_journey_action):
+            action.setEnabled(has_journey)
+        self.capture_action.setEnabled(has_journey and not self.active)  # always on in workshop mode
+
+    # ------------------------------------------------------------------ entering and leaving
+
+    def set_active(self, on: bool) -> None:
+        if on:
+            self.enter()
+        else:
+            self.leave()
+
+    def toggle(self) -> None:
+        self.set_active(not self.active)
+
+    def enter(self) -> bool:
+        """Enter workshop mode (False when no journey is open or it is on already)."""
+        w = self.window
+        if self.active or w.document is None or w.scene is None:
+            self._sync_check()
+            return False
+        started = time.perf_counter()
+        view = w.view
+        self._saved = SavedWindow(
+            window_state=w.windowState(),
+            geometry=w.geometry() if w.windowState() & _SIZED == _NORMAL else w.normalGeometry(),
+            state=w.saveState(self._state_version()),
+            zoom=view.zoom,
+            centre=view.mapToScene(view.viewport().rect().center()),
+            scene=w.scene,
+            capture=self.capture_action.isChecked(),
+        )
+        self.active = True
+        _set_checked(self.capture_action, True)  # capture is always on in workshop mode
+        for dock in w.findChildren(QDockWidget):
+            dock.hide()
+        for bar in w.findChildren(QToolBar):
+            bar.hide()
+        w.showFullScreen()
+        self.scene_shown(w.scene)
+        w.properties.set_structure_locked(True)
+        w.persona_strip.set_editable(False)
+        w.undo_group.setActiveStack(w.document.undo_stack)  # Ctrl+Z undoes card edits, not journey-level ones
+        self.overlay.set_large(True)
+        self.leave_action.setEnabled(True)
+        self._sync_check()
+        w._update_actions()
+        view.show_whole_journey()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refit_until = time.monotonic() + REFIT_SECONDS
+        w.statusBar().showMessage(
+            self.tr(
+                "Workshop mode: arrow keys choose a cell, type to add cards, Page Up/Down for the phases. "
+                "F11 or Esc leaves."
+            ),
+            MESSAGE_MS * 2,
+        )
+        self.enter_ms = (time.perf_counter() - started) * 1000
+        self.toggled.emit(True)
+        return True
+
+    def leave(self) -> bool:
+        """Leave workshop mode: the window, its panels, the map's sizes, zoom and place as before."""
+        if not self.active:
+            self._sync_check()
+            return False
+        started = time.perf_counter()
+        w = self.window
+        self.active = False
+        self._refit_until = 0.0
+        saved = self._saved
+        self._saved = None
+        scenes = w.journey_scenes()
+        for scene, metrics in self._touched:
+            if scene in scenes and shiboken6.isValid(scene):
+                scene.structure_locked = False
+                scene.structure_refused.disconnect(self._refused)
+                scene.set_metrics(metrics)
+                scene.capture.set_enabled(saved.capture if saved is not None else False)
+        self._touched.clear()
+        _set_checked(self.capture_action, saved.capture if saved is not None else False)
+        w.properties.set_structure_locked(False)
+        w.persona_strip.set_editable(True)
+        self.overlay.set_large(False)
+        self.leave_action.setEnabled(False)
+        view = w.view
+        if saved is not None:
+            if saved.window_state & Qt.WindowState.WindowFullScreen:
+                w.showFullScreen()  # it was full screen before (F11 is workshop mode's; the desktop's own, maybe)
+            elif saved.window_state & Qt.WindowState.WindowMaximized:
+                w.showMaximized()
+            else:
+                w.showNormal()
+                w.setGeometry(saved.geometry)
+            w.restoreState(saved.state, self._state_version())
+            if w.scene is saved.scene and w.scene is not None:
+                view.clear_phase_focus()
+                view.set_zoom(saved.zoom)
+                view.centerOn(saved.centre)
+            else:
+                view.fit()
+        else:
+            w.showNormal()
+        self._sync_check()
+        w._update_actions()
+        w.statusBar().showMessage(self.tr("Left workshop mode."), MESSAGE_MS)
+        self.leave_ms = (time.perf_counter() - started) * 1000
+        self.toggled.emit(False)
+        return True
+
+    def _escape(self) -> None:
+        """Esc outside the canvas (the canvas' own Esc goes through eventFilter): stop a voting round first."""
+        if self.window.voting.active:
+            self.window.voting.stop()
+        else:
+            self.leave()
+
+    def close(self) -> None:
+        """The window closes: leave the mode first (so the window's saved layout is the normal one), stop the timer."""
+        self.leave()
+        self.timer.stop()
+
+    @staticmethod
+    def _state_version() -> int:
+        from ui.main_window import STATE_VERSION
+
+        return STATE_VERSION
+
+    def _sync_check(self) -> None:
+        _set_checked(self.workshop_action, self.active)
+
+    def scene_shown(self, scene: JourneyScene | None) -> None:
+        """The window shows another journey (or none): in workshop mode, that one is locked and large too."""
+        if scene is None:
+            if self.active:
+                self.leave()
+            return
+        scene.capture.set_enabled(self.active or self.capture_action.isChecked())
+        if not self.active or any(s is scene for s, _ in self._touched):
+            return
+        self._touched.append((scene, scene.metrics))
+        scene.set_metrics(workshop_metrics(scene.metrics))
+        scene.structure_locked = True
+        scene.structure_refused.connect(self._refused)
+
+    def _refused(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, MESSAGE_MS)
+
+    # ------------------------------------------------------------------ quick capture
+
+    def _capture_toggled(self, on: bool) -> None:
+        scene = self.window.scene
+        if scene is None:
+            return
+        if on:
+            scene.capture.begin()
+            self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.window.statusBar().showMessage(
+                self.tr("Quick capture: arrow keys choose a cell, type to add a card, Enter for the next, Esc stops."),
+                MESSAGE_MS,
+            )
+        else:
+            scene.capture.set_enabled(False)
+
+    # ------------------------------------------------------------------ undo and redo
+
+    def _reroute_history(self) -> None:
+        """Edit › Undo and Redo go through `_history`, which refuses structure steps in workshop mode (the undo
+        group's own connection is replaced; outside workshop mode it does just what the group does)."""
+        w = self.window
+        w.undo_action.triggered.disconnect()
+        w.undo_action.triggered.connect(lambda: self._history(undo=True))
+        w.redo_action.triggered.disconnect()
+        w.redo_action.triggered.connect(lambda: self._history(undo=False))
+
+    def _history(self, *, undo: bool) -> bool:
+        """Undo or redo on the active stack, unless workshop mode forbids that step. True when it ran."""
+        w = self.window
+        stack = w.undo_group.activeStack()
+        if self.active and stack is not None:
+            index = stack.index() - 1 if undo else stack.index()
+            if 0 <= index < stack.count():
+                command = stack.command(index)
+                if stack is w.library_editor.undo_stack or changes_structure(command):
+                    text = command.text()
+                    message = (
+                        self.tr("Workshop mode keeps the structure as it is: leave it (F11) to undo “{0}”.")
+                        if undo
+                        else self.tr("Workshop mode keeps the structure as it is: leave it (F11) to redo “{0}”.")
+                    )
+                    w.statusBar().showMessage(message.format(text), MESSAGE_MS)
+                    return False
+        if undo:
+            w.undo_group.undo()
+        else:
+            w.undo_group.redo()
+        return True
+
+    # ------------------------------------------------------------------ the timer
+
+    def show_timer_dialog(self) -> TimerDialog:
+        """Open (or raise) the timer's dialog; the overlay shows the time while it is open."""
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.show()
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = TimerDialog(self.timer, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        self.dialog = dialog
+        self._update_overlay()
+        dialog.show()
+        return dialog
+
+    def _dialog_closed(self) -> None:
+        self.dialog = None
+        self._update_overlay()
+
+    def toggle_timer(self) -> None:
+        if self.timer.state is TimerState.FINISHED:
+            self.timer.reset()
+        else:
+            self.timer.toggle()
+
+    def _update_overlay(self) -> None:
+        dialog_open = self.dialog is not None and shiboken6.isValid(self.dialog)
+        self.overlay.setVisible(self.timer.state is not TimerState.IDLE or dialog_open)
+        if self.overlay.isVisible():
+            self.overlay.raise_()
+
+    def _timer_finished(self) -> None:
+        self.window.statusBar().showMessage(self.tr("Time's up!"), MESSAGE_MS)
+
+    # ------------------------------------------------------------------ keys and resizes of the canvas
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is not self.window.view or not self.active:
+            return False
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier and self._canvas_idle():
+                self.leave()
+                return True
+        elif event.type() == QEvent.Type.Resize and time.monotonic() < self._refit_until:
+            QTimer.singleShot(0, self._refit)
+        return False
+
+    def _canvas_idle(self) -> bool:
+        """Whether Esc has nothing to cancel on the canvas (no editing, drag, selection, capture cell or voting)."""
+        if self.window.voting.active:  # Esc stops the voting round first
+            return False
+        scene = self.window.scene
+        if scene is None:
+            return True
+        return not (scene.editor.active or scene.dragging or scene.selectedItems() or scene.capture.cell is not None)
+
+    def _refit(self) -> None:
+        view = self.window.view
+        if self.active and view.focused_phase is None and time.monotonic() < self._refit_until:
+            view.fit()
+
+
+def _set_checked(action: QAction, on: bool) -> None:
+    """Check or uncheck without running the action."""
+    if action.isChecked() != on:
+        action.blockSignals(True)
+        action.setChecked(on)
+        action.blockSignals(False)
