@@ -313,7 +313,7 @@ def test_the_window_in_dutch_shows_dutch_menus(dutch_window: MainWindow) -> None
     assert {"&Ongedaan maken", "Opnie&uw", "&Kopiëren", "P&lakken", "Voorkeu&ren…"} <= set(_texts(edit_menu))
     assert {"&Inzoomen", "&Passend in venster", "Klantreizen", "Eigenschappen"} <= set(_texts(view_menu))
     assert {"&Nieuw…", "Nieuwe &kaart", "&Fase toevoegen", "&Rij toevoegen"} <= set(_texts(journey_menu))
-    assert window.status_figures.text() == "3 contactmomenten  ·  gemiddelde score 3.7  ·  CSAT 67%"
+    assert window.status_figures.text() == "3 contactmomenten  ·  gemiddelde score 3,7  ·  CSAT 67%"  # Dutch comma
     assert window.journeys_dock.windowTitle() == "Klantreizen"
     assert window.library_panel.search_field.placeholderText() == "Klantreizen zoeken"
 

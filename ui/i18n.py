@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from cjmapper.i18n import decimal as core_decimal
 from cjmapper.i18n import system_language
 from cjmapper.model import Language
 from cjmapper.resources import resource
@@ -72,6 +73,11 @@ def startup_language(requested: Language | str | None = None) -> Language:
 def ui_language() -> Language:
     """The language the interface is in now."""
     return _language
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A decimal as the interface's language writes it: 3.4 in English, 3,4 in Dutch."""
+    return core_decimal(value, _language, digits)
 
 
 def catalogue_path(language: Language) -> str:

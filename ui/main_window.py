@@ -39,7 +39,7 @@ from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
 from ui.document import Change, ChangeKind, JourneyDocument
 from ui.export_jobs import ExportProgress, JobOutcome, PosterJob
-from ui.i18n import ui_language
+from ui.i18n import decimal, ui_language
 from ui.library_commands import LibraryEditor
 from ui.library_panel import LibraryPanel
 from ui.new_journey_dialog import NewJourneyDialog
@@ -80,7 +80,7 @@ def remember_library(path: Path) -> None:
 
 
 def score_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else decimal(value)
 
 
 def csat_text(value: float | None) -> str:

@@ -52,7 +52,7 @@ from ui.canvas.painting import (
     score_color,
     tint,
 )
-from ui.i18n import ui_language
+from ui.i18n import decimal, ui_language
 
 CUSTOM = "custom"
 """The paper box's entry for a WIDTHxHEIGHT size."""
@@ -613,7 +613,7 @@ class PosterDialog(QDialog):
         width_mm, height_mm = plan.page_width * MM_PER_POINT, plan.page_height * MM_PER_POINT
         size = self.tr("{0} × {1} mm").format(round(width_mm), round(height_mm))
         scale = self.tr("scale {0}%").format(self._percent(plan.scale))
-        text = self.tr("text {0} pt").format(f"{plan.body_size:.1f}")
+        text = self.tr("text {0} pt").format(decimal(plan.body_size))
         if plan.sheets == 1:
             sheets = self.tr("1 sheet")
         elif plan.tile_grid is not None:
@@ -628,7 +628,7 @@ class PosterDialog(QDialog):
     @staticmethod
     def _percent(scale: float) -> str:
         percent = scale * 100
-        return f"{percent:.0f}" if percent >= 10 else f"{percent:.1f}"
+        return f"{percent:.0f}" if percent >= 10 else decimal(percent)
 
     def _show_warning(self, options: PosterOptions, plan: PosterPlan) -> None:
         if plan.warning is None:
@@ -647,7 +647,7 @@ class PosterDialog(QDialog):
         """The plan's legibility warning in the interface's language (the core words it in English, for the command
         line); in English it is the plan's own text."""
         start = self.tr("At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)").format(
-            options.paper.label, f"{plan.body_size:.1f}", f"{LEGIBLE_PT:g}"
+            options.paper.label, decimal(plan.body_size), f"{LEGIBLE_PT:g}"
         )
         if plan.smallest_legible is not None:
             return self.tr("{0}; {1} is the smallest paper that keeps it legible.").format(
@@ -754,5 +754,5 @@ class PictureDpiDialog(QDialog):
         width, height = self._pixels_at(self.dpi)
         megapixels = width * height / 1_000_000
         self.size_label.setText(
-            self.tr("{0} × {1} pixels ({2} megapixels)").format(f"{width:,}", f"{height:,}", f"{megapixels:.1f}")
+            self.tr("{0} × {1} pixels ({2} megapixels)").format(f"{width:,}", f"{height:,}", decimal(megapixels))
         )

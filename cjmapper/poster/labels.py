@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cjmapper.i18n import decimal
 from cjmapper.model import Framework, Language
 
 _LABELS: dict[str, dict[Language, str]] = {
@@ -77,8 +78,7 @@ def language_name(of: Language, language: Language) -> str:
 
 def number(value: float, language: Language, digits: int = 1) -> str:
     """A decimal in the language's style: 3.4 in English, 3,4 in Dutch."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if language is Language.NL else text
+    return decimal(value, language, digits)
 
 
 def long_date(year: int, month: int, day: int, language: Language) -> str:

@@ -51,6 +51,7 @@ from ui.canvas.painting import (
     tint,
     tr,
 )
+from ui.i18n import decimal
 
 if TYPE_CHECKING:
     from ui.canvas.scene import JourneyScene
@@ -584,7 +585,7 @@ class PhaseHeaderItem(_HeaderItem):
         badge_width = 0.0
         if self.average is not None:
             badge_font = canvas_font(m.font_size, bold=True)
-            text = tr("avg {0}").format(f"{self.average:.1f}")
+            text = tr("avg {0}").format(decimal(self.average))
             badge_width = QFontMetricsF(badge_font).horizontalAdvance(text) + 14
             badge = QRectF(line.right() - badge_width, line.y(), badge_width, line.height())
             fill = score_color(self.average)
@@ -818,7 +819,7 @@ class CurveItem(QGraphicsItem):
             half = column.width * 0.36
             painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
             if lod >= LOW_DETAIL:
-                label = tr("avg {0}").format(f"{mark.average:.1f}")
+                label = tr("avg {0}").format(decimal(mark.average))
                 font = canvas_font(m.font_size - 1, bold=True)
                 painter.setFont(font)
                 width = QFontMetricsF(font).horizontalAdvance(label) + 10
