@@ -72,6 +72,8 @@ STRIPE_WIDTH = style.STRIPE_WIDTH
 ICON_SIZE = int(style.ICON_SIZE)
 BADGE_RADIUS = style.BADGE_RADIUS
 MAX_DOTS = style.MAX_DOTS
+BASE_FONT_SIZE = Metrics().font_size
+"""The card type size the badge, dot and icon sizes of `cjmapper.style` are drawn for."""
 DOT_DIAMETER = style.DOT_DIAMETER
 DOT_PITCH = style.DOT_PITCH
 
@@ -319,10 +321,13 @@ class CardItem(QGraphicsRectItem):
         top = h - m.card_padding - m.footer_height
         middle = top + m.footer_height / 2
         text_top = middle - fm_height / 2
-        badge_centre = QPointF(w - m.card_padding - BADGE_RADIUS, middle)
-        draw_score_badge(painter, badge_centre, BADGE_RADIUS, self.card.score, canvas_font(10.0, bold=True))
+        k = m.font_size / BASE_FONT_SIZE  # badge, dots and icon grow with the type (workshop mode)
+        badge_radius = BADGE_RADIUS * k
+        badge_centre = QPointF(w - m.card_padding - badge_radius, middle)
+        badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
+        draw_score_badge(painter, badge_centre, badge_radius, self.card.score, badge_font)
         painter.setFont(canvas_font(m.font_size))
-        right = badge_centre.x() - BADGE_RADIUS - 5
+        right = badge_centre.x() - badge_radius - 5 * k
         votes = self.card.votes
         if votes > 0:
             shown = min(votes, MAX_DOTS if votes <= MAX_DOTS else MAX_DOTS - 2)
@@ -339,17 +344,18 @@ class CardItem(QGraphicsRectItem):
             painter.setBrush(VOTE_DOT)
             for i in range(shown):
                 row, column = divmod(i, per_row)
-                cx = right - (per_row - column) * DOT_PITCH + DOT_PITCH / 2
-                cy = middle + (row - (rows - 1) / 2) * DOT_PITCH
-                painter.drawEllipse(QPointF(cx, cy), DOT_DIAMETER / 2, DOT_DIAMETER / 2)
-            right -= per_row * DOT_PITCH
+                cx = right - (per_row - column) * DOT_PITCH * k + DOT_PITCH * k / 2
+                cy = middle + (row - (rows - 1) / 2) * DOT_PITCH * k
+                painter.drawEllipse(QPointF(cx, cy), DOT_DIAMETER * k / 2, DOT_DIAMETER * k / 2)
+            right -= per_row * DOT_PITCH * k
         if not self.card.channel:
             return
         x = m.card_padding
-        pixmap = _channel_pixmap(self.card.channel, ICON_SIZE)
+        icon = round(ICON_SIZE * k)
+        pixmap = _channel_pixmap(self.card.channel, icon)
         if pixmap is not None:
-            painter.drawPixmap(QRectF(x, middle - ICON_SIZE / 2, ICON_SIZE, ICON_SIZE), pixmap, QRectF(pixmap.rect()))
-        x += ICON_SIZE + 4
+            painter.drawPixmap(QRectF(x, middle - icon / 2, icon, icon), pixmap, QRectF(pixmap.rect()))
+        x += icon + 4
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
             painter.setPen(MUTED_INK)
