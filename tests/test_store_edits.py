@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cjmapper.errors import EditError, NotFoundError
 from cjmapper.model import MAX_PHASES, Journey, LaneKind, Persona
-from cjmapper.store import Library
+from cjmapper.store import Library, Placement
+from cjmapper.store.ordering import GAP
 from tests.store_helpers import cell_titles, sample_journey
 
 
@@ -46,7 +48,9 @@ def test_create_and_load_round_trip(lib: Library) -> None:
 
 def test_add_touchpoint_at_an_index_makes_room(lib: Library, journey: Journey) -> None:
     phase, lane = journey.phases[0].id, journey.lanes[0].id
-    card = lib.add_touchpoint(journey.id, phase, lane, "  Nieuwsbrief  ", index=1, channel="newsletter", score=3)
+    addition = lib.add_touchpoint(journey.id, phase, lane, "  Nieuwsbrief  ", index=1, channel="newsletter", score=3)
+    card = addition.touchpoint
+    assert addition.renumbered.before == addition.renumbered.after == ()
     assert card.title == "Nieuwsbrief"
     after = reload(lib, journey)
     assert cell_titles(after, 0, 0) == ["Card 1.1.1", "Nieuwsbrief", "Card 1.1.2"]
@@ -103,7 +107,9 @@ def test_update_touchpoint_fields(lib: Library, journey: Journey) -> None:
 def test_move_within_a_cell_and_back(lib: Library, journey: Journey) -> None:
     phase, lane = journey.phases[0].id, journey.lanes[0].id
     first = journey.cell(phase, lane)[0]
-    before, after = lib.move_touchpoints([first.id], phase, lane, 1)
+    move = lib.move_touchpoints([first.id], phase, lane, 1)
+    before, after = move.before, move.after
+    assert move.renumbered.after == ()
     assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.2", "Card 1.1.1"]
     assert [(p.touchpoint_id, p.phase_id, p.lane_id) for p in after] == [(first.id, phase, lane)]
     assert [p.position for p in before] == [first.position]
@@ -115,7 +121,7 @@ def test_multi_move_to_another_cell_keeps_the_given_order(lib: Library, journey:
     a = journey.cell(journey.phases[0].id, journey.lanes[0].id)[1]
     b = journey.cell(journey.phases[1].id, journey.lanes[1].id)[0]
     target_phase, target_lane = journey.phases[2].id, journey.lanes[0].id
-    before, _ = lib.move_touchpoints([b.id, a.id], target_phase, target_lane, 1)
+    before = lib.move_touchpoints([b.id, a.id], target_phase, target_lane, 1).before
     moved = reload(lib, journey)
     assert cell_titles(moved, 2, 0) == ["Card 3.1.1", b.title, a.title, "Card 3.1.2"]
     assert cell_titles(moved, 0, 0) == ["Card 1.1.1"]
@@ -143,11 +149,67 @@ def test_repeated_drops_into_one_gap_renumber_the_cell_and_keep_order(lib: Libra
     phase, lane = journey.phases[0].id, journey.lanes[0].id
     expected = cell_titles(journey, 0, 0)
     for i in range(30):  # each drop halves the gap after the first card: renumbering must kick in
-        card = lib.add_touchpoint(journey.id, phase, lane, f"Drop {i}", index=1)
+        card = lib.add_touchpoint(journey.id, phase, lane, f"Drop {i}", index=1).touchpoint
         expected.insert(1, card.title)
     after = reload(lib, journey)
     assert cell_titles(after, 0, 0) == expected
     assert keys_are_distinct(after)
+
+
+def placements(journey: Journey, phase_id: int, lane_id: int) -> dict[int, Placement]:
+    """Where each card of a cell stands, by id."""
+    return {t.id: Placement(t.id, t.phase_id, t.lane_id, t.position) for t in journey.cell(phase_id, lane_id)}
+
+
+def test_an_add_into_a_used_up_gap_reports_the_renumbered_cards(lib: Library, journey: Journey) -> None:
+    """A gap of 1 between the cell's two cards: adding between them renumbers the cell, and the library says
+    exactly which cards got which keys, as a reload shows them."""
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    first, second = journey.cell(phase, lane)
+    tight = lib.move_touchpoints([second.id], phase, lane, None)
+    assert tight.renumbered.after == ()
+    lib.arrange([replace(tight.after[0], position=first.position + 1)])  # no room left between the two
+    before = placements(reload(lib, journey), phase, lane)
+    addition = lib.add_touchpoint(journey.id, phase, lane, "Squeezed", index=1)
+    after = placements(reload(lib, journey), phase, lane)
+    renumbered = addition.renumbered
+    assert renumbered.after, "the gap had run out: the cell must have been renumbered"
+    assert list(renumbered.after) == [after[p.touchpoint_id] for p in renumbered.after]
+    assert list(renumbered.before) == [before[p.touchpoint_id] for p in renumbered.before]
+    assert [p.touchpoint_id for p in renumbered.before] == [p.touchpoint_id for p in renumbered.after]
+    unchanged = {i for i in before if before[i] == after[i]}
+    assert {p.touchpoint_id for p in renumbered.after} == set(before) - unchanged
+    assert after[addition.touchpoint.id].position == addition.touchpoint.position
+    assert [t.title for t in reload(lib, journey).cell(phase, lane)] == [first.title, "Squeezed", second.title]
+    assert keys_are_distinct(reload(lib, journey))
+    lib.delete_touchpoints([addition.touchpoint.id])
+    lib.arrange(renumbered.before)
+    assert placements(reload(lib, journey), phase, lane) == before
+
+
+def test_a_move_into_a_used_up_gap_reports_the_renumbered_cards(lib: Library, journey: Journey) -> None:
+    """The same for a move: the placements returned (moved and renumbered) are what a reload shows, and
+    arranging the ones from before puts every key back."""
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    for i in range(3):
+        lib.add_touchpoint(journey.id, phase, lane, f"Filler {i}")
+    cell = reload(lib, journey).cell(phase, lane)
+    lib.arrange([Placement(t.id, phase, lane, GAP + rank) for rank, t in enumerate(cell)])  # keys 1024, 1025, ...
+    mover = journey.cell(journey.phases[1].id, lane)[0]
+    whole = {t.id: t for t in reload(lib, journey).touchpoints}
+    move = lib.move_touchpoints([mover.id], phase, lane, 2)
+    moved = reload(lib, journey)
+    after = placements(moved, phase, lane)
+    assert move.renumbered.after, "the gap had run out: the cell must have been renumbered"
+    assert list(move.renumbered.after) == [after[p.touchpoint_id] for p in move.renumbered.after]
+    assert list(move.after) == [after[mover.id]]
+    for p in move.renumbered.before:
+        assert (p.phase_id, p.lane_id, p.position) == (phase, lane, whole[p.touchpoint_id].position)
+    changed = {t.id for t in moved.touchpoints if t != whole[t.id]}
+    assert changed == {mover.id} | {p.touchpoint_id for p in move.renumbered.after}
+    assert [t.id for t in moved.cell(phase, lane)] == [cell[0].id, cell[1].id, mover.id, *(t.id for t in cell[2:])]
+    lib.arrange([*move.renumbered.before, *move.before])
+    assert {t.id: t for t in reload(lib, journey).touchpoints} == whole
 
 
 def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey) -> None:

@@ -1,7 +1,8 @@
 """A hypothesis state machine over the edit API and its inverses (the operations undo is built on).
 
 Invariant: after every step, the library file, read back by a fresh `Library`, holds exactly the cards, cells
-and orders of a plain in-memory reference, with positions 0..n-1 in every cell."""
+and orders of a plain in-memory reference, with distinct sort keys in every cell. An add or a move reports every
+other card it renumbered, as the file then holds it, and undoing a step puts every card's sort key back."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from cjmapper.model import Touchpoint
 from cjmapper.store import Library, Placement
+from cjmapper.store.library import TouchpointAddition, TouchpointMove
+from cjmapper.store.ordering import Renumbering
 from tests.store_helpers import sample_journey
 
 Cell = tuple[int, int]
@@ -25,14 +28,15 @@ class EditMachine(RuleBasedStateMachine):
         self.folder = tempfile.TemporaryDirectory()
         self.path = Path(self.folder.name) / "machine.cjm"
         self.lib = Library.open(self.path)
-        journey = self.lib.load_journey(self.lib.create_journey(sample_journey(phases=3, lanes=2, cards_per_cell=1)))
+        journey = self.lib.load_journey(self.lib.create_journey(sample_journey(phases=3, lanes=2, cards_per_cell=2)))
         self.journey_id = journey.id
         self.cells: list[Cell] = [(p.id, lane.id) for p in journey.phases for lane in journey.lanes[:2]]
         self.orders: dict[Cell, list[int]] = {cell: [t.id for t in journey.cell(*cell)] for cell in self.cells}
         self.titles = {t.id: t.title for t in journey.touchpoints}
         self.scores = {t.id: t.score for t in journey.touchpoints}
-        self.undo: list[tuple[str, object, dict[Cell, list[int]]]] = []
-        """Undoable steps: (kind, what the inverse needs, the reference orders before the step)."""
+        self.undo: list[tuple[str, object, dict[Cell, list[int]], dict[int, Placement]]] = []
+        """Undoable steps: (kind, what the inverse needs, the reference orders and the file's placements before
+        the step)."""
 
     def teardown(self) -> None:
         self.lib.close()
@@ -44,18 +48,42 @@ class EditMachine(RuleBasedStateMachine):
     def snapshot(self) -> dict[Cell, list[int]]:
         return {c: list(order) for c, order in self.orders.items()}
 
+    def placements(self) -> dict[int, Placement]:
+        """Where every card stands in the file, as a fresh `Library` reads it."""
+        with Library.open(self.path) as fresh:
+            cards = fresh.load_journey(self.journey_id).touchpoints
+        return {t.id: Placement(t.id, t.phase_id, t.lane_id, t.position) for t in cards}
+
+    @staticmethod
+    def check_renumbering(
+        renumbered: Renumbering, before: dict[int, Placement], after: dict[int, Placement], cell: Cell, placed: set[int]
+    ) -> None:
+        """`renumbered` names, with their keys before and after, exactly the cards other than the `placed` ones
+        whose place in the file changed; all of them stand in the target cell."""
+        assert [p.touchpoint_id for p in renumbered.before] == [p.touchpoint_id for p in renumbered.after]
+        assert list(renumbered.before) == [before[p.touchpoint_id] for p in renumbered.before]
+        assert list(renumbered.after) == [after[p.touchpoint_id] for p in renumbered.after]
+        assert all((p.phase_id, p.lane_id) == cell for p in renumbered.before + renumbered.after)
+        changed = {i for i in before if i not in placed and before[i] != after[i]}
+        assert changed == {p.touchpoint_id for p in renumbered.after}
+
     @rule(cell=st.integers(0, 5), index=st.integers(0, 10), title=st.text(min_size=1, max_size=20))
     def add(self, cell: int, index: int, title: str) -> None:
         previous = self.snapshot()
         if not title.strip():
             title = "x"
         phase, lane = self.cells[cell]
-        card = self.lib.add_touchpoint(self.journey_id, phase, lane, title, index=index)
+        placed = self.placements()
+        addition = self.lib.add_touchpoint(self.journey_id, phase, lane, title, index=index)
+        card = addition.touchpoint
+        now = self.placements()
+        self.check_renumbering(addition.renumbered, placed, now, (phase, lane), set())
+        assert now[card.id] == Placement(card.id, phase, lane, card.position)
         order = self.orders[(phase, lane)]
         order.insert(min(index, len(order)), card.id)
         self.titles[card.id] = title.strip()
         self.scores[card.id] = None
-        self.undo.append(("add", card.id, previous))
+        self.undo.append(("add", addition, previous, placed))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data(), cell=st.integers(0, 5), index=st.integers(0, 10))
@@ -63,26 +91,31 @@ class EditMachine(RuleBasedStateMachine):
         ids = data.draw(st.lists(st.sampled_from(self.all_ids()), min_size=1, max_size=4, unique=True))
         target = self.cells[cell]
         previous = self.snapshot()
-        before, after = self.lib.move_touchpoints(ids, *target, index)
-        assert [p.touchpoint_id for p in before] == ids
-        assert all((p.phase_id, p.lane_id) == target for p in after)
+        placed = self.placements()
+        move = self.lib.move_touchpoints(ids, *target, index)
+        now = self.placements()
+        assert list(move.before) == [placed[i] for i in ids]
+        assert list(move.after) == [now[i] for i in ids]
+        assert all((p.phase_id, p.lane_id) == target for p in move.after)
+        self.check_renumbering(move.renumbered, placed, now, target, set(ids))
         for c in self.orders:
             self.orders[c] = [i for i in self.orders[c] if i not in ids]
         order = self.orders[target]
         at = min(index, len(order))
         order[at:at] = ids
-        self.undo.append(("move", before, previous))
+        self.undo.append(("move", move, previous, placed))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data())
     def delete(self, data: st.DataObject) -> None:
         ids = data.draw(st.lists(st.sampled_from(self.all_ids()), min_size=1, max_size=3, unique=True))
         previous = self.snapshot()
+        placed = self.placements()
         removed = self.lib.delete_touchpoints(ids)
         assert sorted(t.id for t in removed) == sorted(ids)
         for c in self.orders:
             self.orders[c] = [i for i in self.orders[c] if i not in ids]
-        self.undo.append(("delete", removed, previous))
+        self.undo.append(("delete", removed, previous, placed))
 
     @precondition(lambda self: bool(self.all_ids()))
     @rule(data=st.data(), score=st.none() | st.integers(1, 5))
@@ -91,22 +124,55 @@ class EditMachine(RuleBasedStateMachine):
         self.lib.update_touchpoint(card_id, score=score)
         self.scores[card_id] = score
 
+    def crowdable(self) -> list[Cell]:
+        return [cell for cell, order in self.orders.items() if len(order) > 1]
+
+    @precondition(lambda self: bool(self.crowdable()))
+    @rule(data=st.data())
+    def crowd(self, data: st.DataObject) -> None:
+        """Give a cell's cards consecutive sort keys, so the next card placed between two of them makes the
+        library renumber the cell (undone like a move)."""
+        phase, lane = data.draw(st.sampled_from(self.crowdable()))
+        placed = self.placements()
+        order = self.orders[(phase, lane)]
+        start = placed[order[0]].position
+        self.lib.arrange([Placement(card_id, phase, lane, start + rank) for rank, card_id in enumerate(order)])
+        before = tuple(placed[i] for i in order)
+        self.undo.append(("move", TouchpointMove(before, (), Renumbering()), self.snapshot(), placed))
+
+    @precondition(lambda self: bool(self.crowdable()))
+    @rule(data=st.data(), move=st.booleans())
+    def into_the_tightest_gap(self, data: st.DataObject, move: bool) -> None:
+        """Add or move cards between the two neighbouring cards whose sort keys are closest."""
+        placed = self.placements()
+        gaps = [
+            (placed[order[at]].position - placed[order[at - 1]].position, self.cells.index(cell), at)
+            for cell, order in self.orders.items()
+            for at in range(1, len(order))
+        ]
+        _, cell, at = min(gaps)
+        if move:
+            self.move(data, cell, at)
+        else:
+            self.add(cell, at, "Tight")
+
     @precondition(lambda self: bool(self.undo))
     @rule()
     def undo_last(self) -> None:
-        kind, payload, previous = self.undo.pop()
+        kind, payload, previous, placed = self.undo.pop()
         if kind == "add":
-            assert isinstance(payload, int)
-            self.lib.delete_touchpoints([payload])
+            assert isinstance(payload, TouchpointAddition)
+            self.lib.delete_touchpoints([payload.touchpoint.id])
+            self.lib.arrange(payload.renumbered.before)
         elif kind == "move":
-            assert isinstance(payload, list)
-            placements: list[Placement] = payload
-            self.lib.arrange(placements)
+            assert isinstance(payload, TouchpointMove)
+            self.lib.arrange([*payload.renumbered.before, *payload.before])
         else:
             assert isinstance(payload, list)
             cards: list[Touchpoint] = payload
             self.lib.restore_touchpoints(self.journey_id, cards)
         self.orders = previous
+        assert self.placements() == placed
 
     @rule()
     def reopen(self) -> None:

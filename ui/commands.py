@@ -7,13 +7,14 @@ and forward edit API, patch the document's snapshot and return the precise `Chan
 by the document (`_history_step`), since an exception cannot leave a Qt virtual override.
 
 Card order: a cell orders its cards by gapped sort keys. When a card lands in a gap that is used up, the library
-renumbers the cell's other cards. A command that caused that also records those cards' keys before and after,
-so its undo puts every key back as it was and the stored placements of older commands stay valid.
+renumbers the cell's other cards and says which (`Renumbering`). A command that caused that also records those
+cards' keys before and after, so its undo puts every key back as it was and the stored placements of older
+commands stay valid.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -24,7 +25,6 @@ from cjmapper import rules
 from cjmapper.errors import CjmapperError, EditError, NotFoundError
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, Lane, LaneKind, Persona, Phase, Touchpoint
 from cjmapper.store import LaneRemoval, Library, PhaseRemoval, Placement
-from cjmapper.store.ordering import keys_between
 from ui.document import CONTEXT, Change, ChangeKind, JourneyDocument
 
 CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
@@ -44,24 +44,6 @@ def quoted(text: str, limit: int = 40) -> str:
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return f"“{line}”"
-
-
-def predicted_keys(
-    document: JourneyDocument, phase_id: int, lane_id: int, index: int | None, count: int, moving: Collection[int]
-) -> list[int] | None:
-    """The sort keys the library gives `count` cards placed at `index` in a cell (see
-    `cjmapper.store.ordering.place`), worked out from the snapshot; None when the library will renumber the cell.
-    A result that differs from what the library returned means the cell was renumbered."""
-    keys = sorted(
-        t.position
-        for t in document.journey.touchpoints
-        if t.phase_id == phase_id and t.lane_id == lane_id and t.id not in moving
-    )
-    if index is None or max(index, 0) >= len(keys):
-        return keys_between(keys[-1] if keys else None, None, count)
-    if index <= 0:
-        return keys_between(None, keys[0], count)
-    return keys_between(keys[index - 1], keys[index], count)
 
 
 class DocumentCommand(QUndoCommand):
@@ -159,16 +141,13 @@ class _NewCardsCommand(DocumentCommand):
         try:
             for offset, (title, fields) in enumerate(specs):
                 at = None if self.index is None else self.index + offset
-                expected = predicted_keys(document, self.phase_id, self.lane_id, at, 1, ())
-                card = self.library.add_touchpoint(
+                addition = self.library.add_touchpoint(
                     document.journey_id, self.phase_id, self.lane_id, title, index=at, **fields
                 )
-                added.append(card.id)
+                added.append(addition.touchpoint.id)
                 document._wrote()
-                if expected == [card.position]:
-                    document._put_cards([card])
-                else:
-                    document._resync()  # the library renumbered the cell
+                document._place(addition.renumbered.after)
+                document._put_cards([addition.touchpoint])
         except CjmapperError as e:
             if not added:
                 raise
@@ -283,13 +262,9 @@ class MoveTouchpointsCommand(DocumentCommand):
         if [*rest[:at], *self.ids, *rest[at:]] == cell:
             return None  # the cards already stand there
         before = document._placements([*self.ids, *rest])
-        expected = predicted_keys(document, self.phase_id, self.lane_id, self.index, len(self.ids), moving)
-        _, placed = self.library.move_touchpoints(self.ids, self.phase_id, self.lane_id, self.index)
+        move = self.library.move_touchpoints(self.ids, self.phase_id, self.lane_id, self.index)
         document._wrote()
-        if expected == [p.position for p in placed]:
-            document._place(placed)
-        else:
-            document._resync()  # the library renumbered the cell
+        document._place([*move.renumbered.after, *move.after])
         after = document._placements(before)
         moved = [i for i in before if after[i] != before[i]]
         self._before = tuple(before[i] for i in moved)

@@ -376,10 +376,6 @@ class JourneyDocument(QObject):
         cards.sort(key=lambda t: (t.position, t.id))
         return [t.id for t in cards]
 
-    def _resync(self) -> None:
-        """Re-read the snapshot without telling anyone (the caller emits the precise Change)."""
-        self.journey = self._read()
-
     def _phase(self, phase_id: int) -> Phase:
         try:
             return self.journey.phase(phase_id)

@@ -8,13 +8,13 @@ return ids and model value objects, never ORM instances, so undo commands can ho
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,19 +38,9 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import migrate, ordering, reading, sqlite
+from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
 from cjmapper.store.tables import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS
-
-
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """Where one card stands: its cell and its sort key there (see `cjmapper.store.ordering`)."""
-
-    touchpoint_id: int
-    phase_id: int
-    lane_id: int
-    position: int
-
 
 Cell = tuple[int, int]
 """A cell of the map: (phase id, lane id)."""
@@ -82,6 +72,25 @@ class LaneRemoval:
     index: int
     lane: Lane
     touchpoints: tuple[Touchpoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointAddition:
+    """What `add_touchpoint` did: the new card as stored, and the cell's other cards it renumbered to make room
+    (see `cjmapper.store.ordering`; empty unless the gap at the card's place had run out)."""
+
+    touchpoint: Touchpoint
+    renumbered: Renumbering
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointMove:
+    """What `move_touchpoints` did: where the moved cards stood and stand (in the order given), and the target
+    cell's other cards it renumbered to make room. `arrange(renumbered.before + before)` undoes it exactly."""
+
+    before: tuple[Placement, ...]
+    after: tuple[Placement, ...]
+    renumbered: Renumbering
 
 
 class Library:
@@ -273,72 +282,23 @@ class Library:
     def add_phase(
         self, journey_id: int, name: str, *, index: int | None = None, description: str = "", color: str | None = None
     ) -> Phase:
-        name = rules.title(name, MAX_NAME, "phase name")
-        phase = Phase(0, name, rules.text(description, MAX_TEXT, "description"), rules.color(color))
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
-            order = _structure_ids(s, PHASES, journey_id)
-            if len(order) >= MAX_PHASES:
-                raise EditError(f"A journey has at most {MAX_PHASES} phases.")
-            phase.id = _insert_at(s, PHASES, journey_id, order, index, _phase_values(phase))
-            self._touch(s, journey_id)
-        return phase
+        return self._add_structure(_PHASES, journey_id, index, name=name, description=description, color=color)
 
     def update_phase(
         self, phase_id: int, *, name: str = UNSET, description: str = UNSET, color: str | None = UNSET
     ) -> Phase:
-        values: dict[str, object] = {}
-        if name is not UNSET:
-            values["name"] = rules.title(name, MAX_NAME, "phase name")
-        if description is not UNSET:
-            values["description"] = rules.text(description, MAX_TEXT, "description")
-        if color is not UNSET:
-            values["color"] = rules.color(color)
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), "phase", phase_id)
-            if values:
-                s.execute(update(PHASES).where(PHASES.c.id == phase_id).values(**values))
-            self._touch(s, journey_id)
-            row = s.execute(
-                select(PHASES.c.id, PHASES.c.name, PHASES.c.description, PHASES.c.color).where(PHASES.c.id == phase_id)
-            ).one()
-        return Phase(*row)
+        return self._update_structure(_PHASES, phase_id, name=name, description=description, color=color)
 
     def move_phase(self, phase_id: int, index: int) -> None:
         """Move a phase to `index` among the journey's phases (0 = leftmost)."""
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), "phase", phase_id)
-            _move_in_order(s, PHASES, journey_id, phase_id, index)
-            self._touch(s, journey_id)
+        self._move_structure(_PHASES, phase_id, index)
 
     def delete_phase(self, phase_id: int) -> PhaseRemoval:
         """Delete a phase with its cards; returns what was removed, for `restore_phase`."""
-        with self._write() as s:
-            conn = s.connection()
-            journey_id = reading.journey_of(conn, "phase", phase_id)
-            order = _structure_ids(s, PHASES, journey_id)
-            if len(order) <= 1:
-                raise EditError("A journey keeps at least one phase.")
-            journey = reading.load_journey(conn, journey_id)
-            removal = PhaseRemoval(
-                journey_id,
-                order.index(phase_id),
-                journey.phase(phase_id),
-                tuple(t for t in journey.touchpoints if t.phase_id == phase_id),
-            )
-            s.execute(delete(PHASES).where(PHASES.c.id == phase_id))
-            order.remove(phase_id)
-            _write_positions(s, PHASES, order)
-            self._touch(s, journey_id)
-        return removal
+        return self._delete_structure(_PHASES, phase_id)
 
     def restore_phase(self, removal: PhaseRemoval) -> None:
-        with self._write() as s:
-            order = _structure_ids(s, PHASES, removal.journey_id)
-            values = _phase_values(removal.phase) | {"id": removal.phase.id}
-            _insert_at(s, PHASES, removal.journey_id, order, removal.index, values)
-            _insert_touchpoints(s, removal.journey_id, removal.touchpoints)
-            self._touch(s, removal.journey_id)
+        self._restore_structure(_PHASES, removal.journey_id, removal.index, removal.phase, removal.touchpoints)
 
     def add_lane(
         self,
@@ -349,72 +309,89 @@ class Library:
         index: int | None = None,
         color: str | None = None,
     ) -> Lane:
-        lane = Lane(0, rules.title(name, MAX_NAME, "lane name"), rules.lane_kind(kind), rules.color(color))
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
-            order = _structure_ids(s, LANES, journey_id)
-            if len(order) >= MAX_LANES:
-                raise EditError(f"A journey has at most {MAX_LANES} lanes.")
-            lane.id = _insert_at(s, LANES, journey_id, order, index, _lane_values(lane))
-            self._touch(s, journey_id)
-        return lane
+        return self._add_structure(_LANES, journey_id, index, name=name, kind=kind, color=color)
 
     def update_lane(
         self, lane_id: int, *, name: str = UNSET, kind: LaneKind | str = UNSET, color: str | None = UNSET
     ) -> Lane:
-        values: dict[str, object] = {}
-        if name is not UNSET:
-            values["name"] = rules.title(name, MAX_NAME, "lane name")
-        if kind is not UNSET:
-            values["kind"] = rules.lane_kind(kind).value
-        if color is not UNSET:
-            values["color"] = rules.color(color)
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), "lane", lane_id)
-            if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(s, lane_id):
-                raise EditError("An experience (emotions) lane holds no cards; move this lane's cards out first.")
-            if values:
-                s.execute(update(LANES).where(LANES.c.id == lane_id).values(**values))
-            self._touch(s, journey_id)
-            row = s.execute(
-                select(LANES.c.id, LANES.c.name, LANES.c.kind, LANES.c.color).where(LANES.c.id == lane_id)
-            ).one()
-        return Lane(row.id, row.name, LaneKind(row.kind), row.color)
+        return self._update_structure(_LANES, lane_id, name=name, kind=kind, color=color)
 
     def move_lane(self, lane_id: int, index: int) -> None:
         """Move a lane to `index` among the journey's lanes (0 = top)."""
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), "lane", lane_id)
-            _move_in_order(s, LANES, journey_id, lane_id, index)
-            self._touch(s, journey_id)
+        self._move_structure(_LANES, lane_id, index)
 
     def delete_lane(self, lane_id: int) -> LaneRemoval:
+        """Delete a lane with its cards; returns what was removed, for `restore_lane`."""
+        return self._delete_structure(_LANES, lane_id)
+
+    def restore_lane(self, removal: LaneRemoval) -> None:
+        self._restore_structure(_LANES, removal.journey_id, removal.index, removal.lane, removal.touchpoints)
+
+    # The shared bodies of the phase and lane edits; `_Structure` says which of the two.
+
+    def _add_structure(
+        self, structure: _Structure[_ItemT, _RemovalT], journey_id: int, index: int | None, **given: object
+    ) -> _ItemT:
+        values = structure.clean(given)
+        with self._write() as s:
+            _require(s, JOURNEYS, journey_id, "journey")
+            order = _structure_ids(s, structure.table, journey_id)
+            if len(order) >= structure.limit:
+                raise EditError(f"A journey has at most {structure.limit} {structure.what}s.")
+            item = structure.load(s, _insert_at(s, structure.table, journey_id, order, index, values))
+            self._touch(s, journey_id)
+        return item
+
+    def _update_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int, **given: object) -> _ItemT:
+        values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
+        with self._write() as s:
+            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
+            structure.check_update(s, item_id, values)
+            if values:
+                s.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
+            self._touch(s, journey_id)
+            item = structure.load(s, item_id)
+        return item
+
+    def _move_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int) -> None:
+        with self._write() as s:
+            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
+            _move_in_order(s, structure.table, journey_id, item_id, index)
+            self._touch(s, journey_id)
+
+    def _delete_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int) -> _RemovalT:
         with self._write() as s:
             conn = s.connection()
-            journey_id = reading.journey_of(conn, "lane", lane_id)
-            order = _structure_ids(s, LANES, journey_id)
+            journey_id = reading.journey_of(conn, structure.what, item_id)
+            order = _structure_ids(s, structure.table, journey_id)
             if len(order) <= 1:
-                raise EditError("A journey keeps at least one lane.")
+                raise EditError(f"A journey keeps at least one {structure.what}.")
             journey = reading.load_journey(conn, journey_id)
-            removal = LaneRemoval(
+            removal = structure.removal(
                 journey_id,
-                order.index(lane_id),
-                journey.lane(lane_id),
-                tuple(t for t in journey.touchpoints if t.lane_id == lane_id),
+                order.index(item_id),
+                structure.find(journey, item_id),
+                tuple(t for t in journey.touchpoints if getattr(t, structure.card_field) == item_id),
             )
-            s.execute(delete(LANES).where(LANES.c.id == lane_id))
-            order.remove(lane_id)
-            _write_positions(s, LANES, order)
+            s.execute(delete(structure.table).where(structure.table.c.id == item_id))
+            order.remove(item_id)
+            _write_positions(s, structure.table, order)
             self._touch(s, journey_id)
         return removal
 
-    def restore_lane(self, removal: LaneRemoval) -> None:
+    def _restore_structure(
+        self,
+        structure: _Structure[_ItemT, _RemovalT],
+        journey_id: int,
+        index: int,
+        item: _ItemT,
+        cards: Sequence[Touchpoint],
+    ) -> None:
         with self._write() as s:
-            order = _structure_ids(s, LANES, removal.journey_id)
-            values = _lane_values(removal.lane) | {"id": removal.lane.id}
-            _insert_at(s, LANES, removal.journey_id, order, removal.index, values)
-            _insert_touchpoints(s, removal.journey_id, removal.touchpoints)
-            self._touch(s, removal.journey_id)
+            order = _structure_ids(s, structure.table, journey_id)
+            _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
+            _insert_touchpoints(s, journey_id, cards)
+            self._touch(s, journey_id)
 
     # ------------------------------------------------------------------ touchpoints
 
@@ -433,19 +410,20 @@ class Library:
         owner: str = "",
         color: str | None = None,
         votes: int = 0,
-    ) -> Touchpoint:
-        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position."""
+    ) -> TouchpointAddition:
+        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, and the
+        cell's other cards that were renumbered to make room."""
         card = _clean_touchpoint(
             Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
         )
         with self._write() as s:
             _check_cell(s, journey_id, phase_id, lane_id)
-            [card.position] = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
+            [card.position], renumbered = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
             card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
             self._touch(s, journey_id)
-        return card
+        return TouchpointAddition(card, renumbered)
 
     def update_touchpoint(
         self,
@@ -479,12 +457,10 @@ class Library:
             self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id))
         return card
 
-    def move_touchpoints(
-        self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None
-    ) -> tuple[list[Placement], list[Placement]]:
+    def move_touchpoints(self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None) -> TouchpointMove:
         """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards
-        (None: at the end). Writes only the moved cards. Returns their placements before and after, so undo
-        and redo can `arrange` them back."""
+        (None: at the end). Writes only the moved cards, unless the gap there has run out and the cell's other
+        cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise EditError("Select one or more cards to move.")
@@ -493,12 +469,12 @@ class Library:
             journey_id = _journey_of_cards(conn, ids)
             _check_cell(s, journey_id, phase_id, lane_id)
             by_id = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
-            before = [Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids]
-            keys = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
-            after = [Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True)]
+            before = tuple(Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids)
+            keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
+            after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
             self._touch(s, journey_id)
-        return before, after
+        return TouchpointMove(before, after, renumbered)
 
     def arrange(self, placements: Sequence[Placement]) -> None:
         """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
@@ -624,6 +600,80 @@ def _phase_values(phase: Phase) -> dict[str, object]:
 
 def _lane_values(lane: Lane) -> dict[str, object]:
     return {"name": lane.name, "kind": lane.kind.value, "color": lane.color}
+
+
+def _check_lane_update(s: Session, lane_id: int, values: Mapping[str, object]) -> None:
+    if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(s, lane_id):
+        raise EditError("An experience (emotions) lane holds no cards; move this lane's cards out first.")
+
+
+_ItemT = TypeVar("_ItemT", Phase, Lane)
+_RemovalT = TypeVar("_RemovalT", PhaseRemoval, LaneRemoval)
+
+
+@dataclass(frozen=True, slots=True)
+class _Structure(Generic[_ItemT, _RemovalT]):
+    """What the shared edit bodies need to know of phases or of lanes."""
+
+    what: str
+    """"phase" or "lane": for messages and `reading.journey_of`."""
+    table: Table
+    limit: int
+    """How many a journey may have."""
+    card_field: str
+    """The touchpoint field that names it ("phase_id" or "lane_id")."""
+    fields: Mapping[str, Callable[[Any], object]]
+    """Each editable field, in the model's order, with the rule that turns a given value into the stored one
+    (raising EditError for a bad one)."""
+    from_row: Callable[[Row[Any]], _ItemT]
+    """The model object from a row of its id and `fields`."""
+    stored: Callable[[_ItemT], dict[str, object]]
+    """The stored values of a model object's `fields`."""
+    find: Callable[[Journey, int], _ItemT]
+    removal: Callable[[int, int, _ItemT, tuple[Touchpoint, ...]], _RemovalT]
+    check_update: Callable[[Session, int, Mapping[str, object]], None]
+    """Refuses an update the library's contents do not allow (inside the update's transaction)."""
+
+    def clean(self, given: Mapping[str, object]) -> dict[str, object]:
+        return {name: self.fields[name](value) for name, value in given.items()}
+
+    def load(self, s: Session, item_id: int) -> _ItemT:
+        columns = [self.table.c.id, *(self.table.c[name] for name in self.fields)]
+        return self.from_row(s.execute(select(*columns).where(self.table.c.id == item_id)).one())
+
+
+_PHASES: _Structure[Phase, PhaseRemoval] = _Structure(
+    what="phase",
+    table=PHASES,
+    limit=MAX_PHASES,
+    card_field="phase_id",
+    fields={
+        "name": lambda value: rules.title(value, MAX_NAME, "phase name"),
+        "description": lambda value: rules.text(value, MAX_TEXT, "description"),
+        "color": rules.color,
+    },
+    from_row=lambda row: Phase(row.id, row.name, row.description, row.color),
+    stored=_phase_values,
+    find=Journey.phase,
+    removal=PhaseRemoval,
+    check_update=lambda s, phase_id, values: None,
+)
+_LANES: _Structure[Lane, LaneRemoval] = _Structure(
+    what="lane",
+    table=LANES,
+    limit=MAX_LANES,
+    card_field="lane_id",
+    fields={
+        "name": lambda value: rules.title(value, MAX_NAME, "lane name"),
+        "kind": lambda value: rules.lane_kind(value).value,
+        "color": rules.color,
+    },
+    from_row=lambda row: Lane(row.id, row.name, LaneKind(row.kind), row.color),
+    stored=_lane_values,
+    find=Journey.lane,
+    removal=LaneRemoval,
+    check_update=_check_lane_update,
+)
 
 
 def _clean_touchpoint(card: Touchpoint) -> Touchpoint:
@@ -795,4 +845,7 @@ __all__ = [
     "Library",
     "PhaseRemoval",
     "Placement",
+    "Renumbering",
+    "TouchpointAddition",
+    "TouchpointMove",
 ]

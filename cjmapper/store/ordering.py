@@ -8,6 +8,7 @@ for the largest journey the format allows (100,000 cards x 1024)."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import Connection
@@ -15,6 +16,26 @@ from sqlalchemy.engine import Connection
 from cjmapper.store.tables import TOUCHPOINTS
 
 GAP = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one card stands: its cell and its sort key there."""
+
+    touchpoint_id: int
+    phase_id: int
+    lane_id: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Renumbering:
+    """The cards of a cell that got new sort keys because the gap an edit needed had run out: where each stood
+    before and where it stands after (the same cell, another key), in the cell's order. Both are empty when no
+    gap ran out. Putting `before` back (`Library.arrange`) undoes the renumbering exactly."""
+
+    before: tuple[Placement, ...] = ()
+    after: tuple[Placement, ...] = ()
 
 
 def keys_between(before: int | None, after: int | None, count: int) -> list[int] | None:
@@ -35,33 +56,46 @@ def keys_between(before: int | None, after: int | None, count: int) -> list[int]
 
 def place(
     conn: Connection, phase_id: int, lane_id: int, index: int | None, count: int, moving: Collection[int]
-) -> list[int]:
-    """Keys for `count` cards to stand at `index` (None: the end) among the cell's cards other than `moving`."""
+) -> tuple[list[int], Renumbering]:
+    """Keys for `count` cards to stand at `index` (None: the end) among the cell's cards other than `moving`,
+    and the renumbering of those other cards it took to make room (empty when the gap sufficed)."""
     before, after = _neighbours(conn, phase_id, lane_id, index, moving)
     keys = keys_between(before, after, count)
-    if keys is None:
-        renumber(conn, phase_id, lane_id, moving)
-        before, after = _neighbours(conn, phase_id, lane_id, index, moving)
-        keys = keys_between(before, after, count)
-        assert keys is not None
-    return keys
+    if keys is not None:
+        return keys, Renumbering()
+    renumbered = renumber(conn, phase_id, lane_id, moving)
+    before, after = _neighbours(conn, phase_id, lane_id, index, moving)
+    keys = keys_between(before, after, count)
+    assert keys is not None
+    return keys, renumbered
 
 
-def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = ()) -> None:
-    """Space the cell's keys `GAP` apart again, keeping their order (cards in `skip` are left alone)."""
-    ids = [i for i in _cell(conn, phase_id, lane_id, skip)]
-    if ids:
+def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = ()) -> Renumbering:
+    """Space the cell's keys `GAP` apart again, keeping their order (cards in `skip` are left alone). Writes, and
+    returns, only the cards whose key changed."""
+    old: list[Placement] = []
+    new: list[Placement] = []
+    for rank, (card_id, key) in enumerate(_cell(conn, phase_id, lane_id, skip)):
+        if key != GAP * (rank + 1):
+            old.append(Placement(card_id, phase_id, lane_id, key))
+            new.append(Placement(card_id, phase_id, lane_id, GAP * (rank + 1)))
+    if new:
         conn.execute(
             update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos")),
-            [{"tid": card_id, "pos": GAP * (rank + 1)} for rank, card_id in enumerate(ids)],
+            [{"tid": p.touchpoint_id, "pos": p.position} for p in new],
         )
+    return Renumbering(tuple(old), tuple(new))
 
 
-def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[int]:
-    query = select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id)
+def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[tuple[int, int]]:
+    """The cell's (id, key) pairs in order, without the cards in `skip`."""
+    query = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position).where(
+        TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id
+    )
     if skip:
         query = query.where(TOUCHPOINTS.c.id.not_in(list(skip)))
-    return [int(i) for i in conn.execute(query.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)).scalars()]
+    rows = conn.execute(query.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)).all()
+    return [(int(row.id), int(row.position)) for row in rows]
 
 
 def _neighbours(
