@@ -7,6 +7,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,7 +180,37 @@ def bench_move(folder: Path, moves: int = 300) -> Result:
     )
 
 
+def bench_save_version(folder: Path, repeat: int = 15) -> Result:
+    """Save a named version of a 5,000-card journey, committed. The floor is bare sqlite3 doing the same work: read
+    the journey's rows, pack them as JSON with zlib and insert the bytes in a committed transaction."""
+    path = folder / "versions.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(big_journey(5000))
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA synchronous = NORMAL")
+    raw.execute("CREATE TABLE floor_versions (id INTEGER PRIMARY KEY, name TEXT, snapshot BLOB)")
+    counter = iter(range(1_000_000))
+
+    def floor() -> None:
+        raw.execute("BEGIN IMMEDIATE")
+        rows = {
+            table: raw.execute(f"SELECT * FROM {table} WHERE journey_id = ?", (journey_id,)).fetchall()
+            for table in ("phases", "lanes", "touchpoints")
+        }
+        packed = zlib.compress(json.dumps(rows, separators=(",", ":")).encode(), 1)
+        raw.execute("INSERT INTO floor_versions (name, snapshot) VALUES (?, ?)", (f"v{next(counter)}", packed))
+        raw.execute("COMMIT")
+
+    with Library.open(path) as lib:
+        lib.save_version(journey_id, "warm-up")
+        floor()
+        measured = _median_ms(lambda: lib.save_version(journey_id, f"Version {next(counter)}"), repeat)
+        base = _median_ms(floor, repeat)
+    raw.close()
+    return Result("save a named version of a 5,000-touchpoint journey", measured, base, 4.0, 200.0)
+
+
 def run_all() -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        return [bench_load(folder), bench_import(folder), bench_move(folder)]
+        return [bench_load(folder), bench_import(folder), bench_move(folder), bench_save_version(folder)]

@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     exp.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or - for standard output")
     exp.add_argument("--format", choices=EXPORT_FORMATS, help="default: from OUT's extension")
+    exp.add_argument(
+        "--version",
+        dest="saved_version",
+        metavar="NAME",
+        help="export the journey's saved version NAME (JSON, CSV or PDF; a poster names the version)",
+    )
     poster = exp.add_argument_group("PDF posters")
     poster.add_argument(
         "--paper",
@@ -108,6 +114,21 @@ def build_parser() -> argparse.ArgumentParser:
     picture.add_argument(
         "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI})"
     )
+
+    versions = commands.add_parser(
+        "versions",
+        help="list a journey's saved versions: id, name, saved (UTC), touchpoints (tab-separated)",
+    )
+    versions.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
+    versions.add_argument("--save", metavar="NAME", help="first save the journey as it is now under NAME")
+
+    every = commands.add_parser(
+        "export-all",
+        help="export every readable journey as JSON into a folder (to rescue a damaged library)",
+        description="Write each journey the library can still read to FOLDER/<id> <title>.json; journeys that "
+        "cannot be read are named on standard error (exit 1).",
+    )
+    every.add_argument("-o", "--output", metavar="FOLDER", required=True, type=Path, help="folder (created)")
 
     rm = commands.add_parser("delete", help="delete a journey")
     rm.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
@@ -140,6 +161,8 @@ def main(
         if args.command == "export":
             _check_export(args, export_picture)
         with _open(library_path) as library:
+            if library.damage:
+                print(f"cjmapper: warning: {_damaged(library)}", file=sys.stderr)
             if args.command == "export":
                 return _export(library, args, sys.stdout, export_picture)
             return _COMMANDS[args.command](library, args, sys.stdout)
@@ -206,6 +229,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         )
         if given and fmt != wanted
     ]
+    if args.saved_version is not None and fmt in PICTURE_FORMATS:
+        command.error(f"--version goes with JSON, CSV and PDF files, not with {fmt.upper()} pictures")
     if misplaced:
         wanted = misplaced[0][1]
         flags = [flag for flag, other in misplaced if other == wanted]
@@ -247,7 +272,12 @@ def _export(
                 export_picture(library, journey_id, picture, fmt, dpi)
                 _binary(out).write(picture.read_bytes())
         return 0
-    journey = library.load_journey(journey_id)
+    if args.saved_version is not None:
+        version_id = library.find_version(journey_id, args.saved_version)
+        journey = library.load_version(version_id)
+        args.version_name = library.version_info(version_id).name
+    else:
+        journey = library.load_journey(journey_id)
     if fmt == "pdf":
         return _poster(journey, args, target if target is not None else _binary(out))
     from cjmapper.interchange import write_csv, write_csv_file, write_journey, write_journey_file
@@ -264,7 +294,11 @@ def _export(
 def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO) -> int:
     from cjmapper.poster import TILE_PAPERS, PosterOptions, render_poster
 
-    options = PosterOptions(portrait=args.portrait, tile=TILE_PAPERS[args.tile] if args.tile else None)
+    options = PosterOptions(
+        portrait=args.portrait,
+        tile=TILE_PAPERS[args.tile] if args.tile else None,
+        version=getattr(args, "version_name", None),
+    )
     if args.paper is not None:
         options = replace(options, paper=args.paper)
     plan = render_poster(journey, target, options)
@@ -297,9 +331,43 @@ def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _versions(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    journey_id = library.find_journey(args.journey)
+    if args.save is not None:
+        library.save_version(journey_id, args.save)
+    for v in library.list_versions(journey_id):
+        saved = v.created_at.strftime("%Y-%m-%d %H:%M:%S")
+        out.write(f"{v.id}\t{_one_line(v.name)}\t{saved}\t{v.touchpoints}\n")
+    return 0
+
+
+def _damaged(library: Library) -> str:
+    return (
+        f"{library.path.name} is damaged ({_one_line(library.damage[0])}); it is open read-only. "
+        "Save what can still be read with `cjmapper export-all -o FOLDER`."
+    )
+
+
+def _export_all(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    from cjmapper.recovery import export_all
+
+    report = export_all(library, Path(args.output).expanduser())
+    for done in report.written:
+        out.write(f"{done.path}\n")
+    for lost in report.unreadable:
+        name = f"{lost.journey_id} “{_one_line(lost.title)}”" if lost.title else str(lost.journey_id)
+        print(f"cjmapper: warning: journey {name} could not be read: {_one_line(lost.reason)}", file=sys.stderr)
+    if report.unreadable:
+        total = len(report.written) + len(report.unreadable)
+        return _fail(f"{len(report.unreadable)} of {total} journeys could not be read; the others are in {args.output}")
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list,
     "new": _new,
     "import": _import,
     "delete": _delete,
+    "export-all": _export_all,
+    "versions": _versions,
 }

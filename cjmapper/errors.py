@@ -27,6 +27,11 @@ class EditError(CjmapperError):
     """An edit was refused because it would break the journey's rules (the library is unchanged)."""
 
 
+class StaleEditError(EditError):
+    """An edit was refused because the journey changed since the editor read it (another window or program wrote
+    to the library): the library is unchanged and the other's work intact."""
+
+
 class InterchangeError(CjmapperError):
     """A journey file does not follow the interchange format. `problems` lists each, with its place."""
 

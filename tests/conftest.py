@@ -134,6 +134,7 @@ EDIT_METHODS = (
     "add_phase", "update_phase", "move_phase", "delete_phase", "restore_phase",
     "add_lane", "update_lane", "move_lane", "delete_lane", "restore_lane",
     "add_touchpoint", "update_touchpoint", "move_touchpoints", "arrange", "delete_touchpoints", "restore_touchpoints",
+    "save_version", "delete_version", "restore_deleted_version", "restore_version", "replace_journey_content",
 )  # fmt: skip
 COMMAND_PATH = frozenset({"ui.document", "ui.commands", "ui.library_commands"})
 """The only front-end modules that may call the library's edit API: every edit is an undo command."""

@@ -99,3 +99,24 @@ def test_current_library_opens_without_a_backup(tmp_path: Path) -> None:
     Library.open(path).close()
     Library.open(path).close()
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("now.cjm-")) == ["now.cjm"]
+
+
+def test_format_2_upgrades_to_named_versions(tmp_path: Path) -> None:
+    """Format 3 adds the journey_versions table: a format-2 library gains it, keeps its data, and is backed up."""
+    path = tmp_path / "two.cjm"
+    build_library_at(path, "0002")
+    with Library.open(path) as lib:
+        assert lib.load_journey(7).touchpoints[0].title == "Afrekenen"
+        assert lib.list_versions(7) == []
+        info = lib.save_version(7, "Na de upgrade")
+        assert lib.load_version(info.id).touchpoints[0].title == "Afrekenen"
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    assert raw.execute("SELECT name, touchpoints FROM journey_versions").fetchall() == [("Na de upgrade", 1)]
+    raw.close()
+    backup = sqlite3.connect(tmp_path / "two.cjm.format2.bak")
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "journey_versions" not in tables
+    assert backup.execute("SELECT title FROM touchpoints").fetchone() == ("Afrekenen",)
+    backup.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cjmapper.errors import LibraryError, LibraryLockedError, NewerLibraryError
-from cjmapper.store import Library
+from cjmapper.store import Library, migrate
 from cjmapper.store.sqlite import APPLICATION_ID
 from tests.store_helpers import sample_journey
 
@@ -49,7 +49,7 @@ def test_new_library_is_created_with_the_required_settings(tmp_path: Path) -> No
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
-    assert dict(raw.execute("SELECT key, value FROM cjm_meta").fetchall())["format"] == "2"
+    assert dict(raw.execute("SELECT key, value FROM cjm_meta").fetchall())["format"] == str(migrate.FORMAT)
     raw.close()
     with Library.open(path) as again:
         assert not again.created
@@ -152,7 +152,7 @@ def test_newer_library_format_is_refused_naming_both_versions(tmp_path: Path) ->
     raw.close()
     with pytest.raises(NewerLibraryError):
         Library.open(path)
-    assert_refused(path, "library format 7", "cjmapper 3.2.0", "up to 2", "Update cjmapper")
+    assert_refused(path, "library format 7", "cjmapper 3.2.0", f"up to {migrate.FORMAT}", "Update cjmapper")
 
 
 def test_read_only_file(tmp_path: Path) -> None:

@@ -23,8 +23,8 @@ from PySide6.QtGui import QUndoCommand
 
 from cjmapper import rules
 from cjmapper.errors import CjmapperError, EditError, NotFoundError
-from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, Lane, LaneKind, Persona, Phase, Touchpoint
-from cjmapper.store import LaneRemoval, Library, PhaseRemoval, Placement
+from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, Journey, Lane, LaneKind, Persona, Phase, Touchpoint
+from cjmapper.store import LaneRemoval, Library, PhaseRemoval, Placement, VersionInfo, VersionRemoval
 from ui.document import CONTEXT, Change, ChangeKind, JourneyDocument
 
 CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
@@ -62,6 +62,12 @@ class DocumentCommand(QUndoCommand):
     def library(self) -> Library:
         return self.document.library
 
+    @property
+    def seen(self) -> int:
+        """The journey's revision as the document last saw it: every library call passes it, so the library
+        refuses (StaleEditError) an edit of a journey someone else changed meanwhile."""
+        return self.document.journey.revision
+
     def execute(self) -> Change | None:
         """The first execution: run the library call, patch the snapshot, set text(); the Change, or None when
         nothing had to change (nothing is pushed then). Raises CjmapperError when the library refused."""
@@ -92,20 +98,20 @@ class DocumentCommand(QUndoCommand):
 
     def _arrange(self, placements: Sequence[Placement]) -> None:
         if placements:
-            self.library.arrange(placements)
+            self.library.arrange(placements, expected_revision=self.seen)
             self.document._wrote()
             self.document._place(placements)
 
     def _restore_cards(self, cards: Sequence[Touchpoint]) -> None:
         if cards:
-            self.library.restore_touchpoints(self.document.journey_id, cards)
+            self.library.restore_touchpoints(self.document.journey_id, cards, expected_revision=self.seen)
             self.document._wrote()
             self.document._put_cards(cards)
 
     def _delete_cards(self, ids: Sequence[int]) -> list[Touchpoint]:
         if not ids:
             return []
-        cards = self.library.delete_touchpoints(ids)
+        cards = self.library.delete_touchpoints(ids, expected_revision=self.seen)
         self.document._wrote()
         self.document._drop_cards(ids)
         return cards
@@ -142,7 +148,13 @@ class _NewCardsCommand(DocumentCommand):
             for offset, (title, fields) in enumerate(specs):
                 at = None if self.index is None else self.index + offset
                 addition = self.library.add_touchpoint(
-                    document.journey_id, self.phase_id, self.lane_id, title, index=at, **fields
+                    document.journey_id,
+                    self.phase_id,
+                    self.lane_id,
+                    title,
+                    index=at,
+                    expected_revision=self.seen,
+                    **fields,
                 )
                 added.append(addition.touchpoint.id)
                 document._wrote()
@@ -262,7 +274,9 @@ class MoveTouchpointsCommand(DocumentCommand):
         if [*rest[:at], *self.ids, *rest[at:]] == cell:
             return None  # the cards already stand there
         before = document._placements([*self.ids, *rest])
-        move = self.library.move_touchpoints(self.ids, self.phase_id, self.lane_id, self.index)
+        move = self.library.move_touchpoints(
+            self.ids, self.phase_id, self.lane_id, self.index, expected_revision=self.seen
+        )
         document._wrote()
         document._place([*move.renumbered.after, *move.after])
         after = document._placements(before)
@@ -423,7 +437,9 @@ class UpdateTouchpointCommand(_UpdateCommand):
         return {name: getattr(card, name) for name in names}
 
     def write(self, values: Mapping[str, object]) -> None:
-        card = self.library.update_touchpoint(self.target_id, **cast(dict[str, Any], values))
+        card = self.library.update_touchpoint(
+            self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
+        )
         self.document._wrote()
         self.document._put_cards([card])
 
@@ -461,7 +477,7 @@ class UpdatePhaseCommand(_UpdateCommand):
         return {name: getattr(phase, name) for name in names}
 
     def write(self, values: Mapping[str, object]) -> None:
-        phase = self.library.update_phase(self.target_id, **cast(dict[str, Any], values))
+        phase = self.library.update_phase(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
         self.document._wrote()
         _replace_item(self.document.journey.phases, phase)
 
@@ -488,7 +504,7 @@ class UpdateLaneCommand(_UpdateCommand):
         return {name: getattr(lane, name) for name in names}
 
     def write(self, values: Mapping[str, object]) -> None:
-        lane = self.library.update_lane(self.target_id, **cast(dict[str, Any], values))
+        lane = self.library.update_lane(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
         self.document._wrote()
         _replace_item(self.document.journey.lanes, lane)
 
@@ -540,7 +556,7 @@ class UpdateJourneyCommand(_UpdateCommand):
         return values
 
     def write(self, values: Mapping[str, object]) -> None:
-        self.library.update_journey(self.target_id, **cast(dict[str, Any], values))
+        self.library.update_journey(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
         self.document._wrote()
         journey = self.document.journey
         for name, value in values.items():
@@ -637,14 +653,14 @@ class _PhaseKind(_StructureCommand):
         return self.document.journey.phases
 
     def _library_delete(self, item_id: int) -> Removal:
-        return self.library.delete_phase(item_id)
+        return self.library.delete_phase(item_id, expected_revision=self.seen)
 
     def _library_restore(self, removal: Removal) -> None:
         assert isinstance(removal, PhaseRemoval)
-        self.library.restore_phase(removal)
+        self.library.restore_phase(removal, expected_revision=self.seen)
 
     def _library_move(self, item_id: int, index: int) -> None:
-        self.library.move_phase(item_id, index)
+        self.library.move_phase(item_id, index, expected_revision=self.seen)
 
     def _removal(self, index: int, item: Phase | Lane) -> Removal:
         assert isinstance(item, Phase)
@@ -665,14 +681,14 @@ class _LaneKind(_StructureCommand):
         return self.document.journey.lanes
 
     def _library_delete(self, item_id: int) -> Removal:
-        return self.library.delete_lane(item_id)
+        return self.library.delete_lane(item_id, expected_revision=self.seen)
 
     def _library_restore(self, removal: Removal) -> None:
         assert isinstance(removal, LaneRemoval)
-        self.library.restore_lane(removal)
+        self.library.restore_lane(removal, expected_revision=self.seen)
 
     def _library_move(self, item_id: int, index: int) -> None:
-        self.library.move_lane(item_id, index)
+        self.library.move_lane(item_id, index, expected_revision=self.seen)
 
     def _removal(self, index: int, item: Phase | Lane) -> Removal:
         assert isinstance(item, Lane)
@@ -769,7 +785,9 @@ class AddPhaseCommand(_AddStructureCommand, _PhaseKind):
         self.phase: Phase | None = None
 
     def execute(self) -> Change:
-        self.phase = self.library.add_phase(self.document.journey_id, self._name, index=self._index, color=self._color)
+        self.phase = self.library.add_phase(
+            self.document.journey_id, self._name, index=self._index, color=self._color, expected_revision=self.seen
+        )
         return self._added(self.phase)
 
 
@@ -783,7 +801,12 @@ class AddLaneCommand(_AddStructureCommand, _LaneKind):
 
     def execute(self) -> Change:
         self.lane = self.library.add_lane(
-            self.document.journey_id, self._name, self._kind, index=self._index, color=self._color
+            self.document.journey_id,
+            self._name,
+            self._kind,
+            index=self._index,
+            color=self._color,
+            expected_revision=self.seen,
         )
         return self._added(self.lane)
 
@@ -802,3 +825,119 @@ class DeletePhaseCommand(_DeleteStructureCommand, _PhaseKind):
 
 class DeleteLaneCommand(_DeleteStructureCommand, _LaneKind):
     pass
+
+
+# ---------------------------------------------------------------------- named versions
+
+
+def _kept(journey: Journey) -> Journey:
+    """A copy of the document's journey that later patches of the document leave alone (they replace model
+    objects and change the lists, so copies of the lists and the persona are enough)."""
+    persona = None if journey.persona is None else replace(journey.persona)
+    return replace(
+        journey,
+        persona=persona,
+        phases=list(journey.phases),
+        lanes=list(journey.lanes),
+        touchpoints=list(journey.touchpoints),
+    )
+
+
+class SaveVersionCommand(DocumentCommand):
+    """Save the journey as a named version. Undo deletes the version; redo puts it back under its own id."""
+
+    def __init__(self, document: JourneyDocument, name: str) -> None:
+        super().__init__(document)
+        self.name = name
+        self.info: VersionInfo | None = None
+        self._removal: VersionRemoval | None = None
+
+    def execute(self) -> Change:
+        document = self.document
+        self.info = self.library.save_version(
+            document.journey_id, self.name, expected_revision=document.journey.revision
+        )
+        self.setText(QCoreApplication.translate(CONTEXT, "Save version {0}").format(quoted(self.info.name)))
+        return self._changed()
+
+    def backward(self) -> Change:
+        assert self.info is not None
+        self._removal = self.library.delete_version(self.info.id, expected_revision=self.document.journey.revision)
+        return self._changed()
+
+    def forward(self) -> Change:
+        assert self._removal is not None
+        self.library.restore_deleted_version(self._removal, expected_revision=self.document.journey.revision)
+        return self._changed()
+
+    def _changed(self) -> Change:
+        self.document._wrote()
+        self.document.versions_changed.emit()
+        return Change(ChangeKind.JOURNEY)
+
+
+class DeleteVersionCommand(DocumentCommand):
+    """Delete a named version. Undo puts it back under its own id."""
+
+    def __init__(self, document: JourneyDocument, version_id: int) -> None:
+        super().__init__(document)
+        self.version_id = version_id
+        self._removal: VersionRemoval | None = None
+
+    def execute(self) -> Change:
+        self._delete()
+        assert self._removal is not None
+        self.setText(QCoreApplication.translate(CONTEXT, "Delete version {0}").format(quoted(self._removal.info.name)))
+        return self._changed()
+
+    def backward(self) -> Change:
+        assert self._removal is not None
+        self.library.restore_deleted_version(self._removal, expected_revision=self.document.journey.revision)
+        return self._changed()
+
+    def forward(self) -> Change:
+        self._delete()
+        return self._changed()
+
+    def _delete(self) -> None:
+        self._removal = self.library.delete_version(self.version_id, expected_revision=self.document.journey.revision)
+
+    def _changed(self) -> Change:
+        self.document._wrote()
+        self.document.versions_changed.emit()
+        return Change(ChangeKind.JOURNEY)
+
+
+class RestoreVersionCommand(DocumentCommand):
+    """Make the journey hold a version's content again. Undo puts the content it had back, redo the version's;
+    both keep every id, so the commands below and above this one on the stack stay valid."""
+
+    def __init__(self, document: JourneyDocument, version_id: int) -> None:
+        super().__init__(document)
+        self.version_id = version_id
+        self._previous: Journey | None = None
+        self._restored: Journey | None = None
+
+    def execute(self) -> Change:
+        name = self.library.version_info(self.version_id).name
+        self._previous = self.library.restore_version(self.version_id, expected_revision=self.document.journey.revision)
+        self._settle()
+        self._restored = _kept(self.document.journey)
+        self.setText(QCoreApplication.translate(CONTEXT, "Restore version {0}").format(quoted(name)))
+        return Change(ChangeKind.STRUCTURE)
+
+    def backward(self) -> Change:
+        assert self._previous is not None
+        self.library.replace_journey_content(self._previous, expected_revision=self.document.journey.revision)
+        self._settle()
+        return Change(ChangeKind.STRUCTURE)
+
+    def forward(self) -> Change:
+        assert self._restored is not None
+        self.library.replace_journey_content(self._restored, expected_revision=self.document.journey.revision)
+        self._settle()
+        return Change(ChangeKind.STRUCTURE)
+
+    def _settle(self) -> None:
+        """The whole journey changed: read it back (in the document's order, with the library's revision)."""
+        self.document.journey = self.document._read()

@@ -6,6 +6,11 @@ file when the method returns), patches `journey` from what the library returned,
 calls, durable the same way. `journey` always equals what the library file holds: when the library refuses an
 undo or redo (say another program holds its lock), the document re-reads the journey, clears the undo history
 (which no longer matches the file) and emits `failed` with a message for the user.
+
+Two editors on one library: every library call passes the revision the document last saw, so an edit of a journey
+that another window or program changed meanwhile is refused (the other's work stays); the document then re-reads
+the journey and clears its undo history. `refresh()` (polled by the window) does the same as soon as it notices a
+change made elsewhere, and says so through `notice`.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from cjmapper.errors import CjmapperError, NotFoundError
+from cjmapper.errors import CjmapperError, NotFoundError, StaleEditError
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
-from cjmapper.store import Library, Placement
+from cjmapper.store import Library, Placement, VersionInfo
 
 if TYPE_CHECKING:
     from ui.commands import DocumentCommand
@@ -67,6 +72,10 @@ class JourneyDocument(QObject):
     """A `Change`, after every edit, undo and redo, and after reload()."""
     failed = Signal(str)
     """An edit, undo or redo could not be saved: the message for the user. `journey` was re-read first."""
+    versions_changed = Signal()
+    """A named version of the journey was saved, deleted or put back (by an edit, undo or redo)."""
+    notice = Signal(str)
+    """Something the user should know that is not a failure (the journey was updated with changes made elsewhere)."""
 
     def __init__(self, library: Library, journey_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +90,7 @@ class JourneyDocument(QObject):
         self._history_error: str | None = None
         self._typing_session = 0
         self._macro_depth = 0
+        self._clear_after_macro = False
 
     # ------------------------------------------------------------------ reading
 
@@ -95,6 +105,40 @@ class JourneyDocument(QObject):
         self.journey = self._read()
         self._typing_session += 1
         self.changed.emit(Change(ChangeKind.STRUCTURE))
+
+    def refresh(self, revision: int | None = None) -> bool:
+        """Catch up with changes made elsewhere (another window or program): when the journey's revision in the
+        library (`revision`, or read now) is not the one last seen, re-read it, clear the undo history (its steps
+        were made on a journey that is no longer there) and emit `notice`. Returns whether it re-read. Raises
+        CjmapperError when the library cannot be read."""
+        if revision is None:
+            revision = self.library.revision(self.journey_id)
+        if revision == self.journey.revision:
+            return False
+        had_history = self.undo_stack.count() > 0
+        self.reload()
+        self._clear_history()
+        message = QCoreApplication.translate(CONTEXT, "Updated with changes made elsewhere.")
+        if had_history:
+            message += " " + QCoreApplication.translate(
+                CONTEXT, "The undo history was cleared, because it no longer matches the journey."
+            )
+        self.notice.emit(message)
+        return True
+
+    def _clear_history(self) -> None:
+        """Clear the undo stack now, or once the macro being recorded is done (clearing inside it would delete it)."""
+        if self._macro_depth:
+            self._clear_after_macro = True
+        else:
+            self.undo_stack.clear()
+
+    @staticmethod
+    def stale_message() -> str:
+        return QCoreApplication.translate(
+            CONTEXT,
+            "Someone else changed this journey; your edit was not saved. The map now shows their changes.",
+        )
 
     def _reload_quietly(self) -> str:
         """reload(), for failure paths: returns "" or a sentence to add to the failure message."""
@@ -130,6 +174,9 @@ class JourneyDocument(QObject):
             self._typing_session += 1
             if self._macro_depth == 0:
                 self._drop_empty_macro()
+                if self._clear_after_macro:
+                    self._clear_after_macro = False
+                    self.undo_stack.clear()
 
     def _drop_empty_macro(self) -> None:
         index = self.undo_stack.index()
@@ -245,6 +292,28 @@ class JourneyDocument(QObject):
 
         return self._perform(UpdateJourneyCommand(self, fields, typing))
 
+    # ------------------------------------------------------------------ named versions
+
+    def save_version(self, name: str) -> VersionInfo | None:
+        """Save the journey as it is now as a named version; one undo step (undo deletes the version)."""
+        from ui.commands import SaveVersionCommand
+
+        command = SaveVersionCommand(self, name)
+        return command.info if self._perform(command) else None
+
+    def delete_version(self, version_id: int) -> bool:
+        """Delete a named version; undo puts it back under its own id."""
+        from ui.commands import DeleteVersionCommand
+
+        return self._perform(DeleteVersionCommand(self, version_id))
+
+    def restore_version(self, version_id: int) -> bool:
+        """Make the journey what the version holds (fields, phases, lanes and cards with their ids); one undo step,
+        whose undo puts the journey's previous content back."""
+        from ui.commands import RestoreVersionCommand
+
+        return self._perform(RestoreVersionCommand(self, version_id))
+
     # ------------------------------------------------------------------ running commands
 
     def _perform(self, command: DocumentCommand) -> bool:
@@ -252,6 +321,9 @@ class JourneyDocument(QObject):
         self._settle_history()
         try:
             change = command.execute()
+        except StaleEditError:
+            self._refuse_stale()
+            return False
         except CjmapperError as e:
             self._refuse(str(e))
             return False
@@ -273,9 +345,21 @@ class JourneyDocument(QObject):
         journey all the same so the view, which may already show the edit, shows the truth. A refused keystroke
         does not end the typing run."""
         session = self._typing_session
+        seen = self.journey.revision
         note = self._reload_quietly()
         self._typing_session = session
+        if not note and self.journey.revision != seen:
+            # Refused because what it edited changed elsewhere (say the card was deleted in another window).
+            self._clear_history()
+            message = self.stale_message()
         self.failed.emit(message + note)
+
+    def _refuse_stale(self) -> None:
+        """An edit was refused because someone else changed the journey: show their work, drop the undo history
+        (it was made on the journey before their change) and tell the user."""
+        note = self._reload_quietly()
+        self._clear_history()
+        self.failed.emit(self.stale_message() + note)
 
     def _history_step(self, command: DocumentCommand, step: Callable[[], Change], verb: str) -> None:
         """Run an undo or redo of `command` (called by QUndoStack through the command, so nothing may raise
@@ -285,6 +369,9 @@ class JourneyDocument(QObject):
         self._typing_session += 1
         try:
             change = step()
+        except StaleEditError:
+            self._history_error = self._history_message(verb, command.text(), self.stale_message())
+            return
         except CjmapperError as e:
             self._history_error = self._history_message(verb, command.text(), str(e))
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
-from cjmapper.model import summarize
+from cjmapper.model import Journey, summarize
 from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
 from cjmapper.templates import load_template
@@ -49,6 +50,8 @@ from ui.pictures import DEFAULT_DPI, picture_size, save_picture
 from ui.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
 from ui.preferences import PreferencesDialog
 from ui.properties import PropertiesPanel
+from ui.recovery import DamageBanner, export_all_journeys
+from ui.versions_dialog import VersionsDialog
 from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
 from ui.workshop import WorkshopController
 
@@ -58,6 +61,8 @@ SETTINGS_RECENT = "recentLibraries"
 SETTINGS_LAST_JOURNEY = "lastJourney"
 STATE_VERSION = 2
 MAX_RECENT = 8
+CHANGE_POLL_MS = 750
+"""How often the window looks for changes another window or program made to the library (a cheap check)."""
 
 
 def settings() -> QSettings:
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         self._open_poster = False
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """Opens a finished PDF in the user's viewer (tests replace it)."""
+        self.versions_dialog: VersionsDialog | None = None
 
         self.view = JourneyView(self)
         self.view.setObjectName("journeyView")
@@ -124,6 +130,9 @@ class MainWindow(QMainWindow):
         self.central_layout = QVBoxLayout(self.central)
         self.central_layout.setContentsMargins(0, 0, 0, 0)
         self.central_layout.setSpacing(0)
+        self.damage_banner = DamageBanner(self)  # a damaged library: open read-only, offers Export All Journeys
+        self.damage_banner.export_clicked.connect(self.export_all_journeys)
+        self.central_layout.addWidget(self.damage_banner)
         self.central_layout.addWidget(self.persona_strip)
         self.central_layout.addWidget(self.voting_bar)
         self.central_layout.addWidget(self.centre, 1)
@@ -190,6 +199,14 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         self.reload_journeys(select=self._last_journey())
 
+        # Two editors on one library: notice what others commit and show it (see poll_changes).
+        self._change_counter: int | None = None
+        self._revisions: dict[int, int] | None = None
+        self.change_poll = QTimer(self)
+        self.change_poll.setInterval(CHANGE_POLL_MS)
+        self.change_poll.timeout.connect(self.poll_changes)
+        self.change_poll.start()
+
     # ------------------------------------------------------------------ building
 
     def _dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -226,6 +243,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import Journey…"), self.import_journey, "Ctrl+I")
         self.export_json_action = self._action(self.tr("Export Journey as &JSON…"), self.export_json, "Ctrl+E")
         self.export_csv_action = self._action(self.tr("Export Journey as &CSV…"), self.export_csv)
+        self.export_all_action = self._action(self.tr("&Export All Journeys…"), self.export_all_journeys)
+        self.export_all_action.setToolTip(self.tr("Save every journey of the library as a JSON file in a folder"))
         self.export_poster_action = self._action(self.tr("Export &Poster…"), self.export_poster, key.Print)
         self.export_poster_action.setToolTip(self.tr("Export the journey as a PDF poster to print"))
         self.export_picture_action = self._action(self.tr("Export Pic&ture…"), self.export_picture, "Ctrl+Shift+E")
@@ -272,6 +291,7 @@ class MainWindow(QMainWindow):
         self.add_lane_action = self._action(self.tr("Add &Lane"), self.add_lane)
         self.new_card_action = self._action(self.tr("New &Card"), self.new_card, "Ctrl+Return", canvas=True)
         self.edit_persona_action = self._action(self.tr("Edit &Persona…"), self.persona_strip.edit_persona)
+        self.versions_action = self._action(self.tr("Ver&sions…"), self.show_versions)
         self.voting_actions = voting_actions(self.voting, self.voting_panel, self, self._show_voting_dock)
         self.about_action = self._action(self.tr("&About cjmapper"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -285,6 +305,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_json_action, self.export_csv_action])
+        file_menu.addAction(self.export_all_action)
         file_menu.addSeparator()
         file_menu.addActions([self.export_poster_action, self.export_picture_action])
         file_menu.addSeparator()
@@ -321,6 +342,7 @@ class MainWindow(QMainWindow):
         journey_menu.addActions([self.new_card_action, self.add_phase_action, self.add_lane_action])
         journey_menu.addAction(self.workshop.capture_action)
         journey_menu.addAction(self.edit_persona_action)
+        journey_menu.addAction(self.versions_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 
@@ -373,11 +395,12 @@ class MainWindow(QMainWindow):
                 return
             document.changed.connect(self._document_changed)
             document.failed.connect(self.show_error)
+            document.notice.connect(self.show_notice)
             self.undo_group.addStack(document.undo_stack)
             document.undo_stack.indexChanged.connect(self._stack_used)
             self._documents[journey_id] = document
             self._scenes[journey_id] = JourneyScene(document, self)
-        else:
+        elif not document.refresh():  # changed elsewhere while it was in the background: re-read, history cleared
             document.reload()
         self.document = document
         self.scene = self._scenes[journey_id]
@@ -443,6 +466,33 @@ class MainWindow(QMainWindow):
         self._update_title_and_status()
         if change.kind is ChangeKind.JOURNEY or change.kind is ChangeKind.STRUCTURE:
             self.reload_journeys(select=self.document.journey_id)  # title and counts in the Journeys panel
+
+    def poll_changes(self) -> None:
+        """Look for changes made to the library by another window or program (run by `change_poll`): a cheap
+        counter first, the journeys' revisions only when it moved. The open journey is re-read when it changed
+        elsewhere (selection and scroll stay where the cards still are), the Journeys panel when any did."""
+        try:
+            counter = self.library.change_counter()
+            if counter == self._change_counter:
+                return
+            revisions = self.library.journey_revisions()
+        except CjmapperError:
+            return  # the next edit or read reports what is wrong; a poll stays quiet
+        self._change_counter = counter
+        known, self._revisions = self._revisions, revisions
+        document = self.document
+        refreshed = False
+        if document is not None and document.journey_id in revisions:
+            try:
+                refreshed = document.refresh(revisions[document.journey_id])
+            except CjmapperError as e:
+                self.show_error(str(e))
+        others = {j: r for j, r in revisions.items() if document is None or j != document.journey_id}
+        if known is None:
+            return
+        known_others = {j: r for j, r in known.items() if document is None or j != document.journey_id}
+        if refreshed or others != known_others or set(known) != set(revisions):
+            self.reload_journeys()
 
     def _last_journey(self) -> int | None:
         value = str(settings().value(SETTINGS_LAST_JOURNEY, ""))
@@ -592,6 +642,8 @@ class MainWindow(QMainWindow):
         for journey_id in list(self._documents):
             self._forget(journey_id)
         self.library_editor.undo_stack.clear()
+        self._change_counter = None
+        self._revisions = None
         old = self.library
         self.library = opened
         self.library_editor.library = opened
@@ -680,12 +732,14 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         self.start_poster_export(target, options, open_after)
 
-    def start_poster_export(self, target: Path, options: PosterOptions, open_after: bool = False) -> bool:
-        """Draw the open journey's poster into `target` off the UI thread; False when there is nothing to export or
-        an export already runs."""
+    def start_poster_export(
+        self, target: Path, options: PosterOptions, open_after: bool = False, journey: Journey | None = None
+    ) -> bool:
+        """Draw the open journey's poster (or `journey`'s: a saved version) into `target` off the UI thread; False
+        when there is nothing to export or an export already runs."""
         if self.document is None or self.poster_job is not None:
             return False
-        job = PosterJob(self.document.journey, target, options, self)
+        job = PosterJob(journey if journey is not None else self.document.journey, target, options, self)
         job.progress.connect(self.export_progress.set_progress)
         job.ended.connect(self._poster_ended)
         self.poster_job = job
@@ -694,6 +748,35 @@ class MainWindow(QMainWindow):
         self._update_actions()
         job.start()
         return True
+
+    def export_version_poster(self, journey: Journey, version: str) -> None:
+        """Print a saved version: the poster dialog for its snapshot; the poster's title block names the version."""
+        if self.poster_job is not None:
+            self.statusBar().showMessage(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
+            return
+        stored = settings()
+        name = f"{safe_file_name(journey.title)} - {safe_file_name(version)}"
+        dialog = PosterDialog(journey, poster_folder(stored, Path.home()) / f"{name}.pdf", self)
+        try:
+            dialog.load_settings(stored)
+            if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
+                return
+            dialog.save_settings(stored)
+            target, options, open_after = dialog.target, dialog.options(), dialog.open_when_done
+        finally:
+            dialog.deleteLater()
+        self.start_poster_export(target, replace(options, version=version), open_after, journey)
+
+    def show_versions(self) -> VersionsDialog | None:
+        """Journey › Versions…: the open journey's named versions (one dialog at a time)."""
+        if self.document is None:
+            return None
+        if self.versions_dialog is not None:
+            self.versions_dialog.close()
+            self.versions_dialog.deleteLater()
+        self.versions_dialog = VersionsDialog(self.document, self.export_version_poster, self)
+        self.versions_dialog.show()
+        return self.versions_dialog
 
     def cancel_poster_export(self) -> None:
         if self.poster_job is not None:
@@ -781,6 +864,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ status and messages
 
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
     def show_error(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
         QMessageBox.warning(self, "cjmapper", text)
@@ -848,7 +934,37 @@ class MainWindow(QMainWindow):
         ):  # fmt: skip
             action.setEnabled(has_journey)
         self.export_poster_action.setEnabled(has_journey and self.poster_job is None)
+        self.versions_action.setEnabled(has_journey)
         self.workshop.update_actions()  # workshop mode keeps the structure's actions disabled
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        """A damaged library is open read-only: the banner says so, and every way to edit is off (the library
+        refuses edits all the same). Reading, zooming and exporting stay."""
+        read_only = self.library.read_only
+        self.damage_banner.set_library(self.library)
+        if not read_only:
+            if not self.view.isInteractive():  # the library before this one was damaged
+                self.view.setInteractive(True)
+                for widget in (self.properties, self.channel_palette, self.persona_strip, self.voting_panel):
+                    widget.setEnabled(True)
+                self.import_action.setEnabled(True)
+                self.new_journey_action.setEnabled(True)
+            return
+        self.view.setInteractive(False)
+        for widget in (self.properties, self.channel_palette, self.persona_strip, self.voting_panel):
+            widget.setEnabled(False)
+        for action in (
+            self.import_action, self.new_journey_action, self.duplicate_journey_action, self.rename_journey_action,
+            self.delete_journey_action, self.add_phase_action, self.add_lane_action, self.new_card_action,
+            self.cut_action, self.paste_action, self.duplicate_action, self.delete_action, self.edit_title_action,
+            self.edit_persona_action, self.workshop.capture_action, *self.voting_actions.all(),
+        ):  # fmt: skip
+            action.setEnabled(False)
+
+    def export_all_journeys(self) -> None:
+        """File › Export All Journeys…: every journey that can be read, as JSON files in a folder of the user's."""
+        export_all_journeys(self, self.library)
 
     # ------------------------------------------------------------------ settings
 

@@ -1,7 +1,9 @@
 """The library: one file of journeys, and the edit API that is the only way to change it.
 
 Every edit method is one transaction, durable when it returns (there is no separate Save), bumps the journey's
-revision, and raises a `CjmapperError` with the library unchanged when it cannot be done. Edit methods take and
+revision, and raises a `CjmapperError` with the library unchanged when it cannot be done. Each edit of a journey
+takes an optional `expected_revision`: the revision the caller last saw; when another connection has changed the
+journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Edit methods take and
 return ids and model value objects, never ORM instances, so undo commands can hold ids.
 """
 
@@ -19,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cjmapper import __version__, rules
-from cjmapper.errors import CjmapperError, EditError, LibraryError, NewerLibraryError, NotFoundError
+from cjmapper.errors import CjmapperError, EditError, LibraryError, NewerLibraryError, NotFoundError, StaleEditError
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -37,10 +39,11 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import migrate, ordering, reading, sqlite
+from cjmapper.store import migrate, ordering, reading, sqlite, versions
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
 from cjmapper.store.tables import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS
+from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 Cell = tuple[int, int]
 """A cell of the map: (phase id, lane id)."""
@@ -96,12 +99,16 @@ class TouchpointMove:
 class Library:
     """An open library file. Use `Library.open(path)`; close it (or use `with`) when done."""
 
-    def __init__(self, engine: Engine, path: Path, created: bool) -> None:
+    def __init__(self, engine: Engine, path: Path, created: bool, *, damage: Sequence[str] = ()) -> None:
         self._engine: Engine | None = engine
         self.path = path
         self.created = created
         """True when this open created the file."""
+        self.damage: tuple[str, ...] = tuple(damage)
+        """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
+        library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._watcher = sqlite.ChangeWatcher(engine, path.name)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -124,6 +131,10 @@ class Library:
                 if created:
                     _create_schema(conn)
                 else:
+                    damage = sqlite.integrity_problems(conn)
+                    if damage:
+                        engine.dispose()
+                        return cls._open_damaged(path, busy_timeout_ms, damage)
                     _prepare_existing(conn, engine, path)
         except BaseException as e:
             engine.dispose()
@@ -131,8 +142,31 @@ class Library:
                 _remove_library_files(path)
             if isinstance(e, DBAPIError):
                 raise sqlite.translate(e, path.name) from None
+            if isinstance(e, UnicodeDecodeError):  # SQLite's own message quoted a damaged schema's bytes
+                raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
             raise
         return cls(engine, path, created)
+
+    @classmethod
+    def _open_damaged(cls, path: Path, busy_timeout_ms: int, damage: Sequence[str]) -> Library:
+        """A library that failed its integrity check, opened read-only (nothing is migrated or written)."""
+        engine = sqlite.make_engine(path, busy_timeout_ms, read_only=True)
+        try:
+            with engine.connect() as conn, conn.begin():
+                revision = migrate.current_revision(conn)
+        except (DBAPIError, UnicodeDecodeError):
+            revision = None
+        if revision != migrate.HEAD:
+            engine.dispose()
+            raise LibraryError(
+                f"{path.name} is damaged ({damage[0]}) beyond what cjmapper can read; restore it from a backup."
+            )
+        return cls(engine, path, False, damage=damage)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the library is damaged and open for reading and exporting only."""
+        return bool(self.damage)
 
     @classmethod
     def open_default(cls, language: Language | str | None = None) -> Library:
@@ -153,6 +187,7 @@ class Library:
 
     def close(self) -> None:
         if self._engine is not None:
+            self._watcher.close()
             self._engine.dispose()
             self._engine = None
 
@@ -186,6 +221,9 @@ class Library:
                 yield conn
         except DBAPIError as e:
             raise sqlite.translate(e, self.path.name) from None
+        except (ValueError, TypeError, KeyError, UnicodeDecodeError) as e:
+            # Rows that break the model's rules (an unknown language, a missing title): only a damaged file has them.
+            raise LibraryError(f"{self.path.name} is damaged: what it holds cannot be read ({e}).") from None
 
     def list_journeys(self) -> list[JourneyInfo]:
         with self._read() as conn:
@@ -200,6 +238,25 @@ class Library:
         with self._read() as conn:
             return reading.find_journey(conn, ref)
 
+    def change_counter(self) -> int:
+        """A number that moves whenever anyone commits to the library file (this library object too): poll it
+        cheaply, and read `journey_revisions()` only when it moved."""
+        return self._watcher.counter()
+
+    def journey_revisions(self) -> dict[int, int]:
+        """Every journey's revision by id: one small query, to tell which journeys changed."""
+        with self._read() as conn:
+            return {int(row.id): int(row.revision) for row in conn.execute(select(JOURNEYS.c.id, JOURNEYS.c.revision))}
+
+    def integrity_problems(self, *, full: bool = True) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file now ([] when sound); `full=False` runs the
+        quicker check that opening runs."""
+        try:
+            with self.engine.connect() as conn:
+                return sqlite.integrity_problems(conn, full=full)
+        except DBAPIError as e:
+            raise sqlite.translate(e, self.path.name) from None
+
     def revision(self, journey_id: int) -> int:
         with self._read() as conn:
             found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
@@ -212,6 +269,11 @@ class Library:
     @contextlib.contextmanager
     def _write(self) -> Iterator[Session]:
         """One transaction holding the write lock from its start; committed (durable) when the block ends."""
+        if self.damage:
+            raise LibraryError(
+                f"{self.path.name} is damaged and open read-only: the change was not saved. "
+                "Export its journeys (export-all) and import them into a new library."
+            )
         try:
             with self._sessions() as session, session.begin():
                 session.connection(execution_options={sqlite.IMMEDIATE: True})
@@ -222,8 +284,17 @@ class Library:
             raise LibraryError(f"{self.path.name}: the change was not saved ({e}).") from None
 
     @staticmethod
-    def _touch(session: Session, journey_id: int) -> None:
-        session.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(revision=JOURNEYS.c.revision + 1))
+    def _touch(session: Session, journey_id: int, expected_revision: int | None = None) -> None:
+        """Bump the journey's revision. With `expected_revision`, refuse (StaleEditError, so the whole edit is rolled
+        back) when the journey is no longer at that revision: someone else changed it since the caller read it."""
+        statement = update(JOURNEYS).where(JOURNEYS.c.id == journey_id)
+        if expected_revision is not None:
+            statement = statement.where(JOURNEYS.c.revision == expected_revision)
+        result = session.execute(statement.values(revision=JOURNEYS.c.revision + 1))
+        if expected_revision is not None and getattr(result, "rowcount", 1) != 1:
+            raise StaleEditError(
+                "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
+            )
 
     # ------------------------------------------------------------------ journeys
 
@@ -259,6 +330,7 @@ class Library:
         language: Language | str = UNSET,
         framework: Framework | str = UNSET,
         persona: Persona | None = UNSET,
+        expected_revision: int | None = None,
     ) -> None:
         values: dict[str, object] = {}
         if title is not UNSET:
@@ -275,30 +347,49 @@ class Library:
             _require(s, JOURNEYS, journey_id, "journey")
             if values:
                 s.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ phases and lanes
 
     def add_phase(
-        self, journey_id: int, name: str, *, index: int | None = None, description: str = "", color: str | None = None
+        self,
+        journey_id: int,
+        name: str,
+        *,
+        index: int | None = None,
+        description: str = "",
+        color: str | None = None,
+        expected_revision: int | None = None,
     ) -> Phase:
-        return self._add_structure(_PHASES, journey_id, index, name=name, description=description, color=color)
+        return self._add_structure(
+            _PHASES, journey_id, index, expected_revision, name=name, description=description, color=color
+        )
 
     def update_phase(
-        self, phase_id: int, *, name: str = UNSET, description: str = UNSET, color: str | None = UNSET
+        self,
+        phase_id: int,
+        *,
+        name: str = UNSET,
+        description: str = UNSET,
+        color: str | None = UNSET,
+        expected_revision: int | None = None,
     ) -> Phase:
-        return self._update_structure(_PHASES, phase_id, name=name, description=description, color=color)
+        return self._update_structure(
+            _PHASES, phase_id, expected_revision, name=name, description=description, color=color
+        )
 
-    def move_phase(self, phase_id: int, index: int) -> None:
+    def move_phase(self, phase_id: int, index: int, *, expected_revision: int | None = None) -> None:
         """Move a phase to `index` among the journey's phases (0 = leftmost)."""
-        self._move_structure(_PHASES, phase_id, index)
+        self._move_structure(_PHASES, phase_id, index, expected_revision)
 
-    def delete_phase(self, phase_id: int) -> PhaseRemoval:
+    def delete_phase(self, phase_id: int, *, expected_revision: int | None = None) -> PhaseRemoval:
         """Delete a phase with its cards; returns what was removed, for `restore_phase`."""
-        return self._delete_structure(_PHASES, phase_id)
+        return self._delete_structure(_PHASES, phase_id, expected_revision)
 
-    def restore_phase(self, removal: PhaseRemoval) -> None:
-        self._restore_structure(_PHASES, removal.journey_id, removal.index, removal.phase, removal.touchpoints)
+    def restore_phase(self, removal: PhaseRemoval, *, expected_revision: int | None = None) -> None:
+        self._restore_structure(
+            _PHASES, removal.journey_id, removal.index, removal.phase, removal.touchpoints, expected_revision
+        )
 
     def add_lane(
         self,
@@ -308,29 +399,43 @@ class Library:
         *,
         index: int | None = None,
         color: str | None = None,
+        expected_revision: int | None = None,
     ) -> Lane:
-        return self._add_structure(_LANES, journey_id, index, name=name, kind=kind, color=color)
+        return self._add_structure(_LANES, journey_id, index, expected_revision, name=name, kind=kind, color=color)
 
     def update_lane(
-        self, lane_id: int, *, name: str = UNSET, kind: LaneKind | str = UNSET, color: str | None = UNSET
+        self,
+        lane_id: int,
+        *,
+        name: str = UNSET,
+        kind: LaneKind | str = UNSET,
+        color: str | None = UNSET,
+        expected_revision: int | None = None,
     ) -> Lane:
-        return self._update_structure(_LANES, lane_id, name=name, kind=kind, color=color)
+        return self._update_structure(_LANES, lane_id, expected_revision, name=name, kind=kind, color=color)
 
-    def move_lane(self, lane_id: int, index: int) -> None:
+    def move_lane(self, lane_id: int, index: int, *, expected_revision: int | None = None) -> None:
         """Move a lane to `index` among the journey's lanes (0 = top)."""
-        self._move_structure(_LANES, lane_id, index)
+        self._move_structure(_LANES, lane_id, index, expected_revision)
 
-    def delete_lane(self, lane_id: int) -> LaneRemoval:
+    def delete_lane(self, lane_id: int, *, expected_revision: int | None = None) -> LaneRemoval:
         """Delete a lane with its cards; returns what was removed, for `restore_lane`."""
-        return self._delete_structure(_LANES, lane_id)
+        return self._delete_structure(_LANES, lane_id, expected_revision)
 
-    def restore_lane(self, removal: LaneRemoval) -> None:
-        self._restore_structure(_LANES, removal.journey_id, removal.index, removal.lane, removal.touchpoints)
+    def restore_lane(self, removal: LaneRemoval, *, expected_revision: int | None = None) -> None:
+        self._restore_structure(
+            _LANES, removal.journey_id, removal.index, removal.lane, removal.touchpoints, expected_revision
+        )
 
     # The shared bodies of the phase and lane edits; `_Structure` says which of the two.
 
     def _add_structure(
-        self, structure: _Structure[_ItemT, _RemovalT], journey_id: int, index: int | None, **given: object
+        self,
+        structure: _Structure[_ItemT, _RemovalT],
+        journey_id: int,
+        index: int | None,
+        expected_revision: int | None,
+        **given: object,
     ) -> _ItemT:
         values = structure.clean(given)
         with self._write() as s:
@@ -339,27 +444,33 @@ class Library:
             if len(order) >= structure.limit:
                 raise EditError(f"A journey has at most {structure.limit} {structure.what}s.")
             item = structure.load(s, _insert_at(s, structure.table, journey_id, order, index, values))
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
         return item
 
-    def _update_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int, **given: object) -> _ItemT:
+    def _update_structure(
+        self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None, **given: object
+    ) -> _ItemT:
         values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
         with self._write() as s:
             journey_id = reading.journey_of(s.connection(), structure.what, item_id)
             structure.check_update(s, item_id, values)
             if values:
                 s.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
             item = structure.load(s, item_id)
         return item
 
-    def _move_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int) -> None:
+    def _move_structure(
+        self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int, expected_revision: int | None
+    ) -> None:
         with self._write() as s:
             journey_id = reading.journey_of(s.connection(), structure.what, item_id)
             _move_in_order(s, structure.table, journey_id, item_id, index)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
 
-    def _delete_structure(self, structure: _Structure[_ItemT, _RemovalT], item_id: int) -> _RemovalT:
+    def _delete_structure(
+        self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None
+    ) -> _RemovalT:
         with self._write() as s:
             conn = s.connection()
             journey_id = reading.journey_of(conn, structure.what, item_id)
@@ -376,7 +487,7 @@ class Library:
             s.execute(delete(structure.table).where(structure.table.c.id == item_id))
             order.remove(item_id)
             _write_positions(s, structure.table, order)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
         return removal
 
     def _restore_structure(
@@ -386,12 +497,13 @@ class Library:
         index: int,
         item: _ItemT,
         cards: Sequence[Touchpoint],
+        expected_revision: int | None,
     ) -> None:
         with self._write() as s:
             order = _structure_ids(s, structure.table, journey_id)
             _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
             _insert_touchpoints(s, journey_id, cards)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
 
@@ -410,6 +522,7 @@ class Library:
         owner: str = "",
         color: str | None = None,
         votes: int = 0,
+        expected_revision: int | None = None,
     ) -> TouchpointAddition:
         """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, and the
         cell's other cards that were renumbered to make room."""
@@ -422,7 +535,7 @@ class Library:
             values = _touchpoint_values(card, journey_id)
             del values["id"]
             card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
         return TouchpointAddition(card, renumbered)
 
     def update_touchpoint(
@@ -437,6 +550,7 @@ class Library:
         owner: str = UNSET,
         color: str | None = UNSET,
         votes: int = UNSET,
+        expected_revision: int | None = None,
     ) -> Touchpoint:
         """Change some fields of a card; returns the card as stored."""
         given: dict[str, Any] = {
@@ -454,10 +568,18 @@ class Library:
             s.execute(
                 update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
             )
-            self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id))
+            self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id), expected_revision)
         return card
 
-    def move_touchpoints(self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None) -> TouchpointMove:
+    def move_touchpoints(
+        self,
+        ids: Sequence[int],
+        phase_id: int,
+        lane_id: int,
+        index: int | None,
+        *,
+        expected_revision: int | None = None,
+    ) -> TouchpointMove:
         """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards
         (None: at the end). Writes only the moved cards, unless the gap there has run out and the cell's other
         cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back."""
@@ -473,10 +595,10 @@ class Library:
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
             after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
         return TouchpointMove(before, after, renumbered)
 
-    def arrange(self, placements: Sequence[Placement]) -> None:
+    def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> None:
         """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
         if not placements:
             return
@@ -486,9 +608,9 @@ class Library:
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
                 _check_cell(s, journey_id, *cell)
             _write_placements(conn, placements)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
 
-    def delete_touchpoints(self, ids: Sequence[int]) -> list[Touchpoint]:
+    def delete_touchpoints(self, ids: Sequence[int], *, expected_revision: int | None = None) -> list[Touchpoint]:
         """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
         ids = list(dict.fromkeys(ids))
         if not ids:
@@ -498,14 +620,75 @@ class Library:
             journey_id = _journey_of_cards(conn, ids)
             cards = reading.touchpoints_by_id(conn, ids)
             s.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
         return cards
 
-    def restore_touchpoints(self, journey_id: int, cards: Sequence[Touchpoint]) -> None:
+    def restore_touchpoints(
+        self, journey_id: int, cards: Sequence[Touchpoint], *, expected_revision: int | None = None
+    ) -> None:
         """Put deleted cards back with their ids, each at its old place in its cell."""
         with self._write() as s:
             _insert_touchpoints(s, journey_id, cards)
-            self._touch(s, journey_id)
+            self._touch(s, journey_id, expected_revision)
+
+    # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
+
+    def list_versions(self, journey_id: int) -> list[VersionInfo]:
+        """The journey's saved versions, newest first."""
+        with self._read() as conn:
+            return versions.list_versions(conn, journey_id)
+
+    def version_info(self, version_id: int) -> VersionInfo:
+        with self._read() as conn:
+            return versions.version_info(conn, version_id)
+
+    def find_version(self, journey_id: int, ref: str) -> int:
+        """The id of the journey's version named `ref` (its exact name, or else its id)."""
+        with self._read() as conn:
+            return versions.find_version(conn, journey_id, ref)
+
+    def load_version(self, version_id: int) -> Journey:
+        """A saved version's content, read-only: the journey as it was, with the ids it had then."""
+        with self._read() as conn:
+            return versions.load_version(conn, version_id)
+
+    def save_version(self, journey_id: int, name: str, *, expected_revision: int | None = None) -> VersionInfo:
+        """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey)."""
+        with self._write() as s:
+            info = versions.save_version(s.connection(), journey_id, name)
+            self._touch(s, journey_id, expected_revision)
+        return info
+
+    def delete_version(self, version_id: int, *, expected_revision: int | None = None) -> VersionRemoval:
+        """Delete a saved version; returns it, for `restore_deleted_version`."""
+        with self._write() as s:
+            removal = versions.delete_version(s.connection(), version_id)
+            self._touch(s, removal.info.journey_id, expected_revision)
+        return removal
+
+    def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> None:
+        """Put back a version that `delete_version` returned, under its own id."""
+        with self._write() as s:
+            versions.restore_deleted_version(s.connection(), removal)
+            self._touch(s, removal.info.journey_id, expected_revision)
+
+    def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
+        """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
+        version's ids). Returns the journey as it was: `replace_journey_content` of it undoes the restore."""
+        with self._write() as s:
+            conn = s.connection()
+            content = versions.load_version(conn, version_id)
+            previous = versions.replace_content(conn, content)
+            self._touch(s, content.id, expected_revision)
+        return previous
+
+    def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
+        """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
+        kept). Returns the journey as it was, for undo."""
+        with self._write() as s:
+            previous = versions.replace_content(s.connection(), journey)
+            self._touch(s, journey.id, expected_revision)
+        return previous
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)

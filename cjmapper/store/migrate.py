@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 """Every Alembic revision, oldest first. Revision ids are the library format numbers, zero-padded."""
 HEAD = REVISIONS[-1]
 FORMAT = int(HEAD)

@@ -6,7 +6,19 @@ Migrations under `migrations/versions/` must produce exactly this schema (a test
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -86,3 +98,22 @@ class TouchpointRow(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     votes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class JourneyVersionRow(Base):
+    """A named version of a journey: its whole content as a compressed snapshot (see `cjmapper.store.versions`).
+
+    `created_at` is UTC (stored without a zone, so SQLite and PostgreSQL store the same)."""
+
+    __tablename__ = "journey_versions"
+    __table_args__ = (
+        Index("ix_journey_versions_journey", "journey_id", "created_at"),
+        UniqueConstraint("journey_id", "name", name="uq_journey_versions_name"),
+        NEVER_REUSE_IDS,
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    journey_id: Mapped[int] = mapped_column(ForeignKey("journeys.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    touchpoints: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[bytes] = mapped_column(LargeBinary)

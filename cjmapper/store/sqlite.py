@@ -74,7 +74,9 @@ def check_writable(path: Path) -> None:
         )
 
 
-def make_engine(path: Path, busy_timeout_ms: int) -> Engine:
+def make_engine(path: Path, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
+    """An engine on the library file. read_only: every connection refuses to write (`PRAGMA query_only`), so a
+    damaged library is only ever read."""
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
@@ -88,6 +90,9 @@ def make_engine(path: Path, busy_timeout_ms: int) -> Engine:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
+                return
             mode = cursor.execute("PRAGMA journal_mode").fetchone()
             if mode is None or str(mode[0]).lower() != "wal":
                 cursor.execute("PRAGMA journal_mode = WAL")
@@ -100,6 +105,49 @@ def make_engine(path: Path, busy_timeout_ms: int) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
     return engine
+
+
+class ChangeWatcher:
+    """Tells cheaply whether anyone committed to the library: SQLite's `PRAGMA data_version` on a connection of its
+    own that never writes, so every commit (by another program, another window, or this library's other pooled
+    connections) moves the number. About a microsecond a call; no lock, no transaction."""
+
+    def __init__(self, engine: Engine, name: str) -> None:
+        self._engine = engine
+        self._name = name
+        self._raw: Any = None
+
+    def counter(self) -> int:
+        try:
+            if self._raw is None:
+                self._raw = self._engine.raw_connection()
+            driver = self._raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            row = driver.execute("PRAGMA data_version").fetchone()
+        except (sqlite3.Error, DBAPIError) as e:
+            self.close()
+            raise translate(e, self._name) from None
+        return int(row[0])
+
+    def close(self) -> None:
+        if self._raw is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._raw.close()
+            self._raw = None
+
+
+def integrity_problems(conn: Connection, *, full: bool = False, limit: int = 20) -> list[str]:
+    """What SQLite's `PRAGMA quick_check` (or the slower `integrity_check` with `full`) finds wrong with the file:
+    [] when it is sound. Must run outside a transaction (it reads the whole file)."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = raw.execute(f"PRAGMA {pragma}({int(limit)})").fetchall()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+        return [str(e)]
+    found = [str(row[0]) for row in rows]
+    return [] if found == ["ok"] else found
 
 
 def stamp_application_id(conn: Connection) -> None:

@@ -6,13 +6,14 @@ from typing import cast
 
 from sqlalchemy import Table
 
-from cjmapper.store.schema import JourneyRow, LaneRow, MetaRow, PhaseRow, TouchpointRow
+from cjmapper.store.schema import JourneyRow, JourneyVersionRow, LaneRow, MetaRow, PhaseRow, TouchpointRow
 
 META = cast(Table, MetaRow.__table__)
 JOURNEYS = cast(Table, JourneyRow.__table__)
 PHASES = cast(Table, PhaseRow.__table__)
 LANES = cast(Table, LaneRow.__table__)
 TOUCHPOINTS = cast(Table, TouchpointRow.__table__)
+VERSIONS = cast(Table, JourneyVersionRow.__table__)
 
 TOUCHPOINT_FIELDS = (
     "id",

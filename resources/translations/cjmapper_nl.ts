@@ -116,6 +116,19 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>DamageBanner</name>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>Export All Journeys…</source>
+        <translation>Alle klantreizen exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>{0} is damaged: it failed its integrity check ({1}). It is open read-only, so nothing more is lost; edits are off. Export its journeys and import them into a new library.</source>
+        <translation>{0} is beschadigd: de integriteitscontrole is mislukt ({1}). De bibliotheek is alleen-lezen geopend, zodat er niets meer verloren gaat; bewerken staat uit. Exporteer de klantreizen en importeer ze in een nieuwe bibliotheek.</translation>
+    </message>
+</context>
+<context>
     <name>ExportProgress</name>
     <message>
         <location filename="../../ui/export_jobs.py"/>
@@ -534,6 +547,36 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>Rij {0} met {1} kaarten verwijderen</translation>
     </message>
     <message>
+        <location filename="../../ui/commands.py"/>
+        <source>Save version {0}</source>
+        <translation>Versie {0} opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py"/>
+        <source>Delete version {0}</source>
+        <translation>Versie {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands.py"/>
+        <source>Restore version {0}</source>
+        <translation>Versie {0} terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py"/>
+        <source>Updated with changes made elsewhere.</source>
+        <translation>Bijgewerkt met wijzigingen die elders zijn gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py"/>
+        <source>The undo history was cleared, because it no longer matches the journey.</source>
+        <translation>De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de klantreis.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document.py"/>
+        <source>Someone else changed this journey; your edit was not saved. The map now shows their changes.</source>
+        <translation>Iemand anders heeft deze klantreis gewijzigd; uw wijziging is niet opgeslagen. De kaart toont nu hun wijzigingen.</translation>
+    </message>
+    <message>
         <location filename="../../ui/document.py"/>
         <source>The journey could not be read back either: {0}</source>
         <translation>De klantreis kon ook niet opnieuw worden gelezen: {0}</translation>
@@ -671,6 +714,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/main_window.py"/>
         <source>Export Journey as &amp;CSV…</source>
         <translation>Klantreis exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>&amp;Export All Journeys…</source>
+        <translation>Alle klantreizen &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Save every journey of the library as a JSON file in a folder</source>
+        <translation>Elke klantreis uit de bibliotheek als JSON-bestand in een map opslaan</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -816,6 +869,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/main_window.py"/>
         <source>Edit &amp;Persona…</source>
         <translation>&amp;Persona bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Ver&amp;sions…</source>
+        <translation>Vers&amp;ies…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1615,6 +1673,34 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>Exported {0} journeys to {1}.</source>
+        <translation>{0} klantreizen geëxporteerd naar {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>Exported 1 journey to {0}.</source>
+        <translation>1 klantreis geëxporteerd naar {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>These could not be read and were not exported:</source>
+        <translation>Deze konden niet worden gelezen en zijn niet geëxporteerd:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>journey {0}</source>
+        <translation>klantreis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>Export all journeys into folder</source>
+        <translation>Alle klantreizen exporteren naar map</translation>
+    </message>
+</context>
+<context>
     <name>ScoreButtons</name>
     <message>
         <location filename="../../ui/properties.py"/>
@@ -1746,6 +1832,130 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/timer.py"/>
         <source>Hide Timer</source>
         <translation>Timer verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDocument</name>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>This is the saved version “{0}”, which is read-only. Restore it to edit it.</source>
+        <translation>Dit is de opgeslagen versie “{0}”, die alleen gelezen kan worden. Zet de versie terug om haar te bewerken.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionViewer</name>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Version “{0}” of {1}</source>
+        <translation>Versie “{0}” van {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Version «{0}», saved {1}, read-only</source>
+        <translation>Versie «{0}», opgeslagen {1}, alleen-lezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Print This Version…</source>
+        <translation>Deze versie &amp;afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Versions of {0}</source>
+        <translation>Versies van {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Cards</source>
+        <translation>Kaarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>No versions yet. Save one to keep the journey as it is now.</source>
+        <translation>Nog geen versies. Sla een versie op om de klantreis te bewaren zoals hij nu is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Save Version…</source>
+        <translation>Versie &amp;opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Open</source>
+        <translation>O&amp;penen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Version of {0}</source>
+        <translation>Versie van {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Save version</source>
+        <translation>Versie opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Name of the version:</source>
+        <translation>Naam van de versie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Restore version</source>
+        <translation>Versie terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Make the journey what the version “{0}” holds? Its phases, lanes, cards and persona are replaced. Edit › Undo takes it back.</source>
+        <translation>De klantreis terugzetten naar de versie “{0}”? De fasen, rijen, kaarten en persona worden vervangen. Bewerken › Ongedaan maken draait het terug.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Delete version</source>
+        <translation>Versie verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions_dialog.py"/>
+        <source>Delete the version “{0}”? Edit › Undo brings it back.</source>
+        <translation>De versie “{0}” verwijderen? Bewerken › Ongedaan maken haalt haar terug.</translation>
     </message>
 </context>
 <context>

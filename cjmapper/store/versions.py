@@ -1,0 +1,424 @@
+"""Named versions of a journey ("before the workshop"): a whole-journey snapshot kept in the library.
+
+A version's snapshot is the journey's content (its own fields, phases, lanes and cards) with every id and sort key,
+as compact JSON compressed with zlib. Keeping the ids is what makes a restore exact: restoring a version puts back
+the very phases, lanes and cards it was saved from, so the undo commands of earlier edits (which hold ids) stay
+valid, and restoring the journey's previous content undoes the restore. The interchange format
+(`cjmapper.interchange`) renumbers ids and drops sort keys, so it is not used here.
+
+Snapshots are data only: they are read with `json` (never pickle), their unpacked size is bounded, and every field is
+checked before it becomes a model object or a row, so a damaged or hostile library yields a clear `LibraryError`.
+
+The functions here run inside a transaction the caller (`Library`) holds; `Library` bumps the journey's revision.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from cjmapper import rules
+from cjmapper.errors import EditError, LibraryError, NotFoundError
+from cjmapper.model import (
+    MAX_LANES,
+    MAX_NAME,
+    MAX_OWNER,
+    MAX_PERSONA_NAME,
+    MAX_PHASES,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_TOUCHPOINTS,
+    Framework,
+    Journey,
+    Lane,
+    LaneKind,
+    Language,
+    Persona,
+    Phase,
+    Touchpoint,
+)
+from cjmapper.store import reading
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
+
+MAX_VERSION_NAME = 100
+SNAPSHOT_FORMAT = "cjmapper.version"
+SNAPSHOT_VERSION = 1
+MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024
+"""The most a snapshot may unpack to: a damaged or hostile library cannot make cjmapper allocate more."""
+_COMPRESSION = 1
+"""zlib level: level 1 packs a typical journey to about a sixth, several times faster than the default 6."""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One saved version, as listed."""
+
+    id: int
+    journey_id: int
+    name: str
+    created_at: datetime
+    """When it was saved, in UTC (an aware datetime)."""
+    touchpoints: int
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRemoval:
+    """What `delete_version` took out, so `restore_deleted_version` can put it back under its own id."""
+
+    info: VersionInfo
+    snapshot: bytes
+
+
+# ---------------------------------------------------------------------- snapshots
+
+
+def encode(journey: Journey) -> bytes:
+    """The snapshot of a journey: compact JSON with every id and sort key, zlib-compressed."""
+    persona = journey.persona
+    data = {
+        "format": SNAPSHOT_FORMAT,
+        "version": SNAPSHOT_VERSION,
+        "title": journey.title,
+        "description": journey.description,
+        "language": journey.language.value,
+        "framework": journey.framework.value,
+        "persona": None
+        if persona is None
+        else [persona.name, persona.description, persona.goals, persona.frustrations],
+        "phases": [[p.id, p.name, p.description, p.color] for p in journey.phases],
+        "lanes": [[lane.id, lane.name, lane.kind.value, lane.color] for lane in journey.lanes],
+        "touchpoints": [
+            [t.id, t.phase_id, t.lane_id, t.position, t.title, t.notes, t.channel, t.score, t.expectation, t.owner,
+             t.color, t.votes]
+            for t in journey.touchpoints
+        ],
+    }  # fmt: skip
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return zlib.compress(text.encode("utf-8"), _COMPRESSION)
+
+
+class _DamagedError(Exception):
+    pass
+
+
+def decode(snapshot: bytes, journey_id: int, name: str = "") -> Journey:
+    """The journey a snapshot holds (with `journey_id` as its id). Raises LibraryError when it is damaged."""
+    try:
+        return _decode(snapshot, journey_id)
+    except _DamagedError as e:
+        called = f" {name!r}" if name else ""
+        raise LibraryError(f"The version{called} is damaged and cannot be read ({e}).") from None
+
+
+def _decode(snapshot: bytes, journey_id: int) -> Journey:
+    if not isinstance(snapshot, bytes | bytearray | memoryview):
+        raise _DamagedError("its snapshot is not binary data")
+    unpacker = zlib.decompressobj()
+    try:
+        raw = unpacker.decompress(bytes(snapshot), MAX_SNAPSHOT_BYTES)
+    except zlib.error:
+        raise _DamagedError("its snapshot is not zlib data") from None
+    if unpacker.unconsumed_tail:
+        raise _DamagedError(f"its snapshot unpacks to more than {MAX_SNAPSHOT_BYTES // (1024 * 1024)} MB")
+    if not unpacker.eof:
+        raise _DamagedError("its snapshot is cut short")
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+    if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
+        raise _DamagedError("its snapshot is not a cjmapper version")
+    if data.get("version") != SNAPSHOT_VERSION:
+        raise _DamagedError(f"its snapshot has format version {data.get('version')!r}, this cjmapper reads 1")
+    persona_data = data.get("persona")
+    persona = None
+    if persona_data is not None:
+        name, description, goals, frustrations = _row(persona_data, (_STR, _STR, _STR, _STR), "persona")
+        persona = Persona(name, description, goals, frustrations)
+    try:
+        language = Language(_text(data, "language"))
+        framework = Framework(_text(data, "framework"))
+    except ValueError:
+        raise _DamagedError("its language or framework is unknown") from None
+    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in _list(data, "phases")]
+    lanes: list[Lane] = []
+    for row in _list(data, "lanes"):
+        lane_id, lane_name, kind, color = _row(row, _LANE_TYPES, "a lane")
+        try:
+            lanes.append(Lane(lane_id, lane_name, LaneKind(kind), color))
+        except ValueError:
+            raise _DamagedError(f"a lane has the unknown kind {kind!r}") from None
+    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in _list(data, "touchpoints")]
+    return Journey(
+        id=journey_id,
+        title=_text(data, "title"),
+        description=_text(data, "description"),
+        language=language,
+        framework=framework,
+        persona=persona,
+        phases=phases,
+        lanes=lanes,
+        touchpoints=touchpoints,
+    )
+
+
+_INT = (int,)
+_STR = (str,)
+_OPT_STR = (str, type(None))
+_OPT_INT = (int, type(None))
+_PHASE_TYPES = (_INT, _STR, _STR, _OPT_STR)
+_LANE_TYPES = (_INT, _STR, _STR, _OPT_STR)
+_CARD_TYPES = (_INT, _INT, _INT, _INT, _STR, _STR, _OPT_STR, _OPT_INT, _STR, _STR, _OPT_STR, _INT)
+assert len(_CARD_TYPES) == len(TOUCHPOINT_FIELDS)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise _DamagedError(f"its {key} are missing")
+    return value
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise _DamagedError(f"its {key} is missing")
+    return value
+
+
+def _row(value: object, types: Sequence[tuple[type, ...]], what: str) -> list[Any]:
+    if not isinstance(value, list) or len(value) != len(types):
+        raise _DamagedError(f"{what} has the wrong shape")
+    for item, allowed in zip(value, types, strict=True):
+        if not isinstance(item, allowed) or isinstance(item, bool):
+            raise _DamagedError(f"{what} has a field of the wrong type")
+    return value
+
+
+# ---------------------------------------------------------------------- queries and edits (in a transaction)
+
+
+def _info(row: Any) -> VersionInfo:
+    created: datetime = row.created_at
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return VersionInfo(int(row.id), int(row.journey_id), row.name, created, int(row.touchpoints))
+
+
+_INFO_COLUMNS = (VERSIONS.c.id, VERSIONS.c.journey_id, VERSIONS.c.name, VERSIONS.c.created_at, VERSIONS.c.touchpoints)
+
+
+def _require_journey(conn: Connection, journey_id: int) -> None:
+    if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey_id)).scalar() is None:
+        raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+
+
+def list_versions(conn: Connection, journey_id: int) -> list[VersionInfo]:
+    """The journey's versions, newest first."""
+    _require_journey(conn, journey_id)
+    rows = conn.execute(
+        select(*_INFO_COLUMNS)
+        .where(VERSIONS.c.journey_id == journey_id)
+        .order_by(VERSIONS.c.created_at.desc(), VERSIONS.c.id.desc())
+    )
+    return [_info(row) for row in rows]
+
+
+def version_info(conn: Connection, version_id: int) -> VersionInfo:
+    row = conn.execute(select(*_INFO_COLUMNS).where(VERSIONS.c.id == version_id)).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no version with id {version_id} in this library.")
+    return _info(row)
+
+
+def find_version(conn: Connection, journey_id: int, ref: str) -> int:
+    """The id of the journey's version named `ref` (its exact name, or else its id)."""
+    _require_journey(conn, journey_id)
+    cleaned = ref.strip()
+    found = conn.execute(
+        select(VERSIONS.c.id).where(VERSIONS.c.journey_id == journey_id, VERSIONS.c.name == cleaned)
+    ).scalar()
+    if found is None and cleaned.isdigit():
+        found = conn.execute(
+            select(VERSIONS.c.id).where(VERSIONS.c.journey_id == journey_id, VERSIONS.c.id == int(cleaned))
+        ).scalar()
+    if found is None:
+        raise NotFoundError(f"The journey has no version named {cleaned!r}.")
+    return int(found)
+
+
+def load_version(conn: Connection, version_id: int) -> Journey:
+    row = conn.execute(
+        select(VERSIONS.c.journey_id, VERSIONS.c.name, VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError(f"There is no version with id {version_id} in this library.")
+    return decode(row.snapshot, int(row.journey_id), row.name)
+
+
+def clean_name(name: str) -> str:
+    return rules.title(name, MAX_VERSION_NAME, "version name")
+
+
+def _check_name_free(conn: Connection, journey_id: int, name: str) -> None:
+    """Names are unique per journey, ignoring case (compared here: SQL's lower() knows only ASCII)."""
+    wanted = name.casefold()
+    for taken in conn.execute(select(VERSIONS.c.name).where(VERSIONS.c.journey_id == journey_id)).scalars():
+        if taken.casefold() == wanted:
+            raise EditError(f"This journey already has a version named {taken!r}; choose another name.")
+
+
+def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
+    cleaned = clean_name(name)
+    journey = reading.load_journey(conn, journey_id)
+    _check_name_free(conn, journey_id, cleaned)
+    created = datetime.now(UTC).replace(tzinfo=None)
+    version_id = conn.execute(
+        insert(VERSIONS)
+        .values(
+            journey_id=journey_id,
+            name=cleaned,
+            created_at=created,
+            touchpoints=len(journey.touchpoints),
+            snapshot=encode(journey),
+        )
+        .returning(VERSIONS.c.id)
+    ).scalar_one()
+    return VersionInfo(int(version_id), journey_id, cleaned, created.replace(tzinfo=UTC), len(journey.touchpoints))
+
+
+def delete_version(conn: Connection, version_id: int) -> VersionRemoval:
+    info = version_info(conn, version_id)
+    snapshot = conn.execute(select(VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)).scalar_one()
+    conn.execute(delete(VERSIONS).where(VERSIONS.c.id == version_id))
+    return VersionRemoval(info, bytes(snapshot))
+
+
+def restore_deleted_version(conn: Connection, removal: VersionRemoval) -> None:
+    info = removal.info
+    _require_journey(conn, info.journey_id)
+    _check_name_free(conn, info.journey_id, info.name)
+    conn.execute(
+        insert(VERSIONS).values(
+            id=info.id,
+            journey_id=info.journey_id,
+            name=info.name,
+            created_at=info.created_at.astimezone(UTC).replace(tzinfo=None),
+            touchpoints=info.touchpoints,
+            snapshot=removal.snapshot,
+        )
+    )
+
+
+def replace_content(conn: Connection, content: Journey) -> Journey:
+    """Make journey `content.id` hold exactly `content` (its fields, phases, lanes and cards, with their ids and
+    sort keys). Returns the journey as it was, which, given back to this function, undoes it."""
+    journey_id = content.id
+    head, phases, lanes, cards = _checked(content)
+    previous = reading.load_journey(conn, journey_id)
+    conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.journey_id == journey_id))
+    conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
+    conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
+    conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**head))
+    if phases:
+        conn.execute(insert(PHASES), [row | {"journey_id": journey_id} for row in phases])
+    if lanes:
+        conn.execute(insert(LANES), [row | {"journey_id": journey_id} for row in lanes])
+    if cards:
+        conn.execute(insert(TOUCHPOINTS), [row | {"journey_id": journey_id} for row in cards])
+    return previous
+
+
+Rows = list[dict[str, object]]
+
+
+def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
+    """The journey's rows, every field through the edit API's rules (EditError for anything the API refuses)."""
+    if len(journey.phases) > MAX_PHASES or len(journey.lanes) > MAX_LANES:
+        raise EditError(f"A journey has at most {MAX_PHASES} phases and {MAX_LANES} lanes.")
+    if len(journey.touchpoints) > MAX_TOUCHPOINTS:
+        raise EditError(f"A journey has at most {MAX_TOUCHPOINTS:,} touchpoints.")
+    persona = journey.persona
+    head: dict[str, object] = {
+        "title": rules.title(journey.title, MAX_TITLE, "journey title"),
+        "description": rules.text(journey.description, MAX_TEXT, "description"),
+        "language": rules.language(journey.language).value,
+        "framework": rules.framework(journey.framework).value,
+        "persona_name": None if persona is None else rules.title(persona.name, MAX_PERSONA_NAME, "persona name"),
+        "persona_description": "" if persona is None else rules.text(persona.description, MAX_TEXT, "persona"),
+        "persona_goals": "" if persona is None else rules.text(persona.goals, MAX_TEXT, "persona goals"),
+        "persona_frustrations": "" if persona is None else rules.text(persona.frustrations, MAX_TEXT, "persona"),
+    }
+    phases: Rows = [
+        {
+            "id": p.id,
+            "position": position,
+            "name": rules.title(p.name, MAX_NAME, "phase name"),
+            "description": rules.text(p.description, MAX_TEXT, "description"),
+            "color": rules.color(p.color),
+        }
+        for position, p in enumerate(journey.phases)
+    ]
+    lanes: Rows = [
+        {
+            "id": lane.id,
+            "position": position,
+            "name": rules.title(lane.name, MAX_NAME, "lane name"),
+            "kind": rules.lane_kind(lane.kind).value,
+            "color": rules.color(lane.color),
+        }
+        for position, lane in enumerate(journey.lanes)
+    ]
+    phase_ids = {p.id for p in journey.phases}
+    card_lanes = {lane.id for lane in journey.lanes if lane.kind.holds_cards}
+    lane_ids = {lane.id for lane in journey.lanes}
+    card_ids = {t.id for t in journey.touchpoints}
+    if len(phase_ids) != len(journey.phases) or len(lane_ids) != len(journey.lanes):
+        raise EditError("Two phases or two lanes of the journey share an id.")
+    if len(card_ids) != len(journey.touchpoints):
+        raise EditError("Two touchpoints of the journey share an id.")
+    cards: Rows = []
+    for t in journey.touchpoints:
+        if t.phase_id not in phase_ids or t.lane_id not in lane_ids:
+            raise EditError(f"Touchpoint {t.title!r} names a phase or lane the journey does not have.")
+        if t.lane_id not in card_lanes:
+            raise EditError(f"Touchpoint {t.title!r} is on the experience lane, which holds no cards.")
+        if isinstance(t.position, bool) or not isinstance(t.position, int):
+            raise EditError(f"Touchpoint {t.title!r} has no place in its cell.")
+        cards.append(
+            {
+                "id": t.id,
+                "phase_id": t.phase_id,
+                "lane_id": t.lane_id,
+                "position": t.position,
+                "title": rules.title(t.title, MAX_TITLE, "touchpoint title"),
+                "notes": rules.text(t.notes, MAX_TEXT, "notes"),
+                "channel": rules.channel(t.channel),
+                "score": rules.score(t.score),
+                "expectation": rules.text(t.expectation, MAX_TEXT, "expectation"),
+                "owner": rules.text(t.owner, MAX_OWNER, "owner"),
+                "color": rules.color(t.color),
+                "votes": rules.votes(t.votes),
+            }
+        )
+    return head, phases, lanes, cards
+
+
+__all__ = [
+    "MAX_VERSION_NAME",
+    "VersionInfo",
+    "VersionRemoval",
+    "decode",
+    "encode",
+]
