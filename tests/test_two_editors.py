@@ -233,6 +233,28 @@ def test_undo_across_a_change_made_elsewhere_is_refused_clearly(
     assert b.document.journey.touchpoint(card.id).title == "A's title, on top of B's"
 
 
+def test_undo_of_an_edit_to_a_card_deleted_elsewhere_says_someone_else_changed_it(
+    windows: tuple[MainWindow, MainWindow], warnings: list[str], path: Path
+) -> None:
+    a, b = windows
+    a.change_poll.stop()
+    b.change_poll.stop()
+    assert a.document is not None
+    assert b.document is not None
+    card = b.document.journey.touchpoints[2]
+    assert b.document.update_touchpoint(card.id, title="B's title")
+    a.poll_changes()
+    assert a.document.delete_touchpoints([card.id])
+
+    b.document.undo_stack.undo()  # the card is gone: the library's lookup fails before its revision check
+    assert len(warnings) == 1
+    assert warnings[0].startswith("Could not undo “Rename card")
+    assert "Someone else changed this journey" in warnings[0]
+    assert b.document.undo_stack.count() == 0
+    assert card.id not in {t.id for t in stored(path, b.document.journey_id).touchpoints}
+    assert card.id not in {t.id for t in b.document.journey.touchpoints}
+
+
 def test_a_journey_kept_in_the_background_is_caught_up_when_shown_again(
     windows: tuple[MainWindow, MainWindow], warnings: list[str]
 ) -> None:

@@ -88,6 +88,9 @@ class JourneyDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._settle_history)
         self._history_error: str | None = None
+        self._history_stale: tuple[str, str, int] | None = None
+        """(verb, command text, revision) of an undo or redo refused with an error that a change made elsewhere
+        may explain."""
         self._typing_session = 0
         self._macro_depth = 0
         self._clear_after_macro = False
@@ -374,6 +377,9 @@ class JourneyDocument(QObject):
             return
         except CjmapperError as e:
             self._history_error = self._history_message(verb, command.text(), str(e))
+            # Refused perhaps because what it edited changed elsewhere (say the card was deleted in another
+            # window): _settle_history tells so when the journey's revision moved.
+            self._history_stale = (verb, command.text(), self.journey.revision)
             return
         except BaseException as e:
             self._history_error = self._history_message(verb, command.text(), f"{type(e).__name__}: {e}")
@@ -404,8 +410,12 @@ class JourneyDocument(QObject):
         if message is None:
             return
         self._history_error = None
+        stale, self._history_stale = self._history_stale, None
         self.undo_stack.clear()
-        self.failed.emit(message + self._reload_quietly())
+        note = self._reload_quietly()
+        if stale is not None and not note and self.journey.revision != stale[2]:
+            message = self._history_message(stale[0], stale[1], self.stale_message())
+        self.failed.emit(message + note)
 
     # ------------------------------------------------------------------ snapshot patches (for ui.commands)
 
