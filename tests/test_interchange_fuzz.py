@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from hypothesis import given, settings
@@ -30,6 +31,10 @@ from cjmapper.model import (
 from tests.test_interchange_json import content
 
 FUZZ = settings(max_examples=200, deadline=None, database=None)
+CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+BYTE_FUZZ = settings(max_examples=300 if CI else 100, deadline=None, database=None)
+VARIANTS = 5
+"""Mangled variants of each generated file (generating the journey is the expensive part)."""
 
 # --- strategies
 
@@ -103,6 +108,29 @@ _EDGES: dict[str, list[Any]] = {
     "titel": [1],
 }
 touchpoint_changes = st.sampled_from([(key, value) for key, values in _EDGES.items() for value in values])
+huge_values = st.sampled_from(
+    [
+        "x" * 200,  # each text limit, and one past it
+        "x" * 201,
+        "x" * 10_000,
+        "x" * 10_001,
+        "y" * 100_000,
+        " " * 300,
+        "Z" + "\u0301" * 500,  # combining marks stacked 500 deep
+        "\u202e" * 50 + "<b>&amp;</b>",
+        2**31,  # integers past every range the format and SQLite know
+        2**63,
+        -(2**63) - 1,
+        2**64,
+        10**300,
+        -(10**4000),
+        1e308,
+        -0.0,
+        5.0,
+        float("inf"),  # written as Infinity, which is not JSON
+        float("nan"),
+    ]
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
@@ -148,7 +176,7 @@ def mutate(document: Any, data: st.DataObject) -> Any:
     container, key = data.draw(st.sampled_from(places(document)))
     if container is None:
         return data.draw(json_values)
-    action = data.draw(st.sampled_from(["drop", "replace", "insert", "string", "number", "null"]))
+    action = data.draw(st.sampled_from(["drop", "replace", "insert", "string", "number", "null", "huge"]))
     if action == "drop":
         del container[key]
     elif action == "replace":
@@ -161,6 +189,8 @@ def mutate(document: Any, data: st.DataObject) -> Any:
         container[key] = data.draw(st.text(max_size=300) | st.sampled_from(["p1", "l1", "t1", "emotions", "nl"]))
     elif action == "number":
         container[key] = data.draw(st.integers(-(10**20), 10**20) | st.sampled_from([0, 1, 2, 5, 6, -1]))
+    elif action == "huge":
+        container[key] = data.draw(huge_values)
     else:
         container[key] = data.draw(st.sampled_from([None, True, False, [], {}]))
     return document
@@ -217,6 +247,44 @@ def test_mangled_text_is_read_or_refused_cleanly(journey: Journey, data: st.Data
     end = data.draw(st.integers(start, min(len(text), start + 8)))
     insert = data.draw(st.text(alphabet='{}[]",:0123456789.-eE\\ untrflasNI\ud800', max_size=6))
     read_or_refuse(text[:start] + insert + text[end:])
+
+
+@st.composite
+def mangled_bytes(draw: st.DrawFn, data: bytes) -> bytes:
+    """`data` with one to six byte-level changes: bits flipped, bytes set, inserted, deleted or repeated, the end
+    cut off, a byte order mark or a NUL put somewhere."""
+    mangled = bytearray(data)
+    for _ in range(draw(st.integers(1, 6))):
+        size = len(mangled)
+        at = draw(st.integers(0, size))
+        kind = draw(st.sampled_from(["flip", "set", "insert", "delete", "repeat", "truncate", "bom", "nul"]))
+        if kind == "flip" and at < size:
+            mangled[at] ^= 1 << draw(st.integers(0, 7))
+        elif kind == "set" and at < size:
+            mangled[at] = draw(st.integers(0, 255))
+        elif kind == "insert":
+            mangled[at:at] = draw(st.binary(min_size=1, max_size=8))
+        elif kind == "delete":
+            del mangled[at : at + draw(st.integers(1, 16))]
+        elif kind == "repeat":
+            mangled[at:at] = mangled[at : at + draw(st.integers(1, 64))] * draw(st.integers(2, 50))
+        elif kind == "truncate":
+            del mangled[at:]
+        elif kind == "bom":
+            mangled[at:at] = draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"]))
+        else:
+            mangled[at:at] = b"\x00"
+    return bytes(mangled)
+
+
+@BYTE_FUZZ
+@given(journeys(min_cards=1), st.booleans(), st.data())
+def test_mangled_file_bytes_are_read_or_refused_cleanly(journey: Journey, bom: bool, data: st.DataObject) -> None:
+    """A journey file damaged on the way (a bad disk, a cut-off download, an editor saving in another encoding):
+    the reader gives a valid journey or an InterchangeError, never anything else."""
+    encoded = (b"\xef\xbb\xbf" if bom else b"") + write_journey(journey).encode("utf-8")
+    for _ in range(VARIANTS):
+        read_or_refuse(data.draw(mangled_bytes(encoded)))
 
 
 @FUZZ

@@ -386,15 +386,27 @@ def test_an_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_hostile_text_neither_crashes_nor_escapes_its_card(tmp_path: Path) -> None:
+    """A journey built in memory, past every limit of the store and the journey file: it still lays out and prints
+    (tests/test_untrusted.py takes text within the limits through the editor, the canvas and the pictures)."""
+    stacked = "Z" + "\u0301" * 500  # combining marks 500 deep
     hostile = [
         "\u202eevil right-to-left override",
         "control \x00\x07\x1b[31m characters",
         "y" * 100_000,
         "\ufeff\u200b\u200d zero width",
+        stacked,
+        "emoji 😀🎉 👍🏽 🇳🇱 👩\u200d👩\u200d👧 " * 2_000,
     ]
     journey = journey_with(hostile)
     journey.title = "t" * 100_000
+    journey.description = "d" * 100_000
     journey.persona = Persona("p" * 10_000, "d" * 10_000, "g" * 10_000)
+    long_notes = ["n" * 100_000, (stacked + " ") * 200, "<b>&amp;</b> " * 10_000]
+    for card, notes in zip(journey.touchpoints, long_notes, strict=False):
+        card.notes = notes
+    layout = compute_layout(journey)
+    assert set(layout.cards) == {card.id for card in journey.touchpoints}
+    assert all(len(box.title_lines) <= 3 for box in layout.cards.values())
     target, plan = render(tmp_path, journey, paper=A4, tile=A4)
     assert len(PdfReader(target).pages) == plan.sheets
     target, plan = render(tmp_path, journey, paper=A3)

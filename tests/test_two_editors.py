@@ -5,7 +5,7 @@ someone committed, and the window re-reads the open journey; the document refuse
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -84,7 +84,7 @@ def test_every_journey_edit_checks_the_expected_revision(two: tuple[Library, Lib
     a.update_journey(journey_id, description="changed by A")
     card, phase, lane = j.touchpoints[0], j.phases[0], j.lanes[0]
     before = write_journey(stored(path, journey_id))
-    edits = {
+    edits: dict[str, Callable[[], object]] = {
         "update_journey": lambda: b.update_journey(journey_id, title="B", expected_revision=stale),
         "add_phase": lambda: b.add_phase(journey_id, "B", expected_revision=stale),
         "update_phase": lambda: b.update_phase(phase.id, name="B", expected_revision=stale),

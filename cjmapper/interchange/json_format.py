@@ -60,6 +60,27 @@ _TRUSTED_RECURSION_LIMIT = 3000
 _MAX_DEPTH = 1000
 _NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _TOO_DEEP = "document: arrays or objects are nested too deeply to read"
+# Parsing makes a Python object of dozens of bytes for each JSON value: a file of "[],[],..." within the size limit
+# would take gigabytes. So before parsing, the values are bounded by what the largest valid journey holds (per
+# touchpoint, phase or lane: one object, 11 commas, 20 strings), with room to spare so that a file with too many
+# touchpoints is still told so by the reader. Strings are counted by their opening quotes (no backslash precedes
+# one); arrays, objects and other values by their brackets and commas, first over the whole text, cheaply, and only
+# when that finds too many, again without the strings' contents (a note may hold any number of commas).
+_CONTAINERS_PER_ITEM = 2
+_SEPARATORS_PER_ITEM = 24
+_QUOTES_PER_ITEM = 48
+_ROOM = 10_000
+# A string, closing quote or not (so that no match fails and the scan stays linear whatever the input), and a
+# stretch of text that ends outside any string.
+_STRING_PATTERN = r'"[^"\\]*+(?:\\[\s\S]?[^"\\]*+)*+(?:"|\Z)'
+_STRING = re.compile(_STRING_PATTERN)
+_STRETCH = re.compile(rf'(?:[^"]{{1,65536}}+|{_STRING_PATTERN}){{1,64}}+')
+_TOO_MANY = (
+    "document: holds far more values than a journey file can (a journey has at most {0:,} touchpoints, "
+    "{1} phases and {2} lanes); it was not read"
+)
+_MAX_PROBLEMS = 1000
+"""Problems listed at most; a file with more gets one last line that says so, and is not read further."""
 
 _TOP_FIELDS = frozenset(
     {"format", "version", "title", "description", "language", "framework", "persona"}
@@ -239,14 +260,51 @@ def _too_deep(text: str) -> bool:
     return False
 
 
+def _too_many_values(text: str) -> bool:
+    """Whether `text` holds far more arrays, objects or values than any valid journey file."""
+    items = MAX_TOUCHPOINTS + MAX_PHASES + MAX_LANES
+    quotes = _QUOTES_PER_ITEM * items + _ROOM
+    containers = _CONTAINERS_PER_ITEM * items + _ROOM
+    separators = _SEPARATORS_PER_ITEM * items + _ROOM
+    size = len(text)  # a text shorter than a bound cannot hold more than it: most files skip every count
+    if size > quotes and text.count('"') - text.count('\\"') > quotes:
+        return True
+    if (size <= containers or text.count("{") + text.count("[") <= containers) and (
+        size <= separators or text.count(",") <= separators
+    ):
+        return False
+    for stretch in _STRETCH.finditer(text):
+        bare = _STRING.sub("", stretch.group())
+        containers -= bare.count("{") + bare.count("[")
+        separators -= bare.count(",")
+        if containers < 0 or separators < 0:
+            return True
+    return False
+
+
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "a string is not closed",
+    "Invalid control character at": "a control character inside a string",
+}
+
+
+def _json_message(message: str) -> str:
+    """json's message in the reader's words: without "at" (the place is given already) or Python advice."""
+    if message.startswith("Unexpected UTF-8 BOM"):
+        return "a second byte order mark"
+    message = _JSON_MESSAGES.get(message, message.removesuffix(" at"))
+    return message[:1].lower() + message[1:]
+
+
 def _parse(text: str, source: str) -> Any:
     if _too_deep(text):
         raise _refuse(_TOO_DEEP, source)
+    if _too_many_values(text):
+        raise _refuse(_TOO_MANY.format(MAX_TOUCHPOINTS, MAX_PHASES, MAX_LANES), source)
     try:
         return json.loads(text, object_pairs_hook=_object_hook, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        message = error.msg[:1].lower() + error.msg[1:]
-        problem = f"line {error.lineno}, column {error.colno}: not valid JSON ({message})"
+        problem = f"line {error.lineno}, column {error.colno}: not valid JSON ({_json_message(error.msg)})"
     except _BareConstantError as error:
         problem = f"{_locate(text, 1)}: not valid JSON ({error.args[0]} is not a JSON number)"
     except RecursionError:
@@ -286,10 +344,21 @@ class _Reader:
 
     def __init__(self, check_surrogates: bool) -> None:
         self.problems: list[str] = []
+        self.full = False
+        """Whether problems were left out: the reader then stops looking at further items."""
         self.check_surrogates = check_surrogates
 
     def fail(self, place: str, message: str) -> None:
-        self.problems.append(f"{place}: {message}")
+        if len(self.problems) < _MAX_PROBLEMS:
+            self.problems.append(f"{place}: {message}")
+        else:
+            self.full = True
+
+    def all_problems(self) -> list[str]:
+        """The problems found; past _MAX_PROBLEMS, a last line saying that there are more."""
+        if not self.full:
+            return self.problems
+        return [*self.problems, f"document: more problems, not listed (these are the first {_MAX_PROBLEMS:,})"]
 
     # --- generic field checks -----------------------------------------------------------------
 
@@ -492,6 +561,8 @@ class _Reader:
         ids: dict[str, int] = {}
         seen: dict[str, str] = {}
         for index, item in enumerate(items):
+            if self.full:
+                break
             place = f"phases[{index}]"
             obj = self.fields(item, place, _PHASE_FIELDS)
             if obj is None:
@@ -510,6 +581,8 @@ class _Reader:
         ids: dict[str, int] = {}
         seen: dict[str, str] = {}
         for index, item in enumerate(items):
+            if self.full:
+                break
             place = f"lanes[{index}]"
             obj = self.fields(item, place, _LANE_FIELDS)
             if obj is None:
@@ -537,6 +610,8 @@ class _Reader:
         fast = not self.check_surrogates
         touchpoints: list[Touchpoint] = []
         for index, item in enumerate(items):
+            if self.full:
+                break
             card = None
             if fast and type(item) is dict and _TOUCHPOINT_FIELDS.issuperset(item):
                 card = self.valid_touchpoint(item, index, cells)
@@ -695,7 +770,7 @@ def read_journey(data: str | bytes, source: str = "") -> Journey:
     reader = _Reader(check_surrogates=_SURROGATE_ESCAPE.search(text) is not None)
     journey = reader.journey(document)
     if journey is None or reader.problems:
-        raise InterchangeError(reader.problems or ["document: cannot be read"], source)
+        raise InterchangeError(reader.all_problems() or ["document: cannot be read"], source)
     return journey
 
 
