@@ -330,13 +330,6 @@ def _page_damage(clean: Pristine) -> Iterator[tuple[str, bytes]]:
         yield f"page index 7 over 1, {zeroed} zeroed", bytes(damaged)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG (store): Library.open refuses some damaged libraries with SQLite's multi-line integrity report in "
-    "the message ('is damaged (*** in database main ***\\nPage 17: btreeInitPage() returns error code 11) beyond "
-    "what cjmapper can read'); a refusal should be one line (the CLI prints it as one).",
-)
 def test_a_damaged_library_is_refused_in_one_line(tmp_path: Path, pristine: tuple[Pristine, Pristine]) -> None:
     path = tmp_path / "lib.cjm"
     messages: list[str] = []

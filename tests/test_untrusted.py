@@ -578,13 +578,6 @@ def _markup_as_rich_text(window: QWidget, typed: str, *, tooltips: bool) -> list
     return found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG (ui/voting.py _refresh_ranking, ui/persona_strip.py _refresh): tooltips hold user text as given "
-    "(the Most voted list's card titles; the persona strip's persona), so Qt renders '<b>bold</b> &amp;' as rich "
-    "text: bold, an entity decoded, an <img> loaded. Escape the text (html.escape) or mark the tooltip plain.",
-)
 def test_tooltips_show_user_text_as_plain_text(hostile_window: MainWindow) -> None:
     window = hostile_window
     choose(window, MARKUP)

@@ -303,7 +303,7 @@ def test_most_voted_lists_cards_by_votes_then_reading_order_and_a_click_shows_th
     assert panel.ranking() == expected
     assert [t.id for t in most_voted(document.journey)] == expected
     assert panel.most_voted.item(0).text() == "3 ●  Hidden costs"
-    assert panel.most_voted.item(0).toolTip() == "Hidden costs\nBuy · Pain points"
+    assert panel.most_voted.item(0).toolTip() == "<p style='white-space:pre-wrap'>Hidden costs<br>Buy · Pain points</p>"
     assert not panel.empty_label.isVisibleTo(panel)
     item = panel.most_voted.item(2)
     rect = panel.most_voted.visualItemRect(item)

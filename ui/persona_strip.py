@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
 from ui.document import Change, ChangeKind, JourneyDocument
+from ui.plain_text import plain_tooltip
 
 BACKGROUND = QColor("#f6f4ee")
 HOVER_BACKGROUND = QColor("#ebe7dc")
@@ -135,7 +136,7 @@ class PersonaStrip(QWidget):
         if self._editable:
             hint = self.tr("Click to edit the persona.") if persona is not None else self.tr("Click to add a persona.")
             tip = f"{tip}\n\n{hint}" if persona is not None else hint
-        self.setToolTip(tip)
+        self.setToolTip(plain_tooltip(tip))
         self.setAccessibleName(self.tr("Persona"))
         self.setAccessibleDescription(self.full_text())
         self.updateGeometry()

@@ -45,6 +45,7 @@ from ui.canvas.painting import VOTE_DOT
 from ui.canvas.scene import JourneyScene
 from ui.commands import quoted
 from ui.document import Change, JourneyDocument
+from ui.plain_text import plain_tooltip
 
 DEFAULT_DOTS = 3
 MAX_DOTS_EACH = 50
@@ -638,7 +639,7 @@ class VotingPanel(QWidget):
                     place = f"{journey.phase(card.phase_id).name} · {journey.lane(card.lane_id).name}"
                 except KeyError:
                     place = ""
-                item.setToolTip(f"{card.title}\n{place}")
+                item.setToolTip(plain_tooltip(f"{card.title}\n{place}"))
             self.most_voted.addItem(item)
 
     def ranking(self) -> list[int]:

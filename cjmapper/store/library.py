@@ -159,7 +159,8 @@ class Library:
         if revision != migrate.HEAD:
             engine.dispose()
             raise LibraryError(
-                f"{path.name} is damaged ({damage[0]}) beyond what cjmapper can read; restore it from a backup."
+                f"{path.name} is damaged ({' '.join(damage[0].split())}) beyond what cjmapper can read; "
+                "restore it from a backup."
             )
         return cls(engine, path, False, damage=damage)
 
