@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, Table, func, select
 from sqlalchemy.engine import Connection
 
-from cjmapper.errors import NotFoundError
+from cjmapper.errors import LibraryError, NotFoundError
 from cjmapper.model import Framework, Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_COLUMNS, TOUCHPOINTS
 
@@ -73,7 +74,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         Touchpoint(*row)
         for row in conn.execute(select(*TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.journey_id == journey_id))
     ]
-    return Journey(
+    journey = Journey(
         id=j.id,
         title=j.title,
         description=j.description,
@@ -85,6 +86,29 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         touchpoints=touchpoints,
         revision=j.revision,
     )
+    _check_values(journey)
+    return journey
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _check_values(journey: Journey) -> None:
+    """Refuse values no edit of cjmapper writes (a damaged or forged file): colours that are not "#rrggbb", a score
+    that is not a whole number, text that is not text. The layout and the poster then never meet them."""
+    colours = [p.color for p in journey.phases] + [lane.color for lane in journey.lanes]
+    colours += [t.color for t in journey.touchpoints]
+    bad_colour = next((c for c in colours if c is not None and not (isinstance(c, str) and _COLOUR.fullmatch(c))), None)
+    problem = f"the colour {bad_colour!r}" if bad_colour is not None else None
+    for t in journey.touchpoints:
+        if problem is not None:
+            break
+        if t.score is not None and (not isinstance(t.score, int) or isinstance(t.score, bool)):
+            problem = f"the score {t.score!r} of card {t.id}"
+        elif not all(isinstance(v, str) for v in (t.title, t.notes, t.expectation, t.owner)):
+            problem = f"text of card {t.id} that is not text"
+    if problem is not None:
+        raise LibraryError(f"Journey {journey.id} is damaged: it holds {problem}, which cjmapper never writes.")
 
 
 def find_journey(conn: Connection, ref: str) -> int:
