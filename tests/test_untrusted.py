@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QListWidget, QM
 from pytestqt.qtbot import QtBot
 
 from cjmapper.cli import main as cli_main
-from cjmapper.errors import CjmapperError, EditError, InterchangeError
+from cjmapper.errors import EditError, InterchangeError, LibraryError
 from cjmapper.interchange import json_format, read_journey, read_journey_file, write_journey
 from cjmapper.model import (
     MAX_NAME,
@@ -325,13 +325,6 @@ def test_the_scan_leaves_qt_exec_and_plain_processes_alone(source: str) -> None:
     assert code_from_data(source, "probe.py") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG (store): a library may carry SQL triggers, and cjmapper runs them: a stranger's library whose "
-    "trigger deletes every card on the next edit does so. Library.open should refuse (or ignore) a schema "
-    "with triggers or views it did not make, and set PRAGMA trusted_schema = OFF.",
-)
 def test_a_library_carrying_triggers_does_not_run_them(tmp_path: Path) -> None:
     path = tmp_path / "stranger.cjm"
     with Library.open(path) as library:
@@ -340,11 +333,15 @@ def test_a_library_carrying_triggers_does_not_run_them(tmp_path: Path) -> None:
     raw.execute("CREATE TRIGGER sneaky AFTER UPDATE ON journeys BEGIN DELETE FROM touchpoints; END")
     raw.commit()
     raw.close()
-    try:
-        library = Library.open(path)
-    except CjmapperError:
-        return  # refused: fine
-    with library:
+    before_bytes = path.read_bytes()
+    with pytest.raises(LibraryError, match="holds SQL that cjmapper did not put there \\(trigger sneaky\\)"):
+        Library.open(path)
+    assert path.read_bytes() == before_bytes
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TRIGGER sneaky")
+    raw.commit()
+    raw.close()
+    with Library.open(path) as library:
         before = len(library.load_journey(journey_id).touchpoints)
         library.update_journey(journey_id, description="an ordinary edit")
         assert len(library.load_journey(journey_id).touchpoints) == before

@@ -131,6 +131,12 @@ class Library:
                 if created:
                     _create_schema(conn)
                 else:
+                    strangers = sqlite.foreign_schema_objects(conn)
+                    if strangers:
+                        raise LibraryError(
+                            f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
+                            "it will not run it, so it does not open this library."
+                        )
                     damage = sqlite.integrity_problems(conn)
                     if damage:
                         engine.dispose()

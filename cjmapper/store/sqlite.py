@@ -90,6 +90,7 @@ def make_engine(path: Path, busy_timeout_ms: int, *, read_only: bool = False) ->
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA trusted_schema = OFF")  # a schema's SQL may not call risky functions
             if read_only:
                 cursor.execute("PRAGMA query_only = ON")
                 return
@@ -148,6 +149,13 @@ def integrity_problems(conn: Connection, *, full: bool = False, limit: int = 20)
         return [str(e)]
     found = [str(row[0]) for row in rows]
     return [] if found == ["ok"] else found
+
+
+def foreign_schema_objects(conn: Connection) -> list[str]:
+    """Triggers and views in the file. cjmapper makes none, so any is a stranger's SQL that would run on edits."""
+    with conn.begin():
+        rows = conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all()
+    return [f"{kind} {name}" for kind, name in rows]
 
 
 def stamp_application_id(conn: Connection) -> None:
