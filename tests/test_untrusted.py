@@ -531,13 +531,6 @@ def test_hostile_text_is_drawn_printed_and_pictured_as_typed(
     assert b"<foreignobject" not in svg.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ET.ParseError,
-    reason="BUG (ui/pictures.py): an SVG picture of a journey whose text holds control characters (U+0000 to "
-    "U+001F but tab and line breaks) is not well-formed XML: Qt's SVG generator writes them raw, and XML 1.0 "
-    "cannot hold them, so browsers and Inkscape refuse the file. Drop (or replace) them from drawn text.",
-)
 def test_an_svg_picture_of_hostile_text_is_well_formed_xml(hostile_window: MainWindow, tmp_path: Path) -> None:
     window = hostile_window
     choose(window, MARKUP)

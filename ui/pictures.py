@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -249,7 +250,12 @@ def _svg(scene: JourneyScene) -> bytes:
         scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         painter.end()
-    return bytes(buffer.data().data())
+    # Qt copies text into the SVG as it is; the control characters XML 1.0 forbids would make it unreadable.
+    return _XML_FORBIDDEN.sub(b"", bytes(buffer.data().data()))
+
+
+_XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The bytes of the C0 control characters XML 1.0 does not allow (tab, line feed and carriage return it does)."""
 
 
 def _description(journey: Journey) -> str:
