@@ -28,7 +28,6 @@ from typing import IO, Any
 
 import pytest
 
-from cjmapper.errors import LibraryError
 from cjmapper.store import Library
 from tests.crash_writer import BREAK_ENV, Mirror, Op
 from tests.store_helpers import sample_journey
@@ -305,14 +304,6 @@ def test_the_writer_and_its_mirror_agree_with_the_library_without_kills(tmp_path
     assert after != before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LibraryError,
-    reason="BUG (store, for the store-side work): a crash while Library.open creates a new library leaves a file "
-    "that cjmapper then refuses for ever ('another program's SQLite database' or 'an empty file'): the file is "
-    "created in place and only gets its application id and tables in a later transaction. Creating it under a "
-    "temporary name and renaming it into place when complete would fix it.",
-)
 def test_a_crash_while_creating_a_library_leaves_nothing_unusable(
     tmp_path: Path, fork_server: tuple[ForkServer, Path]
 ) -> None:

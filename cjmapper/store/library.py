@@ -10,6 +10,8 @@ return ids and model value objects, never ORM instances, so undo commands can ho
 from __future__ import annotations
 
 import contextlib
+import os
+import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -123,14 +125,14 @@ class Library:
         created = not path.exists()
         if created and not path.parent.is_dir():
             raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
+        if created:
+            created = _create_library_file(path, busy_timeout_ms)
         if not created:
             sqlite.check_existing_file(path)
         engine = sqlite.make_engine(path, busy_timeout_ms)
         try:
             with engine.connect() as conn:
-                if created:
-                    _create_schema(conn)
-                else:
+                if not created:
                     strangers = sqlite.foreign_schema_objects(conn)
                     if strangers:
                         raise LibraryError(
@@ -699,6 +701,34 @@ class Library:
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
+
+
+def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
+    """Make a new, complete library at `path`: built under a temporary name and linked into place only when whole,
+    so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever).
+    Returns False when another program created `path` meanwhile (then it is opened as it is)."""
+    temporary = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
+    engine = sqlite.make_engine(temporary, busy_timeout_ms)
+    try:
+        with engine.connect() as conn:
+            _create_schema(conn)
+        engine.dispose()
+        try:
+            os.link(temporary, path)  # never replaces a file that appeared meanwhile
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links (FAT, some network shares)
+            if path.exists():
+                return False
+            os.replace(temporary, path)
+        return True
+    except DBAPIError as e:
+        raise sqlite.translate(e, path.name) from None
+    except OSError as e:
+        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
+    finally:
+        engine.dispose()
+        _remove_library_files(temporary)
 
 
 def _create_schema(conn: Connection) -> None:
