@@ -12,10 +12,11 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
 from cjmapper.channels import channel_label
+from cjmapper.i18n import decimal
 from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
 from cjmapper.poster.icons import IconStamps
-from cjmapper.poster.labels import framework_name, label, language_name, long_date, number
+from cjmapper.poster.labels import framework_name, label, language_name, long_date
 from cjmapper.poster.plan import Box, Chrome
 from cjmapper.style import RGB, rgb
 from cjmapper.text import FontMetrics, font_runs
@@ -170,7 +171,7 @@ class MapPainter:
         badge_width = 0.0
         if scores:
             average = sum(scores) / len(scores)
-            text = label("avg", language, number(average, language))
+            text = label("avg", language, decimal(average, language))
             badge_width = FontMetrics(m.font_size, bold=True).width(text) + 14
             fill = style.score_rgb(average)
             pen.fill(fill)
@@ -287,7 +288,7 @@ class MapPainter:
             pen.stroke(style.shade(colour, 0.15), 2.0)
             pen.line(mark.x - half, mark.y, mark.x + half, mark.y)
             c.setDash()
-            text = label("avg", language, number(mark.average, language))
+            text = label("avg", language, decimal(mark.average, language))
             width = FontMetrics(small, bold=True).width(text) + 10
             top = mark.y - 19 if mark.y - 19 >= r.y + 2 else mark.y + 4
             pen.fill((1.0, 1.0, 1.0))
@@ -622,7 +623,7 @@ def draw_legend(pen: Pen, journey: Journey, box: Box, unit: float) -> None:
         else label("touchpoints_n", language, summary.touchpoints)
     ]
     if summary.average is not None:
-        figures.append(label("average", language, number(summary.average, language)))
+        figures.append(label("average", language, decimal(summary.average, language)))
     if summary.csat is not None:
         csat = f"{round(summary.csat * 100)}%"
         figures.append(f"{label('csat', language, csat)} ({label('csat_hint', language)})")

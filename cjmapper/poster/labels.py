@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from cjmapper.i18n import decimal
 from cjmapper.model import Framework, Language
 
 _LABELS: dict[str, dict[Language, str]] = {
@@ -74,11 +73,6 @@ def framework_name(framework: Framework, language: Language) -> str:
 
 def language_name(of: Language, language: Language) -> str:
     return _LANGUAGES[of][language]
-
-
-def number(value: float, language: Language, digits: int = 1) -> str:
-    """A decimal in the language's style: 3.4 in English, 3,4 in Dutch."""
-    return decimal(value, language, digits)
 
 
 def long_date(year: int, month: int, day: int, language: Language) -> str:

@@ -47,7 +47,7 @@ from cjmapper.model import (
 from cjmapper.store import reading
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
 
-MAX_VERSION_NAME = 100
+MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
 SNAPSHOT_VERSION = 1
 MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024
