@@ -343,7 +343,7 @@ def _versions(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 def _damaged(library: Library) -> str:
     return (
-        f"{library.path.name} is damaged ({_one_line(library.damage[0])}); it is open read-only. "
+        f"{library.name} is damaged ({_one_line(library.damage[0])}); it is open read-only. "
         "Save what can still be read with `cjmapper export-all -o FOLDER`."
     )
 

@@ -106,11 +106,11 @@ def test_run_editor_opens_the_window_and_closes_the_library(
     quit_soon: QTimer,
 ) -> None:
     path = tmp_path / "fresh.cjm"
-    closed: list[Path] = []
+    closed: list[object] = []
     real_close = Library.close
 
     def close(self: Library) -> None:
-        closed.append(self.path)
+        closed.append(self.location)
         real_close(self)
 
     monkeypatch.setattr(Library, "close", close)

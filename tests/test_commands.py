@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from cjmapper.errors import LibraryLockedError
 from cjmapper.model import Journey, LaneKind, Language, Persona, Touchpoint
 from cjmapper.store import Library
+from cjmapper.store.location import ServerLocation
 from cjmapper.store.ordering import GAP
 from cjmapper.templates import load_example
 from tests.store_helpers import sample_journey
@@ -29,7 +30,7 @@ from ui.document import Change, ChangeKind, JourneyDocument
 # ---------------------------------------------------------------------- helpers
 
 
-def fresh(path: Path, journey_id: int) -> Journey:
+def fresh(path: Path | ServerLocation, journey_id: int) -> Journey:
     """The journey as a second, newly opened library reads it from the file."""
     with Library.open(path) as other:
         return other.load_journey(journey_id)
@@ -81,7 +82,7 @@ def canonical(journey: Journey) -> tuple[object, ...]:
 
 def assert_in_sync(document: JourneyDocument) -> Journey:
     """The snapshot equals the file, exactly (cards, sort keys, revision); returns the file's journey."""
-    on_file = fresh(document.library.path, document.journey_id)
+    on_file = fresh(document.library.location, document.journey_id)
     assert exact(document.journey) == exact(on_file)
     return on_file
 

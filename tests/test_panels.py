@@ -80,7 +80,7 @@ def focus(qtbot: QtBot, widget: QWidget) -> None:
 
 def reread(library: Library, journey_id: int) -> Journey:
     """The journey as a fresh Library reads it from the file."""
-    with Library.open(library.path) as fresh:
+    with Library.open(library.location) as fresh:
         return fresh.load_journey(journey_id)
 
 

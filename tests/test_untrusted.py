@@ -501,7 +501,7 @@ def test_hostile_text_is_drawn_printed_and_pictured_as_typed(
     assert not window.document.update_touchpoint(card.id, title="y" * 100_000)
     assert len(warnings) == 2
     assert "100000 characters long" in warnings[1]
-    with Library.open(window.library.path) as fresh:
+    with Library.open(window.library.location) as fresh:
         assert fresh.load_journey(window.document.journey_id).touchpoint(card.id).title == card.title
 
     # The journey made through the edit API draws too.

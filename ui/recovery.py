@@ -47,7 +47,7 @@ class DamageBanner(QFrame):
             self.tr(
                 "{0} is damaged: it failed its integrity check ({1}). It is open read-only, so nothing more is lost; "
                 "edits are off. Export its journeys and import them into a new library."
-            ).format(library.path.name, library.damage[0])
+            ).format(library.name, library.damage[0])
         )
         self.show()
 
@@ -70,7 +70,9 @@ def report_text(report: ExportAllReport, folder: Path) -> str:
 def export_all_journeys(parent: QWidget, library: Library) -> ExportAllReport | None:
     """Ask for a folder and write every readable journey into it; tells the user what was and was not saved.
     None when the user cancelled or nothing could be written."""
-    chosen = QFileDialog.getExistingDirectory(parent, tr("Export all journeys into folder"), str(library.path.parent))
+    chosen = QFileDialog.getExistingDirectory(
+        parent, tr("Export all journeys into folder"), str(library.path.parent if library.path else Path.home())
+    )
     if not chosen:
         return None
     folder = Path(chosen)

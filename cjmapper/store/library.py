@@ -22,8 +22,8 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cjmapper import __version__, rules
-from cjmapper.errors import CjmapperError, EditError, LibraryError, NewerLibraryError, NotFoundError, StaleEditError
+from cjmapper import rules
+from cjmapper.errors import CjmapperError, EditError, LibraryError, NotFoundError, StaleEditError
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -42,9 +42,11 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import migrate, ordering, reading, sqlite, versions
+from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
+from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
-from cjmapper.store.tables import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 Cell = tuple[int, int]
@@ -98,28 +100,52 @@ class TouchpointMove:
     renumbered: Renumbering
 
 
-class Library:
-    """An open library file. Use `Library.open(path)`; close it (or use `with`) when done."""
+_CHANGES = "cjm_changes"
+"""Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
 
-    def __init__(self, engine: Engine, path: Path, created: bool, *, damage: Sequence[str] = ()) -> None:
+
+class Library:
+    """An open library: a file, or a team library on a PostgreSQL server. Use `Library.open(path or URL)`; close it
+    (or use `with`) when done."""
+
+    def __init__(
+        self, engine: Engine, backend: Backend, location: Location, created: bool, *, damage: Sequence[str] = ()
+    ) -> None:
         self._engine: Engine | None = engine
-        self.path = path
+        self._backend = backend
+        self.location: Location = location
+        """The file's path, or the team library's `ServerLocation` (which never holds a password)."""
+        self.path: Path | None = location if isinstance(location, Path) else None
+        """The library file; None for a team library."""
+        self.name = backend.name
+        """How messages name the library: the file's name, or `database on host`."""
         self.created = created
-        """True when this open created the file."""
+        """True when this open created the library."""
         self.damage: tuple[str, ...] = tuple(damage)
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._watcher = sqlite.ChangeWatcher(engine, path.name)
 
     # ------------------------------------------------------------------ opening and closing
 
-    @classmethod
-    def open(cls, path: Path | str, *, busy_timeout_ms: int = 2000) -> Library:
-        """Open the library at `path`, creating an empty one when nothing is there but the folder exists.
+    @property
+    def is_team(self) -> bool:
+        """True for a team library on a PostgreSQL server."""
+        return isinstance(self.location, ServerLocation)
 
-        Anything that is not a usable library is refused with one clear `LibraryError`, its bytes untouched."""
-        path = Path(path).expanduser().absolute()
+    @classmethod
+    def open(cls, location: Path | str | ServerLocation, *, busy_timeout_ms: int = 2000) -> Library:
+        """Open the library at `location`: a file path, or a PostgreSQL URL (or `ServerLocation`) for a team library.
+
+        A missing file is created when its folder exists; an empty database becomes a team library. Anything that is
+        not a usable library is refused with one clear `LibraryError`, its contents untouched."""
+        where = location if isinstance(location, ServerLocation) else parse_location(location)
+        if isinstance(where, ServerLocation):
+            from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
+
+            engine, backend, created = team.open_team_library(where)
+            return cls(engine, backend, where, created)
+        path = where
         if path.is_dir():
             raise LibraryError(f"{path} is a folder; give the path of a library file, e.g. {path / 'library.cjm'}.")
         created = not path.exists()
@@ -153,7 +179,7 @@ class Library:
             if isinstance(e, UnicodeDecodeError):  # SQLite's own message quoted a damaged schema's bytes
                 raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
             raise
-        return cls(engine, path, created)
+        return cls(engine, sqlite.SqliteBackend(engine, path), path, created)
 
     @classmethod
     def _open_damaged(cls, path: Path, busy_timeout_ms: int, damage: Sequence[str]) -> Library:
@@ -170,7 +196,7 @@ class Library:
                 f"{path.name} is damaged ({' '.join(damage[0].split())}) beyond what cjmapper can read; "
                 "restore it from a backup."
             )
-        return cls(engine, path, False, damage=damage)
+        return cls(engine, sqlite.SqliteBackend(engine, path), path, False, damage=damage)
 
     @property
     def read_only(self) -> bool:
@@ -196,7 +222,7 @@ class Library:
 
     def close(self) -> None:
         if self._engine is not None:
-            self._watcher.close()
+            self._backend.close()
             self._engine.dispose()
             self._engine = None
 
@@ -209,12 +235,14 @@ class Library:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise LibraryError(f"{self.path.name} is closed.")
+            raise LibraryError(f"{self.name} is closed.")
         return self._engine
 
     def save_as(self, target: Path | str) -> None:
         """Write a consistent copy of the whole library to `target` (SQLite's backup API), replacing it."""
         target = Path(target).expanduser().absolute()
+        if self.path is None:
+            raise LibraryError("A team library lives on its server; copy its journeys into a local library instead.")
         if target == self.path:
             raise LibraryError("Save the library under another name: that is the open library itself.")
         if not target.parent.is_dir():
@@ -229,10 +257,10 @@ class Library:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
         except DBAPIError as e:
-            raise sqlite.translate(e, self.path.name) from None
+            raise self._backend.translate(e) from None
         except (ValueError, TypeError, KeyError, UnicodeDecodeError) as e:
             # Rows that break the model's rules (an unknown language, a missing title): only a damaged file has them.
-            raise LibraryError(f"{self.path.name} is damaged: what it holds cannot be read ({e}).") from None
+            raise LibraryError(f"{self.name} is damaged: what it holds cannot be read ({e}).") from None
 
     def list_journeys(self) -> list[JourneyInfo]:
         with self._read() as conn:
@@ -248,23 +276,24 @@ class Library:
             return reading.find_journey(conn, ref)
 
     def change_counter(self) -> int:
-        """A number that moves whenever anyone commits to the library file (this library object too): poll it
-        cheaply, and read `journey_revisions()` only when it moved."""
-        return self._watcher.counter()
+        """A number that moves whenever anyone commits to the library (this library object too): poll it cheaply,
+        and read `journey_revisions()` only when it moved. A file: SQLite's data_version; a team library: the
+        change notices received (no query)."""
+        return self._backend.change_counter()
 
     def journey_revisions(self) -> dict[int, int]:
-        """Every journey's revision by id: one small query, to tell which journeys changed."""
+        """Every journey's revision by id, to tell which journeys changed: one small query on a file; on a team
+        library, kept current from the change notices."""
+        return self._backend.journey_revisions(self._read_revisions)
+
+    def _read_revisions(self) -> dict[int, int]:
         with self._read() as conn:
             return {int(row.id): int(row.revision) for row in conn.execute(select(JOURNEYS.c.id, JOURNEYS.c.revision))}
 
     def integrity_problems(self, *, full: bool = True) -> list[str]:
-        """What SQLite's integrity check finds wrong with the file now ([] when sound); `full=False` runs the
-        quicker check that opening runs."""
-        try:
-            with self.engine.connect() as conn:
-                return sqlite.integrity_problems(conn, full=full)
-        except DBAPIError as e:
-            raise sqlite.translate(e, self.path.name) from None
+        """What the database's integrity check finds wrong now ([] when sound); `full=False` runs the quicker check
+        that opening a file runs. A team library's server keeps its own pages sound: always []."""
+        return self._backend.integrity_problems(full=full)
 
     def revision(self, journey_id: int) -> int:
         with self._read() as conn:
@@ -280,30 +309,42 @@ class Library:
         """One transaction holding the write lock from its start; committed (durable) when the block ends."""
         if self.damage:
             raise LibraryError(
-                f"{self.path.name} is damaged and open read-only: the change was not saved. "
+                f"{self.name} is damaged and open read-only: the change was not saved. "
                 "Export its journeys (export-all) and import them into a new library."
             )
         try:
             with self._sessions() as session, session.begin():
-                session.connection(execution_options={sqlite.IMMEDIATE: True})
+                session.connection(execution_options={WRITE_LOCK: True})
                 yield session
+                changes: list[JourneyChange] = session.info.pop(_CHANGES, [])
+                if changes:
+                    self._backend.announce(session.connection(), changes)
         except DBAPIError as e:
-            raise sqlite.translate(e, self.path.name) from None
+            raise self._backend.translate(e) from None
         except SQLAlchemyError as e:
-            raise LibraryError(f"{self.path.name}: the change was not saved ({e}).") from None
+            raise LibraryError(f"{self.name}: the change was not saved ({e}).") from None
 
     @staticmethod
-    def _touch(session: Session, journey_id: int, expected_revision: int | None = None) -> None:
+    def _touch(
+        session: Session,
+        journey_id: int,
+        expected_revision: int | None = None,
+        cards: Sequence[int] | None = None,
+    ) -> None:
         """Bump the journey's revision. With `expected_revision`, refuse (StaleEditError, so the whole edit is rolled
-        back) when the journey is no longer at that revision: someone else changed it since the caller read it."""
+        back) when the journey is no longer at that revision: someone else changed it since the caller read it.
+        `cards`: the cards the edit wrote when it wrote only cards, so other editors need re-read only those."""
         statement = update(JOURNEYS).where(JOURNEYS.c.id == journey_id)
         if expected_revision is not None:
             statement = statement.where(JOURNEYS.c.revision == expected_revision)
-        result = session.execute(statement.values(revision=JOURNEYS.c.revision + 1))
-        if expected_revision is not None and getattr(result, "rowcount", 1) != 1:
+        revision = session.execute(statement.values(revision=JOURNEYS.c.revision + 1).returning(JOURNEYS.c.revision))
+        found = revision.scalar()
+        if expected_revision is not None and found is None:
             raise StaleEditError(
                 "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
             )
+        if found is not None:
+            _record(session, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
 
     # ------------------------------------------------------------------ journeys
 
@@ -322,6 +363,7 @@ class Library:
         with self._write() as s:
             journey = reading.load_journey(s.connection(), journey_id)
             s.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
+            _record(s, JourneyChange(journey_id, None))
         return journey
 
     def duplicate_journey(self, journey_id: int, title: str | None = None) -> int:
@@ -544,7 +586,7 @@ class Library:
             values = _touchpoint_values(card, journey_id)
             del values["id"]
             card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
-            self._touch(s, journey_id, expected_revision)
+            self._touch(s, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)])
         return TouchpointAddition(card, renumbered)
 
     def update_touchpoint(
@@ -577,7 +619,7 @@ class Library:
             s.execute(
                 update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
             )
-            self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id), expected_revision)
+            self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id), expected_revision, [touchpoint_id])
         return card
 
     def move_touchpoints(
@@ -604,7 +646,7 @@ class Library:
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
             after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
-            self._touch(s, journey_id, expected_revision)
+            self._touch(s, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)])
         return TouchpointMove(before, after, renumbered)
 
     def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> None:
@@ -617,7 +659,7 @@ class Library:
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
                 _check_cell(s, journey_id, *cell)
             _write_placements(conn, placements)
-            self._touch(s, journey_id, expected_revision)
+            self._touch(s, journey_id, expected_revision, [p.touchpoint_id for p in placements])
 
     def delete_touchpoints(self, ids: Sequence[int], *, expected_revision: int | None = None) -> list[Touchpoint]:
         """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
@@ -629,7 +671,7 @@ class Library:
             journey_id = _journey_of_cards(conn, ids)
             cards = reading.touchpoints_by_id(conn, ids)
             s.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            self._touch(s, journey_id, expected_revision)
+            self._touch(s, journey_id, expected_revision, ids)
         return cards
 
     def restore_touchpoints(
@@ -638,7 +680,7 @@ class Library:
         """Put deleted cards back with their ids, each at its old place in its cell."""
         with self._write() as s:
             _insert_touchpoints(s, journey_id, cards)
-            self._touch(s, journey_id, expected_revision)
+            self._touch(s, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
 
@@ -734,47 +776,24 @@ def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
 def _create_schema(conn: Connection) -> None:
     with conn.begin():
         sqlite.stamp_application_id(conn)
-        migrate.upgrade(conn)
-        conn.execute(
-            insert(META),
-            [
-                {"key": "format", "value": str(migrate.FORMAT)},
-                {"key": "created_by", "value": __version__},
-                {"key": "written_by", "value": __version__},
-            ],
-        )
+        migrate.create(conn)
     sqlite.checkpoint(conn)
 
 
 def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
     """Check an existing library's format; upgrade an older one after backing it up. Writes nothing otherwise."""
     with conn.begin():
-        revision = migrate.current_revision(conn)
-        written_by = None
-        if revision is not None:
-            written_by = conn.execute(select(META.c.value).where(META.c.key == "written_by")).scalar()
-    if revision is None:
-        raise LibraryError(f"{path.name} is damaged: it has no cjmapper tables.")
-    if revision not in migrate.REVISIONS:
-        number = migrate.format_of(revision)
-        if number is not None and number > migrate.FORMAT:
-            by = f", written by cjmapper {written_by}" if written_by else ""
-            raise NewerLibraryError(
-                f"{path.name} comes from a newer cjmapper (library format {number}{by}); "
-                f"this cjmapper {__version__} reads library formats up to {migrate.FORMAT}. "
-                "Update cjmapper to open it."
-            )
-        raise LibraryError(f"{path.name} has an unknown library format ({revision!r}).")
+        revision = migrate.checked_revision(
+            conn, path.name, damaged=f"{path.name} is damaged: it has no cjmapper tables."
+        )
     if revision != migrate.HEAD:
         backup = _backup_path(path, revision)
         sqlite.backup_to(engine, backup)
-        with conn.execution_options(**{sqlite.IMMEDIATE: True}).begin():
-            migrate.upgrade(conn)
-            conn.execute(update(META).where(META.c.key == "format").values(value=str(migrate.FORMAT)))
-            conn.execute(update(META).where(META.c.key == "written_by").values(value=__version__))
+        with conn.execution_options(**{WRITE_LOCK: True}).begin():
+            migrate.upgrade_format(conn)
         sqlite.checkpoint(conn)
     # Take the write lock once and let it go: a library another program holds is refused now, not mid-edit.
-    with conn.execution_options(**{sqlite.IMMEDIATE: True}).begin() as txn:
+    with conn.execution_options(**{WRITE_LOCK: True}).begin() as txn:
         txn.rollback()
 
 
@@ -796,6 +815,11 @@ def _remove_library_files(path: Path) -> None:
 def _copy_title(title: str) -> str:
     suffix = " (copy)"
     return title[: MAX_TITLE - len(suffix)] + suffix
+
+
+def _record(s: Session, change: JourneyChange) -> None:
+    """Note a change for `Library._write` to announce when the transaction commits."""
+    s.info.setdefault(_CHANGES, []).append(change)
 
 
 def _require(s: Session, table: Any, item_id: int, what: str) -> None:
@@ -1022,6 +1046,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
     if keep_ids:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
+    _record(s, JourneyChange(journey_id, int(str(head["revision"]))))
     phase_ids: dict[int, int] = {}
     for position, phase in enumerate(journey.phases):
         values = _phase_values(phase) | {"journey_id": journey_id, "position": position}

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
+
+from cjmapper import __version__
+from cjmapper.errors import LibraryError, NewerLibraryError
+from cjmapper.store.tables import META
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
@@ -36,3 +40,42 @@ def upgrade(conn: Connection, target: str = HEAD) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = conn
     command.upgrade(config, target)
+
+
+def create(conn: Connection) -> None:
+    """Make an empty library's tables and facts (inside the caller's transaction): the same for a file and a server."""
+    upgrade(conn)
+    conn.execute(
+        insert(META),
+        [
+            {"key": "format", "value": str(FORMAT)},
+            {"key": "created_by", "value": __version__},
+            {"key": "written_by", "value": __version__},
+        ],
+    )
+
+
+def upgrade_format(conn: Connection) -> None:
+    """Bring an older library up to this cjmapper's format (inside the caller's transaction)."""
+    upgrade(conn)
+    conn.execute(update(META).where(META.c.key == "format").values(value=str(FORMAT)))
+    conn.execute(update(META).where(META.c.key == "written_by").values(value=__version__))
+
+
+def checked_revision(conn: Connection, name: str, *, damaged: str) -> str:
+    """The library's revision, when this cjmapper can open it (now or after `upgrade_format`). A newer library gets
+    one line naming both formats (`NewerLibraryError`); one without cjmapper's tables gets `damaged`."""
+    revision = current_revision(conn)
+    if revision is None:
+        raise LibraryError(damaged)
+    if revision in REVISIONS:
+        return revision
+    number = format_of(revision)
+    if number is not None and number > FORMAT:
+        written_by = conn.execute(select(META.c.value).where(META.c.key == "written_by")).scalar()
+        by = f", written by cjmapper {written_by}" if written_by else ""
+        raise NewerLibraryError(
+            f"{name} comes from a newer cjmapper (library format {number}{by}); "
+            f"this cjmapper {__version__} reads library formats up to {FORMAT}. Update cjmapper to open it."
+        )
+    raise LibraryError(f"{name} has an unknown library format ({revision!r}).")

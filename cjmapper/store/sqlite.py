@@ -10,6 +10,7 @@ import os
 import sqlite3
 import stat
 import struct
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,11 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from cjmapper.errors import LibraryError, LibraryLockedError
+from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 
 APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapper know a library by its bytes
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
-IMMEDIATE = "cjm_immediate"
-"""Execution option: start the transaction with BEGIN IMMEDIATE (take the write lock up front)."""
 
 
 def check_existing_file(path: Path) -> None:
@@ -103,7 +103,7 @@ def make_engine(path: Path, busy_timeout_ms: int, *, read_only: bool = False) ->
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_LOCK) else "BEGIN")
 
     return engine
 
@@ -135,6 +135,37 @@ class ChangeWatcher:
             with contextlib.suppress(sqlite3.Error):
                 self._raw.close()
             self._raw = None
+
+
+class SqliteBackend:
+    """The store's backend for a library file (see `cjmapper.store.backend.Backend`)."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.name = path.name
+        self._engine = engine
+        self._watcher = ChangeWatcher(engine, path.name)
+
+    def translate(self, error: BaseException) -> LibraryError:
+        return translate(error, self.name)
+
+    def change_counter(self) -> int:
+        return self._watcher.counter()
+
+    def journey_revisions(self, read: Callable[[], dict[int, int]]) -> dict[int, int]:
+        return read()
+
+    def announce(self, conn: Connection, changes: Sequence[JourneyChange]) -> None:
+        """Nothing to send: other editors see `PRAGMA data_version` move."""
+
+    def integrity_problems(self, *, full: bool) -> list[str]:
+        try:
+            with self._engine.connect() as conn:
+                return integrity_problems(conn, full=full)
+        except DBAPIError as e:
+            raise translate(e, self.name) from None
+
+    def close(self) -> None:
+        self._watcher.close()
 
 
 def integrity_problems(conn: Connection, *, full: bool = False, limit: int = 20) -> list[str]:

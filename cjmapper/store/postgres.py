@@ -1,0 +1,229 @@
+"""Everything PostgreSQL-only lives here: the engine and its write lock, change notices (LISTEN/NOTIFY), telling a
+team library from another program's database, and error wording. The store's SQL itself is the same as on SQLite.
+
+- Writers take one transaction-scoped advisory lock per library first, so edits run one at a time as on SQLite:
+  an edit's reads and its `expected_revision` check see every edit acknowledged before it, and no two edits can
+  deadlock (there is only the one lock, always taken first).
+- Every committed edit sends a notice on the library's channel naming the journey, its new revision and the cards
+  it wrote (`JourneyChange.payload`); editors listen and re-read only the journey that moved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from cjmapper.errors import LibraryError, LibraryLockedError
+from cjmapper.store.backend import WRITE_LOCK, JourneyChange
+from cjmapper.store.location import ServerLocation
+
+LOCK_SPACE = 0x434A4D31
+"""First key of cjmapper's advisory locks ("CJM1"); the second is a hash of the library's schema."""
+CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_MS = 15_000
+"""How long an edit waits for other writers before it is refused as busy (edits take milliseconds)."""
+OUR_TABLES = frozenset(
+    {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
+)
+
+
+class PasswordNeededError(LibraryError):
+    """The server asks for a password and none was given (no PGPASSWORD, no .pgpass entry): ask the user."""
+
+
+class WrongPasswordError(LibraryError):
+    """The server refused the user name or password."""
+
+
+def connect_arguments(location: ServerLocation) -> dict[str, Any]:
+    """libpq keywords to add to the URL's own: a name in pg_stat_activity, a connect timeout, the lock wait, and the
+    password when one was given (else libpq looks in PGPASSWORD and ~/.pgpass itself)."""
+    query = location.url.query
+    options = " ".join(filter(None, [str(query.get("options", "")), f"-c lock_timeout={LOCK_TIMEOUT_MS}"]))
+    arguments: dict[str, Any] = {"options": options}
+    if "application_name" not in query:
+        arguments["application_name"] = "cjmapper"
+    if "connect_timeout" not in query:
+        arguments["connect_timeout"] = CONNECT_TIMEOUT_S
+    if location.password is not None:
+        arguments["password"] = location.password
+    return arguments
+
+
+def make_engine(location: ServerLocation) -> Engine:
+    engine = create_engine(
+        location.url.difference_update_query(["options"]),
+        connect_args=connect_arguments(location),
+        pool_pre_ping=True,  # a server restart costs the next edit nothing but a reconnect
+        hide_parameters=True,  # user text never lands in an error message or a log
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get(WRITE_LOCK):
+            conn.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({LOCK_SPACE}, hashtext(current_database() || '.' || current_schema()))"
+            )
+
+    return engine
+
+
+class PostgresBackend:
+    """The store's backend for a team library (see `cjmapper.store.backend.Backend`)."""
+
+    def __init__(self, engine: Engine, location: ServerLocation, channel: str) -> None:
+        self.name = location.name
+        self._location = location
+        self._engine = engine
+        self._channel = channel
+        self._listener: psycopg.Connection[Any] | None = None
+        self._counter = 0
+        self._revisions: dict[int, int] | None = None
+        """Every journey's revision, kept current from the notices once read (None: read them afresh)."""
+        self._changes: list[JourneyChange] = []
+
+    def translate(self, error: BaseException) -> LibraryError:
+        return translate(error, self._location)
+
+    def announce(self, conn: Connection, changes: Sequence[JourneyChange]) -> None:
+        statement = text("SELECT pg_notify(:channel, :payload)")
+        for change in changes:
+            conn.execute(statement, {"channel": self._channel, "payload": change.payload()})
+
+    def change_counter(self) -> int:
+        """Moves with every notice received (one non-blocking read of the listening socket: no query), and when the
+        listening connection had to be made anew (notices may have been missed then)."""
+        try:
+            if self._listener is None or self._listener.closed:
+                self._listen()
+            assert self._listener is not None
+            notices = list(self._listener.notifies(timeout=0))
+        except psycopg.Error as e:
+            self._drop_listener()
+            raise translate(e, self._location) from None
+        for notice in notices:
+            change = JourneyChange.from_payload(notice.payload)
+            if change is None:
+                continue
+            self._counter += 1
+            self._changes.append(change)
+            if self._revisions is not None:
+                if change.revision is None:
+                    self._revisions.pop(change.journey_id, None)
+                else:
+                    known = self._revisions.get(change.journey_id, -1)
+                    self._revisions[change.journey_id] = max(known, change.revision)
+        del self._changes[:-1000]
+        return self._counter
+
+    def take_changes(self) -> list[JourneyChange]:
+        """The changes announced since the last call, oldest first (as `change_counter` received them)."""
+        changes, self._changes = self._changes, []
+        return changes
+
+    def journey_revisions(self, read: Callable[[], dict[int, int]]) -> dict[int, int]:
+        if self._revisions is None or self._listener is None:
+            self.change_counter()  # listen first, so no change between the read and the listening is missed
+            self._revisions = read()
+        return dict(self._revisions)
+
+    def _listen(self) -> None:
+        self._drop_listener()
+        cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
+        params = {**cparams, **connect_arguments(self._location)}
+        listener = psycopg.connect(*cargs, **params, autocommit=True)
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+        self._listener = listener
+        self._revisions = None
+        self._counter += 1
+
+    def _drop_listener(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._listener.close()
+        self._listener = None
+        self._revisions = None
+
+    def integrity_problems(self, *, full: bool) -> list[str]:
+        """The server keeps its own data sound (write-ahead log, checksummed pages): nothing to check here."""
+        return []
+
+    def close(self) -> None:
+        self._drop_listener()
+
+
+def channel_name(conn: Connection) -> str:
+    """The library's notice channel: one per database and schema, so libraries on one server stay apart."""
+    schema = conn.execute(text("SELECT current_schema()")).scalar() or "public"
+    return f"cjmapper.{schema}"[:63]
+
+
+def table_names(conn: Connection) -> set[str]:
+    """The tables in the schema a team library lives in (the connection's current schema)."""
+    return set(inspect(conn).get_table_names())
+
+
+def foreign_tables(names: set[str]) -> list[str]:
+    """Tables of another program: any table a cjmapper library does not have."""
+    return sorted(names - OUR_TABLES)
+
+
+def has_meta(conn: Connection, meta: Any) -> bool:
+    return conn.execute(select(meta.c.value).where(meta.c.key == "format")).scalar() is not None
+
+
+def translate(error: BaseException, location: ServerLocation) -> LibraryError:
+    """One clear sentence for a PostgreSQL or connection error. Never holds the password (no error text does)."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    message = str(original).strip()
+    lower = message.lower()
+    state = getattr(original, "sqlstate", None) or ""
+    host, name = location.host, location.name
+    user = location.url.username or "the current user"
+    if "no password supplied" in lower:
+        return PasswordNeededError(f"The server {host} needs a password for {user} to open {name}.")
+    if "password authentication failed" in lower or state == "28P01":
+        return WrongPasswordError(f"The server {host} refused the user name or password for {user} ({name}).")
+    if state.startswith("28") or "no pg_hba.conf entry" in lower or "authentication failed" in lower:
+        return WrongPasswordError(f"The server {host} does not let {user} in to {name}: {_last_line(message)}.")
+    if state == "3D000" or ("database" in lower and "does not exist" in lower):
+        return LibraryError(
+            f"There is no database {location.database} on {host}; ask the server's administrator to create it "
+            "(an empty database becomes a team library when cjmapper first opens it)."
+        )
+    if state == "55P03" or "lock timeout" in lower or state in ("40P01", "40001"):
+        return LibraryLockedError(f"{name} is busy with other people's edits; the change was not saved. Try again.")
+    if state == "42501" or "permission denied" in lower:
+        return LibraryError(f"{name}: the server does not allow {user} this ({_last_line(message)}).")
+    if "ssl" in lower and ("connection" in lower or "negotiation" in lower or "certificate" in lower):
+        return LibraryError(f"Cannot make a secure connection to {host}: {_last_line(message)}.")
+    connecting = "connection failed" in lower or "connection to server" in lower or "could not translate" in lower
+    if connecting or "timeout expired" in lower or "could not connect" in lower:
+        return LibraryError(
+            f"Cannot reach the team library server {host}: {_reason(message)}. "
+            "Check the address, the network and that the server is running."
+        )
+    if "server closed the connection" in lower or "terminating connection" in lower or "connection is lost" in lower:
+        return LibraryError(f"The connection to {name} was lost; the change was not saved. Try again.")
+    if state == "53100" or "no space left" in lower:
+        return LibraryError(f"The server holding {name} is out of disk space: the change was not saved.")
+    return LibraryError(f"{name}: the team library could not be used ({_last_line(message)}).")
+
+
+def _last_line(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    text = lines[0] if lines else message
+    return text.rstrip(".").removeprefix("FATAL:").strip()
+
+
+def _reason(message: str) -> str:
+    """The heart of a libpq connection error: 'Connection refused', 'timeout expired', 'Name or service not known'."""
+    first = _last_line(message)
+    return first.rpartition(" failed: ")[2].strip() or first

@@ -1,0 +1,55 @@
+"""Opening a team library: connect, tell cjmapper's database from another program's, create or upgrade it.
+
+The same Alembic migrations as a library file's run here, inside one transaction (PostgreSQL's DDL is
+transactional, so an interrupted upgrade leaves the old format whole) and under the library's write lock, so two
+people opening a new team library at once do not both create it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from cjmapper.errors import LibraryError
+from cjmapper.store import migrate, postgres
+from cjmapper.store.backend import WRITE_LOCK
+from cjmapper.store.location import ServerLocation
+
+
+def open_team_library(location: ServerLocation) -> tuple[Engine, postgres.PostgresBackend, bool]:
+    """The engine and backend of the team library at `location`, and whether this open created it. Refuses an
+    unreachable server, a refused login, another program's database or a newer format with one `LibraryError`."""
+    engine = postgres.make_engine(location)
+    try:
+        with engine.connect() as conn:
+            channel, created = _prepare(conn, location)
+    except BaseException as e:
+        engine.dispose()
+        if isinstance(e, DBAPIError):
+            raise postgres.translate(e, location) from None
+        raise
+    return engine, postgres.PostgresBackend(engine, location, channel), created
+
+
+def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:
+    """The library's notice channel, and whether the database was empty and is now a new team library."""
+    with conn.execution_options(**{WRITE_LOCK: True}).begin():
+        channel = postgres.channel_name(conn)
+        tables = postgres.table_names(conn)
+        if not tables:
+            migrate.create(conn)
+            return channel, True
+        strangers = postgres.foreign_tables(tables)
+        if strangers or "cjm_meta" not in tables:
+            shown = ", ".join((strangers or sorted(tables))[:3])
+            raise LibraryError(
+                f"The database {location.database} on {location.host} belongs to another program (it holds tables "
+                f"such as {shown}); cjmapper leaves it alone. Use an empty database for a team library."
+            )
+        revision = migrate.checked_revision(
+            conn, location.name, damaged=f"{location.name} is missing cjmapper's format table; it cannot be opened."
+        )
+        if revision != migrate.HEAD:
+            migrate.upgrade_format(conn)
+    return channel, False
