@@ -3,14 +3,21 @@
 - Qt runs headless (`QT_QPA_PLATFORM=offscreen` unless the caller chose a platform, e.g. xcb under Xvfb).
 - `QStandardPaths` is in test mode for the whole session.
 - Every test gets its own HOME, XDG folders and QSettings location, and no CJMAPPER_LIBRARY.
-- `library` is an open, empty library in the test's tmp_path, closed afterwards.
+- `library` is an open, empty library (a file in the test's tmp_path), closed afterwards. In a test or module
+  marked `both_backends` it is parametrized: once a file, once a team library on the test PostgreSQL server
+  (`team_location`: a fresh schema per test). `library_location` is where it lives, for reopening.
+- The PostgreSQL server comes from CJM_TEST_POSTGRES_URL and CJM_TEST_POSTGRES_PASSWORD (scripts/test starts one with
+  scripts/postgres). Without it the team-library tests skip, except under CI, where they fail.
 - A test that leaves a top-level widget behind (not closed and deleted) fails in teardown.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import secrets
+import subprocess
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
+from cjmapper.store.location import Location, ServerLocation, parse_server_url
 from ui.canvas.clipboard import release_clipboard
 
 _XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
@@ -70,10 +78,100 @@ def _isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     return root
 
 
+POSTGRES_URL_ENV = "CJM_TEST_POSTGRES_URL"
+POSTGRES_PASSWORD_ENV = "CJM_TEST_POSTGRES_PASSWORD"
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_backends: run the test's `library` / `library_location` on a file and on a team library"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "library_location" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("library_location", BACKENDS, indirect=True)
+
+
+def _start_postgres() -> tuple[str, str] | None:
+    """The test server's URL and password: from the environment, else from scripts/postgres (which starts one
+    where PostgreSQL is installed or installable)."""
+    url, password = os.environ.get(POSTGRES_URL_ENV), os.environ.get(POSTGRES_PASSWORD_ENV)
+    if url and password:
+        return url, password
+    script = Path(__file__).resolve().parent.parent / "scripts" / "postgres"
+    try:
+        done = subprocess.run([str(script)], capture_output=True, text=True, timeout=600, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = dict(
+        line.removeprefix("export ").replace("'", "").split("=", 1) for line in done.stdout.splitlines() if "=" in line
+    )
+    if POSTGRES_URL_ENV in found and POSTGRES_PASSWORD_ENV in found:
+        os.environ.update({k: found[k] for k in (POSTGRES_URL_ENV, POSTGRES_PASSWORD_ENV)})
+        return found[POSTGRES_URL_ENV], found[POSTGRES_PASSWORD_ENV]
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> tuple[ServerLocation, str]:
+    """The test PostgreSQL server's database (as a location without password) and the password."""
+    found = _start_postgres()
+    if found is None:
+        message = f"no PostgreSQL server for the team-library tests (set {POSTGRES_URL_ENV}, or run scripts/test)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": in CI the team-library tests must run", pytrace=False)
+        pytest.skip(message)
+    return parse_server_url(found[0]), found[1]
+
+
+@contextlib.contextmanager
+def admin_connection(server: tuple[ServerLocation, str]) -> Iterator[Any]:
+    import psycopg
+
+    location, password = server
+    with psycopg.connect(str(location), password=password, autocommit=True) as conn:
+        yield conn
+
+
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    """An open, empty library at tmp_path / "test.cjm"."""
-    opened = Library.open(tmp_path / "test.cjm")
+def team_location(
+    postgres_server: tuple[ServerLocation, str], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ServerLocation]:
+    """An empty team library's location: a fresh schema on the test server, dropped afterwards. The password comes
+    from PGPASSWORD (set for this test), as it would for a user; the location holds none."""
+    location, password = postgres_server
+    monkeypatch.setenv("PGPASSWORD", password)
+    schema = f"t_{secrets.token_hex(6)}"
+    with admin_connection(postgres_server) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield ServerLocation(location.url.update_query_dict({"options": f"-csearch_path={schema}"}))
+    with admin_connection(postgres_server) as conn:
+        conn.execute("SET lock_timeout = '5s'")
+        try:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        except Exception:  # a library a test left open holds a lock: end its sessions, then drop
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'cjmapper' AND pid <> pg_backend_pid()"
+            )
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def library_location(request: pytest.FixtureRequest, tmp_path: Path) -> Location:
+    """Where the test's library lives: tmp_path / "test.cjm", or (parametrized "postgresql") a team library."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        location: ServerLocation = request.getfixturevalue("team_location")
+        return location
+    return tmp_path / "test.cjm"
+
+
+@pytest.fixture
+def library(library_location: Location) -> Iterator[Library]:
+    """An open, empty library at `library_location`."""
+    opened = Library.open(library_location)
     try:
         yield opened
     finally:
@@ -130,7 +228,7 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
 # ---------------------------------------------------------------------- the one path for change
 
 EDIT_METHODS = (
-    "create_journey", "restore_journey", "delete_journey", "duplicate_journey", "update_journey",
+    "create_journey", "import_journey", "restore_journey", "delete_journey", "duplicate_journey", "update_journey",
     "add_phase", "update_phase", "move_phase", "delete_phase", "restore_phase",
     "add_lane", "update_lane", "move_lane", "delete_lane", "restore_lane",
     "add_touchpoint", "update_touchpoint", "move_touchpoints", "arrange", "delete_touchpoints", "restore_touchpoints",

@@ -353,6 +353,15 @@ class Library:
         with self._write() as s:
             return _insert_journey(s, journey, keep_ids=False)
 
+    def import_journey(self, journey: Journey, saved: Sequence[tuple[VersionInfo, Journey]] = ()) -> int:
+        """Add a whole journey from another library with its saved versions (each under its name and time), in one
+        transaction: a copy is there whole or not at all. Returns the new journey's id."""
+        with self._write() as s:
+            journey_id = _insert_journey(s, journey, keep_ids=False)
+            for info, content in saved:
+                versions.import_version(s.connection(), journey_id, info, content)
+            return journey_id
+
     def restore_journey(self, journey: Journey) -> None:
         """Put back a journey that `delete_journey` returned, with all its original ids."""
         with self._write() as s:

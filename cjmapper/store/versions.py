@@ -298,6 +298,26 @@ def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
     return VersionInfo(int(version_id), journey_id, cleaned, created.replace(tzinfo=UTC), len(journey.touchpoints))
 
 
+def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey) -> VersionInfo:
+    """Add a version brought from another library (its name, time and content) to journey `journey_id`. The
+    content keeps the ids it had there: a snapshot's ids only tie its own parts together."""
+    cleaned = clean_name(info.name)
+    _check_name_free(conn, journey_id, cleaned)
+    created = info.created_at.astimezone(UTC).replace(tzinfo=None)
+    version_id = conn.execute(
+        insert(VERSIONS)
+        .values(
+            journey_id=journey_id,
+            name=cleaned,
+            created_at=created,
+            touchpoints=len(content.touchpoints),
+            snapshot=encode(content),
+        )
+        .returning(VERSIONS.c.id)
+    ).scalar_one()
+    return VersionInfo(int(version_id), journey_id, cleaned, info.created_at, len(content.touchpoints))
+
+
 def delete_version(conn: Connection, version_id: int) -> VersionRemoval:
     info = version_info(conn, version_id)
     snapshot = conn.execute(select(VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)).scalar_one()
