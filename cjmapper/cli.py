@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from cjmapper import __version__
-from cjmapper.errors import CjmapperError
+from cjmapper.errors import CjmapperError, PasswordNeededError
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
+from cjmapper.store.location import Location, ServerLocation, parse_location
 
-EditorLauncher = Callable[[Path | None, Language | None], int]
-"""Starts the editor on a library path (None: the default library) in a language (None: the one chosen in
-Preferences, else the system's); returns the exit code."""
+EditorLauncher = Callable[[Location | None, Language | None], int]
+"""Starts the editor on a library (a file path or a team library; None: the default library) in a language (None:
+the one chosen in Preferences, else the system's); returns the exit code."""
 
 PictureExporter = Callable[[Library, int, Path, str, int], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
@@ -47,16 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="cjmapper",
-        description="Customer journey maps: edit them on a canvas, keep them in a library file, print posters.",
+        description="Customer journey maps: edit them on a canvas, keep them in a library file or a team library "
+        "on PostgreSQL, print posters.",
         epilog="With no command, cjmapper starts the editor.",
     )
     parser.add_argument("--version", action="version", version=f"cjmapper {__version__}")
     parser.add_argument(
         "--library",
-        metavar="PATH",
-        type=Path,
-        help="library file to use (default: $CJMAPPER_LIBRARY, else library.cjm in your user data folder); "
-        "created empty when it does not exist",
+        metavar="PATH|URL",
+        type=_location,
+        help="library file to use, or a team library's postgresql://user@host:5432/database URL (any libpq "
+        "parameter; the password comes from PGPASSWORD, ~/.pgpass or a prompt). Default: $CJMAPPER_LIBRARY, else "
+        "library.cjm in your user data folder. A missing file, or an empty database, becomes an empty library",
     )
     parser.add_argument(
         "--language",
@@ -132,7 +135,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     rm = commands.add_parser("delete", help="delete a journey")
     rm.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
+
+    cp = commands.add_parser(
+        "copy",
+        aliases=["publish"],
+        help="copy a journey with its saved versions into another library (publish to a team library, or take a "
+        "copy back); prints its id there",
+        description="Copy JOURNEY from --library into the library TARGET (a file or a postgresql:// URL) as a new "
+        "journey: same title and content, with its saved versions. The source is only read.",
+    )
+    cp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
+    cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help="the library")
+    cp.add_argument("--no-versions", action="store_true", help="copy the journey only, not its saved versions")
     return parser
+
+
+def _location(text: str) -> Location:
+    try:
+        return parse_location(text)
+    except CjmapperError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _dpi(text: str) -> int:
@@ -152,8 +174,8 @@ def main(
 ) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    library_path: Path | None = args.library or library_from_environment()
     try:
+        library_path: Location | None = args.library or library_from_environment()
         if args.command is None:
             if start_editor is None:
                 raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
@@ -181,8 +203,21 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _open(path: Path | None) -> Library:
-    return Library.open(path) if path is not None else Library.open_default()
+def _open(location: Location | None) -> Library:
+    """The library at `location` (None: the default one). A team library that asks for a password that PGPASSWORD
+    and ~/.pgpass do not give is asked for it on the terminal (when there is one); it is never stored."""
+    if location is None:
+        return Library.open_default()
+    try:
+        return Library.open(location)
+    except PasswordNeededError:
+        if not isinstance(location, ServerLocation) or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    user = location.url.username or getpass.getuser()
+    password = getpass.getpass(f"Password for {user} on {location.host}: ")
+    return Library.open(location.with_password(password))
 
 
 def _one_line(text: str) -> str:
@@ -325,6 +360,20 @@ def _format_from_extension(output: str) -> str:
     )
 
 
+def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    from cjmapper.store.transfer import copy_journey
+
+    journey_id = library.find_journey(args.journey)
+    with _open(args.target) as target:
+        if target.location == library.location:
+            raise CjmapperError("that is the same library; give another one with --to (use duplicate in the editor)")
+        new_id = copy_journey(library, journey_id, target, with_versions=not args.no_versions)
+        title = _one_line(target.load_journey(new_id).title)
+        out.write(f"{new_id}\n")
+        print(f"cjmapper: copied {title!r} to {target.name} as journey {new_id}", file=sys.stderr)
+    return 0
+
+
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     journey = library.delete_journey(library.find_journey(args.journey))
     out.write(f"deleted journey {journey.id}: {_one_line(journey.title)}\n")
@@ -365,6 +414,8 @@ def _export_all(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list,
+    "copy": _copy,
+    "publish": _copy,
     "new": _new,
     "import": _import,
     "delete": _delete,

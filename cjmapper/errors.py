@@ -8,7 +8,7 @@ class CjmapperError(Exception):
 
 
 class LibraryError(CjmapperError):
-    """A library file cannot be opened, read or written."""
+    """A library (a file or a team library) cannot be opened, read or written."""
 
 
 class LibraryLockedError(LibraryError):
@@ -17,6 +17,14 @@ class LibraryLockedError(LibraryError):
 
 class NewerLibraryError(LibraryError):
     """The library was written by a newer cjmapper."""
+
+
+class PasswordNeededError(LibraryError):
+    """A team library's server asks for a password and none was given (no PGPASSWORD, no ~/.pgpass entry)."""
+
+
+class WrongPasswordError(LibraryError):
+    """A team library's server refused the user name or password."""
 
 
 class NotFoundError(CjmapperError):

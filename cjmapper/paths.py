@@ -7,6 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from cjmapper.store.location import Location, parse_location
+
 LIBRARY_ENV = "CJMAPPER_LIBRARY"
 """Environment variable naming the library to use instead of the default one."""
 
@@ -16,6 +18,7 @@ def default_library_path() -> Path:
     return user_data_path("cjmapper", appauthor=False) / "library.cjm"
 
 
-def library_from_environment() -> Path | None:
+def library_from_environment() -> Location | None:
+    """The library named by $CJMAPPER_LIBRARY: a file path or a team library's PostgreSQL URL."""
     value = os.environ.get(LIBRARY_ENV, "").strip()
-    return Path(value).expanduser() if value else None
+    return parse_location(value) if value else None

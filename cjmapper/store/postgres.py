@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from cjmapper.errors import LibraryError, LibraryLockedError
+from cjmapper.errors import LibraryError, LibraryLockedError, PasswordNeededError, WrongPasswordError
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 from cjmapper.store.location import ServerLocation
 
@@ -29,17 +29,11 @@ LOCK_SPACE = 0x434A4D31
 CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT_MS = 15_000
 """How long an edit waits for other writers before it is refused as busy (edits take milliseconds)."""
+__all__ = ["PasswordNeededError", "PostgresBackend", "WrongPasswordError", "make_engine", "translate"]
+
 OUR_TABLES = frozenset(
     {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
 )
-
-
-class PasswordNeededError(LibraryError):
-    """The server asks for a password and none was given (no PGPASSWORD, no .pgpass entry): ask the user."""
-
-
-class WrongPasswordError(LibraryError):
-    """The server refused the user name or password."""
 
 
 def connect_arguments(location: ServerLocation) -> dict[str, Any]:
