@@ -16,14 +16,16 @@ def title(value: str, limit: int, what: str) -> str:
     cleaned = value.strip()
     if not cleaned:
         raise EditError(f"The {what} cannot be empty.")
-    if len(cleaned) > limit:
-        raise EditError(f"The {what} is {len(cleaned)} characters long; at most {limit} fit.")
-    return cleaned
+    return text(cleaned, limit, what)
 
 
 def text(value: str, limit: int, what: str) -> str:
+    """At most `limit` characters, and no NUL character (U+0000): PostgreSQL cannot store one, so neither library
+    kind takes it, and a journey moves between a file and a team library unchanged."""
     if len(value) > limit:
         raise EditError(f"The {what} is {len(value)} characters long; at most {limit} fit.")
+    if "\x00" in value:
+        raise EditError(f"The {what} holds a NUL character (U+0000), which a library cannot keep; remove it.")
     return value
 
 

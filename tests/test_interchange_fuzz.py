@@ -38,11 +38,13 @@ VARIANTS = 5
 
 # --- strategies
 
-texts = st.text(max_size=24)  # hypothesis leaves out surrogates, as a valid journey does
-titles = st.text(min_size=1, max_size=24).map(str.strip).filter(bool)
-names = st.text(min_size=1, max_size=24)
+# Hypothesis leaves out surrogates, as a valid journey does; NUL is left out too, as a library keeps none.
+characters = st.characters(codec="utf-8", exclude_characters="\x00")
+texts = st.text(characters, max_size=24)
+titles = st.text(characters, min_size=1, max_size=24).map(str.strip).filter(bool)
+names = st.text(characters, min_size=1, max_size=24)
 colors = st.none() | st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
-channels = st.none() | st.sampled_from([c.key for c in CHANNELS]) | st.text(max_size=MAX_CHANNEL)
+channels = st.none() | st.sampled_from([c.key for c in CHANNELS]) | st.text(characters, max_size=MAX_CHANNEL)
 personas = st.none() | st.builds(Persona, names, texts, texts, texts)
 
 
@@ -186,7 +188,9 @@ def mutate(document: Any, data: st.DataObject) -> Any:
     elif action == "insert":
         container.insert(key, data.draw(json_values))
     elif action == "string":
-        container[key] = data.draw(st.text(max_size=300) | st.sampled_from(["p1", "l1", "t1", "emotions", "nl"]))
+        container[key] = data.draw(
+            st.text(characters, max_size=300) | st.sampled_from(["p1", "l1", "t1", "emotions", "nl"])
+        )
     elif action == "number":
         container[key] = data.draw(st.integers(-(10**20), 10**20) | st.sampled_from([0, 1, 2, 5, 6, -1]))
     elif action == "huge":

@@ -42,6 +42,7 @@ from cjmapper.model import (
 )
 from cjmapper.poster import render_poster
 from cjmapper.store import Library
+from cjmapper.templates import load_example
 from tests.store_helpers import sample_journey
 from tests.test_interchange_json import minimal_document, with_touchpoint
 from tests.test_window import choose, open_window
@@ -216,8 +217,16 @@ def test_a_hostile_journey_file_is_one_clean_interchange_error(data: bytes, expe
 
 def test_escaped_control_characters_and_byte_order_marks_inside_strings_are_text() -> None:
     """Inside a string they are characters like any other: kept, and (below) drawn and printed."""
-    data = _document_bytes(with_touchpoint(title="A\u0000\u001b[31m\ufeffB"))
-    assert read_journey(data).touchpoints[0].title == "A\x00\x1b[31m\ufeffB"
+    data = _document_bytes(with_touchpoint(title="A\u001b[31m\ufeffB\u0007"))
+    assert read_journey(data).touchpoints[0].title == "A\x1b[31m\ufeffB\x07"
+
+
+def test_an_escaped_nul_is_refused_at_its_place() -> None:
+    """NUL is the one character no library keeps (PostgreSQL cannot store it; a file library refuses it too, so a
+    journey moves between the two unchanged): the reader names the field that holds it."""
+    data = _document_bytes(with_touchpoint(title="A\u0000B"))
+    with pytest.raises(InterchangeError, match=r"touchpoints\[\d+\]\.title: holds a NUL character"):
+        read_journey(data)
 
 
 # ---------------------------------------------------------------------------------------------- no code from files
@@ -350,7 +359,7 @@ def test_a_library_carrying_triggers_does_not_run_them(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------- hostile text
 
 MARKUP = "<b>bold</b> &amp; R&D a<b <script>alert(1)</script>"
-CONTROL = "ctl " + "".join(chr(c) for c in range(0x20)) + " end"
+CONTROL = "ctl " + "".join(chr(c) for c in range(1, 0x20)) + " end"  # NUL: refused, see below
 RTL = "\u202eevil\u202c right-to-left override"
 ZERO_WIDTH = "zero\u200bwidth\u200c\u200djoiners\u2060\ufeff"
 EMOJI = "emoji 😀🎉 👍🏽 🇳🇱 👩\u200d👩\u200d👧"
@@ -585,3 +594,15 @@ def test_labels_show_user_text_as_plain_text(hostile_window: MainWindow) -> None
     window.voting_panel.ranking()
     QApplication.processEvents()
     assert _markup_as_rich_text(window, "<b>bold</b>", tooltips=False) == []
+
+
+@pytest.mark.both_backends
+def test_an_edit_holding_a_nul_is_refused_and_changes_nothing(library: Library) -> None:
+    journey_id = library.create_journey(load_example("nl"))
+    before = library.load_journey(journey_id)
+    card = before.touchpoints[0]
+    with pytest.raises(EditError, match=r"touchpoint title holds a NUL character"):
+        library.update_touchpoint(card.id, title="Web\x00shop", expected_revision=before.revision)
+    with pytest.raises(EditError, match=r"description holds a NUL character"):
+        library.update_journey(journey_id, description="\x00")
+    assert library.load_journey(journey_id) == before

@@ -49,8 +49,9 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 _BOM = "\ufeff"
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
-# A \u escape of a UTF-16 surrogate: only then can a parsed string hold an unpaired surrogate.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A \u escape of a UTF-16 surrogate or of NUL: only then can a parsed string hold an unpaired surrogate or a NUL
+# (raw control characters inside strings are refused by the parser itself).
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
 # Strings, bare constants and numbers: to find where json gave up on a NaN or an over-long integer.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)|(-?\d++(?:\.\d++)?(?:[eE][+-]?\d++)?)')
 _MAX_INT_DIGITS = 4300  # CPython's default limit for int(str)
@@ -483,6 +484,8 @@ class _Reader:
             value.encode("utf-8")
         except UnicodeEncodeError:
             self.fail(place, "holds an unpaired surrogate escape, which is not text")
+        if "\x00" in value:
+            self.fail(place, "holds a NUL character (\\u0000), which a library cannot keep")
 
     # --- the document --------------------------------------------------------------------------
 
@@ -767,7 +770,7 @@ def read_journey(data: str | bytes, source: str = "") -> Journey:
     newer = _newer_version(document)
     if newer is not None:
         raise _refuse(f"version: {_newer(newer)}", source)
-    reader = _Reader(check_surrogates=_SURROGATE_ESCAPE.search(text) is not None)
+    reader = _Reader(check_surrogates=_SUSPECT_ESCAPE.search(text) is not None)
     journey = reader.journey(document)
     if journey is None or reader.problems:
         raise InterchangeError(reader.all_problems() or ["document: cannot be read"], source)
