@@ -150,3 +150,53 @@ def test_cli_entry_point_does_not_load_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+BACKEND_ONLY = {
+    "sqlite3": "cjmapper/store/sqlite.py",
+    "PRAGMA": "cjmapper/store/sqlite.py",
+    "psycopg": "cjmapper/store/postgres.py",
+    "pg_": "cjmapper/store/postgres.py",
+    "LISTEN": "cjmapper/store/postgres.py",
+}
+"""Backend-only code and the one module each may appear in: the rest of the store is portable SQLAlchemy, so one
+store serves a library file and a team library on PostgreSQL alike."""
+
+
+def backend_words(path: Path) -> set[str]:
+    """The backend-only words (imports of sqlite3 or psycopg; SQLite pragmas; PostgreSQL functions and LISTEN) that
+    a file's code uses, outside comments and docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            found |= {word for word in ("PRAGMA", "pg_", "LISTEN") if word in node.value}
+    return found & set(BACKEND_ONLY)
+
+
+def test_backend_only_code_stays_in_its_backend_module() -> None:
+    misplaced = [
+        f"{path.relative_to(ROOT)} uses {word} (belongs in {BACKEND_ONLY[word]})"
+        for path in [*core_files(), *sorted((ROOT / "ui").rglob("*.py"))]
+        for word in sorted(backend_words(path))
+        if str(path.relative_to(ROOT)) != BACKEND_ONLY[word]
+    ]
+    assert misplaced == []
+
+
+def test_backend_check_finds_a_pragma_outside_sqlite_py(tmp_path: Path) -> None:
+    stray = tmp_path / "stray.py"
+    stray.write_text('"""PRAGMA in a docstring is fine."""\nimport psycopg\nQ = "PRAGMA foreign_keys = ON"\n')
+    assert backend_words(stray) == {"psycopg", "PRAGMA"}
