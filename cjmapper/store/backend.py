@@ -58,6 +58,8 @@ class JourneyChange:
 class Backend(Protocol):
     name: str
     """How messages name the library: its file name, or `database on host`."""
+    read_options: dict[str, object]
+    """Execution options that make a reading transaction see one consistent snapshot of the library."""
 
     def translate(self, error: BaseException) -> LibraryError:
         """One clear sentence for a database error, in the user's terms."""

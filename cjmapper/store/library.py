@@ -254,7 +254,7 @@ class Library:
     @contextlib.contextmanager
     def _read(self) -> Iterator[Connection]:
         try:
-            with self.engine.connect() as conn, conn.begin():
+            with self.engine.connect().execution_options(**self._backend.read_options) as conn, conn.begin():
                 yield conn
         except DBAPIError as e:
             raise self._backend.translate(e) from None

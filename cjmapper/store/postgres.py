@@ -11,6 +11,7 @@ team library from another program's database, and error wording. The store's SQL
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,6 +28,10 @@ from cjmapper.store.location import ServerLocation
 LOCK_SPACE = 0x434A4D31
 """First key of cjmapper's advisory locks ("CJM1"); the second is a hash of the library's schema."""
 CONNECT_TIMEOUT_S = 10
+RETRY_FIRST_S = 2.0
+RETRY_LAST_S = 60.0
+"""After a failed connect, listening is tried again after 2 s, then 4, 8 ... up to a minute (an editor polls often,
+and an unreachable server can take the whole connect timeout to say so)."""
 LOCK_TIMEOUT_MS = 15_000
 """How long an edit waits for other writers before it is refused as busy (edits take milliseconds)."""
 __all__ = ["PasswordNeededError", "PostgresBackend", "WrongPasswordError", "make_engine", "translate"]
@@ -72,6 +77,10 @@ def make_engine(location: ServerLocation) -> Engine:
 class PostgresBackend:
     """The store's backend for a team library (see `cjmapper.store.backend.Backend`)."""
 
+    read_options: dict[str, object] = {"isolation_level": "REPEATABLE READ"}  # noqa: RUF012
+    """A journey is read in several statements; under PostgreSQL's default READ COMMITTED a teammate's commit
+    between them could mix two states. A repeatable-read snapshot cannot (and a reader never has to retry)."""
+
     def __init__(self, engine: Engine, location: ServerLocation, channel: str) -> None:
         self.name = location.name
         self._location = location
@@ -82,6 +91,8 @@ class PostgresBackend:
         self._revisions: dict[int, int] | None = None
         """Every journey's revision, kept current from the notices once read (None: read them afresh)."""
         self._changes: list[JourneyChange] = []
+        self._retry_at = 0.0
+        self._backoff = RETRY_FIRST_S
 
     def translate(self, error: BaseException) -> LibraryError:
         return translate(error, self._location)
@@ -96,6 +107,8 @@ class PostgresBackend:
         listening connection had to be made anew (notices may have been missed then)."""
         try:
             if self._listener is None or self._listener.closed:
+                if time.monotonic() < self._retry_at:
+                    return self._counter  # the server was unreachable a moment ago: wait before trying again
                 self._listen()
             assert self._listener is not None
             notices = list(self._listener.notifies(timeout=0))
@@ -132,7 +145,13 @@ class PostgresBackend:
         self._drop_listener()
         cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
         params = {**cparams, **connect_arguments(self._location)}
-        listener = psycopg.connect(*cargs, **params, autocommit=True)
+        try:
+            listener = psycopg.connect(*cargs, **params, autocommit=True)
+        except psycopg.Error:
+            self._retry_at = time.monotonic() + self._backoff
+            self._backoff = min(self._backoff * 2, RETRY_LAST_S)
+            raise
+        self._backoff = RETRY_FIRST_S
         listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
         self._listener = listener
         self._revisions = None

@@ -140,6 +140,8 @@ class ChangeWatcher:
 class SqliteBackend:
     """The store's backend for a library file (see `cjmapper.store.backend.Backend`)."""
 
+    read_options: dict[str, object] = {}  # noqa: RUF012 - a read transaction in WAL mode is a snapshot already
+
     def __init__(self, engine: Engine, path: Path) -> None:
         self.name = path.name
         self._engine = engine
