@@ -61,6 +61,8 @@ def make_engine(location: ServerLocation) -> Engine:
         location.url.difference_update_query(["options"]),
         connect_args=connect_arguments(location),
         pool_pre_ping=True,  # a server restart costs the next edit nothing but a reconnect
+        pool_size=2,  # an editor reads and writes on one connection at a time; a background export adds one
+        max_overflow=4,
         hide_parameters=True,  # user text never lands in an error message or a log
     )
 
