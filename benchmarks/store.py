@@ -114,9 +114,6 @@ def bench_load(folder: Path, repeat: int = 15) -> Result:
 FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
 
 
-FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
-
-
 def bench_import(folder: Path, repeat: int = 5) -> Result:
     source = folder / "big.json"
     source.write_text(write_journey(big_journey(10_000)), encoding="utf-8")

@@ -100,6 +100,7 @@ class TouchpointMove:
     renumbered: Renumbering
 
 
+_STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
 _CHANGES = "cjm_changes"
 """Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
 
@@ -340,9 +341,7 @@ class Library:
         revision = session.execute(statement.values(revision=JOURNEYS.c.revision + 1).returning(JOURNEYS.c.revision))
         found = revision.scalar()
         if expected_revision is not None and found is None:
-            raise StaleEditError(
-                "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
-            )
+            raise StaleEditError(_STALE)
         if found is not None:
             _record(session, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
 
@@ -513,6 +512,7 @@ class Library:
         values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
         with self._write() as s:
             journey_id = reading.journey_of(s.connection(), structure.what, item_id)
+            _refuse_stale(s, journey_id, expected_revision)
             structure.check_update(s, item_id, values)
             if values:
                 s.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
@@ -534,6 +534,7 @@ class Library:
         with self._write() as s:
             conn = s.connection()
             journey_id = reading.journey_of(conn, structure.what, item_id)
+            _refuse_stale(s, journey_id, expected_revision)
             order = _structure_ids(s, structure.table, journey_id)
             if len(order) <= 1:
                 raise EditError(f"A journey keeps at least one {structure.what}.")
@@ -591,6 +592,7 @@ class Library:
         )
         with self._write() as s:
             _check_cell(s, journey_id, phase_id, lane_id)
+            _refuse_stale(s, journey_id, expected_revision)
             [card.position], renumbered = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
@@ -623,12 +625,14 @@ class Library:
             found = reading.touchpoints_by_id(conn, [touchpoint_id])
             if not found:
                 raise NotFoundError(f"There is no touchpoint with id {touchpoint_id} in this library.")
+            journey_id = reading.journey_of(conn, "touchpoint", touchpoint_id)
+            _refuse_stale(s, journey_id, expected_revision)
             card = _clean_touchpoint(replace(found[0], **changes))
             values = _touchpoint_values(card, None)
             s.execute(
                 update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
             )
-            self._touch(s, reading.journey_of(conn, "touchpoint", touchpoint_id), expected_revision, [touchpoint_id])
+            self._touch(s, journey_id, expected_revision, [touchpoint_id])
         return card
 
     def move_touchpoints(
@@ -650,6 +654,7 @@ class Library:
             conn = s.connection()
             journey_id = _journey_of_cards(conn, ids)
             _check_cell(s, journey_id, phase_id, lane_id)
+            _refuse_stale(s, journey_id, expected_revision)
             by_id = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
             before = tuple(Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
@@ -715,6 +720,7 @@ class Library:
     def save_version(self, journey_id: int, name: str, *, expected_revision: int | None = None) -> VersionInfo:
         """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey)."""
         with self._write() as s:
+            _refuse_stale(s, journey_id, expected_revision)
             info = versions.save_version(s.connection(), journey_id, name)
             self._touch(s, journey_id, expected_revision)
         return info
@@ -738,6 +744,7 @@ class Library:
         with self._write() as s:
             conn = s.connection()
             content = versions.load_version(conn, version_id)
+            _refuse_stale(s, content.id, expected_revision)
             previous = versions.replace_content(conn, content)
             self._touch(s, content.id, expected_revision)
         return previous
@@ -746,6 +753,7 @@ class Library:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
         kept). Returns the journey as it was, for undo."""
         with self._write() as s:
+            _refuse_stale(s, journey.id, expected_revision)
             previous = versions.replace_content(s.connection(), journey)
             self._touch(s, journey.id, expected_revision)
         return previous
@@ -824,6 +832,16 @@ def _remove_library_files(path: Path) -> None:
 def _copy_title(title: str) -> str:
     suffix = " (copy)"
     return title[: MAX_TITLE - len(suffix)] + suffix
+
+
+def _refuse_stale(s: Session, journey_id: int, expected_revision: int | None) -> None:
+    """Refuse a stale edit before doing its work, so it holds the write lock only a moment (`Library._touch` checks
+    again as it commits). A missing journey is left to the edit's own checks."""
+    if expected_revision is None:
+        return
+    found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+    if found is not None and found != expected_revision:
+        raise StaleEditError(_STALE)
 
 
 def _record(s: Session, change: JourneyChange) -> None:

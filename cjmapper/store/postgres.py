@@ -114,9 +114,15 @@ class PostgresBackend:
                 self._listen()
             assert self._listener is not None
             notices = list(self._listener.notifies(timeout=0))
-        except psycopg.Error as e:
-            self._drop_listener()
-            raise translate(e, self._location) from None
+        except psycopg.Error:
+            # The listening connection broke (a server restart, a network drop): listen anew at once. Notices
+            # sent meanwhile are lost, so the counter moves and the revisions are read afresh.
+            try:
+                self._listen()
+            except psycopg.Error as e:
+                self._drop_listener()
+                raise translate(e, self._location) from None
+            return self._counter
         for notice in notices:
             change = JourneyChange.from_payload(notice.payload)
             if change is None:

@@ -33,23 +33,36 @@ def open_team_library(location: ServerLocation) -> tuple[Engine, postgres.Postgr
 
 
 def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:
-    """The library's notice channel, and whether the database was empty and is now a new team library."""
-    with conn.execution_options(**{WRITE_LOCK: True}).begin():
+    """The library's notice channel, and whether the database was empty and is now a new team library. A library at
+    this cjmapper's format is only looked at; the write lock is taken (and everything checked again under it) only to
+    create or upgrade, so opening never waits for teammates' edits."""
+    with conn.begin():
         channel = postgres.channel_name(conn)
-        tables = postgres.table_names(conn)
-        if not tables:
+        if _checked_revision(conn, location) == migrate.HEAD:
+            return channel, False
+    with conn.execution_options(**{WRITE_LOCK: True}).begin():
+        revision = _checked_revision(conn, location)
+        if revision is None:
             migrate.create(conn)
             return channel, True
-        strangers = postgres.foreign_tables(tables)
-        if strangers or "cjm_meta" not in tables:
-            shown = ", ".join((strangers or sorted(tables))[:3])
-            raise LibraryError(
-                f"The database {location.database} on {location.host} belongs to another program (it holds tables "
-                f"such as {shown}); cjmapper leaves it alone. Use an empty database for a team library."
-            )
-        revision = migrate.checked_revision(
-            conn, location.name, damaged=f"{location.name} is missing cjmapper's format table; it cannot be opened."
-        )
         if revision != migrate.HEAD:
             migrate.upgrade_format(conn)
     return channel, False
+
+
+def _checked_revision(conn: Connection, location: ServerLocation) -> str | None:
+    """The team library's format revision (None: an empty database); refuses another program's database and a
+    format this cjmapper cannot read."""
+    tables = postgres.table_names(conn)
+    if not tables:
+        return None
+    strangers = postgres.foreign_tables(tables)
+    if strangers or "cjm_meta" not in tables:
+        shown = ", ".join((strangers or sorted(tables))[:3])
+        raise LibraryError(
+            f"The database {location.database} on {location.host} belongs to another program (it holds tables "
+            f"such as {shown}); cjmapper leaves it alone. Use an empty database for a team library."
+        )
+    return migrate.checked_revision(
+        conn, location.name, damaged=f"{location.name} is missing cjmapper's format table; it cannot be opened."
+    )
