@@ -280,30 +280,20 @@ def _check_name_free(conn: Connection, journey_id: int, name: str) -> None:
 
 
 def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
-    cleaned = clean_name(name)
     journey = reading.load_journey(conn, journey_id)
-    _check_name_free(conn, journey_id, cleaned)
-    created = datetime.now(UTC).replace(tzinfo=None)
-    version_id = conn.execute(
-        insert(VERSIONS)
-        .values(
-            journey_id=journey_id,
-            name=cleaned,
-            created_at=created,
-            touchpoints=len(journey.touchpoints),
-            snapshot=encode(journey),
-        )
-        .returning(VERSIONS.c.id)
-    ).scalar_one()
-    return VersionInfo(int(version_id), journey_id, cleaned, created.replace(tzinfo=UTC), len(journey.touchpoints))
+    return _insert(conn, journey_id, name, datetime.now(UTC), journey)
 
 
 def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey) -> VersionInfo:
     """Add a version brought from another library (its name, time and content) to journey `journey_id`. The
     content keeps the ids it had there: a snapshot's ids only tie its own parts together."""
-    cleaned = clean_name(info.name)
+    return _insert(conn, journey_id, info.name, info.created_at, content)
+
+
+def _insert(conn: Connection, journey_id: int, name: str, created_at: datetime, content: Journey) -> VersionInfo:
+    cleaned = clean_name(name)
     _check_name_free(conn, journey_id, cleaned)
-    created = info.created_at.astimezone(UTC).replace(tzinfo=None)
+    created = created_at.astimezone(UTC).replace(tzinfo=None)
     version_id = conn.execute(
         insert(VERSIONS)
         .values(
@@ -315,7 +305,7 @@ def import_version(conn: Connection, journey_id: int, info: VersionInfo, content
         )
         .returning(VERSIONS.c.id)
     ).scalar_one()
-    return VersionInfo(int(version_id), journey_id, cleaned, info.created_at, len(content.touchpoints))
+    return VersionInfo(int(version_id), journey_id, cleaned, created.replace(tzinfo=UTC), len(content.touchpoints))
 
 
 def delete_version(conn: Connection, version_id: int) -> VersionRemoval:
