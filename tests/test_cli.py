@@ -1,4 +1,5 @@
-"""The command line, as a user runs it: output, exit codes and one-line errors."""
+"""The command line, as a user runs it: output, exit codes and one-line errors. Every test that uses a library
+runs on a library file and on a team library (`--library postgresql://...`)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from cjmapper.cli import main
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
 from cjmapper.store import Library
+from cjmapper.store.location import Location
 from cjmapper.templates import load_example
+from tests.backend_helpers import library_exists
 from ui import pictures
 from ui.document import JourneyDocument
 from ui.pictures import DEFAULT_DPI, export_picture, picture_size
@@ -37,12 +40,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     return code, out, err
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    return tmp_path / "cli.cjm"
+def lib_path(library_location: Location) -> Location:
+    """The library the commands use (`--library`, given as `str(location)`): a file, and (a second run) a team
+    library's URL; its password is in PGPASSWORD."""
+    return library_location
 
 
-def test_new_list_export_import_delete(capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path) -> None:
+def test_new_list_export_import_delete(capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path) -> None:
     lib = str(lib_path)
     code, out, err = run(
         capsys, "--library", lib, "new", "--template", "aida", "--language", "nl", "--title", "Fietsen"
@@ -74,10 +82,12 @@ def test_new_list_export_import_delete(capsys: pytest.CaptureFixture[str], lib_p
     assert run(capsys, "--library", lib, "list")[1] == f"{second}\tFietsen\t4\t6\t0\n"
 
 
-def test_export_csv_by_extension_and_to_stdout(capsys: pytest.CaptureFixture[str], lib_path: Path) -> None:
+def test_export_csv_by_extension_and_to_stdout(
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path
+) -> None:
     with Library.open(lib_path) as lib:
         journey_id = lib.create_journey(load_example("en"))
-    target = lib_path.with_name("cards.csv")
+    target = tmp_path / "cards.csv"
     assert run(capsys, "--library", str(lib_path), "export", str(journey_id), "-o", str(target))[0] == 0
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfphase,lane,order,title,channel,score,expectation,owner,votes,notes\r\n")
@@ -87,7 +97,7 @@ def test_export_csv_by_extension_and_to_stdout(capsys: pytest.CaptureFixture[str
 
 
 def test_environment_variable_picks_the_library(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], lib_path: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CJMAPPER_LIBRARY", str(lib_path))
     assert run(capsys, "new", "--template", "blank", "--title", "From env")[0] == 0
@@ -95,9 +105,13 @@ def test_environment_variable_picks_the_library(
         assert [j.title for j in lib.list_journeys()] == ["From env"]
 
 
-def test_library_flag_creates_an_empty_library(capsys: pytest.CaptureFixture[str], lib_path: Path) -> None:
+def test_library_flag_creates_an_empty_library(capsys: pytest.CaptureFixture[str], lib_path: Location) -> None:
+    assert not library_exists(lib_path)
     assert run(capsys, "--library", str(lib_path), "list") == (0, "", "")
-    assert lib_path.exists()
+    assert library_exists(lib_path)
+    with Library.open(lib_path) as lib:
+        assert not lib.created
+        assert lib.list_journeys() == []
 
 
 @pytest.mark.parametrize(
@@ -110,7 +124,7 @@ def test_library_flag_creates_an_empty_library(capsys: pytest.CaptureFixture[str
     ],
 )
 def test_user_errors_exit_1_with_one_line(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, argv: list[str], message: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, argv: list[str], message: str
 ) -> None:
     code, out, err = run(capsys, "--library", str(lib_path), *argv)
     assert code == 1
@@ -121,7 +135,7 @@ def test_user_errors_exit_1_with_one_line(
 
 
 def test_import_of_a_bad_file_names_the_problem_and_imports_nothing(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "cjmapper.journey", "version": 1, "title": ""}', encoding="utf-8")
@@ -132,6 +146,7 @@ def test_import_of_a_bad_file_names_the_problem_and_imports_nothing(
 
 
 def test_bad_library_file_is_one_line_and_untouched(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A file's own bytes: library files only."""
     bad = tmp_path / "random.cjm"
     bad.write_bytes(os.urandom(4096))
     before = bad.read_bytes()
@@ -141,7 +156,7 @@ def test_bad_library_file_is_one_line_and_untouched(capsys: pytest.CaptureFixtur
     assert bad.read_bytes() == before
 
 
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], lib_path: Path) -> None:
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], lib_path: Location) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--library", str(lib_path), "new", "--template", "nope", "--title", "x"])
     assert caught.value.code == 2
@@ -151,11 +166,11 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], lib_path: Path)
     assert caught.value.code == 2
 
 
-def test_no_command_starts_the_editor_on_the_chosen_library(lib_path: Path) -> None:
-    seen: list[tuple[Path | None, Language | None]] = []
+def test_no_command_starts_the_editor_on_the_chosen_library(lib_path: Location) -> None:
+    seen: list[tuple[Location | None, Language | None]] = []
 
-    def editor(path: Path | None, language: Language | None) -> int:
-        seen.append((path, language))
+    def editor(location: Location | None, language: Language | None) -> int:
+        seen.append((location, language))
         return 0
 
     assert main(["--library", str(lib_path)], start_editor=editor) == 0
@@ -165,7 +180,9 @@ def test_no_command_starts_the_editor_on_the_chosen_library(lib_path: Path) -> N
     assert seen == [(lib_path, None), (None, None), (None, Language.NL), (lib_path, Language.EN)]
 
 
-def test_language_before_a_command_is_the_default_for_new(lib_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_language_before_a_command_is_the_default_for_new(
+    lib_path: Location, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--library", str(lib_path), "--language", "nl", "new", "--template", "aida", "--title", "A"]) == 0
     assert main(["--library", str(lib_path), "--language", "nl", "new", "--template", "aida", "--language", "en",
                  "--title", "B"]) == 0  # fmt: skip
@@ -179,7 +196,7 @@ def test_language_before_a_command_is_the_default_for_new(lib_path: Path, capsys
 
 
 def test_unexpected_failure_prints_no_traceback(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], lib_path: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(self: Library) -> list[object]:
         raise RuntimeError("boom")
@@ -191,17 +208,18 @@ def test_unexpected_failure_prints_no_traceback(
     assert "boom" in err
 
 
-def test_installed_program(tmp_path: Path) -> None:
+def test_installed_program(lib_path: Location) -> None:
     exe = shutil.which("cjmapper", path=str(Path(sys.executable).parent))
     assert exe is not None, "the cjmapper console script is not installed in the test environment"
     version = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False, timeout=60)
     assert (version.returncode, version.stdout.strip()) == (0, f"cjmapper {__version__}")
-    lib = tmp_path / "prog.cjm"
     new = subprocess.run(
-        [exe, "--library", str(lib), "new", "--template", "five-phase", "--title", "Via program"],
+        [exe, "--library", str(lib_path), "new", "--template", "five-phase", "--title", "Via program"],
         capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
     assert (new.returncode, new.stdout.strip(), new.stderr) == (0, "1", "")
+    with Library.open(lib_path) as lib:
+        assert [(j.id, j.title) for j in lib.list_journeys()] == [(1, "Via program")]
     bad = subprocess.run([exe, "--bogus"], capture_output=True, text=True, check=False, timeout=60)
     assert bad.returncode == 2
     assert "cjmapper: error:" in bad.stderr
@@ -217,8 +235,8 @@ def points(mm: float) -> float:
 
 
 @pytest.fixture
-def example_id(lib_path: Path) -> int:
-    """The Dutch example journey in the library at lib_path."""
+def example_id(lib_path: Location) -> int:
+    """The Dutch example journey in the library at `lib_path`."""
     with Library.open(lib_path) as lib:
         return lib.create_journey(load_example("nl"))
 
@@ -239,7 +257,7 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
 )
 def test_pdf_poster_by_extension_on_the_chosen_paper(
     capsys: pytest.CaptureFixture[str],
-    lib_path: Path,
+    lib_path: Location,
     tmp_path: Path,
     example_id: int,
     options: list[str],
@@ -259,7 +277,7 @@ def test_pdf_poster_by_extension_on_the_chosen_paper(
 
 @pytest.mark.parametrize(("paper", "tile"), [("A1", "A4"), ("A0", "a3")])
 def test_tiled_poster_has_the_planned_sheets(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, example_id: int, paper: str, tile: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, example_id: int, paper: str, tile: str
 ) -> None:
     target = tmp_path / "tiles.pdf"
     argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target), "--paper", paper]
@@ -277,7 +295,7 @@ def test_tiled_poster_has_the_planned_sheets(
 
 def test_poster_options_reach_the_poster_and_its_warning_is_one_line(
     capsys: pytest.CaptureFixture[str],
-    lib_path: Path,
+    lib_path: Location,
     tmp_path: Path,
     example_id: int,
     monkeypatch: pytest.MonkeyPatch,
@@ -302,7 +320,7 @@ def test_poster_options_reach_the_poster_and_its_warning_is_one_line(
 
 
 def test_pdf_poster_to_standard_output(
-    capsysbinary: pytest.CaptureFixture[bytes], lib_path: Path, example_id: int
+    capsysbinary: pytest.CaptureFixture[bytes], lib_path: Location, example_id: int
 ) -> None:
     code = main(["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "pdf"])
     out, err = capsysbinary.readouterr()
@@ -318,7 +336,7 @@ class Terminal(io.TextIOWrapper):
 
 @pytest.mark.parametrize("fmt", ["pdf", "png"])
 def test_binary_formats_are_not_written_to_a_terminal(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, example_id: int, monkeypatch: pytest.MonkeyPatch, fmt: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, example_id: int, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     screen = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", Terminal(screen, encoding="utf-8"))
@@ -336,7 +354,7 @@ def test_binary_formats_are_not_written_to_a_terminal(
 
 
 def test_png_and_svg_pictures_through_the_exporter(
-    capsys: pytest.CaptureFixture[str], qapp: QApplication, lib_path: Path, tmp_path: Path, example_id: int
+    capsys: pytest.CaptureFixture[str], qapp: QApplication, lib_path: Location, tmp_path: Path, example_id: int
 ) -> None:
     lib = str(lib_path)
     png, svg, other = tmp_path / "map.png", tmp_path / "map.svg", tmp_path / "map.picture"
@@ -355,7 +373,7 @@ def test_png_and_svg_pictures_through_the_exporter(
 
 
 def test_svg_picture_to_standard_output(
-    capsysbinary: pytest.CaptureFixture[bytes], qapp: QApplication, lib_path: Path, example_id: int
+    capsysbinary: pytest.CaptureFixture[bytes], qapp: QApplication, lib_path: Location, example_id: int
 ) -> None:
     argv = ["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "svg"]
     assert main(argv, export_picture=export_picture) == 0
@@ -368,7 +386,7 @@ def test_svg_picture_to_standard_output(
 def test_a_picture_too_large_is_one_line(
     capsys: pytest.CaptureFixture[str],
     qapp: QApplication,
-    lib_path: Path,
+    lib_path: Location,
     tmp_path: Path,
     example_id: int,
     monkeypatch: pytest.MonkeyPatch,
@@ -386,7 +404,7 @@ def test_a_picture_too_large_is_one_line(
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])
 def test_pictures_without_the_canvas_are_one_clear_error(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, fmt: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, fmt: str
 ) -> None:
     target = tmp_path / f"map.{fmt}"
     code, out, err = run(capsys, "--library", str(lib_path), "export", "1", "-o", str(target))
@@ -396,7 +414,7 @@ def test_pictures_without_the_canvas_are_one_clear_error(
         "out; run the `cjmapper` program to export them\n"
     )
     assert not target.exists()
-    assert not lib_path.exists()  # refused before the library was opened (and created)
+    assert not library_exists(lib_path)  # refused before the library was opened (and created)
 
 
 @pytest.mark.parametrize(
@@ -420,7 +438,7 @@ def test_pictures_without_the_canvas_are_one_clear_error(
     ],
 )
 def test_export_options_that_do_not_fit_are_usage_errors(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, options: list[str], message: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, options: list[str], message: str
 ) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--library", str(lib_path), "export", "1", *options], export_picture=export_picture)
@@ -431,13 +449,13 @@ def test_export_options_that_do_not_fit_are_usage_errors(
     last = err.splitlines()[-1]
     assert last.startswith("cjmapper export: error: ")
     assert message in last
-    assert not lib_path.exists()
+    assert not library_exists(lib_path)
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["poster.pdf", "map.png", "map.svg"])
 def test_export_into_a_missing_folder_is_one_line(
-    capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path, example_id: int, name: str
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, example_id: int, name: str
 ) -> None:
     target = tmp_path / "missing" / name
     argv = ["--library", str(lib_path), "export", str(example_id), "-o", str(target)]
@@ -447,7 +465,7 @@ def test_export_into_a_missing_folder_is_one_line(
 
 
 def test_installed_program_draws_a_png_without_a_display(
-    qapp: QApplication, lib_path: Path, tmp_path: Path, example_id: int
+    qapp: QApplication, lib_path: Location, tmp_path: Path, example_id: int
 ) -> None:
     exe = shutil.which("cjmapper", path=str(Path(sys.executable).parent))
     assert exe is not None

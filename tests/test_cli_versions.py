@@ -10,7 +10,10 @@ from pypdf import PdfReader
 
 from cjmapper.cli import main
 from cjmapper.store import Library
+from cjmapper.store.location import Location
 from tests.store_helpers import sample_journey
+
+pytestmark = pytest.mark.both_backends
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -20,14 +23,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def lib_path(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.cjm"
-    with Library.open(path) as lib:
+def lib_path(library_location: Location) -> Location:
+    """A library holding the journey "Fietsen": a file, and (a second run) a team library (`--library` takes
+    `str(location)`, its URL; the password is in PGPASSWORD)."""
+    with Library.open(library_location) as lib:
         lib.create_journey(sample_journey("Fietsen"))
-    return path
+    return library_location
 
 
-def test_save_and_list_versions(capsys: pytest.CaptureFixture[str], lib_path: Path) -> None:
+def test_save_and_list_versions(capsys: pytest.CaptureFixture[str], lib_path: Location) -> None:
     lib = str(lib_path)
     assert run(capsys, "--library", lib, "versions", "Fietsen") == (0, "", "")
     code, out, err = run(capsys, "--library", lib, "versions", "Fietsen", "--save", "Voor de workshop")
@@ -43,7 +47,7 @@ def test_save_and_list_versions(capsys: pytest.CaptureFixture[str], lib_path: Pa
     assert err.startswith("cjmapper: error: This journey already has a version named 'Na'")
 
 
-def test_export_a_version(capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path) -> None:
+def test_export_a_version(capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path) -> None:
     lib = str(lib_path)
     run(capsys, "--library", lib, "versions", "Fietsen", "--save", "Voor de workshop")
     with Library.open(lib_path) as library:
@@ -61,7 +65,7 @@ def test_export_a_version(capsys: pytest.CaptureFixture[str], lib_path: Path, tm
     assert "Fietsen" in text
 
 
-def test_export_version_errors(capsys: pytest.CaptureFixture[str], lib_path: Path, tmp_path: Path) -> None:
+def test_export_version_errors(capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path) -> None:
     lib = str(lib_path)
     code, _out, err = run(capsys, "--library", lib, "export", "1", "--version", "nope", "-o", str(tmp_path / "x.json"))
     assert (code, err) == (1, "cjmapper: error: The journey has no version named 'nope'.\n")

@@ -1,12 +1,12 @@
-"""The editor's document and undo commands (ui/document.py, ui/commands.py), on real library files.
+"""The editor's document and undo commands (ui/document.py, ui/commands.py), on real libraries: a library file and
+a team library on PostgreSQL (every test runs on both).
 
-Every edit, undo and redo must be in the library file when it returns: each check opens a second `Library` on the
-same file. `document.journey` must always equal what the file holds."""
+Every edit, undo and redo must be in the library when it returns: each check opens a second `Library` on the same
+library. `document.journey` must always equal what the library holds."""
 
 from __future__ import annotations
 
 import copy
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,19 +20,26 @@ from PySide6.QtWidgets import QApplication
 
 from cjmapper.errors import LibraryLockedError
 from cjmapper.model import Journey, LaneKind, Language, Persona, Touchpoint
-from cjmapper.store import Library
-from cjmapper.store.location import ServerLocation
+from cjmapper.store import Library, postgres
+from cjmapper.store.location import Location
 from cjmapper.store.ordering import GAP
 from cjmapper.templates import load_example
+from tests.backend_helpers import FreshLocations, WriteLockHolder, backend_of, locked_words
 from tests.store_helpers import sample_journey
 from ui.document import Change, ChangeKind, JourneyDocument
 
 # ---------------------------------------------------------------------- helpers
 
 
-def fresh(path: Path | ServerLocation, journey_id: int) -> Journey:
-    """The journey as a second, newly opened library reads it from the file."""
-    with Library.open(path) as other:
+pytestmark = pytest.mark.both_backends
+
+LOCK_WAIT_MS = 50
+"""How long an edit waits for another program's write lock before it is refused, in these tests."""
+
+
+def fresh(location: Location, journey_id: int) -> Journey:
+    """The journey as a second, newly opened library reads it."""
+    with Library.open(location) as other:
         return other.load_journey(journey_id)
 
 
@@ -81,7 +88,7 @@ def canonical(journey: Journey) -> tuple[object, ...]:
 
 
 def assert_in_sync(document: JourneyDocument) -> Journey:
-    """The snapshot equals the file, exactly (cards, sort keys, revision); returns the file's journey."""
+    """The snapshot equals the library, exactly (cards, sort keys, revision); returns the library's journey."""
     on_file = fresh(document.library.location, document.journey_id)
     assert exact(document.journey) == exact(on_file)
     return on_file
@@ -101,13 +108,21 @@ class Recorder:
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "commands.cjm"
+def short_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edits wait LOCK_WAIT_MS for another program's write lock: a file's busy timeout is an argument of
+    `Library.open`; a team library's lock timeout is set for the connections of libraries opened from now on."""
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT_MS", LOCK_WAIT_MS)
 
 
 @pytest.fixture
-def lib(path: Path) -> Iterator[Library]:
-    with Library.open(path, busy_timeout_ms=50) as opened:
+def location(library_location: Location, short_lock_wait: None) -> Location:
+    """The library file, and (a second run) the team library."""
+    return library_location
+
+
+@pytest.fixture
+def lib(location: Location) -> Iterator[Library]:
+    with Library.open(location, busy_timeout_ms=LOCK_WAIT_MS) as opened:
         yield opened
 
 
@@ -127,23 +142,13 @@ def cell(document: JourneyDocument, phase: int, lane: int) -> tuple[int, int]:
 
 
 @pytest.fixture
-def locked(path: Path) -> Iterator[sqlite3.Connection]:
-    """Another program holding the library's write lock (use it after the document was opened)."""
-    holder = sqlite3.connect(path, isolation_level=None)
+def locked(location: Location) -> Iterator[WriteLockHolder]:
+    """Another program that can hold the library's write lock (`lock()` it after the document was opened)."""
+    holder = WriteLockHolder(location)
     try:
         yield holder
     finally:
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
         holder.close()
-
-
-def lock(holder: sqlite3.Connection) -> None:
-    holder.execute("BEGIN IMMEDIATE")
-
-
-def unlock(holder: sqlite3.Connection) -> None:
-    holder.execute("ROLLBACK")
 
 
 # ---------------------------------------------------------------------- cards
@@ -467,13 +472,13 @@ def test_update_journey_fields_undo_redo(doc: JourneyDocument, rec: Recorder) ->
 # ---------------------------------------------------------------------- typing
 
 
-def test_typing_in_one_field_is_one_undo_step_written_at_every_key(doc: JourneyDocument, path: Path) -> None:
+def test_typing_in_one_field_is_one_undo_step_written_at_every_key(doc: JourneyDocument, location: Location) -> None:
     card = doc.journey.touchpoints[2]
     typed = "Orders a cake"
     for n in range(1, 11):
         value = typed[: n + 3]
         assert doc.update_touchpoint(card.id, typing=True, title=value)
-        assert fresh(path, doc.journey_id).touchpoint(card.id).title == value.strip()  # "Orders " is trimmed
+        assert fresh(location, doc.journey_id).touchpoint(card.id).title == value.strip()  # "Orders " is trimmed
         assert doc.undo_stack.count() == 1
     assert doc.undo_stack.undoText() == f"Rename card “{card.title}”"
     doc.undo_stack.undo()
@@ -630,20 +635,20 @@ def test_a_refused_edit_emits_failed_and_pushes_nothing(
 
 
 def test_a_locked_library_refuses_the_edit_and_nothing_is_pushed(
-    doc: JourneyDocument, rec: Recorder, locked: sqlite3.Connection
+    doc: JourneyDocument, rec: Recorder, locked: WriteLockHolder, location: Location
 ) -> None:
     card = doc.journey.touchpoints[0]
     before = exact(doc.journey)
-    lock(locked)
+    locked.lock()
     assert not doc.update_touchpoint(card.id, title="Not saved")
     assert doc.add_touchpoint(*cell(doc, 0, 0), "Not saved") is None
     assert doc.insert_touchpoints([card], *cell(doc, 0, 0), None) == []
     assert not doc.delete_phase(doc.journey.phases[0].id)
     assert len(rec.failures) == 4
-    assert all("locked by another program" in f for f in rec.failures)
+    assert all(locked_words(location) in f for f in rec.failures)
     assert doc.undo_stack.count() == 0
     assert exact(doc.journey) == before
-    unlock(locked)
+    locked.unlock()
     assert exact(assert_in_sync(doc)) == before
     assert doc.update_touchpoint(card.id, title="Saved")
     assert assert_in_sync(doc).touchpoint(card.id).title == "Saved"
@@ -695,22 +700,22 @@ def test_an_insert_refused_halfway_that_cannot_be_taken_out_is_one_undo_step(
 
 
 def test_a_failed_undo_reloads_and_clears_the_history(
-    doc: JourneyDocument, rec: Recorder, locked: sqlite3.Connection
+    doc: JourneyDocument, rec: Recorder, locked: WriteLockHolder, location: Location
 ) -> None:
     card = doc.journey.touchpoints[0]
     doc.update_touchpoint(card.id, title="First")
     doc.delete_touchpoints([card.id])
     rec.take()
-    lock(locked)
+    locked.lock()
     doc.undo_stack.undo()
     assert len(rec.failures) == 1
     assert rec.failures[0].startswith("Could not undo “Delete card “First””: ")
-    assert "locked by another program" in rec.failures[0]
+    assert locked_words(location) in rec.failures[0]
     assert "undo history was cleared" in rec.failures[0]
     assert doc.undo_stack.count() == 0
     assert not doc.undo_stack.canRedo()
     assert rec.changes == [Change(ChangeKind.STRUCTURE)]
-    unlock(locked)
+    locked.unlock()
     on_file = assert_in_sync(doc)
     assert card.id not in {t.id for t in on_file.touchpoints}
     assert doc.add_touchpoint(*cell(doc, 0, 0), "Editing goes on") is not None
@@ -718,22 +723,22 @@ def test_a_failed_undo_reloads_and_clears_the_history(
 
 
 def test_a_failed_redo_reloads_and_clears_the_history(
-    doc: JourneyDocument, rec: Recorder, locked: sqlite3.Connection
+    doc: JourneyDocument, rec: Recorder, locked: WriteLockHolder
 ) -> None:
     phase = doc.journey.phases[0]
     doc.update_phase(phase.id, name="Renamed")
     doc.undo_stack.undo()
-    lock(locked)
+    locked.lock()
     doc.undo_stack.redo()
     assert len(rec.failures) == 1
     assert rec.failures[0].startswith("Could not redo “Rename phase “Phase 1””")
     assert doc.undo_stack.count() == 0
-    unlock(locked)
+    locked.unlock()
     assert assert_in_sync(doc).phases[0].name == "Phase 1"
 
 
 def test_a_macro_whose_undo_fails_halfway_stops_there_and_leaves_snapshot_and_file_equal(
-    doc: JourneyDocument, rec: Recorder, lib: Library, locked: sqlite3.Connection
+    doc: JourneyDocument, rec: Recorder, lib: Library, locked: WriteLockHolder
 ) -> None:
     cards = doc.journey.touchpoints[:3]
     with doc.macro("Three notes"):
@@ -749,11 +754,11 @@ def test_a_macro_whose_undo_fails_halfway_stops_there_and_leaves_snapshot_and_fi
         calls += 1
         if calls != 2:
             return real_update(touchpoint_id, **fields)  # type: ignore[arg-type]
-        lock(locked)
+        locked.lock()
         try:
             return real_update(touchpoint_id, **fields)  # type: ignore[arg-type]
         finally:
-            unlock(locked)
+            locked.unlock()
 
     lib.update_touchpoint = locked_once  # type: ignore[method-assign]
     doc.undo_stack.undo()
@@ -776,7 +781,7 @@ def test_undo_and_redo_actions_show_what_they_will_do(doc: JourneyDocument) -> N
     assert_in_sync(doc)
 
 
-def test_reload_reads_the_file_and_says_so(doc: JourneyDocument, rec: Recorder, lib: Library) -> None:
+def test_reload_reads_the_library_and_says_so(doc: JourneyDocument, rec: Recorder, lib: Library) -> None:
     lib.update_journey(doc.journey_id, title="Changed elsewhere")
     doc.reload()
     assert doc.journey.title == "Changed elsewhere"
@@ -847,9 +852,9 @@ def test_inserting_copies_into_a_tight_gap_keeps_order_and_undo_exact(doc: Journ
     assert cell_ids(assert_in_sync(doc), phase, lane) == [ids[0], *new_ids, *ids[1:]]
 
 
-def test_a_second_library_sees_the_move_the_document_made(doc: JourneyDocument, path: Path) -> None:
+def test_a_second_library_sees_the_move_the_document_made(doc: JourneyDocument, location: Location) -> None:
     example = load_example("en")
-    with Library.open(path) as other:
+    with Library.open(location) as other:
         example_id = other.create_journey(example)
     document = JourneyDocument(doc.library, example_id)
     journey = document.journey
@@ -863,14 +868,20 @@ def test_a_second_library_sees_the_move_the_document_made(doc: JourneyDocument, 
 
 
 class DocumentMachine(RuleBasedStateMachine):
-    """Random edits, undos and redos. After every step the snapshot equals the file; undo and redo give back
-    exactly the journey (sort keys and all) that stood at that point of the history."""
+    """Random edits, undos and redos. After every step the snapshot equals the library; undo and redo give back
+    exactly the journey (sort keys and all) that stood at that point of the history. Each example on a fresh
+    library at `location` (opened with the tests' short lock wait), or without one in a library file of its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, location: Location | None = None) -> None:
         super().__init__()
-        self.folder = tempfile.TemporaryDirectory()
-        self.path = Path(self.folder.name) / "machine.cjm"
-        self.lib = Library.open(self.path, busy_timeout_ms=50)
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+        if location is None:
+            self.folder = tempfile.TemporaryDirectory()
+            location = Path(self.folder.name) / "machine.cjm"
+        self.location: Location = location
+        self.path = location
+        """The same as `location` (the name the subclasses in test_reliability_machine.py use)."""
+        self.lib = Library.open(location, busy_timeout_ms=LOCK_WAIT_MS)
         journey_id = self.lib.create_journey(sample_journey(phases=2, lanes=2, cards_per_cell=1))
         self.doc = JourneyDocument(self.lib, journey_id)
         self.failures: list[str] = []
@@ -883,7 +894,8 @@ class DocumentMachine(RuleBasedStateMachine):
         self.doc.deleteLater()
         del self.doc
         self.lib.close()
-        self.folder.cleanup()
+        if self.folder is not None:
+            self.folder.cleanup()
 
     # ------------------------------------------------------------------ helpers
 
@@ -1075,31 +1087,42 @@ class DocumentMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.doc.undo_stack.canUndo())
     @rule()
     def undo_while_locked(self) -> None:
-        holder = sqlite3.connect(self.path, isolation_level=None)
+        holder = WriteLockHolder(self.location)
         try:
-            holder.execute("BEGIN IMMEDIATE")
+            holder.lock()
             count = len(self.failures)
             self.doc.undo_stack.undo()
             assert len(self.failures) == count + 1
+            assert locked_words(self.location) in self.failures[-1]
         finally:
-            holder.execute("ROLLBACK")
             holder.close()
         assert self.doc.undo_stack.count() == 0
         self.history = {0: content(self.doc.journey)}
 
     @invariant()
     def snapshot_equals_file(self) -> None:
-        on_file = fresh(self.path, self.doc.journey_id)
+        """The snapshot equals the library as a fresh open reads it (the name the subclasses override)."""
+        on_file = fresh(self.location, self.doc.journey_id)
         assert canonical(self.doc.journey) == canonical(on_file)
         assert exact(self.doc.journey) == exact(on_file)
 
 
-def test_machine_history_does_not_follow_later_edits(qapp: QApplication) -> None:
+@pytest.fixture
+def fresh_locations(
+    library_location: Location, short_lock_wait: None, request: pytest.FixtureRequest
+) -> Iterator[FreshLocations]:
+    """Fresh, empty libraries on the test's backend, one per state machine example."""
+    locations = FreshLocations.like(library_location, request)
+    yield locations
+    locations.close()
+
+
+def test_machine_history_does_not_follow_later_edits(qapp: QApplication, fresh_locations: FreshLocations) -> None:
     """The machine's history once shared the document's phase and lane lists, which the document changes in
     place: every snapshot then followed every later edit, until a re-read (here after a refused edit) gave the
     document new lists. The next undo then disagreed with the stale snapshot (the machine's intermittent
     failure: recolour a lane or rename a phase, a refused edit, undo)."""
-    machine = DocumentMachine()
+    machine = DocumentMachine(fresh_locations.new())
     try:
         document = machine.doc
         lane = document.journey.lanes[0]
@@ -1118,15 +1141,26 @@ def test_machine_history_does_not_follow_later_edits(qapp: QApplication) -> None
         machine.teardown()
 
 
+MACHINE_EXAMPLES = {"sqlite": 40, "postgresql": 15}
+"""Examples per backend: each step reopens the library, which on a team library is a connection to the server."""
+
+
 @pytest.mark.slow
-def test_document_state_machine(qapp: QApplication) -> None:
-    """Random edits, undos and redos keep the snapshot equal to the file and the history exact (see
+def test_document_state_machine(
+    qapp: QApplication, library_location: Location, fresh_locations: FreshLocations
+) -> None:
+    """Random edits, undos and redos keep the snapshot equal to the library and the history exact (see
     DocumentMachine). The machine's documents are deleted by the deferred deletes the conftest runs after each
     test, so it needs no interpreter of its own."""
+
+    class Machine(DocumentMachine):
+        def __init__(self) -> None:
+            super().__init__(fresh_locations.new())
+
     run_state_machine_as_test(
-        DocumentMachine,
+        Machine,
         settings=settings(
-            max_examples=40,
+            max_examples=MACHINE_EXAMPLES[backend_of(library_location)],
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

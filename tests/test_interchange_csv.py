@@ -1,4 +1,4 @@
-"""The CSV export of a journey's touchpoints."""
+"""The CSV export of a journey's touchpoints; of a journey as a library (a file and a team library) holds it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from cjmapper.interchange import write_csv, write_csv_file
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
+from cjmapper.store import Library
 
 HEADER = "phase,lane,order,title,channel,score,expectation,owner,votes,notes"
 
@@ -128,3 +129,24 @@ def test_write_csv_file_replaces_an_existing_file(tmp_path: Path) -> None:
 def test_a_touchpoint_outside_the_journey_is_refused() -> None:
     with pytest.raises(ValueError, match="touchpoint 1 is in phase 8, lane 99"):
         write_csv(journey(Touchpoint(1, 8, 99, 0, "weg")))
+
+
+@pytest.mark.both_backends
+def test_a_journey_from_a_library_exports_the_same_rows_in_the_same_order(library: Library) -> None:
+    """The library's sort keys and ids are its own; the rows, their order and every field are the journey's."""
+    source = journey(
+        Touchpoint(1, 2, 5, 0, "Later phase", owner="Web"),
+        Touchpoint(2, 8, 5, 9, "Second in cell", 'Zegt "hoi",\nzwaait', "Kassa bij de bakker", 2, votes=7),
+        Touchpoint(3, 8, 5, 2, "=First in cell", channel="social-media", score=5, expectation="Één café ✓"),
+        Touchpoint(4, 8, 3, 4, "Pijn", notes="regel 1\r\nregel 2"),
+    )
+    expected = write_csv(source)
+    journey_id = library.create_journey(source)
+    assert write_csv(library.load_journey(journey_id)) == expected
+    stored = library.load_journey(journey_id)
+    first = next(t for t in stored.touchpoints if t.title == "=First in cell")
+    library.move_touchpoints([first.id], first.phase_id, first.lane_id, None)  # to the end of its cell
+    moved = library.load_journey(journey_id)
+    assert [r[3] for r in rows(write_csv(moved))[1:]] == ["Second in cell", "'=First in cell", "Pijn", "Later phase"]
+    with Library.open(library.location) as reopened:
+        assert write_csv(reopened.load_journey(journey_id)) == write_csv(moved)

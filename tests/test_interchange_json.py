@@ -1,4 +1,5 @@
-"""The journey-json-v1 reader and canonical writer."""
+"""The journey-json-v1 reader and canonical writer, and a journey file's exact round trip through a library (a file
+and a team library)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ from cjmapper.interchange import (
     write_journey_file,
 )
 from cjmapper.model import (
+    MAX_CHANNEL,
+    MAX_NAME,
+    MAX_OWNER,
+    MAX_PERSONA_NAME,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_VOTES,
     Framework,
     Journey,
     Lane,
@@ -31,6 +39,7 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
+from cjmapper.store import Library
 
 # --- fixtures
 
@@ -75,6 +84,33 @@ def rich_journey(persona: bool = True) -> Journey:
             Touchpoint(9, 17, 20, 0, "Geen R&D-info", expectation="Uitleg", owner="Team <Web>", votes=12),
         ],
     )
+
+
+def full_journey() -> Journey:
+    """Every text field at its length limit, in characters outside the Basic Multilingual Plane, combining marks,
+    right-to-left text and control characters (all but NUL, which no library keeps), votes at their cap."""
+
+    def fill(unit: str, limit: int) -> str:
+        return (unit * limit)[:limit]
+
+    astral = "𝄞😀👩‍🍳"
+    mixed = "e\u0301\u200d\u202e\u05e9\u05dc\u05d5\u05dd\t\r\n\x01\x1f\x7f\ufeff"
+    journey = rich_journey()
+    journey.title = fill(astral, MAX_TITLE)
+    journey.description = fill(mixed + astral, MAX_TEXT)
+    journey.persona = Persona(fill("ß", MAX_PERSONA_NAME), fill(mixed, MAX_TEXT), fill("🙂", MAX_TEXT), "")
+    journey.phases[0] = replace(journey.phases[0], name=fill(astral, MAX_NAME), description=fill(mixed, MAX_TEXT))
+    journey.lanes[0] = replace(journey.lanes[0], name=fill("İ", MAX_NAME))
+    journey.touchpoints[0] = replace(
+        journey.touchpoints[0],
+        title=fill("🙂", MAX_TITLE),
+        notes=fill(mixed, MAX_TEXT),
+        channel=fill("ç", MAX_CHANNEL),
+        expectation=fill(astral, MAX_TEXT),
+        owner=fill("Ω", MAX_OWNER),
+        votes=MAX_VOTES,
+    )
+    return journey
 
 
 def minimal_document() -> dict[str, Any]:
@@ -829,3 +865,33 @@ def test_votes_above_the_cap_are_refused() -> None:
     )
     with pytest.raises(InterchangeError, match=r"touchpoints\[0\]\.votes: must be 0 to 1,000,000"):
         read_journey(doc)
+
+
+# --- through a library: a file and a team library keep a journey file exactly
+
+
+@pytest.mark.both_backends
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(rich_journey, id="rich"),
+        pytest.param(lambda: rich_journey(persona=False), id="no-persona"),
+        pytest.param(full_journey, id="full"),
+    ],
+)
+def test_a_journey_file_round_trips_through_a_library_byte_exact(library: Library, make: Any) -> None:
+    text = write_journey(make())
+    assert write_journey(read_journey(text)) == text
+    journey_id = library.create_journey(read_journey(text))
+    assert write_journey(library.load_journey(journey_id)) == text
+    with Library.open(library.location) as reopened:
+        assert write_journey(reopened.load_journey(journey_id)) == text
+    saved = library.save_version(journey_id, "Versie")
+    assert write_journey(library.load_version(saved.id)) == text
+
+
+@pytest.mark.both_backends
+def test_the_spec_example_round_trips_through_a_library(library: Library) -> None:
+    journey_id = library.create_journey(read_journey(SPEC_EXAMPLE))
+    exported = write_journey(library.load_journey(journey_id))
+    assert json.loads(exported) == json.loads(SPEC_EXAMPLE)

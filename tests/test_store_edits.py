@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -14,11 +12,13 @@ from cjmapper.store import Library, Placement
 from cjmapper.store.ordering import GAP
 from tests.store_helpers import cell_titles, sample_journey
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    with Library.open(tmp_path / "edits.cjm") as library:
-        yield library
+def lib(library: Library) -> Library:
+    """The library under test: a file, and (a second run) a team library on PostgreSQL."""
+    return library
 
 
 @pytest.fixture

@@ -1,33 +1,36 @@
 """A hypothesis state machine over the edit API and its inverses (the operations undo is built on).
 
-Invariant: after every step, the library file, read back by a fresh `Library`, holds exactly the cards, cells
-and orders of a plain in-memory reference, with distinct sort keys in every cell. An add or a move reports every
-other card it renumbered, as the file then holds it, and undoing a step puts every card's sort key back."""
+Invariant: after every step, the library, read back by a fresh `Library`, holds exactly the cards, cells and
+orders of a plain in-memory reference, with distinct sort keys in every cell. An add or a move reports every other
+card it renumbered, as the library then holds it, and undoing a step puts every card's sort key back. Runs on a
+library file and on a team library (each example on a fresh, empty one)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
+from cjmapper.errors import EditError
 from cjmapper.model import Touchpoint
 from cjmapper.store import Library, Placement
 from cjmapper.store.library import TouchpointAddition, TouchpointMove
+from cjmapper.store.location import Location
 from cjmapper.store.ordering import Renumbering
+from tests.backend_helpers import FreshLocations, backend_of
 from tests.store_helpers import sample_journey
 
 Cell = tuple[int, int]
 
 
 class EditMachine(RuleBasedStateMachine):
-    def __init__(self) -> None:
+    def __init__(self, location: Location) -> None:
         super().__init__()
-        self.folder = tempfile.TemporaryDirectory()
-        self.path = Path(self.folder.name) / "machine.cjm"
-        self.lib = Library.open(self.path)
+        self.location = location
+        self.lib = Library.open(location)
         journey = self.lib.load_journey(self.lib.create_journey(sample_journey(phases=3, lanes=2, cards_per_cell=2)))
         self.journey_id = journey.id
         self.cells: list[Cell] = [(p.id, lane.id) for p in journey.phases for lane in journey.lanes[:2]]
@@ -40,7 +43,6 @@ class EditMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         self.lib.close()
-        self.folder.cleanup()
 
     def all_ids(self) -> list[int]:
         return [i for order in self.orders.values() for i in order]
@@ -49,8 +51,8 @@ class EditMachine(RuleBasedStateMachine):
         return {c: list(order) for c, order in self.orders.items()}
 
     def placements(self) -> dict[int, Placement]:
-        """Where every card stands in the file, as a fresh `Library` reads it."""
-        with Library.open(self.path) as fresh:
+        """Where every card stands in the library, as a fresh `Library` reads it."""
+        with Library.open(self.location) as fresh:
             cards = fresh.load_journey(self.journey_id).touchpoints
         return {t.id: Placement(t.id, t.phase_id, t.lane_id, t.position) for t in cards}
 
@@ -74,6 +76,11 @@ class EditMachine(RuleBasedStateMachine):
             title = "x"
         phase, lane = self.cells[cell]
         placed = self.placements()
+        if "\x00" in title:  # no library keeps a NUL character: refused, nothing written
+            with pytest.raises(EditError, match="NUL character"):
+                self.lib.add_touchpoint(self.journey_id, phase, lane, title, index=index)
+            assert self.placements() == placed
+            return
         addition = self.lib.add_touchpoint(self.journey_id, phase, lane, title, index=index)
         card = addition.touchpoint
         now = self.placements()
@@ -177,11 +184,11 @@ class EditMachine(RuleBasedStateMachine):
     @rule()
     def reopen(self) -> None:
         self.lib.close()
-        self.lib = Library.open(self.path)
+        self.lib = Library.open(self.location)
 
     @invariant()
-    def file_matches_reference(self) -> None:
-        with Library.open(self.path) as fresh:
+    def library_matches_reference(self) -> None:
+        with Library.open(self.location) as fresh:
             journey = fresh.load_journey(self.journey_id)
         for cell in self.cells:
             cards = journey.cell(*cell)
@@ -193,5 +200,27 @@ class EditMachine(RuleBasedStateMachine):
         assert len(journey.touchpoints) == len(self.all_ids())
 
 
-EditMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
-TestEditMachine = EditMachine.TestCase
+EXAMPLES = {"sqlite": 40, "postgresql": 10}
+"""Examples per backend: a team library's fresh opens cost a connection each, so it runs fewer (about 35 s)."""
+
+
+@pytest.fixture
+def fresh_locations(library_location: Location, request: pytest.FixtureRequest) -> Iterator[FreshLocations]:
+    """Fresh, empty libraries on the test's backend, one per example."""
+    locations = FreshLocations.like(library_location, request)
+    yield locations
+    locations.close()
+
+
+@pytest.mark.both_backends
+def test_edit_machine(library_location: Location, fresh_locations: FreshLocations) -> None:
+    """See the module docstring; each example on a fresh, empty library."""
+
+    class Machine(EditMachine):
+        def __init__(self) -> None:
+            super().__init__(fresh_locations.new())
+
+    run_state_machine_as_test(
+        Machine,
+        settings=settings(max_examples=EXAMPLES[backend_of(library_location)], stateful_step_count=25, deadline=None),
+    )

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
-import sqlite3
 import zlib
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from cjmapper.errors import EditError, LibraryError, NotFoundError
 from cjmapper.interchange import write_journey
 from cjmapper.model import Journey, LaneKind, Persona
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store import versions as store_versions
+from cjmapper.store.location import Location
+from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
+
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    with Library.open(tmp_path / "versions.cjm") as library:
-        yield library
+def lib(library: Library) -> Library:
+    """The library under test: a file, and (a second run) a team library on PostgreSQL."""
+    return library
+
+
+def overwrite_snapshot(location: Location, version_id: int, snapshot: bytes) -> None:
+    """Change a version's stored snapshot behind cjmapper's back, as another program (or damage) would."""
+    with raw_connection(location) as conn:
+        conn.execute(
+            text("UPDATE journey_versions SET snapshot = :snapshot WHERE id = :id"),
+            {"snapshot": snapshot, "id": version_id},
+        )
 
 
 @pytest.fixture
@@ -191,24 +202,22 @@ def test_ids_of_deleted_versions_are_not_reused(lib: Library, journey: Journey) 
     assert lib.save_version(journey.id, "Two").id > info.id
 
 
-def test_versions_go_with_their_journey(lib: Library, journey: Journey, tmp_path: Path) -> None:
+def test_versions_go_with_their_journey(lib: Library, journey: Journey) -> None:
     lib.save_version(journey.id, "One")
     lib.save_version(journey.id, "Two")
     removed = lib.delete_journey(journey.id)
-    raw = sqlite3.connect(tmp_path / "versions.cjm")
-    assert raw.execute("SELECT count(*) FROM journey_versions").fetchone() == (0,)
-    raw.close()
+    with raw_connection(lib.location) as conn:
+        assert conn.execute(text("SELECT count(*) FROM journey_versions")).scalar() == 0
     lib.restore_journey(removed)
     assert lib.list_versions(journey.id) == []
 
 
-def test_survives_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "reopen.cjm"
-    with Library.open(path) as lib:
+def test_survives_reopening(library_location: Location) -> None:
+    with Library.open(library_location) as lib:
         journey_id = lib.create_journey(sample_journey())
         info = lib.save_version(journey_id, "Kept")
         expected = content(lib.load_journey(journey_id))
-    with Library.open(path) as lib:
+    with Library.open(library_location) as lib:
         assert lib.list_versions(journey_id) == [info]
         assert content(lib.load_version(info.id)) == expected
 
@@ -237,14 +246,9 @@ def test_snapshot_round_trip_keeps_every_field(journey: Journey) -> None:
         zlib.compress(b"x" * 1000)[:-4],
     ],
 )
-def test_a_damaged_snapshot_is_a_clear_library_error(
-    lib: Library, journey: Journey, tmp_path: Path, snapshot: bytes
-) -> None:
+def test_a_damaged_snapshot_is_a_clear_library_error(lib: Library, journey: Journey, snapshot: bytes) -> None:
     info = lib.save_version(journey.id, "Before")
-    raw = sqlite3.connect(tmp_path / "versions.cjm")
-    with raw:
-        raw.execute("UPDATE journey_versions SET snapshot = ? WHERE id = ?", (snapshot, info.id))
-    raw.close()
+    overwrite_snapshot(lib.location, info.id, snapshot)
     with pytest.raises(LibraryError, match="version 'Before' is damaged"):
         lib.load_version(info.id)
     with pytest.raises(LibraryError, match="damaged"):
@@ -258,15 +262,10 @@ def test_a_snapshot_that_unpacks_too_far_is_refused(monkeypatch: pytest.MonkeyPa
         store_versions.decode(zlib.compress(b" " * 5000), journey.id)
 
 
-def test_restore_rolls_back_whole_when_the_snapshot_breaks_a_rule(
-    lib: Library, journey: Journey, tmp_path: Path
-) -> None:
+def test_restore_rolls_back_whole_when_the_snapshot_breaks_a_rule(lib: Library, journey: Journey) -> None:
     info = lib.save_version(journey.id, "Before")
     bad = replace(journey, touchpoints=[replace(journey.touchpoints[0], title="")])
-    raw = sqlite3.connect(tmp_path / "versions.cjm")
-    with raw:
-        raw.execute("UPDATE journey_versions SET snapshot = ? WHERE id = ?", (store_versions.encode(bad), info.id))
-    raw.close()
+    overwrite_snapshot(lib.location, info.id, store_versions.encode(bad))
     revision = lib.revision(journey.id)
     with pytest.raises(EditError, match="touchpoint title"):
         lib.restore_version(info.id)

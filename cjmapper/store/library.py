@@ -100,6 +100,7 @@ class TouchpointMove:
     renumbered: Renumbering
 
 
+FILE_BUSY_TIMEOUT_MS = 2000
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
 _CHANGES = "cjm_changes"
 """Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
@@ -135,8 +136,10 @@ class Library:
         return isinstance(self.location, ServerLocation)
 
     @classmethod
-    def open(cls, location: Path | str | ServerLocation, *, busy_timeout_ms: int = 2000) -> Library:
+    def open(cls, location: Path | str | ServerLocation, *, busy_timeout_ms: int | None = None) -> Library:
         """Open the library at `location`: a file path, or a PostgreSQL URL (or `ServerLocation`) for a team library.
+        `busy_timeout_ms`: how long an edit waits for another writer before it is refused (default: 2 s on a file,
+        `postgres.LOCK_TIMEOUT_MS` on a team library, where a whole team shares the lock).
 
         A missing file is created when its folder exists; an empty database becomes a team library. Anything that is
         not a usable library is refused with one clear `LibraryError`, its contents untouched."""
@@ -144,9 +147,10 @@ class Library:
         if isinstance(where, ServerLocation):
             from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
 
-            engine, backend, created = team.open_team_library(where)
+            engine, backend, created = team.open_team_library(where, busy_timeout_ms)
             return cls(engine, backend, where, created)
         path = where
+        busy_timeout_ms = FILE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         if path.is_dir():
             raise LibraryError(f"{path} is a folder; give the path of a library file, e.g. {path / 'library.cjm'}.")
         created = not path.exists()
@@ -279,7 +283,9 @@ class Library:
     def change_counter(self) -> int:
         """A number that moves whenever anyone commits to the library (this library object too): poll it cheaply,
         and read `journey_revisions()` only when it moved. A file: SQLite's data_version; a team library: the
-        change notices received (no query)."""
+        change notices received (no query), so there it moves when the server's notice arrives, a moment after
+        the commit."""
+        self.engine  # noqa: B018 - refuses on a closed library, rather than connecting anew
         return self._backend.change_counter()
 
     def journey_revisions(self) -> dict[int, int]:

@@ -41,11 +41,12 @@ OUR_TABLES = frozenset(
 )
 
 
-def connect_arguments(location: ServerLocation) -> dict[str, Any]:
+def connect_arguments(location: ServerLocation, lock_timeout_ms: int | None = None) -> dict[str, Any]:
     """libpq keywords to add to the URL's own: a name in pg_stat_activity, a connect timeout, the lock wait, and the
     password when one was given (else libpq looks in PGPASSWORD and ~/.pgpass itself)."""
     query = location.url.query
-    options = " ".join(filter(None, [str(query.get("options", "")), f"-c lock_timeout={LOCK_TIMEOUT_MS}"]))
+    wait = LOCK_TIMEOUT_MS if lock_timeout_ms is None else int(lock_timeout_ms)
+    options = " ".join(filter(None, [str(query.get("options", "")), f"-c lock_timeout={wait}"]))
     arguments: dict[str, Any] = {"options": options}
     if "application_name" not in query:
         arguments["application_name"] = "cjmapper"
@@ -56,10 +57,10 @@ def connect_arguments(location: ServerLocation) -> dict[str, Any]:
     return arguments
 
 
-def make_engine(location: ServerLocation) -> Engine:
+def make_engine(location: ServerLocation, lock_timeout_ms: int | None = None) -> Engine:
     engine = create_engine(
         location.url.difference_update_query(["options"]),
-        connect_args=connect_arguments(location),
+        connect_args=connect_arguments(location, lock_timeout_ms),
         pool_pre_ping=True,  # a server restart costs the next edit nothing but a reconnect
         pool_size=2,  # an editor reads and writes on one connection at a time; a background export adds one
         max_overflow=4,
@@ -83,8 +84,11 @@ class PostgresBackend:
     """A journey is read in several statements; under PostgreSQL's default READ COMMITTED a teammate's commit
     between them could mix two states. A repeatable-read snapshot cannot (and a reader never has to retry)."""
 
-    def __init__(self, engine: Engine, location: ServerLocation, channel: str) -> None:
+    def __init__(
+        self, engine: Engine, location: ServerLocation, channel: str, lock_timeout_ms: int | None = None
+    ) -> None:
         self.name = location.name
+        self._lock_timeout_ms = lock_timeout_ms
         self._location = location
         self._engine = engine
         self._channel = channel
@@ -152,7 +156,7 @@ class PostgresBackend:
     def _listen(self) -> None:
         self._drop_listener()
         cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
-        params = {**cparams, **connect_arguments(self._location)}
+        params = {**cparams, **connect_arguments(self._location, self._lock_timeout_ms)}
         try:
             listener = psycopg.connect(*cargs, **params, autocommit=True)
         except psycopg.Error:

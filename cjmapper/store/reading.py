@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, Table, func, select
@@ -40,9 +41,17 @@ def list_journeys(conn: Connection) -> list[JourneyInfo]:
             _count(PHASES),
             _count(LANES),
             _count(TOUCHPOINTS),
-        ).order_by(func.lower(JOURNEYS.c.title), JOURNEYS.c.id)
+        )
     )
-    return [JourneyInfo(*row) for row in rows]
+    return sorted((JourneyInfo(*row) for row in rows), key=_title_order)
+
+
+def _title_order(info: JourneyInfo) -> tuple[str, str, int]:
+    """Alphabetical as a reader expects, the same on every backend and server locale: case and accents aside
+    ("Éclair" between "Eclair" and "Fruit"), then exact text, then id."""
+    folded = info.title.casefold()
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return bare, folded, info.id
 
 
 def load_journey(conn: Connection, journey_id: int) -> Journey:

@@ -17,10 +17,12 @@ from cjmapper.store.backend import WRITE_LOCK
 from cjmapper.store.location import ServerLocation
 
 
-def open_team_library(location: ServerLocation) -> tuple[Engine, postgres.PostgresBackend, bool]:
+def open_team_library(
+    location: ServerLocation, lock_timeout_ms: int | None = None
+) -> tuple[Engine, postgres.PostgresBackend, bool]:
     """The engine and backend of the team library at `location`, and whether this open created it. Refuses an
     unreachable server, a refused login, another program's database or a newer format with one `LibraryError`."""
-    engine = postgres.make_engine(location)
+    engine = postgres.make_engine(location, lock_timeout_ms)
     try:
         with engine.connect() as conn:
             channel, created = _prepare(conn, location)
@@ -29,7 +31,7 @@ def open_team_library(location: ServerLocation) -> tuple[Engine, postgres.Postgr
         if isinstance(e, DBAPIError):
             raise postgres.translate(e, location) from None
         raise
-    return engine, postgres.PostgresBackend(engine, location, channel), created
+    return engine, postgres.PostgresBackend(engine, location, channel, lock_timeout_ms), created
 
 
 def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:
