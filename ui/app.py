@@ -14,7 +14,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
@@ -24,9 +23,11 @@ from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Language
 from cjmapper.store import Library
+from cjmapper.store.location import Location, ServerLocation
 from ui import i18n
 from ui.canvas.clipboard import release_clipboard
 from ui.main_window import MainWindow
+from ui.team import open_location, server_name
 
 APP_NAME = "cjmapper"
 ORGANIZATION = "cjmapper"
@@ -134,10 +135,10 @@ def _quit_on_sigint(app: QApplication) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def open_library(path: Path | None, language: Language | None = None) -> Library:
-    """The library at `path`, else the user's default one (made on first use with the example journey in
-    `language`, else the interface's language)."""
-    return Library.open(path) if path is not None else Library.open_default(language or i18n.ui_language())
+def open_library(location: Location | None, language: Language | None = None) -> Library:
+    """The library at `location` (a file, or a team library), else the user's default one (made on first use with
+    the example journey in `language`, else the interface's language)."""
+    return Library.open(location) if location is not None else Library.open_default(language or i18n.ui_language())
 
 
 def create_window(library: Library) -> MainWindow:
@@ -146,16 +147,28 @@ def create_window(library: Library) -> MainWindow:
     return MainWindow(library)
 
 
-def run_editor(library: Path | None, argv: list[str] | None = None, language: Language | None = None) -> int:
-    """Run the editor on the library at `library` (None: the user's default library) in `language` (None: the one
-    chosen in Preferences, else the system's); the exit code."""
+_NO_PASSWORD = QT_TRANSLATE_NOOP(CONTEXT, "No password was given, so {0} was not opened.")
+
+
+def run_editor(library: Location | None, argv: list[str] | None = None, language: Language | None = None) -> int:
+    """Run the editor on the library at `library` (a file or a team library; None: the user's default library) in
+    `language` (None: the one chosen in Preferences, else the system's); the exit code. A team library whose server
+    wants a password that PGPASSWORD and ~/.pgpass do not give asks for it first (and again when it is refused)."""
     if QCoreApplication.instance() is None and (problem := display_problem()) is not None:
         print(f"cjmapper: error: {problem}", file=sys.stderr, flush=True)
         return 1
     app = application(argv)
     with i18n.using_language(i18n.startup_language(language)), _excepthook(handle_exception):
         try:
-            opened = open_library(library)
+            if isinstance(library, ServerLocation):
+                team = open_location(library)
+                if team is None:  # the user cancelled the password prompt: they know, no dialog
+                    text = QCoreApplication.translate(CONTEXT, str(_NO_PASSWORD)).format(server_name(library))
+                    print(f"cjmapper: {text}", file=sys.stderr, flush=True)
+                    return 1
+                opened = team
+            else:
+                opened = open_library(library)
         except CjmapperError as e:
             report_error(str(e))
             return 1

@@ -104,19 +104,31 @@ class JourneyDocument(QObject):
 
     def reload(self) -> None:
         """Re-read the journey from the library and emit Change(STRUCTURE). Raises CjmapperError when the
-        library cannot be read (the snapshot is then left as it was)."""
-        self.journey = self._read()
+        library cannot be read (the snapshot is then left as it was).
+
+        Cards that read back equal to the ones held keep their objects, so the canvas passes over them at once (it
+        looks at a card item again only when its card is another object): a teammate's edit of one card touches one
+        card item, however large the map."""
+        journey = self._read()
+        held = {card.id: card for card in self.journey.touchpoints}
+        journey.touchpoints[:] = [
+            kept if (kept := held.get(card.id)) is not None and kept == card else card for card in journey.touchpoints
+        ]
+        self.journey = journey
         self._typing_session += 1
         self.changed.emit(Change(ChangeKind.STRUCTURE))
 
     def refresh(self, revision: int | None = None) -> bool:
         """Catch up with changes made elsewhere (another window or program): when the journey's revision in the
-        library (`revision`, or read now) is not the one last seen, re-read it, clear the undo history (its steps
-        were made on a journey that is no longer there) and emit `notice`. Returns whether it re-read. Raises
-        CjmapperError when the library cannot be read."""
+        library (`revision`, or read now) is newer than the one last seen, re-read it, clear the undo history (its
+        steps were made on a journey that is no longer there) and emit `notice`. Returns whether it re-read. Raises
+        CjmapperError when the library cannot be read.
+
+        An older `revision` is no change: a team library's revisions come from change notices, and the notice of
+        this document's own last edit may not have arrived yet (revisions only ever grow)."""
         if revision is None:
             revision = self.library.revision(self.journey_id)
-        if revision == self.journey.revision:
+        if revision <= self.journey.revision:
             return False
         had_history = self.undo_stack.count() > 0
         self.reload()

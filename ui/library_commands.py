@@ -1,4 +1,5 @@
-"""Undoable library-level edits: journeys made, copied and deleted from the Journeys panel.
+"""Undoable library-level edits: journeys made, copied and deleted from the Journeys panel, and journeys copied in
+from another library (or published into this one).
 
 Like the journey commands, each runs its library call before it is pushed (a refusal never reaches the stack) and
 holds ids and plain values only; undo and redo are durable when they return."""
@@ -10,7 +11,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
-from cjmapper.store import Library
+from cjmapper.store import Library, VersionInfo
+from cjmapper.store.transfer import copy_journey
 
 
 class LibraryEditor(QObject):
@@ -55,6 +57,22 @@ class LibraryEditor(QObject):
         self._push(_Restorable(self, self.tr("Delete journey “{0}”").format(removed.title), removed, present=False))
         return True
 
+    def copy_in(self, source: Library, journey_id: int) -> int | None:
+        """Copy journey `journey_id` of `source` (another library, or this one) into this library with its saved
+        versions; one undo step. Returns the copy's id, or None when refused."""
+        try:
+            new_id = copy_journey(source, journey_id, self.library)
+            copy = self.library.load_journey(new_id)
+            saved = [
+                (info, self.library.load_version(info.id)) for info in reversed(self.library.list_versions(new_id))
+            ]
+        except CjmapperError as e:
+            self.failed.emit(str(e))
+            return None
+        self.undo_stack.push(_Copied(self, self.tr("Copy journey “{0}”").format(copy.title), copy, saved))
+        self.journeys_changed.emit(new_id)
+        return new_id
+
     def _push(self, command: _Restorable) -> None:
         self.undo_stack.push(command)
         self.journeys_changed.emit(command.journey.id if command.present else None)
@@ -97,3 +115,43 @@ class _Restorable(QUndoCommand):
             self.editor.journeys_changed.emit(None)
             return
         self.editor.journeys_changed.emit(self.journey.id if present else None)
+
+
+class _Copied(QUndoCommand):
+    """A journey copied in with its saved versions. Undo deletes it; redo copies it in again (under a new id, as any
+    copy: the library has no way to put saved versions back under their old ids)."""
+
+    def __init__(
+        self, editor: LibraryEditor, text: str, journey: Journey, saved: list[tuple[VersionInfo, Journey]]
+    ) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.journey = journey
+        self.saved = saved
+        self.journey_id = journey.id
+        self._done = True  # the copy already ran before the push
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        try:
+            self.journey_id = self.editor.library.import_journey(self.journey, self.saved)
+        except CjmapperError as e:
+            self._refused(e)
+            return
+        self.editor.journeys_changed.emit(self.journey_id)
+
+    def undo(self) -> None:
+        try:
+            self.editor.library.delete_journey(self.journey_id)
+        except CjmapperError as e:
+            self._refused(e)
+            return
+        self.editor.journeys_changed.emit(None)
+
+    def _refused(self, error: CjmapperError) -> None:
+        cleared = QCoreApplication.translate("LibraryEditor", "The undo history of the library was cleared.")
+        self.editor.failed.emit(f"{error} {cleared}")
+        QTimer.singleShot(0, self.editor.undo_stack.clear)  # not now: the stack is running this command
+        self.editor.journeys_changed.emit(None)

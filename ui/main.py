@@ -13,11 +13,12 @@ from pathlib import Path
 from cjmapper import cli
 from cjmapper.model import Language
 from cjmapper.store import Library
+from cjmapper.store.location import Location
 
 
-def _start_editor(library: Path | None, language: Language | None = None) -> int:
-    """Open the desktop editor on `library` (None: the user's default library) in `language` (None: the one chosen
-    in Preferences, else the system's); returns the exit code."""
+def _start_editor(library: Location | None, language: Language | None = None) -> int:
+    """Open the desktop editor on `library` (a file, a team library's location, or None: the user's default
+    library) in `language` (None: the one chosen in Preferences, else the system's); returns the exit code."""
     from ui import app
 
     return app.run_editor(library, language=language)

@@ -1,9 +1,10 @@
 """The editor window: Journeys panel on the left, the canvas in the centre, channel palette and properties on the
 right; menus, toolbar and a status bar with the journey's figures.
 
-The window owns the library it shows (it closes it on switching or closing). Every change goes through an undo
-command: journey-level ones on the library's stack, edits of the open journey on that journey's stack; the Edit
-menu follows whichever stack was used last.
+The window owns the library it shows (it closes it on switching or closing): a library file, or a team library on
+a PostgreSQL server (see `ui.team`), where a teammate's edit shows within seconds (see `poll_changes`). Every
+change goes through an undo command: journey-level ones on the library's stack, edits of the open journey on that
+journey's stack; the Edit menu follows whichever stack was used last.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, QSocketNotifier, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,8 +35,11 @@ from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
 from cjmapper.model import Journey, summarize
+from cjmapper.paths import default_library_path
 from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
+from cjmapper.store.location import Location, ServerLocation, parse_location
+from cjmapper.store.transfer import copy_journey
 from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
 from ui.document import Change, ChangeKind, JourneyDocument
@@ -51,6 +55,17 @@ from ui.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialo
 from ui.preferences import PreferencesDialog
 from ui.properties import PropertiesPanel
 from ui.recovery import DamageBanner, export_all_journeys
+from ui.team import (
+    TeamLibraryDialog,
+    busy,
+    choose_local_library,
+    location_label,
+    open_location,
+    recent_label,
+    remember_team_library,
+    same_library,
+    server_name,
+)
 from ui.versions_dialog import VersionsDialog
 from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
 from ui.workshop import WorkshopController
@@ -63,6 +78,9 @@ STATE_VERSION = 2
 MAX_RECENT = 8
 CHANGE_POLL_MS = 750
 """How often the window looks for changes another window or program made to the library (a cheap check)."""
+MAX_POLL_BACKOFF_MS = 10_000
+"""While a team library's server cannot be reached, the window looks again after longer and longer pauses (each try
+may wait for the server's connect timeout)."""
 
 
 def settings() -> QSettings:
@@ -77,10 +95,12 @@ def recent_libraries() -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def remember_library(path: Path) -> None:
+def remember_library(location: Location) -> None:
+    """Put a library first in File › Open Recent: its path, or a team library's URL (which never holds a password)."""
+    address = str(location)
     stored = settings()
-    paths = [str(path)] + [p for p in recent_libraries() if p != str(path)]
-    stored.setValue(SETTINGS_RECENT, paths[:MAX_RECENT])
+    addresses = [address] + [p for p in recent_libraries() if p != address]
+    stored.setValue(SETTINGS_RECENT, addresses[:MAX_RECENT])
     stored.sync()
 
 
@@ -163,9 +183,14 @@ class MainWindow(QMainWindow):
         self.status_zoom.setObjectName("statusZoom")
         self.status_figures = QLabel(self)
         self.status_figures.setObjectName("statusFigures")
+        self.status_library = QLabel(self)  # a team library: its name, and whether its server answers
+        self.status_library.setObjectName("statusLibrary")
+        self.status_library.setTextFormat(Qt.TextFormat.RichText)
+        self.status_library.setContentsMargins(0, 0, 12, 0)
         self.export_progress = ExportProgress(self)
         self.export_progress.cancel_clicked.connect(self.cancel_poster_export)
         self.statusBar().addPermanentWidget(self.export_progress)
+        self.statusBar().addPermanentWidget(self.status_library)
         self.statusBar().addPermanentWidget(self.status_figures)
         self.statusBar().addPermanentWidget(self.status_zoom)
 
@@ -195,17 +220,23 @@ class MainWindow(QMainWindow):
 
         self.resize(1400, 860)
         self.restore_settings()
-        remember_library(library.path)
+        self._remember(library)
         self._refresh_recent_menu()
+        self._change_counter: int | None = None
+        self._revisions: dict[int, int] | None = None
+        self._reachable = True
+        self._poll_failures = 0
+        self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
 
         # Two editors on one library: notice what others commit and show it (see poll_changes).
-        self._change_counter: int | None = None
-        self._revisions: dict[int, int] | None = None
         self.change_poll = QTimer(self)
         self.change_poll.setInterval(CHANGE_POLL_MS)
         self.change_poll.timeout.connect(self.poll_changes)
         self.change_poll.start()
+        # On a team library a notice wakes the window at once; the poll stays as the safety net.
+        self._notices: QSocketNotifier | None = None
+        self._watch_notices()
 
     # ------------------------------------------------------------------ building
 
@@ -239,7 +270,15 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_library_action = self._action(self.tr("&New Library…"), self.new_library)
         self.open_library_action = self._action(self.tr("&Open Library…"), self.choose_library, key.Open)
+        self.open_team_action = self._action(self.tr("Open Tea&m Library…"), self.open_team_library)
+        self.open_team_action.setToolTip(self.tr("Open a library your team shares on a PostgreSQL server"))
         self.save_as_action = self._action(self.tr("Save Library &As…"), self.save_library_as, key.SaveAs)
+        self.publish_action = self._action(self.tr("P&ublish Journey to Team Library…"), self.publish_journey)
+        self.publish_action.setToolTip(self.tr("Copy the journey with its saved versions to a team library"))
+        self.copy_local_action = self._action(self.tr("Copy Journey to &Local Library…"), self.copy_journey_to_local)
+        self.copy_local_action.setToolTip(
+            self.tr("Copy the journey with its saved versions to a library on this computer, e.g. to work offline")
+        )
         self.import_action = self._action(self.tr("&Import Journey…"), self.import_journey, "Ctrl+I")
         self.export_json_action = self._action(self.tr("Export Journey as &JSON…"), self.export_json, "Ctrl+E")
         self.export_csv_action = self._action(self.tr("Export Journey as &CSV…"), self.export_csv)
@@ -299,13 +338,17 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_library_action, self.open_library_action])
+        file_menu.setToolTipsVisible(True)  # e.g. why Save Library As… is off on a team library
+        file_menu.addActions([self.new_library_action, self.open_library_action, self.open_team_action])
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setToolTipsVisible(True)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_json_action, self.export_csv_action])
         file_menu.addAction(self.export_all_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.publish_action, self.copy_local_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_poster_action, self.export_picture_action])
         file_menu.addSeparator()
@@ -415,7 +458,7 @@ class MainWindow(QMainWindow):
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
-        settings().setValue(SETTINGS_LAST_JOURNEY, f"{self.library.path}|{journey_id}")
+        settings().setValue(SETTINGS_LAST_JOURNEY, f"{self.library.location}|{journey_id}")
         self._update_title_and_status()
         self._update_actions()
         QTimer.singleShot(0, self.view.fit)
@@ -470,14 +513,24 @@ class MainWindow(QMainWindow):
     def poll_changes(self) -> None:
         """Look for changes made to the library by another window or program (run by `change_poll`): a cheap
         counter first, the journeys' revisions only when it moved. The open journey is re-read when it changed
-        elsewhere (selection and scroll stay where the cards still are), the Journeys panel when any did."""
+        elsewhere (selection and scroll stay where the cards still are), the Journeys panel when any did.
+
+        On a team library the counter counts the server's change notices, read from the listening connection
+        without a query, and the revisions are kept current from them: a teammate's edit shows within a poll."""
         try:
             counter = self.library.change_counter()
             if counter == self._change_counter:
+                self._set_reachable(True)
                 return
             revisions = self.library.journey_revisions()
         except CjmapperError:
-            return  # the next edit or read reports what is wrong; a poll stays quiet
+            self._set_reachable(False)  # the next edit or read reports what is wrong; a poll stays quiet
+            self._watch_notices()
+            return
+        finally:
+            if self._notices is None or self._notices.socket() != self.library.change_notice_socket():
+                self._watch_notices()  # (re)connected: watch the new socket
+        self._set_reachable(True)
         self._change_counter = counter
         known, self._revisions = self._revisions, revisions
         document = self.document
@@ -494,10 +547,37 @@ class MainWindow(QMainWindow):
         if refreshed or others != known_others or set(known) != set(revisions):
             self.reload_journeys()
 
+    def _watch_notices(self, *, stop: bool = False) -> None:
+        """Watch the team library's notice socket (`Library.change_notice_socket`), so a teammate's edit is read the
+        moment its notice arrives rather than at the next poll; `stop`: watch nothing (before the library closes)."""
+        socket = None if stop else self.library.change_notice_socket()
+        if self._notices is not None and self._notices.socket() == socket:
+            return
+        if self._notices is not None:
+            self._notices.setEnabled(False)
+            self._notices.deleteLater()
+            self._notices = None
+        if socket is not None:
+            self._notices = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self._notices.activated.connect(self.poll_changes)
+
+    def _set_reachable(self, reachable: bool) -> None:
+        """A team library's server stopped or started answering the poll: say so in the status bar, and while it
+        does not answer, look again after longer and longer pauses (a file's poll does not fail this way)."""
+        if not self.library.is_team:
+            return
+        self._poll_failures = 0 if reachable else self._poll_failures + 1
+        pause = CHANGE_POLL_MS * 2 ** min(self._poll_failures - 1, 8) if self._poll_failures else CHANGE_POLL_MS
+        if self.change_poll.interval() != min(pause, MAX_POLL_BACKOFF_MS):  # setting it restarts the timer
+            self.change_poll.setInterval(min(pause, MAX_POLL_BACKOFF_MS))
+        if reachable != self._reachable:
+            self._reachable = reachable
+            self._show_library_status()
+
     def _last_journey(self) -> int | None:
         value = str(settings().value(SETTINGS_LAST_JOURNEY, ""))
         path, _, journey = value.rpartition("|")
-        return int(journey) if path == str(self.library.path) and journey.isdigit() else None
+        return int(journey) if path == str(self.library.location) and journey.isdigit() else None
 
     # ------------------------------------------------------------------ journey actions
 
@@ -613,7 +693,7 @@ class MainWindow(QMainWindow):
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New library"), str(Path.home()), self.tr("cjmapper libraries (*.cjm)")
+            self, self.tr("New library"), str(self._file_folder()), self.tr("cjmapper libraries (*.cjm)")
         )
         if path:
             target = Path(path) if path.endswith(".cjm") else Path(path + ".cjm")
@@ -622,47 +702,123 @@ class MainWindow(QMainWindow):
                 return
             self.switch_library(target)
 
+    def _file_folder(self) -> Path:
+        """Where file dialogs start: the open library file's folder (a team library has none: the home folder)."""
+        return self.library.path.parent if self.library.path is not None else Path.home()
+
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open library"),
-            str(self.library.path.parent),
+            str(self._file_folder()),
             self.tr("cjmapper libraries (*.cjm);;All files (*)"),
         )
         if path:
             self.switch_library(Path(path))
 
-    def switch_library(self, path: Path) -> bool:
-        """Open another library in this window; the current one stays open when that fails."""
+    def open_team_library(self) -> None:
+        """File › Open Team Library…: a team library's server address (asking for a password when the server
+        wants one), then the library in this window."""
+        dialog = TeamLibraryDialog(self)
         try:
-            opened = Library.open(path)
+            if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
+                return
+            opened = dialog.take_library()
+        finally:
+            dialog.deleteLater()
+        if opened is not None:
+            self.adopt_library(opened)
+
+    def switch_library(self, location: Location | str) -> bool:
+        """Open another library (a file, or a team library: its URL, asking for a password when needed) in this
+        window; the current one stays open when that fails or the password prompt is cancelled."""
+        try:
+            where = parse_location(location) if isinstance(location, str) else location
+            if isinstance(where, ServerLocation):
+                opened = open_location(where, self)
+                if opened is None:
+                    return False
+            else:
+                opened = Library.open(where)
         except CjmapperError as e:
             self.show_error(str(e))
             return False
+        self.adopt_library(opened)
+        return True
+
+    def adopt_library(self, opened: Library) -> None:
+        """Show `opened` in this window instead of the current library (which is closed); the window owns it."""
         for journey_id in list(self._documents):
             self._forget(journey_id)
         self.library_editor.undo_stack.clear()
         self._change_counter = None
         self._revisions = None
+        self._reachable = True
+        self._poll_failures = 0
+        self.change_poll.setInterval(CHANGE_POLL_MS)
+        self._watch_notices(stop=True)
         old = self.library
         self.library = opened
         self.library_editor.library = opened
         old.close()
-        remember_library(opened.path)
+        self._remember(opened)
         self._refresh_recent_menu()
-        self.reload_journeys()
-        return True
+        self._apply_library_kind()
+        self.reload_journeys(select=self._last_journey())
+
+    @staticmethod
+    def _remember(library: Library) -> None:
+        remember_library(library.location)  # a team library's URL never holds the password
+        if isinstance(library.location, ServerLocation):
+            remember_team_library(library.location)
+
+    def _apply_library_kind(self) -> None:
+        """What differs between a library file and a team library: Save Library As… is a file's, Copy Journey to
+        Local Library… a team library's; the status bar names a team library."""
+        team = self.library.is_team
+        self.save_as_action.setEnabled(not team)
+        self.save_as_action.setToolTip(
+            self.tr(
+                "A team library lives on its server and cannot be saved as a file; "
+                "take a journey along with File › Copy Journey to Local Library…"
+            )
+            if team
+            else self.tr("Save a copy of the whole library as another file")
+        )
+        self.copy_local_action.setVisible(team)
+        self._show_library_status()
+        self._update_title_and_status()
+
+    def _show_library_status(self) -> None:
+        location = self.library.location
+        if not isinstance(location, ServerLocation):
+            self.status_library.hide()
+            return
+        if self._reachable:
+            text, dot = location_label(location), "#2e7d32"
+            self.status_library.setToolTip(self.tr("Changes your team makes show here within seconds."))
+        else:
+            text, dot = self.tr("{0} (cannot reach the server)").format(location_label(location)), "#b3261e"
+            self.status_library.setToolTip(
+                self.tr("The server does not answer; cjmapper keeps trying. Edits made meanwhile are refused.")
+            )
+        self.status_library.setText(f"<span style='color: {dot};'>●</span> {html.escape(text)}")  # i18n: no
+        self.status_library.show()
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in recent_libraries():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.switch_library(Path(p)))
+        for address in recent_libraries():
+            action = self.recent_menu.addAction(recent_label(address))
+            action.setToolTip(address)
+            action.triggered.connect(lambda _checked=False, a=address: self.switch_library(a))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def save_library_as(self) -> None:
+        if self.library.path is None:  # the action is off then; say why all the same
+            self.show_notice(self.save_as_action.toolTip())
+            return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save library as"), str(self.library.path.parent), self.tr("cjmapper libraries (*.cjm)")
+            self, self.tr("Save library as"), str(self._file_folder()), self.tr("cjmapper libraries (*.cjm)")
         )
         if not path:
             return
@@ -673,6 +829,85 @@ class MainWindow(QMainWindow):
             self.show_error(str(e))
             return
         self.statusBar().showMessage(self.tr("Saved a copy of the library as {0}").format(target), 8000)
+
+    # ------------------------------------------------------------------ publishing and copying journeys
+
+    def publish_journey(self) -> None:
+        """File › Publish Journey to Team Library…: choose a team library, then copy the open journey there."""
+        if self.document is None:
+            return
+        dialog = TeamLibraryDialog(self, journey_title=self.document.journey.title)
+        try:
+            if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
+                return
+            target = dialog.take_library()
+        finally:
+            dialog.deleteLater()
+        if target is not None:
+            try:
+                self.copy_journey_into(target)
+            finally:
+                target.close()
+
+    def copy_journey_to_local(self) -> None:
+        """File › Copy Journey to Local Library… (a team library is open): into the user's own library or a file."""
+        if self.document is None or not self.library.is_team:
+            return
+        target = choose_local_library(self, self.document.journey.title)
+        if target is not None:
+            self.copy_journey_to(target)
+
+    def copy_journey_to(self, location: Location) -> int | None:
+        """Copy the open journey with its saved versions into the library at `location` (the user's own library is
+        made with its example journey when it does not exist yet); the copy's id, or None when it failed."""
+        if self.document is None:
+            return None
+        if same_library(location, self.library.location):
+            return self.library_editor.copy_in(self.library, self.document.journey_id)
+        try:
+            if isinstance(location, ServerLocation):
+                target = open_location(location, self)
+                if target is None:
+                    return None
+            elif same_library(location, default_library_path()):
+                with busy():
+                    target = Library.open_default(ui_language())
+            else:
+                with busy():
+                    target = Library.open(location)
+        except CjmapperError as e:
+            self.show_error(str(e))
+            return None
+        try:
+            return self.copy_journey_into(target)
+        finally:
+            target.close()
+
+    def copy_journey_into(self, target: Library) -> int | None:
+        """Copy the open journey with its saved versions into `target`, an open library the caller closes; the copy's
+        id there, or None when it failed. Copying into another library is no edit of this one; copying into this
+        window's own library is, so it is an undo step like any other."""
+        if self.document is None:
+            return None
+        journey = self.document.journey
+        if same_library(target.location, self.library.location):
+            return self.library_editor.copy_in(self.library, journey.id)
+        where = server_name(target.location) if isinstance(target.location, ServerLocation) else target.location.name
+        self.statusBar().showMessage(self.tr("Copying “{0}” to {1}…").format(journey.title, where))
+        self.statusBar().repaint()
+        try:
+            with busy():
+                copy_id = copy_journey(self.library, journey.id, target)
+        except CjmapperError as e:
+            self.statusBar().clearMessage()
+            self.show_error(str(e))
+            return None
+        if target.is_team:
+            done = self.tr("Published “{0}” to {1}").format(journey.title, where)
+        else:
+            done = self.tr("Copied “{0}” to {1}").format(journey.title, where)
+        self.statusBar().showMessage(done, 15000)
+        return copy_id
 
     def import_journey(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -876,7 +1111,7 @@ class MainWindow(QMainWindow):
             "An editor for customer journey maps: phases, lanes and touchpoints, "
             "with scores, CSAT and an experience curve."
         )
-        library = self.tr("Library: {0}").format(self.library.path)
+        library = self.tr("Library: {0}").format(self.library.location)  # a team library's URL has no password
         QMessageBox.about(
             self,
             self.tr("About cjmapper"),
@@ -905,7 +1140,7 @@ class MainWindow(QMainWindow):
         self.status_zoom.setText(f"{round(zoom * 100)}%")
 
     def _update_title_and_status(self) -> None:
-        name = self.library.path.name
+        name = location_label(self.library.location)
         if self.document is None:
             self.setWindowTitle(f"{name} — cjmapper")
             self.status_figures.setText("")
@@ -935,6 +1170,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_journey)
         self.export_poster_action.setEnabled(has_journey and self.poster_job is None)
         self.versions_action.setEnabled(has_journey)
+        self.publish_action.setEnabled(has_journey)
+        self.copy_local_action.setEnabled(has_journey and self.library.is_team)
         self.workshop.update_actions()  # workshop mode keeps the structure's actions disabled
         self._apply_read_only()
 
@@ -990,6 +1227,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
         if event.isAccepted():
+            self.change_poll.stop()
+            self._watch_notices(stop=True)
             self._stop_poster_export()
             self.voting.set_canvas(None, None)
             self.persona_strip.set_document(None)

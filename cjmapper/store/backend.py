@@ -81,4 +81,9 @@ class Backend(Protocol):
         """What the database's own check finds wrong ([] when sound)."""
         ...
 
+    def notice_socket(self) -> int | None:
+        """A socket that turns readable when a change notice arrives, for an event loop to watch; None when the
+        backend has none (a file) or is not listening now."""
+        ...
+
     def close(self) -> None: ...

@@ -288,6 +288,12 @@ class Library:
         self.engine  # noqa: B018 - refuses on a closed library, rather than connecting anew
         return self._backend.change_counter()
 
+    def change_notice_socket(self) -> int | None:
+        """On a team library, the listening connection's socket: it turns readable when a change notice arrives, so
+        an event loop can call `change_counter` at once instead of waiting for its next poll. None on a file (poll
+        `change_counter`) or while not listening. A reconnect may give another socket: ask again after each poll."""
+        return self._backend.notice_socket() if self._engine is not None else None
+
     def journey_revisions(self) -> dict[int, int]:
         """Every journey's revision by id, to tell which journeys changed: one small query on a file; on a team
         library, kept current from the change notices."""

@@ -60,7 +60,8 @@ def parse_server_url(text: str) -> ServerLocation:
     """A team library's location from a libpq URL; a password in it is kept apart from the URL."""
     try:
         url = make_url(text.strip())
-    except ArgumentError:
+        url.port  # noqa: B018 - a port that is not a number fails here, not when connecting
+    except (ArgumentError, ValueError):
         raise LibraryError(
             "That is not a PostgreSQL address; write it as postgresql://user@host:5432/database."
         ) from None

@@ -28,6 +28,7 @@ from cjmapper.store.location import ServerLocation
 LOCK_SPACE = 0x434A4D31
 """First key of cjmapper's advisory locks ("CJM1"); the second is a hash of the library's schema."""
 CONNECT_TIMEOUT_S = 10
+LISTEN_CONNECT_TIMEOUT_S = 2
 RETRY_FIRST_S = 2.0
 RETRY_LAST_S = 60.0
 """After a failed connect, listening is tried again after 2 s, then 4, 8 ... up to a minute (an editor polls often,
@@ -157,6 +158,8 @@ class PostgresBackend:
         self._drop_listener()
         cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
         params = {**cparams, **connect_arguments(self._location, self._lock_timeout_ms)}
+        if "connect_timeout" not in self._location.url.query:
+            params["connect_timeout"] = LISTEN_CONNECT_TIMEOUT_S  # an editor polls on its UI thread: fail fast
         try:
             listener = psycopg.connect(*cargs, **params, autocommit=True)
         except psycopg.Error:
@@ -179,6 +182,10 @@ class PostgresBackend:
     def integrity_problems(self, *, full: bool) -> list[str]:
         """The server keeps its own data sound (write-ahead log, checksummed pages): nothing to check here."""
         return []
+
+    def notice_socket(self) -> int | None:
+        listener = self._listener
+        return None if listener is None or listener.closed else listener.fileno()
 
     def close(self) -> None:
         self._drop_listener()

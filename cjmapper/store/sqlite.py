@@ -166,6 +166,9 @@ class SqliteBackend:
         except DBAPIError as e:
             raise translate(e, self.name) from None
 
+    def notice_socket(self) -> int | None:
+        return None  # SQLite sends no notices: poll `change_counter`
+
     def close(self) -> None:
         self._watcher.close()
 

@@ -14,6 +14,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/app.py"/>
+        <source>No password was given, so {0} was not opened.</source>
+        <translation>Er is geen wachtwoord gegeven, dus {0} is niet geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py"/>
         <source>cjmapper could not open the library ({0}: {1}).</source>
         <translation>cjmapper kon de bibliotheek niet openen ({0}: {1}).</translation>
     </message>
@@ -611,6 +616,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/library_commands.py"/>
+        <source>Copy journey “{0}”</source>
+        <translation>Klantreis “{0}” kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_commands.py"/>
         <source>The undo history of the library was cleared.</source>
         <translation>De geschiedenis voor ongedaan maken van de bibliotheek is gewist.</translation>
     </message>
@@ -697,8 +707,38 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Open Tea&amp;m Library…</source>
+        <translation>Tea&amp;mbibliotheek openen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Open a library your team shares on a PostgreSQL server</source>
+        <translation>Een bibliotheek openen die je team deelt op een PostgreSQL-server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>Save Library &amp;As…</source>
         <translation>Bibliotheek opslaan &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>P&amp;ublish Journey to Team Library…</source>
+        <translation>Klantreis p&amp;ubliceren in teambibliotheek…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copy the journey with its saved versions to a team library</source>
+        <translation>De klantreis met de opgeslagen versies naar een teambibliotheek kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copy Journey to &amp;Local Library…</source>
+        <translation>Klantreis naar &amp;lokale bibliotheek kopiëren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copy the journey with its saved versions to a library on this computer, e.g. to work offline</source>
+        <translation>De klantreis met de opgeslagen versies naar een bibliotheek op deze computer kopiëren, bijvoorbeeld om offline te werken</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -981,6 +1021,31 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>A team library lives on its server and cannot be saved as a file; take a journey along with File › Copy Journey to Local Library…</source>
+        <translation>Een teambibliotheek staat op haar server en kan niet als bestand worden opgeslagen; neem een klantreis mee met Bestand › Klantreis naar lokale bibliotheek kopiëren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Save a copy of the whole library as another file</source>
+        <translation>Een kopie van de hele bibliotheek als ander bestand opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Changes your team makes show here within seconds.</source>
+        <translation>Wijzigingen van je team verschijnen hier binnen enkele seconden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{0} (cannot reach the server)</source>
+        <translation>{0} (server onbereikbaar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>The server does not answer; cjmapper keeps trying. Edits made meanwhile are refused.</source>
+        <translation>De server antwoordt niet; cjmapper blijft het proberen. Wijzigingen die je intussen maakt, worden geweigerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>Save library as</source>
         <translation>Bibliotheek opslaan als</translation>
     </message>
@@ -988,6 +1053,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/main_window.py"/>
         <source>Saved a copy of the library as {0}</source>
         <translation>Een kopie van de bibliotheek is opgeslagen als {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copying “{0}” to {1}…</source>
+        <translation>“{0}” wordt naar {1} gekopieerd…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Published “{0}” to {1}</source>
+        <translation>“{0}” is gepubliceerd in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copied “{0}” to {1}</source>
+        <translation>“{0}” is gekopieerd naar {1}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
@@ -1741,6 +1821,160 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/properties.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLibrary</name>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>{0} on {1}</source>
+        <translation>{0} op {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Team library: {0}</source>
+        <translation>Teambibliotheek: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>{0}
+
+Try again. Password for {1}:</source>
+        <translation>{0}
+
+Probeer het opnieuw. Wachtwoord voor {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>{0}
+
+Password for {1}:</source>
+        <translation>{0}
+
+Wachtwoord voor {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>The server {0} needs a password to open {1}.
+
+Password for {2}:</source>
+        <translation>De server {0} vraagt een wachtwoord om {1} te openen.
+
+Wachtwoord voor {2}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Team library password</source>
+        <translation>Wachtwoord teambibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Publish to Team Library</source>
+        <translation>Publiceren in teambibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Open Team Library</source>
+        <translation>Teambibliotheek openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Publish “{0}” to a team library: your team gets a copy of the journey with its saved versions. The journey here stays as it is.</source>
+        <translation>“{0}” publiceren in een teambibliotheek: je team krijgt een kopie van de klantreis met de opgeslagen versies. De klantreis hier blijft zoals hij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>A team library is a PostgreSQL database your team shares. Everyone works on the same journeys, and a teammate&apos;s change shows on your screen within seconds.</source>
+        <translation>Een teambibliotheek is een PostgreSQL-database die je team deelt. Iedereen werkt aan dezelfde klantreizen, en de wijziging van een teamgenoot staat binnen enkele seconden op je scherm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adres:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Ask your administrator for the address. An empty database becomes a team library the first time it is opened. When the server asks for a password you are asked for it; cjmapper never stores it.</source>
+        <translation>Vraag je beheerder om het adres. Een lege database wordt een teambibliotheek zodra je haar voor het eerst opent. Als de server een wachtwoord vraagt, wordt het jou gevraagd; cjmapper bewaart het nooit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>&amp;Recent team libraries:</source>
+        <translation>&amp;Recente teambibliotheken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publiceren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Enter the team library&apos;s address, e.g. {0}.</source>
+        <translation>Vul het adres van de teambibliotheek in, bijvoorbeeld {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>A team library&apos;s address starts with postgresql://, e.g. {0}.</source>
+        <translation>Het adres van een teambibliotheek begint met postgresql://, bijvoorbeeld {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>That is not a PostgreSQL address; write it as {0}.</source>
+        <translation>Dat is geen PostgreSQL-adres; schrijf het als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Connecting to {0}…</source>
+        <translation>Verbinden met {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>The team library could not be opened ({0}); the details were written to the error output.</source>
+        <translation>De teambibliotheek kon niet worden geopend ({0}); de details staan in de foutuitvoer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Copy journey to a local library</source>
+        <translation>Klantreis naar een lokale bibliotheek kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Copy “{0}” to a library on this computer?</source>
+        <translation>“{0}” naar een bibliotheek op deze computer kopiëren?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>The copy keeps the journey&apos;s saved versions and is yours alone: changes to it do not reach the team library, and the team&apos;s changes do not reach it.
+
+Your library is {0}.</source>
+        <translation>De kopie houdt de opgeslagen versies van de klantreis en is alleen van jou: wijzigingen erin komen niet in de teambibliotheek, en wijzigingen van het team komen niet in de kopie.
+
+Je eigen bibliotheek is {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>&amp;Your Library</source>
+        <translation>&amp;Eigen bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>&amp;Other Library File…</source>
+        <translation>&amp;Ander bibliotheekbestand…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>Copy journey to library</source>
+        <translation>Klantreis naar bibliotheek kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py"/>
+        <source>cjmapper libraries (*.cjm)</source>
+        <translation>cjmapper-bibliotheken (*.cjm)</translation>
     </message>
 </context>
 <context>
