@@ -7,7 +7,8 @@
   marked `both_backends` it is parametrized: once a file, once a team library on the test PostgreSQL server
   (`team_location`: a fresh schema per test). `library_location` is where it lives, for reopening.
 - The PostgreSQL server comes from CJM_TEST_POSTGRES_URL and CJM_TEST_POSTGRES_PASSWORD (scripts/test starts one with
-  scripts/postgres). Without it the team-library tests skip, except under CI, where they fail.
+  scripts/postgres). Without it the team-library tests skip, except under CI or scripts/test (CJM_REQUIRE_POSTGRES),
+  where they fail.
 - A test that leaves a top-level widget behind (not closed and deleted) fails in teardown.
 """
 
@@ -120,8 +121,8 @@ def postgres_server() -> tuple[ServerLocation, str]:
     found = _start_postgres()
     if found is None:
         message = f"no PostgreSQL server for the team-library tests (set {POSTGRES_URL_ENV}, or run scripts/test)"
-        if os.environ.get("CI"):
-            pytest.fail(message + ": in CI the team-library tests must run", pytrace=False)
+        if os.environ.get("CI") or os.environ.get("CJM_REQUIRE_POSTGRES"):
+            pytest.fail(message + ": here (CI, scripts/test) the team-library tests must run", pytrace=False)
         pytest.skip(message)
     return parse_server_url(found[0]), found[1]
 
