@@ -10,6 +10,7 @@
   scripts/postgres). Without it the team-library tests skip, except under CI or scripts/test (CJM_REQUIRE_POSTGRES),
   where they fail.
 - A test that leaves a top-level widget behind (not closed and deleted) fails in teardown.
+- `warnings` collects the texts of the warning boxes the editor would show.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
@@ -177,6 +178,14 @@ def library(library_location: Location) -> Iterator[Library]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warning boxes the editor shows (QMessageBox.warning), instead of showing them."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    return shown
 
 
 def _top_level_widgets() -> dict[int, QWidget]:

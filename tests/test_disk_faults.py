@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
@@ -154,13 +153,6 @@ def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
     opened.change_poll.stop()
     yield opened
     opened.library.close()
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
-    return shown
 
 
 def canvas_state(window: MainWindow) -> dict[int, tuple[str, float, float]]:

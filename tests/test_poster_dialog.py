@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 import ui.export_jobs
@@ -55,13 +55,6 @@ def opened_urls(window: MainWindow) -> list[QUrl]:
     urls: list[QUrl] = []
     window.open_url = urls.append
     return urls
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
-    return shown
 
 
 def save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cjmapper.errors import StaleEditError
@@ -162,13 +161,6 @@ def windows(qtbot: QtBot, location: Location) -> Iterator[tuple[MainWindow, Main
         window.close()
     a.library.close()
     b.library.close()
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
-    return shown
 
 
 def test_an_edit_in_one_window_shows_in_the_other_after_the_poll(

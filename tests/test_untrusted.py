@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from cjmapper.cli import main as cli_main
@@ -457,13 +457,6 @@ def _squeezed(text: str) -> str:
 
 def _pdf_text(path: Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
-
-
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
-    return shown
 
 
 @pytest.fixture

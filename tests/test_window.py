@@ -62,13 +62,6 @@ def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
     opened.library.close()
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
-    return shown
-
-
 def fresh(path: Path) -> Library:
     return Library.open(path)
 
