@@ -313,3 +313,18 @@ def test_cards_move_only_within_their_journey(lib: Library, journey: Journey) ->
     with pytest.raises(NotFoundError):
         lib.move_touchpoints([journey.touchpoints[0].id], other.phases[0].id, other.lanes[0].id, 0)
     assert reload(lib, journey) == journey
+
+
+def test_journeys_are_listed_alphabetically_the_same_on_every_backend(lib: Library) -> None:
+    """Case and accents aside, then exact text, then id: not the server's collation, which differs by locale."""
+    for title in ["Zoo", "éclair", "Eclair", "Éz", "appel", "Appel", "Bakkerij"]:
+        lib.create_journey(Journey(0, title))
+    assert [j.title for j in lib.list_journeys()] == ["appel", "Appel", "Bakkerij", "Eclair", "éclair", "Éz", "Zoo"]
+
+
+def test_a_journey_without_a_title_still_sorts() -> None:
+    """Only a damaged library has one; listing it must still work, so its other journeys can be rescued."""
+    from cjmapper.store.reading import JourneyInfo, _title_order
+
+    damaged = JourneyInfo(7, None, "en", "custom", 1, 1, 0)  # type: ignore[arg-type]
+    assert _title_order(damaged) == ("", "", 7)

@@ -49,7 +49,7 @@ def list_journeys(conn: Connection) -> list[JourneyInfo]:
 def _title_order(info: JourneyInfo) -> tuple[str, str, int]:
     """Alphabetical as a reader expects, the same on every backend and server locale: case and accents aside
     ("Éclair" between "Eclair" and "Fruit"), then exact text, then id."""
-    folded = info.title.casefold()
+    folded = info.title.casefold() if isinstance(info.title, str) else ""  # a damaged row may have none
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return bare, folded, info.id
 
