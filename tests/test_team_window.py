@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cjmapper import cli
@@ -597,6 +597,52 @@ def test_publish_a_journey_to_the_team_library_and_copy_it_back(
     with Library.open(default_library_path()) as lib:
         titles = [j.title for j in lib.list_journeys()]
     assert titles.count(title) == 2  # the example journey it was made with, and the copy
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_when_the_server_is_gone_the_journey_on_screen_can_still_be_copied(
+    qtbot: QtBot,
+    seeded: ServerLocation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> None:
+    """The team library's server went away mid-workshop: the copy for the train cannot read it, so the editor offers
+    the journey as the window shows it (every acknowledged edit; no saved versions) and copies that when asked."""
+    window = open_window(qtbot, Library.open(seeded))
+    back = tmp_path / "train.cjm"
+    asked: list[str] = []
+    try:
+        assert window.document is not None
+        on_screen = comparable(window.document.journey)
+        unreachable = LibraryError("Cannot reach the team library server 127.0.0.1: Connection refused.")
+
+        def gone(*_args: object) -> None:
+            raise unreachable
+
+        monkeypatch.setattr(window.library, "load_journey", gone)
+        monkeypatch.setattr(main_window, "choose_local_library", lambda _parent, _title: back)
+
+        def question(_parent: QWidget, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return answer
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+        window.copy_local_action.trigger()
+    finally:
+        window.close()
+        window.library.close()
+    assert len(asked) == 1
+    assert asked[0].startswith(str(unreachable))
+    assert "not the journey's saved versions" in asked[0]
+    with Library.open(back) as lib:
+        copies = lib.list_journeys()
+        if answer == QMessageBox.StandardButton.No:
+            assert copies == []
+        else:
+            [copy] = copies
+            assert comparable(lib.load_journey(copy.id)) == on_screen
+            assert lib.list_versions(copy.id) == []
 
 
 def test_copying_into_the_open_library_is_an_undo_step(qtbot: QtBot, seeded: ServerLocation) -> None:

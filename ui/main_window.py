@@ -39,7 +39,7 @@ from cjmapper.paths import default_library_path
 from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
-from cjmapper.store.transfer import copy_journey
+from cjmapper.store.transfer import read_for_copy, write_copy
 from cjmapper.templates import load_template
 from ui.canvas import JourneyScene, JourneyView
 from ui.document import Change, ChangeKind, JourneyDocument
@@ -897,7 +897,15 @@ class MainWindow(QMainWindow):
         self.statusBar().repaint()
         try:
             with busy():
-                copy_id = copy_journey(self.library, journey.id, target)
+                content = read_for_copy(self.library, journey.id)
+        except CjmapperError as e:
+            self.statusBar().clearMessage()
+            if not self._copy_from_screen(e):
+                return None
+            content = (journey, [])
+        try:
+            with busy():
+                copy_id = write_copy(target, *content)
         except CjmapperError as e:
             self.statusBar().clearMessage()
             self.show_error(str(e))
@@ -908,6 +916,19 @@ class MainWindow(QMainWindow):
             done = self.tr("Copied “{0}” to {1}").format(journey.title, where)
         self.statusBar().showMessage(done, 15000)
         return copy_id
+
+    def _copy_from_screen(self, problem: CjmapperError) -> bool:
+        """The open library could not be read for a copy (a team library's server went away, say): offer to copy the
+        journey as this window shows it, which is everything acknowledged, but without its saved versions."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Copy journey"),
+            self.tr(
+                "{0}\n\nCopy the journey as it is shown here instead? It holds every saved edit, but not the "
+                "journey's saved versions."
+            ).format(problem),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def import_journey(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

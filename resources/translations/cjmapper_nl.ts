@@ -1071,6 +1071,20 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Copy journey</source>
+        <translation>Klantreis kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>{0}
+
+Copy the journey as it is shown here instead? It holds every saved edit, but not the journey&apos;s saved versions.</source>
+        <translation>{0}
+
+De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen wijziging, maar niet de opgeslagen versies van de klantreis.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>Import journey</source>
         <translation>Klantreis importeren</translation>
     </message>
