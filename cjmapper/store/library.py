@@ -160,20 +160,13 @@ class Library:
             created = _create_library_file(path, busy_timeout_ms)
         if not created:
             sqlite.check_existing_file(path)
+            damage = _check_existing_library(path, busy_timeout_ms)
+            if damage:
+                return cls._open_damaged(path, busy_timeout_ms, damage)
         engine = sqlite.make_engine(path, busy_timeout_ms)
         try:
             with engine.connect() as conn:
                 if not created:
-                    strangers = sqlite.foreign_schema_objects(conn)
-                    if strangers:
-                        raise LibraryError(
-                            f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
-                            "it will not run it, so it does not open this library."
-                        )
-                    damage = sqlite.integrity_problems(conn)
-                    if damage:
-                        engine.dispose()
-                        return cls._open_damaged(path, busy_timeout_ms, damage)
                     _prepare_existing(conn, engine, path)
         except BaseException as e:
             engine.dispose()
@@ -800,6 +793,27 @@ def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
     finally:
         engine.dispose()
         _remove_library_files(temporary)
+
+
+def _check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
+    """Refuse a library holding a stranger's SQL, and return what the quick integrity check finds wrong ([] when
+    sound), over a read-only connection: a refused or damaged file (and its WAL) is left byte for byte as it was."""
+    engine = sqlite.make_engine(path, busy_timeout_ms, read_only=True)
+    try:
+        with engine.connect() as conn:
+            strangers = sqlite.foreign_schema_objects(conn)
+            if strangers:
+                raise LibraryError(
+                    f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
+                    "it will not run it, so it does not open this library."
+                )
+            return sqlite.integrity_problems(conn)
+    except DBAPIError as e:
+        raise sqlite.translate(e, path.name) from None
+    except UnicodeDecodeError:  # SQLite's own message quoted a damaged schema's bytes
+        raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
+    finally:
+        engine.dispose()
 
 
 def _create_schema(conn: Connection) -> None:

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import stat
 import struct
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -77,10 +78,14 @@ def check_writable(path: Path) -> None:
 def make_engine(path: Path, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
     """An engine on the library file. read_only: every connection refuses to write (`PRAGMA query_only`), so a
     damaged library is only ever read."""
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+    # Read-only: opened with mode=ro, so closing it never checkpoints a WAL into the file (a damaged library, or
+    # one being checked before it is opened for writing, stays byte for byte as it was).
+    url = (
+        f"sqlite+pysqlite:///file:{urllib.parse.quote(str(path))}?mode=ro&uri=true"
+        if read_only
+        else f"sqlite+pysqlite:///{path}"
     )
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
