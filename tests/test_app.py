@@ -16,7 +16,8 @@ import ui.main
 from cjmapper.errors import LibraryError
 from cjmapper.store import Library
 from ui import app as ui_app
-from ui.main_window import SETTINGS_GEOMETRY, MainWindow, settings
+from ui.main_window import SETTINGS_GEOMETRY, MainWindow
+from ui.user_settings import settings
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from cjmapper.poster import render as poster_render
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui import i18n, i18n_tools
+from ui import i18n, i18n_tools, user_settings
 from ui.i18n_tools import Entry, Message
 from ui.main_window import MainWindow
 from ui.new_journey_dialog import NewJourneyDialog
@@ -450,7 +450,7 @@ def test_preferences_store_the_language_and_say_it_applies_after_a_restart(
     assert "next time" in dialog.restart_note.text()
     dialog.accept()
     assert i18n.chosen_language() is Language.NL
-    assert i18n.settings().value(i18n.SETTINGS_LANGUAGE) == "nl"
+    assert user_settings.settings().value(i18n.SETTINGS_LANGUAGE) == "nl"
     again = PreferencesDialog()
     qtbot.addWidget(again)
     assert again.language_box.currentData() == "nl"

@@ -27,9 +27,10 @@ from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
 from ui.export_jobs import JobOutcome, PosterJob
-from ui.main_window import MainWindow, settings
+from ui.main_window import MainWindow
 from ui.pictures import picture_size
 from ui.poster_dialog import CUSTOM, SPIN_DELAY_MS, PictureDpiDialog, PosterDialog
+from ui.user_settings import settings
 
 
 @pytest.fixture

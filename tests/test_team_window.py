@@ -32,8 +32,8 @@ from ui.main_window import (
     SETTINGS_GEOMETRY,
     MainWindow,
     recent_libraries,
-    settings,
 )
+from ui.user_settings import settings
 
 SHARED = "Shared journey"
 STALE = "Someone else changed this journey; your edit was not saved. The map now shows their changes."

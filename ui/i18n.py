@@ -13,12 +13,13 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cjmapper.i18n import decimal as core_decimal
 from cjmapper.i18n import system_language
 from cjmapper.model import Language
 from cjmapper.resources import resource
+from ui.user_settings import settings
 
 SETTINGS_LANGUAGE = "interface/language"
 """The language chosen in Preferences: "en", "nl", or absent (the system's)."""
@@ -28,11 +29,6 @@ LANGUAGE_NAMES: dict[Language, str] = {Language.EN: "English", Language.NL: "Ned
 
 _translators: list[QTranslator] = []
 _language = Language.EN
-
-
-def settings() -> QSettings:
-    """cjmapper's user settings (the same store as the window's)."""
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "cjmapper", "cjmapper")
 
 
 def system_ui_language() -> Language:

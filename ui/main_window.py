@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSocketNotifier, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSocketNotifier, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,6 +66,7 @@ from ui.team import (
     same_library,
     server_name,
 )
+from ui.user_settings import put_first, recent_list, settings
 from ui.versions_dialog import VersionsDialog
 from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
 from ui.workshop import WorkshopController
@@ -83,25 +84,13 @@ MAX_POLL_BACKOFF_MS = 10_000
 may wait for the server's connect timeout)."""
 
 
-def settings() -> QSettings:
-    """cjmapper's user settings, in QSettings' default format (tests point it at a temporary file)."""
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "cjmapper", "cjmapper")
-
-
 def recent_libraries() -> list[str]:
-    value = settings().value(SETTINGS_RECENT, [])
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return recent_list(SETTINGS_RECENT)
 
 
 def remember_library(location: Location) -> None:
     """Put a library first in File › Open Recent: its path, or a team library's URL (which never holds a password)."""
-    address = str(location)
-    stored = settings()
-    addresses = [address] + [p for p in recent_libraries() if p != address]
-    stored.setValue(SETTINGS_RECENT, addresses[:MAX_RECENT])
-    stored.sync()
+    put_first(SETTINGS_RECENT, str(location), MAX_RECENT)
 
 
 def score_text(value: float | None) -> str:
@@ -719,15 +708,20 @@ class MainWindow(QMainWindow):
     def open_team_library(self) -> None:
         """File › Open Team Library…: a team library's server address (asking for a password when the server
         wants one), then the library in this window."""
-        dialog = TeamLibraryDialog(self)
-        try:
-            if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
-                return
-            opened = dialog.take_library()
-        finally:
-            dialog.deleteLater()
+        opened = self._choose_team_library()
         if opened is not None:
             self.adopt_library(opened)
+
+    def _choose_team_library(self, journey_title: str | None = None) -> Library | None:
+        """The team library the user opens in the Team Library dialog (for publishing `journey_title`, when given);
+        None when cancelled. The caller owns (and closes) it."""
+        dialog = TeamLibraryDialog(self, journey_title=journey_title)
+        try:
+            if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
+                return None
+            return dialog.take_library()
+        finally:
+            dialog.deleteLater()
 
     def switch_library(self, location: Location | str) -> bool:
         """Open another library (a file, or a team library: its URL, asking for a password when needed) in this
@@ -836,13 +830,7 @@ class MainWindow(QMainWindow):
         """File › Publish Journey to Team Library…: choose a team library, then copy the open journey there."""
         if self.document is None:
             return
-        dialog = TeamLibraryDialog(self, journey_title=self.document.journey.title)
-        try:
-            if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
-                return
-            target = dialog.take_library()
-        finally:
-            dialog.deleteLater()
+        target = self._choose_team_library(self.document.journey.title)
         if target is not None:
             try:
                 self.copy_journey_into(target)
@@ -975,18 +963,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
             return
         journey = self.document.journey
+        chosen = self._ask_poster(journey, safe_file_name(journey.title))
+        if chosen is not None:
+            self.start_poster_export(*chosen)
+
+    def _ask_poster(self, journey: Journey, name: str) -> tuple[Path, PosterOptions, bool] | None:
+        """The poster dialog for `journey`, suggesting `name`.pdf in the last poster folder: the target, options and
+        whether to open it when done; None when cancelled. Remembers the dialog's settings."""
         stored = settings()
-        suggested = poster_folder(stored, Path.home()) / f"{safe_file_name(journey.title)}.pdf"
-        dialog = PosterDialog(journey, suggested, self)
+        dialog = PosterDialog(journey, poster_folder(stored, Path.home()) / f"{name}.pdf", self)
         try:
             dialog.load_settings(stored)
             if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
-                return
+                return None
             dialog.save_settings(stored)
-            target, options, open_after = dialog.target, dialog.options(), dialog.open_when_done
+            return dialog.target, dialog.options(), dialog.open_when_done
         finally:
             dialog.deleteLater()
-        self.start_poster_export(target, options, open_after)
 
     def start_poster_export(
         self, target: Path, options: PosterOptions, open_after: bool = False, journey: Journey | None = None
@@ -1010,18 +1003,10 @@ class MainWindow(QMainWindow):
         if self.poster_job is not None:
             self.statusBar().showMessage(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
             return
-        stored = settings()
-        name = f"{safe_file_name(journey.title)} - {safe_file_name(version)}"
-        dialog = PosterDialog(journey, poster_folder(stored, Path.home()) / f"{name}.pdf", self)
-        try:
-            dialog.load_settings(stored)
-            if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
-                return
-            dialog.save_settings(stored)
-            target, options, open_after = dialog.target, dialog.options(), dialog.open_when_done
-        finally:
-            dialog.deleteLater()
-        self.start_poster_export(target, replace(options, version=version), open_after, journey)
+        chosen = self._ask_poster(journey, f"{safe_file_name(journey.title)} - {safe_file_name(version)}")
+        if chosen is not None:
+            target, options, open_after = chosen
+            self.start_poster_export(target, replace(options, version=version), open_after, journey)
 
     def show_versions(self) -> VersionsDialog | None:
         """Journey › Versions…: the open journey's named versions (one dialog at a time)."""

@@ -43,7 +43,7 @@ from cjmapper.errors import CjmapperError, LibraryError, PasswordNeededError, Wr
 from cjmapper.paths import default_library_path
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, is_server_url, parse_location, parse_server_url
-from ui.i18n import settings
+from ui.user_settings import put_first, recent_list
 
 CONTEXT = "TeamLibrary"
 SETTINGS_RECENT_TEAM = "recentTeamLibraries"
@@ -94,19 +94,11 @@ def same_library(a: Location, b: Location) -> bool:
 
 
 def recent_team_libraries() -> list[str]:
-    value = settings().value(SETTINGS_RECENT_TEAM, [])
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return recent_list(SETTINGS_RECENT_TEAM)
 
 
 def remember_team_library(location: ServerLocation) -> None:
-    address = str(location)  # the URL without its password
-    stored = settings()
-    stored.setValue(
-        SETTINGS_RECENT_TEAM, [address, *(a for a in recent_team_libraries() if a != address)][:MAX_RECENT_TEAM]
-    )
-    stored.sync()
+    put_first(SETTINGS_RECENT_TEAM, str(location), MAX_RECENT_TEAM)  # the URL without its password
 
 
 # ---------------------------------------------------------------------- passwords

@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -97,7 +97,6 @@ class PostgresBackend:
         self._counter = 0
         self._revisions: dict[int, int] | None = None
         """Every journey's revision, kept current from the notices once read (None: read them afresh)."""
-        self._changes: list[JourneyChange] = []
         self._retry_at = 0.0
         self._backoff = RETRY_FIRST_S
 
@@ -133,20 +132,13 @@ class PostgresBackend:
             if change is None:
                 continue
             self._counter += 1
-            self._changes.append(change)
             if self._revisions is not None:
                 if change.revision is None:
                     self._revisions.pop(change.journey_id, None)
                 else:
                     known = self._revisions.get(change.journey_id, -1)
                     self._revisions[change.journey_id] = max(known, change.revision)
-        del self._changes[:-1000]
         return self._counter
-
-    def take_changes(self) -> list[JourneyChange]:
-        """The changes announced since the last call, oldest first (as `change_counter` received them)."""
-        changes, self._changes = self._changes, []
-        return changes
 
     def journey_revisions(self, read: Callable[[], dict[int, int]]) -> dict[int, int]:
         if self._revisions is None or self._listener is None:
@@ -169,7 +161,6 @@ class PostgresBackend:
         self._backoff = RETRY_FIRST_S
         listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
         self._listener = listener
-        self._revisions = None
         self._counter += 1
 
     def _drop_listener(self) -> None:
@@ -205,10 +196,6 @@ def table_names(conn: Connection) -> set[str]:
 def foreign_tables(names: set[str]) -> list[str]:
     """Tables of another program: any table a cjmapper library does not have."""
     return sorted(names - OUR_TABLES)
-
-
-def has_meta(conn: Connection, meta: Any) -> bool:
-    return conn.execute(select(meta.c.value).where(meta.c.key == "format")).scalar() is not None
 
 
 def translate(error: BaseException, location: ServerLocation) -> LibraryError:
