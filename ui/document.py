@@ -81,6 +81,8 @@ class JourneyDocument(QObject):
         super().__init__(parent)
         self.library = library
         self.journey_id = journey_id
+        self._read_at = 0
+        """The revision at which the journey was last read from the library: every later one is this document's."""
         self.journey: Journey = self._read()
         """The current snapshot, always equal to what the library file holds. Its `touchpoints` are kept in id
         order; model objects in it are replaced, never changed in place, so a card a caller holds stays as it
@@ -98,9 +100,20 @@ class JourneyDocument(QObject):
     # ------------------------------------------------------------------ reading
 
     def _read(self) -> Journey:
+        """The journey as the library holds it now; what the document holds from here on (the callers adopt it)."""
         journey = self.library.load_journey(self.journey_id)
         journey.touchpoints.sort(key=_by_id)
+        self._read_at = journey.revision
         return journey
+
+    def own_revision(self, since: int) -> int | None:
+        """The journey's revision now when every change of it since revision `since` was this document's own edit
+        (or its undo or redo), else None: then someone else may have changed it in between. A journey-level undo
+        step (`ui.library_commands`) made at revision `since` expects this revision, so the user's own edits of the
+        journey after the step do not count as someone else's."""
+        if self._read_at <= since <= self.journey.revision:
+            return self.journey.revision
+        return None
 
     def reload(self) -> None:
         """Re-read the journey from the library and emit Change(STRUCTURE). Raises CjmapperError when the
@@ -385,21 +398,22 @@ class JourneyDocument(QObject):
         try:
             change = step()
         except StaleEditError:
-            self._history_error = self._history_message(verb, command.text(), self.stale_message())
+            self._history_error = self.history_message(verb, command.text(), self.stale_message())
             return
         except CjmapperError as e:
-            self._history_error = self._history_message(verb, command.text(), str(e))
+            self._history_error = self.history_message(verb, command.text(), str(e))
             # Refused perhaps because what it edited changed elsewhere (say the card was deleted in another
             # window): _settle_history tells so when the journey's revision moved.
             self._history_stale = (verb, command.text(), self.journey.revision)
             return
         except BaseException as e:
-            self._history_error = self._history_message(verb, command.text(), f"{type(e).__name__}: {e}")
+            self._history_error = self.history_message(verb, command.text(), f"{type(e).__name__}: {e}")
             raise
         self.changed.emit(change)
 
     @staticmethod
-    def _history_message(verb: str, text: str, error: str) -> str:
+    def history_message(verb: str, text: str, error: str) -> str:
+        """What the user is told when the undo ("undo") or redo ("redo") of the step labelled `text` was refused."""
         if verb == "undo":
             template = QCoreApplication.translate(
                 CONTEXT,
@@ -426,7 +440,7 @@ class JourneyDocument(QObject):
         self.undo_stack.clear()
         note = self._reload_quietly()
         if stale is not None and not note and self.journey.revision != stale[2]:
-            message = self._history_message(stale[0], stale[1], self.stale_message())
+            message = self.history_message(stale[0], stale[1], self.stale_message())
         self.failed.emit(message + note)
 
     # ------------------------------------------------------------------ snapshot patches (for ui.commands)

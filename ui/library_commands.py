@@ -2,30 +2,61 @@
 from another library (or published into this one).
 
 Like the journey commands, each runs its library call before it is pushed (a refusal never reaches the stack) and
-holds ids and plain values only; undo and redo are durable when they return."""
+holds ids and plain values only; undo and redo are durable when they return.
+
+Two editors on one library: like a card edit, a step that takes a journey away (the undo of a new, duplicated or
+copied journey, a delete and its redo) passes the revision at which this window's last journey-level step left the
+journey (as the library returned it), or the revision after this window's own later edits of the journey
+(`JourneyDocument.own_revision`). The library refuses it when someone else changed the journey since, and a step that
+puts a journey back is refused when someone else put it back already: their work stays. The refused undo or redo is
+not lost without a word: the user is told which step could not be undone or redone, with the message a card edit
+gives, the window shows the journey as the library holds it, and the library's undo history, which no longer matches
+the library, is cleared (as a journey's is after a refused card edit).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cjmapper.errors import CjmapperError
+from cjmapper.errors import CjmapperError, StaleEditError
 from cjmapper.model import Journey
 from cjmapper.store import Library, VersionInfo
+from cjmapper.store.library import NEW_JOURNEY_REVISION
 from cjmapper.store.transfer import copy_journey
+from ui.document import JourneyDocument
+
+
+def _no_document(_journey_id: int) -> JourneyDocument | None:
+    return None
 
 
 class LibraryEditor(QObject):
     """The library's undo stack and the journey-level edits that go on it."""
 
     journeys_changed = Signal(object)
-    """A journey appeared, went or was renamed; carries the id to show next (or None)."""
+    """A journey appeared, went or was renamed, or a step on it was refused; carries the id to show next (or None)."""
     failed = Signal(str)
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QObject | None = None,
+        *,
+        documents: Callable[[int], JourneyDocument | None] = _no_document,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.documents = documents
+        """The window's open document of a journey (or None): its own edits of the journey are no one else's."""
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._settle)
+        self._refusal: tuple[str, int] | None = None
+        """(message, journey id) of an undo or redo the library refused, settled once the stack is done."""
+        self._left: dict[int, int] = {}
+        """Journey id: the revision at which this editor's last step that made or put back the journey left it."""
 
     def create(self, journey: Journey) -> int | None:
         """Add a journey (a template or an import); one undo step. Returns its id, or None when refused."""
@@ -35,6 +66,7 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return None
+        self.left(journey_id, NEW_JOURNEY_REVISION)
         self._push(_Restorable(self, self.tr("New journey “{0}”").format(created.title), created, present=True))
         return journey_id
 
@@ -45,12 +77,19 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return None
+        self.left(new_id, NEW_JOURNEY_REVISION)
         self._push(_Restorable(self, self.tr("Duplicate journey “{0}”").format(copy.title), copy, present=True))
         return new_id
 
-    def delete(self, journey_id: int) -> bool:
+    def delete(self, journey_id: int, *, expected_revision: int | None = None) -> bool:
+        """Delete a journey; one undo step. `expected_revision`: the revision the user saw it at (the window's
+        document's); when someone else changed it since, it is refused and shown as the library holds it."""
         try:
-            removed = self.library.delete_journey(journey_id)
+            removed = self.library.delete_journey(journey_id, expected_revision=expected_revision)
+        except StaleEditError:
+            self.journeys_changed.emit(journey_id)  # the window re-reads it: it shows their changes
+            self.failed.emit(JourneyDocument.stale_message())
+            return False
         except CjmapperError as e:
             self.failed.emit(str(e))
             return False
@@ -69,89 +108,134 @@ class LibraryEditor(QObject):
         except CjmapperError as e:
             self.failed.emit(str(e))
             return None
+        self.left(new_id, NEW_JOURNEY_REVISION)
         self.undo_stack.push(_Copied(self, self.tr("Copy journey “{0}”").format(copy.title), copy, saved))
         self.journeys_changed.emit(new_id)
         return new_id
+
+    def left(self, journey_id: int, revision: int) -> None:
+        """A step made or put back journey `journey_id`: the library says it is at `revision` now."""
+        self._left[journey_id] = revision
+
+    def expected_revision(self, journey_id: int) -> int:
+        """The revision a step that takes journey `journey_id` away expects: the one at which this editor's last step
+        left it, or a later one when every change since was this window's own edit of the journey."""
+        revision = self._left[journey_id]  # the step that made or put back the journey, lower on the stack, set it
+        document = self.documents(journey_id)
+        own = None if document is None else document.own_revision(revision)
+        return revision if own is None else own
 
     def _push(self, command: _Restorable) -> None:
         self.undo_stack.push(command)
         self.journeys_changed.emit(command.journey.id if command.present else None)
 
+    def _refused(self, verb: str, command: _JourneyStep, error: CjmapperError) -> None:
+        reason = JourneyDocument.stale_message() if isinstance(error, StaleEditError) else str(error)
+        self._refusal = (JourneyDocument.history_message(verb, command.text(), reason), command.journey_id())
 
-class _Restorable(QUndoCommand):
+    def _settle(self, *_: object) -> None:
+        """After a refused undo or redo: clear the stack (its steps no longer match the library), show the journey as
+        the library holds it, tell the user. Runs from the stack's indexChanged, once QUndoStack no longer touches the
+        command (clearing inside the command's own undo() would delete it while it runs)."""
+        if self._refusal is None:
+            return
+        message, journey_id = self._refusal
+        self._refusal = None
+        self.undo_stack.clear()
+        self.journeys_changed.emit(journey_id)
+        self.failed.emit(message)
+
+
+class _JourneyStep(QUndoCommand):
+    """A journey-level step; its first execution ran before the push. Subclasses implement forward() and
+    backward(), which return the journey to show next (or None) and raise CjmapperError when refused."""
+
+    def __init__(self, editor: LibraryEditor, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self._done = True  # the edit already ran before the push
+
+    def journey_id(self) -> int:
+        raise NotImplementedError
+
+    def forward(self) -> int | None:
+        raise NotImplementedError
+
+    def backward(self) -> int | None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._step("redo", self.forward)
+
+    def undo(self) -> None:
+        self._step("undo", self.backward)
+
+    def _step(self, verb: str, step: Callable[[], int | None]) -> None:
+        """Nothing may raise out of here (QUndoStack calls it): a refusal is settled once the stack is done."""
+        if self.editor._refusal is not None:
+            return
+        try:
+            shown = step()
+        except CjmapperError as e:
+            self.editor._refused(verb, self, e)
+            return
+        self.editor.journeys_changed.emit(shown)
+
+
+class _Restorable(_JourneyStep):
     """A whole journey that one side of the command has and the other has not.
 
     `present` says whether the journey exists after the edit: redo makes that so, undo the opposite. The journey
     is kept whole (it is a value), so putting it back restores every id."""
 
     def __init__(self, editor: LibraryEditor, text: str, journey: Journey, *, present: bool) -> None:
-        super().__init__(text)
-        self.editor = editor
+        super().__init__(editor, text)
         self.journey = journey
         self.present = present
-        self._done = True  # the edit already ran before the push
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._apply(self.present)
+    def journey_id(self) -> int:
+        return self.journey.id
 
-    def undo(self) -> None:
-        self._apply(not self.present)
+    def forward(self) -> int | None:
+        return self._apply(self.present)
 
-    def _apply(self, present: bool) -> None:
+    def backward(self) -> int | None:
+        return self._apply(not self.present)
+
+    def _apply(self, present: bool) -> int | None:
         library = self.editor.library
-        try:
-            if present:
-                library.restore_journey(self.journey)
-            else:
-                self.journey = library.delete_journey(self.journey.id)
-        except CjmapperError as e:
-            cleared = QCoreApplication.translate("LibraryEditor", "The undo history of the library was cleared.")
-            self.editor.failed.emit(f"{e} {cleared}")
-            # Not now: the stack is running this command. Clear it once control is back in the event loop.
-            QTimer.singleShot(0, self.editor.undo_stack.clear)
-            self.editor.journeys_changed.emit(None)
-            return
-        self.editor.journeys_changed.emit(self.journey.id if present else None)
+        if present:
+            self.editor.left(self.journey.id, library.restore_journey(self.journey))
+            return self.journey.id
+        expected = self.editor.expected_revision(self.journey.id)
+        self.journey = library.delete_journey(self.journey.id, expected_revision=expected)
+        return None
 
 
-class _Copied(QUndoCommand):
-    """A journey copied in with its saved versions. Undo deletes it; redo copies it in again (under a new id, as any
-    copy: the library has no way to put saved versions back under their old ids)."""
+class _Copied(_JourneyStep):
+    """A journey copied in with its saved versions. Undo deletes it; redo copies it in again, as undo took it out
+    (under a new id, as any copy: the library has no way to put saved versions back under their old ids)."""
 
     def __init__(
         self, editor: LibraryEditor, text: str, journey: Journey, saved: list[tuple[VersionInfo, Journey]]
     ) -> None:
-        super().__init__(text)
-        self.editor = editor
+        super().__init__(editor, text)
         self.journey = journey
         self.saved = saved
-        self.journey_id = journey.id
-        self._done = True  # the copy already ran before the push
+        self.copy_id = journey.id
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        try:
-            self.journey_id = self.editor.library.import_journey(self.journey, self.saved)
-        except CjmapperError as e:
-            self._refused(e)
-            return
-        self.editor.journeys_changed.emit(self.journey_id)
+    def journey_id(self) -> int:
+        return self.copy_id
 
-    def undo(self) -> None:
-        try:
-            self.editor.library.delete_journey(self.journey_id)
-        except CjmapperError as e:
-            self._refused(e)
-            return
-        self.editor.journeys_changed.emit(None)
+    def forward(self) -> int | None:
+        self.copy_id = self.editor.library.import_journey(self.journey, self.saved)
+        self.editor.left(self.copy_id, NEW_JOURNEY_REVISION)
+        return self.copy_id
 
-    def _refused(self, error: CjmapperError) -> None:
-        cleared = QCoreApplication.translate("LibraryEditor", "The undo history of the library was cleared.")
-        self.editor.failed.emit(f"{error} {cleared}")
-        QTimer.singleShot(0, self.editor.undo_stack.clear)  # not now: the stack is running this command
-        self.editor.journeys_changed.emit(None)
+    def backward(self) -> int | None:
+        expected = self.editor.expected_revision(self.copy_id)
+        self.journey = self.editor.library.delete_journey(self.copy_id, expected_revision=expected)
+        return None

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.library = library
-        self.library_editor = LibraryEditor(library, self)
+        self.library_editor = LibraryEditor(library, self, documents=self._document_of)
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.library_editor.undo_stack)
         self.document: JourneyDocument | None = None
@@ -477,13 +477,23 @@ class MainWindow(QMainWindow):
             if self.document is document:
                 self._show_no_journey()
             self.undo_group.removeStack(document.undo_stack)
+            # Its stack, when destroyed with steps on it, clears itself and says so: not to a half-deleted sender.
+            document.undo_stack.indexChanged.disconnect(self._stack_used)
             document.deleteLater()
         if scene is not None:
             scene.dispose()
             scene.deleteLater()
 
+    def _document_of(self, journey_id: int) -> JourneyDocument | None:
+        return self._documents.get(journey_id)
+
     def _journeys_changed(self, select: object) -> None:
         self.reload_journeys(select=select if isinstance(select, int) else None)
+        if self.document is not None:  # a library step refused as stale: show the journey as the library holds it
+            try:
+                self.document.refresh()
+            except CjmapperError as e:
+                self.show_error(str(e))
         self.undo_group.setActiveStack(self.library_editor.undo_stack)  # Edit › Undo names this library edit
 
     def _stack_used(self, _index: int) -> None:
@@ -606,7 +616,7 @@ class MainWindow(QMainWindow):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.library_editor.delete(journey.id)
+            self.library_editor.delete(journey.id, expected_revision=journey.revision)
 
     def new_card(self) -> None:
         if self.scene is not None:

@@ -101,6 +101,9 @@ class TouchpointMove:
 
 
 FILE_BUSY_TIMEOUT_MS = 2000
+NEW_JOURNEY_REVISION = 0
+"""The revision of a journey the library adds under a new id (`create_journey`, `duplicate_journey`,
+`import_journey`): an undo of the adding expects it, until someone edits the journey."""
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
 _CHANGES = "cjm_changes"
 """Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
@@ -353,7 +356,8 @@ class Library:
     # ------------------------------------------------------------------ journeys
 
     def create_journey(self, journey: Journey) -> int:
-        """Add a whole journey (ids inside `journey` are only references between its parts). Returns its id."""
+        """Add a whole journey (ids inside `journey` are only references between its parts). Returns its id; the new
+        journey's revision is `NEW_JOURNEY_REVISION` (as for every journey this library adds under a new id)."""
         with self._write() as s:
             return _insert_journey(s, journey, keep_ids=False)
 
@@ -366,20 +370,37 @@ class Library:
                 versions.import_version(s.connection(), journey_id, info, content)
             return journey_id
 
-    def restore_journey(self, journey: Journey) -> None:
-        """Put back a journey that `delete_journey` returned, with all its original ids."""
+    def restore_journey(self, journey: Journey) -> int:
+        """Put back a journey that `delete_journey` returned, with all its original ids. Returns the revision it has
+        now (for the next `delete_journey`'s `expected_revision`). Refused (StaleEditError) when the journey is
+        already back: someone else put it back, and their work on it stays."""
         with self._write() as s:
-            _insert_journey(s, journey, keep_ids=True)
+            if s.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
+                raise StaleEditError(_STALE)
+            journey_id = _insert_journey(s, journey, keep_ids=True)
+            return int(s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
 
-    def delete_journey(self, journey_id: int) -> Journey:
-        """Delete a journey and everything on it; returns it whole, for undo."""
+    def delete_journey(self, journey_id: int, *, expected_revision: int | None = None) -> Journey:
+        """Delete a journey and everything on it; returns it whole (with the revision it had), for undo. With
+        `expected_revision`, refused (StaleEditError) when the journey is no longer at that revision or is gone:
+        someone else changed or deleted it since the caller saw it."""
         with self._write() as s:
+            if expected_revision is not None:
+                found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+                if found != expected_revision:
+                    raise StaleEditError(_STALE)
             journey = reading.load_journey(s.connection(), journey_id)
-            s.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
+            statement = delete(JOURNEYS).where(JOURNEYS.c.id == journey_id)
+            if expected_revision is not None:
+                statement = statement.where(JOURNEYS.c.revision == expected_revision)
+            if s.connection().execute(statement).rowcount != 1:
+                raise StaleEditError(_STALE)
             _record(s, JourneyChange(journey_id, None))
         return journey
 
     def duplicate_journey(self, journey_id: int, title: str | None = None) -> int:
+        """Add a copy of a journey (under `title`, else its own title with " (copy)"); returns the copy's id. The copy's
+        revision is `NEW_JOURNEY_REVISION`."""
         with self._write() as s:
             journey = reading.load_journey(s.connection(), journey_id)
             journey.title = rules.title(title if title is not None else _copy_title(journey.title), MAX_TITLE, "title")
@@ -1093,7 +1114,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         "description": rules.text(journey.description, MAX_TEXT, "description"),
         "language": rules.language(journey.language).value,
         "framework": rules.framework(journey.framework).value,
-        "revision": journey.revision + 1 if keep_ids else 0,
+        "revision": journey.revision + 1 if keep_ids else NEW_JOURNEY_REVISION,
         **_persona_values(journey.persona),
     }
     if keep_ids:
@@ -1136,6 +1157,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
 
 
 __all__ = [
+    "NEW_JOURNEY_REVISION",
     "UNSET",
     "CjmapperError",
     "JourneyInfo",

@@ -619,11 +619,6 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <source>Copy journey “{0}”</source>
         <translation>Klantreis “{0}” kopiëren</translation>
     </message>
-    <message>
-        <location filename="../../ui/library_commands.py"/>
-        <source>The undo history of the library was cleared.</source>
-        <translation>De geschiedenis voor ongedaan maken van de bibliotheek is gewist.</translation>
-    </message>
 </context>
 <context>
     <name>LibraryPanel</name>
