@@ -137,6 +137,8 @@ class LibraryEditor(QObject):
         """After a refused undo or redo: clear the stack (its steps no longer match the library), show the journey as
         the library holds it, tell the user. Runs from the stack's indexChanged, once QUndoStack no longer touches the
         command (clearing inside the command's own undo() would delete it while it runs)."""
+        if self.undo_stack.count() == 0:
+            self._left.clear()  # no step is left to expect a revision (the stack was cleared, say for another library)
         if self._refusal is None:
             return
         message, journey_id = self._refusal
