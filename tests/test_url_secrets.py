@@ -141,8 +141,8 @@ def test_a_password_is_taken_as_libpq_reads_it() -> None:
 @pytest.mark.parametrize(
     ("address", "expected"),
     [
-        ("postgresql://a@h/db?PASSWORD=Top-Secret-1", "“PASSWORD” is written in lower case: password"),
-        ("postgresql://a@h/db?Password=Top-Secret-1", "“Password” is written in lower case: password"),
+        ("postgresql://a@h/db?PASSWORD=Top-Secret-1", "“PASSWORD” must be written in lower case: password"),
+        ("postgresql://a@h/db?Password=Top-Secret-1", "“Password” must be written in lower case: password"),
         ("postgresql://a@h/db?SslPassword=Top-Secret-1", "lower case: sslpassword"),
         ("postgresql://a@h/db?password=Top-Secret-1&password=Top-Secret-1", "gives “password” more than once"),
         ("postgresql://a@h/db?sslpassword=Top-Secret-1&sslpassword=x", "gives “sslpassword” more than once"),
@@ -294,7 +294,7 @@ def test_cli_connects_with_a_password_in_the_query_and_never_prints_it(seeded: S
     ("query", "expected"),
     [
         ("port=abc", "The address's port must be a number from 1 to 65535"),
-        ("PASSWORD=Top-Secret-1", "“PASSWORD” is written in lower case: password"),
+        ("PASSWORD=Top-Secret-1", "“PASSWORD” must be written in lower case: password"),
         ("password=Top-Secret-1&password=Top-Secret-1", "gives “password” more than once"),
         ("options=%zz", "not followed by two hexadecimal digits"),
     ],

@@ -160,7 +160,7 @@ def parse_server_url(text: str) -> ServerLocation:
         ("dbname", "database", url.database),
         ("password", "password", password),
     ):
-        if key in query and given:
+        if key in query and given not in (None, ""):
             raise LibraryError(f"The address gives the {part} twice (before the ? and after it); give it once.")
     if "password" in query:
         password = query.pop("password")
@@ -208,7 +208,7 @@ def _parse_query(text: str) -> dict[str, str]:
             key, raw_value = "sslmode", "require"
         if key not in LIBPQ_PARAMETERS:
             if key.lower() in LIBPQ_PARAMETERS:
-                raise LibraryError(f"The address's setting “{key}” is written in lower case: {key.lower()}.")
+                raise LibraryError(f"The address's setting “{key}” must be written in lower case: {key.lower()}.")
             raise LibraryError(f"The address has a setting libpq does not know{_shown(key)}.")
         if key in query:
             raise LibraryError(f"The address gives “{key}” more than once; give each setting once.")
