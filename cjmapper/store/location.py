@@ -32,7 +32,7 @@ LIBPQ_PARAMETERS = frozenset(
         "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "require_auth", "channel_binding",
         "connect_timeout", "client_encoding", "options", "application_name", "fallback_application_name",
         "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-        "replication", "gssencmode", "sslmode", "requiressl", "sslnegotiation", "sslcompression", "sslcert", "sslkey",
+        "replication", "gssencmode", "sslmode", "sslnegotiation", "sslcompression", "sslcert", "sslkey",
         "sslkeylogfile", "sslpassword", "sslcertmode", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer",
         "ssl_min_protocol_version", "ssl_max_protocol_version", "min_protocol_version", "max_protocol_version",
         "krbsrvname", "gsslib", "gssdelegation", "service", "target_session_attrs", "load_balance_hosts",
@@ -40,8 +40,8 @@ LIBPQ_PARAMETERS = frozenset(
         "oauth_scope",
     }
 )  # fmt: skip
-"""libpq's connection parameters (PostgreSQL 18's "Parameter Key Words"; a test checks that every one the driver's
-libpq knows is here). Any other name is refused, as libpq refuses it."""
+"""libpq's connection parameters (PostgreSQL 18's "Parameter Key Words"; a test checks that they are exactly those the
+driver's libpq knows). Any other name is refused, as libpq refuses it."""
 
 SECRET_PARAMETERS = frozenset(
     {"password", "sslpassword", "oauth_client_secret", "scram_client_key", "scram_server_key"}
