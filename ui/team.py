@@ -2,7 +2,8 @@
 Library…), the password prompt, the choice of a local library to copy a journey into, and how the window names a
 library.
 
-A password goes only into `ServerLocation.with_password`, which hands it to the driver: it is never written to the
+A password (typed at the prompt, or written in the URL as `user:password@` or `?password=`, like the other secret
+libpq parameters) goes only into the `ServerLocation`, which hands it to the driver: it is never written to the
 settings, a title, a message or the error output. What is remembered is `str(location)`, which never holds one.
 
 The dialog connects on a worker thread (a server that does not answer takes up to its connect timeout), so it
@@ -331,11 +332,8 @@ class TeamLibraryDialog(QDialog):
             return
         try:
             location = parse_server_url(text)
-        except LibraryError as e:
+        except LibraryError as e:  # a URL libpq would refuse: one sentence, never holding a secret written in it
             self._show_error(str(e))
-            return
-        except ValueError:  # e.g. a port that is no number
-            self._show_error(tr("That is not a PostgreSQL address; write it as {0}.").format(EXAMPLE_ADDRESS))
             return
         self._location = location
         self._connect(location)

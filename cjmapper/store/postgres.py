@@ -11,6 +11,7 @@ team library from another program's database, and error wording. The store's SQL
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -44,7 +45,7 @@ OUR_TABLES = frozenset(
 
 def connect_arguments(location: ServerLocation, lock_timeout_ms: int | None = None) -> dict[str, Any]:
     """libpq keywords to add to the URL's own: a name in pg_stat_activity, a connect timeout, the lock wait, and the
-    password when one was given (else libpq looks in PGPASSWORD and ~/.pgpass itself)."""
+    password and other secrets when given (else libpq looks in PGPASSWORD and ~/.pgpass itself)."""
     query = location.url.query
     wait = LOCK_TIMEOUT_MS if lock_timeout_ms is None else int(lock_timeout_ms)
     options = " ".join(filter(None, [str(query.get("options", "")), f"-c lock_timeout={wait}"]))
@@ -53,8 +54,7 @@ def connect_arguments(location: ServerLocation, lock_timeout_ms: int | None = No
         arguments["application_name"] = "cjmapper"
     if "connect_timeout" not in query:
         arguments["connect_timeout"] = CONNECT_TIMEOUT_S
-    if location.password is not None:
-        arguments["password"] = location.password
+    arguments.update(location.connect_secrets())  # the password and other secrets given, kept out of the URL
     return arguments
 
 
@@ -221,6 +221,10 @@ def translate(error: BaseException, location: ServerLocation) -> LibraryError:
         return LibraryLockedError(f"{name} is busy with other people's edits; the change was not saved. Try again.")
     if state == "42501" or "permission denied" in lower:
         return LibraryError(f"{name}: the server does not allow {user} this ({_last_line(message)}).")
+    refused = _REFUSED_SETTING.search(message)
+    if refused is not None:  # a value of a URL parameter that libpq or the server does not take (never a secret's)
+        setting = refused[1] or refused[2]
+        return LibraryError(f"The address's setting “{setting}” cannot be “{refused[3]}”; check the address.")
     if "ssl" in lower and ("connection" in lower or "negotiation" in lower or "certificate" in lower):
         return LibraryError(f"Cannot make a secure connection to {host}: {_last_line(message)}.")
     connecting = "connection failed" in lower or "connection to server" in lower or "could not translate" in lower
@@ -234,6 +238,10 @@ def translate(error: BaseException, location: ServerLocation) -> LibraryError:
     if state == "53100" or "no space left" in lower:
         return LibraryError(f"The server holding {name} is out of disk space: the change was not saved.")
     return LibraryError(f"{name}: the team library could not be used ({_last_line(message)}).")
+
+
+_REFUSED_SETTING = re.compile(r'invalid (?:"?(\w+)"? value|value for parameter "(\w+)"): "([^"\n]{0,80})"')
+"""libpq's "invalid sslmode value: "x"" and the server's "invalid value for parameter "client_encoding": "x""."""
 
 
 def _last_line(message: str) -> str:

@@ -1933,11 +1933,6 @@ Wachtwoord voor {2}:</translation>
     </message>
     <message>
         <location filename="../../ui/team.py"/>
-        <source>That is not a PostgreSQL address; write it as {0}.</source>
-        <translation>Dat is geen PostgreSQL-adres; schrijf het als {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team.py"/>
         <source>Connecting to {0}…</source>
         <translation>Verbinden met {0}…</translation>
     </message>
