@@ -429,7 +429,7 @@ def test_a_new_library_is_refused_where_another_program_still_holds_the_old_one(
 # ---------------------------------------------------------------------- modes
 
 
-@pytest.mark.parametrize("mask", [0o022, 0o000, 0o077])
+@pytest.mark.parametrize("mask", [0o022, 0o000, 0o077], ids=oct)
 def test_a_new_library_and_its_wal_and_shm_are_private(tmp_path: Path, mask: int) -> None:
     path = tmp_path / "lib.cjm"
     with umask(mask), Library.open(path) as lib:
@@ -446,7 +446,7 @@ def test_the_cli_creates_a_private_library(tmp_path: Path, capsys: pytest.Captur
     assert mode(path) == 0o600
 
 
-@pytest.mark.parametrize("source_mode", [0o640, 0o600, 0o664])
+@pytest.mark.parametrize("source_mode", [0o640, 0o600, 0o664], ids=oct)
 def test_save_as_keeps_the_source_mode(tmp_path: Path, source_mode: int) -> None:
     source, target = tmp_path / "source.cjm", tmp_path / "target.cjm"
     make_source(source)

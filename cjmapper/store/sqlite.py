@@ -177,7 +177,8 @@ def clear_place(path: Path) -> None:
             pass
         except OSError as e:
             raise LibraryError(
-                f"Cannot replace {path.name}: {path.name}{suffix} cannot be removed ({e.strerror or e})."
+                f"{path.name}{suffix} is in the way and cannot be removed ({e.strerror or e}); SQLite would read it "
+                f"as part of {path.name}."
             ) from None
 
 
@@ -208,13 +209,10 @@ def new_temporary(path: Path, kind: str) -> Path:
     while True:
         temporary = path.with_name(f".{path.name}.{kind}-{secrets.token_hex(4)}")
         try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600))
         except FileExistsError:
             continue
-        try:
-            os.fchmod(fd, 0o600)
-        finally:
-            os.close(fd)
+        os.chmod(temporary, 0o600)  # the umask may have taken bits away
         return temporary
 
 
