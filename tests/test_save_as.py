@@ -66,6 +66,19 @@ def titles(path: Path) -> list[str]:
         return [info.title for info in lib.list_journeys()]
 
 
+def contents_untouched(path: Path) -> list[str]:
+    """`contents` of a copy of the library at `path` with its -wal and -shm, leaving `path`'s own files as they are."""
+    copy = path.with_name(f"copy of {path.name}")
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{path}{suffix}").exists():
+            shutil.copy(f"{path}{suffix}", f"{copy}{suffix}")
+    try:
+        return contents(copy)
+    finally:
+        for suffix in ("", *SIDECARS):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
 def make_source(path: Path, journeys: int = 2, cards_per_cell: int = 3) -> list[str]:
     with Library.open(path) as lib:
         for i in range(journeys):
@@ -381,6 +394,28 @@ def test_a_killed_save_as_leaves_the_old_target_or_the_whole_copy(tmp_path: Path
     assert outcomes["copy"], outcomes
 
 
+STEPS = {
+    # where the killed Save As stopped: what it leaves (the target's files, whether a partial copy, whose library)
+    "cjmapper.store.sqlite:clear_place": (["target.cjm", "target.cjm-shm", "target.cjm-wal"], True, "old"),
+    "pathlib:Path.unlink": (["target.cjm"], True, "old"),  # SQLite has finished the target's WAL into it
+    "os:replace": (["target.cjm"], True, "old"),  # the old target stands alone: no -wal, -shm or -journal
+    "cjmapper.store.sqlite:_sync_folder": (["target.cjm"], False, "copy"),  # renamed over the target
+}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_save_as_killed_at_each_step(tmp_path: Path, step: str) -> None:
+    source, target = tmp_path / "source.cjm", tmp_path / "target.cjm"
+    expected = make_source(source)
+    old_library_with_its_wal(target)
+    old = contents_untouched(target)
+    kill(start(HANG_AT, step, "save_as", str(source), str(target)))
+    files, partial, holds = STEPS[step]
+    assert sorted(files_beside(target)) == files
+    assert bool(hidden_temporaries(tmp_path)) == partial
+    assert contents(target) == (old if holds == "old" else expected)
+
+
 # ---------------------------------------------------------------------- new libraries beside leftovers
 
 
@@ -466,19 +501,25 @@ def test_save_as_keeps_the_source_mode(tmp_path: Path, source_mode: int) -> None
 
 
 HANG_AT = """
-import os, sys, time
+import importlib, sys, time
 from pathlib import Path
 from cjmapper.store import Library
 def hang(*args, **kwargs):
     print("ready", flush=True)
     time.sleep(600)
-setattr(os, sys.argv[1], hang)
+module, _, name = sys.argv[1].partition(":")
+owner = importlib.import_module(module)
+*within, name = name.split(".")
+for part in within:
+    owner = getattr(owner, part)
+setattr(owner, name, hang)
 if sys.argv[2] == "create":
     Library.open(Path(sys.argv[3]))
 else:
     Library.open(Path(sys.argv[3])).save_as(Path(sys.argv[4]))
 """
-"""A cjmapper that stops just before a library is linked (os.link) or moved (os.replace) into place, to be killed."""
+"""A cjmapper that stops at its first call of MODULE:NAME (e.g. os:link, just before a new library is linked into
+place), to be killed there."""
 
 
 def backdate(folder: Path, seconds: float = 120) -> None:
@@ -490,7 +531,7 @@ def backdate(folder: Path, seconds: float = 120) -> None:
 
 def test_a_killed_creation_leaves_no_temporary_after_the_next_open(tmp_path: Path) -> None:
     path = tmp_path / "lib.cjm"
-    kill(start(HANG_AT, "link", "create", str(path)))
+    kill(start(HANG_AT, "os:link", "create", str(path)))
     assert not path.exists()
     assert [name for name in hidden_temporaries(tmp_path) if "-" not in name.rsplit("new-", 1)[1]], (
         "the kill left the temporary library"
@@ -516,14 +557,14 @@ def test_a_killed_save_as_leaves_no_temporary_after_the_next_one(tmp_path: Path)
     expected = make_source(source)
     clean_old_library(target)
     old = contents(target)
-    kill(start(HANG_AT, "replace", "save_as", str(source), str(target)))
+    kill(start(HANG_AT, "os:replace", "save_as", str(source), str(target)))
     assert contents(target) == old
     assert hidden_temporaries(tmp_path), "the kill left the partial copy"
     backdate(tmp_path)
     with Library.open(target):
         pass
     assert hidden_temporaries(tmp_path) == []
-    kill(start(HANG_AT, "replace", "save_as", str(source), str(target)))
+    kill(start(HANG_AT, "os:replace", "save_as", str(source), str(target)))
     backdate(tmp_path)
     with Library.open(source) as lib:
         lib.save_as(target)
