@@ -105,14 +105,17 @@ def start(code: str, *args: str) -> subprocess.Popen[str]:
     )
     assert child.stdout is not None
     line = child.stdout.readline()
-    assert line.strip() == "ready", (line, child.stderr.read() if child.stderr else "")
+    if line.strip() != "ready":
+        _, err = kill(child)
+        pytest.fail(f"the subprocess did not get ready: {line!r} {err}")
     return child
 
 
-def kill(child: subprocess.Popen[str]) -> None:
+def kill(child: subprocess.Popen[str]) -> tuple[str, str]:
+    """SIGKILL the subprocess; what it wrote to stdout and stderr."""
     with contextlib.suppress(ProcessLookupError):
         child.send_signal(signal.SIGKILL)
-    child.communicate(timeout=30)
+    return child.communicate(timeout=30)
 
 
 HOLD_LIBRARY = """
@@ -419,15 +422,19 @@ def test_save_as_killed_at_each_step(tmp_path: Path, step: str) -> None:
 # ---------------------------------------------------------------------- new libraries beside leftovers
 
 
-def test_a_new_library_beside_a_crashed_librarys_wal_is_fresh(tmp_path: Path) -> None:
+@pytest.mark.parametrize("leftover", [old_library_with_its_wal, hot_journal], ids=["wal and shm", "hot journal"])
+def test_a_new_library_beside_a_crashed_librarys_leftovers_is_fresh(
+    tmp_path: Path, leftover: Callable[[Path], None]
+) -> None:
     path = tmp_path / "lib.cjm"
-    crashed_library(path, "Old A", "Old B")
-    path.unlink()  # the damaged library was thrown away; its -wal and -shm were not
+    leftover(path)
+    path.unlink()  # the damaged file was thrown away; what SQLite kept beside it was not
     with Library.open(path) as lib:
         assert lib.created
         assert lib.list_journeys() == []
         assert lib.integrity_problems(full=True) == []
     assert contents(path) == []
+    assert sorted(files_beside(path)) == ["lib.cjm"]  # the leftovers belonged to no database any more
 
 
 def test_the_cli_creates_a_fresh_library_beside_a_crashed_librarys_wal(
