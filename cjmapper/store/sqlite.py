@@ -15,6 +15,7 @@ import struct
 import sys
 import time
 import urllib.parse
+import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,6 +119,13 @@ def _holders(path: Path) -> list[tuple[int, int] | str]:
     return keys
 
 
+def _let_go(holds: list[tuple[int, int] | str]) -> None:
+    _open_here.subtract(holds)
+    for key in holds:
+        if _open_here[key] <= 0:
+            del _open_here[key]
+
+
 def _locked(path: Path, start: int, length: int) -> bool:
     """Whether another process holds a POSIX lock on bytes start..start+length of `path` (F_GETLK: takes nothing).
 
@@ -157,9 +165,11 @@ def in_use(path: Path) -> bool:
 
 def refuse_in_use(path: Path) -> None:
     if in_use(path):
-        raise LibraryLockedError(
-            f"{path.name} is open in another program; close it there first, or choose another name."
-        )
+        raise _open_elsewhere(path)
+
+
+def _open_elsewhere(path: Path) -> LibraryLockedError:
+    return LibraryLockedError(f"{path.name} is open in another program; close it there first, or choose another name.")
 
 
 def clear_place(path: Path) -> None:
@@ -170,6 +180,7 @@ def clear_place(path: Path) -> None:
     refuse_in_use(path)
     if path.is_file() and any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
         _settle(path)
+        refuse_in_use(path)  # opened meanwhile: what lies beside it is live, not left over
     for suffix in SIDECARS:
         try:
             Path(f"{path}{suffix}").unlink()
@@ -193,7 +204,12 @@ def _settle(path: Path) -> None:
         conn.isolation_level = None
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal, reads the WAL
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is not None and busy[0]:
+            raise _open_elsewhere(path)
+    except sqlite3.OperationalError as e:
+        if isinstance(translate(e, path.name), LibraryLockedError):
+            raise _open_elsewhere(path) from None
     except (sqlite3.Error, UnicodeDecodeError):
         pass
     finally:
@@ -335,8 +351,9 @@ class SqliteBackend:
         self.name = path.name
         self._engine = engine
         self._watcher = ChangeWatcher(engine, path.name)
-        self._holds: list[tuple[int, int] | str] | None = _holders(path)
-        _open_here.update(self._holds)
+        holds = _holders(path)
+        _open_here.update(holds)
+        self._release = weakref.finalize(self, _let_go, holds)  # on close, or when never closed
 
     def translate(self, error: BaseException) -> LibraryError:
         return translate(error, self.name)
@@ -362,9 +379,7 @@ class SqliteBackend:
 
     def close(self) -> None:
         self._watcher.close()
-        if self._holds is not None:
-            _open_here.subtract(self._holds)
-            self._holds = None
+        self._release()
 
 
 def integrity_problems(conn: Connection, *, full: bool = False, limit: int = 20) -> list[str]:
