@@ -35,7 +35,7 @@ from pytestqt.qtbot import QtBot
 from cjmapper.cli import main
 from cjmapper.errors import LibraryError
 from cjmapper.interchange import write_journey
-from cjmapper.store import Library
+from cjmapper.store import Library, sqlite
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
 from ui.main_window import MainWindow
@@ -330,6 +330,37 @@ def test_the_other_cjmapper_keeps_its_library_after_a_refused_save_as(tmp_path: 
     finally:
         kill(child)
     assert sorted(titles(target)) == ["Added after", "Theirs"]
+
+
+def test_a_target_opened_while_save_as_is_under_way_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another cjmapper opens the target after Save As looked (simulated: the first two looks see nobody): the
+    look after SQLite finished the target's leftovers sees it, and its live WAL is never removed."""
+    source, target = tmp_path / "source.cjm", tmp_path / "target.cjm"
+    make_source(source)
+    old_library_with_its_wal(target)
+    child = start(HOLD_LIBRARY, str(target), "Theirs")
+    looks = {"n": 0}
+    real_in_use = sqlite.in_use
+
+    def late(path: Path) -> bool:
+        looks["n"] += 1
+        return looks["n"] > 2 and real_in_use(path)
+
+    monkeypatch.setattr(sqlite, "in_use", late)
+    try:
+        with Library.open(source) as lib, pytest.raises(LibraryError) as refused:
+            lib.save_as(target)
+        assert "open in another program" in one_line(refused)
+        assert child.stdin is not None
+        assert child.stdout is not None
+        child.stdin.write("Added after\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "added"
+    finally:
+        kill(child)
+    assert looks["n"] == 3
+    assert sorted(titles(target)) == ["Added after", "Old A", "Old B", "Theirs"]
+    assert hidden_temporaries(tmp_path) == []
 
 
 def test_save_as_refuses_its_own_files(tmp_path: Path) -> None:
