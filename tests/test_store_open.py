@@ -93,7 +93,7 @@ def test_save_as_writes_a_complete_copy(tmp_path: Path) -> None:
     with Library.open(tmp_path / "b.cjm") as copy:
         assert not copy.created
         assert copy.load_journey(journey_id) == original
-    assert not list(tmp_path.glob(".*partial"))
+    assert not list(tmp_path.glob(".*partial*"))
 
 
 def test_folder_that_does_not_exist(tmp_path: Path) -> None:

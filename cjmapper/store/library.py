@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,6 +155,7 @@ class Library:
         busy_timeout_ms = FILE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         if path.is_dir():
             raise LibraryError(f"{path} is a folder; give the path of a library file, e.g. {path / 'library.cjm'}.")
+        sqlite.remove_stale_temporaries(path)
         created = not path.exists()
         if created and not path.parent.is_dir():
             raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
@@ -240,15 +240,27 @@ class Library:
         return self._engine
 
     def save_as(self, target: Path | str) -> None:
-        """Write a consistent copy of the whole library to `target` (SQLite's backup API), replacing it."""
+        """Write a consistent copy of the whole library to `target` (SQLite's backup API), replacing what is there:
+        afterwards `target` holds exactly this library, with this file's mode, whatever lay there before (an older
+        library with its WAL, a crash's leftovers, another file). A target another program holds open is refused,
+        and left as it was. A crash leaves `target` as it was or the whole copy (see `sqlite.backup_to`)."""
         target = Path(target).expanduser().absolute()
         if self.path is None:
             raise LibraryError("A team library lives on its server; copy its journeys into a local library instead.")
-        if target == self.path:
-            raise LibraryError("Save the library under another name: that is the open library itself.")
+        own = self.path
+        if target == own or (target.exists() and own.exists() and target.samefile(own)):
+            raise LibraryError(f"Save the library under another name: {target.name} is the open library {own.name}.")
+        for suffix in sqlite.SIDECARS:
+            if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
+                belongs = target.name.removesuffix(suffix)
+                raise LibraryError(f"Save the library under another name: {target.name} is SQLite's file of {belongs}.")
         if not target.parent.is_dir():
             raise LibraryError(f"Cannot save {target.name}: the folder {target.parent} does not exist.")
-        sqlite.backup_to(self.engine, target)
+        if target.is_dir():
+            raise LibraryError(f"Cannot save the library as {target.name}: that is a folder.")
+        if target.exists() and not target.is_file():
+            raise LibraryError(f"Cannot save the library as {target.name}: that is not a regular file.")
+        sqlite.backup_to(self.engine, own, target)
 
     # ------------------------------------------------------------------ reading
 
@@ -790,14 +802,24 @@ class Library:
 
 def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
     """Make a new, complete library at `path`: built under a temporary name and linked into place only when whole,
-    so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever).
-    Returns False when another program created `path` meanwhile (then it is opened as it is)."""
-    temporary = path.with_name(f".{path.name}.new-{secrets.token_hex(4)}")
+    so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever; the
+    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). The file, and the -wal and -shm
+    SQLite makes beside it, are readable and writable by the user only. A -wal, -shm or -journal a crashed library
+    of that name left is removed first (with its library gone it belongs to no database, and SQLite would play it
+    over the new one); one another program still uses is refused. Returns False when another program created
+    `path` meanwhile (then it is opened as it is)."""
+    try:
+        temporary = sqlite.new_temporary(path, "new")
+    except OSError as e:
+        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
     engine = sqlite.make_engine(temporary, busy_timeout_ms)
     try:
         with engine.connect() as conn:
             _create_schema(conn)
         engine.dispose()
+        if path.exists():
+            return False
+        sqlite.clear_place(path)
         try:
             os.link(temporary, path)  # never replaces a file that appeared meanwhile
         except FileExistsError:
@@ -852,7 +874,7 @@ def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
         )
     if revision != migrate.HEAD:
         backup = _backup_path(path, revision)
-        sqlite.backup_to(engine, backup)
+        sqlite.backup_to(engine, path, backup)
         with conn.execution_options(**{WRITE_LOCK: True}).begin():
             migrate.upgrade_format(conn)
         sqlite.checkpoint(conn)
@@ -871,7 +893,7 @@ def _backup_path(path: Path, revision: str) -> Path:
 
 
 def _remove_library_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", *sqlite.SIDECARS):
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink()
 

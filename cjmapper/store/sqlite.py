@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
 import sqlite3
 import stat
 import struct
+import sys
+import time
 import urllib.parse
+import weakref
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,14 @@ from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapper know a library by its bytes
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+SIDECARS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a library, named after it. SQLite plays any it finds over whatever file bears that
+name, so none may be left beside a file that replaces a library."""
+STALE_TEMPORARY_S = 60.0
+"""A hidden temporary of ours untouched this long, and held by no program, was left by a killed cjmapper."""
+_TEMPORARY = re.compile(r"(?:new|partial)-[0-9a-f]{8}|partial")
+"""What follows `.NAME.` in the name of a temporary of ours (a new library, a copy being saved), before any -wal,
+-shm or -journal of its own; a bare `partial` is what cjmapper 0.1 named its copies."""
 
 
 def check_existing_file(path: Path) -> None:
@@ -73,6 +87,192 @@ def check_writable(path: Path) -> None:
         raise LibraryError(
             f"{path.name} is in a read-only folder ({path.parent}); cjmapper needs to write beside the library."
         )
+
+
+# ---------------------------------------------------------------------- who holds a library file
+
+
+_open_here: Counter[tuple[int, int] | str] = Counter()
+"""The files (by device and inode, and by path) that `SqliteBackend`s of this program hold open: SQLite's locks
+never conflict within one program, so another `Library` here is seen by this count, not by the locks."""
+
+_PENDING_BYTE = 0x40000000
+_MAIN_FILE_LOCKS = (_PENDING_BYTE, 512)
+"""SQLite's lock bytes in a database file: pending, reserved and the 510 shared bytes (a connection in WAL mode holds
+a shared lock there for as long as it is open)."""
+_SHM_LOCKS = (120, 9)
+"""The WAL index's eight lock bytes and its dead-man switch (byte 128), which every connection that uses the WAL
+holds a read lock on for as long as it is open."""
+if sys.platform.startswith("linux"):
+    _FLOCK = "hhqqi4x"  # struct flock: l_type, l_whence, l_start, l_len, l_pid
+elif sys.platform == "darwin" or "bsd" in sys.platform:
+    _FLOCK = "qqihh"  # struct flock: l_start, l_len, l_pid, l_type, l_whence
+else:
+    _FLOCK = ""  # no POSIX locks to test (Windows refuses to replace a file another program has open)
+
+
+def _holders(path: Path) -> list[tuple[int, int] | str]:
+    keys: list[tuple[int, int] | str] = [str(path.absolute())]
+    with contextlib.suppress(OSError):
+        st = path.stat()
+        keys.append((st.st_dev, st.st_ino))
+    return keys
+
+
+def _let_go(holds: list[tuple[int, int] | str]) -> None:
+    _open_here.subtract(holds)
+    for key in holds:
+        if _open_here[key] <= 0:
+            del _open_here[key]
+
+
+def _locked(path: Path, start: int, length: int) -> bool:
+    """Whether another process holds a POSIX lock on bytes start..start+length of `path` (F_GETLK: takes nothing).
+
+    Opening and closing the file here drops any lock this process holds on it (POSIX), which is why `in_use` asks
+    `_open_here` first."""
+    if not _FLOCK:
+        return False
+    import fcntl  # POSIX only
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        if _FLOCK.startswith("hh"):
+            probe = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, start, length, 0)
+            kind = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe))[0]
+        else:
+            probe = struct.pack(_FLOCK, start, length, 0, fcntl.F_WRLCK, os.SEEK_SET)
+            kind = struct.unpack(_FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe))[3]
+        return bool(kind != fcntl.F_UNLCK)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def in_use(path: Path) -> bool:
+    """Whether a program has the library file `path` open: another `Library` in this program, or any program whose
+    SQLite connection holds a lock on the file or on its -shm (every connection in WAL mode does while it is open,
+    also when the file itself was deleted or renamed under it). A connection in rollback-journal mode between
+    transactions holds no lock and is not seen; cjmapper's connections are all in WAL mode."""
+    if any(_open_here[key] for key in _holders(path)):
+        return True
+    return _locked(path, *_MAIN_FILE_LOCKS) or _locked(Path(f"{path}-shm"), *_SHM_LOCKS)
+
+
+def refuse_in_use(path: Path) -> None:
+    if in_use(path):
+        raise _open_elsewhere(path)
+
+
+def _open_elsewhere(path: Path) -> LibraryLockedError:
+    return LibraryLockedError(f"{path.name} is open in another program; close it there first, or choose another name.")
+
+
+def clear_place(path: Path) -> None:
+    """Make ready for a library to be renamed to `path`: refuse when a program holds what is there; have SQLite
+    finish a journal or WAL a crash left beside the file there (a hot journal rolled back, the WAL checkpointed into
+    its own file), so a crash from here on leaves that file whole; then remove every -wal, -shm and -journal named
+    after `path`, which SQLite would otherwise play over the library renamed there."""
+    refuse_in_use(path)
+    if path.is_file() and any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
+        _settle(path)
+        refuse_in_use(path)  # opened meanwhile: what lies beside it is live, not left over
+    for suffix in SIDECARS:
+        try:
+            Path(f"{path}{suffix}").unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as e:
+            raise LibraryError(
+                f"{path.name}{suffix} is in the way and cannot be removed ({e.strerror or e}); SQLite would read it "
+                f"as part of {path.name}."
+            ) from None
+
+
+def _settle(path: Path) -> None:
+    """Let SQLite finish in `path` what a crash left in its journal or WAL. A file SQLite cannot use is left as it is
+    (its leftovers are removed all the same: they are of no use to it)."""
+    try:
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=rw", uri=True, timeout=0)
+    except sqlite3.Error:
+        return
+    try:
+        conn.isolation_level = None
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal, reads the WAL
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is not None and busy[0]:
+            raise _open_elsewhere(path)
+    except sqlite3.OperationalError as e:
+        if isinstance(translate(e, path.name), LibraryLockedError):
+            raise _open_elsewhere(path) from None
+    except (sqlite3.Error, UnicodeDecodeError):
+        pass
+    finally:
+        conn.close()  # the last connection in WAL mode checkpoints and removes the -wal and -shm
+
+
+# ---------------------------------------------------------------------- our hidden temporaries
+
+
+def new_temporary(path: Path, kind: str) -> Path:
+    """An empty file beside `path` under a hidden name of ours (`.NAME.KIND-1a2b3c4d`), readable and writable by its
+    owner only whatever the umask; SQLite gives the -wal and -shm it makes beside a file that file's mode."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{kind}-{secrets.token_hex(4)}")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600))
+        except FileExistsError:
+            continue
+        os.chmod(temporary, 0o600)  # the umask may have taken bits away
+        return temporary
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove what a killed cjmapper left while creating or saving a library at `path`: our hidden temporaries of
+    that name (`.NAME.new-…`, `.NAME.partial-…`, with their -wal, -shm, -journal), once none of a temporary's files
+    changed for `STALE_TEMPORARY_S` and no program holds it. Nothing else is touched; a folder cjmapper may not list
+    or write is left as it is."""
+    prefix = f".{path.name}."
+    try:
+        with os.scandir(path.parent) as entries:
+            names = [entry.name for entry in entries if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    temporaries: dict[str, list[Path]] = {}
+    for name in names:
+        base = name[len(prefix) :]
+        for suffix in SIDECARS:
+            base = base.removesuffix(suffix)
+        if _TEMPORARY.fullmatch(base):
+            temporaries.setdefault(prefix + base, []).append(path.parent / name)
+    now = time.time()
+    for base, files in temporaries.items():
+        try:
+            found = [f.lstat() for f in files]
+        except OSError:
+            continue
+        if any(not stat.S_ISREG(st.st_mode) or now - st.st_mtime < STALE_TEMPORARY_S for st in found):
+            continue
+        if in_use(path.parent / base):
+            continue
+        for f in files:
+            with contextlib.suppress(OSError):
+                f.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable, where the system lets a folder be synced."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def make_engine(path: Path, busy_timeout_ms: int, *, read_only: bool = False) -> Engine:
@@ -151,6 +351,9 @@ class SqliteBackend:
         self.name = path.name
         self._engine = engine
         self._watcher = ChangeWatcher(engine, path.name)
+        holds = _holders(path)
+        _open_here.update(holds)
+        self._release = weakref.finalize(self, _let_go, holds)  # on close, or when never closed
 
     def translate(self, error: BaseException) -> LibraryError:
         return translate(error, self.name)
@@ -176,6 +379,7 @@ class SqliteBackend:
 
     def close(self) -> None:
         self._watcher.close()
+        self._release()
 
 
 def integrity_problems(conn: Connection, *, full: bool = False, limit: int = 20) -> list[str]:
@@ -215,33 +419,49 @@ def checkpoint(conn: Connection) -> None:
         raise LibraryLockedError("The library is in use by another program; try again in a moment.")
 
 
-def backup_to(engine: Engine, target: Path) -> None:
-    """Copy the whole library to `target` with SQLite's online backup API (consistent even mid-WAL)."""
-    tmp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
+def backup_to(engine: Engine, source: Path, target: Path) -> None:
+    """Copy the whole library (open on `engine`, its file `source`) to `target` with SQLite's online backup API
+    (consistent even mid-WAL), replacing what is there; the copy gets the source's mode.
+
+    In this order, so a crash at any moment leaves the target as it was or the whole copy, never a mixture: refuse a
+    target a program holds; write and sync the copy under a hidden temporary name beside it; `clear_place` (SQLite
+    finishes the target's own journal or WAL, then every -wal, -shm and -journal of that name goes); rename the copy
+    over the target. A temporary a killed run left is removed by the next (`remove_stale_temporaries`)."""
+    remove_stale_temporaries(target)
+    refuse_in_use(target)
     try:
+        mode = stat.S_IMODE(source.stat().st_mode) & 0o777
+    except OSError:
+        mode = 0o600
+    temporary: Path | None = None
+    try:
+        temporary = new_temporary(target, "partial")
         raw = engine.raw_connection()
         try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            dest = sqlite3.connect(tmp)
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            dest = sqlite3.connect(temporary)
             try:
-                source.backup(dest)
+                driver.backup(dest)
                 dest.execute("PRAGMA journal_mode = WAL")
             finally:
-                dest.close()
+                dest.close()  # the last connection: the copy stands alone, without -wal or -shm
         finally:
             raw.close()
-        os.replace(tmp, target)
+        os.chmod(temporary, mode)
+        clear_place(target)
+        os.replace(temporary, target)
+        temporary = None
+        _sync_folder(target.parent)
     except sqlite3.Error as e:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
         raise translate(e, target.name) from None
     except OSError as e:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
         raise LibraryError(f"cannot write {target.name}: {e.strerror or e}.") from None
+    finally:
+        if temporary is not None:
+            for suffix in ("", *SIDECARS):
+                with contextlib.suppress(OSError):
+                    Path(f"{temporary}{suffix}").unlink()
 
 
 def translate(error: BaseException, name: str) -> LibraryError:
