@@ -46,7 +46,7 @@ from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 Cell = tuple[int, int]
@@ -370,6 +370,7 @@ class Library:
         """Put back a journey that `delete_journey` returned, with all its original ids."""
         with self._write() as s:
             _insert_journey(s, journey, keep_ids=True)
+            self._backend.ids_inserted(s.connection(), (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
 
     def delete_journey(self, journey_id: int) -> Journey:
         """Delete a journey and everything on it; returns it whole, for undo."""
@@ -569,6 +570,7 @@ class Library:
             order = _structure_ids(s, structure.table, journey_id)
             _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
             _insert_touchpoints(s, journey_id, cards)
+            self._backend.ids_inserted(s.connection(), (structure.table, TOUCHPOINTS))
             self._touch(s, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
@@ -699,6 +701,7 @@ class Library:
         """Put deleted cards back with their ids, each at its old place in its cell."""
         with self._write() as s:
             _insert_touchpoints(s, journey_id, cards)
+            self._backend.ids_inserted(s.connection(), (TOUCHPOINTS,))
             self._touch(s, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
@@ -741,25 +744,28 @@ class Library:
         """Put back a version that `delete_version` returned, under its own id."""
         with self._write() as s:
             versions.restore_deleted_version(s.connection(), removal)
+            self._backend.ids_inserted(s.connection(), (VERSIONS,))
             self._touch(s, removal.info.journey_id, expected_revision)
 
     def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
         """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
-        version's ids). Returns the journey as it was: `replace_journey_content` of it undoes the restore."""
+        version's ids where they are the journey's own; see `versions.replace_content`). Returns the journey as it
+        was: `replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it."""
         with self._write() as s:
             conn = s.connection()
             content = versions.load_version(conn, version_id)
             _refuse_stale(s, content.id, expected_revision)
-            previous = versions.replace_content(conn, content)
+            previous = versions.replace_content(conn, content, self._backend.issued_ids)
             self._touch(s, content.id, expected_revision)
         return previous
 
     def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
-        kept). Returns the journey as it was, for undo."""
+        kept, but for ids that are not the journey's own: see `versions.replace_content`). Returns the journey as
+        it was, for undo."""
         with self._write() as s:
             _refuse_stale(s, journey.id, expected_revision)
-            previous = versions.replace_content(s.connection(), journey)
+            previous = versions.replace_content(s.connection(), journey, self._backend.issued_ids)
             self._touch(s, journey.id, expected_revision)
         return previous
 

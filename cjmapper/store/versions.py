@@ -3,7 +3,9 @@
 A version's snapshot is the journey's content (its own fields, phases, lanes and cards) with every id and sort key,
 as compact JSON compressed with zlib. Keeping the ids is what makes a restore exact: restoring a version puts back
 the very phases, lanes and cards it was saved from, so the undo commands of earlier edits (which hold ids) stay
-valid, and restoring the journey's previous content undoes the restore. The interchange format
+valid, and restoring the journey's previous content undoes the restore. Only the journey's own ids are put back,
+though: a version copied from another library holds that library's ids, and an id another journey holds or one this
+library never handed out gets a fresh one (`replace_content`). The interchange format
 (`cjmapper.interchange`) renumbers ids and drops sort keys, so it is not used here.
 
 Snapshots are data only: they are read with `json` (never pickle), their unpacked size is bounded, and every field is
@@ -16,12 +18,12 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper import rules
@@ -331,9 +333,19 @@ def restore_deleted_version(conn: Connection, removal: VersionRemoval) -> None:
     )
 
 
-def replace_content(conn: Connection, content: Journey) -> Journey:
-    """Make journey `content.id` hold exactly `content` (its fields, phases, lanes and cards, with their ids and
-    sort keys). Returns the journey as it was, which, given back to this function, undoes it."""
+IssuedIds = Callable[[Connection, Table], int]
+"""The backend's `issued_ids`: the highest id a table has handed out."""
+
+
+def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -> Journey:
+    """Make journey `content.id` hold exactly `content` (its fields, phases, lanes and cards, with their sort keys).
+    Returns the journey as it was, which, given back to this function, undoes it.
+
+    Ids are kept wherever the journey may hold them: its own (those it holds, and those of its parts deleted since,
+    which the undo commands hold), so a restore puts back the very phases, lanes and cards. An id another journey
+    holds, or one this library never handed out (a version copied from another library holds that library's ids),
+    is never inserted as it is: that part gets a fresh id, its cards follow it, and no id is ever in two places or
+    handed out twice."""
     journey_id = content.id
     head, phases, lanes, cards = _checked(content)
     previous = reading.load_journey(conn, journey_id)
@@ -341,13 +353,44 @@ def replace_content(conn: Connection, content: Journey) -> Journey:
     conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
     conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
     conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**head))
-    if phases:
-        conn.execute(insert(PHASES), [row | {"journey_id": journey_id} for row in phases])
-    if lanes:
-        conn.execute(insert(LANES), [row | {"journey_id": journey_id} for row in lanes])
-    if cards:
-        conn.execute(insert(TOUCHPOINTS), [row | {"journey_id": journey_id} for row in cards])
+    phase_ids = _insert_rows(conn, PHASES, journey_id, phases, issued_ids)
+    lane_ids = _insert_rows(conn, LANES, journey_id, lanes, issued_ids)
+    for card in cards:
+        card["phase_id"] = phase_ids[cast(int, card["phase_id"])]
+        card["lane_id"] = lane_ids[cast(int, card["lane_id"])]
+    _insert_rows(conn, TOUCHPOINTS, journey_id, cards, issued_ids)
     return previous
+
+
+_IN_CHUNK = 5000
+"""Ids looked up per statement (SQLite and PostgreSQL both take this many parameters)."""
+
+
+def _insert_rows(conn: Connection, table: Table, journey_id: int, rows: Rows, issued_ids: IssuedIds) -> dict[int, int]:
+    """Insert the journey's rows of `table` (the journey holds none there now), each under its own id where that id
+    is free and was handed out by this library, else under a fresh one. Returns each given id's id as stored."""
+    if not rows:
+        return {}
+    given = [cast(int, row["id"]) for row in rows]
+    highest = issued_ids(conn, table)
+    candidates = [i for i in given if 0 < i <= highest]
+    held: set[int] = set()  # by another journey: this one's rows are gone
+    for start in range(0, len(candidates), _IN_CHUNK):
+        chunk = candidates[start : start + _IN_CHUNK]
+        held.update(int(i) for i in conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    free = set(candidates) - held
+    pairs = list(zip(rows, given, strict=True))
+    stored = {i: i for i in given if i in free}
+    if stored:
+        conn.execute(insert(table), [row | {"journey_id": journey_id} for row, i in pairs if i in free])
+    fresh = [(row, i) for row, i in pairs if i not in free]
+    if fresh:
+        new_ids = conn.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [{k: v for k, v in row.items() if k != "id"} | {"journey_id": journey_id} for row, _ in fresh],
+        ).scalars()
+        stored.update(zip((i for _, i in fresh), (int(n) for n in new_ids), strict=True))
+    return stored
 
 
 Rows = list[dict[str, object]]
