@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper import rules
 from cjmapper.errors import EditError, LibraryError, NotFoundError
+from cjmapper.interchange.json_format import ValuesPerItem, too_many_values
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -52,8 +53,16 @@ from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TO
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
 SNAPSHOT_VERSION = 1
-MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024
-"""The most a snapshot may unpack to: a damaged or hostile library cannot make cjmapper allocate more."""
+MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024
+"""The most a snapshot may unpack to (read at call time, so tests may lower it). A journey is a few MB as a snapshot
+even with thousands of cards; saving one that would be larger is refused. A larger snapshot (in a damaged or hostile
+library) is refused without unpacking further, and one within it that holds more values than any journey (a flood of
+"[]") is refused before parsing, so reading a snapshot never holds much more than twice this at once."""
+_STEP = 1024 * 1024
+"""A snapshot is unpacked this much at a time."""
+_SNAPSHOT_VALUES = ValuesPerItem(containers=1, separators=12, quotes=12)
+"""What one card (or phase, or lane: fewer) takes in a snapshot: an array of 12 fields (11 commas, and 1 after it), 6
+of them strings. Parsing as many values as the largest journey's snapshot holds takes under 100 MB."""
 _COMPRESSION = 1
 """zlib level: level 1 packs a typical journey to about a sixth, several times faster than the default 6."""
 
@@ -102,8 +111,20 @@ def encode(journey: Journey) -> bytes:
             for t in journey.touchpoints
         ],
     }  # fmt: skip
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return zlib.compress(text.encode("utf-8"), _COMPRESSION)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    if len(raw) > MAX_SNAPSHOT_BYTES:
+        raise EditError(
+            f"The journey is too large to save as a version ({len(raw) / _MB:,.0f} MB of content; a version holds "
+            f"at most {_megabytes(MAX_SNAPSHOT_BYTES)})."
+        )
+    return zlib.compress(raw, _COMPRESSION)
+
+
+_MB = 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / _MB:,.0f} MB" if size >= _MB else f"{size:,} bytes"
 
 
 class _DamagedError(Exception):
@@ -115,26 +136,30 @@ def decode(snapshot: bytes, journey_id: int, name: str = "") -> Journey:
     try:
         return _decode(snapshot, journey_id)
     except _DamagedError as e:
-        called = f" {name!r}" if name else ""
-        raise LibraryError(f"The version{called} is damaged and cannot be read ({e}).") from None
+        raise _damaged(name, str(e)) from None
+
+
+def _damaged(name: str, reason: str) -> LibraryError:
+    called = f" {name!r}" if name else ""
+    return LibraryError(f"The version{called} is damaged and cannot be read ({reason}).")
 
 
 def _decode(snapshot: bytes, journey_id: int) -> Journey:
     if not isinstance(snapshot, bytes | bytearray | memoryview):
         raise _DamagedError("its snapshot is not binary data")
-    unpacker = zlib.decompressobj()
+    raw = _unpack(snapshot)
     try:
-        raw = unpacker.decompress(bytes(snapshot), MAX_SNAPSHOT_BYTES)
-    except zlib.error:
-        raise _DamagedError("its snapshot is not zlib data") from None
-    if unpacker.unconsumed_tail:
-        raise _DamagedError(f"its snapshot unpacks to more than {MAX_SNAPSHOT_BYTES // (1024 * 1024)} MB")
-    if not unpacker.eof:
-        raise _DamagedError("its snapshot is cut short")
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
         raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+    del raw  # the text and what it parses to are all that is held from here
+    if too_many_values(text, _SNAPSHOT_VALUES):
+        raise _DamagedError("its snapshot holds far more values than any journey")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as e:
+        raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+    del text
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise _DamagedError("its snapshot is not a cjmapper version")
     if data.get("version") != SNAPSHOT_VERSION:
@@ -149,15 +174,18 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         framework = Framework(_text(data, "framework"))
     except ValueError:
         raise _DamagedError("its language or framework is unknown") from None
-    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in _list(data, "phases")]
+    phase_rows, lane_rows, card_rows = _list(data, "phases"), _list(data, "lanes"), _list(data, "touchpoints")
+    if len(phase_rows) > MAX_PHASES or len(lane_rows) > MAX_LANES or len(card_rows) > MAX_TOUCHPOINTS:
+        raise _DamagedError("it holds more phases, lanes or cards than a journey can")
+    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in phase_rows]
     lanes: list[Lane] = []
-    for row in _list(data, "lanes"):
+    for row in lane_rows:
         lane_id, lane_name, kind, color = _row(row, _LANE_TYPES, "a lane")
         try:
             lanes.append(Lane(lane_id, lane_name, LaneKind(kind), color))
         except ValueError:
             raise _DamagedError(f"a lane has the unknown kind {kind!r}") from None
-    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in _list(data, "touchpoints")]
+    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in card_rows]
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
@@ -169,6 +197,35 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         lanes=lanes,
         touchpoints=touchpoints,
     )
+
+
+def _unpack(snapshot: bytes | bytearray | memoryview) -> bytearray:
+    """The snapshot unpacked, a step at a time: one that would unpack to more than MAX_SNAPSHOT_BYTES is refused
+    once that much is out (a bomb is never unpacked whole)."""
+    limit = MAX_SNAPSHOT_BYTES
+    if len(snapshot) > _packed_limit():
+        raise _DamagedError(f"its snapshot is larger than {_megabytes(limit)}")
+    unpacker = zlib.decompressobj()
+    raw = bytearray()
+    try:
+        step = unpacker.decompress(snapshot, _STEP)
+        while True:
+            raw += step
+            if len(raw) > limit:
+                raise _DamagedError(f"its snapshot unpacks to more than {_megabytes(limit)}")
+            if unpacker.eof or (not unpacker.unconsumed_tail and len(step) < _STEP):
+                break  # done, or every byte used and nothing more to come
+            step = unpacker.decompress(unpacker.unconsumed_tail, _STEP)
+    except zlib.error:
+        raise _DamagedError("its snapshot is not zlib data") from None
+    if not unpacker.eof:
+        raise _DamagedError("its snapshot is cut short")
+    return raw
+
+
+def _packed_limit() -> int:
+    """The most a snapshot within MAX_SNAPSHOT_BYTES can take packed (zlib adds a little to data it cannot pack)."""
+    return MAX_SNAPSHOT_BYTES + MAX_SNAPSHOT_BYTES // 1000 + 1024
 
 
 _INT = (int,)
@@ -261,12 +318,16 @@ def find_version(conn: Connection, journey_id: int, ref: str) -> int:
 
 
 def load_version(conn: Connection, version_id: int) -> Journey:
+    size = func.length(VERSIONS.c.snapshot)
     row = conn.execute(
-        select(VERSIONS.c.journey_id, VERSIONS.c.name, VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)
+        select(VERSIONS.c.journey_id, VERSIONS.c.name, size.label("size")).where(VERSIONS.c.id == version_id)
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"There is no version with id {version_id} in this library.")
-    return decode(row.snapshot, int(row.journey_id), row.name)
+    if isinstance(row.size, int) and row.size > _packed_limit():  # not even fetched
+        raise _damaged(row.name, f"its snapshot is larger than {_megabytes(MAX_SNAPSHOT_BYTES)}")
+    snapshot = conn.execute(select(VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)).scalar_one()
+    return decode(snapshot, int(row.journey_id), row.name)
 
 
 def clean_name(name: str) -> str:
