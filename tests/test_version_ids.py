@@ -277,3 +277,41 @@ def test_every_put_back_under_given_ids_moves_the_id_counters(library: Library) 
         created = library.create_journey(sample_journey("New"))
         library.save_version(created, "New")
         use_the_library(library, [created, shifted.id])
+
+
+@pytest.mark.parametrize("pad", [0, 2])
+def test_a_copys_versions_hold_the_copys_ids(library_location: Location, tmp_path: Path, pad: int) -> None:
+    """A copy's versions name its parts by their ids in the target library (a part the journey no longer had when it
+    was copied by an id below 1, which no library hands out), never by the source library's ids: restoring the
+    version the journey was copied as changes no id, and restoring an older one keeps the ids of the parts it shares
+    with the copy."""
+    source = tmp_path / "x.cjm"
+    source_id = make_source(source, pad)
+    with Library.open(library_location) as target, Library.open(source) as x:
+        target.create_journey(sample_journey("Own"))
+        copy_id = copy_journey(x, source_id, target)
+        copy = target.load_journey(copy_id)
+        own = {
+            "phases": {p.id for p in copy.phases},
+            "lanes": {lane.id for lane in copy.lanes},
+            "cards": {t.id for t in copy.touchpoints},
+        }
+        for info in target.list_versions(copy_id):
+            version = target.load_version(info.id)
+            held = {
+                "phases": {p.id for p in version.phases},
+                "lanes": {lane.id for lane in version.lanes},
+                "cards": {t.id for t in version.touchpoints},
+            }
+            for kind, ids in held.items():
+                assert {i for i in ids if i > 0} <= own[kind], kind
+        after = target.find_version(copy_id, "After")
+        target.restore_version(after)
+        restored = target.load_journey(copy_id)
+        assert (restored.phases, restored.lanes) == (copy.phases, copy.lanes)
+        assert {t.id: t.title for t in restored.touchpoints} == {t.id: t.title for t in copy.touchpoints}
+        assert write_journey(replace(restored, title=copy.title)) == write_journey(copy)
+        target.restore_version(target.find_version(copy_id, "Before"))
+        before = target.load_journey(copy_id)
+        assert {p.id for p in before.phases} < own["phases"]  # the phase added later is gone, the others kept
+        assert len({t.id for t in before.touchpoints} - own["cards"]) == 1  # the card deleted later comes back

@@ -359,11 +359,13 @@ class Library:
 
     def import_journey(self, journey: Journey, saved: Sequence[tuple[VersionInfo, Journey]] = ()) -> int:
         """Add a whole journey from another library with its saved versions (each under its name and time), in one
-        transaction: a copy is there whole or not at all. Returns the new journey's id."""
+        transaction: a copy is there whole or not at all. Returns the new journey's id. The versions name the
+        copy's parts by their new ids (see `versions.import_version`)."""
         with self._write() as s:
-            journey_id = _insert_journey(s, journey, keep_ids=False)
+            ids = versions.IdMap()
+            journey_id = _insert_journey(s, journey, keep_ids=False, ids=ids)
             for info, content in saved:
-                versions.import_version(s.connection(), journey_id, info, content)
+                versions.import_version(s.connection(), journey_id, info, content, ids)
             return journey_id
 
     def restore_journey(self, journey: Journey) -> None:
@@ -1091,8 +1093,9 @@ def _insert_touchpoints(s: Session, journey_id: int, cards: Sequence[Touchpoint]
     s.connection().execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
 
 
-def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
-    """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given."""
+def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+    """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
+    noted in `ids`, when given)."""
     conn = s.connection()
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
@@ -1106,13 +1109,14 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
     _record(s, JourneyChange(journey_id, int(str(head["revision"]))))
-    phase_ids: dict[int, int] = {}
+    noted = ids if ids is not None else versions.IdMap()
+    phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
         values = _phase_values(phase) | {"journey_id": journey_id, "position": position}
         if keep_ids:
             values["id"] = phase.id
         phase_ids[phase.id] = int(conn.execute(insert(PHASES).values(**values).returning(PHASES.c.id)).scalar_one())
-    lane_ids: dict[int, int] = {}
+    lane_ids = noted.lanes
     for position, lane in enumerate(journey.lanes):
         values = _lane_values(lane) | {"journey_id": journey_id, "position": position}
         if keep_ids:
@@ -1122,6 +1126,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         emotions = {lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTIONS}
         rank: dict[Cell, int] = {}
         rows = []
+        given: list[int] = []  # each new row's id in `journey`
         for card in journey.touchpoints if keep_ids else journey.ordered_touchpoints():
             if card.lane_id in emotions:
                 raise EditError(f"Touchpoint {card.title!r} is on the experience lane, which holds no cards.")
@@ -1132,12 +1137,19 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
             except KeyError:
                 raise EditError(f"Touchpoint {card.title!r} names a phase or lane the journey does not have.") from None
             if not keep_ids:
+                given.append(card.id)
                 del values["id"]
                 cell = (card.phase_id, card.lane_id)
                 rank[cell] = rank.get(cell, 0) + 1
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
-        conn.execute(insert(TOUCHPOINTS), rows)
+        if ids is None or keep_ids:
+            conn.execute(insert(TOUCHPOINTS), rows)
+        else:
+            new_ids = conn.execute(
+                insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            ids.touchpoints.update(zip(given, (int(i) for i in new_ids), strict=True))
     return journey_id
 
 

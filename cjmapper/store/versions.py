@@ -16,10 +16,11 @@ The functions here run inside a transaction the caller (`Library`) holds; `Libra
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -347,10 +348,40 @@ def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
     return _insert(conn, journey_id, name, datetime.now(UTC), journey)
 
 
-def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey) -> VersionInfo:
-    """Add a version brought from another library (its name, time and content) to journey `journey_id`. The
-    content keeps the ids it had there: a snapshot's ids only tie its own parts together."""
-    return _insert(conn, journey_id, info.name, info.created_at, content)
+@dataclass(frozen=True, slots=True)
+class IdMap:
+    """The ids a journey copied into this library got: each part's id in the source -> its copy's id here."""
+
+    phases: dict[int, int] = field(default_factory=dict)
+    lanes: dict[int, int] = field(default_factory=dict)
+    touchpoints: dict[int, int] = field(default_factory=dict)
+
+
+def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey, ids: IdMap) -> VersionInfo:
+    """Add a version brought from another library (its name, time and content) to journey `journey_id`, the copy
+    whose new ids `ids` gives. The version names the copy's parts by their ids here, and every part the copy lacks
+    (deleted before it was copied) by an id below 1, which no library hands out: no other library's id is kept."""
+    return _insert(conn, journey_id, info.name, info.created_at, _translated(content, ids))
+
+
+def _translated(content: Journey, ids: IdMap) -> Journey:
+    placeholders = itertools.count(-1, -1)
+
+    def mapping(given: dict[int, int], found: Iterable[int]) -> dict[int, int]:
+        return {i: given[i] if i in given else next(placeholders) for i in dict.fromkeys(found)}
+
+    cards = content.touchpoints
+    phases = mapping(ids.phases, [*(p.id for p in content.phases), *(t.phase_id for t in cards)])
+    lanes = mapping(ids.lanes, [*(lane.id for lane in content.lanes), *(t.lane_id for t in cards)])
+    card_ids = mapping(ids.touchpoints, [t.id for t in cards])
+    return replace(
+        content,
+        phases=[replace(p, id=phases[p.id]) for p in content.phases],
+        lanes=[replace(lane, id=lanes[lane.id]) for lane in content.lanes],
+        touchpoints=[
+            replace(t, id=card_ids[t.id], phase_id=phases[t.phase_id], lane_id=lanes[t.lane_id]) for t in cards
+        ],
+    )
 
 
 def _insert(conn: Connection, journey_id: int, name: str, created_at: datetime, content: Journey) -> VersionInfo:
@@ -531,6 +562,7 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
 
 __all__ = [
     "MAX_VERSION_NAME",
+    "IdMap",
     "VersionInfo",
     "VersionRemoval",
     "decode",
