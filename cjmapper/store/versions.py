@@ -54,12 +54,13 @@ from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TO
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
 SNAPSHOT_VERSION = 1
-MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_SNAPSHOT_BYTES = 32 * _MB
 """The most a snapshot may unpack to (read at call time, so tests may lower it). A journey is a few MB as a snapshot
 even with thousands of cards; saving one that would be larger is refused. A larger snapshot (in a damaged or hostile
 library) is refused without unpacking further, and one within it that holds more values than any journey (a flood of
 "[]") is refused before parsing, so reading a snapshot never holds much more than twice this at once."""
-_STEP = 1024 * 1024
+_STEP = _MB
 """A snapshot is unpacked this much at a time."""
 _SNAPSHOT_VALUES = ValuesPerItem(containers=1, separators=12, quotes=12)
 """What one card (or phase, or lane: fewer) takes in a snapshot: an array of 12 fields (11 commas, and 1 after it), 6
@@ -119,9 +120,6 @@ def encode(journey: Journey) -> bytes:
             f"at most {_megabytes(MAX_SNAPSHOT_BYTES)})."
         )
     return zlib.compress(raw, _COMPRESSION)
-
-
-_MB = 1024 * 1024
 
 
 def _megabytes(size: int) -> str:
