@@ -261,12 +261,27 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def _too_many_values(text: str) -> bool:
-    """Whether `text` holds far more arrays, objects or values than any valid journey file."""
+@dataclass(frozen=True, slots=True)
+class ValuesPerItem:
+    """The most arrays and objects, commas, and strings' quotes that one touchpoint, phase or lane takes in a kind of
+    JSON text that holds one journey."""
+
+    containers: int
+    separators: int
+    quotes: int
+
+
+JOURNEY_FILE_VALUES = ValuesPerItem(_CONTAINERS_PER_ITEM, _SEPARATORS_PER_ITEM, _QUOTES_PER_ITEM)
+
+
+def too_many_values(text: str, per_item: ValuesPerItem = JOURNEY_FILE_VALUES) -> bool:
+    """Whether JSON `text` holds far more arrays, objects or values than the largest valid journey, at `per_item`:
+    the bound checked before parsing, in time linear in the text and allocating little (parsing a flood of tiny
+    values would take dozens of bytes of memory per value)."""
     items = MAX_TOUCHPOINTS + MAX_PHASES + MAX_LANES
-    quotes = _QUOTES_PER_ITEM * items + _ROOM
-    containers = _CONTAINERS_PER_ITEM * items + _ROOM
-    separators = _SEPARATORS_PER_ITEM * items + _ROOM
+    quotes = per_item.quotes * items + _ROOM
+    containers = per_item.containers * items + _ROOM
+    separators = per_item.separators * items + _ROOM
     size = len(text)  # a text shorter than a bound cannot hold more than it: most files skip every count
     if size > quotes and text.count('"') - text.count('\\"') > quotes:
         return True
@@ -300,7 +315,7 @@ def _json_message(message: str) -> str:
 def _parse(text: str, source: str) -> Any:
     if _too_deep(text):
         raise _refuse(_TOO_DEEP, source)
-    if _too_many_values(text):
+    if too_many_values(text):
         raise _refuse(_TOO_MANY.format(MAX_TOUCHPOINTS, MAX_PHASES, MAX_LANES), source)
     try:
         return json.loads(text, object_pairs_hook=_object_hook, parse_constant=_refuse_constant)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
 from cjmapper.errors import LibraryError
@@ -79,6 +80,16 @@ class Backend(Protocol):
 
     def integrity_problems(self, *, full: bool) -> list[str]:
         """What the database's own check finds wrong ([] when sound)."""
+        ...
+
+    def issued_ids(self, conn: Connection, table: Table) -> int:
+        """The highest id `table` has handed out (0: none yet). Ids at or below it are never handed out again (a
+        deleted row's id stays its own); every id above it may be handed out to the next new row."""
+        ...
+
+    def ids_inserted(self, conn: Connection, tables: Sequence[Table]) -> None:
+        """Inside a write transaction that inserted rows with ids of their own: make the tables hand out only ids
+        past every row's from now on."""
         ...
 
     def notice_socket(self) -> int | None:

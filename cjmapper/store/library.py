@@ -45,7 +45,7 @@ from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 Cell = tuple[int, int]
@@ -375,11 +375,13 @@ class Library:
 
     def import_journey(self, journey: Journey, saved: Sequence[tuple[VersionInfo, Journey]] = ()) -> int:
         """Add a whole journey from another library with its saved versions (each under its name and time), in one
-        transaction: a copy is there whole or not at all. Returns the new journey's id."""
+        transaction: a copy is there whole or not at all. Returns the new journey's id. The versions name the
+        copy's parts by their new ids (see `versions.import_version`)."""
         with self._write() as s:
-            journey_id = _insert_journey(s, journey, keep_ids=False)
+            ids = versions.IdMap()
+            journey_id = _insert_journey(s, journey, keep_ids=False, ids=ids)
             for info, content in saved:
-                versions.import_version(s.connection(), journey_id, info, content)
+                versions.import_version(s.connection(), journey_id, info, content, ids)
             return journey_id
 
     def restore_journey(self, journey: Journey) -> int:
@@ -390,6 +392,7 @@ class Library:
             if s.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
                 raise StaleEditError(_STALE)
             journey_id = _insert_journey(s, journey, keep_ids=True)
+            self._backend.ids_inserted(s.connection(), (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
             return int(s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
 
     def delete_journey(self, journey_id: int, *, expected_revision: int | None = None) -> Journey:
@@ -602,6 +605,7 @@ class Library:
             order = _structure_ids(s, structure.table, journey_id)
             _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
             _insert_touchpoints(s, journey_id, cards)
+            self._backend.ids_inserted(s.connection(), (structure.table, TOUCHPOINTS))
             self._touch(s, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
@@ -732,6 +736,7 @@ class Library:
         """Put deleted cards back with their ids, each at its old place in its cell."""
         with self._write() as s:
             _insert_touchpoints(s, journey_id, cards)
+            self._backend.ids_inserted(s.connection(), (TOUCHPOINTS,))
             self._touch(s, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
@@ -774,25 +779,28 @@ class Library:
         """Put back a version that `delete_version` returned, under its own id."""
         with self._write() as s:
             versions.restore_deleted_version(s.connection(), removal)
+            self._backend.ids_inserted(s.connection(), (VERSIONS,))
             self._touch(s, removal.info.journey_id, expected_revision)
 
     def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
         """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
-        version's ids). Returns the journey as it was: `replace_journey_content` of it undoes the restore."""
+        version's ids where they are the journey's own; see `versions.replace_content`). Returns the journey as it
+        was: `replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it."""
         with self._write() as s:
             conn = s.connection()
             content = versions.load_version(conn, version_id)
             _refuse_stale(s, content.id, expected_revision)
-            previous = versions.replace_content(conn, content)
+            previous = versions.replace_content(conn, content, self._backend.issued_ids)
             self._touch(s, content.id, expected_revision)
         return previous
 
     def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
-        kept). Returns the journey as it was, for undo."""
+        kept, but for ids that are not the journey's own: see `versions.replace_content`). Returns the journey as
+        it was, for undo."""
         with self._write() as s:
             _refuse_stale(s, journey.id, expected_revision)
-            previous = versions.replace_content(s.connection(), journey)
+            previous = versions.replace_content(s.connection(), journey, self._backend.issued_ids)
             self._touch(s, journey.id, expected_revision)
         return previous
 
@@ -1128,8 +1136,9 @@ def _insert_touchpoints(s: Session, journey_id: int, cards: Sequence[Touchpoint]
     s.connection().execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
 
 
-def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
-    """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given."""
+def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+    """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
+    noted in `ids`, when given)."""
     conn = s.connection()
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
@@ -1143,13 +1152,14 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
     _record(s, JourneyChange(journey_id, int(str(head["revision"]))))
-    phase_ids: dict[int, int] = {}
+    noted = ids if ids is not None else versions.IdMap()
+    phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
         values = _phase_values(phase) | {"journey_id": journey_id, "position": position}
         if keep_ids:
             values["id"] = phase.id
         phase_ids[phase.id] = int(conn.execute(insert(PHASES).values(**values).returning(PHASES.c.id)).scalar_one())
-    lane_ids: dict[int, int] = {}
+    lane_ids = noted.lanes
     for position, lane in enumerate(journey.lanes):
         values = _lane_values(lane) | {"journey_id": journey_id, "position": position}
         if keep_ids:
@@ -1159,6 +1169,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
         emotions = {lane.id for lane in journey.lanes if lane.kind is LaneKind.EMOTIONS}
         rank: dict[Cell, int] = {}
         rows = []
+        given: list[int] = []  # each new row's id in `journey`
         for card in journey.touchpoints if keep_ids else journey.ordered_touchpoints():
             if card.lane_id in emotions:
                 raise EditError(f"Touchpoint {card.title!r} is on the experience lane, which holds no cards.")
@@ -1169,12 +1180,19 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool) -> int:
             except KeyError:
                 raise EditError(f"Touchpoint {card.title!r} names a phase or lane the journey does not have.") from None
             if not keep_ids:
+                given.append(card.id)
                 del values["id"]
                 cell = (card.phase_id, card.lane_id)
                 rank[cell] = rank.get(cell, 0) + 1
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
-        conn.execute(insert(TOUCHPOINTS), rows)
+        if ids is None or keep_ids:
+            conn.execute(insert(TOUCHPOINTS), rows)
+        else:
+            new_ids = conn.execute(
+                insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            ids.touchpoints.update(zip(given, (int(i) for i in new_ids), strict=True))
     return journey_id
 
 

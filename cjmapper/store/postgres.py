@@ -18,13 +18,15 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, Table, cast, create_engine, event, func, inspect, or_, select, text
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from cjmapper.errors import LibraryError, LibraryLockedError, PasswordNeededError, WrongPasswordError
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 from cjmapper.store.location import ServerLocation
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
 
 LOCK_SPACE = 0x434A4D31
 """First key of cjmapper's advisory locks ("CJM1"); the second is a hash of the library's schema."""
@@ -38,6 +40,8 @@ LOCK_TIMEOUT_MS = 15_000
 """How long an edit waits for other writers before it is refused as busy (edits take milliseconds)."""
 __all__ = ["PasswordNeededError", "PostgresBackend", "WrongPasswordError", "make_engine", "translate"]
 
+ID_TABLES = (JOURNEYS, PHASES, LANES, TOUCHPOINTS, VERSIONS)
+"""The tables whose ids a sequence hands out."""
 OUR_TABLES = frozenset(
     {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
 )
@@ -174,12 +178,47 @@ class PostgresBackend:
         """The server keeps its own data sound (write-ahead log, checksummed pages): nothing to check here."""
         return []
 
+    def issued_ids(self, conn: Connection, table: Table) -> int:
+        """The table's sequence's last value (a row inserted with an id of its own does not move it; see
+        `ids_inserted`)."""
+        return int(conn.execute(select(_last_value(table))).scalar_one())
+
+    def ids_inserted(self, conn: Connection, tables: Sequence[Table]) -> None:
+        move_sequences(conn, tables)
+
     def notice_socket(self) -> int | None:
         listener = self._listener
         return None if listener is None or listener.closed else listener.fileno()
 
     def close(self) -> None:
         self._drop_listener()
+
+
+def _sequence(table: Table) -> Any:
+    return cast(func.pg_get_serial_sequence(table.name, "id"), REGCLASS)
+
+
+def _last_value(table: Table) -> Any:
+    """The last id the table's sequence handed out (0: none yet)."""
+    return func.coalesce(func.pg_sequence_last_value(_sequence(table)), 0)
+
+
+def _highest(table: Table) -> Any:
+    return select(func.max(table.c.id)).scalar_subquery()
+
+
+def sequences_behind(conn: Connection) -> bool:
+    """Whether a table holds an id its sequence has not passed yet: rows inserted with ids of their own (as
+    restoring a copied version once did) without moving it, so that the next new row would get an id in use."""
+    behind = [_highest(table) > _last_value(table) for table in ID_TABLES]
+    return bool(conn.execute(select(or_(*behind))).scalar())
+
+
+def move_sequences(conn: Connection, tables: Sequence[Table] = ()) -> None:
+    """Move each table's sequence past its rows' ids where it is behind them (never back). Run under the write
+    lock: no one else takes ids meanwhile."""
+    for table in tables or ID_TABLES:
+        conn.execute(select(func.setval(_sequence(table), _highest(table))).where(_highest(table) > _last_value(table)))
 
 
 def channel_name(conn: Connection) -> str:

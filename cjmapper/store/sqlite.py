@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -376,6 +376,15 @@ class SqliteBackend:
 
     def notice_socket(self) -> int | None:
         return None  # SQLite sends no notices: poll `change_counter`
+
+    def issued_ids(self, conn: Connection, table: Table) -> int:
+        """AUTOINCREMENT's counter in sqlite_sequence, or the highest row's id if a damaged file's counter lags."""
+        counter = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": table.name})
+        highest = conn.execute(select(func.max(table.c.id))).scalar()
+        return max((value for value in (counter.scalar(), highest) if isinstance(value, int)), default=0)
+
+    def ids_inserted(self, conn: Connection, tables: Sequence[Table]) -> None:
+        """Nothing to do: an AUTOINCREMENT table moves its counter past an id inserted as it is by itself."""
 
     def close(self) -> None:
         self._watcher.close()

@@ -37,10 +37,11 @@ def open_team_library(
 def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:
     """The library's notice channel, and whether the database was empty and is now a new team library. A library at
     this cjmapper's format is only looked at; the write lock is taken (and everything checked again under it) only to
-    create or upgrade, so opening never waits for teammates' edits."""
+    create or upgrade, or to move id sequences a restore by an older cjmapper left behind the ids in use, so opening
+    never waits for teammates' edits otherwise."""
     with conn.begin():
         channel = postgres.channel_name(conn)
-        if _checked_revision(conn, location) == migrate.HEAD:
+        if _checked_revision(conn, location) == migrate.HEAD and not postgres.sequences_behind(conn):
             return channel, False
     with conn.execution_options(**{WRITE_LOCK: True}).begin():
         revision = _checked_revision(conn, location)
@@ -49,6 +50,7 @@ def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:
             return channel, True
         if revision != migrate.HEAD:
             migrate.upgrade_format(conn)
+        postgres.move_sequences(conn)  # ids once inserted without moving them must not be handed out again
     return channel, False
 
 

@@ -3,7 +3,9 @@
 A version's snapshot is the journey's content (its own fields, phases, lanes and cards) with every id and sort key,
 as compact JSON compressed with zlib. Keeping the ids is what makes a restore exact: restoring a version puts back
 the very phases, lanes and cards it was saved from, so the undo commands of earlier edits (which hold ids) stay
-valid, and restoring the journey's previous content undoes the restore. The interchange format
+valid, and restoring the journey's previous content undoes the restore. Only the journey's own ids are put back,
+though: a version copied from another library holds that library's ids, and an id another journey holds or one this
+library never handed out gets a fresh one (`replace_content`). The interchange format
 (`cjmapper.interchange`) renumbers ids and drops sort keys, so it is not used here.
 
 Snapshots are data only: they are read with `json` (never pickle), their unpacked size is bounded, and every field is
@@ -14,18 +16,20 @@ The functions here run inside a transaction the caller (`Library`) holds; `Libra
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper import rules
 from cjmapper.errors import EditError, LibraryError, NotFoundError
+from cjmapper.interchange.json_format import ValuesPerItem, too_many_values
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -50,8 +54,17 @@ from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TO
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
 SNAPSHOT_VERSION = 1
-MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024
-"""The most a snapshot may unpack to: a damaged or hostile library cannot make cjmapper allocate more."""
+_MB = 1024 * 1024
+MAX_SNAPSHOT_BYTES = 32 * _MB
+"""The most a snapshot may unpack to (read at call time, so tests may lower it). A journey is a few MB as a snapshot
+even with thousands of cards; saving one that would be larger is refused. A larger snapshot (in a damaged or hostile
+library) is refused without unpacking further, and one within it that holds more values than any journey (a flood of
+"[]") is refused before parsing, so reading a snapshot never holds much more than twice this at once."""
+_STEP = _MB
+"""A snapshot is unpacked this much at a time."""
+_SNAPSHOT_VALUES = ValuesPerItem(containers=1, separators=12, quotes=12)
+"""What one card (or phase, or lane: fewer) takes in a snapshot: an array of 12 fields (11 commas, and 1 after it), 6
+of them strings. Parsing as many values as the largest journey's snapshot holds takes under 100 MB."""
 _COMPRESSION = 1
 """zlib level: level 1 packs a typical journey to about a sixth, several times faster than the default 6."""
 
@@ -100,8 +113,17 @@ def encode(journey: Journey) -> bytes:
             for t in journey.touchpoints
         ],
     }  # fmt: skip
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return zlib.compress(text.encode("utf-8"), _COMPRESSION)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    if len(raw) > MAX_SNAPSHOT_BYTES:
+        raise EditError(
+            f"The journey is too large to save as a version ({len(raw) / _MB:,.0f} MB of content; a version holds "
+            f"at most {_megabytes(MAX_SNAPSHOT_BYTES)})."
+        )
+    return zlib.compress(raw, _COMPRESSION)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / _MB:,.0f} MB" if size >= _MB else f"{size:,} bytes"
 
 
 class _DamagedError(Exception):
@@ -113,26 +135,30 @@ def decode(snapshot: bytes, journey_id: int, name: str = "") -> Journey:
     try:
         return _decode(snapshot, journey_id)
     except _DamagedError as e:
-        called = f" {name!r}" if name else ""
-        raise LibraryError(f"The version{called} is damaged and cannot be read ({e}).") from None
+        raise _damaged(name, str(e)) from None
+
+
+def _damaged(name: str, reason: str) -> LibraryError:
+    called = f" {name!r}" if name else ""
+    return LibraryError(f"The version{called} is damaged and cannot be read ({reason}).")
 
 
 def _decode(snapshot: bytes, journey_id: int) -> Journey:
     if not isinstance(snapshot, bytes | bytearray | memoryview):
         raise _DamagedError("its snapshot is not binary data")
-    unpacker = zlib.decompressobj()
+    raw = _unpack(snapshot)
     try:
-        raw = unpacker.decompress(bytes(snapshot), MAX_SNAPSHOT_BYTES)
-    except zlib.error:
-        raise _DamagedError("its snapshot is not zlib data") from None
-    if unpacker.unconsumed_tail:
-        raise _DamagedError(f"its snapshot unpacks to more than {MAX_SNAPSHOT_BYTES // (1024 * 1024)} MB")
-    if not unpacker.eof:
-        raise _DamagedError("its snapshot is cut short")
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
         raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+    del raw  # the text and what it parses to are all that is held from here
+    if too_many_values(text, _SNAPSHOT_VALUES):
+        raise _DamagedError("its snapshot holds far more values than any journey")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as e:
+        raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+    del text
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise _DamagedError("its snapshot is not a cjmapper version")
     if data.get("version") != SNAPSHOT_VERSION:
@@ -147,15 +173,18 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         framework = Framework(_text(data, "framework"))
     except ValueError:
         raise _DamagedError("its language or framework is unknown") from None
-    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in _list(data, "phases")]
+    phase_rows, lane_rows, card_rows = _list(data, "phases"), _list(data, "lanes"), _list(data, "touchpoints")
+    if len(phase_rows) > MAX_PHASES or len(lane_rows) > MAX_LANES or len(card_rows) > MAX_TOUCHPOINTS:
+        raise _DamagedError("it holds more phases, lanes or cards than a journey can")
+    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in phase_rows]
     lanes: list[Lane] = []
-    for row in _list(data, "lanes"):
+    for row in lane_rows:
         lane_id, lane_name, kind, color = _row(row, _LANE_TYPES, "a lane")
         try:
             lanes.append(Lane(lane_id, lane_name, LaneKind(kind), color))
         except ValueError:
             raise _DamagedError(f"a lane has the unknown kind {kind!r}") from None
-    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in _list(data, "touchpoints")]
+    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in card_rows]
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
@@ -167,6 +196,35 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         lanes=lanes,
         touchpoints=touchpoints,
     )
+
+
+def _unpack(snapshot: bytes | bytearray | memoryview) -> bytearray:
+    """The snapshot unpacked, a step at a time: one that would unpack to more than MAX_SNAPSHOT_BYTES is refused
+    once that much is out (a bomb is never unpacked whole)."""
+    limit = MAX_SNAPSHOT_BYTES
+    if len(snapshot) > _packed_limit():
+        raise _DamagedError(f"its snapshot is larger than {_megabytes(limit)}")
+    unpacker = zlib.decompressobj()
+    raw = bytearray()
+    try:
+        step = unpacker.decompress(snapshot, _STEP)
+        while True:
+            raw += step
+            if len(raw) > limit:
+                raise _DamagedError(f"its snapshot unpacks to more than {_megabytes(limit)}")
+            if unpacker.eof or (not unpacker.unconsumed_tail and len(step) < _STEP):
+                break  # done, or every byte used and nothing more to come
+            step = unpacker.decompress(unpacker.unconsumed_tail, _STEP)
+    except zlib.error:
+        raise _DamagedError("its snapshot is not zlib data") from None
+    if not unpacker.eof:
+        raise _DamagedError("its snapshot is cut short")
+    return raw
+
+
+def _packed_limit() -> int:
+    """The most a snapshot within MAX_SNAPSHOT_BYTES can take packed (zlib adds a little to data it cannot pack)."""
+    return MAX_SNAPSHOT_BYTES + MAX_SNAPSHOT_BYTES // 1000 + 1024
 
 
 _INT = (int,)
@@ -259,12 +317,16 @@ def find_version(conn: Connection, journey_id: int, ref: str) -> int:
 
 
 def load_version(conn: Connection, version_id: int) -> Journey:
+    size = func.length(VERSIONS.c.snapshot)
     row = conn.execute(
-        select(VERSIONS.c.journey_id, VERSIONS.c.name, VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)
+        select(VERSIONS.c.journey_id, VERSIONS.c.name, size.label("size")).where(VERSIONS.c.id == version_id)
     ).one_or_none()
     if row is None:
         raise NotFoundError(f"There is no version with id {version_id} in this library.")
-    return decode(row.snapshot, int(row.journey_id), row.name)
+    if isinstance(row.size, int) and row.size > _packed_limit():  # not even fetched
+        raise _damaged(row.name, f"its snapshot is larger than {_megabytes(MAX_SNAPSHOT_BYTES)}")
+    snapshot = conn.execute(select(VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)).scalar_one()
+    return decode(snapshot, int(row.journey_id), row.name)
 
 
 def clean_name(name: str) -> str:
@@ -284,10 +346,40 @@ def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
     return _insert(conn, journey_id, name, datetime.now(UTC), journey)
 
 
-def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey) -> VersionInfo:
-    """Add a version brought from another library (its name, time and content) to journey `journey_id`. The
-    content keeps the ids it had there: a snapshot's ids only tie its own parts together."""
-    return _insert(conn, journey_id, info.name, info.created_at, content)
+@dataclass(frozen=True, slots=True)
+class IdMap:
+    """The ids a journey copied into this library got: each part's id in the source -> its copy's id here."""
+
+    phases: dict[int, int] = field(default_factory=dict)
+    lanes: dict[int, int] = field(default_factory=dict)
+    touchpoints: dict[int, int] = field(default_factory=dict)
+
+
+def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey, ids: IdMap) -> VersionInfo:
+    """Add a version brought from another library (its name, time and content) to journey `journey_id`, the copy
+    whose new ids `ids` gives. The version names the copy's parts by their ids here, and every part the copy lacks
+    (deleted before it was copied) by an id below 1, which no library hands out: no other library's id is kept."""
+    return _insert(conn, journey_id, info.name, info.created_at, _translated(content, ids))
+
+
+def _translated(content: Journey, ids: IdMap) -> Journey:
+    placeholders = itertools.count(-1, -1)
+
+    def mapping(given: dict[int, int], found: Iterable[int]) -> dict[int, int]:
+        return {i: given[i] if i in given else next(placeholders) for i in dict.fromkeys(found)}
+
+    cards = content.touchpoints
+    phases = mapping(ids.phases, [*(p.id for p in content.phases), *(t.phase_id for t in cards)])
+    lanes = mapping(ids.lanes, [*(lane.id for lane in content.lanes), *(t.lane_id for t in cards)])
+    card_ids = mapping(ids.touchpoints, [t.id for t in cards])
+    return replace(
+        content,
+        phases=[replace(p, id=phases[p.id]) for p in content.phases],
+        lanes=[replace(lane, id=lanes[lane.id]) for lane in content.lanes],
+        touchpoints=[
+            replace(t, id=card_ids[t.id], phase_id=phases[t.phase_id], lane_id=lanes[t.lane_id]) for t in cards
+        ],
+    )
 
 
 def _insert(conn: Connection, journey_id: int, name: str, created_at: datetime, content: Journey) -> VersionInfo:
@@ -331,9 +423,19 @@ def restore_deleted_version(conn: Connection, removal: VersionRemoval) -> None:
     )
 
 
-def replace_content(conn: Connection, content: Journey) -> Journey:
-    """Make journey `content.id` hold exactly `content` (its fields, phases, lanes and cards, with their ids and
-    sort keys). Returns the journey as it was, which, given back to this function, undoes it."""
+IssuedIds = Callable[[Connection, Table], int]
+"""The backend's `issued_ids`: the highest id a table has handed out."""
+
+
+def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -> Journey:
+    """Make journey `content.id` hold exactly `content` (its fields, phases, lanes and cards, with their sort keys).
+    Returns the journey as it was, which, given back to this function, undoes it.
+
+    Ids are kept wherever the journey may hold them: its own (those it holds, and those of its parts deleted since,
+    which the undo commands hold), so a restore puts back the very phases, lanes and cards. An id another journey
+    holds, or one this library never handed out (a version copied from another library holds that library's ids),
+    is never inserted as it is: that part gets a fresh id, its cards follow it, and no id is ever in two places or
+    handed out twice."""
     journey_id = content.id
     head, phases, lanes, cards = _checked(content)
     previous = reading.load_journey(conn, journey_id)
@@ -341,13 +443,44 @@ def replace_content(conn: Connection, content: Journey) -> Journey:
     conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
     conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
     conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**head))
-    if phases:
-        conn.execute(insert(PHASES), [row | {"journey_id": journey_id} for row in phases])
-    if lanes:
-        conn.execute(insert(LANES), [row | {"journey_id": journey_id} for row in lanes])
-    if cards:
-        conn.execute(insert(TOUCHPOINTS), [row | {"journey_id": journey_id} for row in cards])
+    phase_ids = _insert_rows(conn, PHASES, journey_id, phases, issued_ids)
+    lane_ids = _insert_rows(conn, LANES, journey_id, lanes, issued_ids)
+    for card in cards:
+        card["phase_id"] = phase_ids[cast(int, card["phase_id"])]
+        card["lane_id"] = lane_ids[cast(int, card["lane_id"])]
+    _insert_rows(conn, TOUCHPOINTS, journey_id, cards, issued_ids)
     return previous
+
+
+_IN_CHUNK = 5000
+"""Ids looked up per statement (SQLite and PostgreSQL both take this many parameters)."""
+
+
+def _insert_rows(conn: Connection, table: Table, journey_id: int, rows: Rows, issued_ids: IssuedIds) -> dict[int, int]:
+    """Insert the journey's rows of `table` (the journey holds none there now), each under its own id where that id
+    is free and was handed out by this library, else under a fresh one. Returns each given id's id as stored."""
+    if not rows:
+        return {}
+    given = [cast(int, row["id"]) for row in rows]
+    highest = issued_ids(conn, table)
+    candidates = [i for i in given if 0 < i <= highest]
+    held: set[int] = set()  # by another journey: this one's rows are gone
+    for start in range(0, len(candidates), _IN_CHUNK):
+        chunk = candidates[start : start + _IN_CHUNK]
+        held.update(int(i) for i in conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    free = set(candidates) - held
+    pairs = list(zip(rows, given, strict=True))
+    stored = {i: i for i in given if i in free}
+    if stored:
+        conn.execute(insert(table), [row | {"journey_id": journey_id} for row, i in pairs if i in free])
+    fresh = [(row, i) for row, i in pairs if i not in free]
+    if fresh:
+        new_ids = conn.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [{k: v for k, v in row.items() if k != "id"} | {"journey_id": journey_id} for row, _ in fresh],
+        ).scalars()
+        stored.update(zip((i for _, i in fresh), (int(n) for n in new_ids), strict=True))
+    return stored
 
 
 Rows = list[dict[str, object]]
@@ -427,6 +560,7 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
 
 __all__ = [
     "MAX_VERSION_NAME",
+    "IdMap",
     "VersionInfo",
     "VersionRemoval",
     "decode",
