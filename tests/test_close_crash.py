@@ -18,6 +18,7 @@ opens it for writing), and a refusal quoting a damaged file's bytes is still one
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -95,6 +96,8 @@ class Unfinished:
     path: Path
     cards: dict[str, int]
     """journey title -> cards: what the library held when the import returned."""
+    limit: int
+    """The file-size limit that stopped the checkpoint: the disk's room."""
 
 
 def unfinished_checkpoint(folder: Path, on_limit: str) -> Unfinished:
@@ -117,7 +120,7 @@ def unfinished_checkpoint(folder: Path, on_limit: str) -> Unfinished:
     named, held = header_pages(path)
     assert Path(f"{path}-wal").exists()
     assert named > held, "the checkpoint was not stopped halfway: the test no longer makes the state it is about"
-    return Unfinished(path, {"Before": 6 * CARDS_PER_CELL, "Imported": 6 * CARDS_PER_CELL})
+    return Unfinished(path, {"Before": 6 * CARDS_PER_CELL, "Imported": 6 * CARDS_PER_CELL}, limit)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +138,7 @@ def unfinished(request: pytest.FixtureRequest, tmp_path: Path) -> Unfinished:
     kept: Unfinished = request.getfixturevalue(
         "killed_while_closing" if request.param == "killed while closing" else "stopped_by_full_disk"
     )
-    return Unfinished(copy_library(kept.path, tmp_path / "here" / "lib.cjm"), kept.cards)
+    return Unfinished(copy_library(kept.path, tmp_path / "here" / "lib.cjm"), kept.cards, kept.limit)
 
 
 def sqlite_reads(path: Path) -> dict[str, int]:
@@ -158,10 +161,17 @@ def library_holds(path: Path) -> dict[str, int]:
         return {info.title: len(library.load_journey(info.id).touchpoints) for info in library.list_journeys()}
 
 
-def cjmapper(*argv: str) -> subprocess.CompletedProcess[str]:
+def cjmapper(*argv: str, file_limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI as a subprocess; `file_limit`: on a disk with no more room than that (a file-size limit, writes past it
+    refused as on a full disk)."""
+
+    def limit() -> None:
+        if file_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
     return subprocess.run(
         [sys.executable, "-m", "cjmapper", *argv],
-        capture_output=True, text=True, cwd=ROOT, env=env(), timeout=120, check=False,
+        capture_output=True, text=True, cwd=ROOT, env=env(), timeout=120, check=False, preexec_fn=limit,
     )  # fmt: skip
 
 
@@ -186,6 +196,23 @@ def test_list_and_export_all_read_a_library_whose_checkpoint_did_not_finish(
     exported = cjmapper("--library", str(rescue), "export-all", "-o", str(tmp_path / "out"))
     assert (exported.returncode, exported.stderr) == (0, "")
     assert len(list((tmp_path / "out").glob("*.json"))) == len(unfinished.cards)
+
+
+def test_a_library_whose_checkpoint_did_not_finish_is_read_while_the_disk_is_still_full(
+    stopped_by_full_disk: Unfinished, tmp_path: Path
+) -> None:
+    """The editor closed on a full disk and is started again before any room is made: the library opens and lists
+    (Python ignores SIGXFSZ, so a write past the limit fails as on a full disk); closing it cannot finish the
+    checkpoint either, so the WAL stays, and the library opens again the next time."""
+    path = copy_library(stopped_by_full_disk.path, tmp_path / "full" / "lib.cjm")
+    for _ in range(2):
+        listed = cjmapper("--library", str(path), "list", file_limit=stopped_by_full_disk.limit)
+        assert (listed.returncode, listed.stderr) == (0, "")
+        assert len(listed.stdout.splitlines()) == len(stopped_by_full_disk.cards)
+        assert header_pages(path)[0] > header_pages(path)[1]
+        assert Path(f"{path}-wal").exists()
+    assert library_holds(path) == stopped_by_full_disk.cards  # room made: it opens, and its close finishes the copy
+    assert header_pages(path)[0] == header_pages(path)[1]
 
 
 def test_a_copy_with_its_wal_opens_on_another_disk(unfinished: Unfinished, tmp_path: Path) -> None:

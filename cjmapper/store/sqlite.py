@@ -32,8 +32,8 @@ _WAL_FRAME_HEADER_SIZE = 24
 def check_existing_file(path: Path) -> None:
     """Refuse, without writing a byte, anything at `path` that is not a writable cjmapper library.
 
-    A cheap look at the header only, refusing nothing SQLite could read: whether the pages are sound is left to
-    SQLite's own checks (`integrity_problems`), which see the WAL too."""
+    It reads the header only, and refuses no cjmapper library that SQLite can read: whether the pages are sound is
+    left to SQLite's own checks (`integrity_problems`), which read the WAL too."""
     name = path.name
     try:
         st = path.stat()
