@@ -178,10 +178,16 @@ def cjmapper(*argv: str, file_limit: int | None = None) -> subprocess.CompletedP
 def test_a_library_whose_checkpoint_did_not_finish_opens_whole(unfinished: Unfinished) -> None:
     path = unfinished.path
     assert sqlite_reads(path) == unfinished.cards  # SQLite reads it whole: the WAL holds the pages still to come
-    assert library_holds(path) == unfinished.cards
+    with Library.open(path) as library:
+        assert not library.read_only, library.damage
+        assert {info.title: info.touchpoints for info in library.list_journeys()} == unfinished.cards
+        imported = library.find_journey("Imported")
+        assert len(library.load_journey(imported).touchpoints) == unfinished.cards["Imported"]
+        library.update_journey(imported, title="Edited after the crash")  # and it takes edits
     named, held = header_pages(path)
     assert named == held, "closing the library did not finish the checkpoint"
-    assert sqlite_reads(path) == unfinished.cards
+    edited = {("Edited after the crash" if title == "Imported" else title): n for title, n in unfinished.cards.items()}
+    assert sqlite_reads(path) == edited
 
 
 def test_list_and_export_all_read_a_library_whose_checkpoint_did_not_finish(
