@@ -3,10 +3,20 @@ after each edit returns, writes one acknowledgement line naming what it committe
 
     python tests/crash_writer.py LIBRARY SEED [EDITS]   edit the library's first journey (for ever, or EDITS times
                                                         and exit 0); the lines go to stdout
-    python tests/crash_writer.py serve [WARM]           a fork server: each stdin line `edit LIBRARY OUTPUT SEED`
-                                                        forks a writer whose stdout is the file OUTPUT (`create ...`:
-                                                        one that only opens, so creates, LIBRARY); prints `pid N`,
-                                                        then `exit N STATUS` when it has ended (STATUS -9: killed)
+    python tests/crash_writer.py serve [WARM]           a fork server: each stdin line `MODE LIBRARY OUTPUT SEED
+                                                        [FILE]` forks a writer whose stdout is the file OUTPUT; prints
+                                                        `pid N`, then `exit N STATUS` when it has ended (STATUS -9:
+                                                        killed)
+
+The fork server's writers (MODE), each running until it is killed:
+  `edit`      edits the first journey, as above;
+  `create`    only opens, so creates, LIBRARY;
+  `import`    imports the journey file FILE (as `cjmapper import` does) and closes the library, over and over (so a kill
+              lands in the import or in the close, while SQLite copies the WAL into the file); before each import
+              it deletes the older of two journeys it imported, so the library keeps its size;
+  `save-as`   saves the library as each of `save_as_targets(LIBRARY)` in turn (so each target exists from the third
+              save on, and is replaced);
+  `versions`  saves versions of the first journey, deleting the oldest once there are `KEPT_VERSIONS`.
 
 Every line is JSON. `{"do": op}` is written before an edit starts and `{"done": op}` after it returned (committed);
 `done` adds what the edit returned (a new id). So after a kill every `done` must be in the library, and the one
@@ -29,6 +39,7 @@ import json
 import os
 import random
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -312,20 +323,93 @@ def write(path: Path, seed: int, edits: int | None) -> None:
             number += 1
 
 
+KEPT_VERSIONS = 6
+"""The `versions` writer deletes the oldest saved version once the journey has this many."""
+
+
+def import_and_close(path: Path, seed: int, journey_file: Path) -> None:
+    """Import `journey_file` into the library and close it, for ever (see the module's docstring)."""
+    from cjmapper.interchange import read_journey_file
+    from cjmapper.store import Library
+
+    journey = read_journey_file(journey_file)
+    _say({"ready": seed})
+    while True:
+        library = Library.open(path)
+        imported = sorted(info.id for info in library.list_journeys() if info.title == journey.title)
+        if len(imported) >= 2:
+            op: Op = {"op": "delete_journey", "id": imported[0]}
+            _say({"do": op})
+            library.delete_journey(imported[0])
+            _say({"done": op})
+        op = {"op": "import", "title": journey.title}
+        _say({"do": op, "at": time.monotonic()})
+        journey_id = library.create_journey(journey)
+        _say({"done": {**op, "id": journey_id}, "at": time.monotonic()})
+        _say({"closing": journey_id, "at": time.monotonic()})
+        library.close()  # SQLite copies the WAL into the file
+        _say({"closed": journey_id, "at": time.monotonic()})
+
+
+def save_as_targets(path: Path) -> tuple[Path, Path]:
+    """Where the `save-as` writer saves the library at `path`, in turn."""
+    return path.with_name(f"{path.stem}-saved-a.cjm"), path.with_name(f"{path.stem}-saved-b.cjm")
+
+
+def save_copies(path: Path, seed: int) -> None:
+    from cjmapper.store import Library
+
+    targets = save_as_targets(path)
+    with Library.open(path) as library:
+        _say({"ready": seed})
+        number = 0
+        while True:
+            op: Op = {"op": "save_as", "target": str(targets[number % len(targets)])}
+            _say({"do": op})
+            library.save_as(targets[number % len(targets)])
+            _say({"done": op})
+            number += 1
+
+
+def save_versions(path: Path, seed: int) -> None:
+    from cjmapper.store import Library
+
+    with Library.open(path) as library:
+        journey_id = library.list_journeys()[0].id
+        _say({"ready": seed})
+        number = 0
+        while True:
+            saved = library.list_versions(journey_id)  # newest first
+            if len(saved) >= KEPT_VERSIONS:
+                op: Op = {"op": "delete_version", "id": saved[-1].id, "name": saved[-1].name}
+                _say({"do": op})
+                library.delete_version(saved[-1].id)
+                _say({"done": op})
+            op = {"op": "save_version", "name": f"version {seed}.{number}"}
+            _say({"do": op})
+            info = library.save_version(journey_id, op["name"])
+            _say({"done": {**op, "id": info.id}})
+            number += 1
+
+
 def serve() -> None:
     """The fork server: one writer per stdin line, one at a time; reports each writer's pid and how it ended."""
     from cjmapper.store import Library
 
     warm = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    if warm is not None:  # import everything an open and an edit import lazily, then drop every connection
+    if warm is not None:  # import everything the writers import lazily, then drop every connection
+        from cjmapper.interchange import read_journey_file  # noqa: F401 - imported for the forked writers
+
         with Library.open(warm) as library:
             journey_id = library.list_journeys()[0].id
             library.update_journey(journey_id, title=library.load_journey(journey_id).title)
+            library.delete_version(library.save_version(journey_id, "warm").id)
+            library.save_as(save_as_targets(warm)[0])
     print("ready", flush=True)
     for line in sys.stdin:
         if not line.strip():
             continue
-        mode, library_path, output, seed = line.split()
+        mode, library_path, output, seed, *extra = line.split()
         pid = os.fork()
         if pid == 0:  # the writer
             status = 1
@@ -333,11 +417,18 @@ def serve() -> None:
                 descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
                 os.dup2(descriptor, 1)
                 os.close(descriptor)
+                path = Path(library_path)
                 if mode == "create":
-                    Library.open(Path(library_path)).close()
+                    Library.open(path).close()
                     _say({"ready": seed})
+                elif mode == "import":
+                    import_and_close(path, int(seed), Path(extra[0]))
+                elif mode == "save-as":
+                    save_copies(path, int(seed))
+                elif mode == "versions":
+                    save_versions(path, int(seed))
                 else:
-                    write(Path(library_path), int(seed), None)
+                    write(path, int(seed), None)
                 status = 0
             except BaseException:
                 import traceback

@@ -847,8 +847,10 @@ def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
 
 
 def _check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
-    """Refuse a library holding a stranger's SQL, and return what the quick integrity check finds wrong ([] when
-    sound), over a read-only connection: a refused or damaged file (and its WAL) is left byte for byte as it was."""
+    """Refuse a library holding a stranger's SQL, or a sound one in a format this cjmapper cannot open, and return
+    what the quick integrity check finds wrong ([] when sound), over a read-only connection: a refused or damaged
+    file (and its WAL) is left byte for byte as it was. (Refused after opening for writing, it would not be: closing
+    the last writable connection copies the WAL into the file.)"""
     engine = sqlite.make_engine(path, busy_timeout_ms, read_only=True)
     try:
         with engine.connect() as conn:
@@ -858,7 +860,11 @@ def _check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
                     f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
                     "it will not run it, so it does not open this library."
                 )
-            return sqlite.integrity_problems(conn)
+            problems = sqlite.integrity_problems(conn)
+            if not problems:
+                with conn.begin():
+                    _checked_revision(conn, path)
+            return problems
     except DBAPIError as e:
         raise sqlite.translate(e, path.name) from None
     except UnicodeDecodeError:  # SQLite's own message quoted a damaged schema's bytes
@@ -877,9 +883,7 @@ def _create_schema(conn: Connection) -> None:
 def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
     """Check an existing library's format; upgrade an older one after backing it up. Writes nothing otherwise."""
     with conn.begin():
-        revision = migrate.checked_revision(
-            conn, path.name, damaged=f"{path.name} is damaged: it has no cjmapper tables."
-        )
+        revision = _checked_revision(conn, path)
     if revision != migrate.HEAD:
         backup = _backup_path(path, revision)
         sqlite.backup_to(engine, path, backup)
@@ -889,6 +893,10 @@ def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
     # Take the write lock once and let it go: a library another program holds is refused now, not mid-edit.
     with conn.execution_options(**{WRITE_LOCK: True}).begin() as txn:
         txn.rollback()
+
+
+def _checked_revision(conn: Connection, path: Path) -> str:
+    return migrate.checked_revision(conn, path.name, damaged=f"{path.name} is damaged: it has no cjmapper tables.")
 
 
 def _backup_path(path: Path, revision: str) -> Path:

@@ -39,10 +39,15 @@ STALE_TEMPORARY_S = 60.0
 _TEMPORARY = re.compile(r"(?:new|partial)-[0-9a-f]{8}|partial")
 """What follows `.NAME.` in the name of a temporary of ours (a new library, a copy being saved), before any -wal,
 -shm or -journal of its own; a bare `partial` is what cjmapper 0.1 named its copies."""
+_WAL_HEADER_SIZE = 32
+_WAL_FRAME_HEADER_SIZE = 24
 
 
 def check_existing_file(path: Path) -> None:
-    """Refuse, without writing a byte, anything at `path` that is not a writable cjmapper library."""
+    """Refuse, without writing a byte, anything at `path` that is not a writable cjmapper library.
+
+    It reads the header only, and refuses no cjmapper library that SQLite can read: whether the pages are sound is
+    left to SQLite's own checks (`integrity_problems`), which read the WAL too."""
     name = path.name
     try:
         st = path.stat()
@@ -68,9 +73,25 @@ def check_existing_file(path: Path) -> None:
     (valid_for,) = struct.unpack(">I", header[92:96])
     if application_id != APPLICATION_ID:
         raise LibraryError(f"{name} is another program's SQLite database, not a cjmapper library.")
-    if page_size < 512 or size % page_size or (valid_for == change_counter and size < pages * page_size):
-        raise LibraryError(f"{name} is damaged: the file is cut short or padded ({size} bytes).")
+    if page_size < 512 or page_size & (page_size - 1):
+        raise LibraryError(f"{name} is damaged: its header names no valid page size ({page_size}).")
+    if valid_for == change_counter and -(-size // page_size) < pages and not _wal_has_frames(path, page_size):
+        # The header names more pages than the file holds. While a checkpoint copies the WAL into the file (when
+        # the library closes), page 1 comes first: a kill or a full disk then leaves the file short of its header
+        # and the WAL holding the rest, which SQLite reads whole. Without a WAL nothing holds the missing pages.
+        raise LibraryError(
+            f"{name} is damaged: the file is cut short ({size} of {pages * page_size} bytes) and no {name}-wal "
+            "beside it holds the rest (when copying a library, copy its -wal file with it)."
+        )
     check_writable(path)
+
+
+def _wal_has_frames(path: Path, page_size: int) -> bool:
+    """Whether the library's WAL is long enough to hold a page: SQLite reads a shorter one as empty."""
+    try:
+        return Path(f"{path}-wal").stat().st_size >= _WAL_HEADER_SIZE + _WAL_FRAME_HEADER_SIZE + page_size
+    except OSError:
+        return False
 
 
 def check_writable(path: Path) -> None:
@@ -476,7 +497,8 @@ def backup_to(engine: Engine, source: Path, target: Path) -> None:
 def translate(error: BaseException, name: str) -> LibraryError:
     """One clear sentence for a database error, in the user's terms."""
     original = error.orig if isinstance(error, DBAPIError) else error
-    text = str(original).lower()
+    said = " ".join(str(original).split())  # SQLite may quote a damaged file's bytes, newlines and all
+    text = said.lower()
     if "locked" in text or "busy" in text:
         return LibraryLockedError(
             f"{name} is locked by another program that is writing to it. Close that program, or wait and try again."
@@ -488,5 +510,5 @@ def translate(error: BaseException, name: str) -> LibraryError:
     if "disk i/o" in text:
         return LibraryError(f"The disk holding {name} reported an I/O error: the change was not saved.")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return LibraryError(f"{name} is damaged ({original}).")
-    return LibraryError(f"{name}: the library could not be used ({original}).")
+        return LibraryError(f"{name} is damaged ({said}).")
+    return LibraryError(f"{name}: the library could not be used ({said}).")
