@@ -199,6 +199,16 @@ def foreign_schema_objects(conn: Connection) -> list[str]:
     return [f"{kind} {name}" for kind, name in rows]
 
 
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+"""SQLite keeps a library's write-ahead log, its shared-memory index and (outside WAL mode) its rollback journal
+beside the file, named after it with these endings."""
+
+
+def side_files(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside the library at `path` (whether they exist now or not)."""
+    return tuple(Path(f"{path}{suffix}") for suffix in SIDE_FILE_SUFFIXES)
+
+
 def stamp_application_id(conn: Connection) -> None:
     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
