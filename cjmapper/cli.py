@@ -128,8 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     every = commands.add_parser(
         "export-all",
         help="export every readable journey as JSON into a folder (to rescue a damaged library)",
-        description="Write each journey the library can still read to FOLDER/<id> <title>.json; journeys that "
-        "cannot be read are named on standard error (exit 1).",
+        description="Write each journey the library can still read to FOLDER/<id> <title>.json (the title cut to "
+        "fit the file system's limit); journeys that cannot be read or written are named on standard error (exit 1) "
+        "and the others are written all the same.",
     )
     every.add_argument("-o", "--output", metavar="FOLDER", required=True, type=Path, help="folder (created)")
 
@@ -294,6 +295,8 @@ def _export(
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and not target.parent.is_dir():
         raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if target is not None:
+        library.refuse_own_file(target)
     if target is None and fmt in BINARY_FORMATS and out.isatty():
         raise CjmapperError(f"will not write a {fmt.upper()} file to a terminal; redirect the output or name a file")
     if fmt in PICTURE_FORMATS:
@@ -404,12 +407,29 @@ def _export_all(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     for done in report.written:
         out.write(f"{done.path}\n")
     for lost in report.unreadable:
-        name = f"{lost.journey_id} “{_one_line(lost.title)}”" if lost.title else str(lost.journey_id)
-        print(f"cjmapper: warning: journey {name} could not be read: {_one_line(lost.reason)}", file=sys.stderr)
-    if report.unreadable:
-        total = len(report.written) + len(report.unreadable)
-        return _fail(f"{len(report.unreadable)} of {total} journeys could not be read; the others are in {args.output}")
+        print(
+            f"cjmapper: warning: journey {_journey_name(lost.journey_id, lost.title)} could not be read: "
+            f"{_one_line(lost.reason)}",
+            file=sys.stderr,
+        )
+    for failed in report.unwritten:
+        print(
+            f"cjmapper: warning: journey {_journey_name(failed.journey_id, failed.title)} could not be written to "
+            f"{failed.path}: {_one_line(failed.reason)}",
+            file=sys.stderr,
+        )
+    lost_count = len(report.unreadable) + len(report.unwritten)
+    if lost_count:
+        total = len(report.written) + lost_count
+        how = (
+            "read or written" if report.unreadable and report.unwritten else "read" if report.unreadable else "written"
+        )
+        return _fail(f"{lost_count} of {total} journeys could not be {how}; the others are in {args.output}")
     return 0
+
+
+def _journey_name(journey_id: int, title: str) -> str:
+    return f"{journey_id} “{_one_line(title)}”" if title else str(journey_id)
 
 
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {

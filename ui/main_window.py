@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
+from cjmapper.file_names import title_part
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
 from cjmapper.model import Journey, summarize
 from cjmapper.paths import default_library_path
@@ -956,6 +957,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         target = Path(path)
+        if self._refused_target(target):
+            return
         try:
             (write_journey_file if extension == "json" else write_csv_file)(journey, target)
         except CjmapperError as e:
@@ -996,7 +999,7 @@ class MainWindow(QMainWindow):
     ) -> bool:
         """Draw the open journey's poster (or `journey`'s: a saved version) into `target` off the UI thread; False
         when there is nothing to export or an export already runs."""
-        if self.document is None or self.poster_job is not None:
+        if self.document is None or self.poster_job is not None or self._refused_target(target):
             return False
         job = PosterJob(journey if journey is not None else self.document.journey, target, options, self)
         job.progress.connect(self.export_progress.set_progress)
@@ -1081,6 +1084,8 @@ class MainWindow(QMainWindow):
         if fmt not in ("png", "svg"):
             fmt = "svg" if chosen == svg_filter else "png"
             target = target.with_name(f"{target.name}.{fmt}")
+        if self._refused_target(target):
+            return
         dpi = DEFAULT_DPI
         if fmt == "png":
             stored = settings()
@@ -1112,6 +1117,18 @@ class MainWindow(QMainWindow):
             self.show_error(error)
             return
         self.statusBar().showMessage(self.tr("Saved the picture as {0}").format(target), 10000)
+
+    def _refused_target(self, target: Path) -> bool:
+        """Whether `target` is the open library's file or one of its own (-wal, -shm, backups...), which an export
+        must never replace; then the user is told so."""
+        if not self.library.owns_file(target):
+            return False
+        self.show_error(
+            self.tr(
+                "Will not write {0}: it is the open library {1} or one of its own files; choose another name."
+            ).format(target, self.library.name)
+        )
+        return True
 
     # ------------------------------------------------------------------ status and messages
 
@@ -1253,6 +1270,10 @@ class MainWindow(QMainWindow):
                 scene.dispose()
 
 
+SUGGESTED_NAME_BYTES = 120
+"""A title's part of a suggested file name, in bytes: a poster of a version names both, and stays within 255."""
+
+
 def safe_file_name(title: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip()
-    return cleaned[:80] or "journey"
+    """`title` as the start of a file name the window suggests (see `cjmapper.file_names.title_part`)."""
+    return title_part(title, SUGGESTED_NAME_BYTES) or "journey"

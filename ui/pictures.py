@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
+from cjmapper.file_names import temporary_sibling
 from cjmapper.layout import Metrics, compute_layout
 from cjmapper.model import Journey
 from cjmapper.store import Library
@@ -281,7 +281,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     """Write `data` through a temporary file in the same folder and os.replace: `path` holds its old content or
     all of the new one, never a part."""
     target = path.expanduser()
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = temporary_sibling(target)
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         try:

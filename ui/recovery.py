@@ -64,6 +64,11 @@ def report_text(report: ExportAllReport, folder: Path) -> str:
         for lost in report.unreadable:
             name = lost.title or tr("journey {0}").format(lost.journey_id)
             lines.append(f"• {name}: {lost.reason}")
+    if report.unwritten:
+        lines.append(tr("These could not be written:"))
+        for failed in report.unwritten:
+            name = failed.title or tr("journey {0}").format(failed.journey_id)
+            lines.append(f"• {name}: " + tr("cannot write {0}: {1}").format(failed.path, failed.reason))
     return "\n".join(lines)
 
 
@@ -82,7 +87,7 @@ def export_all_journeys(parent: QWidget, library: Library) -> ExportAllReport | 
         QMessageBox.warning(parent, "cjmapper", str(e))
         return None
     text = report_text(report, folder)
-    if report.unreadable:
+    if report.unreadable or report.unwritten:
         QMessageBox.warning(parent, "cjmapper", text)
     else:
         QMessageBox.information(parent, "cjmapper", text)

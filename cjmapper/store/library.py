@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -203,6 +204,21 @@ class Library:
     def read_only(self) -> bool:
         """True when the library is damaged and open for reading and exporting only."""
         return bool(self.damage)
+
+    def owns_file(self, target: Path | str) -> bool:
+        """Whether writing `target` would write over this library: its file (by any path to it: a symlink, a hard
+        link, `x/../`), the -wal, -shm or -journal SQLite keeps beside it, or a backup kept before a format upgrade
+        (`NAME.formatN.bak`). Always False for a team library."""
+        return self.path is not None and _is_own_file(self.path, Path(target).expanduser())
+
+    def refuse_own_file(self, target: Path | str) -> None:
+        """Raise LibraryError when `target` is one of this library's own files (see `owns_file`): an export never
+        replaces the library it comes from."""
+        if self.owns_file(target):
+            raise LibraryError(
+                f"Will not write {target}: it is the open library {self.name} or one of its own files; "
+                "choose another name."
+            )
 
     @classmethod
     def open_default(cls, language: Language | str | None = None) -> Library:
@@ -906,6 +922,41 @@ def _backup_path(path: Path, revision: str) -> Path:
         candidate = path.with_name(f"{path.name}.format{int(revision)}.{n}.bak")
         n += 1
     return candidate
+
+
+def _is_backup_name(library_name: str, name: str) -> bool:
+    """Whether `name` is (or would be) one of `_backup_path`'s names for the library called `library_name`."""
+    return re.fullmatch(rf"{re.escape(library_name)}\.format\d+(\.\d+)?\.bak", name) is not None
+
+
+def _is_own_file(path: Path, target: Path) -> bool:
+    """`Library.owns_file` of the library file at `path`: the same place once symlinks and `..` are resolved (for
+    a -wal or a backup that is not there now), or the same file as one of them (by device and inode, so a hard
+    link counts)."""
+    places = {path.absolute(), Path(os.path.realpath(path))}
+    own = [place for base in places for place in (base, *sqlite.side_files(base))]
+    resolved = Path(os.path.realpath(target))
+    if resolved in {Path(os.path.realpath(p)) for p in own}:
+        return True
+    if any(
+        resolved.parent == Path(os.path.realpath(base.parent)) and _is_backup_name(base.name, resolved.name)
+        for base in places
+    ):
+        return True
+    try:
+        found = os.stat(target)
+    except OSError:
+        return False
+    if found.st_nlink > 1:  # a hard link: perhaps to a backup, which can have any number
+        for base in places:
+            with contextlib.suppress(OSError):
+                own += [p for p in base.parent.iterdir() if _is_backup_name(base.name, p.name)]
+    for place in own:
+        with contextlib.suppress(OSError):
+            st = os.stat(place)
+            if (st.st_dev, st.st_ino) == (found.st_dev, found.st_ino):
+                return True
+    return False
 
 
 def _remove_library_files(path: Path) -> None:

@@ -32,7 +32,8 @@ APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapp
 _MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 SIDECARS = ("-wal", "-shm", "-journal")
-"""The files SQLite keeps beside a library, named after it. SQLite plays any it finds over whatever file bears that
+"""The files SQLite keeps beside a library, named after it: its write-ahead log, the log's shared-memory index and
+(outside WAL mode) its rollback journal. SQLite plays any it finds over whatever file bears that
 name, so none may be left beside a file that replaces a library."""
 STALE_TEMPORARY_S = 60.0
 """A hidden temporary of ours untouched this long, and held by no program, was left by a killed cjmapper."""
@@ -431,6 +432,11 @@ def foreign_schema_objects(conn: Connection) -> list[str]:
     with conn.begin():
         rows = conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all()
     return [f"{kind} {name}" for kind, name in rows]
+
+
+def side_files(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside the library at `path` (whether they exist now or not)."""
+    return tuple(Path(f"{path}{suffix}") for suffix in SIDECARS)
 
 
 def stamp_application_id(conn: Connection) -> None:

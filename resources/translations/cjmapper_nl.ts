@@ -1165,6 +1165,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>Will not write {0}: it is the open library {1} or one of its own files; choose another name.</source>
+        <translation>{0} wordt niet geschreven: dat is de geopende bibliotheek {1} of een van haar eigen bestanden; kies een andere naam.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>An editor for customer journey maps: phases, lanes and touchpoints, with scores, CSAT and an experience curve.</source>
         <translation>Een editor voor klantreizen: fasen, rijen en contactmomenten, met scores, CSAT en een belevingscurve.</translation>
     </message>
@@ -1782,6 +1787,16 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/recovery.py"/>
         <source>journey {0}</source>
         <translation>klantreis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>These could not be written:</source>
+        <translation>Deze konden niet worden geschreven:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py"/>
+        <source>cannot write {0}: {1}</source>
+        <translation>kan {0} niet schrijven: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/recovery.py"/>
