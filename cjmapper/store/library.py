@@ -264,9 +264,12 @@ class Library:
         if self.path is None:
             raise LibraryError("A team library lives on its server; copy its journeys into a local library instead.")
         own = self.path
-        if target == own or (target.exists() and own.exists() and target.samefile(own)):
-            raise LibraryError(f"Save the library under another name: {target.name} is the open library {own.name}.")
-        for suffix in sqlite.SIDECARS:
+        if self.owns_file(target):
+            raise LibraryError(
+                f"Save the library under another name: {target.name} is the open library {own.name} "
+                "or one of its own files."
+            )
+        for suffix in sqlite.SIDECARS:  # another library's -wal, -shm or -journal
             if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
                 belongs = target.name.removesuffix(suffix)
                 raise LibraryError(f"Save the library under another name: {target.name} is SQLite's file of {belongs}.")
@@ -960,9 +963,9 @@ def _is_own_file(path: Path, target: Path) -> bool:
 
 
 def _remove_library_files(path: Path) -> None:
-    for suffix in ("", *sqlite.SIDECARS):
+    for place in (path, *sqlite.side_files(path)):
         with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink()
+            place.unlink()
 
 
 def _copy_title(title: str) -> str:
