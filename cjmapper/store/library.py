@@ -294,7 +294,7 @@ class Library:
 
     def _read_revisions(self) -> dict[int, int]:
         with self._read() as conn:
-            return {int(row.id): int(row.revision) for row in conn.execute(select(JOURNEYS.c.id, JOURNEYS.c.revision))}
+            return reading.journey_revisions(conn)
 
     def integrity_problems(self, *, full: bool = True) -> list[str]:
         """What the database's integrity check finds wrong now ([] when sound); `full=False` runs the quicker check
@@ -303,10 +303,7 @@ class Library:
 
     def revision(self, journey_id: int) -> int:
         with self._read() as conn:
-            found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
-        if found is None:
-            raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
-        return int(found)
+            return reading.revision(conn, journey_id)
 
     # ------------------------------------------------------------------ the write path
 

@@ -1,0 +1,298 @@
+"""The rules every value read from a library must meet: those of the journey file (journey-json-v1, see
+`cjmapper.interchange.json_format`), so that a journey that loads also exports to a file that imports again, and the
+layout, the canvas and the poster never meet a value no edit of cjmapper writes.
+
+Only a damaged library, or one changed behind cjmapper's back, breaks them: a card position or a revision stored as
+text, a card in a phase the journey does not have or on its emotions lane, a NUL character, a title of megabytes.
+Each check returns None or the problem as a phrase for `damaged` ("touchpoint 17: the title is empty"), naming the
+first row that breaks a rule. The value rules are `cjmapper.rules`' (the edit API's), the lengths the model's.
+
+The queries bound what they fetch (`bounded`: at most one character over a field's limit), so a forged value of
+megabytes is refused without being read whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, case, func, literal
+
+from cjmapper import rules
+from cjmapper.errors import EditError, LibraryError
+from cjmapper.model import (
+    MAX_CHANNEL,
+    MAX_LANES,
+    MAX_NAME,
+    MAX_OWNER,
+    MAX_PERSONA_NAME,
+    MAX_PHASES,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_TOUCHPOINTS,
+    MAX_VOTES,
+    SCORE_MAX,
+    SCORE_MIN,
+    LaneKind,
+)
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+"""The range of the integer columns on a team library; a file's are held to it too, so that a journey copies between
+the two unchanged (card positions are sort keys within it, see `cjmapper.store.ordering`)."""
+MAX_CODE = 40
+"""Characters read of a language, framework or lane kind: more than any valid one has."""
+MAX_COLOUR = 8
+"""Characters read of a colour ("#rrggbb" has 7)."""
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_SCORES = frozenset(range(SCORE_MIN, SCORE_MAX + 1))
+
+
+TOO_LONG = "\ufdd0 longer than its field allows"
+"""What `bounded` reads in place of a value far over its limit (U+FDD0 is a noncharacter: no text holds it)."""
+
+
+def bounded(column: Column[Any], limit: int) -> ColumnElement[Any]:
+    """`column` as a query reads it: `TOO_LONG` when the value is longer than `limit`, else the value (then checked
+    exactly by `text_problem`). So a forged value of megabytes is refused without being fetched, and costs no more
+    than a valid one. (SQLite's length() of text counts up to a first NUL character: a value holding one is fetched
+    whole, and refused for the NUL.)"""
+    return case((func.length(column) > limit, literal(TOO_LONG)), else_=column).label(column.name)
+
+
+def damaged(journey_id: object, problem: str) -> LibraryError:
+    return LibraryError(f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.")
+
+
+# ---------------------------------------------------------------------------------------------- one value
+
+
+def _not_integer(value: object) -> str:
+    if value is None:
+        return "missing"
+    if type(value) is int:
+        return f"{value:,}, out of range"
+    if isinstance(value, str):
+        return f"text ({_shown(value)}), not a whole number"
+    if isinstance(value, bytes):
+        return "bytes, not a whole number"
+    return f"{_shown(value)}, not a whole number"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def text_problem(value: object, what: str, limit: int, *, required: bool = False, trim: bool = False) -> str | None:
+    """Text as the journey reader takes it: a string of at most `limit` characters (after trimming when `trim`),
+    not empty when `required`, without NUL (`rules.text`)."""
+    if type(value) is not str:
+        return f"the {what} is {'missing' if value is None else 'not text'}"
+    if value == TOO_LONG:
+        return f"the {what} is longer than {limit:,} characters"
+    cleaned = value.strip() if trim else value
+    if required and not cleaned:
+        return f"the {what} is empty"
+    if len(cleaned) > limit:
+        return f"the {what} is longer than {limit:,} characters"
+    return _rule(what, lambda: rules.text(cleaned, limit, what))
+
+
+def _rule(what: str, check: Callable[[], object]) -> str | None:
+    """The message of a rule of `cjmapper.rules`, or None when the value keeps it."""
+    try:
+        check()
+    except EditError as error:
+        return str(error).rstrip(".")
+    return None
+
+
+def integer_problem(value: object, what: str, low: int = INT32_MIN, high: int = INT32_MAX) -> str | None:
+    if type(value) is int and low <= value <= high:
+        return None
+    return f"the {what} is {_not_integer(value)}"
+
+
+def _colour_problem(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if type(value) is not str:
+        return "the colour is not text"
+    return _rule("colour", lambda: rules.color(value))
+
+
+def _score_problem(value: object) -> str | None:
+    if value is not None and type(value) is not int:
+        return f"the score is {_not_integer(value)}"
+    return _rule("score", lambda: rules.score(value))
+
+
+def _votes_problem(value: object) -> str | None:
+    if type(value) is not int:
+        return f"the votes are {_not_integer(value)}"
+    return _rule("votes", lambda: rules.votes(value))
+
+
+def _choice_problem(value: object, rule: Callable[[str], object], what: str) -> str | None:
+    if type(value) is not str:
+        return f"the {what} is {'missing' if value is None else 'not text'}"
+    return _rule(what, lambda: rule(value))
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+
+def journey_problem(row: Any) -> str | None:
+    """A journey row's own fields (title, description, language, framework, persona, revision)."""
+    persona = row.persona_name is not None
+    return (
+        text_problem(row.title, "title", MAX_TITLE, required=True, trim=True)
+        or text_problem(row.description, "description", MAX_TEXT)
+        or _choice_problem(row.language, rules.language, "language")
+        or _choice_problem(row.framework, rules.framework, "framework")
+        or (text_problem(row.persona_name, "persona name", MAX_PERSONA_NAME, required=True) if persona else None)
+        or (text_problem(row.persona_description, "persona description", MAX_TEXT) if persona else None)
+        or (text_problem(row.persona_goals, "persona goals", MAX_TEXT) if persona else None)
+        or (text_problem(row.persona_frustrations, "persona frustrations", MAX_TEXT) if persona else None)
+        or revision_problem(row.revision)
+    )
+
+
+def revision_problem(value: object) -> str | None:
+    return integer_problem(value, "revision", 0)
+
+
+def heading_problem(title: object, language: object, framework: object, revision: object) -> str | None:
+    """What the table of contents reads of a journey."""
+    return (
+        text_problem(title, "title", MAX_TITLE, required=True, trim=True)
+        or _choice_problem(language, rules.language, "language")
+        or _choice_problem(framework, rules.framework, "framework")
+        or revision_problem(revision)
+    )
+
+
+def phases_problem(rows: Sequence[Any]) -> str | None:
+    if len(rows) > MAX_PHASES:
+        return f"it has more than {MAX_PHASES} phases"
+    for row in rows:
+        found = (
+            text_problem(row.name, "name", MAX_NAME, required=True)
+            or text_problem(row.description, "description", MAX_TEXT)
+            or _colour_problem(row.color)
+        )
+        if found is not None:
+            return f"phase {row.id}: {found}"
+    return None
+
+
+def lanes_problem(rows: Sequence[Any]) -> str | None:
+    if len(rows) > MAX_LANES:
+        return f"it has more than {MAX_LANES} lanes"
+    for row in rows:
+        found = (
+            text_problem(row.name, "name", MAX_NAME, required=True)
+            or _choice_problem(row.kind, rules.lane_kind, "lane kind")
+            or _colour_problem(row.color)
+        )
+        if found is not None:
+            return f"lane {row.id}: {found}"
+    return None
+
+
+def cards_problem(
+    rows: Sequence[Sequence[Any]], phases: Collection[int] | None = None, lanes: Mapping[int, object] | None = None
+) -> str | None:
+    """Touchpoint rows in `tables.TOUCHPOINT_FIELDS` order. With `phases` and `lanes` (the journey's phase ids, and its
+    lanes' kinds by id), each card must be in one of those phases and on one of its lanes that hold cards. Checked
+    column by column, quickly (a few set and length look-ups for 5,000 cards); a card is named only when something
+    is wrong."""
+    if len(rows) > MAX_TOUCHPOINTS:
+        return f"it has more than {MAX_TOUCHPOINTS:,} touchpoints"
+    holding = None if lanes is None else {i for i, kind in lanes.items() if kind != LaneKind.EMOTIONS.value}
+    if not rows or _cards_look_sound(rows, phases, holding):
+        return None
+    for row in rows:
+        found = card_problem(row, phases, lanes)
+        if found is not None:
+            return f"touchpoint {row[0]}: {found}"
+    return "a touchpoint breaks a rule of the journey format"  # the quick check is stricter than none of the rules
+
+
+_INT = {int}
+_INT_OR_NONE = {int, type(None)}
+
+
+def _cards_look_sound(
+    rows: Sequence[Sequence[Any]], phases: Collection[int] | None, lanes: Collection[int] | None
+) -> bool:
+    """Whether every card keeps every rule, in a few passes over whole columns (C loops over up to 100,000 values):
+    joining a text column refuses anything but text and shows any NUL at once; text columns with few distinct values
+    (channels, colours) are checked value by value over their distinct values."""
+    _ids, phase_ids, lane_ids, positions, titles, notes, channels, scores, expectations, owners, colours, votes = zip(
+        *rows, strict=True
+    )
+    try:
+        if any("\x00" in "".join(column) for column in (titles, notes, expectations, owners)):
+            return False
+    except TypeError:  # a value that is not text
+        return False
+    if not (
+        set(map(type, phase_ids)) == _INT
+        and set(map(type, lane_ids)) == _INT
+        and set(map(type, positions)) == _INT
+        and set(map(type, votes)) == _INT
+        and set(map(type, scores)) <= _INT_OR_NONE
+    ):
+        return False
+    return (
+        (phases is None or set(phase_ids) <= set(phases))
+        and (lanes is None or set(lane_ids) <= set(lanes))
+        and min(positions) >= INT32_MIN
+        and max(positions) <= INT32_MAX
+        and min(votes) >= 0
+        and max(votes) <= MAX_VOTES
+        and set(scores) - {None} <= _SCORES
+        and all(_colour_problem(c) is None for c in set(colours))
+        and all(c is None or text_problem(c, "channel", MAX_CHANNEL) is None for c in set(channels))
+        and max(map(len, titles)) <= MAX_TITLE
+        and min(map(len, map(str.strip, titles))) > 0
+        and max(map(len, notes)) <= MAX_TEXT
+        and max(map(len, expectations)) <= MAX_TEXT
+        and max(map(len, owners)) <= MAX_OWNER
+        and TOO_LONG not in titles
+        and TOO_LONG not in notes
+        and TOO_LONG not in expectations
+        and TOO_LONG not in owners
+    )
+
+
+def card_problem(row: Sequence[Any], phases: Collection[int] | None, lanes: Mapping[int, object] | None) -> str | None:
+    """One touchpoint row's problem: the rules `library._clean_touchpoint` applies to an edit, in the reader's form
+    (a channel is taken as it is, not trimmed, since an export writes it so)."""
+    _id, phase, lane, position, title, notes, channel, score, expectation, owner, colour, votes = row
+    return (
+        integer_problem(phase, "phase")
+        or integer_problem(lane, "lane")
+        or integer_problem(position, "position")
+        or (None if phases is None or phase in phases else f"its phase {phase} is not one of this journey's")
+        or _lane_problem(lane, lanes)
+        or text_problem(title, "title", MAX_TITLE, required=True, trim=True)
+        or text_problem(notes, "notes", MAX_TEXT)
+        or (None if channel is None else text_problem(channel, "channel", MAX_CHANNEL))
+        or _score_problem(score)
+        or text_problem(expectation, "expectation", MAX_TEXT)
+        or text_problem(owner, "owner", MAX_OWNER)
+        or _colour_problem(colour)
+        or _votes_problem(votes)
+    )
+
+
+def _lane_problem(lane: int, lanes: Mapping[int, object] | None) -> str | None:
+    if lanes is None:
+        return None
+    if lane not in lanes:
+        return f"its lane {lane} is not one of this journey's"
+    if lanes[lane] == LaneKind.EMOTIONS.value:
+        return f"it is on the emotions lane {lane}, which holds no cards"
+    return None
