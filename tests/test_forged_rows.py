@@ -22,9 +22,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from cjmapper.errors import LibraryError
+from cjmapper.errors import InterchangeError, LibraryError
 from cjmapper.interchange import read_journey, read_journey_file, write_journey
-from cjmapper.model import MAX_TITLE, LaneKind
+from cjmapper.model import MAX_TITLE, Journey, LaneKind
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import raw_connection
@@ -405,3 +405,21 @@ def test_a_5_mb_title_neither_freezes_the_editor_nor_the_list(
             library.load_journey(made["a 5 MB title"])
     assert time.perf_counter() - started < 1
     assert max(len(info.title) for info in infos) <= MAX_TITLE
+
+
+def test_an_export_that_would_not_import_is_refused_rather_than_written(tmp_path: Path) -> None:
+    """A journey without phases or lanes (the library API allows one; a file does not) is not written to a journey
+    file that `import` would refuse: the export says why, in one line, and writes nothing."""
+    path = tmp_path / "lib.cjm"
+    with Library.open(path) as library:
+        empty = library.create_journey(Journey(0, "Empty"))
+    out = tmp_path / "empty.json"
+    done = cjmapper("--library", str(path), "export", str(empty), "-o", str(out))
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("cjmapper: error: "), lines
+    assert "phases" in lines[0], lines
+    assert not out.exists()
+    with Library.open(path) as library, pytest.raises(InterchangeError, match="phases"):
+        write_journey(library.load_journey(empty))
