@@ -314,11 +314,16 @@ def test_the_command_line_lists_exports_and_rescues_around_forged_journeys(tmp_p
 # ---------------------------------------------------------------------------------------------- the window
 
 
-@pytest.fixture
-def forged_window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, dict[str, int], int]]:
-    path = tmp_path / "forged.cjm"
-    made, sound = forged_library(path, [f for f in FORGERIES if not f.name.startswith("a 5 MB")])
-    window = ui_app.create_window(Library.open(path))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def forged_window(
+    request: pytest.FixtureRequest, qtbot: QtBot, location_of: Callable[[str], Location]
+) -> Iterator[tuple[MainWindow, dict[str, int], int]]:
+    """The window on a library holding one journey per forgery (those the backend allows) and a sound one."""
+    location = location_of(request.param)
+    team = isinstance(location, ServerLocation)
+    chosen = [f for f in FORGERIES if not f.name.startswith("a 5 MB") and (f.team or not team)]
+    made, sound = forged_library(location, chosen)
+    window = ui_app.create_window(Library.open(location))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -7,8 +7,9 @@ text, a card in a phase the journey does not have or on its emotions lane, a NUL
 Each check returns None or the problem as a phrase for `damaged` ("touchpoint 17: the title is empty"), naming the
 first row that breaks a rule. The value rules are `cjmapper.rules`' (the edit API's), the lengths the model's.
 
-The queries bound what they fetch (`bounded`: at most one character over a field's limit), so a forged value of
-megabytes is refused without being read whole."""
+The table of contents and a journey's own, phase and lane rows are read `bounded`: a value far over its limit is not
+fetched at all, so a forged title of megabytes costs the list nothing. A card's text is fetched as stored and its
+length checked at once (bounding it in the query would cost a tenth of a journey's read)."""
 
 from __future__ import annotations
 
@@ -36,9 +37,6 @@ from cjmapper.model import (
     LaneKind,
 )
 
-INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
-"""The range of the integer columns on a team library; a file's are held to it too, so that a journey copies between
-the two unchanged (card positions are sort keys within it, see `cjmapper.store.ordering`)."""
 MAX_CODE = 40
 """Characters read of a language, framework or lane kind: more than any valid one has."""
 MAX_COLOUR = 8
@@ -70,7 +68,7 @@ def _not_integer(value: object) -> str:
     if value is None:
         return "missing"
     if type(value) is int:
-        return f"{value:,}, out of range"
+        return f"{value:,}, below 0"
     if isinstance(value, str):
         return f"text ({_shown(value)}), not a whole number"
     if isinstance(value, bytes):
@@ -107,8 +105,10 @@ def _rule(what: str, check: Callable[[], object]) -> str | None:
     return None
 
 
-def integer_problem(value: object, what: str, low: int = INT32_MIN, high: int = INT32_MAX) -> str | None:
-    if type(value) is int and low <= value <= high:
+def integer_problem(value: object, what: str, low: int | None = None) -> str | None:
+    """A whole number (of at least `low`). Ids and card positions may be any: a position is a sort key within its
+    cell, and a copy to another library numbers both anew."""
+    if type(value) is int and (low is None or value >= low):
         return None
     return f"the {what} is {_not_integer(value)}"
 
@@ -249,8 +249,6 @@ def _cards_look_sound(
         set(map(type, scores)) <= _INT_OR_NONE
         and (phases is None or set(phase_ids) <= set(phases))
         and (lanes is None or set(lane_ids) <= set(lanes))
-        and min(positions) >= INT32_MIN
-        and max(positions) <= INT32_MAX
         and min(votes) >= 0
         and max(votes) <= MAX_VOTES
         and set(scores) - {None} <= _SCORES
