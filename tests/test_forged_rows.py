@@ -117,6 +117,24 @@ FORGERIES = [
         team=False,
     ),
     Forgery("no phases", "DELETE FROM phases WHERE journey_id = :journey", ("phase",)),
+    Forgery(
+        "a title that is not UTF-8",
+        "UPDATE journeys SET title = CAST(X'80FF' AS TEXT) WHERE id = :journey",
+        ("utf-8",),
+        team=False,
+    ),
+    Forgery(
+        "a revision that is not UTF-8",
+        "UPDATE journeys SET revision = CAST(X'80' AS TEXT) WHERE id = :journey",
+        ("utf-8",),
+        team=False,
+    ),
+    Forgery(
+        "notes that are not UTF-8",
+        "UPDATE touchpoints SET notes = CAST(X'C3' AS TEXT) WHERE id = :card",
+        ("utf-8",),
+        team=False,
+    ),
 ]
 ISSUE_CASES = [
     "a card position as text",
@@ -232,13 +250,13 @@ def test_a_forged_journey_is_refused_in_one_line_and_the_others_still_list_open_
 
 def test_the_list_names_a_journey_whose_title_is_forged_and_never_holds_a_huge_title(tmp_path: Path) -> None:
     path = tmp_path / "forged.cjm"
-    chosen = [f for f in FORGERIES if f.name in ("a 5 MB title", "a NUL in a title", "an unknown language")]
-    made, sound = forged_library(path, chosen)
+    names = ("a 5 MB title", "a NUL in a title", "an unknown language", "a title that is not UTF-8")
+    made, sound = forged_library(path, [f for f in FORGERIES if f.name in names])
     with Library.open(path) as library:
         infos = {info.id: info for info in library.list_journeys()}
     assert infos[sound].problem == ""
     assert infos[sound].title == SOUND
-    for name in ("a 5 MB title", "a NUL in a title", "an unknown language"):
+    for name in names:
         info = infos[made[name]]
         assert info.problem, name
         assert "\n" not in info.problem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,33 +66,31 @@ def _headings(*where: ColumnElement[bool]) -> Select[Any]:
     ).where(*where)
 
 
-def list_journeys(conn: Connection) -> list[JourneyInfo]:
-    """Every journey, sorted by title. A journey whose title, language, framework or revision breaks a rule is
-    listed with its `problem` (and its title as "" when the title is what is wrong); titles are read at most one
-    character over their limit, so a forged title of megabytes costs no more than a valid one."""
-    try:
-        rows: list[tuple[Any, ...]] = [tuple(row) for row in conn.execute(_headings())]
-    except UnicodeDecodeError:  # a file holding text that is not UTF-8: read journey by journey to name it
-        rows = []
-        for journey_id in conn.execute(select(JOURNEYS.c.id)).scalars().all():
-            try:
-                rows.extend(tuple(row) for row in conn.execute(_headings(JOURNEYS.c.id == journey_id)))
-            except UnicodeDecodeError:
-                rows.append((journey_id, _NOT_UTF8, "", "", 0, 0, 0, 0))
-    return sorted((_info(row) for row in rows), key=_title_order)
+def list_journeys(conn: Connection, journey_id: int | None = None) -> list[JourneyInfo]:
+    """Every journey (or the one with `journey_id`), sorted by title. A journey whose title, language, framework or
+    revision breaks a rule is listed with its `problem` (and its title as "" when the title is what is wrong); a
+    title far over its limit is not even fetched, so a forged title of megabytes costs the list nothing."""
+    where = () if journey_id is None else (JOURNEYS.c.id == journey_id,)
+    return sorted_infos(_info(tuple(row)) for row in conn.execute(_headings(*where)))
 
 
-_NOT_UTF8 = b""
-"""What the list takes for the title of a journey whose row holds text that is not UTF-8."""
+def sorted_infos(infos: Iterable[JourneyInfo]) -> list[JourneyInfo]:
+    return sorted(infos, key=_title_order)
+
+
+def unreadable_info(journey_id: int) -> JourneyInfo:
+    """The list's line for a journey whose row holds text that is not UTF-8."""
+    return JourneyInfo(journey_id, "", "", "", 0, 0, 0, problem="it holds text that is not UTF-8")
+
+
+def journey_ids(conn: Connection) -> list[int]:
+    return [int(i) for i in conn.execute(select(JOURNEYS.c.id).order_by(JOURNEYS.c.id)).scalars()]
 
 
 def _info(row: tuple[Any, ...]) -> JourneyInfo:
     journey_id, title, language, framework, revision, phases, lanes, touchpoints = row
     counts = (int(phases), int(lanes), int(touchpoints))
-    if title is _NOT_UTF8:
-        problem: str | None = "it holds text that is not UTF-8"
-    else:
-        problem = checks.heading_problem(title, language, framework, revision)
+    problem = checks.heading_problem(title, language, framework, revision)
     if problem is None:
         return JourneyInfo(journey_id, title, language, framework, *counts)
     shown = title if checks.text_problem(title, "title", MAX_TITLE, required=True, trim=True) is None else ""
@@ -111,15 +110,6 @@ def _title_order(info: JourneyInfo) -> tuple[str, str, int]:
     folded = info.title.casefold() if isinstance(info.title, str) else ""  # a damaged row may have none
     bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return bare, folded, info.id
-
-
-def load_journey(conn: Connection, journey_id: int) -> Journey:
-    """The journey, checked against every rule of the journey format (`checks`): one that breaks any is refused with
-    a `LibraryError` naming the journey and the place, so what loads also exports to a file that imports again."""
-    try:
-        return _load_journey(conn, journey_id)
-    except UnicodeDecodeError:  # only a file holds such bytes; the query does not say which row
-        raise checks.damaged(journey_id, "it holds text that is not UTF-8") from None
 
 
 # The statements are built once (the journey's id is a parameter), so executing one needs no new cache key.
@@ -163,7 +153,9 @@ _LANE_ROWS = (
 _CARD_ROWS = select(*TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.journey_id == _JOURNEY).limit(MAX_TOUCHPOINTS + 1)
 
 
-def _load_journey(conn: Connection, journey_id: int) -> Journey:
+def load_journey(conn: Connection, journey_id: int) -> Journey:
+    """The journey, checked against every rule of the journey format (`checks`): one that breaks any is refused with
+    a `LibraryError` naming the journey and the place, so what loads also exports to a file that imports again."""
     given = {"journey_id": journey_id}
     j = conn.execute(_JOURNEY_ROW, given).one_or_none()
     if j is None:
@@ -205,9 +197,13 @@ UNREADABLE_REVISION = -1
 cannot be opened, and the others are still watched."""
 
 
-def journey_revisions(conn: Connection) -> dict[int, int]:
-    """Every journey's revision by id (`UNREADABLE_REVISION` for a forged one)."""
-    rows = conn.execute(select(JOURNEYS.c.id, JOURNEYS.c.revision)).all()
+def journey_revisions(conn: Connection, journey_id: int | None = None) -> dict[int, int]:
+    """Every journey's revision (or that of the one with `journey_id`) by id; `UNREADABLE_REVISION` for a forged
+    one."""
+    query = select(JOURNEYS.c.id, JOURNEYS.c.revision)
+    if journey_id is not None:
+        query = query.where(JOURNEYS.c.id == journey_id)
+    rows = conn.execute(query).all()
     return {row.id: UNREADABLE_REVISION if checks.revision_problem(row.revision) else row.revision for row in rows}
 
 
