@@ -28,7 +28,7 @@ from sqlalchemy import text
 from cjmapper.cli import main
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey, read_journey_file, write_journey
-from cjmapper.model import MAX_TEXT
+from cjmapper.model import MAX_TEXT, MAX_TITLE
 from cjmapper.recovery import export_all
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
@@ -76,13 +76,17 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "journey_versions": {"journey_id": "id", "name": "text", "created_at": "time", "touchpoints": "int"},
 }
+NOT_UTF8 = object()
+"""Stands for text that is not UTF-8 (a file only): written as CAST(X'80FF' AS TEXT)."""
+
+
 TEAM_LENGTHS = {"title": 200, "persona_name": 200, "name": 100, "channel": 60, "owner": 200, "language": 8}
 """Column lengths a team library's types enforce (PostgreSQL refuses longer values, so none are forged there)."""
 
 
 def file_values(kind: str, ids: list[int]) -> list[Any]:
     """Forgeries a file can hold in a column of `kind`: any type at all."""
-    anything: list[Any] = [None, -1, 0, 2.5, 2**63 - 1, b"\x00\xff", b"", "", " ", "\x00", "x" * HUGE]
+    anything: list[Any] = [None, -1, 0, 2.5, 2**63 - 1, b"\x00\xff", b"", "", " ", "\x00", "x" * HUGE, NOT_UTF8]
     by_kind: dict[str, list[Any]] = {
         "text": ["a\x00b", "\x01\x1f\x7f", "x" * 201, "x" * (MAX_TEXT + 1), "é" * 50, "  padded  ", "\ud800"],
         "int": [6, 99, -(2**31) - 1, 2**31, 1.0, "1", "abc", 1e300],
@@ -118,7 +122,7 @@ class Case:
     value: Any
 
     def __str__(self) -> str:
-        shown = repr(self.value)
+        shown = "text that is not UTF-8" if self.value is NOT_UTF8 else repr(self.value)
         return f"{self.table}.{self.column} of row {self.row} = {shown[:40]}"
 
 
@@ -173,7 +177,10 @@ def forged(location: Location, case: Case) -> Iterator[None]:
         try:
             old = raw.execute(select_old, {"row": case.row}).fetchone()[0]
             try:
-                raw.execute(update, {"value": case.value, "row": case.row})
+                if case.value is NOT_UTF8:
+                    raw.execute(update.replace(":value", "CAST(X'80FF' AS TEXT)"), {"row": case.row})
+                else:
+                    raw.execute(update, {"value": case.value, "row": case.row})
             except (sqlite3.IntegrityError, UnicodeEncodeError):  # NOT NULL, a lone surrogate: nothing was forged
                 yield
                 return
@@ -202,6 +209,7 @@ def forged(location: Location, case: Case) -> Iterator[None]:
 def clean(error: BaseException, case: Case, what: str) -> None:
     assert isinstance(error, CjmapperError), f"{case}: {what} raised {type(error).__name__}: {error}"
     assert "\n" not in str(error), f"{case}: {what}: {error}"
+    assert len(str(error)) < 400, f"{case}: {what}: a message of {len(str(error)):,} characters"
 
 
 def check_library(seeded: Seeded, case: Case) -> int:
@@ -225,6 +233,9 @@ def check_library(seeded: Seeded, case: Case) -> int:
         for info in infos:
             assert isinstance(info.title, str), case
             assert isinstance(info.problem, str), case
+            assert "\n" not in info.problem, case
+            assert len(info.problem) < 300, case
+            assert len(info.title) <= MAX_TITLE, case
             try:
                 journey = library.load_journey(info.id)
             except Exception as error:
@@ -284,3 +295,63 @@ def test_forged_values_in_every_column_give_a_sound_journey_or_one_clean_error(
     assert refused > 0
     assert exported > 0
     print(f"{len(drawn)} forged cases: {exported} journeys exported and imported again, {refused} refused")
+
+
+FACTS: list[tuple[object, object]] = [
+    ("9", "x" * HUGE),
+    ("9", "a\x00b"),
+    ("9", NOT_UTF8),
+    ("9", b"\x80"),
+    ("9", 12),
+    (9, "2.0"),
+    (b"9", "2.0"),
+    ("99999999999999999999999999999", "2.0"),
+    ("abc", "2.0"),
+    ("", "2.0"),
+    ("0002\x00", "2.0"),
+    (NOT_UTF8, "2.0"),
+    ("x" * HUGE, "2.0"),
+]
+"""Forged library facts: the format revision (alembic_version) and the cjmapper that last wrote it (cjm_meta)."""
+
+
+def forge_facts(location: Location, revision: object, written_by: object) -> bool:
+    """Write the facts behind cjmapper's back; False when the backend's types refuse them."""
+    statements = [
+        ("UPDATE alembic_version SET version_num = {}", revision),
+        ("UPDATE cjm_meta SET value = {} WHERE key = 'written_by'", written_by),
+    ]
+    if isinstance(location, Path):
+        raw = sqlite3.connect(location, isolation_level=None)
+        try:
+            for statement, value in statements:
+                if value is NOT_UTF8:
+                    raw.execute(statement.format("CAST(X'80FF' AS TEXT)"))
+                else:
+                    raw.execute(statement.format("?"), (value,))
+        finally:
+            raw.close()
+        return True
+    if NOT_UTF8 in (revision, written_by) or any(
+        isinstance(v, bytes) or (isinstance(v, str) and ("\x00" in v or len(v) > 32)) for v in (revision, written_by)
+    ):
+        return False
+    with raw_connection(location) as conn:
+        for statement, value in statements:
+            conn.execute(text(statement.format(":value")), {"value": str(value)})
+    return True
+
+
+@pytest.mark.parametrize(("revision", "written_by"), FACTS, ids=[f"{r!r:.20}-{w!r:.20}" for r, w in FACTS])
+def test_forged_library_facts_open_or_are_refused_in_one_short_line(
+    library_location: Location, revision: object, written_by: object
+) -> None:
+    Library.open(library_location).close()
+    if not forge_facts(library_location, revision, written_by):
+        return  # the server's column types refuse this forgery
+    started = time.monotonic()
+    try:
+        Library.open(library_location).close()
+    except Exception as error:
+        clean(error, Case("alembic_version", "version_num", 0, revision), "open")
+    assert time.monotonic() - started < CASE_SECONDS
