@@ -25,12 +25,13 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from cjmapper import __version__
 from cjmapper.cli import main
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey, read_journey_file, write_journey
 from cjmapper.model import MAX_TEXT, MAX_TITLE
 from cjmapper.recovery import export_all
-from cjmapper.store import Library
+from cjmapper.store import Library, migrate
 from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
@@ -39,7 +40,7 @@ from tests.test_forged_rows import drop_constraints
 pytestmark = pytest.mark.both_backends
 
 FILE_CASES = 60
-TEAM_CASES = 30
+TEAM_CASES = 35
 SEED = 20261207
 CASE_SECONDS = 5.0
 HUGE = 300_000
@@ -342,16 +343,19 @@ def forge_facts(location: Location, revision: object, written_by: object) -> boo
     return True
 
 
-@pytest.mark.parametrize(("revision", "written_by"), FACTS, ids=[f"{r!r:.20}-{w!r:.20}" for r, w in FACTS])
-def test_forged_library_facts_open_or_are_refused_in_one_short_line(
-    library_location: Location, revision: object, written_by: object
-) -> None:
+def test_forged_library_facts_open_or_are_refused_in_one_short_line(library_location: Location) -> None:
     Library.open(library_location).close()
-    if not forge_facts(library_location, revision, written_by):
-        return  # the server's column types refuse this forgery
-    started = time.monotonic()
-    try:
-        Library.open(library_location).close()
-    except Exception as error:
-        clean(error, Case("alembic_version", "version_num", 0, revision), "open")
-    assert time.monotonic() - started < CASE_SECONDS
+    forged_count = 0
+    for revision, written_by in FACTS:
+        if not forge_facts(library_location, revision, written_by):
+            continue  # the server's column types refuse this forgery
+        forged_count += 1
+        started = time.monotonic()
+        try:
+            Library.open(library_location).close()
+        except Exception as error:
+            clean(error, Case("alembic_version", "version_num", 0, revision), "open")
+        assert time.monotonic() - started < CASE_SECONDS
+        assert forge_facts(library_location, migrate.HEAD, __version__)
+    assert forged_count >= (len(FACTS) if isinstance(library_location, Path) else 5)
+    Library.open(library_location).close()  # put back, the library opens again
