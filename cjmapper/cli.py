@@ -228,6 +228,8 @@ def _one_line(text: str) -> str:
 def _list(library: Library, _args: argparse.Namespace, out: TextIO) -> int:
     for j in library.list_journeys():
         out.write(f"{j.id}\t{_one_line(j.title)}\t{j.phases}\t{j.lanes}\t{j.touchpoints}\n")
+        if j.problem:
+            print(f"cjmapper: warning: journey {j.id} is damaged and cannot be opened: {j.problem}", file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,10 @@ class LibraryLockedError(LibraryError):
     """Another program holds the library's lock."""
 
 
+class UndecodableTextError(LibraryError):
+    """The library holds text that is not UTF-8, which only a damaged or forged file can."""
+
+
 class NewerLibraryError(LibraryError):
     """The library was written by a newer cjmapper."""
 

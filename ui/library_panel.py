@@ -22,7 +22,19 @@ JOURNEY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTEXT = "LibraryPanel"
 
 
+def journey_label(info: JourneyInfo) -> str:
+    """How the list names a journey: its title, or for a damaged one (`JourneyInfo.problem`) its title or id marked
+    as damaged."""
+    if not info.problem:
+        return info.title
+    if info.title:
+        return QCoreApplication.translate(CONTEXT, "{0} (damaged)").format(info.title)
+    return QCoreApplication.translate(CONTEXT, "Journey {0} (damaged)").format(info.id)
+
+
 def journey_tooltip(info: JourneyInfo) -> str:
+    if info.problem:
+        return QCoreApplication.translate(CONTEXT, "This journey cannot be opened: {0}.").format(info.problem)
     phases = (
         QCoreApplication.translate(CONTEXT, "1 phase")
         if info.phases == 1
@@ -115,7 +127,7 @@ class LibraryPanel(QWidget):
     def _fill(self, infos: list[JourneyInfo]) -> None:
         self.model.clear()
         for info in infos:
-            item = QStandardItem(info.title)
+            item = QStandardItem(journey_label(info))
             item.setData(info.id, JOURNEY_ID_ROLE)
             item.setToolTip(journey_tooltip(info))
             item.setEditable(False)

@@ -409,23 +409,27 @@ class MainWindow(QMainWindow):
         for journey_id in [j for j in self._documents if j not in ids]:
             self._forget(journey_id)
         current = self.document.journey_id if self.document is not None else None
-        target = next((j for j in (select, current) if j in ids), ids[0] if ids else None)
+        target = next((j for j in (select, current) if j in ids), None)
         self.library_panel.set_journeys(infos, target)
-        if target is None:
-            self._show_no_journey()
-        elif target != current:
+        if target is not None and target != current:
             self.open_journey(target)
+        elif target is None:
+            # None chosen: the first journey that opens. A damaged one is passed over quietly here; choosing it in
+            # the list says what is wrong with it.
+            readable = [info.id for info in infos if not info.problem]
+            if not any(self.open_journey(journey_id, quietly=True) for journey_id in readable):
+                self._show_no_journey()
         self._update_actions()
 
-    def open_journey(self, journey_id: int) -> None:
-        """Show a journey on the canvas (its document and undo history are kept while the window lives)."""
+    def open_journey(self, journey_id: int, *, quietly: bool = False) -> bool:
+        """Show a journey on the canvas (its document and undo history are kept while the window lives); whether it
+        could be read. `quietly`: say nothing when it cannot."""
         document = self._documents.get(journey_id)
         if document is None:
             try:
                 document = JourneyDocument(self.library, journey_id, self)
             except CjmapperError as e:
-                self.show_error(str(e))
-                return
+                return self._not_opened(e, quietly)
             document.changed.connect(self._document_changed)
             document.failed.connect(self.show_error)
             document.notice.connect(self.show_notice)
@@ -433,8 +437,13 @@ class MainWindow(QMainWindow):
             document.undo_stack.indexChanged.connect(self._stack_used)
             self._documents[journey_id] = document
             self._scenes[journey_id] = JourneyScene(document, self)
-        elif not document.refresh():  # changed elsewhere while it was in the background: re-read, history cleared
-            document.reload()
+        else:
+            try:
+                if not document.refresh():  # changed elsewhere while it was in the background: re-read, history cleared
+                    document.reload()
+            except CjmapperError as e:  # damaged meanwhile
+                self._forget(journey_id)
+                return self._not_opened(e, quietly)
         self.document = document
         self.scene = self._scenes[journey_id]
         self.view.setScene(self.scene)
@@ -452,6 +461,15 @@ class MainWindow(QMainWindow):
         self._update_title_and_status()
         self._update_actions()
         QTimer.singleShot(0, self.view.fit)
+        return True
+
+    def _not_opened(self, error: CjmapperError, quietly: bool) -> bool:
+        """A journey that could not be read: say why (unless `quietly`), and keep the list on the one shown."""
+        if not quietly:
+            self.show_error(str(error))
+        if self.document is not None:
+            self.library_panel.select(self.document.journey_id)
+        return False
 
     def journey_scenes(self) -> list[JourneyScene]:
         """The canvases of the journeys opened in this window (each kept while its journey is in the library)."""

@@ -882,8 +882,16 @@ def _document(journey: Journey) -> dict[str, Any]:
 def write_journey(journey: Journey) -> str:
     """The journey in canonical journey-json-v1 form: UTF-8 text, two-space indent, one trailing newline.
 
-    Raises ValueError when a touchpoint names a phase or lane the journey does not have."""
-    return json.dumps(_document(journey), ensure_ascii=False, indent=2) + "\n"
+    What it writes always reads again: the text is passed through `read_journey`, and a journey the reader would
+    refuse (no phases, say, which a library allows and a file does not) raises InterchangeError with the reader's
+    problems, prefixed "cannot export". Raises ValueError when a touchpoint names a phase or lane the journey does
+    not have."""
+    text = json.dumps(_document(journey), ensure_ascii=False, indent=2) + "\n"
+    try:
+        read_journey(text)
+    except InterchangeError as error:
+        raise InterchangeError(error.problems, "cannot export it as a journey file") from None
+    return text
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

@@ -23,7 +23,14 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cjmapper import rules
-from cjmapper.errors import CjmapperError, EditError, LibraryError, NotFoundError, StaleEditError
+from cjmapper.errors import (
+    CjmapperError,
+    EditError,
+    LibraryError,
+    NotFoundError,
+    StaleEditError,
+    UndecodableTextError,
+)
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -41,13 +48,15 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import migrate, ordering, reading, sqlite, versions
+from cjmapper.store import checks, migrate, ordering, reading, sqlite, versions
 from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
+
+_T = TypeVar("_T")
 
 Cell = tuple[int, int]
 """A cell of the map: (phase id, lane id)."""
@@ -295,12 +304,36 @@ class Library:
             raise LibraryError(f"{self.name} is damaged: what it holds cannot be read ({e}).") from None
 
     def list_journeys(self) -> list[JourneyInfo]:
+        """Every journey, sorted by title; one whose row breaks a rule is listed with its `JourneyInfo.problem`."""
+        try:
+            with self._read() as conn:
+                return reading.list_journeys(conn)
+        except UndecodableTextError:  # a file holding text that is not UTF-8: journey by journey, to name it
+            return reading.sorted_infos(
+                self._each_journey(reading.list_journeys, lambda journey_id: [reading.unreadable_info(journey_id)])
+            )
+
+    def _each_journey(
+        self, read: Callable[[Connection, int], list[_T]], unreadable: Callable[[int], list[_T]]
+    ) -> list[_T]:
+        """`read` of each journey on its own, `unreadable` of those holding text that is not UTF-8."""
         with self._read() as conn:
-            return reading.list_journeys(conn)
+            ids = reading.journey_ids(conn)
+        found: list[_T] = []
+        for journey_id in ids:
+            try:
+                with self._read() as conn:
+                    found.extend(read(conn, journey_id))
+            except UndecodableTextError:
+                found.extend(unreadable(journey_id))
+        return found
 
     def load_journey(self, journey_id: int) -> Journey:
-        with self._read() as conn:
-            return reading.load_journey(conn, journey_id)
+        try:
+            with self._read() as conn:
+                return reading.load_journey(conn, journey_id)
+        except UndecodableTextError:
+            raise checks.damaged(journey_id, "it holds text that is not UTF-8") from None
 
     def find_journey(self, ref: str) -> int:
         """The id of the journey named by `ref`: its id, or its exact title."""
@@ -327,8 +360,16 @@ class Library:
         return self._backend.journey_revisions(self._read_revisions)
 
     def _read_revisions(self) -> dict[int, int]:
-        with self._read() as conn:
-            return {int(row.id): int(row.revision) for row in conn.execute(select(JOURNEYS.c.id, JOURNEYS.c.revision))}
+        try:
+            with self._read() as conn:
+                return reading.journey_revisions(conn)
+        except UndecodableTextError:
+            unreadable = reading.UNREADABLE_REVISION
+            pairs = self._each_journey(
+                lambda conn, journey_id: list(reading.journey_revisions(conn, journey_id).items()),
+                lambda journey_id: [(journey_id, unreadable)],
+            )
+            return dict(pairs)
 
     def integrity_problems(self, *, full: bool = True) -> list[str]:
         """What the database's integrity check finds wrong now ([] when sound); `full=False` runs the quicker check
@@ -337,10 +378,7 @@ class Library:
 
     def revision(self, journey_id: int) -> int:
         with self._read() as conn:
-            found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
-        if found is None:
-            raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
-        return int(found)
+            return reading.revision(conn, journey_id)
 
     # ------------------------------------------------------------------ the write path
 

@@ -70,12 +70,18 @@ def checked_revision(conn: Connection, name: str, *, damaged: str) -> str:
         raise LibraryError(damaged)
     if revision in REVISIONS:
         return revision
-    number = format_of(revision)
+    number = format_of(revision) if isinstance(revision, str) else None
     if number is not None and number > FORMAT:
         written_by = conn.execute(select(META.c.value).where(META.c.key == "written_by")).scalar()
-        by = f", written by cjmapper {written_by}" if written_by else ""
+        by = f", written by cjmapper {written_by}" if _plain(written_by) else ""
         raise NewerLibraryError(
             f"{name} comes from a newer cjmapper (library format {number}{by}); "
             f"this cjmapper {__version__} reads library formats up to {FORMAT}. Update cjmapper to open it."
         )
-    raise LibraryError(f"{name} has an unknown library format ({revision!r}).")
+    shown = repr(revision) if len(repr(revision)) <= 40 else repr(revision)[:39] + "…"
+    raise LibraryError(f"{name} has an unknown library format ({shown}).")
+
+
+def _plain(fact: object) -> bool:
+    """Whether a fact read from the library can be shown in a message as it is (a forged one may be anything)."""
+    return isinstance(fact, str) and 0 < len(fact) <= 40 and fact.isprintable()

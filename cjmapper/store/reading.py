@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ScalarSelect, Table, func, select
+from sqlalchemy import BindParameter, ColumnElement, Integer, ScalarSelect, Select, Table, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from cjmapper.errors import LibraryError, NotFoundError
-from cjmapper.model import Framework, Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
+from cjmapper.model import (
+    MAX_LANES,
+    MAX_NAME,
+    MAX_PERSONA_NAME,
+    MAX_PHASES,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_TOUCHPOINTS,
+    Framework,
+    Journey,
+    Lane,
+    LaneKind,
+    Language,
+    Persona,
+    Phase,
+    Touchpoint,
+)
+from cjmapper.store import checks
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_COLUMNS, TOUCHPOINTS
 
 
@@ -20,30 +38,70 @@ class JourneyInfo:
 
     id: int
     title: str
+    """"" when the title itself cannot be shown (see `problem`)."""
     language: str
     framework: str
     phases: int
     lanes: int
     touchpoints: int
+    problem: str = ""
+    """Why the journey cannot be opened, when what the list reads of it already shows that (a forged title, language,
+    framework or revision; see `checks`); "" otherwise. Such a journey is listed all the same, so the others are."""
 
 
 def _count(table: Table) -> ScalarSelect[int]:
     return select(func.count()).where(table.c.journey_id == JOURNEYS.c.id).scalar_subquery()
 
 
-def list_journeys(conn: Connection) -> list[JourneyInfo]:
-    rows = conn.execute(
-        select(
-            JOURNEYS.c.id,
-            JOURNEYS.c.title,
-            JOURNEYS.c.language,
-            JOURNEYS.c.framework,
-            _count(PHASES),
-            _count(LANES),
-            _count(TOUCHPOINTS),
-        )
+def _headings(*where: ColumnElement[bool]) -> Select[Any]:
+    return select(
+        JOURNEYS.c.id,
+        checks.bounded(JOURNEYS.c.title, MAX_TITLE),
+        checks.bounded(JOURNEYS.c.language, checks.MAX_CODE),
+        checks.bounded(JOURNEYS.c.framework, checks.MAX_CODE),
+        JOURNEYS.c.revision,
+        _count(PHASES),
+        _count(LANES),
+        _count(TOUCHPOINTS),
+    ).where(*where)
+
+
+def list_journeys(conn: Connection, journey_id: int | None = None) -> list[JourneyInfo]:
+    """Every journey (or the one with `journey_id`), sorted by title. A journey whose title, language, framework or
+    revision breaks a rule is listed with its `problem` (and its title as "" when the title is what is wrong); a
+    title far over its limit is not even fetched, so a forged title of megabytes costs the list nothing."""
+    where = () if journey_id is None else (JOURNEYS.c.id == journey_id,)
+    return sorted_infos(_info(tuple(row)) for row in conn.execute(_headings(*where)))
+
+
+def sorted_infos(infos: Iterable[JourneyInfo]) -> list[JourneyInfo]:
+    return sorted(infos, key=_title_order)
+
+
+def unreadable_info(journey_id: int) -> JourneyInfo:
+    """The list's line for a journey whose row holds text that is not UTF-8."""
+    return JourneyInfo(journey_id, "", "", "", 0, 0, 0, problem="it holds text that is not UTF-8")
+
+
+def journey_ids(conn: Connection) -> list[int]:
+    return [int(i) for i in conn.execute(select(JOURNEYS.c.id).order_by(JOURNEYS.c.id)).scalars()]
+
+
+def _info(row: tuple[Any, ...]) -> JourneyInfo:
+    journey_id, title, language, framework, revision, phases, lanes, touchpoints = row
+    counts = (int(phases), int(lanes), int(touchpoints))
+    problem = checks.heading_problem(title, language, framework, revision)
+    if problem is None:
+        return JourneyInfo(journey_id, title, language, framework, *counts)
+    shown = title if checks.text_problem(title, "title", MAX_TITLE, required=True, trim=True) is None else ""
+    return JourneyInfo(
+        journey_id,
+        shown,
+        language if isinstance(language, str) else "",
+        framework if isinstance(framework, str) else "",
+        *counts,
+        problem=problem,
     )
-    return sorted((JourneyInfo(*row) for row in rows), key=_title_order)
 
 
 def _title_order(info: JourneyInfo) -> tuple[str, str, int]:
@@ -54,79 +112,109 @@ def _title_order(info: JourneyInfo) -> tuple[str, str, int]:
     return bare, folded, info.id
 
 
+# The statements are built once (the journey's id is a parameter), so executing one needs no new cache key.
+_JOURNEY: BindParameter[int] = bindparam("journey_id", type_=Integer)
+_JOURNEY_ROW = select(
+    JOURNEYS.c.id,
+    checks.bounded(JOURNEYS.c.title, MAX_TITLE),
+    checks.bounded(JOURNEYS.c.description, MAX_TEXT),
+    checks.bounded(JOURNEYS.c.language, checks.MAX_CODE),
+    checks.bounded(JOURNEYS.c.framework, checks.MAX_CODE),
+    checks.bounded(JOURNEYS.c.persona_name, MAX_PERSONA_NAME),
+    checks.bounded(JOURNEYS.c.persona_description, MAX_TEXT),
+    checks.bounded(JOURNEYS.c.persona_goals, MAX_TEXT),
+    checks.bounded(JOURNEYS.c.persona_frustrations, MAX_TEXT),
+    JOURNEYS.c.revision,
+).where(JOURNEYS.c.id == _JOURNEY)
+_PHASE_ROWS = (
+    select(
+        PHASES.c.id,
+        checks.bounded(PHASES.c.name, MAX_NAME),
+        checks.bounded(PHASES.c.description, MAX_TEXT),
+        checks.bounded(PHASES.c.color, checks.MAX_COLOUR),
+    )
+    .where(PHASES.c.journey_id == _JOURNEY)
+    .order_by(PHASES.c.position, PHASES.c.id)
+    .limit(MAX_PHASES + 1)
+)
+_LANE_ROWS = (
+    select(
+        LANES.c.id,
+        checks.bounded(LANES.c.name, MAX_NAME),
+        checks.bounded(LANES.c.kind, checks.MAX_CODE),
+        checks.bounded(LANES.c.color, checks.MAX_COLOUR),
+    )
+    .where(LANES.c.journey_id == _JOURNEY)
+    .order_by(LANES.c.position, LANES.c.id)
+    .limit(MAX_LANES + 1)
+)
+# A card's text is read as it is: its length is checked in Python at no cost, and bounding it in the query would
+# cost a tenth of the whole read (a forged note of megabytes is one read of megabytes, refused at once).
+_CARD_ROWS = select(*TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.journey_id == _JOURNEY).limit(MAX_TOUCHPOINTS + 1)
+
+
 def load_journey(conn: Connection, journey_id: int) -> Journey:
-    j = conn.execute(select(JOURNEYS).where(JOURNEYS.c.id == journey_id)).one_or_none()
+    """The journey, checked against every rule of the journey format (`checks`): one that breaks any is refused with
+    a `LibraryError` naming the journey and the place, so what loads also exports to a file that imports again."""
+    given = {"journey_id": journey_id}
+    j = conn.execute(_JOURNEY_ROW, given).one_or_none()
     if j is None:
         raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+    phase_rows = conn.execute(_PHASE_ROWS, given).all()
+    lane_rows = conn.execute(_LANE_ROWS, given).all()
+    # fetchall in one call: iterating the result fetches row by row, a third of the whole read at 5,000 cards.
+    rows = conn.execute(_CARD_ROWS, given).all()
+    cards = checks.columns(rows, len(TOUCHPOINT_COLUMNS))
+    problem = (
+        checks.journey_problem(j)
+        or checks.phases_problem(phase_rows)
+        or checks.lanes_problem(lane_rows)
+        or checks.cards_problem(cards, {row.id for row in phase_rows}, {row.id: row.kind for row in lane_rows})
+    )
+    if problem is not None:
+        raise checks.damaged(journey_id, problem)
     persona = (
         Persona(j.persona_name, j.persona_description, j.persona_goals, j.persona_frustrations)
         if j.persona_name is not None
         else None
     )
-    phases = [
-        Phase(*row)
-        for row in conn.execute(
-            select(PHASES.c.id, PHASES.c.name, PHASES.c.description, PHASES.c.color)
-            .where(PHASES.c.journey_id == journey_id)
-            .order_by(PHASES.c.position)
-        )
-    ]
-    lanes = [
-        Lane(row.id, row.name, LaneKind(row.kind), row.color)
-        for row in conn.execute(
-            select(LANES.c.id, LANES.c.name, LANES.c.kind, LANES.c.color)
-            .where(LANES.c.journey_id == journey_id)
-            .order_by(LANES.c.position)
-        )
-    ]
-    # fetchall in one call: iterating the result fetches row by row, a third of the whole read at 5,000 cards.
-    rows = conn.execute(select(*TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.journey_id == journey_id)).all()
-    touchpoints = [Touchpoint(*row) for row in rows]
-    journey = Journey(
+    return Journey(
         id=j.id,
         title=j.title,
         description=j.description,
         language=Language(j.language),
         framework=Framework(j.framework),
         persona=persona,
-        phases=phases,
-        lanes=lanes,
-        touchpoints=touchpoints,
+        phases=[Phase(*row) for row in phase_rows],
+        lanes=[Lane(row.id, row.name, LaneKind(row.kind), row.color) for row in lane_rows],
+        touchpoints=list(map(Touchpoint, *cards)),
         revision=j.revision,
     )
-    _check_values(journey)
-    return journey
 
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+UNREADABLE_REVISION = -1
+"""`journey_revisions`' revision of a journey whose stored revision is not a whole number (a forged row): the journey
+cannot be opened, and the others are still watched."""
 
 
-def _check_values(journey: Journey) -> None:
-    """Refuse values no edit of cjmapper writes (a damaged or forged file): colours that are not "#rrggbb", a score
-    that is not a whole number, text that is not text. The layout and the poster then never meet them. Checked by
-    the set of kinds seen (a few set look-ups per card); a card is named only when something is wrong."""
-    cards = journey.touchpoints
-    colours = {t.color for t in cards}
-    colours.update(p.color for p in journey.phases)
-    colours.update(lane.color for lane in journey.lanes)
-    colours.discard(None)
-    bad_colour = next((c for c in colours if not (isinstance(c, str) and _COLOUR.fullmatch(c))), None)
-    if bad_colour is not None:
-        raise _damaged(journey, f"the colour {bad_colour!r}")
-    if not {type(t.score) for t in cards} <= _SCORE_TYPES:
-        card = next(t for t in cards if type(t.score) not in _SCORE_TYPES)
-        raise _damaged(journey, f"the score {card.score!r} of card {card.id}")
-    if not {(type(t.title), type(t.notes), type(t.expectation), type(t.owner)) for t in cards} <= {_TEXTS}:
-        card = next(t for t in cards if (type(t.title), type(t.notes), type(t.expectation), type(t.owner)) != _TEXTS)
-        raise _damaged(journey, f"text of card {card.id} that is not text")
+def journey_revisions(conn: Connection, journey_id: int | None = None) -> dict[int, int]:
+    """Every journey's revision (or that of the one with `journey_id`) by id; `UNREADABLE_REVISION` for a forged
+    one."""
+    query = select(JOURNEYS.c.id, JOURNEYS.c.revision)
+    if journey_id is not None:
+        query = query.where(JOURNEYS.c.id == journey_id)
+    rows = conn.execute(query).all()
+    return {row.id: UNREADABLE_REVISION if checks.revision_problem(row.revision) else row.revision for row in rows}
 
 
-_SCORE_TYPES = {int, type(None)}
-_TEXTS = (str, str, str, str)
-
-
-def _damaged(journey: Journey, problem: str) -> LibraryError:
-    return LibraryError(f"Journey {journey.id} is damaged: it holds {problem}, which cjmapper never writes.")
+def revision(conn: Connection, journey_id: int) -> int:
+    found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).one_or_none()
+    if found is None:
+        raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+    problem = checks.revision_problem(found.revision)
+    if problem is not None:
+        raise checks.damaged(journey_id, problem)
+    return int(found.revision)
 
 
 def find_journey(conn: Connection, ref: str) -> int:
@@ -151,7 +239,9 @@ def journey_of(conn: Connection, table_name: str, item_id: int) -> int:
     found = conn.execute(select(table.c.journey_id).where(table.c.id == item_id)).scalar()
     if found is None:
         raise NotFoundError(f"There is no {table_name} with id {item_id} in this library.")
-    return int(found)
+    if type(found) is not int:
+        raise LibraryError(f"The {table_name} {item_id} is damaged: it belongs to no journey ({found!r:.40}).")
+    return found
 
 
 def cell_ids(conn: Connection, phase_id: int, lane_id: int) -> list[int]:
@@ -166,5 +256,13 @@ def cell_ids(conn: Connection, phase_id: int, lane_id: int) -> list[int]:
 
 
 def touchpoints_by_id(conn: Connection, ids: list[int]) -> list[Touchpoint]:
-    rows = conn.execute(select(*TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.id.in_(ids)))
-    return [Touchpoint(*row) for row in rows]
+    """The cards with these ids, each checked like a loaded journey's (its place in the journey aside)."""
+    rows = conn.execute(select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.id.in_(ids))).all()
+    by_journey: dict[object, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        by_journey.setdefault(row[0], []).append(tuple(row[1:]))
+    for journey_id, cards in by_journey.items():
+        problem = checks.cards_problem(checks.columns(cards, len(TOUCHPOINT_COLUMNS)))
+        if problem is not None:
+            raise checks.damaged(journey_id, problem)
+    return [Touchpoint(*row[1:]) for row in rows]

@@ -25,7 +25,7 @@ from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from cjmapper.errors import LibraryError, LibraryLockedError
+from cjmapper.errors import LibraryError, LibraryLockedError, UndecodableTextError
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 
 APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapper know a library by its bytes
@@ -505,6 +505,8 @@ def translate(error: BaseException, name: str) -> LibraryError:
     original = error.orig if isinstance(error, DBAPIError) else error
     said = " ".join(str(original).split())  # SQLite may quote a damaged file's bytes, newlines and all
     text = said.lower()
+    if text.startswith("could not decode to utf-8"):  # first: the message quotes the text, which may say anything
+        return UndecodableTextError(f"{name} is damaged: it holds text that is not UTF-8.")
     if "locked" in text or "busy" in text:
         return LibraryLockedError(
             f"{name} is locked by another program that is writing to it. Close that program, or wait and try again."

@@ -624,6 +624,21 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     <name>LibraryPanel</name>
     <message>
         <location filename="../../ui/library_panel.py"/>
+        <source>{0} (damaged)</source>
+        <translation>{0} (beschadigd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py"/>
+        <source>Journey {0} (damaged)</source>
+        <translation>Klantreis {0} (beschadigd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py"/>
+        <source>This journey cannot be opened: {0}.</source>
+        <translation>Deze klantreis kan niet worden geopend: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py"/>
         <source>1 phase</source>
         <translation>1 fase</translation>
     </message>

@@ -1,0 +1,293 @@
+"""The rules every value read from a library must meet: those of the journey file (journey-json-v1, see
+`cjmapper.interchange.json_format`), so that a journey that loads also exports to a file that imports again, and the
+layout, the canvas and the poster never meet a value no edit of cjmapper writes.
+
+Only a damaged library, or one changed behind cjmapper's back, breaks them: a card position or a revision stored as
+text, a card in a phase the journey does not have or on its emotions lane, a NUL character, a title of megabytes.
+Each check returns None or the problem as a phrase for `damaged` ("touchpoint 17: the title is empty"), naming the
+first row that breaks a rule. The value rules are `cjmapper.rules`' (the edit API's), the lengths the model's.
+
+The table of contents and a journey's own, phase and lane rows are read `bounded`: a value far over its limit is not
+fetched at all, so a forged title of megabytes costs the list nothing. A card's text is fetched as stored and its
+length checked at once (bounding it in the query would cost a tenth of a journey's read)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, case, func, literal
+
+from cjmapper import rules
+from cjmapper.errors import EditError, LibraryError
+from cjmapper.model import (
+    MAX_CHANNEL,
+    MAX_LANES,
+    MAX_NAME,
+    MAX_OWNER,
+    MAX_PERSONA_NAME,
+    MAX_PHASES,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_TOUCHPOINTS,
+    MAX_VOTES,
+    SCORE_MAX,
+    SCORE_MIN,
+    LaneKind,
+)
+
+MAX_CODE = 40
+"""Characters read of a language, framework or lane kind: more than any valid one has."""
+MAX_COLOUR = 8
+"""Characters read of a colour ("#rrggbb" has 7)."""
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_SCORES = frozenset(range(SCORE_MIN, SCORE_MAX + 1))
+
+
+TOO_LONG = "\ufdd0 longer than its field allows"
+"""What `bounded` reads in place of a value far over its limit (U+FDD0 is a noncharacter: no text holds it)."""
+
+
+def bounded(column: Column[Any], limit: int) -> ColumnElement[Any]:
+    """`column` as a query reads it: `TOO_LONG` when the value is longer than `limit`, else the value (then checked
+    exactly by `text_problem`). So a forged value of megabytes is refused without being fetched, and costs no more
+    than a valid one. (SQLite's length() of text counts up to a first NUL character: a value holding one is fetched
+    whole, and refused for the NUL.)"""
+    return case((func.length(column) > limit, literal(TOO_LONG)), else_=column).label(column.name)
+
+
+def damaged(journey_id: object, problem: str) -> LibraryError:
+    return LibraryError(f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.")
+
+
+# ---------------------------------------------------------------------------------------------- one value
+
+
+def _not_integer(value: object) -> str:
+    if value is None:
+        return "missing"
+    if type(value) is int:
+        return f"{value:,}, below 0"
+    if isinstance(value, str):
+        return f"text ({_shown(value)}), not a whole number"
+    if isinstance(value, bytes):
+        return "bytes, not a whole number"
+    return f"{_shown(value)}, not a whole number"
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+def text_problem(value: object, what: str, limit: int, *, required: bool = False, trim: bool = False) -> str | None:
+    """Text as the journey reader takes it: a string of at most `limit` characters (after trimming when `trim`),
+    not empty when `required`, without NUL (`rules.text`)."""
+    if type(value) is not str:
+        return f"the {what} is {'missing' if value is None else 'not text'}"
+    if value == TOO_LONG:
+        return f"the {what} is longer than {limit:,} characters"
+    cleaned = value.strip() if trim else value
+    if required and not cleaned:
+        return f"the {what} is empty"
+    if len(cleaned) > limit:
+        return f"the {what} is longer than {limit:,} characters"
+    return _rule(what, lambda: rules.text(cleaned, limit, what))
+
+
+def _rule(what: str, check: Callable[[], object]) -> str | None:
+    """The message of a rule of `cjmapper.rules`, or None when the value keeps it."""
+    try:
+        check()
+    except EditError as error:
+        return str(error).rstrip(".")
+    return None
+
+
+def integer_problem(value: object, what: str, low: int | None = None) -> str | None:
+    """A whole number (of at least `low`). Ids and card positions may be any: a position is a sort key within its
+    cell, and a copy to another library numbers both anew."""
+    if type(value) is int and (low is None or value >= low):
+        return None
+    return f"the {what} is {_not_integer(value)}"
+
+
+def _colour_problem(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if type(value) is not str:
+        return "the colour is not text"
+    return _rule("colour", lambda: rules.color(value))
+
+
+def _score_problem(value: object) -> str | None:
+    if value is not None and type(value) is not int:
+        return f"the score is {_not_integer(value)}"
+    return _rule("score", lambda: rules.score(value))
+
+
+def _votes_problem(value: object) -> str | None:
+    if type(value) is not int:
+        return f"the votes are {_not_integer(value)}"
+    return _rule("votes", lambda: rules.votes(value))
+
+
+def _choice_problem(value: object, rule: Callable[[str], object], what: str) -> str | None:
+    if type(value) is not str:
+        return f"the {what} is {'missing' if value is None else 'not text'}"
+    return _rule(what, lambda: rule(value))
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+
+def journey_problem(row: Any) -> str | None:
+    """A journey row's own fields (title, description, language, framework, persona, revision)."""
+    persona = row.persona_name is not None
+    return (
+        text_problem(row.title, "title", MAX_TITLE, required=True, trim=True)
+        or text_problem(row.description, "description", MAX_TEXT)
+        or _choice_problem(row.language, rules.language, "language")
+        or _choice_problem(row.framework, rules.framework, "framework")
+        or (text_problem(row.persona_name, "persona name", MAX_PERSONA_NAME, required=True) if persona else None)
+        or (text_problem(row.persona_description, "persona description", MAX_TEXT) if persona else None)
+        or (text_problem(row.persona_goals, "persona goals", MAX_TEXT) if persona else None)
+        or (text_problem(row.persona_frustrations, "persona frustrations", MAX_TEXT) if persona else None)
+        or revision_problem(row.revision)
+    )
+
+
+def revision_problem(value: object) -> str | None:
+    return integer_problem(value, "revision", 0)
+
+
+def heading_problem(title: object, language: object, framework: object, revision: object) -> str | None:
+    """What the table of contents reads of a journey."""
+    return (
+        text_problem(title, "title", MAX_TITLE, required=True, trim=True)
+        or _choice_problem(language, rules.language, "language")
+        or _choice_problem(framework, rules.framework, "framework")
+        or revision_problem(revision)
+    )
+
+
+def phases_problem(rows: Sequence[Any]) -> str | None:
+    if len(rows) > MAX_PHASES:
+        return f"it has more than {MAX_PHASES} phases"
+    for row in rows:
+        found = (
+            text_problem(row.name, "name", MAX_NAME, required=True)
+            or text_problem(row.description, "description", MAX_TEXT)
+            or _colour_problem(row.color)
+        )
+        if found is not None:
+            return f"phase {row.id}: {found}"
+    return None
+
+
+def lanes_problem(rows: Sequence[Any]) -> str | None:
+    if len(rows) > MAX_LANES:
+        return f"it has more than {MAX_LANES} lanes"
+    for row in rows:
+        found = (
+            text_problem(row.name, "name", MAX_NAME, required=True)
+            or _choice_problem(row.kind, rules.lane_kind, "lane kind")
+            or _colour_problem(row.color)
+        )
+        if found is not None:
+            return f"lane {row.id}: {found}"
+    return None
+
+
+def cards_problem(
+    columns: Sequence[Sequence[Any]], phases: Collection[int] | None = None, lanes: Mapping[int, object] | None = None
+) -> str | None:
+    """Touchpoints as columns (`columns(rows)`), in `tables.TOUCHPOINT_FIELDS` order. With `phases` and `lanes` (the
+    journey's phase ids, and its lanes' kinds by id), each card must be in one of those phases and on one of its lanes
+    that hold cards. Checked column by column, quickly (a few passes over whole columns, each a C loop: about 1.5 ms
+    for 5,000 cards); a card is named only when something is wrong."""
+    count = len(columns[0])
+    if count > MAX_TOUCHPOINTS:
+        return f"it has more than {MAX_TOUCHPOINTS:,} touchpoints"
+    holding = None if lanes is None else {i for i, kind in lanes.items() if kind != LaneKind.EMOTIONS.value}
+    if not count or _cards_look_sound(columns, phases, holding):
+        return None
+    for row in zip(*columns, strict=True):
+        found = card_problem(row, phases, lanes)
+        if found is not None:
+            return f"touchpoint {row[0]}: {found}"
+    return "a touchpoint breaks a rule of the journey format"  # the quick check is stricter than none of the rules
+
+
+def columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
+    """Rows of `width` values as columns (`width` empty columns when there are no rows)."""
+    return list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+
+
+_INT_OR_NONE = {int, type(None)}
+
+
+def _cards_look_sound(
+    columns: Sequence[Sequence[Any]], phases: Collection[int] | None, lanes: Collection[int] | None
+) -> bool:
+    """Whether every card keeps every rule, in a few passes over whole columns (C loops over up to 100,000 values):
+    joining a text column refuses anything but text and shows any NUL at once; text columns with few distinct values
+    (channels, colours) are checked value by value over their distinct values."""
+    _ids, phase_ids, lane_ids, positions, titles, notes, channels, scores, expectations, owners, colours, votes = (
+        columns
+    )
+    try:
+        if any("\x00" in "".join(column) for column in (titles, notes, expectations, owners)):
+            return False
+        # A sum of whole numbers is a whole number; text, bytes or a missing value stop it, a decimal makes it one.
+        if not all(type(sum(column)) is int for column in (phase_ids, lane_ids, positions, votes)):
+            return False
+    except TypeError:  # a value that is not text, or not a number
+        return False
+    return (
+        set(map(type, scores)) <= _INT_OR_NONE
+        and (phases is None or set(phase_ids) <= set(phases))
+        and (lanes is None or set(lane_ids) <= set(lanes))
+        and min(votes) >= 0
+        and max(votes) <= MAX_VOTES
+        and set(scores) - {None} <= _SCORES
+        and all(_colour_problem(c) is None for c in set(colours))
+        and all(c is None or text_problem(c, "channel", MAX_CHANNEL) is None for c in set(channels))
+        and max(map(len, titles)) <= MAX_TITLE
+        and min(map(len, map(str.strip, titles))) > 0
+        and max(map(len, notes)) <= MAX_TEXT
+        and max(map(len, expectations)) <= MAX_TEXT
+        and max(map(len, owners)) <= MAX_OWNER
+    )
+
+
+def card_problem(row: Sequence[Any], phases: Collection[int] | None, lanes: Mapping[int, object] | None) -> str | None:
+    """One touchpoint row's problem: the rules `library._clean_touchpoint` applies to an edit, in the reader's form
+    (a channel is taken as it is, not trimmed, since an export writes it so)."""
+    _id, phase, lane, position, title, notes, channel, score, expectation, owner, colour, votes = row
+    return (
+        integer_problem(phase, "phase")
+        or integer_problem(lane, "lane")
+        or integer_problem(position, "position")
+        or (None if phases is None or phase in phases else f"its phase {phase} is not one of this journey's")
+        or _lane_problem(lane, lanes)
+        or text_problem(title, "title", MAX_TITLE, required=True, trim=True)
+        or text_problem(notes, "notes", MAX_TEXT)
+        or (None if channel is None else text_problem(channel, "channel", MAX_CHANNEL))
+        or _score_problem(score)
+        or text_problem(expectation, "expectation", MAX_TEXT)
+        or text_problem(owner, "owner", MAX_OWNER)
+        or _colour_problem(colour)
+        or _votes_problem(votes)
+    )
+
+
+def _lane_problem(lane: int, lanes: Mapping[int, object] | None) -> str | None:
+    if lanes is None:
+        return None
+    if lane not in lanes:
+        return f"its lane {lane} is not one of this journey's"
+    if lanes[lane] == LaneKind.EMOTIONS.value:
+        return f"it is on the emotions lane {lane}, which holds no cards"
+    return None
