@@ -1,7 +1,8 @@
 """File names cjmapper makes: from a journey's title (Export All Journeys, the names the editor suggests) and for
-the temporary file an atomic write goes through. A name is one plain name in its folder (no path separator, no
-control or direction-changing character, no leading dot, no space at either end) and fits the file system's limit
-in bytes of UTF-8, cut on a character boundary, never between a letter and its accents."""
+the temporary file an atomic write goes through (`replace_file`, the one atomic write of every export). A name is
+one plain name in its folder (no path separator, no control or direction-changing character, no leading dot, no
+space at either end) and fits the file system's limit in bytes of UTF-8, cut on a character boundary, never between
+a letter and its accents."""
 
 from __future__ import annotations
 
@@ -80,3 +81,20 @@ def temporary_sibling(path: Path) -> Path:
     tail = f".{secrets.token_hex(4)}.tmp"
     room = name_limit(path.parent) - byte_length(tail) - 1
     return path.with_name(f".{cut_to_bytes(path.name, room)}{tail}")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and os.replace, so that `path`
+    holds either its old content or all of the new. Raises OSError."""
+    temporary = temporary_sibling(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(temporary, flags, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjmapper.errors import CjmapperError, LibraryError
-from cjmapper.file_names import NAME_MAX, byte_length, name_limit, title_part
-from cjmapper.interchange import read_journey, write_journey
-from cjmapper.interchange.json_format import replace_file
+from cjmapper.file_names import NAME_MAX, byte_length, name_limit, replace_file, title_part
+from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 
 
@@ -76,9 +75,7 @@ def export_all(library: Library, folder: Path) -> ExportAllReport:
     for journey_id in sorted(titles):
         try:
             journey = library.load_journey(journey_id)
-            text = write_journey(journey)
-            read_journey(text)  # the strict reader: damaged values are refused, not exported
-            data = text.encode("utf-8")
+            data = write_journey(journey).encode("utf-8")  # it reads back what it writes: an export imports again
         except Exception as e:  # one damaged journey must not keep the others from being saved
             reason = str(e) if isinstance(e, CjmapperError) else f"{type(e).__name__}: {e}"
             unreadable.append(Unreadable(journey_id, titles[journey_id], reason))

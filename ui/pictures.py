@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.file_names import temporary_sibling
+from cjmapper.file_names import replace_file
 from cjmapper.layout import Metrics, compute_layout
 from cjmapper.model import Journey
 from cjmapper.store import Library
@@ -278,23 +278,13 @@ def _hints(painter: QPainter) -> None:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` through a temporary file in the same folder and os.replace: `path` holds its old content or
-    all of the new one, never a part."""
+    """Write `data` through a temporary file in the same folder and os.replace (`replace_file`): `path` holds its
+    old content or all of the new one, never a part."""
     target = path.expanduser()
-    temporary = temporary_sibling(target)
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if target.is_dir():
-                raise IsADirectoryError(21, "it is a folder")
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        if target.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        replace_file(target, data)
     except OSError as error:
         raise CjmapperError(f"cannot write {target}: {_reason(error)}") from None
 

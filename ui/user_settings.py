@@ -28,11 +28,27 @@ PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
+_prepared: set[tuple[str, int, int]] = set()
+"""The settings files (by name, inode and time written) this program made private and cleaned of secrets already:
+once each, as `settings()` is called on every journey switch; a file written or replaced since is seen anew."""
+
+
 def settings() -> QSettings:
     stored = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "cjmapper", "cjmapper")
-    _make_private(stored)
-    _forget_secrets(stored)
+    seen = _identity(stored.fileName())
+    if seen not in _prepared:
+        _make_private(stored)
+        _forget_secrets(stored)
+        _prepared.add(_identity(stored.fileName()))
     return stored
+
+
+def _identity(name: str) -> tuple[str, int, int]:
+    try:
+        st = os.stat(name)
+    except OSError:
+        return (name, -1, -1)
+    return (name, st.st_ino, st.st_mtime_ns)
 
 
 def recent_list(key: str) -> list[str]:

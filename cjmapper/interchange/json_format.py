@@ -9,7 +9,6 @@ byte-identical.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from cjmapper.errors import InterchangeError
-from cjmapper.file_names import temporary_sibling
+from cjmapper.file_names import replace_file
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
@@ -900,23 +899,6 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         replace_file(path, data)
     except OSError as error:
         raise _refuse(f"cannot write {path.name}: {_reason(error)}", path.name) from None
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and os.replace, so that `path`
-    holds either its old content or all of the new. Raises OSError."""
-    temporary = temporary_sibling(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(temporary, flags, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def encode_text(text: str, path: Path) -> bytes:

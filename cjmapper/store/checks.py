@@ -13,7 +13,6 @@ length checked at once (bounding it in the query would cost a tenth of a journey
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
@@ -41,7 +40,6 @@ MAX_CODE = 40
 """Characters read of a language, framework or lane kind: more than any valid one has."""
 MAX_COLOUR = 8
 """Characters read of a colour ("#rrggbb" has 7)."""
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _SCORES = frozenset(range(SCORE_MIN, SCORE_MAX + 1))
 
 
@@ -118,6 +116,8 @@ def _colour_problem(value: object) -> str | None:
         return None
     if type(value) is not str:
         return "the colour is not text"
+    if len(value) > MAX_COLOUR:  # not quoted whole: a forged colour may be megabytes
+        return f"the colour {_shown(value)} is not #rrggbb"
     return _rule("colour", lambda: rules.color(value))
 
 

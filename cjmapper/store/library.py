@@ -27,6 +27,7 @@ from cjmapper.errors import (
     CjmapperError,
     EditError,
     LibraryError,
+    LibraryLockedError,
     NotFoundError,
     StaleEditError,
     UndecodableTextError,
@@ -884,7 +885,12 @@ def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
         engine.dispose()
         if path.exists():
             return False
-        sqlite.clear_place(path)
+        try:
+            sqlite.clear_place(path)
+        except LibraryLockedError:
+            if path.exists():  # another program created it meanwhile, and holds it: open it as it is
+                return False
+            raise
         try:
             os.link(temporary, path)  # never replaces a file that appeared meanwhile
         except FileExistsError:
