@@ -103,6 +103,13 @@ FORGERIES = [
     Forgery("a lane of unknown kind", "UPDATE lanes SET kind = 'bogus' WHERE id = :emotions", ("kind",)),
     Forgery("a phase colour 'red'", "UPDATE phases SET color = 'red' WHERE journey_id = :journey", ("colour",)),
     Forgery(
+        "a 5 MB card colour",
+        "UPDATE touchpoints SET color = :value WHERE id = :card",
+        ("colour",),
+        "#" * BIG,
+        team=False,
+    ),
+    Forgery(
         "a NUL in a phase name",
         "UPDATE phases SET name = :value WHERE journey_id = :journey",
         ("name", "nul"),
