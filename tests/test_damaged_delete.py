@@ -9,10 +9,12 @@ The forgeries are those of tests/test_forged_rows.py, made behind cjmapper's bac
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from cjmapper.errors import EditError, LibraryError, NotFoundError, StaleEditError
@@ -24,6 +26,8 @@ from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
 from tests.test_forged_rows import FORGERIES, SOUND, Forgery, cjmapper, forge, journey_ids
 from tests.test_recovery import scribble_on_page, touchpoint_leaf_pages
+from ui import app as ui_app
+from ui.main_window import MainWindow
 
 TABLES = ("journeys", "phases", "lanes", "touchpoints", "journey_versions")
 CHOSEN = [f for f in FORGERIES if not f.name.startswith("a 5 MB")]
@@ -221,3 +225,116 @@ def test_the_command_line_deletes_a_damaged_journey_by_id(tmp_path: Path) -> Non
     listed = cjmapper("--library", str(path), "list")
     assert [int(line.split("\t")[0]) for line in listed.stdout.splitlines()] == [sound]
     assert rows_of(path, sound)["journey_versions"] == 1
+
+
+# ---------------------------------------------------------------------------------------------- the window
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def window_on(
+    request: pytest.FixtureRequest, qtbot: QtBot, location_of: Callable[[str], Location]
+) -> Iterator[tuple[MainWindow, Location, dict[str, int], int]]:
+    """The window on a library of a sound journey, one with a forged language (listed as damaged) and one with a
+    forged card (listed as usual, refused when opened)."""
+    location = location_of(request.param)
+    made, sound = library_with_versions(location, [forgery("an unknown language"), forgery("score 99")])
+    window = ui_app.create_window(Library.open(location))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, location, made, sound
+    window.library.close()
+
+
+def choose_in_list(window: MainWindow, journey_id: int) -> None:
+    """Click the journey in the Journeys panel, as a user does."""
+    panel = window.library_panel
+    row = panel.ids().index(journey_id)
+    panel.list.setCurrentIndex(panel.proxy.index(row, 0))
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    """Answer the window's questions with `button`; the questions asked."""
+    asked: list[str] = []
+
+    def ask(_parent: object, _title: str, question: str, *_a: object, **_k: object) -> QMessageBox.StandardButton:
+        asked.append(question)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    return asked
+
+
+def test_the_window_deletes_a_chosen_damaged_journey_after_asking(
+    window_on: tuple[MainWindow, Location, dict[str, int], int],
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str],
+) -> None:
+    window, location, made, sound = window_on
+    assert window.document is not None
+    assert window.document.journey_id == sound
+    made_here = window.library_editor.create(sample_journey("Made here"))  # a step on the library's undo stack
+    assert made_here is not None
+    stack = window.library_editor.undo_stack
+    assert stack.count() == 1
+    for name in ("an unknown language", "score 99"):
+        damaged = made[name]
+        warnings.clear()
+        choose_in_list(window, damaged)
+        assert len(warnings) == 1, warnings  # why it cannot be opened
+        assert f"journey {damaged}" in warnings[0].lower(), warnings
+        panel = window.library_panel
+        assert panel.ids()[panel.list.currentIndex().row()] == damaged  # the list stays on the chosen journey
+        assert window.delete_journey_action.isEnabled()
+
+        asked = answering(monkeypatch, QMessageBox.StandardButton.No)
+        window.delete_journey_action.trigger()
+        assert len(asked) == 1
+        assert "cannot be undone" in asked[0], asked[0]
+        assert "Export All Journeys" in asked[0], asked[0]
+        assert damaged in window.library_panel.ids()
+        assert rows_of(location, damaged)["journeys"] == 1
+
+        asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
+        window.delete_journey_action.trigger()
+        assert len(asked) == 1
+        assert damaged not in window.library_panel.ids()
+        assert rows_of(location, damaged) == dict.fromkeys(TABLES, 0)
+        assert len(warnings) == 1, warnings  # no error
+        assert stack.count() == 1  # the library's undo history stays: none of it is about that journey
+        assert window.document is not None
+    assert sorted(window.library_panel.ids()) == sorted([sound, made_here])
+    window.undo_action.trigger()  # the step still undoes
+    assert made_here not in window.library_panel.ids()
+
+
+def test_deleting_a_damaged_journey_the_undo_history_names_clears_that_history(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    """A journey made in this window (a step on the library's undo stack) is damaged by another program and then
+    deleted: the step could only be refused now, so the library's history is cleared, without a word of error."""
+    path = tmp_path / "lib.cjm"
+    with Library.open(path) as library:
+        sound = library.create_journey(sample_journey(SOUND))
+    window = ui_app.create_window(Library.open(path))
+    qtbot.addWidget(window)
+    try:
+        made_here = window.library_editor.create(sample_journey("Made here"))
+        assert made_here is not None
+        window.open_journey(sound)
+        with Library.open(path) as library:
+            ids = journey_ids(library, made_here, sound)
+        bumped = "UPDATE journeys SET language = 'xx', revision = revision + 1 WHERE id = :journey"
+        forge(path, Forgery("a changed, unknown language", bumped, ()), ids)
+        window.poll_changes()
+        choose_in_list(window, made_here)
+        assert window.delete_journey_action.isEnabled()
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        warnings.clear()
+        window.delete_journey_action.trigger()
+        assert made_here not in window.library_panel.ids()
+        assert window.library_editor.undo_stack.count() == 0
+        assert warnings == []
+        assert window.library_panel.ids() == [sound]
+    finally:
+        window.library.close()
