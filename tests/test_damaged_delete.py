@@ -286,6 +286,10 @@ def test_the_window_deletes_a_chosen_damaged_journey_after_asking(
         panel = window.library_panel
         assert panel.ids()[panel.list.currentIndex().row()] == damaged  # the list stays on the chosen journey
         assert window.delete_journey_action.isEnabled()
+        assert window.document is None
+        assert window.centre.currentWidget() is window.empty  # a page that says why, and what can be done
+        assert f"Journey {damaged} is damaged" in window.empty.text()
+        assert "Delete…" in window.empty.text()
 
         asked = answering(monkeypatch, QMessageBox.StandardButton.No)
         window.delete_journey_action.trigger()
