@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from cjmapper import __version__
-from cjmapper.errors import CjmapperError, PasswordNeededError
+from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     every.add_argument("-o", "--output", metavar="FOLDER", required=True, type=Path, help="folder (created)")
 
-    rm = commands.add_parser("delete", help="delete a journey")
+    rm = commands.add_parser("delete", help="delete a journey (one that cannot be read too, named by its id)")
     rm.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
 
     cp = commands.add_parser(
@@ -380,7 +380,14 @@ def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    journey = library.delete_journey(library.find_journey(args.journey))
+    """Delete a journey; one that cannot be read (a forged or damaged row) is deleted all the same, and said so."""
+    journey_id = library.find_journey(args.journey)
+    try:
+        journey = library.delete_journey(journey_id)
+    except DamagedJourneyError as e:
+        library.delete_damaged_journey(journey_id)
+        out.write(f"deleted damaged journey {journey_id} (it could not be read: {_one_line(e.problem)})\n")
+        return 0
     out.write(f"deleted journey {journey.id}: {_one_line(journey.title)}\n")
     return 0
 

@@ -11,6 +11,17 @@ class LibraryError(CjmapperError):
     """A library (a file or a team library) cannot be opened, read or written."""
 
 
+class DamagedJourneyError(LibraryError):
+    """A journey breaks a rule of the journey format (a forged or damaged row) and cannot be read; the library's other
+    journeys can. `Library.delete_damaged_journey` deletes it."""
+
+    def __init__(self, message: str, journey_id: object, problem: str) -> None:
+        super().__init__(message)
+        self.journey_id = journey_id
+        self.problem = problem
+        """What is wrong with it, as a phrase ("touchpoint 17: the title is empty")."""
+
+
 class LibraryLockedError(LibraryError):
     """Another program holds the library's lock."""
 

@@ -373,6 +373,12 @@ def test_the_editor_starts_on_a_forged_library_and_refuses_each_forged_journey_w
         assert f"journey {journey_id}" in warnings[0].lower(), warnings[0]
         assert "unexpected" not in warnings[0].lower()
         window.poll_changes()
+        # No document: the list stays on the damaged journey, which Journey › Delete… can delete.
+        assert window.document is None
+        assert window.library_panel.ids()[window.library_panel.list.currentIndex().row()] == journey_id
+        assert window.delete_journey_action.isEnabled()
+    assert len(warnings) == 1  # the poll said nothing more
+    window.open_journey(sound)
     assert window.document is not None
     assert window.document.journey_id == sound
 

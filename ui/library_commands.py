@@ -96,6 +96,27 @@ class LibraryEditor(QObject):
         self._push(_Restorable(self, self.tr("Delete journey “{0}”").format(removed.title), removed, present=False))
         return True
 
+    def delete_damaged(self, journey_id: int, *, expected_revision: int | None = None) -> bool:
+        """Delete a journey that cannot be read (`Library.delete_damaged_journey`). No undo step: what cannot be read
+        cannot be put back. The library's undo history stays, unless a step on it is about that journey (its undo
+        or redo could only be refused now): then it is cleared. `expected_revision`: the journey's revision as the
+        library listed it when the user chose it."""
+        try:
+            self.library.delete_damaged_journey(journey_id, expected_revision=expected_revision)
+        except StaleEditError as e:
+            self.journeys_changed.emit(journey_id)  # the window re-reads it: it shows what the library holds now
+            self.failed.emit(str(e))
+            return False
+        except CjmapperError as e:
+            self.failed.emit(str(e))
+            return False
+        steps = (self.undo_stack.command(i) for i in range(self.undo_stack.count()))
+        if any(isinstance(step, _JourneyStep) and step.journey_id() == journey_id for step in steps):
+            self.undo_stack.clear()
+        self._left.pop(journey_id, None)
+        self.journeys_changed.emit(None)
+        return True
+
     def copy_in(self, source: Library, journey_id: int) -> int | None:
         """Copy journey `journey_id` of `source` (another library, or this one) into this library with its saved
         versions; one undo step. Returns the copy's id, or None when refused."""

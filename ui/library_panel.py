@@ -102,6 +102,7 @@ class LibraryPanel(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self._chosen: int | None = None
         self._rebuilding = False
+        self._infos: dict[int, JourneyInfo] = {}
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Show these actions as buttons under the list and in its context menu."""
@@ -126,6 +127,7 @@ class LibraryPanel(QWidget):
 
     def _fill(self, infos: list[JourneyInfo]) -> None:
         self.model.clear()
+        self._infos = {info.id: info for info in infos}
         for info in infos:
             item = QStandardItem(journey_label(info))
             item.setData(info.id, JOURNEY_ID_ROLE)
@@ -136,6 +138,10 @@ class LibraryPanel(QWidget):
     def titles(self) -> list[str]:
         """The titles the list shows now (after the search), top to bottom."""
         return [str(self.proxy.index(row, 0).data()) for row in range(self.proxy.rowCount())]
+
+    def info(self, journey_id: int) -> JourneyInfo | None:
+        """What the list knows of a journey (None when it does not list it)."""
+        return self._infos.get(journey_id)
 
     def ids(self) -> list[int]:
         return [int(self.proxy.index(row, 0).data(JOURNEY_ID_ROLE)) for row in range(self.proxy.rowCount())]

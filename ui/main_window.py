@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import __version__
-from cjmapper.errors import CjmapperError
+from cjmapper.errors import CjmapperError, DamagedJourneyError
 from cjmapper.file_names import title_part
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
 from cjmapper.model import Journey, summarize
@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self.scene: JourneyScene | None = None
         self._documents: dict[int, JourneyDocument] = {}
         self._scenes: dict[int, JourneyScene] = {}
+        self._unreadable: int | None = None
+        """The damaged journey chosen in the Journeys panel, shown as a page that says so (no document is open)."""
+        self._unreadable_revision: int | None = None
+        """Its revision as the library listed it then, for `Library.delete_damaged_journey`."""
         self.poster_job: PosterJob | None = None
         self._open_poster = False
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -408,11 +412,12 @@ class MainWindow(QMainWindow):
         ids = [info.id for info in infos]
         for journey_id in [j for j in self._documents if j not in ids]:
             self._forget(journey_id)
-        current = self.document.journey_id if self.document is not None else None
+        shown = self.document.journey_id if self.document is not None else None
+        current = shown if shown is not None else self._unreadable
         target = next((j for j in (select, current) if j in ids), None)
         self.library_panel.set_journeys(infos, target)
-        if target is not None and target != current:
-            self.open_journey(target)
+        if target is not None and target != shown:
+            self.open_journey(target, quietly=target == self._unreadable)  # a damaged one chosen before: said so
         elif target is None:
             # None chosen: the first journey that opens. A damaged one is passed over quietly here; choosing it in
             # the list says what is wrong with it.
@@ -429,7 +434,7 @@ class MainWindow(QMainWindow):
             try:
                 document = JourneyDocument(self.library, journey_id, self)
             except CjmapperError as e:
-                return self._not_opened(e, quietly)
+                return self._not_opened(journey_id, e, quietly)
             document.changed.connect(self._document_changed)
             document.failed.connect(self.show_error)
             document.notice.connect(self.show_notice)
@@ -443,8 +448,9 @@ class MainWindow(QMainWindow):
                     document.reload()
             except CjmapperError as e:  # damaged meanwhile
                 self._forget(journey_id)
-                return self._not_opened(e, quietly)
+                return self._not_opened(journey_id, e, quietly)
         self.document = document
+        self._unreadable = None
         self.scene = self._scenes[journey_id]
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -463,19 +469,40 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.view.fit)
         return True
 
-    def _not_opened(self, error: CjmapperError, quietly: bool) -> bool:
-        """A journey that could not be read: say why (unless `quietly`), and keep the list on the one shown."""
+    def _not_opened(self, journey_id: int, error: CjmapperError, quietly: bool) -> bool:
+        """A journey that could not be read: say why (unless `quietly`). A damaged one the user chose stays chosen in
+        the list, shown as a page that says what can be done (Journey › Delete… deletes it); otherwise the list goes
+        back to the journey shown."""
         if not quietly:
             self.show_error(str(error))
-        if self.document is not None:
+        if isinstance(error, DamagedJourneyError) and (not quietly or journey_id == self._unreadable):
+            self._show_unreadable(journey_id, error)
+        elif self.document is not None:
             self.library_panel.select(self.document.journey_id)
         return False
+
+    def _show_unreadable(self, journey_id: int, error: DamagedJourneyError) -> None:
+        self._show_no_journey(
+            self.tr(
+                "{0}\n\nFile › Export All Journeys… saves every journey that can still be read; "
+                "Journey › Delete… deletes this one."
+            ).format(str(error))
+        )
+        self._unreadable = journey_id
+        try:
+            self._unreadable_revision = self.library.journey_revisions().get(journey_id)
+        except CjmapperError:
+            self._unreadable_revision = None  # the library says what is wrong when the user acts
+        self.library_panel.select(journey_id)
+        self._update_actions()
 
     def journey_scenes(self) -> list[JourneyScene]:
         """The canvases of the journeys opened in this window (each kept while its journey is in the library)."""
         return list(self._scenes.values())
 
-    def _show_no_journey(self) -> None:
+    def _show_no_journey(self, text: str | None = None) -> None:
+        """No journey on the canvas: `text` in its place (by default, that the library has none)."""
+        self._unreadable = None
         self.workshop.scene_shown(None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
@@ -484,7 +511,9 @@ class MainWindow(QMainWindow):
         self.view.setScene(None)
         self.properties.set_document(None)
         self.empty.setText(
-            self.tr("This library has no journeys yet.\n\nMake one from a template with Journey › New… (Ctrl+N).")
+            text
+            if text is not None
+            else self.tr("This library has no journeys yet.\n\nMake one from a template with Journey › New… (Ctrl+N).")
         )
         self.centre.setCurrentWidget(self.empty)
         self._update_title_and_status()
@@ -625,6 +654,8 @@ class MainWindow(QMainWindow):
 
     def delete_journey(self) -> None:
         if self.document is None:
+            if self._unreadable is not None:
+                self._delete_unreadable(self._unreadable)
             return
         journey = self.document.journey
         answer = QMessageBox.question(
@@ -636,6 +667,26 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.library_editor.delete(journey.id, expected_revision=journey.revision)
+
+    def _delete_unreadable(self, journey_id: int) -> None:
+        """Journey › Delete… of a damaged journey chosen in the list: it cannot be read, so it cannot come back."""
+        info = self.library_panel.info(journey_id)
+        title = info.title if info is not None else ""
+        question = (
+            self.tr("Delete the damaged journey “{0}”?").format(title)
+            if title
+            else self.tr("Delete the damaged journey {0}?").format(journey_id)
+        )
+        why = self.tr(
+            "It cannot be read, so this cannot be undone. To keep what can still be read of this library, "
+            "use File › Export All Journeys… first."
+        )
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(
+            self, self.tr("Delete journey"), f"{question}\n\n{why}", buttons, QMessageBox.StandardButton.No
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.library_editor.delete_damaged(journey_id, expected_revision=self._unreadable_revision)
 
     def new_card(self) -> None:
         if self.scene is not None:
@@ -1219,6 +1270,7 @@ class MainWindow(QMainWindow):
             self.new_card_action, self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action,
         ):  # fmt: skip
             action.setEnabled(has_journey)
+        self.delete_journey_action.setEnabled(has_journey or self._unreadable is not None)  # a damaged one chosen
         self.export_poster_action.setEnabled(has_journey and self.poster_job is None)
         self.versions_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)

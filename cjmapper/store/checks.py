@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Column, ColumnElement, case, func, literal
 
 from cjmapper import rules
-from cjmapper.errors import EditError, LibraryError
+from cjmapper.errors import DamagedJourneyError, EditError
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
@@ -55,8 +55,10 @@ def bounded(column: Column[Any], limit: int) -> ColumnElement[Any]:
     return case((func.length(column) > limit, literal(TOO_LONG)), else_=column).label(column.name)
 
 
-def damaged(journey_id: object, problem: str) -> LibraryError:
-    return LibraryError(f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.")
+def damaged(journey_id: object, problem: str) -> DamagedJourneyError:
+    return DamagedJourneyError(
+        f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.", journey_id, problem
+    )
 
 
 # ---------------------------------------------------------------------------------------------- one value

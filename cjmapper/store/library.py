@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Engine, Integer, Table, bindparam, cast, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from cjmapper import rules
 from cjmapper.errors import (
     CjmapperError,
+    DamagedJourneyError,
     EditError,
     LibraryError,
     LibraryLockedError,
@@ -462,7 +463,7 @@ class Library:
                 found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
                 if found != expected_revision:
                     raise StaleEditError(_STALE)
-            journey = reading.load_journey(s.connection(), journey_id)
+            journey = self._load_for_write(s.connection(), journey_id)
             statement = delete(JOURNEYS).where(JOURNEYS.c.id == journey_id)
             if expected_revision is not None:
                 statement = statement.where(JOURNEYS.c.revision == expected_revision)
@@ -470,6 +471,52 @@ class Library:
                 raise StaleEditError(_STALE)
             _record(s, JourneyChange(journey_id, None))
         return journey
+
+    def delete_damaged_journey(self, journey_id: int, *, expected_revision: int | None = None) -> None:
+        """Delete a journey that cannot be read (`load_journey` refuses it: a forged or damaged row) with everything on
+        it: its phases, lanes, cards and saved versions, and a card of another journey forged onto one of its phases
+        or lanes (as the schema's cascades would; that journey moves to a new revision, when its own is a whole
+        number). One transaction, announced like `delete_journey`; it cannot be undone (what cannot be read cannot be
+        put back). A journey that reads is refused (EditError): `delete_journey` deletes it, and returns it for undo.
+
+        `expected_revision`: the journey's revision as `journey_revisions` lists it (`reading.UNREADABLE_REVISION`
+        for one that is not a whole number); refused (StaleEditError) when it is no longer that or the journey is
+        gone: someone else changed or deleted it since the caller saw it."""
+        with self._write() as s:
+            conn = s.connection()
+            if expected_revision is not None and self._listed_revision(conn, journey_id) != expected_revision:
+                raise StaleEditError(_STALE)
+            try:
+                self._load_for_write(conn, journey_id)
+            except DamagedJourneyError:
+                pass
+            else:
+                raise EditError(
+                    f"Journey {journey_id} can be read, so it is not deleted as a damaged one; "
+                    "delete it as usual (which can be undone)."
+                )
+            for other, revision in _delete_journey_rows(conn, journey_id):
+                _record(s, JourneyChange(other, revision))
+            _record(s, JourneyChange(journey_id, None))
+
+    def _load_for_write(self, conn: Connection, journey_id: int) -> Journey:
+        """`reading.load_journey` inside a write transaction: a journey holding text that is not UTF-8 is refused as
+        damaged, naming it (as `load_journey` does)."""
+        try:
+            return reading.load_journey(conn, journey_id)
+        except DBAPIError as e:
+            if isinstance(self._backend.translate(e), UndecodableTextError):
+                raise checks.damaged(journey_id, "it holds text that is not UTF-8") from None
+            raise
+
+    def _listed_revision(self, conn: Connection, journey_id: int) -> int | None:
+        """The journey's revision as `journey_revisions` lists it; None when there is no such journey."""
+        try:
+            return reading.journey_revisions(conn, journey_id).get(journey_id)
+        except DBAPIError as e:
+            if isinstance(self._backend.translate(e), UndecodableTextError):
+                return reading.UNREADABLE_REVISION
+            raise
 
     def duplicate_journey(self, journey_id: int, title: str | None = None) -> int:
         """Add a copy of a journey (under `title`, else its own title with " (copy)"); returns the copy's id. The copy's
@@ -1025,6 +1072,42 @@ def _refuse_stale(s: Session, journey_id: int, expected_revision: int | None) ->
     found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
     if found is not None and found != expected_revision:
         raise StaleEditError(_STALE)
+
+
+def _whole(column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether the column holds a whole number (a forged row may hold text there), without fetching it."""
+    return column == cast(column, Integer)
+
+
+def _delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, int]]:
+    """Delete a journey's rows one table at a time, so nothing hangs on cascades a forged library may lack: its cards
+    and any card forged onto its phases or lanes, its versions, phases, lanes and the journey. Bumps the revision of
+    each other journey whose card went (when it is a whole number); returns those (journey id, new revision)."""
+    phases = select(PHASES.c.id).where(PHASES.c.journey_id == journey_id)
+    lanes = select(LANES.c.id).where(LANES.c.journey_id == journey_id)
+    on_it = or_(
+        TOUCHPOINTS.c.journey_id == journey_id, TOUCHPOINTS.c.phase_id.in_(phases), TOUCHPOINTS.c.lane_id.in_(lanes)
+    )
+    others = conn.execute(
+        select(TOUCHPOINTS.c.journey_id)
+        .where(on_it, TOUCHPOINTS.c.journey_id != journey_id, _whole(TOUCHPOINTS.c.journey_id))
+        .distinct()
+    ).scalars()
+    bumped: list[tuple[int, int]] = []
+    for other in sorted(int(j) for j in others):
+        revision = conn.execute(
+            update(JOURNEYS)
+            .where(JOURNEYS.c.id == other, _whole(JOURNEYS.c.revision))
+            .values(revision=JOURNEYS.c.revision + 1)
+            .returning(JOURNEYS.c.revision)
+        ).scalar()
+        if revision is not None:
+            bumped.append((other, int(revision)))
+    conn.execute(delete(TOUCHPOINTS).where(on_it))
+    for table in (VERSIONS, PHASES, LANES):
+        conn.execute(delete(table).where(table.c.journey_id == journey_id))
+    conn.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
+    return bumped
 
 
 def _record(s: Session, change: JourneyChange) -> None:

@@ -967,6 +967,15 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>{0}
+
+File › Export All Journeys… saves every journey that can still be read; Journey › Delete… deletes this one.</source>
+        <translation>{0}
+
+Bestand › Alle klantreizen exporteren… bewaart elke klantreis die nog te lezen is; Klantreis › Verwijderen… verwijdert deze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>This library has no journeys yet.
 
 Make one from a template with Journey › New… (Ctrl+N).</source>
@@ -993,6 +1002,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/main_window.py"/>
         <source>Delete “{0}” with its {1} touchpoints? You can undo this.</source>
         <translation>“{0}” met {1} contactmomenten verwijderen? Je kunt dit ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Delete the damaged journey “{0}”?</source>
+        <translation>De beschadigde klantreis “{0}” verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Delete the damaged journey {0}?</source>
+        <translation>De beschadigde klantreis {0} verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>It cannot be read, so this cannot be undone. To keep what can still be read of this library, use File › Export All Journeys… first.</source>
+        <translation>Ze kan niet worden gelezen, dus dit kun je niet ongedaan maken. Gebruik eerst Bestand › Alle klantreizen exporteren… om te bewaren wat er in deze bibliotheek nog te lezen is.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py"/>
