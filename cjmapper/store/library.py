@@ -5,13 +5,15 @@ revision, and raises a `CjmapperError` with the library unchanged when it cannot
 takes an optional `expected_revision`: the revision the caller last saw; when another connection has changed the
 journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Edit methods take and
 return ids and model value objects, never ORM instances, so undo commands can hold ids.
+
+It is long because it is the one edit API: every way to change a library is a method here, each a transaction
+with the same stale check and change notice, and the helpers below are the rows those methods write. Opening and
+creating the file is `cjmapper.store.library_file`; reading is `reading` and `checks`; versions are `versions`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +30,6 @@ from cjmapper.errors import (
     DamagedJourneyError,
     EditError,
     LibraryError,
-    LibraryLockedError,
     NotFoundError,
     StaleEditError,
     UndecodableTextError,
@@ -50,7 +51,7 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import checks, migrate, ordering, reading, sqlite, versions
+from cjmapper.store import checks, library_file, migrate, ordering, reading, sqlite, versions
 from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
@@ -172,21 +173,21 @@ class Library:
         if created and not path.parent.is_dir():
             raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
         if created:
-            created = _create_library_file(path, busy_timeout_ms)
+            created = library_file.create_library_file(path, busy_timeout_ms)
         if not created:
             sqlite.check_existing_file(path)
-            damage = _check_existing_library(path, busy_timeout_ms)
+            damage = library_file.check_existing_library(path, busy_timeout_ms)
             if damage:
                 return cls._open_damaged(path, busy_timeout_ms, damage)
         engine = sqlite.make_engine(path, busy_timeout_ms)
         try:
             with engine.connect() as conn:
                 if not created:
-                    _prepare_existing(conn, engine, path)
+                    library_file.prepare_existing(conn, engine, path)
         except BaseException as e:
             engine.dispose()
             if created:
-                _remove_library_files(path)
+                library_file.remove_library_files(path)
             if isinstance(e, DBAPIError):
                 raise sqlite.translate(e, path.name) from None
             if isinstance(e, UnicodeDecodeError):  # SQLite's own message quoted a damaged schema's bytes
@@ -220,7 +221,7 @@ class Library:
         """Whether writing `target` would write over this library: its file (by any path to it: a symlink, a hard
         link, `x/../`), the -wal, -shm or -journal SQLite keeps beside it, or a backup kept before a format upgrade
         (`NAME.formatN.bak`). Always False for a team library."""
-        return self.path is not None and _is_own_file(self.path, Path(target).expanduser())
+        return self.path is not None and library_file.is_own_file(self.path, Path(target).expanduser())
 
     def refuse_own_file(self, target: Path | str) -> None:
         """Raise LibraryError when `target` is one of this library's own files (see `owns_file`): an export never
@@ -911,152 +912,6 @@ class Library:
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
-
-
-def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
-    """Make a new, complete library at `path`: built under a temporary name and linked into place only when whole,
-    so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever; the
-    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). The file, and the -wal and -shm
-    SQLite makes beside it, are readable and writable by the user only. A -wal, -shm or -journal a crashed library
-    of that name left is removed first (with its library gone it belongs to no database, and SQLite would play it
-    over the new one); one another program still uses is refused. Returns False when another program created
-    `path` meanwhile (then it is opened as it is)."""
-    try:
-        temporary = sqlite.new_temporary(path, "new")
-    except OSError as e:
-        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
-    engine = sqlite.make_engine(temporary, busy_timeout_ms)
-    try:
-        with engine.connect() as conn:
-            _create_schema(conn)
-        engine.dispose()
-        if path.exists():
-            return False
-        try:
-            sqlite.clear_place(path)
-        except LibraryLockedError:
-            if path.exists():  # another program created it meanwhile, and holds it: open it as it is
-                return False
-            raise
-        try:
-            os.link(temporary, path)  # never replaces a file that appeared meanwhile
-        except FileExistsError:
-            return False
-        except OSError:  # a file system without hard links (FAT, some network shares)
-            if path.exists():
-                return False
-            os.replace(temporary, path)
-        return True
-    except DBAPIError as e:
-        raise sqlite.translate(e, path.name) from None
-    except OSError as e:
-        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
-    finally:
-        engine.dispose()
-        _remove_library_files(temporary)
-
-
-def _check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
-    """Refuse a library holding a stranger's SQL, or a sound one in a format this cjmapper cannot open, and return
-    what the quick integrity check finds wrong ([] when sound), over a read-only connection: a refused or damaged
-    file (and its WAL) is left byte for byte as it was. (Refused after opening for writing, it would not be: closing
-    the last writable connection copies the WAL into the file.)"""
-    engine = sqlite.make_engine(path, busy_timeout_ms, read_only=True)
-    try:
-        with engine.connect() as conn:
-            strangers = sqlite.foreign_schema_objects(conn)
-            if strangers:
-                raise LibraryError(
-                    f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
-                    "it will not run it, so it does not open this library."
-                )
-            problems = sqlite.integrity_problems(conn)
-            if not problems:
-                with conn.begin():
-                    _checked_revision(conn, path)
-            return problems
-    except DBAPIError as e:
-        raise sqlite.translate(e, path.name) from None
-    except UnicodeDecodeError:  # SQLite's own message quoted a damaged schema's bytes
-        raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
-    finally:
-        engine.dispose()
-
-
-def _create_schema(conn: Connection) -> None:
-    with conn.begin():
-        sqlite.stamp_application_id(conn)
-        migrate.create(conn)
-    sqlite.checkpoint(conn)
-
-
-def _prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
-    """Check an existing library's format; upgrade an older one after backing it up. Writes nothing otherwise."""
-    with conn.begin():
-        revision = _checked_revision(conn, path)
-    if revision != migrate.HEAD:
-        backup = _backup_path(path, revision)
-        sqlite.backup_to(engine, path, backup)
-        with conn.execution_options(**{WRITE_LOCK: True}).begin():
-            migrate.upgrade_format(conn)
-        sqlite.checkpoint(conn)
-    # Take the write lock once and let it go: a library another program holds is refused now, not mid-edit.
-    with conn.execution_options(**{WRITE_LOCK: True}).begin() as txn:
-        txn.rollback()
-
-
-def _checked_revision(conn: Connection, path: Path) -> str:
-    return migrate.checked_revision(conn, path.name, damaged=f"{path.name} is damaged: it has no cjmapper tables.")
-
-
-def _backup_path(path: Path, revision: str) -> Path:
-    candidate = path.with_name(f"{path.name}.format{int(revision)}.bak")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.format{int(revision)}.{n}.bak")
-        n += 1
-    return candidate
-
-
-def _is_backup_name(library_name: str, name: str) -> bool:
-    """Whether `name` is (or would be) one of `_backup_path`'s names for the library called `library_name`."""
-    return re.fullmatch(rf"{re.escape(library_name)}\.format\d+(\.\d+)?\.bak", name) is not None
-
-
-def _is_own_file(path: Path, target: Path) -> bool:
-    """`Library.owns_file` of the library file at `path`: the same place once symlinks and `..` are resolved (for
-    a -wal or a backup that is not there now), or the same file as one of them (by device and inode, so a hard
-    link counts)."""
-    places = {path.absolute(), Path(os.path.realpath(path))}
-    own = [place for base in places for place in (base, *sqlite.side_files(base))]
-    resolved = Path(os.path.realpath(target))
-    if resolved in {Path(os.path.realpath(p)) for p in own}:
-        return True
-    if any(
-        resolved.parent == Path(os.path.realpath(base.parent)) and _is_backup_name(base.name, resolved.name)
-        for base in places
-    ):
-        return True
-    try:
-        found = os.stat(target)
-    except OSError:
-        return False
-    if found.st_nlink > 1:  # a hard link: perhaps to a backup, which can have any number
-        for base in places:
-            with contextlib.suppress(OSError):
-                own += [p for p in base.parent.iterdir() if _is_backup_name(base.name, p.name)]
-    for place in own:
-        with contextlib.suppress(OSError):
-            st = os.stat(place)
-            if (st.st_dev, st.st_ino) == (found.st_dev, found.st_ino):
-                return True
-    return False
-
-
-def _remove_library_files(path: Path) -> None:
-    for place in (path, *sqlite.side_files(path)):
-        with contextlib.suppress(OSError):
-            place.unlink()
 
 
 def _copy_title(title: str) -> str:
