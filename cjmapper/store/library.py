@@ -150,13 +150,22 @@ class Library:
         return isinstance(self.location, ServerLocation)
 
     @classmethod
-    def open(cls, location: Path | str | ServerLocation, *, busy_timeout_ms: int | None = None) -> Library:
+    def open(
+        cls,
+        location: Path | str | ServerLocation,
+        *,
+        busy_timeout_ms: int | None = None,
+        seed: Callable[[], Journey] | None = None,
+    ) -> Library:
         """Open the library at `location`: a file path, or a PostgreSQL URL (or `ServerLocation`) for a team library.
         `busy_timeout_ms`: how long an edit waits for another writer before it is refused (default: 2 s on a file,
         `postgres.LOCK_TIMEOUT_MS` on a team library, where a whole team shares the lock).
 
         A missing file is created when its folder exists; an empty database becomes a team library. Anything that is
-        not a usable library is refused with one clear `LibraryError`, its contents untouched."""
+        not a usable library is refused with one clear `LibraryError`, its contents untouched.
+
+        `seed` (files only): called when this open creates the file, for a journey the new library starts with. It is
+        added before the library is linked into place, so a failed seed (or a crash) leaves no library behind."""
         where = location if isinstance(location, ServerLocation) else parse_location(location)
         if isinstance(where, ServerLocation):
             from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
@@ -172,7 +181,7 @@ class Library:
         if created and not path.parent.is_dir():
             raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
         if created:
-            created = _create_library_file(path, busy_timeout_ms)
+            created = _create_library_file(path, busy_timeout_ms, seed)
         if not created:
             sqlite.check_existing_file(path)
             damage = _check_existing_library(path, busy_timeout_ms)
@@ -233,7 +242,9 @@ class Library:
 
     @classmethod
     def open_default(cls, language: Language | str | None = None) -> Library:
-        """Open the user's default library, creating it with the example journey on first run."""
+        """Open the user's default library, creating it with the example journey on first run: whole or not at all,
+        so a first start that fails (a missing example, a full disk) leaves nothing, and the next start gets the
+        example."""
         from cjmapper.i18n import system_language
         from cjmapper.paths import default_library_path
         from cjmapper.templates import load_example
@@ -243,10 +254,7 @@ class Library:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise LibraryError(f"Cannot create the folder {path.parent}: {e.strerror or e}.") from None
-        library = cls.open(path)
-        if library.created:
-            library.create_journey(load_example(language or system_language()))
-        return library
+        return cls.open(path, seed=lambda: load_example(language or system_language()))
 
     def close(self) -> None:
         if self._engine is not None:
@@ -913,10 +921,11 @@ class Library:
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
 
 
-def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
+def _create_library_file(path: Path, busy_timeout_ms: int, seed: Callable[[], Journey] | None = None) -> bool:
     """Make a new, complete library at `path`: built under a temporary name and linked into place only when whole,
     so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever; the
-    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). The file, and the -wal and -shm
+    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). The journey `seed` makes, if any,
+    is added to the temporary first: when that fails, nothing is linked into place. The file, and the -wal and -shm
     SQLite makes beside it, are readable and writable by the user only. A -wal, -shm or -journal a crashed library
     of that name left is removed first (with its library gone it belongs to no database, and SQLite would play it
     over the new one); one another program still uses is refused. Returns False when another program created
@@ -929,6 +938,12 @@ def _create_library_file(path: Path, busy_timeout_ms: int) -> bool:
     try:
         with engine.connect() as conn:
             _create_schema(conn)
+        if seed is not None:
+            seeding = Library(engine, sqlite.SqliteBackend(engine, temporary), temporary, True)
+            try:
+                seeding.create_journey(seed())
+            finally:
+                seeding.close()
         engine.dispose()
         if path.exists():
             return False
