@@ -16,12 +16,16 @@ CORE = ROOT / "cjmapper"
 
 FORBIDDEN = ("PySide6", "PySide2", "shiboken6", "shiboken2", "PyQt", "ui")
 """Top-level packages the core must not import; "PyQt" covers PyQt4, PyQt5 and PyQt6."""
+GUI = "cjmapper.gui"
+"""The name `ui` is installed under (pyproject.toml's package-dir): forbidden to the core as well."""
 
 _IMPORT_FUNCTIONS = {"import_module", "__import__"}
 
 
 def _forbidden(module: str) -> bool:
     top = module.split(".")[0]
+    if module == GUI or module.startswith(GUI + "."):
+        return True
     return any(top == name or (name == "PyQt" and top.startswith("PyQt")) for name in FORBIDDEN)
 
 
@@ -76,6 +80,8 @@ def test_core_imports_no_qt_and_no_ui() -> None:
         ("from PyQt5.QtCore import Qt\n", "PyQt5.QtCore"),
         ("from ui.main_window import MainWindow\n", "ui.main_window"),
         ("import ui\n", "ui"),
+        ("from cjmapper.gui.document import JourneyDocument\n", "cjmapper.gui.document"),
+        ("import cjmapper.gui\n", "cjmapper.gui"),
         ("import importlib\nimportlib.import_module('PySide6.QtGui')\n", "PySide6.QtGui"),
         ("def f():\n    return __import__('PyQt6')\n", "PyQt6"),
         ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from PySide6.QtCore import QObject\n",
@@ -120,7 +126,9 @@ _IMPORT_ALL = textwrap.dedent(
             names.append(info.name)
     for name in names:
         importlib.import_module(name)
-    loaded = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "ui"})
+    loaded = sorted(
+        m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "ui"} or m.startswith("cjmapper.gui")
+    )
     print("IMPORTED", len(names))
     print("QT_OR_UI", loaded)
     """
