@@ -108,6 +108,28 @@ def _installed_venv(wheel: Path, folder: Path) -> Path:
     return folder
 
 
+EDITOR = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from cjmapper.gui import app, icons
+from cjmapper.model import Language
+
+qt = app.application([])
+assert not icons.app_icon().isNull()
+for path in icons.all_icon_paths():  # each one draws (a missing or unreadable file raises)
+    assert path.is_file() and not icons._pixmap(path, 32, 1.0).isNull(), path
+menus = []
+def look():
+    [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.menuBar() is not None]
+    menus.extend(action.text() for action in window.menuBar().actions())
+    qt.quit()
+QTimer.singleShot(1500, look)
+code = app.run_editor(None, language=Language.NL)
+print(code, menus)
+"""
+"""The editor, offscreen in Dutch on the default library, for a moment: its menus as the translation names them."""
+
+
 def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     venv = _installed_venv(wheel, tmp_path / "venv")
     work = tmp_path / "work"
@@ -150,6 +172,11 @@ def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: P
     assert (work / "out.pdf").read_bytes().startswith(b"%PDF")
     assert (work / "out.png").read_bytes().startswith(b"\x89PNG")
     assert b"<svg" in (work / "out.svg").read_bytes()[:2000]
+    editor = _run(venv / "bin" / "python", "-c", EDITOR, cwd=work, env=env)
+    offscreen_notice = "This plugin does not support propagateSizeHints()"  # Qt's offscreen platform says so
+    assert [line for line in editor.stderr.splitlines() if line != offscreen_notice] == []
+    assert editor.stdout.startswith("0 ["), editor.stdout
+    assert "&Bestand" in editor.stdout, editor.stdout
     assert {p.name for p in work.iterdir()} == {
         "example.json",
         *(f"out.{e}" for e in ("json", "csv", "pdf", "png", "svg")),
