@@ -208,3 +208,34 @@ def test_backend_check_finds_a_pragma_outside_sqlite_py(tmp_path: Path) -> None:
     stray = tmp_path / "stray.py"
     stray.write_text('"""PRAGMA in a docstring is fine."""\nimport psycopg\nQ = "PRAGMA foreign_keys = ON"\n')
     assert backend_words(stray) == {"psycopg", "PRAGMA"}
+
+
+def absolute_ui_imports(path: Path, root: Path = ROOT) -> list[str]:
+    """Imports of the `ui` package by its name in one file of ui/, as "file:line: module"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = [
+        (node.lineno, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.split(".")[0] == "ui"
+    ]
+    found += [
+        (node.lineno, node.module)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "ui"
+    ]
+    return [f"{path.relative_to(root)}:{line}: {module}" for line, module in sorted(found)]
+
+
+def test_the_editor_imports_its_own_modules_relatively() -> None:
+    """ui/ is installed as `cjmapper.gui` (pyproject.toml): an import of `ui.x` would fail there."""
+    problems = [problem for path in sorted((ROOT / "ui").rglob("*.py")) for problem in absolute_ui_imports(path)]
+    assert problems == []
+
+
+def test_the_relative_import_check_finds_ui_by_its_name(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    stray = tmp_path / "ui" / "stray.py"
+    stray.write_text("from .document import JourneyDocument\nimport ui.app\n\ndef f():\n    from ui import icons\n")
+    assert [p.split(":", 2)[1:] for p in absolute_ui_imports(stray, tmp_path)] == [["2", " ui.app"], ["5", " ui"]]
