@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import site
 import subprocess
@@ -81,6 +82,31 @@ def test_the_wheel_holds_everything_under_the_name_cjmapper(wheel: Path) -> None
         f"cjmapper/store/migrations/{p.relative_to(migrations).as_posix()}" for p in migrations.rglob("*.py")
     } <= names
     assert "cjmapper/data/translations/cjmapper_nl.ts" not in names  # the catalogue's source stays in the checkout
+
+
+def _pinned(lock: str) -> set[str]:
+    lines = (ROOT / lock).read_text(encoding="utf-8").splitlines()
+    return {_normal(line.split("==")[0]) for line in lines if line and not line.startswith("#")}
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_wheel_needs_only_the_run_time_lock(wheel: Path) -> None:
+    """`pip install cjmapper-*.whl` brings what requirements.lock pins, and no development tool."""
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = archive.read(f"{wheel.name.split('-py3')[0]}.dist-info/METADATA").decode()
+    needs = {
+        _normal(re.split(r"[<>=!~\[; ]", line.removeprefix("Requires-Dist: "))[0])
+        for line in metadata.splitlines()
+        if line.startswith("Requires-Dist: ") and "extra ==" not in line
+    }
+    assert needs == {"pyside6-essentials", "sqlalchemy", "alembic", "reportlab", "rl-accel", "platformdirs", "psycopg"}
+    assert needs <= _pinned("requirements.lock")
+    assert not _pinned("requirements.lock") & _pinned("requirements-dev.lock")
+    assert {"pytest", "pytest-qt", "hypothesis", "ruff", "mypy", "pypdf"} <= _pinned("requirements-dev.lock")
+    assert "Requires-Python: <3.14,>=3.11" in metadata
 
 
 def test_an_sdist_builds_the_same_wheel(wheel: Path, tmp_path: Path) -> None:
