@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -141,7 +142,7 @@ def test_run_editor_uses_the_default_library_when_given_none(
     opened: list[Path] = []
     real_open = Library.open
 
-    def open_(path: Path | str, **kwargs: int) -> Library:
+    def open_(path: Path | str, **kwargs: Any) -> Library:
         opened.append(Path(path))
         return real_open(path, **kwargs)
 
@@ -199,7 +200,7 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(environ: dict[str, str], pla
 def test_python_dash_m_ui_without_a_display_exits_1_with_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
     result = subprocess.run(
-        [sys.executable, "-m", "ui", "--library", str(tmp_path / "x.cjm")],
+        [sys.executable, "-m", "cjmapper.gui", "--library", str(tmp_path / "x.cjm")],
         capture_output=True,
         text=True,
         env=env,

@@ -16,12 +16,16 @@ CORE = ROOT / "cjmapper"
 
 FORBIDDEN = ("PySide6", "PySide2", "shiboken6", "shiboken2", "PyQt", "ui")
 """Top-level packages the core must not import; "PyQt" covers PyQt4, PyQt5 and PyQt6."""
+GUI = "cjmapper.gui"
+"""The name `ui` is installed under (pyproject.toml's package-dir): forbidden to the core as well."""
 
 _IMPORT_FUNCTIONS = {"import_module", "__import__"}
 
 
 def _forbidden(module: str) -> bool:
     top = module.split(".")[0]
+    if module == GUI or module.startswith(GUI + "."):
+        return True
     return any(top == name or (name == "PyQt" and top.startswith("PyQt")) for name in FORBIDDEN)
 
 
@@ -76,6 +80,8 @@ def test_core_imports_no_qt_and_no_ui() -> None:
         ("from PyQt5.QtCore import Qt\n", "PyQt5.QtCore"),
         ("from ui.main_window import MainWindow\n", "ui.main_window"),
         ("import ui\n", "ui"),
+        ("from cjmapper.gui.document import JourneyDocument\n", "cjmapper.gui.document"),
+        ("import cjmapper.gui\n", "cjmapper.gui"),
         ("import importlib\nimportlib.import_module('PySide6.QtGui')\n", "PySide6.QtGui"),
         ("def f():\n    return __import__('PyQt6')\n", "PyQt6"),
         ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from PySide6.QtCore import QObject\n",
@@ -120,7 +126,9 @@ _IMPORT_ALL = textwrap.dedent(
             names.append(info.name)
     for name in names:
         importlib.import_module(name)
-    loaded = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "ui"})
+    loaded = sorted(
+        m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "ui"} or m.startswith("cjmapper.gui")
+    )
     print("IMPORTED", len(names))
     print("QT_OR_UI", loaded)
     """
@@ -200,3 +208,34 @@ def test_backend_check_finds_a_pragma_outside_sqlite_py(tmp_path: Path) -> None:
     stray = tmp_path / "stray.py"
     stray.write_text('"""PRAGMA in a docstring is fine."""\nimport psycopg\nQ = "PRAGMA foreign_keys = ON"\n')
     assert backend_words(stray) == {"psycopg", "PRAGMA"}
+
+
+def absolute_ui_imports(path: Path, root: Path = ROOT) -> list[str]:
+    """Imports of the `ui` package by its name in one file of ui/, as "file:line: module"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = [
+        (node.lineno, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.split(".")[0] == "ui"
+    ]
+    found += [
+        (node.lineno, node.module)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "ui"
+    ]
+    return [f"{path.relative_to(root)}:{line}: {module}" for line, module in sorted(found)]
+
+
+def test_the_editor_imports_its_own_modules_relatively() -> None:
+    """ui/ is installed as `cjmapper.gui` (pyproject.toml): an import of `ui.x` would fail there."""
+    problems = [problem for path in sorted((ROOT / "ui").rglob("*.py")) for problem in absolute_ui_imports(path)]
+    assert problems == []
+
+
+def test_the_relative_import_check_finds_ui_by_its_name(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    stray = tmp_path / "ui" / "stray.py"
+    stray.write_text("from .document import JourneyDocument\nimport ui.app\n\ndef f():\n    from ui import icons\n")
+    assert [p.split(":", 2)[1:] for p in absolute_ui_imports(stray, tmp_path)] == [["2", " ui.app"], ["5", " ui"]]

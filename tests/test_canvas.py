@@ -1034,7 +1034,7 @@ def test_cards_left_on_the_clipboard_do_not_crash_the_exit(tmp_path: Path) -> No
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from cjmapper.model import Touchpoint\n"
-        "from ui.canvas.clipboard import CARDS_MIME, cards_mime, release_clipboard\n"
+        "from cjmapper.gui.canvas.clipboard import CARDS_MIME, cards_mime, release_clipboard\n"
         "app = QApplication([])\n"
         "QApplication.clipboard().setMimeData(cards_mime([Touchpoint(1, 1, 1, 0, 'Bel de klant')]))\n"
         "release_clipboard()\n"

@@ -30,7 +30,7 @@ def run_cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The `cjmapper` program (which draws PNG and SVG pictures too) in a fresh process, on this worktree's code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "ui", *argv],
+        [sys.executable, "-m", "cjmapper.gui", *argv],
         capture_output=True, text=True, check=False, timeout=180, cwd=cwd, env=env,
     )  # fmt: skip
 

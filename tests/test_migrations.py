@@ -4,6 +4,7 @@ on open, after a backup, with its data intact (one test per format)."""
 from __future__ import annotations
 
 import sqlite3
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,8 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
 
 
 def test_revisions_listed_match_the_migration_scripts() -> None:
-    scripts = sorted(p.name.split("_")[0] for p in (migrate.MIGRATIONS / "versions").glob("[0-9]*.py"))
+    versions = files("cjmapper.store") / "migrations" / "versions"
+    scripts = sorted(p.name.split("_")[0] for p in versions.iterdir() if p.name[0].isdigit() and p.name.endswith(".py"))
     assert tuple(scripts) == migrate.REVISIONS
     assert len(migrate.REVISIONS) == migrate.FORMAT
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cjmapper.errors import LibraryError, LibraryLockedError, NewerLibraryError
+from cjmapper import templates
+from cjmapper.errors import CjmapperError, LibraryError, LibraryLockedError, NewerLibraryError
 from cjmapper.store import Library, migrate
 from cjmapper.store.sqlite import APPLICATION_ID
 from tests.store_helpers import sample_journey
@@ -68,6 +69,26 @@ def test_default_library_gets_the_example_journey_once(tmp_path: Path, monkeypat
         assert all(t.score is not None for t in example.touchpoints)
     with Library.open_default() as lib:
         assert len(lib.list_journeys()) == 1
+
+
+def test_a_first_start_that_cannot_seed_the_example_leaves_no_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first start whose example journey cannot be read (an install without its resources) fails with one clear
+    error and leaves no library behind, so the next start, with the resources back, gets the example."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    folder = tmp_path / "data" / "cjmapper"
+    with monkeypatch.context() as broken:
+        broken.setattr(templates, "_path", lambda name, language: tmp_path / "missing" / f"{name}.{language}.json")
+        with pytest.raises(CjmapperError, match=r"example\.en\.json"):
+            Library.open_default()
+    assert sorted(p.name for p in folder.iterdir()) == []
+    with Library.open_default() as lib:
+        assert lib.created
+        [example] = lib.list_journeys()
+        assert len(lib.load_journey(example.id).touchpoints) >= 12
+    assert sorted(p.name for p in folder.iterdir()) == ["library.cjm"]
 
 
 def test_every_edit_is_durable_when_it_returns(tmp_path: Path) -> None:

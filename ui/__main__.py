@@ -1,5 +1,5 @@
-"""`python -m ui`: the same as the `cjmapper` command."""
+"""`python -m cjmapper.gui` (`python -m ui` in the source tree): the same as the `cjmapper` command."""
 
-from ui.main import main
+from .main import main
 
 main()

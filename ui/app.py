@@ -24,10 +24,11 @@ from cjmapper.errors import CjmapperError
 from cjmapper.model import Language
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
-from ui import i18n
-from ui.canvas.clipboard import release_clipboard
-from ui.main_window import MainWindow
-from ui.team import open_location, server_name
+
+from . import i18n
+from .canvas.clipboard import release_clipboard
+from .main_window import MainWindow
+from .team import open_location, server_name
 
 APP_NAME = "cjmapper"
 ORGANIZATION = "cjmapper"

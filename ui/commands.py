@@ -25,7 +25,8 @@ from cjmapper import rules
 from cjmapper.errors import CjmapperError, EditError, NotFoundError
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, Journey, Lane, LaneKind, Persona, Phase, Touchpoint
 from cjmapper.store import LaneRemoval, Library, PhaseRemoval, Placement, VersionInfo, VersionRemoval
-from ui.document import CONTEXT, Change, ChangeKind, JourneyDocument
+
+from .document import CONTEXT, Change, ChangeKind, JourneyDocument
 
 CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
 """The fields of a card an edit may set (its place changes only by moving it)."""

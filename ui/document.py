@@ -30,7 +30,7 @@ from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library, Placement, VersionInfo
 
 if TYPE_CHECKING:
-    from ui.commands import DocumentCommand
+    from .commands import DocumentCommand
 
 
 class ChangeKind(enum.Enum):
@@ -223,7 +223,7 @@ class JourneyDocument(QObject):
     ) -> int | None:
         """Add a card to a cell at `index` (None: at the end); `fields` are the card's other fields (notes,
         channel, score, expectation, owner, color, votes). Returns its id."""
-        from ui.commands import AddTouchpointCommand
+        from .commands import AddTouchpointCommand
 
         command = AddTouchpointCommand(self, phase_id, lane_id, title, index, fields)
         return command.card_ids[0] if self._perform(command) and command.card_ids else None
@@ -231,18 +231,18 @@ class JourneyDocument(QObject):
     def update_touchpoint(self, touchpoint_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change fields of a card. typing=True: successive edits of the same fields of the same card merge
         into one undo step (each is still written to the library at once)."""
-        from ui.commands import UpdateTouchpointCommand
+        from .commands import UpdateTouchpointCommand
 
         return self._perform(UpdateTouchpointCommand(self, touchpoint_id, fields, typing))
 
     def move_touchpoints(self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None) -> bool:
         """Move cards (in the order given) into a cell, to stand at `index` among its other cards (None: end)."""
-        from ui.commands import MoveTouchpointsCommand
+        from .commands import MoveTouchpointsCommand
 
         return self._perform(MoveTouchpointsCommand(self, ids, phase_id, lane_id, index))
 
     def delete_touchpoints(self, ids: Sequence[int]) -> bool:
-        from ui.commands import DeleteTouchpointsCommand
+        from .commands import DeleteTouchpointsCommand
 
         return self._perform(DeleteTouchpointsCommand(self, ids))
 
@@ -252,7 +252,7 @@ class JourneyDocument(QObject):
         """Paste or duplicate: copies of `cards` (their fields, not their ids or places) into the cell at
         `index` (None: at the end), in the order given. One undo step; returns the new cards' ids ([] when the
         library refused)."""
-        from ui.commands import InsertTouchpointsCommand
+        from .commands import InsertTouchpointsCommand
 
         command = InsertTouchpointsCommand(self, cards, phase_id, lane_id, index)
         return list(command.card_ids) if self._perform(command) else []
@@ -260,25 +260,25 @@ class JourneyDocument(QObject):
     # ------------------------------------------------------------------ phases and lanes
 
     def add_phase(self, name: str, *, index: int | None = None, color: str | None = None) -> int | None:
-        from ui.commands import AddPhaseCommand
+        from .commands import AddPhaseCommand
 
         command = AddPhaseCommand(self, name, index, color)
         return command.phase.id if self._perform(command) and command.phase is not None else None
 
     def update_phase(self, phase_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change a phase's name, description or color."""
-        from ui.commands import UpdatePhaseCommand
+        from .commands import UpdatePhaseCommand
 
         return self._perform(UpdatePhaseCommand(self, phase_id, fields, typing))
 
     def move_phase(self, phase_id: int, index: int) -> bool:
-        from ui.commands import MovePhaseCommand
+        from .commands import MovePhaseCommand
 
         return self._perform(MovePhaseCommand(self, phase_id, index))
 
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase with its cards; undo puts the phase and its cards back with the same ids."""
-        from ui.commands import DeletePhaseCommand
+        from .commands import DeletePhaseCommand
 
         return self._perform(DeletePhaseCommand(self, phase_id))
 
@@ -290,25 +290,25 @@ class JourneyDocument(QObject):
         index: int | None = None,
         color: str | None = None,
     ) -> int | None:
-        from ui.commands import AddLaneCommand
+        from .commands import AddLaneCommand
 
         command = AddLaneCommand(self, name, kind, index, color)
         return command.lane.id if self._perform(command) and command.lane is not None else None
 
     def update_lane(self, lane_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change a lane's name, kind or color."""
-        from ui.commands import UpdateLaneCommand
+        from .commands import UpdateLaneCommand
 
         return self._perform(UpdateLaneCommand(self, lane_id, fields, typing))
 
     def move_lane(self, lane_id: int, index: int) -> bool:
-        from ui.commands import MoveLaneCommand
+        from .commands import MoveLaneCommand
 
         return self._perform(MoveLaneCommand(self, lane_id, index))
 
     def delete_lane(self, lane_id: int) -> bool:
         """Delete a lane with its cards; undo puts the lane and its cards back with the same ids."""
-        from ui.commands import DeleteLaneCommand
+        from .commands import DeleteLaneCommand
 
         return self._perform(DeleteLaneCommand(self, lane_id))
 
@@ -316,7 +316,7 @@ class JourneyDocument(QObject):
 
     def update_journey(self, *, typing: bool = False, **fields: object) -> bool:
         """Change the journey's title, description, language, framework or persona."""
-        from ui.commands import UpdateJourneyCommand
+        from .commands import UpdateJourneyCommand
 
         return self._perform(UpdateJourneyCommand(self, fields, typing))
 
@@ -324,21 +324,21 @@ class JourneyDocument(QObject):
 
     def save_version(self, name: str) -> VersionInfo | None:
         """Save the journey as it is now as a named version; one undo step (undo deletes the version)."""
-        from ui.commands import SaveVersionCommand
+        from .commands import SaveVersionCommand
 
         command = SaveVersionCommand(self, name)
         return command.info if self._perform(command) else None
 
     def delete_version(self, version_id: int) -> bool:
         """Delete a named version; undo puts it back under its own id."""
-        from ui.commands import DeleteVersionCommand
+        from .commands import DeleteVersionCommand
 
         return self._perform(DeleteVersionCommand(self, version_id))
 
     def restore_version(self, version_id: int) -> bool:
         """Make the journey what the version holds (fields, phases, lanes and cards with their ids); one undo step,
         whose undo puts the journey's previous content back."""
-        from ui.commands import RestoreVersionCommand
+        from .commands import RestoreVersionCommand
 
         return self._perform(RestoreVersionCommand(self, version_id))
 

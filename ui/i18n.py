@@ -19,7 +19,8 @@ from cjmapper.i18n import decimal as core_decimal
 from cjmapper.i18n import system_language
 from cjmapper.model import Language
 from cjmapper.resources import resource
-from ui.user_settings import settings
+
+from .user_settings import settings
 
 SETTINGS_LANGUAGE = "interface/language"
 """The language chosen in Preferences: "en", "nl", or absent (the system's)."""

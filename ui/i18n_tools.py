@@ -1,5 +1,7 @@
 """The translation pipeline: every user-visible string of `ui/`, found in the source, kept in Qt's .ts catalogue
 and compiled to the .qm file the editor loads. `scripts/translations` runs it; the tests use the same functions.
+A developer's tool: it works on the source tree (ui/ and resources/translations/ beside it, found from this file),
+not on an installed cjmapper, which reads its translations through `cjmapper.resources`.
 
 pyside6-lupdate does not know our module-level `tr()` helpers (it files their strings under an empty context, where
 the running editor never looks) nor contexts held in constants (`QCoreApplication.translate(CONTEXT, ...)`), so the

@@ -26,7 +26,8 @@ from cjmapper.model import Journey
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store.library import NEW_JOURNEY_REVISION
 from cjmapper.store.transfer import copy_journey
-from ui.document import JourneyDocument
+
+from .document import JourneyDocument
 
 
 def _no_document(_journey_id: int) -> JourneyDocument | None:

@@ -19,14 +19,14 @@ from cjmapper.store.location import Location
 def _start_editor(library: Location | None, language: Language | None = None) -> int:
     """Open the desktop editor on `library` (a file, a team library's location, or None: the user's default
     library) in `language` (None: the one chosen in Preferences, else the system's); returns the exit code."""
-    from ui import app
+    from . import app
 
     return app.run_editor(library, language=language)
 
 
 def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:
     """Draw a journey as a PNG or SVG file with the canvas (headless unless QT_QPA_PLATFORM says otherwise)."""
-    from ui import pictures
+    from . import pictures
 
     pictures.export_picture(library, journey_id, path, fmt, dpi)
 

@@ -42,21 +42,22 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.transfer import read_for_copy, write_copy
 from cjmapper.templates import load_template
-from ui.canvas import JourneyScene, JourneyView
-from ui.document import Change, ChangeKind, JourneyDocument
-from ui.export_jobs import ExportProgress, JobOutcome, PosterJob
-from ui.i18n import decimal, ui_language
-from ui.library_commands import LibraryEditor
-from ui.library_panel import LibraryPanel
-from ui.new_journey_dialog import NewJourneyDialog
-from ui.palette import ChannelPalette
-from ui.persona_strip import PersonaStrip
-from ui.pictures import DEFAULT_DPI, picture_size, save_picture
-from ui.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
-from ui.preferences import PreferencesDialog
-from ui.properties import PropertiesPanel
-from ui.recovery import DamageBanner, export_all_journeys
-from ui.team import (
+
+from .canvas import JourneyScene, JourneyView
+from .document import Change, ChangeKind, JourneyDocument
+from .export_jobs import ExportProgress, JobOutcome, PosterJob
+from .i18n import decimal, ui_language
+from .library_commands import LibraryEditor
+from .library_panel import LibraryPanel
+from .new_journey_dialog import NewJourneyDialog
+from .palette import ChannelPalette
+from .persona_strip import PersonaStrip
+from .pictures import DEFAULT_DPI, picture_size, save_picture
+from .poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
+from .preferences import PreferencesDialog
+from .properties import PropertiesPanel
+from .recovery import DamageBanner, export_all_journeys
+from .team import (
     TeamLibraryDialog,
     busy,
     choose_local_library,
@@ -67,10 +68,10 @@ from ui.team import (
     same_library,
     server_name,
 )
-from ui.user_settings import put_first, recent_list, settings
-from ui.versions_dialog import VersionsDialog
-from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
-from ui.workshop import WorkshopController
+from .user_settings import put_first, recent_list, settings
+from .versions_dialog import VersionsDialog
+from .voting import VotingBar, VotingPanel, VotingSession, voting_actions
+from .workshop import WorkshopController
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"

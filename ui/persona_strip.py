@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 
 from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
-from ui.document import Change, ChangeKind, JourneyDocument
-from ui.plain_text import plain_tooltip
+
+from .document import Change, ChangeKind, JourneyDocument
+from .plain_text import plain_tooltip
 
 BACKGROUND = QColor("#f6f4ee")
 HOVER_BACKGROUND = QColor("#ebe7dc")

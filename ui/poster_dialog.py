@@ -40,7 +40,8 @@ from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPla
 from cjmapper.poster.labels import tile_name
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
 from cjmapper.poster.plan import LEGIBLE_PT, Box, legible_size_mm
-from ui.canvas.painting import (
+
+from .canvas.painting import (
     CELL_BACKGROUND,
     CELL_BACKGROUND_ALT,
     CURVE_LINE,
@@ -52,7 +53,7 @@ from ui.canvas.painting import (
     score_color,
     tint,
 )
-from ui.i18n import decimal, ui_language
+from .i18n import decimal, ui_language
 
 CUSTOM = "custom"
 """The paper box's entry for a WIDTHxHEIGHT size."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from cjmapper.model import Language
-from ui.i18n import LANGUAGE_NAMES, choose_language, chosen_language, system_ui_language, ui_language
+
+from .i18n import LANGUAGE_NAMES, choose_language, chosen_language, system_ui_language, ui_language
 
 
 class PreferencesDialog(QDialog):

@@ -58,9 +58,10 @@ from cjmapper.model import (
     Persona,
     Touchpoint,
 )
-from ui.document import Change, ChangeKind, JourneyDocument
-from ui.icons import channel_icon
-from ui.palette import resolve_channel
+
+from .document import Change, ChangeKind, JourneyDocument
+from .icons import channel_icon
+from .palette import resolve_channel
 
 SCORE_COLORS: dict[int, tuple[str, str]] = {
     1: ("#f4c7c3", "#e06666"),

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
 from cjmapper.store import Library, VersionInfo
-from ui.canvas.scene import JourneyScene
-from ui.canvas.view import JourneyView
-from ui.commands import DocumentCommand
-from ui.document import JourneyDocument
+
+from .canvas.scene import JourneyScene
+from .canvas.view import JourneyView
+from .commands import DocumentCommand
+from .document import JourneyDocument
 
 PrintVersion = Callable[[Journey, str], None]
 """Prints a version: (its snapshot, its name). The window opens the poster dialog for it."""

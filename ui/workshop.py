@@ -26,8 +26,9 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from cjmapper.layout import Metrics
-from ui.canvas import JourneyScene
-from ui.commands import (
+
+from .canvas import JourneyScene
+from .commands import (
     AddLaneCommand,
     AddPhaseCommand,
     DeleteLaneCommand,
@@ -38,10 +39,10 @@ from ui.commands import (
     UpdateLaneCommand,
     UpdatePhaseCommand,
 )
-from ui.timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
+from .timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 WORKSHOP_SCALE = 1.4
 """How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
@@ -309,7 +310,7 @@ class WorkshopController(QObject):
 
     @staticmethod
     def _state_version() -> int:
-        from ui.main_window import STATE_VERSION
+        from .main_window import STATE_VERSION
 
         return STATE_VERSION
 

@@ -151,13 +151,22 @@ class Library:
         return isinstance(self.location, ServerLocation)
 
     @classmethod
-    def open(cls, location: Path | str | ServerLocation, *, busy_timeout_ms: int | None = None) -> Library:
+    def open(
+        cls,
+        location: Path | str | ServerLocation,
+        *,
+        busy_timeout_ms: int | None = None,
+        seed: Callable[[], Journey] | None = None,
+    ) -> Library:
         """Open the library at `location`: a file path, or a PostgreSQL URL (or `ServerLocation`) for a team library.
         `busy_timeout_ms`: how long an edit waits for another writer before it is refused (default: 2 s on a file,
         `postgres.LOCK_TIMEOUT_MS` on a team library, where a whole team shares the lock).
 
         A missing file is created when its folder exists; an empty database becomes a team library. Anything that is
-        not a usable library is refused with one clear `LibraryError`, its contents untouched."""
+        not a usable library is refused with one clear `LibraryError`, its contents untouched.
+
+        `seed` (files only): called when this open creates the file, for a journey the new library starts with. It is
+        added before the library is linked into place, so a failed seed (or a crash) leaves no library behind."""
         where = location if isinstance(location, ServerLocation) else parse_location(location)
         if isinstance(where, ServerLocation):
             from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
@@ -173,7 +182,11 @@ class Library:
         if created and not path.parent.is_dir():
             raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
         if created:
-            created = library_file.create_library_file(path, busy_timeout_ms)
+            created = library_file.create_library_file(
+                path,
+                busy_timeout_ms,
+                None if seed is None else lambda engine, temporary: cls._seed(engine, temporary, seed),
+            )
         if not created:
             sqlite.check_existing_file(path)
             damage = library_file.check_existing_library(path, busy_timeout_ms)
@@ -194,6 +207,15 @@ class Library:
                 raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
             raise
         return cls(engine, sqlite.SqliteBackend(engine, path), path, created)
+
+    @classmethod
+    def _seed(cls, engine: Engine, path: Path, seed: Callable[[], Journey]) -> None:
+        """Add the journey `seed` makes to the library being created on `engine` (its temporary file `path`)."""
+        seeding = cls(engine, sqlite.SqliteBackend(engine, path), path, True)
+        try:
+            seeding.create_journey(seed())
+        finally:
+            seeding.close()
 
     @classmethod
     def _open_damaged(cls, path: Path, busy_timeout_ms: int, damage: Sequence[str]) -> Library:
@@ -234,7 +256,9 @@ class Library:
 
     @classmethod
     def open_default(cls, language: Language | str | None = None) -> Library:
-        """Open the user's default library, creating it with the example journey on first run."""
+        """Open the user's default library, creating it with the example journey on first run: whole or not at all,
+        so a first start that fails (a missing example, a full disk) leaves nothing, and the next start gets the
+        example."""
         from cjmapper.i18n import system_language
         from cjmapper.paths import default_library_path
         from cjmapper.templates import load_example
@@ -244,10 +268,7 @@ class Library:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise LibraryError(f"Cannot create the folder {path.parent}: {e.strerror or e}.") from None
-        library = cls.open(path)
-        if library.created:
-            library.create_journey(load_example(language or system_language()))
-        return library
+        return cls.open(path, seed=lambda: load_example(language or system_language()))
 
     def close(self) -> None:
         if self._engine is not None:

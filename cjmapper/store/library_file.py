@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -19,10 +20,12 @@ from cjmapper.store import migrate, sqlite
 from cjmapper.store.backend import WRITE_LOCK
 
 
-def create_library_file(path: Path, busy_timeout_ms: int) -> bool:
+def create_library_file(path: Path, busy_timeout_ms: int, seed: Callable[[Engine, Path], None] | None = None) -> bool:
     """Make a new, complete library at `path`: built under a temporary name and linked into place only when whole,
     so a crash while creating leaves no half-made library behind (a half-made one would be refused for ever; the
-    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). The file, and the -wal and -shm
+    temporary is removed by a later open, see `sqlite.remove_stale_temporaries`). `seed`, if given, writes the
+    journeys the library starts with into the temporary (its engine and path) first: when it fails, nothing is
+    linked into place. The file, and the -wal and -shm
     SQLite makes beside it, are readable and writable by the user only. A -wal, -shm or -journal a crashed library
     of that name left is removed first (with its library gone it belongs to no database, and SQLite would play it
     over the new one); one another program still uses is refused. Returns False when another program created
@@ -35,6 +38,8 @@ def create_library_file(path: Path, busy_timeout_ms: int) -> bool:
     try:
         with engine.connect() as conn:
             _create_schema(conn)
+        if seed is not None:
+            seed(engine, temporary)
         engine.dispose()
         if path.exists():
             return False

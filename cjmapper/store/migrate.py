@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
 
@@ -11,7 +9,8 @@ from cjmapper import __version__
 from cjmapper.errors import LibraryError, NewerLibraryError
 from cjmapper.store.tables import META
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = "cjmapper.store:migrations"
+"""Where the Alembic scripts are, as Alembic reads a package resource (importlib.resources: works installed too)."""
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 """Every Alembic revision, oldest first. Revision ids are the library format numbers, zero-padded."""
 HEAD = REVISIONS[-1]
@@ -37,7 +36,7 @@ def upgrade(conn: Connection, target: str = HEAD) -> None:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", MIGRATIONS)
     config.attributes["connection"] = conn
     command.upgrade(config, target)
 

@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from ui.canvas.clipboard import CARDS_MIME
-from ui.canvas.scene import JourneyScene
-from ui.canvas.view import JourneyView
-from ui.palette import CHANNEL_MIME
+from ..palette import CHANNEL_MIME
+from .clipboard import CARDS_MIME
+from .scene import JourneyScene
+from .view import JourneyView
 
 __all__ = ["CARDS_MIME", "CHANNEL_MIME", "JourneyScene", "JourneyView"]

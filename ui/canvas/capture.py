@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from cjmapper.layout import CellBox
 from cjmapper.model import MAX_TITLE
-from ui.canvas.items import Z_CELL, qrect
-from ui.canvas.painting import canvas_font, highlight_color, tr
+
+from .items import Z_CELL, qrect
+from .painting import canvas_font, highlight_color, tr
 
 if TYPE_CHECKING:
-    from ui.canvas.scene import JourneyScene
+    from .scene import JourneyScene
 
 Cell = tuple[int, int]
 """(phase id, lane id) of a card cell."""

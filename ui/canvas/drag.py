@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 
 from cjmapper.layout import CellBox, Layout, cell_at, drop_index
-from ui.canvas.items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, PhaseHeaderItem
+
+from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, PhaseHeaderItem
 
 if TYPE_CHECKING:
-    from ui.canvas.scene import JourneyScene
+    from .scene import JourneyScene
 
 
 DRAGGED_OPACITY = 0.82

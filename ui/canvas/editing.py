@@ -12,8 +12,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
-from ui.canvas.items import Z_EDITOR
-from ui.canvas.painting import INK, highlight_color
+from .items import Z_EDITOR
+from .painting import INK, highlight_color
 
 Commit = Callable[[str], None]
 

@@ -31,7 +31,9 @@ from cjmapper import style
 from cjmapper.layout import CardBox, Curve, LaneBox, Metrics, PhaseBox, Rect, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.text import FontMetrics
-from ui.canvas.painting import (
+
+from ..i18n import decimal
+from .painting import (
     CARD_BORDER,
     CELL_BACKGROUND,
     CELL_BACKGROUND_ALT,
@@ -51,10 +53,9 @@ from ui.canvas.painting import (
     tint,
     tr,
 )
-from ui.i18n import decimal
 
 if TYPE_CHECKING:
-    from ui.canvas.scene import JourneyScene
+    from .scene import JourneyScene
 
 Z_CELL = -20.0
 Z_CURVE = -19.0
@@ -108,7 +109,7 @@ def _static(text: str) -> QStaticText:
 @cache
 def _lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
     try:
-        from ui.icons import lane_pixmap
+        from ..icons import lane_pixmap
     except ImportError:  # the icons module is optional: the lane glyphs are drawn then
         return None
     try:
@@ -120,7 +121,7 @@ def _lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
 @cache
 def _channel_pixmap(channel: str | None, size: int) -> QPixmap | None:
     try:
-        from ui.icons import channel_pixmap
+        from ..icons import channel_pixmap
     except ImportError:  # the icons module is optional
         return None
     try:

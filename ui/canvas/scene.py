@@ -49,11 +49,14 @@ from PySide6.QtWidgets import (
 from cjmapper.channels import channel, channel_label
 from cjmapper.layout import CellBox, Layout, Metrics, cell_at, compute_layout, drop_index
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language
-from ui.canvas.capture import QuickCapture
-from ui.canvas.clipboard import cards_from_mime, cards_mime
-from ui.canvas.drag import CardDrag, HeaderDrag
-from ui.canvas.editing import InlineEditor
-from ui.canvas.items import (
+
+from ..document import Change, JourneyDocument
+from ..palette import CHANNEL_MIME
+from .capture import QuickCapture
+from .clipboard import cards_from_mime, cards_mime
+from .drag import CardDrag, HeaderDrag
+from .editing import InlineEditor
+from .items import (
     CardItem,
     CellItem,
     CornerItem,
@@ -68,7 +71,7 @@ from ui.canvas.items import (
     qrect,
     score_strip,
 )
-from ui.canvas.painting import (
+from .painting import (
     SCENE_BACKGROUND,
     canvas_font,
     color,
@@ -78,8 +81,6 @@ from ui.canvas.painting import (
     score_color,
     tr,
 )
-from ui.document import Change, JourneyDocument
-from ui.palette import CHANNEL_MIME
 
 """A channel dragged from the palette: the catalogue key or free text, UTF-8."""
 
@@ -1072,7 +1073,7 @@ class JourneyScene(QGraphicsScene):
             self.show_drop(None)
             event.ignore()
             return
-        from ui.canvas.drag import card_drop_line
+        from .drag import card_drop_line
 
         index = drop_index(self._layout, cell, pos.y())
         self.show_drop(cell, card_drop_line(self._layout, cell, index, frozenset()))

@@ -18,8 +18,8 @@ from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF,
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
-from ui.canvas.painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
-from ui.canvas.scene import JourneyScene
+from .painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
+from .scene import JourneyScene
 
 MIN_ZOOM = 0.02
 MAX_ZOOM = 4.0
