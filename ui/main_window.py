@@ -72,6 +72,8 @@ from ui.versions_dialog import VersionsDialog
 from ui.voting import VotingBar, VotingPanel, VotingSession, voting_actions
 from ui.workshop import WorkshopController
 
+from .file_opening import FileOpener
+
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"
 SETTINGS_RECENT = "recentLibraries"
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         self.library_editor.undo_stack.indexChanged.connect(self._stack_used)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.channel_palette.channel_activated.connect(self._add_card_of_channel)
+        self.file_opener = FileOpener(self, [self, self.view.viewport()])
+        """Library and journey files dropped on the window or the canvas, or handed over by the system."""
         app = QApplication.instance()
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self._stop_poster_export)
