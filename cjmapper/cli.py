@@ -153,6 +153,21 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help="the library")
     cp.add_argument("--no-versions", action="store_true", help="copy the journey only, not its saved versions")
 
+    desk = commands.add_parser(
+        "install-desktop",
+        help="put cjmapper in your desktop's menu and let it open .cjm files (for you only, no root needed)",
+        description="Install for the current user into $XDG_DATA_HOME (default ~/.local/share): the menu entry, its "
+        "AppStream metainfo, the icon, and the MIME type application/x-cjmapper-library (*.cjm files, and library "
+        "files by their content) with cjmapper as its default application. The menu entry starts this cjmapper.",
+    )
+    desk.add_argument("--uninstall", action="store_true", help="remove exactly what was installed, nothing else")
+    desk.add_argument(
+        "--exec",
+        dest="program",
+        metavar="PROGRAM",
+        type=Path,
+        help="the program the menu entry starts (default: this cjmapper)",
+    )
     return parser
 
 
@@ -194,6 +209,8 @@ def main(
                 raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
             language = Language(args.ui_language) if args.ui_language else None
             return start_editor(library_path, language, journey_file)
+        if args.command == "install-desktop":
+            return _install_desktop(args, sys.stdout)
         if args.command == "export":
             _check_export(args, export_picture)
         with _open(library_path) as library:
@@ -219,7 +236,7 @@ def _file_argument(argv: list[str]) -> tuple[str | None, list[str]]:
     """The PATH of `cjmapper [options] PATH` (what a file manager runs for a double-clicked file) and the arguments
     without it; (None, argv) when the first word after the options is a command (commands win: name a file called
     like one ./list)."""
-    commands = {*_COMMANDS, "export"}
+    commands = {*_COMMANDS, "export", "install-desktop"}
     index = 0
     while index < len(argv):
         word = argv[index]
@@ -254,6 +271,28 @@ def _from_file(
             parser.error(f"{path} is a library; give it either as PATH or with --library, not both")
         return found.path, None
     return library, found.path
+
+
+def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
+    from cjmapper import desktop
+
+    if args.uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            out.write(f"removed {path}\n")
+        if not removed:
+            out.write("cjmapper's desktop files are not installed for this user; nothing to remove\n")
+        return 0
+    program: Path | None = args.program or desktop.this_program()
+    if program is None:
+        raise CjmapperError("cannot tell which cjmapper program the menu entry should start; name it with --exec")
+    program = program.expanduser().absolute()
+    if not (program.is_file() and os.access(program, os.X_OK)):
+        raise CjmapperError(f"{program} is not a program that can be run; name cjmapper's with --exec")
+    for path in desktop.install(program):
+        out.write(f"installed {path}\n")
+    out.write(f"cjmapper is in your desktop's menu and opens .cjm files; it starts {program}\n")
+    return 0
 
 
 def _fail(message: str) -> int:

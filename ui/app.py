@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cjmapper import __version__
+from cjmapper.desktop import DESKTOP_ID
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Language
 from cjmapper.store import Library
@@ -35,8 +36,6 @@ from .icons import app_icon
 
 APP_NAME = "cjmapper"
 ORGANIZATION = "cjmapper"
-DESKTOP_ID = "cjmapper"
-"""The desktop entry's name without `.desktop`: docks and task bars (Wayland, X11) match the windows to it."""
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
