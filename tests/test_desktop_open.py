@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cjmapper.cli import main
+from cjmapper.desktop import DESKTOP_ID
 from cjmapper.interchange import write_journey, write_journey_file
 from cjmapper.model import Journey, Language
 from cjmapper.store import Library
@@ -104,7 +105,7 @@ def test_every_window_and_dialog_shows_the_app_icon(window: MainWindow) -> None:
         assert box.windowIcon().cacheKey() == icon.cacheKey()
     finally:
         box.deleteLater()
-    assert QApplication.desktopFileName() == ui_app.DESKTOP_ID == "cjmapper"
+    assert QApplication.desktopFileName() == DESKTOP_ID == "cjmapper"
 
 
 # ---------------------------------------------------------------------- cjmapper PATH
