@@ -393,6 +393,7 @@ def test_dropping_a_journey_on_the_canvas_imports_it_as_one_undo_step(
     assert sorted(window.library_panel.titles()) == ["Already here", "Dropped in"]
     assert "Dropped in" in window.statusBar().currentMessage()
     assert titles(library_path) == ["Already here", "Dropped in"]
+    assert window.undo_action.text() == "&Undo Import journey “Dropped in”"
     window.undo_action.trigger()
     assert titles(library_path) == ["Already here"]
     window.redo_action.trigger()

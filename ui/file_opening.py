@@ -87,7 +87,7 @@ class FileOpener(QObject):
                 continue
             if self.window.library.read_only:
                 return self._refuse(self.tr("{0} is open read-only").format(self.window.library.name))
-            if self.window.library_editor.create(item.journey) is None:
+            if self.window.library_editor.create(item.journey, imported=True) is None:
                 return False  # the library refused it, and the window said why
             self.window.show_notice(self.tr("Imported “{0}” from {1}").format(item.journey.title, item.path.name))
         return True

@@ -1013,7 +1013,7 @@ class MainWindow(QMainWindow):
         except CjmapperError as e:
             self.show_error(str(e))
             return
-        self.library_editor.create(journey)
+        self.library_editor.create(journey, imported=True)
 
     def export_json(self) -> None:
         self._export("json", self.tr("Journey files (*.json)"))

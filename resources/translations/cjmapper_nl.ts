@@ -624,6 +624,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     <name>LibraryEditor</name>
     <message>
         <location filename="../../ui/library_commands.py"/>
+        <source>Import journey “{0}”</source>
+        <translation>Klantreis “{0}” importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_commands.py"/>
         <source>New journey “{0}”</source>
         <translation>Nieuwe klantreis “{0}”</translation>
     </message>
