@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -379,6 +379,11 @@ def test_dropping_a_library_on_the_window_opens_it(
     assert drop(window, urls(other_library))
     assert window.library.location == other_library
     assert window.library_panel.titles() == ["In the other library"]
+    opened = window.library
+    window.library_editor.undo_stack.push(QUndoCommand("a step"))
+    assert drop(window, urls(other_library))  # the library that is open already: it stays, with its undo history
+    assert window.library is opened
+    assert window.library_editor.undo_stack.count() == 1
     assert no_dialogs == []
 
 

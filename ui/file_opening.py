@@ -23,6 +23,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location
 
 from .library_commands import LibraryEditor
+from .team import same_library
 
 
 class FileWindow(Protocol):
@@ -82,6 +83,8 @@ class FileOpener(QObject):
             return False
         for item in found:
             if isinstance(item, LibraryFile):
+                if same_library(item.path, self.window.library.location):
+                    continue  # open already
                 if not self.window.switch_library(item.path):
                     return False  # the window said why
                 continue
