@@ -20,9 +20,10 @@ from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
 
-EditorLauncher = Callable[[Location | None, Language | None], int]
+EditorLauncher = Callable[[Location | None, Language | None, Path | None], int]
 """Starts the editor on a library (a file path or a team library; None: the default library) in a language (None:
-the one chosen in Preferences, else the system's); returns the exit code."""
+the one chosen in Preferences, else the system's), importing a journey file into it first when one is given (an
+undoable step in the window); returns the exit code."""
 
 PictureExporter = Callable[[Library, int, Path, str, int], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
@@ -46,11 +47,14 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from cjmapper.templates import TEMPLATE_NAMES
 
+    languages = ",".join(lang.value for lang in Language)
     parser = _Parser(
         prog="cjmapper",
         description="Customer journey maps: edit them on a canvas, keep them in a library file or a team library "
         "on PostgreSQL, print posters.",
-        epilog="With no command, cjmapper starts the editor.",
+        usage=f"%(prog)s [-h] [--version] [--library PATH|URL] [--language {{{languages}}}] [COMMAND ... | PATH]",
+        epilog="With no command, cjmapper starts the editor. With a PATH it opens that library file (.cjm), or "
+        "imports that journey file (.json) into the library (the default one, or --library's) and opens it.",
     )
     parser.add_argument("--version", action="version", version=f"cjmapper {__version__}")
     parser.add_argument(
@@ -67,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[lang.value for lang in Language],
         help="the editor's language (default: as chosen in its Preferences, else your system's)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="cjmapper")
 
     commands.add_parser("list", help="list the journeys: id, title, phases, lanes, touchpoints (tab-separated)")
 
@@ -148,6 +152,22 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help="the library")
     cp.add_argument("--no-versions", action="store_true", help="copy the journey only, not its saved versions")
+
+    desk = commands.add_parser(
+        "install-desktop",
+        help="put cjmapper in your desktop's menu and let it open .cjm files (for you only, no root needed)",
+        description="Install for the current user into $XDG_DATA_HOME (default ~/.local/share): the menu entry, its "
+        "AppStream metainfo, the icon, and the MIME type application/x-cjmapper-library (*.cjm files, and library "
+        "files by their content) with cjmapper as its default application. The menu entry starts this cjmapper.",
+    )
+    desk.add_argument("--uninstall", action="store_true", help="remove exactly what was installed, nothing else")
+    desk.add_argument(
+        "--exec",
+        dest="program",
+        metavar="PROGRAM",
+        type=Path,
+        help="the program the menu entry starts (default: this cjmapper)",
+    )
     return parser
 
 
@@ -174,13 +194,23 @@ def main(
     export_picture: PictureExporter | None = None,
 ) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    given, argv = _file_argument(argv)
     args = parser.parse_args(argv)
+    if given is not None and args.command is not None:
+        parser.error(f"a file ({given}) and a command go apart; name the library with --library PATH instead")
     try:
         library_path: Location | None = args.library or library_from_environment()
+        journey_file: Path | None = None
+        if given is not None:
+            library_path, journey_file = _from_file(Path(given).expanduser(), args.library, library_path, parser)
         if args.command is None:
             if start_editor is None:
                 raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
-            return start_editor(library_path, Language(args.ui_language) if args.ui_language else None)
+            language = Language(args.ui_language) if args.ui_language else None
+            return start_editor(library_path, language, journey_file)
+        if args.command == "install-desktop":
+            return _install_desktop(args, sys.stdout)
         if args.command == "export":
             _check_export(args, export_picture)
         with _open(library_path) as library:
@@ -197,6 +227,72 @@ def main(
         if os.environ.get("CJMAPPER_DEBUG"):
             raise
         return _fail(f"unexpected problem ({type(e).__name__}: {e}); set CJMAPPER_DEBUG=1 for details")
+
+
+_OPTIONS_WITH_VALUES = ("--library", "--language")
+
+
+def _file_argument(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The PATH of `cjmapper [options] PATH` (what a file manager runs for a double-clicked file) and the arguments
+    without it; (None, argv) when the first word after the options is a command (commands win: name a file called
+    like one ./list)."""
+    commands = {*_COMMANDS, "export", "install-desktop"}
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            index += 1
+            break
+        if word in _OPTIONS_WITH_VALUES:
+            index += 2
+            continue
+        if word.startswith("-") and word != "-":
+            index += 1
+            continue
+        break
+    if index >= len(argv) or argv[index] in commands:
+        return None, argv
+    return argv[index], argv[:index] + [w for w in argv[index + 1 :] if w != "--"]
+
+
+def _from_file(
+    path: Path, option: Location | None, library: Location | None, parser: argparse.ArgumentParser
+) -> tuple[Location | None, Path | None]:
+    """The library the editor opens and the journey file it imports for `cjmapper PATH`: a library file is opened
+    (`--library` may not name another); a journey file goes into `library` (--library's, $CJMAPPER_LIBRARY's, else
+    the default one), without asking which. Raises CjmapperError, one line, for a file that is neither."""
+    from cjmapper.file_kinds import LibraryFile, identify
+
+    if not path.exists() and not path.suffix and len(path.parts) == 1:
+        raise CjmapperError(f"{str(path)!r} is neither a command nor a file; see 'cjmapper --help'")
+    found = identify(path)
+    if isinstance(found, LibraryFile):
+        if option is not None:
+            parser.error(f"{path} is a library; give it either as PATH or with --library, not both")
+        return found.path, None
+    return library, found.path
+
+
+def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
+    from cjmapper import desktop
+
+    if args.uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            out.write(f"removed {path}\n")
+        if not removed:
+            out.write("cjmapper's desktop files are not installed for this user; nothing to remove\n")
+        return 0
+    program: Path | None = args.program or desktop.this_program()
+    if program is None:
+        raise CjmapperError("cannot tell which cjmapper program the menu entry should start; name it with --exec")
+    program = program.expanduser().absolute()
+    if not (program.is_file() and os.access(program, os.X_OK)):
+        raise CjmapperError(f"{program} is not a program that can be run; name cjmapper's with --exec")
+    for path in desktop.install(program):
+        out.write(f"installed {path}\n")
+    out.write(f"cjmapper is in your desktop's menu and opens .cjm files; it starts {program}\n")
+    return 0
 
 
 def _fail(message: str) -> int:

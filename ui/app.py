@@ -14,12 +14,14 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cjmapper import __version__
+from cjmapper.desktop import DESKTOP_ID
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Language
 from cjmapper.store import Library
@@ -27,6 +29,8 @@ from cjmapper.store.location import Location, ServerLocation
 
 from . import i18n
 from .canvas.clipboard import release_clipboard
+from .file_opening import FileOpenRequests
+from .icons import app_icon
 from .main_window import MainWindow
 from .team import open_location, server_name
 
@@ -37,16 +41,20 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The running QApplication, created (and named) when there is none yet."""
+    """The running QApplication, created (and named) when there is none yet, with cjmapper's icon, which every
+    window and dialog shows."""
     existing = QCoreApplication.instance()
     if existing is not None:
         if not isinstance(existing, QApplication):
             raise RuntimeError("cjmapper's editor needs a QApplication, not another kind of application.")
-        return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationVersion(__version__)
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(ORGANIZATION)
+        app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)  # docks and task bars (Wayland, X11) match the windows to the menu entry
     return app
 
 
@@ -136,6 +144,17 @@ def _quit_on_sigint(app: QApplication) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+@contextlib.contextmanager
+def _file_open_requests(app: QApplication) -> Iterator[FileOpenRequests]:
+    """The system's requests to open files (macOS), heard from before the window is there until the editor ends."""
+    requests = FileOpenRequests(app)
+    try:
+        yield requests
+    finally:
+        app.removeEventFilter(requests)
+        requests.deleteLater()
+
+
 def open_library(location: Location | None, language: Language | None = None) -> Library:
     """The library at `location` (a file, or a team library), else the user's default one (made on first use with
     the example journey in `language`, else the interface's language)."""
@@ -151,15 +170,26 @@ def create_window(library: Library) -> MainWindow:
 _NO_PASSWORD = QT_TRANSLATE_NOOP(CONTEXT, "No password was given, so {0} was not opened.")
 
 
-def run_editor(library: Location | None, argv: list[str] | None = None, language: Language | None = None) -> int:
+def run_editor(
+    library: Location | None,
+    argv: list[str] | None = None,
+    language: Language | None = None,
+    journey_file: Path | None = None,
+) -> int:
     """Run the editor on the library at `library` (a file or a team library; None: the user's default library) in
     `language` (None: the one chosen in Preferences, else the system's); the exit code. A team library whose server
-    wants a password that PGPASSWORD and ~/.pgpass do not give asks for it first (and again when it is refused)."""
+    wants a password that PGPASSWORD and ~/.pgpass do not give asks for it first (and again when it is refused).
+    `journey_file` is imported into it once the window is there (an undoable step) and shown. Files the system asks
+    to open meanwhile (macOS) are opened as if dropped on the window."""
     if QCoreApplication.instance() is None and (problem := display_problem()) is not None:
         print(f"cjmapper: error: {problem}", file=sys.stderr, flush=True)
         return 1
     app = application(argv)
-    with i18n.using_language(i18n.startup_language(language)), _excepthook(handle_exception):
+    with (
+        i18n.using_language(i18n.startup_language(language)),
+        _excepthook(handle_exception),
+        _file_open_requests(app) as requests,
+    ):
         try:
             if isinstance(library, ServerLocation):
                 team = open_location(library)
@@ -189,6 +219,9 @@ def run_editor(library: Location | None, argv: list[str] | None = None, language
                 handle_exception(type(e), e, e.__traceback__)
                 return 1
             window.show()
+            requests.attach(window.file_opener)
+            if journey_file is not None:
+                window.file_opener.open_files([journey_file])
             with _quit_on_sigint(app):
                 return app.exec()
         finally:

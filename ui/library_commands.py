@@ -59,8 +59,9 @@ class LibraryEditor(QObject):
         self._left: dict[int, int] = {}
         """Journey id: the revision at which this editor's last step that made or put back the journey left it."""
 
-    def create(self, journey: Journey) -> int | None:
-        """Add a journey (a template or an import); one undo step. Returns its id, or None when refused."""
+    def create(self, journey: Journey, *, imported: bool = False) -> int | None:
+        """Add a journey (from a template, or `imported` from a journey file); one undo step. Returns its id, or None
+        when refused."""
         try:
             journey_id = self.library.create_journey(journey)
             created = self.library.load_journey(journey_id)
@@ -68,7 +69,8 @@ class LibraryEditor(QObject):
             self.failed.emit(str(e))
             return None
         self.left(journey_id, NEW_JOURNEY_REVISION)
-        self._push(_Restorable(self, self.tr("New journey “{0}”").format(created.title), created, present=True))
+        text = self.tr("Import journey “{0}”") if imported else self.tr("New journey “{0}”")
+        self._push(_Restorable(self, text.format(created.title), created, present=True))
         return journey_id
 
     def duplicate(self, journey_id: int) -> int | None:

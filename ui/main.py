@@ -16,12 +16,15 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location
 
 
-def _start_editor(library: Location | None, language: Language | None = None) -> int:
+def _start_editor(library: Location | None, language: Language | None = None, journey_file: Path | None = None) -> int:
     """Open the desktop editor on `library` (a file, a team library's location, or None: the user's default
-    library) in `language` (None: the one chosen in Preferences, else the system's); returns the exit code."""
+    library) in `language` (None: the one chosen in Preferences, else the system's), importing `journey_file` into
+    it first when given; returns the exit code."""
     from . import app
 
-    return app.run_editor(library, language=language)
+    if journey_file is None:
+        return app.run_editor(library, language=language)
+    return app.run_editor(library, language=language, journey_file=journey_file)
 
 
 def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:

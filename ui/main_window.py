@@ -46,6 +46,7 @@ from cjmapper.templates import load_template
 from .canvas import JourneyScene, JourneyView
 from .document import Change, ChangeKind, JourneyDocument
 from .export_jobs import ExportProgress, JobOutcome, PosterJob
+from .file_opening import FileOpener
 from .i18n import decimal, ui_language
 from .library_commands import LibraryEditor
 from .library_panel import LibraryPanel
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         self.library_editor.undo_stack.indexChanged.connect(self._stack_used)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.channel_palette.channel_activated.connect(self._add_card_of_channel)
+        self.file_opener = FileOpener(self, [self, self.view.viewport()])
+        """Library and journey files dropped on the window or the canvas, or handed over by the system."""
         app = QApplication.instance()
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self._stop_poster_export)
@@ -1010,7 +1013,7 @@ class MainWindow(QMainWindow):
         except CjmapperError as e:
             self.show_error(str(e))
             return
-        self.library_editor.create(journey)
+        self.library_editor.create(journey, imported=True)
 
     def export_json(self) -> None:
         self._export("json", self.tr("Journey files (*.json)"))

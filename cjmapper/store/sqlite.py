@@ -44,6 +44,17 @@ _WAL_HEADER_SIZE = 32
 _WAL_FRAME_HEADER_SIZE = 24
 
 
+def is_library_file(path: Path) -> bool:
+    """Whether the file at `path` begins like a cjmapper library: SQLite's header with cjmapper's application id (the
+    bytes the desktop's MIME type matches too). Reads 72 bytes; False for anything that cannot be read."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(72)
+    except OSError:
+        return False
+    return header.startswith(_MAGIC) and len(header) == 72 and struct.unpack(">I", header[68:72])[0] == APPLICATION_ID
+
+
 def check_existing_file(path: Path) -> None:
     """Refuse, without writing a byte, anything at `path` that is not a writable cjmapper library.
 

@@ -152,6 +152,29 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <location filename="../../ui/file_opening.py"/>
+        <source>{0} is not a file on this computer</source>
+        <translation>{0} is geen bestand op deze computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_opening.py"/>
+        <source>{0} is open read-only</source>
+        <translation>{0} is alleen-lezen geopend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_opening.py"/>
+        <source>Imported “{0}” from {1}</source>
+        <translation>“{0}” geïmporteerd uit {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_opening.py"/>
+        <source>Nothing was opened or imported: {0}</source>
+        <translation>Niets geopend of geïmporteerd: {0}</translation>
+    </message>
+</context>
+<context>
     <name>JourneyCanvas</name>
     <message>
         <location filename="../../ui/canvas/capture.py"/>
@@ -599,6 +622,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 </context>
 <context>
     <name>LibraryEditor</name>
+    <message>
+        <location filename="../../ui/library_commands.py"/>
+        <source>Import journey “{0}”</source>
+        <translation>Klantreis “{0}” importeren</translation>
+    </message>
     <message>
         <location filename="../../ui/library_commands.py"/>
         <source>New journey “{0}”</source>
