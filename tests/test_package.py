@@ -8,8 +8,6 @@ checks that cjmapper is imported from the venv."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
 import site
@@ -21,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmapper.templates import TEMPLATE_NAMES
+from tests.smoke import OFFSCREEN_NOTICE, Smoke, SmokeError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("pyproject.toml", "README.md", "MANIFEST.in", "cjmapper", "ui", "resources")
@@ -158,52 +156,37 @@ print(code, menus)
 
 def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     venv = _installed_venv(wheel, tmp_path / "venv")
-    work = tmp_path / "work"
-    work.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"}}
-    env |= {"HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"), "LANG": "en_US.UTF-8"}
-    env |= {"XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
-
-    def cjmapper(*argv: str | Path) -> str:
-        return _run(venv / "bin" / "cjmapper", *argv, cwd=work, env=env).stdout
-
+    smoke = Smoke([str(venv / "bin" / "cjmapper")], tmp_path / "smoke", bare=False, say=print)
     where = _run(
         venv / "bin" / "python",
         "-c",
         "import importlib.util, cjmapper, cjmapper.gui.main, cjmapper.resources as r\n"
         "print(cjmapper.__file__); print(cjmapper.gui.main.__file__); print(r.resource('fonts'))\n"
         "print(importlib.util.find_spec('ui'))",
-        cwd=work,
-        env=env,
+        cwd=smoke.work,
+        env=smoke.env,
     ).stdout.splitlines()
     assert all(line.startswith(str(venv)) for line in where[:3]), where
     assert where[3] == "None"  # no `ui` anywhere on the installed program's path
 
-    assert cjmapper("--version").startswith("cjmapper ")
-    # The first start makes the default library with the example journey.
-    [example] = cjmapper("list").splitlines()
-    assert (tmp_path / "data" / "cjmapper" / "library.cjm").is_file()
-    for language in ("en", "nl"):
-        for name in TEMPLATE_NAMES:
-            cjmapper("new", "--template", name, "--language", language, "--title", f"{name} {language}")
-    assert len(cjmapper("list").splitlines()) == 1 + 2 * len(TEMPLATE_NAMES)
+    # --version, new from each template in both languages, import, export to every format, the editor offscreen:
+    # the same steps CI runs on Python 3.12 and 3.13 and on the bundle (scripts/test).
+    smoke.run()
 
-    journey = example.split("\t")[0]
-    cjmapper("export", journey, "-o", work / "example.json")
-    imported = cjmapper("import", work / "example.json").strip()
-    for extension in ("json", "csv", "pdf", "png", "svg"):
-        cjmapper("export", imported, "-o", work / f"out.{extension}")
-    assert json.loads((work / "out.json").read_text(encoding="utf-8"))["title"]
-    assert (work / "out.csv").read_text(encoding="utf-8").count("\n") > 10
-    assert (work / "out.pdf").read_bytes().startswith(b"%PDF")
-    assert (work / "out.png").read_bytes().startswith(b"\x89PNG")
-    assert b"<svg" in (work / "out.svg").read_bytes()[:2000]
-    editor = _run(venv / "bin" / "python", "-c", EDITOR, cwd=work, env=env)
-    offscreen_notice = "This plugin does not support propagateSizeHints()"  # Qt's offscreen platform says so
-    assert [line for line in editor.stderr.splitlines() if line != offscreen_notice] == []
+    editor = _run(venv / "bin" / "python", "-c", EDITOR, cwd=smoke.work, env=smoke.env)
+    assert [line for line in editor.stderr.splitlines() if line != OFFSCREEN_NOTICE] == []
     assert editor.stdout.startswith("0 ["), editor.stdout
     assert "&Bestand" in editor.stdout, editor.stdout
-    assert {p.name for p in work.iterdir()} == {
-        "example.json",
-        *(f"out.{e}" for e in ("json", "csv", "pdf", "png", "svg")),
-    }
+
+
+def test_the_smoke_test_names_the_first_broken_step(wheel: Path, tmp_path: Path) -> None:
+    """The wheel as it was before resources were packaged: without its fonts the PDF export fails, and the smoke
+    test stops there with the command and the program's error."""
+    venv = _installed_venv(wheel, tmp_path / "venv")
+    [site_packages] = (venv / "lib").glob("python3.*/site-packages")
+    shutil.rmtree(site_packages / "cjmapper" / "data" / "fonts")
+    smoke = Smoke([str(venv / "bin" / "cjmapper")], tmp_path / "smoke", bare=False, say=print)
+    with pytest.raises(
+        SmokeError, match=r"^export to JSON, CSV, PDF, PNG, SVG: `cjmapper export \d+ -o .*out\.pdf` exited 1: "
+    ):
+        smoke.run()
