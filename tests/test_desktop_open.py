@@ -217,7 +217,7 @@ def test_a_path_that_is_neither_is_one_line_and_exit_1(
 
 def _program(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "ui", *args],
+        [sys.executable, "-m", "cjmapper.gui", *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -466,3 +466,21 @@ def test_the_canvas_keeps_its_own_drags(window: MainWindow) -> None:
         QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     assert not window.file_opener.eventFilter(window.view.viewport(), enter)
+
+
+def test_ctrl_c_the_moment_the_window_shows_ends_the_editor_cleanly(library_path: Path) -> None:
+    """Ctrl+C in the terminal as soon as the window appears (before the event loop runs) quits cleanly; it used to
+    raise KeyboardInterrupt inside Qt's show() and end the process with a segmentation fault."""
+    program = _program("--library", str(library_path), env=_environment())
+    try:
+        assert program.stderr is not None
+        line = program.stderr.readline()  # Qt's offscreen note: a window is being shown
+        assert OFFSCREEN_NOTE in line, line
+        program.send_signal(signal.SIGINT)
+        _out, err = program.communicate(timeout=60)
+    finally:
+        if program.poll() is None:
+            program.kill()
+            program.communicate()
+    assert program.returncode == 0, err
+    assert [line for line in err.splitlines() if line != OFFSCREEN_NOTE] == []

@@ -128,12 +128,14 @@ def _excepthook(hook: ExceptHook) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _quit_on_sigint(app: QApplication) -> Iterator[None]:
-    """Let Ctrl+C in the terminal close the editor (Qt's event loop would otherwise swallow it)."""
+    """Let Ctrl+C in the terminal close the editor (Qt's event loop would otherwise swallow it). Installed before the
+    window is made: a Ctrl+C while it is being made or shown then quits once the event loop runs, rather than
+    raising KeyboardInterrupt inside a Qt call (which crashed the process)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = signal.getsignal(signal.SIGINT)
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, app.quit))  # also before exec() has started
     wake = QTimer()  # gives the interpreter a moment now and then to run the signal handler
     wake.timeout.connect(lambda: None)
     wake.start(250)
@@ -189,6 +191,7 @@ def run_editor(
         i18n.using_language(i18n.startup_language(language)),
         _excepthook(handle_exception),
         _file_open_requests(app) as requests,
+        _quit_on_sigint(app),
     ):
         try:
             if isinstance(library, ServerLocation):
@@ -222,8 +225,7 @@ def run_editor(
             requests.attach(window.file_opener)
             if journey_file is not None:
                 window.file_opener.open_files([journey_file])
-            with _quit_on_sigint(app):
-                return app.exec()
+            return app.exec()
         finally:
             in_use = window.library if window is not None else opened  # File › Open may have switched it
             if window is not None:  # the window goes before the library it reads from
