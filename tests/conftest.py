@@ -24,7 +24,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -274,3 +274,16 @@ def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[st
     yield violations
     if violations:
         pytest.fail("edits made around the undo command path: " + "; ".join(sorted(set(violations))), pytrace=False)
+
+
+@pytest.fixture
+def location_of(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], Location]:
+    """The library to forge or test on, by backend name: a file in the test's folder, or a fresh team library."""
+
+    def get(backend: str) -> Location:
+        if backend == "postgresql":
+            found: ServerLocation = request.getfixturevalue("team_location")
+            return found
+        return tmp_path / "forged.cjm"
+
+    return get

@@ -20,11 +20,11 @@ from sqlalchemy import text
 from cjmapper.errors import EditError, LibraryError, NotFoundError, StaleEditError
 from cjmapper.interchange import write_journey
 from cjmapper.store import Library
-from cjmapper.store.location import Location, ServerLocation
+from cjmapper.store.location import Location
 from cjmapper.store.reading import UNREADABLE_REVISION
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
-from tests.test_forged_rows import FORGERIES, SOUND, Forgery, cjmapper, forge, journey_ids
+from tests.test_forged_rows import FORGERIES, SOUND, Forgery, cjmapper, forge, journey_ids, team_params
 from tests.test_recovery import scribble_on_page, touchpoint_leaf_pages
 from ui import app as ui_app
 from ui.main_window import MainWindow
@@ -36,26 +36,6 @@ CHOSEN = [f for f in FORGERIES if not f.name.startswith("a 5 MB")]
 
 def forgery(name: str) -> Forgery:
     return next(f for f in FORGERIES if f.name == name)
-
-
-def params() -> list[object]:
-    found: list[object] = []
-    for chosen in CHOSEN:
-        found.append(pytest.param(chosen, "sqlite", id=f"file: {chosen.name}"))
-        if chosen.team:
-            found.append(pytest.param(chosen, "postgresql", id=f"team: {chosen.name}"))
-    return found
-
-
-@pytest.fixture
-def location_of(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], Location]:
-    def get(backend: str) -> Location:
-        if backend == "postgresql":
-            found: ServerLocation = request.getfixturevalue("team_location")
-            return found
-        return tmp_path / "forged.cjm"
-
-    return get
 
 
 def rows_of(location: Location, journey_id: int) -> dict[str, int]:
@@ -87,7 +67,7 @@ def library_with_versions(location: Location, forgeries: list[Forgery]) -> tuple
 # ---------------------------------------------------------------------------------------------- Library
 
 
-@pytest.mark.parametrize(("chosen", "backend"), params())
+@pytest.mark.parametrize(("chosen", "backend"), team_params(CHOSEN))
 def test_a_damaged_journey_is_deleted_whole_and_the_rest_stays(
     chosen: Forgery, backend: str, location_of: Callable[[str], Location]
 ) -> None:

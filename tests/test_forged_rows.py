@@ -215,24 +215,14 @@ def assert_refusal(error: LibraryError, journey_id: int, forgery: Forgery) -> No
         assert word in lowered, message
 
 
-def team_params() -> list[object]:
+def team_params(forgeries: list[Forgery] = FORGERIES) -> list[object]:
+    """(forgery, backend) for each forgery on a file, and on a team library where PostgreSQL's types allow it."""
     params: list[object] = []
-    for forgery in FORGERIES:
+    for forgery in forgeries:
         params.append(pytest.param(forgery, "sqlite", id=f"file: {forgery.name}"))
         if forgery.team:
             params.append(pytest.param(forgery, "postgresql", id=f"team: {forgery.name}"))
     return params
-
-
-@pytest.fixture
-def location_of(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], Location]:
-    def get(backend: str) -> Location:
-        if backend == "postgresql":
-            found: ServerLocation = request.getfixturevalue("team_location")
-            return found
-        return tmp_path / "forged.cjm"
-
-    return get
 
 
 # ---------------------------------------------------------------------------------------------- Library
