@@ -4,8 +4,8 @@ a fresh temporary folder with a fresh HOME and XDG folders, and stops at the fir
 
     scripts/smoke [--bare] [--editor-seconds N] PROGRAM [ARG...]
 
---bare runs the program with nothing in its environment but the fresh HOME/XDG folders, LANG=C.UTF-8 and the
-offscreen Qt platform (like `env -i`: no PATH, no Python, no venv). Standard library only, so any Python 3.11+ runs it;
+--bare runs the program with nothing in its environment but the fresh HOME/XDG folders and the offscreen Qt
+platform (like `env -i`: no locale, no PATH, no Python, no venv). Standard library only, so any Python 3.11+ runs it;
 tests/test_package.py runs the same steps on the wheel it builds.
 
 Steps: --version; the first start's example journey in the default library; `new` with each template (the ones
@@ -42,9 +42,9 @@ class SmokeError(Exception):
 
 
 def fresh_environment(base: Path, bare: bool) -> dict[str, str]:
-    """HOME, the XDG folders and a runtime folder under `base`, the C.UTF-8 locale (English), offscreen Qt; with
-    `bare` nothing else, otherwise on top of this process's environment without anything that points at a Python,
-    a library or a language."""
+    """HOME, the XDG folders and a runtime folder under `base` and offscreen Qt; with `bare` nothing else (no locale
+    either), otherwise the C.UTF-8 locale (English) on top of this process's environment, without anything that
+    points at a Python, a library or a language."""
     folders = {
         "HOME": base / "home",
         "XDG_DATA_HOME": base / "data",
@@ -60,6 +60,8 @@ def fresh_environment(base: Path, bare: bool) -> dict[str, str]:
         dropped = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "CJMAPPER_LIBRARY", "LC_ALL", "LC_MESSAGES", "LANGUAGE"}
         env = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith(("XDG_", "QT_"))}
     env |= {name: str(folder) for name, folder in folders.items()}
+    if bare:  # no locale at all, as after `env -i`: the program must choose a UTF-8 one itself
+        return env | {"QT_QPA_PLATFORM": "offscreen"}
     return env | {"LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
 
 
