@@ -460,12 +460,31 @@ def test_a_new_library_beside_a_crashed_librarys_leftovers_is_fresh(
     path = tmp_path / "lib.cjm"
     leftover(path)
     path.unlink()  # the damaged file was thrown away; what SQLite kept beside it was not
+    kept = {name: data for name, data in files_beside(path).items() if not name.endswith("-shm")}
     with Library.open(path) as lib:
         assert lib.created
         assert lib.list_journeys() == []
         assert lib.integrity_problems(full=True) == []
     assert contents(path) == []
-    assert sorted(files_beside(path)) == ["lib.cjm"]  # the leftovers belonged to no database any more
+    # The leftovers belong to no database any more, but a -wal or -journal may hold the lost library's last edits:
+    # kept aside byte for byte (the -shm is only an index of the WAL).
+    assert files_beside(path) == {"lib.cjm": path.read_bytes()} | {
+        f"{name}.orphaned": data for name, data in kept.items()
+    }
+
+
+def test_a_wal_kept_aside_gives_back_the_moved_librarys_last_edits(tmp_path: Path) -> None:
+    """A library moved away after a crash leaves its -wal, with its last edits, behind; a new library made at the old
+    name keeps that -wal aside, and put beside the moved file again it gives those edits back."""
+    path = tmp_path / "lib.cjm"
+    crashed_library(path, "Old A", "Old B")
+    moved = tmp_path / "moved.cjm"
+    path.rename(moved)
+    with Library.open(path) as lib:
+        assert lib.list_journeys() == []
+    Path(f"{path}-wal.orphaned").rename(f"{moved}-wal")
+    with Library.open(moved) as lib:
+        assert sorted(info.title for info in lib.list_journeys()) == ["Old A", "Old B"]
 
 
 def test_the_cli_creates_a_fresh_library_beside_a_crashed_librarys_wal(

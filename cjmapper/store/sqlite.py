@@ -209,14 +209,21 @@ def clear_place(path: Path) -> None:
     """Make ready for a library to be renamed to `path`: refuse when a program holds what is there; have SQLite
     finish a journal or WAL a crash left beside the file there (a hot journal rolled back, the WAL checkpointed into
     its own file), so a crash from here on leaves that file whole; then remove every -wal, -shm and -journal named
-    after `path`, which SQLite would otherwise play over the library renamed there."""
+    after `path`, which SQLite would otherwise play over the library renamed there. A -wal or -journal whose library
+    is gone (deleted or moved after a crash) may still hold that library's last edits: it is kept aside as
+    `NAME-wal.orphaned` (numbered when that exists), not deleted."""
     refuse_in_use(path)
-    if path.is_file() and any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
+    main_file = path.is_file()
+    if main_file and any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")):
         _settle(path)
         refuse_in_use(path)  # opened meanwhile: what lies beside it is live, not left over
     for suffix in SIDECARS:
+        side = Path(f"{path}{suffix}")
         try:
-            Path(f"{path}{suffix}").unlink()
+            if not main_file and suffix != "-shm" and side.stat().st_size > 0:
+                os.replace(side, _free_name(side.with_name(f"{side.name}.orphaned")))
+            else:
+                side.unlink()
         except FileNotFoundError:
             pass
         except OSError as e:
@@ -224,6 +231,14 @@ def clear_place(path: Path) -> None:
                 f"{path.name}{suffix} is in the way and cannot be removed ({e.strerror or e}); SQLite would read it "
                 f"as part of {path.name}."
             ) from None
+
+
+def _free_name(wanted: Path) -> Path:
+    """`wanted`, or `wanted.2`, `wanted.3`... : the first name nothing has yet."""
+    candidate, n = wanted, 2
+    while candidate.exists():
+        candidate, n = wanted.with_name(f"{wanted.name}.{n}"), n + 1
+    return candidate
 
 
 def _settle(path: Path) -> None:
