@@ -237,40 +237,39 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
 
 # ---------------------------------------------------------------------- the one path for change
 
-EDIT_METHODS = (
-    "create_journey", "import_journey", "restore_journey", "delete_journey", "duplicate_journey", "update_journey",
-    "add_phase", "update_phase", "move_phase", "delete_phase", "restore_phase",
-    "add_lane", "update_lane", "move_lane", "delete_lane", "restore_lane",
-    "add_touchpoint", "update_touchpoint", "move_touchpoints", "arrange", "delete_touchpoints", "restore_touchpoints",
-    "save_version", "delete_version", "restore_deleted_version", "restore_version", "replace_journey_content",
-)  # fmt: skip
 COMMAND_PATH = frozenset({"ui.document", "ui.commands", "ui.library_commands"})
 """The only front-end modules that may call the library's edit API: every edit is an undo command."""
+STORE = "cjmapper.store.library"
 
 
-def edit_caller(depth: int = 2) -> str | None:
-    """The front-end module that called a library edit directly, or None when the caller is not front-end code
-    (a test building data, or the core itself, e.g. seeding the default library on first run)."""
-    module = str(sys._getframe(depth).f_globals.get("__name__", ""))
-    return module if module == "ui" or module.startswith("ui.") else None
+def edit_caller() -> tuple[str, str] | None:
+    """Called from `Library._write`, the one way every edit method opens its transaction: the front-end module that
+    called the library's public edit method, and that method's name; None when the caller is not front-end code (a
+    test building data, or the core itself, e.g. seeding the default library on first run). So a new edit method is
+    guarded as soon as it exists: no list of them to keep."""
+    frame = sys._getframe(2)  # the edit method (or a helper of it) that opens the transaction
+    method = frame.f_code.co_name
+    while frame.f_back is not None and frame.f_back.f_globals.get("__name__") == STORE:
+        frame = frame.f_back
+        method = frame.f_code.co_name
+    caller = frame.f_back
+    module = "" if caller is None else str(caller.f_globals.get("__name__", ""))
+    return (module, method) if module == "ui" or module.startswith("ui.") else None
 
 
 @pytest.fixture(autouse=True)
 def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Fails a test in which front-end code changes the library around the undo command path."""
     violations: list[str] = []
-    for name in EDIT_METHODS:
-        original = getattr(Library, name)
+    original = Library._write
 
-        def guarded(
-            self: Library, *args: object, __original: Any = original, __name: str = name, **kwargs: object
-        ) -> Any:
-            caller = edit_caller()
-            if caller is not None and caller not in COMMAND_PATH:
-                violations.append(f"{caller} called Library.{__name}")
-            return __original(self, *args, **kwargs)
+    def guarded(self: Library) -> Any:
+        found = edit_caller()
+        if found is not None and found[0] not in COMMAND_PATH:
+            violations.append(f"{found[0]} called Library.{found[1]}")
+        return original(self)
 
-        monkeypatch.setattr(Library, name, guarded)
+    monkeypatch.setattr(Library, "_write", guarded)
     yield violations
     if violations:
         pytest.fail("edits made around the undo command path: " + "; ".join(sorted(set(violations))), pytrace=False)

@@ -30,3 +30,27 @@ def test_edits_from_the_command_modules_pass(tmp_path: Path, command_path_violat
         run_as_module("ui.commands", lib, journey_id)
         run_as_module("ui.document", lib, journey_id)
     assert command_path_violations == []
+
+
+def test_every_edit_method_is_guarded_without_a_list(tmp_path: Path, command_path_violations: list[str]) -> None:
+    """The guard sits on the one write path, so an edit method added later (here `delete_damaged_journey`, which a
+    hand-kept list had missed) is caught too; reading is not an edit."""
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())
+        code = (
+            "def edit(library, journey_id):\n"
+            "    library.list_journeys()\n"
+            "    library.save_version(journey_id, 'v1')\n"
+            "    try:\n"
+            "        library.delete_damaged_journey(journey_id)\n"
+            "    except Exception:\n"
+            "        pass\n"
+        )
+        namespace: dict[str, object] = {"__name__": "ui.voting"}
+        exec(code, namespace)
+        namespace["edit"](lib, journey_id)  # type: ignore[operator]
+    assert command_path_violations == [
+        "ui.voting called Library.save_version",
+        "ui.voting called Library.delete_damaged_journey",
+    ]
+    command_path_violations.clear()  # the violations were the point of this test
