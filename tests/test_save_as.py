@@ -682,3 +682,17 @@ def test_window_save_as_onto_a_library_open_elsewhere_says_so(
         window.library.close()
         kill(child)
     assert titles(target) == ["Theirs"]
+
+
+def test_a_library_with_a_name_near_the_limit_is_created_and_saved_as(tmp_path: Path) -> None:
+    """Hidden temporaries carry the library's name cut to fit: a 244-byte name (120 two-byte letters) used to fail
+    with "File name too long" when created, and a 248-byte Save As target on its -journal's name."""
+    path = tmp_path / ("é" * 120 + ".cjm")
+    with Library.open(path) as lib:
+        assert lib.created
+        lib.create_journey(sample_journey("Long"))
+        target = tmp_path / ("ü" * 122 + ".cjm")
+        lib.save_as(target)
+    with Library.open(target) as copy:
+        assert [info.title for info in copy.list_journeys()] == ["Long"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, target.name])

@@ -70,13 +70,14 @@ def _not_integer(value: object) -> str:
     if type(value) is int:
         return f"{value:,}, below 0"
     if isinstance(value, str):
-        return f"text ({_shown(value)}), not a whole number"
+        return f"text ({shown(value)}), not a whole number"
     if isinstance(value, bytes):
         return "bytes, not a whole number"
-    return f"{_shown(value)}, not a whole number"
+    return f"{shown(value)}, not a whole number"
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """`value` as a message quotes it: its repr, cut to 40 characters (a forged value may be megabytes)."""
     shown = repr(value)
     return shown if len(shown) <= 40 else shown[:39] + "…"
 
@@ -119,7 +120,7 @@ def _colour_problem(value: object) -> str | None:
     if type(value) is not str:
         return "the colour is not text"
     if len(value) > MAX_COLOUR:  # not quoted whole: a forged colour may be megabytes
-        return f"the colour {_shown(value)} is not #rrggbb"
+        return f"the colour {shown(value)} is not #rrggbb"
     return _rule("colour", lambda: rules.color(value))
 
 

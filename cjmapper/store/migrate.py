@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection
 
 from cjmapper import __version__
 from cjmapper.errors import LibraryError, NewerLibraryError
+from cjmapper.store import checks
 from cjmapper.store.tables import META
 
 MIGRATIONS = "cjmapper.store:migrations"
@@ -77,8 +78,7 @@ def checked_revision(conn: Connection, name: str, *, damaged: str) -> str:
             f"{name} comes from a newer cjmapper (library format {number}{by}); "
             f"this cjmapper {__version__} reads library formats up to {FORMAT}. Update cjmapper to open it."
         )
-    shown = repr(revision) if len(repr(revision)) <= 40 else repr(revision)[:39] + "…"
-    raise LibraryError(f"{name} has an unknown library format ({shown}).")
+    raise LibraryError(f"{name} has an unknown library format ({checks.shown(revision)}).")
 
 
 def _plain(fact: object) -> bool:

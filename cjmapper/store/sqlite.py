@@ -6,6 +6,7 @@ The rest of the store speaks portable SQLAlchemy, so a PostgreSQL backend replac
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -25,6 +26,7 @@ from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from cjmapper import file_names
 from cjmapper.errors import LibraryError, LibraryLockedError, UndecodableTextError
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 
@@ -227,6 +229,8 @@ def clear_place(path: Path) -> None:
         except FileNotFoundError:
             pass
         except OSError as e:
+            if e.errno == errno.ENAMETOOLONG:  # a name the file system cannot hold: no such file can be there
+                continue
             raise LibraryError(
                 f"{path.name}{suffix} is in the way and cannot be removed ({e.strerror or e}); SQLite would read it "
                 f"as part of {path.name}."
@@ -267,11 +271,21 @@ def _settle(path: Path) -> None:
 # ---------------------------------------------------------------------- our hidden temporaries
 
 
+_TEMPORARY_ROOM = 32
+"""Bytes a hidden temporary's name adds to the library's name: the dots, `partial-1a2b3c4d` and SQLite's `-journal`."""
+
+
+def _hidden_base(path: Path) -> str:
+    """The library's name as its hidden temporaries carry it: cut (on a whole character) so that they too fit the
+    file system's limit on a name, however long the library's own name is."""
+    return file_names.cut_to_bytes(path.name, file_names.name_limit(path.parent) - _TEMPORARY_ROOM)
+
+
 def new_temporary(path: Path, kind: str) -> Path:
     """An empty file beside `path` under a hidden name of ours (`.NAME.KIND-1a2b3c4d`), readable and writable by its
     owner only whatever the umask; SQLite gives the -wal and -shm it makes beside a file that file's mode."""
     while True:
-        temporary = path.with_name(f".{path.name}.{kind}-{secrets.token_hex(4)}")
+        temporary = path.with_name(f".{_hidden_base(path)}.{kind}-{secrets.token_hex(4)}")
         try:
             os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600))
         except FileExistsError:
@@ -285,7 +299,7 @@ def remove_stale_temporaries(path: Path) -> None:
     that name (`.NAME.new-…`, `.NAME.partial-…`, with their -wal, -shm, -journal), once none of a temporary's files
     changed for `STALE_TEMPORARY_S` and no program holds it. Nothing else is touched; a folder cjmapper may not list
     or write is left as it is."""
-    prefix = f".{path.name}."
+    prefix = f".{_hidden_base(path)}."
     try:
         with os.scandir(path.parent) as entries:
             names = [entry.name for entry in entries if entry.name.startswith(prefix)]
