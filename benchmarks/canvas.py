@@ -83,7 +83,7 @@ def bench_open(folder: Path, cards: int = 5000, repeat: int = 7) -> Result:
     from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
 
     from ui.canvas import JourneyScene, JourneyView
-    from ui.document import JourneyDocument
+    from ui.editing.document import JourneyDocument
 
     path, journey_id = _library(folder, cards)
     raw = sqlite3.connect(path)
@@ -163,7 +163,7 @@ def bench_drag(folder: Path, cards: int = 5000, steps: int = 300, max_ms: float 
     from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
     from ui.canvas import JourneyScene, JourneyView
-    from ui.document import JourneyDocument
+    from ui.editing.document import JourneyDocument
 
     path, journey_id = _library(folder, cards)
     samples: list[float] = []
@@ -236,7 +236,7 @@ def bench_fit_repaint(folder: Path, cards: int = 5000, repeat: int = 30) -> Resu
     from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
     from ui.canvas import JourneyScene, JourneyView
-    from ui.document import JourneyDocument
+    from ui.editing.document import JourneyDocument
 
     path, journey_id = _library(folder, cards)
     with Library.open(path) as library:

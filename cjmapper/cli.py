@@ -33,7 +33,7 @@ PICTURE_FORMATS = ("png", "svg")
 DEFAULT_DPI = 150
 MIN_DPI = 30
 MAX_DPI = 1200
-"""PNG resolutions (the same as ui.pictures', which the core cannot import)."""
+"""PNG resolutions (the same as ui.export.pictures', which the core cannot import)."""
 TILE_SHEETS = ("A4", "A3")
 BINARY_FORMATS = ("pdf", "png")
 

@@ -237,7 +237,7 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
 
 # ---------------------------------------------------------------------- the one path for change
 
-COMMAND_PATH = frozenset({"ui.document", "ui.commands", "ui.library_commands"})
+COMMAND_PATH = frozenset({"ui.editing.document", "ui.editing.commands", "ui.editing.library_commands"})
 """The only front-end modules that may call the library's edit API: every edit is an undo command."""
 STORE = "cjmapper.store.library"
 

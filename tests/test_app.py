@@ -17,8 +17,8 @@ import ui.main
 from cjmapper.errors import LibraryError
 from cjmapper.store import Library
 from ui import app as ui_app
-from ui.main_window import SETTINGS_GEOMETRY, MainWindow
 from ui.user_settings import settings
+from ui.window.main_window import SETTINGS_GEOMETRY, MainWindow
 
 
 @pytest.fixture

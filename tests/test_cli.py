@@ -27,9 +27,9 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location
 from cjmapper.templates import load_example
 from tests.backend_helpers import library_exists
-from ui import pictures
-from ui.document import JourneyDocument
-from ui.pictures import DEFAULT_DPI, export_picture, picture_size
+from ui.editing.document import JourneyDocument
+from ui.export import pictures
+from ui.export.pictures import DEFAULT_DPI, export_picture, picture_size
 
 Run = tuple[int, str, str]
 

@@ -27,8 +27,8 @@ def test_a_front_end_edit_around_the_commands_is_caught(tmp_path: Path, command_
 def test_edits_from_the_command_modules_pass(tmp_path: Path, command_path_violations: list[str]) -> None:
     with Library.open(tmp_path / "guard.cjm") as lib:
         journey_id = lib.create_journey(sample_journey())
-        run_as_module("ui.commands", lib, journey_id)
-        run_as_module("ui.document", lib, journey_id)
+        run_as_module("ui.editing.commands", lib, journey_id)
+        run_as_module("ui.editing.document", lib, journey_id)
     assert command_path_violations == []
 
 
@@ -46,11 +46,11 @@ def test_every_edit_method_is_guarded_without_a_list(tmp_path: Path, command_pat
             "    except Exception:\n"
             "        pass\n"
         )
-        namespace: dict[str, object] = {"__name__": "ui.voting"}
+        namespace: dict[str, object] = {"__name__": "ui.workshop.voting"}
         exec(code, namespace)
         namespace["edit"](lib, journey_id)  # type: ignore[operator]
     assert command_path_violations == [
-        "ui.voting called Library.save_version",
-        "ui.voting called Library.delete_damaged_journey",
+        "ui.workshop.voting called Library.save_version",
+        "ui.workshop.voting called Library.delete_damaged_journey",
     ]
     command_path_violations.clear()  # the violations were the point of this test

@@ -1,5 +1,5 @@
-"""The editor's document and undo commands (ui/document.py, ui/commands.py), on real libraries: a library file and
-a team library on PostgreSQL (every test runs on both).
+"""The editor's document and undo commands (ui/editing/document.py, ui/editing/commands.py), on real libraries:
+a library file and a team library on PostgreSQL (every test runs on both).
 
 Every edit, undo and redo must be in the library when it returns: each check opens a second `Library` on the same
 library. `document.journey` must always equal what the library holds."""
@@ -26,7 +26,7 @@ from cjmapper.store.ordering import GAP
 from cjmapper.templates import load_example
 from tests.backend_helpers import FreshLocations, WriteLockHolder, backend_of, locked_words
 from tests.store_helpers import sample_journey
-from ui.document import Change, ChangeKind, JourneyDocument
+from ui.editing.document import Change, ChangeKind, JourneyDocument
 
 # ---------------------------------------------------------------------- helpers
 

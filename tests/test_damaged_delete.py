@@ -27,7 +27,7 @@ from tests.store_helpers import sample_journey
 from tests.test_forged_rows import FORGERIES, SOUND, Forgery, cjmapper, forge, journey_ids, team_params
 from tests.test_recovery import scribble_on_page, touchpoint_leaf_pages
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 TABLES = ("journeys", "phases", "lanes", "touchpoints", "journey_versions")
 CHOSEN = [f for f in FORGERIES if not f.name.startswith("a 5 MB")]

@@ -26,7 +26,7 @@ from cjmapper.store.location import Location
 from cjmapper.templates import load_example
 from ui import app as ui_app
 from ui.icons import app_icon
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFSCREEN_NOTE = "This plugin does not support propagateSizeHints()"

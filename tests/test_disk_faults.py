@@ -24,7 +24,7 @@ from cjmapper.model import MAX_TEXT
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 FAULTS = {
     "disk full": ("database or disk is full", "The disk holding faulty.cjm is full: the change was not saved."),

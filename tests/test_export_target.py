@@ -20,8 +20,8 @@ from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
-from ui.poster_dialog import PictureDpiDialog
+from ui.export.poster_dialog import PictureDpiDialog
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,7 +186,7 @@ def test_the_editor_refuses_a_poster_onto_its_library(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
 ) -> None:
     """A library whose name ends in .pdf, chosen as the poster's file in the poster dialog."""
-    from ui.poster_dialog import PosterDialog
+    from ui.export.poster_dialog import PosterDialog
 
     path = tmp_path / "Journeys.pdf"
     expected = make_library(path)

@@ -30,7 +30,7 @@ from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SOUND = "Sound journey"

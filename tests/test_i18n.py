@@ -23,13 +23,14 @@ from cjmapper.poster import A4, PosterOptions, plan_poster
 from cjmapper.poster import render as poster_render
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from tools import i18n_tools
+from tools.i18n_tools import Entry, Message
 from ui import app as ui_app
-from ui import i18n, i18n_tools, user_settings
-from ui.i18n_tools import Entry, Message
-from ui.main_window import MainWindow
-from ui.new_journey_dialog import NewJourneyDialog
-from ui.poster_dialog import PosterDialog
-from ui.preferences import PreferencesDialog
+from ui import i18n, user_settings
+from ui.dialogs.new_journey_dialog import NewJourneyDialog
+from ui.dialogs.preferences import PreferencesDialog
+from ui.export.poster_dialog import PosterDialog
+from ui.window.main_window import MainWindow
 
 NL = "nl"
 HOW_TO_FIX = "run scripts/translations and translate what it lists (see README, Development)"
@@ -63,7 +64,7 @@ def test_the_source_has_strings_to_translate(extraction: i18n_tools.Extraction) 
     contexts = {m.context for m in extraction.messages}
     assert {"MainWindow", "JourneyCanvas", "JourneyDocument", "PropertiesPanel", "PosterDialog"} <= contexts
     assert len(extraction.messages) > 250
-    assert Message("MainWindow", "&File", "", False, ("ui/main_window.py",)) in extraction.messages
+    assert Message("MainWindow", "&File", "", False, ("ui/window/main_window.py",)) in extraction.messages
     lane_kinds = [m for m in extraction.messages if m.context == "JourneyCanvas" and m.source == "Pain points"]
     assert lane_kinds  # marked with QT_TRANSLATE_NOOP where the dict is written
     plural = next(m for m in extraction.messages if m.source == "%n cards selected")
@@ -437,7 +438,7 @@ def test_preferences_store_the_language_and_say_it_applies_after_a_restart(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(i18n, "system_ui_language", lambda: Language.EN)
-    monkeypatch.setattr("ui.preferences.system_ui_language", lambda: Language.EN)
+    monkeypatch.setattr("ui.dialogs.preferences.system_ui_language", lambda: Language.EN)
     dialog = PreferencesDialog()
     qtbot.addWidget(dialog)
     dialog.show()

@@ -20,9 +20,9 @@ from cjmapper.store.location import Location
 from tests.backend_helpers import wait_for_notices
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.document import JourneyDocument
-from ui.main_window import MainWindow
-from ui.new_journey_dialog import NewJourneyDialog
+from ui.dialogs.new_journey_dialog import NewJourneyDialog
+from ui.editing.document import JourneyDocument
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.both_backends
 

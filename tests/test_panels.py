@@ -19,9 +19,9 @@ from cjmapper.model import MAX_TEXT, Framework, Journey, LaneKind, Language, Per
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import icons
-from ui.document import JourneyDocument
-from ui.palette import CHANNEL_MIME, ChannelPalette, channel_from_mime, channel_mime_data, resolve_channel
-from ui.properties import PropertiesPanel
+from ui.editing.document import JourneyDocument
+from ui.panels.palette import CHANNEL_MIME, ChannelPalette, channel_from_mime, channel_mime_data, resolve_channel
+from ui.panels.properties import PropertiesPanel
 
 # ---------------------------------------------------------------------------------------------------- helpers
 

@@ -17,8 +17,8 @@ from cjmapper.model import Journey, Lane, Persona, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui.main_window import MainWindow
-from ui.persona_strip import PersonaDialog, PersonaStrip
+from ui.panels.persona_strip import PersonaDialog, PersonaStrip
+from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 PLAIN = "No persona yet"

@@ -1,4 +1,4 @@
-"""PNG and SVG pictures of a journey (ui.pictures): sizes, pixels, metadata, text, atomic writes and refusals."""
+"""PNG and SVG pictures of a journey (ui.export.pictures): sizes, pixels, metadata, text, atomic writes and refusals."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from cjmapper.layout import Rect
 from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
-from ui import pictures
 from ui.canvas.painting import SCENE_BACKGROUND, tint
 from ui.canvas.scene import SCENE_MARGIN, JourneyScene
-from ui.document import JourneyDocument
+from ui.editing.document import JourneyDocument
+from ui.export import pictures
 
 SVG = "{http://www.w3.org/2000/svg}"
 

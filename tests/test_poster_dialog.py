@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-import ui.export_jobs
+import ui.export.export_jobs
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
 from cjmapper.poster import A0, A1, A2, A3, A4, Paper, PosterOptions, PosterPlan, plan_poster, render_poster
@@ -26,11 +26,11 @@ from cjmapper.poster.paper import MM
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui.export_jobs import JobOutcome, PosterJob
-from ui.main_window import MainWindow
-from ui.pictures import picture_size
-from ui.poster_dialog import CUSTOM, SPIN_DELAY_MS, PictureDpiDialog, PosterDialog
+from ui.export.export_jobs import JobOutcome, PosterJob
+from ui.export.pictures import picture_size
+from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PictureDpiDialog, PosterDialog
 from ui.user_settings import settings
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -214,7 +214,7 @@ def test_a_legibility_warning_offers_the_smallest_legible_paper(
             return dataclasses.replace(plan, smallest_legible=A1, warning=None)
         return dataclasses.replace(plan, smallest_legible=A1, warning="Body text would be 4.1 pt: use A1 or larger.")
 
-    monkeypatch.setattr("ui.poster_dialog.plan_poster", too_small)
+    monkeypatch.setattr("ui.export.poster_dialog.plan_poster", too_small)
     made.refresh()
     assert made.warning_frame.isVisible()
     assert made.warning_label.text() == "Body text would be 4.1 pt: use A1 or larger."
@@ -300,7 +300,7 @@ def held_export(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
             time.sleep(0.005)
         return render_poster(journey, target, options, progress)
 
-    monkeypatch.setattr(ui.export_jobs, "render_poster", held)
+    monkeypatch.setattr(ui.export.export_jobs, "render_poster", held)
     return started
 
 
@@ -399,7 +399,7 @@ def test_a_user_error_from_the_renderer_is_shown_as_it_is(
     def refuse(*_: object) -> PosterPlan:
         raise CjmapperError("the poster is too large for this paper")
 
-    monkeypatch.setattr(ui.export_jobs, "render_poster", refuse)
+    monkeypatch.setattr(ui.export.export_jobs, "render_poster", refuse)
     assert window.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
     wait_for_export(qtbot, window)
     assert warnings == ["the poster is too large for this paper"]
@@ -416,7 +416,7 @@ def test_an_unexpected_error_is_one_short_message(
     def broken(*_: object) -> PosterPlan:
         raise ZeroDivisionError("float division by zero")
 
-    monkeypatch.setattr(ui.export_jobs, "render_poster", broken)
+    monkeypatch.setattr(ui.export.export_jobs, "render_poster", broken)
     assert window.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
     wait_for_export(qtbot, window)
     assert warnings == ["The poster could not be made because of an unexpected problem (ZeroDivisionError)."]

@@ -21,7 +21,7 @@ from cjmapper.recovery import export_all
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 DAMAGED, KEPT, ALSO_KEPT = "Damaged journey", "Kept journey", "Also kept"
 

@@ -30,7 +30,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.model import Journey
 from cjmapper.store import Library
 from tests.test_commands import DocumentMachine, canonical, content, exact
-from ui.document import JourneyDocument
+from ui.editing.document import JourneyDocument
 
 NOTICE_WAYS = ("poll", "refresh", "edit", "undo")
 """How the document finds out about a foreign write: the window's poll, refresh(), a refused edit, a refused undo."""

@@ -38,7 +38,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.store import Library, sqlite
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SIDECARS = ("-wal", "-shm", "-journal")

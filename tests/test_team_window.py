@@ -25,15 +25,16 @@ from tests.conftest import admin_connection
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
 from ui import main as ui_main
-from ui import main_window, team
-from ui.main_window import (
+from ui.dialogs import team
+from ui.user_settings import settings
+from ui.window import main_window
+from ui.window.main_window import (
     CHANGE_POLL_MS,
     MAX_POLL_BACKOFF_MS,
     SETTINGS_GEOMETRY,
     MainWindow,
     recent_libraries,
 )
-from ui.user_settings import settings
 
 SHARED = "Shared journey"
 STALE = "Someone else changed this journey; your edit was not saved. The map now shows their changes."

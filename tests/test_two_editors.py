@@ -20,7 +20,7 @@ from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import wait_for_notices
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.both_backends
 

@@ -46,8 +46,8 @@ from cjmapper.templates import load_example
 from tests.store_helpers import sample_journey
 from tests.test_interchange_json import minimal_document, with_touchpoint
 from tests.test_window import choose, open_window
-from ui import pictures
-from ui.main_window import MainWindow
+from ui.export import pictures
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 

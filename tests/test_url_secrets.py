@@ -30,9 +30,9 @@ from cjmapper.store.location import (
 from cjmapper.store.postgres import connect_arguments
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui import team
-from ui.main_window import SETTINGS_RECENT, MainWindow, recent_libraries
+from ui.dialogs import team
 from ui.user_settings import put_first, recent_list, settings
+from ui.window.main_window import SETTINGS_RECENT, MainWindow, recent_libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 SSL_SECRET = "Ssl-Key-Secret-42"

@@ -28,7 +28,7 @@ from cjmapper.store.location import Location
 from cjmapper.store.transfer import copy_journey
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
-from ui.document import JourneyDocument
+from ui.editing.document import JourneyDocument
 
 pytestmark = pytest.mark.both_backends
 

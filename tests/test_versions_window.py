@@ -15,9 +15,9 @@ from cjmapper.interchange import write_journey
 from cjmapper.model import Journey
 from cjmapper.store import Library
 from tests.test_window import ONBOARDING, journey_titled, onboarding_journey, open_window
-from ui.main_window import MainWindow
-from ui.poster_dialog import PosterDialog
-from ui.versions_dialog import VersionsDialog
+from ui.dialogs.versions_dialog import VersionsDialog
+from ui.export.poster_dialog import PosterDialog
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui.main_window import MainWindow
-from ui.voting import Ballot, most_voted
+from ui.window.main_window import MainWindow
+from ui.workshop.voting import Ballot, most_voted
 
 LEFT = Qt.MouseButton.LeftButton
 RIGHT = Qt.MouseButton.RightButton

@@ -18,9 +18,9 @@ from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
-from ui.main_window import SETTINGS_GEOMETRY, MainWindow, recent_libraries
-from ui.new_journey_dialog import NewJourneyDialog
+from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.user_settings import settings
+from ui.window.main_window import SETTINGS_GEOMETRY, MainWindow, recent_libraries
 
 ONBOARDING = "Onboarding a new client"
 

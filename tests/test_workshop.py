@@ -22,9 +22,9 @@ from ui import app as ui_app
 from ui.canvas import JourneyScene
 from ui.canvas.capture import TARGET
 from ui.canvas.view import FIT_MARGIN, FOCUS_MIN_ZOOM
-from ui.main_window import MainWindow
-from ui.timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState, clock_text
-from ui.workshop import WORKSHOP_SCALE, changes_structure, workshop_metrics
+from ui.window.main_window import MainWindow
+from ui.workshop.controller import WORKSHOP_SCALE, changes_structure, workshop_metrics
+from ui.workshop.timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState, clock_text
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier

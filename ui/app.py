@@ -29,10 +29,10 @@ from cjmapper.store.location import Location, ServerLocation
 
 from . import i18n
 from .canvas.clipboard import release_clipboard
-from .file_opening import FileOpenRequests
+from .dialogs.team import open_location, server_name
 from .icons import app_icon
-from .main_window import MainWindow
-from .team import open_location, server_name
+from .window.file_opening import FileOpenRequests
+from .window.main_window import MainWindow
 
 APP_NAME = "cjmapper"
 ORGANIZATION = "cjmapper"

@@ -29,7 +29,7 @@ def _start_editor(library: Location | None, language: Language | None = None, jo
 
 def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:
     """Draw a journey as a PNG or SVG file with the canvas (headless unless QT_QPA_PLATFORM says otherwise)."""
-    from . import pictures
+    from .export import pictures
 
     pictures.export_picture(library, journey_id, path, fmt, dpi)
 

@@ -26,12 +26,12 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ChannelCombo</name>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>No channel</source>
         <translation>Geen kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>
@@ -39,32 +39,32 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ChannelPalette</name>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>Filter channels</source>
         <translation>Kanalen filteren</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>Custom channel</source>
         <translation>Eigen kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>Custom channel…</source>
         <translation>Eigen kanaal…</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>%1 (key: %2). Drag it onto the map, or press Enter to add it to the selected cell.</source>
         <translation>%1 (sleutel: %2). Sleep het naar de klantreis, of druk op Enter om het aan het gekozen vak toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>No channel in the catalogue matches “%1”. Type it as a custom channel below.</source>
         <translation>Geen kanaal in de lijst past bij “%1”. Typ het hieronder als eigen kanaal.</translation>
     </message>
@@ -72,37 +72,37 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ColorPicker</name>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Choose a colour…</source>
         <translation>Kies een kleur…</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Card colour</source>
         <translation>Kleur van de kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Colour %1</source>
         <translation>Kleur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Default</source>
         <translation>Standaard</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Back to the default colour</source>
         <translation>Terug naar de standaardkleur</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
@@ -110,12 +110,12 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>CustomChannelEntry</name>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>drag</source>
         <translation>slepen</translation>
     </message>
     <message>
-        <location filename="../../ui/palette.py"/>
+        <location filename="../../ui/panels/palette.py"/>
         <source>Drag “%1” onto the map, or press Enter in the field above to add it to the selected cell.</source>
         <translation>Sleep “%1” naar de klantreis, of druk op Enter in het veld hierboven om het aan het gekozen vak toe te voegen.</translation>
     </message>
@@ -123,12 +123,12 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>DamageBanner</name>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>Export All Journeys…</source>
         <translation>Alle klantreizen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>{0} is damaged: it failed its integrity check ({1}). It is open read-only, so nothing more is lost; edits are off. Export its journeys and import them into a new library.</source>
         <translation>{0} is beschadigd: de integriteitscontrole is mislukt ({1}). De bibliotheek is alleen-lezen geopend, zodat er niets meer verloren gaat; bewerken staat uit. Exporteer de klantreizen en importeer ze in een nieuwe bibliotheek.</translation>
     </message>
@@ -136,17 +136,17 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ExportProgress</name>
     <message>
-        <location filename="../../ui/export_jobs.py"/>
+        <location filename="../../ui/export/export_jobs.py"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/export_jobs.py"/>
+        <location filename="../../ui/export/export_jobs.py"/>
         <source>Stop the export; no file is written</source>
         <translation>De export stoppen; er wordt geen bestand opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_jobs.py"/>
+        <location filename="../../ui/export/export_jobs.py"/>
         <source>Cancelling…</source>
         <translation>Annuleren…</translation>
     </message>
@@ -154,22 +154,22 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>FileOpener</name>
     <message>
-        <location filename="../../ui/file_opening.py"/>
+        <location filename="../../ui/window/file_opening.py"/>
         <source>{0} is not a file on this computer</source>
         <translation>{0} is geen bestand op deze computer</translation>
     </message>
     <message>
-        <location filename="../../ui/file_opening.py"/>
+        <location filename="../../ui/window/file_opening.py"/>
         <source>{0} is open read-only</source>
         <translation>{0} is alleen-lezen geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/file_opening.py"/>
+        <location filename="../../ui/window/file_opening.py"/>
         <source>Imported “{0}” from {1}</source>
         <translation>“{0}” geïmporteerd uit {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_opening.py"/>
+        <location filename="../../ui/window/file_opening.py"/>
         <source>Nothing was opened or imported: {0}</source>
         <translation>Niets geopend of geïmporteerd: {0}</translation>
     </message>
@@ -370,252 +370,252 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>JourneyDocument</name>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Only {0} of {1} cards were added: {2} Undo takes out the ones that were.</source>
         <translation>Slechts {0} van de {1} kaarten zijn toegevoegd: {2} Met ongedaan maken haal je de toegevoegde kaarten weer weg.</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Add card {0}</source>
         <translation>Kaart {0} toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Insert card {0}</source>
         <translation>Kaart {0} invoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Insert {0} cards</source>
         <translation>{0} kaarten invoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Move card {0}</source>
         <translation>Kaart {0} verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Move {0} cards</source>
         <translation>{0} kaarten verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete card {0}</source>
         <translation>Kaart {0} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete {0} cards</source>
         <translation>{0} kaarten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Rename card {0}</source>
         <translation>Titel van kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit notes of card {0}</source>
         <translation>Notities van kaart {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit channel of card {0}</source>
         <translation>Kanaal van kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit score of card {0}</source>
         <translation>Score van kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit expectation of card {0}</source>
         <translation>Verwachting bij kaart {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit owner of card {0}</source>
         <translation>Eigenaar van kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit colour of card {0}</source>
         <translation>Kleur van kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit votes of card {0}</source>
         <translation>Stemmen op kaart {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit card {0}</source>
         <translation>Kaart {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Rename phase {0}</source>
         <translation>Fase {0} hernoemen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit description of phase {0}</source>
         <translation>Beschrijving van fase {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit colour of phase {0}</source>
         <translation>Kleur van fase {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit phase {0}</source>
         <translation>Fase {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Rename lane {0}</source>
         <translation>Rij {0} hernoemen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit kind of lane {0}</source>
         <translation>Type van rij {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit colour of lane {0}</source>
         <translation>Kleur van rij {0} wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit lane {0}</source>
         <translation>Rij {0} bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Rename journey {0}</source>
         <translation>Klantreis {0} hernoemen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit journey description</source>
         <translation>Beschrijving van de klantreis bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit journey language</source>
         <translation>Taal van de klantreis wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit journey framework</source>
         <translation>Model van de klantreis wijzigen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit persona</source>
         <translation>Persona bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Edit journey</source>
         <translation>Klantreis bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Add phase {0}</source>
         <translation>Fase {0} toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Move phase {0}</source>
         <translation>Fase {0} verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete phase {0}</source>
         <translation>Fase {0} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete phase {0} with 1 card</source>
         <translation>Fase {0} met 1 kaart verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete phase {0} with {1} cards</source>
         <translation>Fase {0} met {1} kaarten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Add lane {0}</source>
         <translation>Rij {0} toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Move lane {0}</source>
         <translation>Rij {0} verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete lane {0}</source>
         <translation>Rij {0} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete lane {0} with 1 card</source>
         <translation>Rij {0} met 1 kaart verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete lane {0} with {1} cards</source>
         <translation>Rij {0} met {1} kaarten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Save version {0}</source>
         <translation>Versie {0} opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Delete version {0}</source>
         <translation>Versie {0} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py"/>
+        <location filename="../../ui/editing/commands.py"/>
         <source>Restore version {0}</source>
         <translation>Versie {0} terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>Updated with changes made elsewhere.</source>
         <translation>Bijgewerkt met wijzigingen die elders zijn gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>The undo history was cleared, because it no longer matches the journey.</source>
         <translation>De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de klantreis.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>Someone else changed this journey; your edit was not saved. The map now shows their changes.</source>
         <translation>Iemand anders heeft deze klantreis gewijzigd; uw wijziging is niet opgeslagen. De kaart toont nu hun wijzigingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>The journey could not be read back either: {0}</source>
         <translation>De klantreis kon ook niet opnieuw worden gelezen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>Could not undo “{0}”: {1} The undo history was cleared, because it no longer matches the library; the map shows what the library holds.</source>
         <translation>“{0}” kon niet ongedaan worden gemaakt: {1} De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de bibliotheek; de klantreis toont wat er in de bibliotheek staat.</translation>
     </message>
     <message>
-        <location filename="../../ui/document.py"/>
+        <location filename="../../ui/editing/document.py"/>
         <source>Could not redo “{0}”: {1} The undo history was cleared, because it no longer matches the library; the map shows what the library holds.</source>
         <translation>“{0}” kon niet opnieuw worden gedaan: {1} De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de bibliotheek; de klantreis toont wat er in de bibliotheek staat.</translation>
     </message>
@@ -623,27 +623,27 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>LibraryEditor</name>
     <message>
-        <location filename="../../ui/library_commands.py"/>
+        <location filename="../../ui/editing/library_commands.py"/>
         <source>Import journey “{0}”</source>
         <translation>Klantreis “{0}” importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/library_commands.py"/>
+        <location filename="../../ui/editing/library_commands.py"/>
         <source>New journey “{0}”</source>
         <translation>Nieuwe klantreis “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/library_commands.py"/>
+        <location filename="../../ui/editing/library_commands.py"/>
         <source>Duplicate journey “{0}”</source>
         <translation>Klantreis “{0}” dupliceren</translation>
     </message>
     <message>
-        <location filename="../../ui/library_commands.py"/>
+        <location filename="../../ui/editing/library_commands.py"/>
         <source>Delete journey “{0}”</source>
         <translation>Klantreis “{0}” verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/library_commands.py"/>
+        <location filename="../../ui/editing/library_commands.py"/>
         <source>Copy journey “{0}”</source>
         <translation>Klantreis “{0}” kopiëren</translation>
     </message>
@@ -651,62 +651,62 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>{0} (damaged)</source>
         <translation>{0} (beschadigd)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>Journey {0} (damaged)</source>
         <translation>Klantreis {0} (beschadigd)</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>This journey cannot be opened: {0}.</source>
         <translation>Deze klantreis kan niet worden geopend: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>1 phase</source>
         <translation>1 fase</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>{0} phases</source>
         <translation>{0} fasen</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>1 touchpoint</source>
         <translation>1 contactmoment</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>{0} touchpoints</source>
         <translation>{0} contactmomenten</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>Search journeys</source>
         <translation>Klantreizen zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>Search journeys by title</source>
         <translation>Klantreizen zoeken op titel</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>Journeys</source>
         <translation>Klantreizen</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>No journeys in this library yet: make one with “New…”.</source>
         <translation>Deze bibliotheek heeft nog geen klantreizen: maak er een met “Nieuw…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/library_panel.py"/>
+        <location filename="../../ui/panels/library_panel.py"/>
         <source>No journey title contains “{0}”.</source>
         <translation>Geen titel van een klantreis bevat “{0}”.</translation>
     </message>
@@ -714,287 +714,287 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Journeys</source>
         <translation>Klantreizen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Properties</source>
         <translation>Eigenschappen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Voting</source>
         <translation>Stemmen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;New Library…</source>
         <translation>&amp;Nieuwe bibliotheek…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Open Library…</source>
         <translation>Bibliotheek &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Open Tea&amp;m Library…</source>
         <translation>Tea&amp;mbibliotheek openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Open a library your team shares on a PostgreSQL server</source>
         <translation>Een bibliotheek openen die je team deelt op een PostgreSQL-server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Save Library &amp;As…</source>
         <translation>Bibliotheek opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>P&amp;ublish Journey to Team Library…</source>
         <translation>Klantreis p&amp;ubliceren in teambibliotheek…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copy the journey with its saved versions to a team library</source>
         <translation>De klantreis met de opgeslagen versies naar een teambibliotheek kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copy Journey to &amp;Local Library…</source>
         <translation>Klantreis naar &amp;lokale bibliotheek kopiëren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copy the journey with its saved versions to a library on this computer, e.g. to work offline</source>
         <translation>De klantreis met de opgeslagen versies naar een bibliotheek op deze computer kopiëren, bijvoorbeeld om offline te werken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Import Journey…</source>
         <translation>Klantreis &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export Journey as &amp;JSON…</source>
         <translation>Klantreis exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export Journey as &amp;CSV…</source>
         <translation>Klantreis exporteren als &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Export All Journeys…</source>
         <translation>Alle klantreizen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Save every journey of the library as a JSON file in a folder</source>
         <translation>Elke klantreis uit de bibliotheek als JSON-bestand in een map opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export &amp;Poster…</source>
         <translation>&amp;Poster exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export the journey as a PDF poster to print</source>
         <translation>De klantreis exporteren als PDF-poster om te printen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export Pic&amp;ture…</source>
         <translation>Af&amp;beelding exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export the journey as a PNG or SVG picture</source>
         <translation>De klantreis exporteren als PNG- of SVG-afbeelding</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Quit</source>
         <translation>A&amp;fsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Redo</source>
         <translation>Opnie&amp;uw</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Pre&amp;ferences…</source>
         <translation>Voorkeu&amp;ren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Cu&amp;t</source>
         <translation>Kni&amp;ppen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Paste</source>
         <translation>P&amp;lakken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliceren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Delete</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Edit Title</source>
         <translation>&amp;Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Select &amp;All</source>
         <translation>&amp;Alles selecteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Ware grootte</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;Passend in venster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Find Journey</source>
         <translation>Klantreis &amp;zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;New…</source>
         <translation>&amp;Nieuw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>New journey from a template</source>
         <translation>Nieuwe klantreis op basis van een sjabloon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Dupliceren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Hernoemen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>De&amp;lete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Add &amp;Phase</source>
         <translation>&amp;Fase toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Add &amp;Lane</source>
         <translation>&amp;Rij toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>New &amp;Card</source>
         <translation>Nieuwe &amp;kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Edit &amp;Persona…</source>
         <translation>&amp;Persona bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Ver&amp;sions…</source>
         <translation>Vers&amp;ies…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;About cjmapper</source>
         <translation>&amp;Over cjmapper</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Journey</source>
         <translation>&amp;Klantreis</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Main</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0}
 
 File › Export All Journeys… saves every journey that can still be read; Journey › Delete… deletes this one.</source>
@@ -1003,7 +1003,7 @@ File › Export All Journeys… saves every journey that can still be read; Jour
 Bestand › Alle klantreizen exporteren… bewaart elke klantreis die nog te lezen is; Klantreis › Verwijderen… verwijdert deze.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>This library has no journeys yet.
 
 Make one from a template with Journey › New… (Ctrl+N).</source>
@@ -1012,132 +1012,132 @@ Make one from a template with Journey › New… (Ctrl+N).</source>
 Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Rename journey</source>
         <translation>Klantreis hernoemen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Title:</source>
         <translation>Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Delete journey</source>
         <translation>Klantreis verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Delete “{0}” with its {1} touchpoints? You can undo this.</source>
         <translation>“{0}” met {1} contactmomenten verwijderen? Je kunt dit ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Delete the damaged journey “{0}”?</source>
         <translation>De beschadigde klantreis “{0}” verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Delete the damaged journey {0}?</source>
         <translation>De beschadigde klantreis {0} verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>It cannot be read, so this cannot be undone. To keep what can still be read of this library, use File › Export All Journeys… first.</source>
         <translation>Ze kan niet worden gelezen, dus dit kun je niet ongedaan maken. Gebruik eerst Bestand › Alle klantreizen exporteren… om te bewaren wat er in deze bibliotheek nog te lezen is.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>New phase</source>
         <translation>Nieuwe fase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>New lane</source>
         <translation>Nieuwe rij</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>New library</source>
         <translation>Nieuwe bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>cjmapper libraries (*.cjm)</source>
         <translation>cjmapper-bibliotheken (*.cjm)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0} already exists; open it with File › Open Library.</source>
         <translation>{0} bestaat al; open het bestand met Bestand › Bibliotheek openen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Open library</source>
         <translation>Bibliotheek openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>cjmapper libraries (*.cjm);;All files (*)</source>
         <translation>cjmapper-bibliotheken (*.cjm);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>A team library lives on its server and cannot be saved as a file; take a journey along with File › Copy Journey to Local Library…</source>
         <translation>Een teambibliotheek staat op haar server en kan niet als bestand worden opgeslagen; neem een klantreis mee met Bestand › Klantreis naar lokale bibliotheek kopiëren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Save a copy of the whole library as another file</source>
         <translation>Een kopie van de hele bibliotheek als ander bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Changes your team makes show here within seconds.</source>
         <translation>Wijzigingen van je team verschijnen hier binnen enkele seconden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0} (cannot reach the server)</source>
         <translation>{0} (server onbereikbaar)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>The server does not answer; cjmapper keeps trying. Edits made meanwhile are refused.</source>
         <translation>De server antwoordt niet; cjmapper blijft het proberen. Wijzigingen die je intussen maakt, worden geweigerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Save library as</source>
         <translation>Bibliotheek opslaan als</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Saved a copy of the library as {0}</source>
         <translation>Een kopie van de bibliotheek is opgeslagen als {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copying “{0}” to {1}…</source>
         <translation>“{0}” wordt naar {1} gekopieerd…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Published “{0}” to {1}</source>
         <translation>“{0}” is gepubliceerd in {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copied “{0}” to {1}</source>
         <translation>“{0}” is gekopieerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Copy journey</source>
         <translation>Klantreis kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0}
 
 Copy the journey as it is shown here instead? It holds every saved edit, but not the journey&apos;s saved versions.</source>
@@ -1146,132 +1146,132 @@ Copy the journey as it is shown here instead? It holds every saved edit, but not
 De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen wijziging, maar niet de opgeslagen versies van de klantreis.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Import journey</source>
         <translation>Klantreis importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Journey files (*.json)</source>
         <translation>Klantreisbestanden (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Spreadsheets (*.csv)</source>
         <translation>Spreadsheets (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export journey</source>
         <translation>Klantreis exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Exported “{0}” to {1}</source>
         <translation>“{0}” is geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>A poster is being exported already; wait for it or cancel it.</source>
         <translation>Er wordt al een poster geëxporteerd; wacht tot die klaar is of annuleer de export.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Exporting poster {0}</source>
         <translation>Poster {0} exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>1 sheet</source>
         <translation>1 vel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0} sheets</source>
         <translation>{0} vellen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Saved the poster as {0} ({1})</source>
         <translation>De poster is opgeslagen als {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Poster export cancelled; no file was written.</source>
         <translation>Posterexport geannuleerd; er is geen bestand opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>The poster could not be exported.</source>
         <translation>De poster kon niet worden geëxporteerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG-afbeeldingen (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-tekeningen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Export picture</source>
         <translation>Afbeelding exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>The picture could not be written to {0}: {1}.</source>
         <translation>De afbeelding kon niet worden opgeslagen als {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Saved the picture as {0}</source>
         <translation>De afbeelding is opgeslagen als {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Will not write {0}: it is the open library {1} or one of its own files; choose another name.</source>
         <translation>{0} wordt niet geschreven: dat is de geopende bibliotheek {1} of een van haar eigen bestanden; kies een andere naam.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>An editor for customer journey maps: phases, lanes and touchpoints, with scores, CSAT and an experience curve.</source>
         <translation>Een editor voor klantreizen: fasen, rijen en contactmomenten, met scores, CSAT en een belevingscurve.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>Library: {0}</source>
         <translation>Bibliotheek: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>About cjmapper</source>
         <translation>Over cjmapper</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Ongedaan maken: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Redo {0}</source>
         <translation>Opnie&amp;uw: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>1 touchpoint</source>
         <translation>1 contactmoment</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0} touchpoints</source>
         <translation>{0} contactmomenten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py"/>
+        <location filename="../../ui/window/main_window.py"/>
         <source>{0}  ·  average score {1}  ·  CSAT {2}</source>
         <translation>{0}  ·  gemiddelde score {1}  ·  CSAT {2}</translation>
     </message>
@@ -1279,27 +1279,27 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>NewJourneyDialog</name>
     <message>
-        <location filename="../../ui/new_journey_dialog.py"/>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>New journey</source>
         <translation>Nieuwe klantreis</translation>
     </message>
     <message>
-        <location filename="../../ui/new_journey_dialog.py"/>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>e.g. Webshop journey for new customers</source>
         <translation>bijv. Klantreis webshop voor nieuwe klanten</translation>
     </message>
     <message>
-        <location filename="../../ui/new_journey_dialog.py"/>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_journey_dialog.py"/>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>&amp;Framework:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_journey_dialog.py"/>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -1307,57 +1307,57 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PersonaDialog</name>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Edit Persona</source>
         <translation>Persona bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>The persona is the customer this journey follows: who they are, what they want to get done and what gets in their way.</source>
         <translation>De persona is de klant die deze klantreis volgt: wie het is, wat die voor elkaar wil krijgen en wat daarbij in de weg zit.</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>For example: Linda, working mother</source>
         <translation>Bijvoorbeeld: Linda, werkende moeder</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>&amp;Goals</source>
         <translation>&amp;Doelen</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>&amp;Frustrations</source>
         <translation>&amp;Frustraties</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>&amp;Remove Persona</source>
         <translation>Persona &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Give the persona a name.</source>
         <translation>Geef de persona een naam.</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Each text can hold at most {0} characters.</source>
         <translation>Elke tekst mag hoogstens {0} tekens lang zijn.</translation>
     </message>
@@ -1365,47 +1365,47 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PersonaStrip</name>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Click to edit the persona.</source>
         <translation>Klik om de persona te bewerken.</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Click to add a persona.</source>
         <translation>Klik om een persona toe te voegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>No persona</source>
         <translation>Geen persona</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Goals: {0}</source>
         <translation>Doelen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Frustrations: {0}</source>
         <translation>Frustraties: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>+ Add a persona: who walks this journey?</source>
         <translation>+ Voeg een persona toe: wie maakt deze klantreis?</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Goals:</source>
         <translation>Doelen:</translation>
     </message>
     <message>
-        <location filename="../../ui/persona_strip.py"/>
+        <location filename="../../ui/panels/persona_strip.py"/>
         <source>Frustrations:</source>
         <translation>Frustraties:</translation>
     </message>
@@ -1413,32 +1413,32 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PictureDpiDialog</name>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Export Picture</source>
         <translation>Afbeelding exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>96 dpi is the canvas at 100%; 150 to 300 dpi prints sharp.</source>
         <translation>96 dpi is het canvas op 100%; met 150 tot 300 dpi wordt een afdruk scherp.</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolutie:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} × {1} pixels ({2} megapixels)</source>
         <translation>{0} × {1} pixels ({2} megapixel)</translation>
     </message>
@@ -1446,147 +1446,147 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PosterDialog</name>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Export Poster</source>
         <translation>Poster exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}  ({1} × {2} mm)</source>
         <translation>{0}  ({1} × {2} mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Custom…</source>
         <translation>Eigen formaat…</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Landscape</source>
         <translation>&amp;Liggend</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Portrait</source>
         <translation>&amp;Staand</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>One sheet</source>
         <translation>Eén vel</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} sheets, taped together</source>
         <translation>{0}-vellen, aan elkaar geplakt</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>For an office printer: the poster is split over sheets that overlap, with crop marks, and a first sheet that shows how they fit together.</source>
         <translation>Voor een kantoorprinter: de poster wordt verdeeld over vellen die elkaar overlappen, met snijtekens, en een eerste vel dat laat zien hoe ze aan elkaar passen.</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Open the PDF when done</source>
         <translation>PDF &amp;openen na het exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>P&amp;aper:</source>
         <translation>P&amp;apier:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Orientation:</source>
         <translation>Afdrukstand:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Print on:</source>
         <translation>Af&amp;drukken op:</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} phases, {1} lanes, {2} touchpoints</source>
         <translation>{0} fasen, {1} rijen, {2} contactmomenten</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} × {1} mm</source>
         <translation>{0} × {1} mm</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>scale {0}%</source>
         <translation>schaal {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>text {0} pt</source>
         <translation>tekst {0} pt</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>1 sheet</source>
         <translation>1 vel</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} sheets ({1} × {2} {3} and an assembly sheet)</source>
         <translation>{0} vellen ({1} × {2} {3} en een overzichtsvel)</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} sheets</source>
         <translation>{0} vellen</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0}</source>
         <translation>{0} gebruiken</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)</source>
         <translation>Op {0} wordt de tekst op de kaarten {1} pt, te klein om te lezen (er is {2} pt nodig)</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} is the smallest paper that keeps it legible.</source>
         <translation>{0}; {1} is het kleinste papierformaat waarop de tekst leesbaar blijft.</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; even A0 is too small: use {1}x{2}mm, printed in tiles if need be.</source>
         <translation>{0}; zelfs A0 is te klein: gebruik {1}x{2}mm, zo nodig in delen afgedrukt.</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}, and no PDF page is large enough: split the journey into smaller maps.</source>
         <translation>{0}, en geen PDF-pagina is groot genoeg: splits de klantreis op in kleinere klantreizen.</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Export poster</source>
         <translation>Poster exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/poster_dialog.py"/>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
@@ -1594,12 +1594,12 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PosterJob</name>
     <message>
-        <location filename="../../ui/export_jobs.py"/>
+        <location filename="../../ui/export/export_jobs.py"/>
         <source>The poster could not be made because of an unexpected problem ({0}).</source>
         <translation>De poster kon niet worden gemaakt door een onverwacht probleem ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/export_jobs.py"/>
+        <location filename="../../ui/export/export_jobs.py"/>
         <source>The poster could not be written to {0}: {1}.</source>
         <translation>De poster kon niet worden opgeslagen als {0}: {1}.</translation>
     </message>
@@ -1607,22 +1607,22 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py"/>
+        <location filename="../../ui/dialogs/preferences.py"/>
         <source>Preferences</source>
         <translation>Voorkeuren</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py"/>
+        <location filename="../../ui/dialogs/preferences.py"/>
         <source>System default ({0})</source>
         <translation>Systeemstandaard ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py"/>
+        <location filename="../../ui/dialogs/preferences.py"/>
         <source>cjmapper uses the new language from the next time you start it. New journeys then start from templates in that language.</source>
         <translation>cjmapper gebruikt de nieuwe taal vanaf de volgende keer dat je het start. Nieuwe klantreizen beginnen dan met sjablonen in die taal.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py"/>
+        <location filename="../../ui/dialogs/preferences.py"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -1630,172 +1630,172 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>This text is %1 characters long; at most %2 fit.</source>
         <translation>Deze tekst is %1 tekens lang; er passen er hoogstens %2 in.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>No journey is open.</source>
         <translation>Er is geen klantreis geopend.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Locked in workshop mode: leave it (F11) to change the journey.</source>
         <translation>Vergrendeld in de workshopmodus: verlaat die (F11) om de klantreis te wijzigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Touchpoint</source>
         <translation>Contactmoment</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Channel</source>
         <translation>&amp;Kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Expectation</source>
         <translation>&amp;Verwachting</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Who in the business looks after this</source>
         <translation>Wie in het bedrijf hiervoor zorgt</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Owner</source>
         <translation>&amp;Eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Colour</source>
         <translation>Kleur</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Dot votes from a workshop</source>
         <translation>Stemmen (stippen) uit een workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Votes</source>
         <translation>&amp;Stemmen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Changes here apply to every selected card.</source>
         <translation>Wat je hier wijzigt, geldt voor elke geselecteerde kaart.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Set score</source>
         <translation>Score instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Set channel</source>
         <translation>Kanaal instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Set colour</source>
         <translation>Kleur instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Journey</source>
         <translation>Klantreis</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>The language of the map&apos;s text and channel names</source>
         <translation>De taal van de teksten en kanaalnamen van de klantreis</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Language</source>
         <translation>T&amp;aal</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Five-phase model</source>
         <translation>Vijffasenmodel</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>AIDA</source>
         <translation>AIDA</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>See-Think-Do-Care</source>
         <translation>See-Think-Do-Care</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Custom</source>
         <translation>Eigen indeling</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Framework</source>
         <translation>&amp;Model</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>No persona: type a name to add one</source>
         <translation>Geen persona: typ een naam om er een toe te voegen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>D&amp;escription</source>
         <translation>B&amp;eschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>&amp;Goals</source>
         <translation>&amp;Doelen</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>F&amp;rustrations</source>
         <translation>&amp;Frustraties</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>%n cards selected</source>
         <translation>
             <numerusform>%n kaart geselecteerd</numerusform>
@@ -1803,32 +1803,32 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         </translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Give the persona a name first</source>
         <translation>Geef de persona eerst een naam</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>The change could not be saved.</source>
         <translation>De wijziging kon niet worden opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Give the persona a name first.</source>
         <translation>Geef de persona eerst een naam.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>A touchpoint needs a title; the old one stays until you type one.</source>
         <translation>Een contactmoment heeft een titel nodig; de oude blijft staan tot je een nieuwe typt.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>A journey needs a title; the old one stays until you type one.</source>
         <translation>Een klantreis heeft een titel nodig; de oude blijft staan tot je een nieuwe typt.</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Leave the name empty to remove the persona (undo brings it back).</source>
         <translation>Maak de naam leeg om de persona te verwijderen (ongedaan maken brengt hem terug).</translation>
     </message>
@@ -1836,37 +1836,37 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>Exported {0} journeys to {1}.</source>
         <translation>{0} klantreizen geëxporteerd naar {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>Exported 1 journey to {0}.</source>
         <translation>1 klantreis geëxporteerd naar {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>These could not be read and were not exported:</source>
         <translation>Deze konden niet worden gelezen en zijn niet geëxporteerd:</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>journey {0}</source>
         <translation>klantreis {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>These could not be written:</source>
         <translation>Deze konden niet worden geschreven:</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>cannot write {0}: {1}</source>
         <translation>kan {0} niet schrijven: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py"/>
+        <location filename="../../ui/dialogs/recovery.py"/>
         <source>Export all journeys into folder</source>
         <translation>Alle klantreizen exporteren naar map</translation>
     </message>
@@ -1874,42 +1874,42 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>ScoreButtons</name>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Very poor</source>
         <translation>Heel slecht</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Poor</source>
         <translation>Slecht</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Neutral</source>
         <translation>Neutraal</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Good</source>
         <translation>Goed</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Very good</source>
         <translation>Heel goed</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>No score</source>
         <translation>Geen score</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Score %1: %2</source>
         <translation>Score %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/properties.py"/>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>
@@ -1917,17 +1917,17 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>TeamLibrary</name>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>{0} on {1}</source>
         <translation>{0} op {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Team library: {0}</source>
         <translation>Teambibliotheek: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>{0}
 
 Try again. Password for {1}:</source>
@@ -1936,7 +1936,7 @@ Try again. Password for {1}:</source>
 Probeer het opnieuw. Wachtwoord voor {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>{0}
 
 Password for {1}:</source>
@@ -1945,7 +1945,7 @@ Password for {1}:</source>
 Wachtwoord voor {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>The server {0} needs a password to open {1}.
 
 Password for {2}:</source>
@@ -1954,87 +1954,87 @@ Password for {2}:</source>
 Wachtwoord voor {2}:</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Team library password</source>
         <translation>Wachtwoord teambibliotheek</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Publish to Team Library</source>
         <translation>Publiceren in teambibliotheek</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Open Team Library</source>
         <translation>Teambibliotheek openen</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Publish “{0}” to a team library: your team gets a copy of the journey with its saved versions. The journey here stays as it is.</source>
         <translation>“{0}” publiceren in een teambibliotheek: je team krijgt een kopie van de klantreis met de opgeslagen versies. De klantreis hier blijft zoals hij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>A team library is a PostgreSQL database your team shares. Everyone works on the same journeys, and a teammate&apos;s change shows on your screen within seconds.</source>
         <translation>Een teambibliotheek is een PostgreSQL-database die je team deelt. Iedereen werkt aan dezelfde klantreizen, en de wijziging van een teamgenoot staat binnen enkele seconden op je scherm.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Server &amp;address:</source>
         <translation>Server&amp;adres:</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Ask your administrator for the address. An empty database becomes a team library the first time it is opened. When the server asks for a password you are asked for it; cjmapper never stores it.</source>
         <translation>Vraag je beheerder om het adres. Een lege database wordt een teambibliotheek zodra je haar voor het eerst opent. Als de server een wachtwoord vraagt, wordt het jou gevraagd; cjmapper bewaart het nooit.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>&amp;Recent team libraries:</source>
         <translation>&amp;Recente teambibliotheken:</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>&amp;Publish</source>
         <translation>&amp;Publiceren</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Enter the team library&apos;s address, e.g. {0}.</source>
         <translation>Vul het adres van de teambibliotheek in, bijvoorbeeld {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>A team library&apos;s address starts with postgresql://, e.g. {0}.</source>
         <translation>Het adres van een teambibliotheek begint met postgresql://, bijvoorbeeld {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Connecting to {0}…</source>
         <translation>Verbinden met {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>The team library could not be opened ({0}); the details were written to the error output.</source>
         <translation>De teambibliotheek kon niet worden geopend ({0}); de details staan in de foutuitvoer.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Copy journey to a local library</source>
         <translation>Klantreis naar een lokale bibliotheek kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Copy “{0}” to a library on this computer?</source>
         <translation>“{0}” naar een bibliotheek op deze computer kopiëren?</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>The copy keeps the journey&apos;s saved versions and is yours alone: changes to it do not reach the team library, and the team&apos;s changes do not reach it.
 
 Your library is {0}.</source>
@@ -2043,22 +2043,22 @@ Your library is {0}.</source>
 Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>&amp;Your Library</source>
         <translation>&amp;Eigen bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>&amp;Other Library File…</source>
         <translation>&amp;Ander bibliotheekbestand…</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>Copy journey to library</source>
         <translation>Klantreis naar bibliotheek kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py"/>
+        <location filename="../../ui/dialogs/team.py"/>
         <source>cjmapper libraries (*.cjm)</source>
         <translation>cjmapper-bibliotheken (*.cjm)</translation>
     </message>
@@ -2066,42 +2066,42 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>TimerDialog</name>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Timer</source>
         <translation>Timer</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>&amp;Minutes:</source>
         <translation>&amp;Minuten:</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>&amp;Reset</source>
         <translation>&amp;Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>&amp;Resume</source>
         <translation>&amp;Hervatten</translation>
     </message>
@@ -2109,47 +2109,47 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>TimerOverlay</name>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Click to pause or resume; right-click for more</source>
         <translation>Klik om te pauzeren of verder te gaan; rechtsklik voor meer</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Time&apos;s up</source>
         <translation>De tijd is om</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Ready</source>
         <translation>Gereed</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Pause</source>
         <translation>Pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Reset</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Set Timer…</source>
         <translation>Timer instellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/timer.py"/>
+        <location filename="../../ui/workshop/timer.py"/>
         <source>Hide Timer</source>
         <translation>Timer verbergen</translation>
     </message>
@@ -2157,7 +2157,7 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VersionDocument</name>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>This is the saved version “{0}”, which is read-only. Restore it to edit it.</source>
         <translation>Dit is de opgeslagen versie “{0}”, die alleen gelezen kan worden. Zet de versie terug om haar te bewerken.</translation>
     </message>
@@ -2165,22 +2165,22 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VersionViewer</name>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Version “{0}” of {1}</source>
         <translation>Versie “{0}” van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Version «{0}», saved {1}, read-only</source>
         <translation>Versie «{0}», opgeslagen {1}, alleen-lezen</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Print This Version…</source>
         <translation>Deze versie &amp;afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -2188,92 +2188,92 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Versions of {0}</source>
         <translation>Versies van {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Saved</source>
         <translation>Opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Cards</source>
         <translation>Kaarten</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>No versions yet. Save one to keep the journey as it is now.</source>
         <translation>Nog geen versies. Sla een versie op om de klantreis te bewaren zoals hij nu is.</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Save Version…</source>
         <translation>Versie &amp;opslaan…</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Open</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Restore</source>
         <translation>&amp;Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Print…</source>
         <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Version of {0}</source>
         <translation>Versie van {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Save version</source>
         <translation>Versie opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Name of the version:</source>
         <translation>Naam van de versie:</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Restore version</source>
         <translation>Versie terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Make the journey what the version “{0}” holds? Its phases, lanes, cards and persona are replaced. Edit › Undo takes it back.</source>
         <translation>De klantreis terugzetten naar de versie “{0}”? De fasen, rijen, kaarten en persona worden vervangen. Bewerken › Ongedaan maken draait het terug.</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Delete version</source>
         <translation>Versie verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/versions_dialog.py"/>
+        <location filename="../../ui/dialogs/versions_dialog.py"/>
         <source>Delete the version “{0}”? Edit › Undo brings it back.</source>
         <translation>De versie “{0}” verwijderen? Bewerken › Ongedaan maken haalt haar terug.</translation>
     </message>
@@ -2281,52 +2281,52 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>Voting</name>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>1 dot left</source>
         <translation>Nog 1 stip</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>{0} dots left</source>
         <translation>Nog {0} stippen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Participant {0} of {1}</source>
         <translation>Deelnemer {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>1 dot used in this round</source>
         <translation>1 stip gebruikt in deze ronde</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>{0} dots used in this round</source>
         <translation>{0} stippen gebruikt in deze ronde</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Start Dot &amp;Voting</source>
         <translation>Stemmen met &amp;stippen starten</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Next Participant</source>
         <translation>Vo&amp;lgende deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>S&amp;top Voting</source>
         <translation>Stemmen s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Reset Votes…</source>
         <translation>Stemmen &amp;wissen…</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Count clicks on cards as dot votes</source>
         <translation>Klikken op kaarten tellen als stemmen met stippen</translation>
     </message>
@@ -2334,27 +2334,27 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VotingBar</name>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Dot voting</source>
         <translation>Stemmen met stippen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Next Participant</source>
         <translation>Volgende deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Stop Voting (Esc)</source>
         <translation>Stemmen stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Finish Voting</source>
         <translation>Stemmen afronden</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Click a card to give it a dot; right-click or Ctrl+click takes one back. {0}.</source>
         <translation>Klik op een kaart om er een stip op te zetten; rechtsklikken of Ctrl+klikken neemt er een terug. {0}.</translation>
     </message>
@@ -2362,72 +2362,72 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VotingPanel</name>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Each participant puts a few dots on the cards that matter most to them.</source>
         <translation>Iedere deelnemer verdeelt een paar stippen over de kaarten die het meest tellen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Dots per participant</source>
         <translation>&amp;Stippen per deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Participants</source>
         <translation>&amp;Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Start Voting</source>
         <translation>Stemmen s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Next Participant</source>
         <translation>&amp;Volgende deelnemer</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>S&amp;top Voting</source>
         <translation>Stemmen st&amp;oppen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Most voted</source>
         <translation>Meeste stemmen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>No votes yet.</source>
         <translation>Nog geen stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Reset Votes…</source>
         <translation>Stemmen &amp;wissen…</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Finish Voting</source>
         <translation>Stemmen &amp;afronden</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Take the one dot off its card? You can undo this with Edit › Undo.</source>
         <translation>De enige stip van de kaart halen? Je kunt dit ongedaan maken met Bewerken › Ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Take all {0} dots off the voted card? You can undo this with Edit › Undo.</source>
         <translation>Alle {0} stippen van de kaart halen? Je kunt dit ongedaan maken met Bewerken › Ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Take all {0} dots off the {1} voted cards? You can undo this with Edit › Undo.</source>
         <translation>Alle {0} stippen van de {1} kaarten met stemmen halen? Je kunt dit ongedaan maken met Bewerken › Ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Reset votes</source>
         <translation>Stemmen wissen</translation>
     </message>
@@ -2435,72 +2435,72 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VotingSession</name>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Voting stopped: another journey was opened.</source>
         <translation>Stemmen gestopt: er is een andere klantreis geopend.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Voting started. Participant 1: click the cards that matter most to you.</source>
         <translation>Het stemmen is begonnen. Deelnemer 1: klik op de kaarten die voor jou het belangrijkst zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Voting stopped. {0}.</source>
         <translation>Stemmen gestopt. {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Everyone has voted. {0}; the most voted cards are listed in the Voting panel.</source>
         <translation>Iedereen heeft gestemd. {0}; de kaarten met de meeste stemmen staan in het paneel Stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Participant {0}: your turn, you have 1 dot.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt 1 stip.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Participant {0}: your turn, you have {1} dots.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt {1} stippen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>No dots left for participant {0}. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft geen stippen meer. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>This card has the most votes a card can hold.</source>
         <translation>Deze kaart heeft al het maximale aantal stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Vote for card {0}</source>
         <translation>Stem op kaart {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Participant {0} has used all their dots. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Participant {0} has no dot on this card to take back.</source>
         <translation>Deelnemer {0} heeft geen stip op deze kaart om terug te nemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Take back a vote from card {0}</source>
         <translation>Stem op kaart {0} terugnemen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>Reset votes</source>
         <translation>Stemmen wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/voting.py"/>
+        <location filename="../../ui/workshop/voting.py"/>
         <source>All votes were taken off the cards. Edit › Undo brings them back.</source>
         <translation>Alle stemmen zijn van de kaarten gehaald. Bewerken › Ongedaan maken zet ze terug.</translation>
     </message>
@@ -2508,87 +2508,87 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>WorkshopController</name>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Workshop Mode</source>
         <translation>Wor&amp;kshopmodus</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Full screen, larger type and the phases and lanes locked, for a workshop with a projector</source>
         <translation>Volledig scherm, grotere letters en vaste fasen en rijen, voor een workshop met een beamer</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Leave Workshop Mode</source>
         <translation>Workshopmodus verlaten</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Previous Phase</source>
         <translation>V&amp;orige fase</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Next Phase</source>
         <translation>&amp;Volgende fase</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Whole Journey</source>
         <translation>&amp;Hele klantreis</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Quick Capture</source>
         <translation>Sn&amp;el noteren</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Arrow keys choose a cell, typing adds a card to it, Enter starts the next one, Esc stops</source>
         <translation>Met de pijltjestoetsen kies je een vak, typen voegt er een kaart aan toe, Enter begint aan de volgende, Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Timer…</source>
         <translation>&amp;Timer…</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>A countdown for exercises, shown large on the canvas</source>
         <translation>Een aftelklok voor opdrachten, groot op het canvas</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>&amp;Start or Pause Timer</source>
         <translation>Timer &amp;starten of pauzeren</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Workshop mode: arrow keys choose a cell, type to add cards, Page Up/Down for the phases. F11 or Esc leaves.</source>
         <translation>Workshopmodus: kies een vak met de pijltjestoetsen, typ om kaarten toe te voegen, Page Up/Down voor de fasen. F11 of Esc om te verlaten.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Left workshop mode.</source>
         <translation>Je hebt de workshopmodus verlaten.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Quick capture: arrow keys choose a cell, type to add a card, Enter for the next, Esc stops.</source>
         <translation>Snel noteren: kies een vak met de pijltjestoetsen, typ om een kaart toe te voegen, Enter voor de volgende, Esc stopt.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Workshop mode keeps the structure as it is: leave it (F11) to undo “{0}”.</source>
         <translation>De workshopmodus houdt de indeling vast: verlaat die (F11) om “{0}” ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Workshop mode keeps the structure as it is: leave it (F11) to redo “{0}”.</source>
         <translation>De workshopmodus houdt de indeling vast: verlaat die (F11) om “{0}” opnieuw te doen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop.py"/>
+        <location filename="../../ui/workshop/controller.py"/>
         <source>Time&apos;s up!</source>
         <translation>De tijd is om!</translation>
     </message>

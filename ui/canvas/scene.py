@@ -50,8 +50,8 @@ from cjmapper.channels import channel, channel_label
 from cjmapper.layout import CellBox, Layout, Metrics, cell_at, compute_layout, drop_index
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language
 
-from ..document import Change, JourneyDocument
-from ..palette import CHANNEL_MIME
+from ..editing.document import Change, JourneyDocument
+from ..panels.palette import CHANNEL_MIME
 from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
 from .drag import CardDrag, HeaderDrag

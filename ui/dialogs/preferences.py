@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from cjmapper.model import Language
 
-from .i18n import LANGUAGE_NAMES, choose_language, chosen_language, system_ui_language, ui_language
+from ..i18n import LANGUAGE_NAMES, choose_language, chosen_language, system_ui_language, ui_language
 
 
 class PreferencesDialog(QDialog):

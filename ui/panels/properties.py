@@ -59,8 +59,8 @@ from cjmapper.model import (
     Touchpoint,
 )
 
-from .document import Change, ChangeKind, JourneyDocument
-from .icons import channel_icon
+from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..icons import channel_icon
 from .palette import resolve_channel
 
 SCORE_COLORS: dict[int, tuple[str, str]] = {

@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
 
 from cjmapper.model import MAX_VOTES, Journey, Touchpoint
 
-from .canvas.painting import VOTE_DOT
-from .canvas.scene import JourneyScene
-from .commands import quoted
-from .document import Change, JourneyDocument
-from .plain_text import plain_tooltip
+from ..canvas.painting import VOTE_DOT
+from ..canvas.scene import JourneyScene
+from ..editing.commands import quoted
+from ..editing.document import Change, JourneyDocument
+from ..plain_text import plain_tooltip
 
 DEFAULT_DOTS = 3
 MAX_DOTS_EACH = 50

@@ -1,7 +1,7 @@
 """File › Export poster: paper, orientation and tiling for a PDF poster, with a live preview of the page and the
 figures of its plan (scale, text size, sheets, legibility). Also the small resolution dialog of File › Export picture.
 
-The dialog only chooses; the window runs the export (see `ui.export_jobs`). The figures come from
+The dialog only chooses; the window runs the export (see `ui.export.export_jobs`). The figures come from
 `cjmapper.poster.plan_poster`, the preview draws the journey's `Layout` into the map area that plan gives, so what the
 dialog shows is what the PDF holds.
 """
@@ -41,7 +41,7 @@ from cjmapper.poster.labels import tile_name
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
 from cjmapper.poster.plan import LEGIBLE_PT, Box, legible_size_mm
 
-from .canvas.painting import (
+from ..canvas.painting import (
     CELL_BACKGROUND,
     CELL_BACKGROUND_ALT,
     CURVE_LINE,
@@ -53,7 +53,7 @@ from .canvas.painting import (
     score_color,
     tint,
 )
-from .i18n import decimal, ui_language
+from ..i18n import decimal, ui_language
 
 CUSTOM = "custom"
 """The paper box's entry for a WIDTHxHEIGHT size."""

@@ -35,9 +35,9 @@ from cjmapper.layout import Metrics, compute_layout
 from cjmapper.model import Journey
 from cjmapper.store import Library
 
-from .canvas.painting import SCENE_BACKGROUND
-from .canvas.scene import SCENE_MARGIN, JourneyScene
-from .document import JourneyDocument
+from ..canvas.painting import SCENE_BACKGROUND
+from ..canvas.scene import SCENE_MARGIN, JourneyScene
+from ..editing.document import JourneyDocument
 
 DEFAULT_DPI = 150
 """The resolution of a PNG when none is chosen: sharp on paper and on a high-dpi screen, still a few megabytes."""

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
 from cjmapper.layout import Metrics
 
-from .canvas import JourneyScene
-from .commands import (
+from ..canvas import JourneyScene
+from ..editing.commands import (
     AddLaneCommand,
     AddPhaseCommand,
     DeleteLaneCommand,
@@ -42,7 +42,7 @@ from .commands import (
 from .timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ..window.main_window import MainWindow
 
 WORKSHOP_SCALE = 1.4
 """How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
@@ -310,7 +310,7 @@ class WorkshopController(QObject):
 
     @staticmethod
     def _state_version() -> int:
-        from .main_window import STATE_VERSION
+        from ..window.main_window import STATE_VERSION
 
         return STATE_VERSION
 

@@ -45,7 +45,7 @@ from cjmapper.paths import default_library_path
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, is_server_url, parse_location, parse_server_url
 
-from .user_settings import put_first, recent_list
+from ..user_settings import put_first, recent_list
 
 CONTEXT = "TeamLibrary"
 SETTINGS_RECENT_TEAM = "recentTeamLibraries"

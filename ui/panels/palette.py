@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from cjmapper.channels import CHANNELS, channel
 from cjmapper.model import MAX_CHANNEL, Language
 
-from .icons import channel_icon, channel_pixmap
+from ..icons import channel_icon, channel_pixmap
 
 CHANNEL_MIME = "application/x-cjmapper-channel"
 """Mime type of a dragged channel; the data is the channel (catalogue key or free text) in UTF-8."""

@@ -664,7 +664,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in found.problems:
         print(f"error: {problem}", file=sys.stderr)
     for problem in literals:
-        print(f"error: {problem} (wrap it in tr(); see ui/i18n_tools.py)", file=sys.stderr)
+        print(f"error: {problem} (wrap it in tr(); see tools/i18n_tools.py)", file=sys.stderr)
     if args.verbose:
         for call in found.dynamic:
             print(f"note: {call.path}:{call.line}: computed text {call.text} (mark its strings with QT_TRANSLATE_NOOP)")

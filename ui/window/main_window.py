@@ -2,7 +2,7 @@
 right; menus, toolbar and a status bar with the journey's figures.
 
 The window owns the library it shows (it closes it on switching or closing): a library file, or a team library on
-a PostgreSQL server (see `ui.team`), where a teammate's edit shows within seconds (see `poll_changes`). Every
+a PostgreSQL server (see `ui.dialogs.team`), where a teammate's edit shows within seconds (see `poll_changes`). Every
 change goes through an undo command: journey-level ones on the library's stack, edits of the open journey on that
 journey's stack; the Edit menu follows whichever stack was used last.
 """
@@ -43,22 +43,11 @@ from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.transfer import read_for_copy, write_copy
 from cjmapper.templates import load_template
 
-from .canvas import JourneyScene, JourneyView
-from .document import Change, ChangeKind, JourneyDocument
-from .export_jobs import ExportProgress, JobOutcome, PosterJob
-from .file_opening import FileOpener
-from .i18n import decimal, ui_language
-from .library_commands import LibraryEditor
-from .library_panel import LibraryPanel
-from .new_journey_dialog import NewJourneyDialog
-from .palette import ChannelPalette
-from .persona_strip import PersonaStrip
-from .pictures import DEFAULT_DPI, picture_size, save_picture
-from .poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
-from .preferences import PreferencesDialog
-from .properties import PropertiesPanel
-from .recovery import DamageBanner, export_all_journeys
-from .team import (
+from ..canvas import JourneyScene, JourneyView
+from ..dialogs.new_journey_dialog import NewJourneyDialog
+from ..dialogs.preferences import PreferencesDialog
+from ..dialogs.recovery import DamageBanner, export_all_journeys
+from ..dialogs.team import (
     TeamLibraryDialog,
     busy,
     choose_local_library,
@@ -69,10 +58,21 @@ from .team import (
     same_library,
     server_name,
 )
-from .user_settings import put_first, recent_list, settings
-from .versions_dialog import VersionsDialog
-from .voting import VotingBar, VotingPanel, VotingSession, voting_actions
-from .workshop import WorkshopController
+from ..dialogs.versions_dialog import VersionsDialog
+from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..editing.library_commands import LibraryEditor
+from ..export.export_jobs import ExportProgress, JobOutcome, PosterJob
+from ..export.pictures import DEFAULT_DPI, picture_size, save_picture
+from ..export.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
+from ..i18n import decimal, ui_language
+from ..panels.library_panel import LibraryPanel
+from ..panels.palette import ChannelPalette
+from ..panels.persona_strip import PersonaStrip
+from ..panels.properties import PropertiesPanel
+from ..user_settings import put_first, recent_list, settings
+from ..workshop.controller import WorkshopController
+from ..workshop.voting import VotingBar, VotingPanel, VotingSession, voting_actions
+from .file_opening import FileOpener
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"

@@ -22,8 +22,8 @@ from cjmapper.file_kinds import JourneyFile, LibraryFile, identify
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 
-from .library_commands import LibraryEditor
-from .team import same_library
+from ..dialogs.team import same_library
+from ..editing.library_commands import LibraryEditor
 
 
 class FileWindow(Protocol):

@@ -33,10 +33,10 @@ from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
 from cjmapper.store import Library, VersionInfo
 
-from .canvas.scene import JourneyScene
-from .canvas.view import JourneyView
-from .commands import DocumentCommand
-from .document import JourneyDocument
+from ..canvas.scene import JourneyScene
+from ..canvas.view import JourneyView
+from ..editing.commands import DocumentCommand
+from ..editing.document import JourneyDocument
 
 PrintVersion = Callable[[Journey, str], None]
 """Prints a version: (its snapshot, its name). The window opens the poster dialog for it."""

@@ -1,10 +1,10 @@
 """The journey open in the editor: a snapshot of it, and the one path by which the editor changes it.
 
 Every edit goes through `JourneyDocument`: it runs the library's edit API at once (so the change is in the library
-file when the method returns), patches `journey` from what the library returned, pushes one undo command
-(`ui.commands`) and emits `changed` with exactly what changed. Undo and redo run the library's inverse and forward
-calls, durable the same way. `journey` always equals what the library file holds: when the library refuses an
-undo or redo (say another program holds its lock), the document re-reads the journey, clears the undo history
+file when the method returns), patches `journey` from what the library returned, pushes one undo
+command (`ui.editing.commands`) and emits `changed` with exactly what changed. Undo and redo run the library's inverse
+and forward calls, durable the same way. `journey` always equals what the library file holds: when the library refuses
+an undo or redo (say another program holds its lock), the document re-reads the journey, clears the undo history
 (which no longer matches the file) and emits `failed` with a message for the user.
 
 Two editors on one library: every library call passes the revision the document last saw, so an edit of a journey
@@ -54,7 +54,7 @@ class Change:
 
 
 CONTEXT = "JourneyDocument"
-"""The translation context of the Edit menu labels and the document's messages (see ui.commands)."""
+"""The translation context of the Edit menu labels and the document's messages (see ui.editing.commands)."""
 
 
 def _by_id(card: Touchpoint) -> int:
@@ -109,8 +109,8 @@ class JourneyDocument(QObject):
     def own_revision(self, since: int) -> int | None:
         """The journey's revision now when every change of it since revision `since` was this document's own edit
         (or its undo or redo), else None: then someone else may have changed it in between. A journey-level undo
-        step (`ui.library_commands`) made at revision `since` expects this revision, so the user's own edits of the
-        journey after the step do not count as someone else's."""
+        step (`ui.editing.library_commands`) made at revision `since` expects this revision, so the user's own edits
+        of the journey after the step do not count as someone else's."""
         if self._read_at <= since <= self.journey.revision:
             return self.journey.revision
         return None
@@ -443,7 +443,7 @@ class JourneyDocument(QObject):
             message = self.history_message(stale[0], stale[1], self.stale_message())
         self.failed.emit(message + note)
 
-    # ------------------------------------------------------------------ snapshot patches (for ui.commands)
+    # ------------------------------------------------------------------ snapshot patches (for ui.editing.commands)
 
     def _wrote(self, calls: int = 1) -> None:
         """Each library edit call bumps the journey's revision once."""

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
 
-from .document import Change, ChangeKind, JourneyDocument
-from .plain_text import plain_tooltip
+from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..plain_text import plain_tooltip
 
 BACKGROUND = QColor("#f6f4ee")
 HOVER_BACKGROUND = QColor("#ebe7dc")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .canvas.painting import canvas_font
+from ..canvas.painting import canvas_font
 
 TICK_MS = 200
 """How often the running timer looks at the clock (the display changes once a second)."""

@@ -1,0 +1,1 @@
+"""The editor's dialogs: new journey, versions, preferences, recovery, team library."""

@@ -1,0 +1,1 @@
+"""Posters, pictures (PNG/SVG) and background export jobs."""

@@ -1,0 +1,1 @@
+"""The docked panels beside the canvas: library, palette, properties, persona strip."""

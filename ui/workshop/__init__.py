@@ -1,0 +1,1 @@
+"""Workshop mode: the controller, the timer and dot voting."""
