@@ -238,8 +238,11 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
 # ---------------------------------------------------------------------- the one path for change
 
 COMMAND_PATH = frozenset({"ui.editing.document", "ui.editing.commands", "ui.editing.library_commands"})
-"""The only front-end modules that may call the library's edit API: every edit is an undo command."""
+"""The only front-end modules that may call the library's edit API, or run the core's editing commands
+(`cjmapper.editing`) that call it: every edit is an undo command."""
 STORE = "cjmapper.store.library"
+CORE_COMMANDS = "cjmapper.editing."
+"""The core's editing commands (Qt-free), which the front end runs through the document only."""
 
 
 def edit_caller() -> tuple[str, str] | None:
@@ -253,6 +256,8 @@ def edit_caller() -> tuple[str, str] | None:
         frame = frame.f_back
         method = frame.f_code.co_name
     caller = frame.f_back
+    while caller is not None and str(caller.f_globals.get("__name__", "")).startswith(CORE_COMMANDS):
+        caller = caller.f_back  # an editing command of the core: what matters is who ran it
     module = "" if caller is None else str(caller.f_globals.get("__name__", ""))
     return (module, method) if module == "ui" or module.startswith("ui.") else None
 

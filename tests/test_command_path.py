@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
+from ui.editing.document import JourneyDocument
 
 
 def run_as_module(module: str, library: Library, journey_id: int) -> None:
@@ -54,3 +55,33 @@ def test_every_edit_method_is_guarded_without_a_list(tmp_path: Path, command_pat
         "ui.workshop.voting called Library.delete_damaged_journey",
     ]
     command_path_violations.clear()  # the violations were the point of this test
+
+
+def test_a_core_command_run_around_the_document_is_caught(tmp_path: Path, command_path_violations: list[str]) -> None:
+    """The editing commands live in the core (`cjmapper.editing`): the guard looks through them to the front-end
+    module that ran one, so running a command around the document (and its undo stack) is caught too."""
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())
+        code = (
+            "from cjmapper.editing.snapshot import JourneySnapshot\n"
+            "from cjmapper.editing.field_commands import UpdateJourneyCommand\n"
+            "def edit(library, journey_id):\n"
+            "    UpdateJourneyCommand(JourneySnapshot(library, journey_id), {'title': 'Around undo'}).execute()\n"
+        )
+        namespace: dict[str, object] = {"__name__": "ui.panels.properties"}
+        exec(code, namespace)
+        namespace["edit"](lib, journey_id)  # type: ignore[operator]
+        assert lib.load_journey(journey_id).title == "Around undo"
+    assert command_path_violations == ["ui.panels.properties called Library.update_journey"]
+    command_path_violations.clear()  # the violation was the point of this test
+
+
+def test_the_document_runs_the_core_commands_on_the_path(tmp_path: Path, command_path_violations: list[str]) -> None:
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())
+        document = JourneyDocument(lib, journey_id)
+        assert document.update_journey(title="Through undo")
+        document.undo_stack.undo()
+        document.undo_stack.redo()
+        assert lib.load_journey(journey_id).title == "Through undo"
+    assert command_path_violations == []

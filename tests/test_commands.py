@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 from PySide6.QtWidgets import QApplication
 
-from cjmapper.errors import LibraryLockedError
+from cjmapper.editing import Touches
 from cjmapper.model import Journey, LaneKind, Language, Persona, Touchpoint
 from cjmapper.store import Library, postgres
 from cjmapper.store.location import Location
@@ -342,10 +342,11 @@ def test_add_update_move_phase_undo_redo(doc: JourneyDocument, rec: Recorder) ->
     assert [p.id for p in on_file.phases][1] == phase_id
     assert (on_file.phases[1].name, on_file.phases[1].color) == ("Aankoop", "#ff0000")
     assert doc.undo_stack.undoText() == "Add phase “Aankoop”"
-    assert rec.take() == [Change(ChangeKind.STRUCTURE)]
+    assert rec.take() == [Change(ChangeKind.STRUCTURE, phases=frozenset({phase_id}))]
 
     assert doc.update_phase(phase_id, name="Purchase")
     assert doc.undo_stack.undoText() == "Rename phase “Aankoop”"
+    assert rec.take() == [Change(ChangeKind.STRUCTURE, phases=frozenset({phase_id}))]
     assert doc.update_phase(phase_id, description="Paying")
     assert doc.undo_stack.undoText() == "Edit description of phase “Purchase”"
     assert doc.move_phase(phase_id, 99)
@@ -380,13 +381,14 @@ def test_delete_phase_with_cards_and_undo_restores_place_cards_and_ids(doc: Jour
     assert middle.id not in [p.id for p in on_file.phases]
     assert not [t for t in on_file.touchpoints if t.phase_id == middle.id]
     assert doc.undo_stack.undoText() == "Delete phase “Phase 2” with 4 cards"
-    assert rec.take() == [Change(ChangeKind.STRUCTURE, removed=frozenset(t.id for t in cards))]
+    phases = frozenset({middle.id})
+    assert rec.take() == [Change(ChangeKind.STRUCTURE, removed=frozenset(t.id for t in cards), phases=phases)]
 
     doc.undo_stack.undo()
     on_file = assert_in_sync(doc)
     assert [p.id for p in on_file.phases].index(middle.id) == 1
     assert content(on_file) == start
-    assert rec.take() == [Change(ChangeKind.STRUCTURE, added=frozenset(t.id for t in cards))]
+    assert rec.take() == [Change(ChangeKind.STRUCTURE, added=frozenset(t.id for t in cards), phases=phases)]
     doc.undo_stack.redo()
     assert len(assert_in_sync(doc).phases) == 2
 
@@ -421,6 +423,7 @@ def test_lane_add_update_move_delete_undo_redo(doc: JourneyDocument, rec: Record
     assert doc.undo_stack.undoText() == "Delete lane “Knelpunten” with 4 cards"
     assert rec.changes[0].kind is ChangeKind.STRUCTURE
     assert len(rec.changes[0].removed) == 4
+    assert rec.changes[0].lanes == {lane_id}
     assert lane_id not in [lane.id for lane in assert_in_sync(doc).lanes]
     doc.undo_stack.undo()
     assert content(assert_in_sync(doc)) == before_delete
@@ -448,7 +451,7 @@ def test_update_journey_fields_undo_redo(doc: JourneyDocument, rec: Recorder) ->
     start = content(doc.journey)
     assert doc.update_journey(title="  Bakery webshop  ")
     assert doc.undo_stack.undoText() == "Rename journey “Webshop journey”"
-    assert rec.take() == [Change(ChangeKind.JOURNEY)]
+    assert rec.take() == [Change(ChangeKind.JOURNEY, fields=frozenset({"title"}))]
     assert doc.update_journey(persona=Persona(" Karel ", "Retired", "Fresh bread", "Queues"))
     assert doc.undo_stack.undoText() == "Edit persona"
     assert doc.update_journey(language="nl", framework="aida")
@@ -460,9 +463,10 @@ def test_update_journey_fields_undo_redo(doc: JourneyDocument, rec: Recorder) ->
     assert doc.update_journey(persona=None)
     assert assert_in_sync(doc).persona is None
     rec.take()
-    for _ in range(4):
+    undone = [{"persona"}, {"language", "framework"}, {"persona"}, {"title"}]
+    for fields in undone:
         doc.undo_stack.undo()
-        assert rec.take() == [Change(ChangeKind.JOURNEY)]
+        assert rec.take() == [Change(ChangeKind.JOURNEY, fields=frozenset(fields))]
     assert content(assert_in_sync(doc)) == start
     for _ in range(4):
         doc.undo_stack.redo()
@@ -561,11 +565,13 @@ def test_macro_groups_edits_into_one_step(doc: JourneyDocument, rec: Recorder) -
         assert doc.move_touchpoints([cards[0].id], *cell(doc, 2, 1), None)
     assert doc.undo_stack.count() == 1
     assert doc.undo_stack.undoText() == "Score 3 cards"
-    assert len(rec.take()) == 4
+    one = Change(ChangeKind.CARDS, updated=frozenset(card.id for card in cards))
+    assert rec.take() == [one]  # one change for the whole step, when it is done
     doc.undo_stack.undo()
     assert content(assert_in_sync(doc)) == start
-    assert len(rec.take()) == 4
+    assert rec.take() == [one]
     doc.undo_stack.redo()
+    assert rec.take() == [one]
     assert assert_in_sync(doc).touchpoint(cards[0].id).phase_id == doc.journey.phases[2].id
 
 
@@ -631,7 +637,7 @@ def test_a_refused_edit_emits_failed_and_pushes_nothing(
     assert message in rec.failures[0]
     assert doc.undo_stack.count() == 1
     assert exact(assert_in_sync(doc)) == before
-    assert rec.changes == [Change(ChangeKind.STRUCTURE)]  # the view was told to show the (unchanged) truth
+    assert rec.changes == [Change.everything()]  # the view was told to show the (unchanged) truth
 
 
 def test_a_locked_library_refuses_the_edit_and_nothing_is_pushed(
@@ -654,49 +660,14 @@ def test_a_locked_library_refuses_the_edit_and_nothing_is_pushed(
     assert assert_in_sync(doc).touchpoint(card.id).title == "Saved"
 
 
-def refuse_from_call(lib: Library, name: str, call: int) -> None:
-    """Make the library's method `name` refuse (as a locked library does) from its `call`-th call on."""
-    real = getattr(lib, name)
-    calls = 0
-
-    def refusing(*args: object, **kwargs: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls >= call:
-            raise LibraryLockedError("commands.cjm is locked by another program.")
-        return real(*args, **kwargs)
-
-    setattr(lib, name, refusing)
-
-
-def test_an_insert_refused_halfway_takes_out_the_copies_already_made(
-    doc: JourneyDocument, lib: Library, rec: Recorder
-) -> None:
+def test_an_insert_with_one_card_the_library_refuses_adds_none(doc: JourneyDocument, rec: Recorder) -> None:
+    """Copies are one batch edit: when the library refuses one of them, none is added and no step is pushed."""
     before = exact(doc.journey)
-    refuse_from_call(lib, "add_touchpoint", 3)
-    assert doc.insert_touchpoints(doc.journey.touchpoints[:4], *cell(doc, 1, 1), 0) == []
-    assert rec.failures == ["commands.cjm is locked by another program."]
+    cards = [*doc.journey.touchpoints[:2], replace(doc.journey.touchpoints[2], title="   ")]
+    assert doc.insert_touchpoints(cards, *cell(doc, 1, 1), 0) == []
+    assert rec.failures == ["The touchpoint title cannot be empty."]
     assert doc.undo_stack.count() == 0
-    assert content(assert_in_sync(doc)) == content(before)
-
-
-def test_an_insert_refused_halfway_that_cannot_be_taken_out_is_one_undo_step(
-    doc: JourneyDocument, lib: Library, rec: Recorder
-) -> None:
-    before = exact(doc.journey)
-    target = cell(doc, 1, 1)
-    refuse_from_call(lib, "add_touchpoint", 3)
-    refuse_from_call(lib, "delete_touchpoints", 1)
-    new_ids = doc.insert_touchpoints(doc.journey.touchpoints[:4], *target, 0)
-    assert len(new_ids) == 2
-    assert rec.failures == [
-        "Only 2 of 4 cards were added: commands.cjm is locked by another program. Undo takes out the ones that were."
-    ]
-    assert cell_ids(assert_in_sync(doc), *target)[:2] == new_ids
-    assert doc.undo_stack.undoText() == "Insert 2 cards"
-    del lib.delete_touchpoints  # the lock is gone
-    doc.undo_stack.undo()
-    assert content(assert_in_sync(doc)) == content(before)
+    assert exact(assert_in_sync(doc)) == before
 
 
 def test_a_failed_undo_reloads_and_clears_the_history(
@@ -714,7 +685,7 @@ def test_a_failed_undo_reloads_and_clears_the_history(
     assert "undo history was cleared" in rec.failures[0]
     assert doc.undo_stack.count() == 0
     assert not doc.undo_stack.canRedo()
-    assert rec.changes == [Change(ChangeKind.STRUCTURE)]
+    assert rec.changes == [Change.everything()]
     locked.unlock()
     on_file = assert_in_sync(doc)
     assert card.id not in {t.id for t in on_file.touchpoints}
@@ -781,11 +752,137 @@ def test_undo_and_redo_actions_show_what_they_will_do(doc: JourneyDocument) -> N
     assert_in_sync(doc)
 
 
+def test_setting_fields_of_many_cards_is_one_batch_edit_one_step_one_change(
+    doc: JourneyDocument, rec: Recorder, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Colouring a selection: one call of the library's batch edit (one transaction), one undo step, one change;
+    undo and redo the same. The document's revision is the one the library returned."""
+    cards = doc.journey.touchpoints[:5]
+    ids = [t.id for t in cards]
+    batches: list[list[int]] = []
+    real = lib.update_touchpoints
+
+    def counted(changes: dict[int, dict[str, object]], **kwargs: object) -> int:
+        batches.append(list(changes))
+        return real(changes, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lib, "update_touchpoints", counted)
+    assert doc.update_touchpoints(ids, text="Colour 5 cards", color="#AABBCC")
+    assert batches == [ids]
+    assert doc.undo_stack.count() == 1
+    assert doc.undo_stack.undoText() == "Colour 5 cards"
+    one = Change(ChangeKind.CARDS, updated=frozenset(ids))
+    assert rec.take() == [one]
+    on_file = assert_in_sync(doc)  # the revision too
+    assert {on_file.touchpoint(i).color for i in ids} == {"#aabbcc"}
+    doc.undo_stack.undo()
+    assert rec.take() == [one]
+    assert [assert_in_sync(doc).touchpoint(t.id).color for t in cards] == [t.color for t in cards]
+    doc.undo_stack.redo()
+    assert rec.take() == [one]
+    assert len(batches) == 3
+    assert {assert_in_sync(doc).touchpoint(i).color for i in ids} == {"#aabbcc"}
+
+
+def test_a_batch_edit_names_what_it_did_and_skips_cards_that_have_it(doc: JourneyDocument, rec: Recorder) -> None:
+    first, second, third = doc.journey.touchpoints[:3]
+    assert doc.update_touchpoint(first.id, notes="Shared note")
+    rec.take()
+    assert doc.update_touchpoints([first.id, second.id, third.id], notes="Shared note")
+    assert doc.undo_stack.undoText() == "Edit 2 cards"
+    assert rec.take() == [Change(ChangeKind.CARDS, updated=frozenset({second.id, third.id}))]
+    assert doc.update_touchpoints([second.id], notes="Own note")
+    assert doc.undo_stack.undoText() == f"Edit notes of card “{second.title}”"
+    steps = doc.undo_stack.count()
+    assert doc.update_touchpoints([first.id, second.id], notes="Own note")
+    assert doc.update_touchpoints([first.id, second.id], notes="Own note")
+    assert doc.undo_stack.count() == steps + 1  # the second changed nothing: no step
+    assert not doc.update_touchpoints([first.id, second.id], score=9)
+    assert "A score is 1 to 5" in rec.failures[-1]
+    assert doc.undo_stack.count() == steps + 1
+    assert_in_sync(doc)
+
+
+def test_undoing_a_macro_emits_one_merged_change(doc: JourneyDocument, rec: Recorder) -> None:
+    card = doc.journey.touchpoints[0]
+    with doc.macro("Add and delete"):
+        new_id = doc.add_touchpoint(*cell(doc, 0, 0), "Passing through")
+        assert new_id is not None
+        assert rec.changes == []  # nothing is emitted before the step is done
+        assert doc.delete_touchpoints([new_id])
+        assert doc.update_touchpoint(card.id, notes="stays")
+        phase_id = doc.add_phase("Extra")
+    assert phase_id is not None
+    merged = Change(ChangeKind.STRUCTURE, updated=frozenset({card.id}), phases=frozenset({phase_id}))
+    assert rec.take() == [merged]  # the card that came and went is no change; the card edit and the phase are
+    doc.undo_stack.undo()
+    assert rec.take() == [merged]
+    assert_in_sync(doc)
+    doc.undo_stack.redo()
+    assert rec.take() == [merged]
+    assert_in_sync(doc)
+
+
+def test_a_named_version_changes_nothing_on_the_map(doc: JourneyDocument, rec: Recorder) -> None:
+    told: list[None] = []
+    doc.versions_changed.connect(lambda: told.append(None))
+    info = doc.save_version("Before")
+    assert info is not None
+    only_versions = Change(ChangeKind.VERSIONS, versions=True)
+    assert rec.take() == [only_versions]
+    assert doc.delete_version(info.id)
+    assert rec.take() == [only_versions]
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert rec.take() == [only_versions, only_versions]
+    assert len(told) == 4
+    assert_in_sync(doc)
+
+
+def test_changes_merge_in_the_order_they_were_made() -> None:
+    def cards(**sets: set[int]) -> Change:
+        return Change(ChangeKind.CARDS, **{name: frozenset(ids) for name, ids in sets.items()})  # type: ignore[arg-type]
+
+    assert cards(added={1}).then(cards(removed={1})) == cards()
+    assert cards(removed={1}).then(cards(added={1})) == cards(updated={1})
+    assert cards(added={1}).then(cards(updated={1, 2})) == cards(added={1}, updated={2})
+    assert cards(updated={2}).then(cards(removed={2})) == cards(removed={2})
+    journey = Change(ChangeKind.JOURNEY, fields=frozenset({"title"}))
+    assert cards(updated={3}).then(journey).kind is ChangeKind.STRUCTURE  # no narrower kind says both
+    versions = Change(ChangeKind.VERSIONS, versions=True)
+    assert versions.then(journey) == Change(ChangeKind.JOURNEY, fields=frozenset({"title"}), versions=True)
+    assert journey.then(Change.everything()).whole
+
+
+def test_the_gate_refuses_what_it_closes_for_new_edits_and_undo_alike(doc: JourneyDocument, rec: Recorder) -> None:
+    refused: list[str] = []
+    doc.refused.connect(refused.append)
+    phase_id = doc.add_phase("Before the lock")
+    assert phase_id is not None
+    doc.gate.close("test", Touches.STRUCTURE, lambda verb, text: f"locked: {verb} {text}".strip())
+    before = exact(doc.journey)
+    assert doc.add_phase("Refused") is None
+    assert not doc.update_journey(title="Refused")
+    assert refused == ["locked: edit", "locked: edit"]
+    assert exact(assert_in_sync(doc)) == before
+    card = doc.add_touchpoint(*cell(doc, 0, 0), "Cards stay free")
+    assert card is not None
+    assert doc.undo()  # the card
+    assert not doc.undo()  # the phase: refused, and it stays on the stack
+    assert refused[-1] == "locked: undo Add phase “Before the lock”"
+    assert phase_id in [p.id for p in assert_in_sync(doc).phases]
+    assert doc.undo_stack.index() == 1
+    doc.gate.open("test")
+    assert doc.undo()
+    assert phase_id not in [p.id for p in assert_in_sync(doc).phases]
+    assert not rec.failures
+
+
 def test_reload_reads_the_library_and_says_so(doc: JourneyDocument, rec: Recorder, lib: Library) -> None:
     lib.update_journey(doc.journey_id, title="Changed elsewhere")
     doc.reload()
     assert doc.journey.title == "Changed elsewhere"
-    assert rec.take() == [Change(ChangeKind.STRUCTURE)]
+    assert rec.take() == [Change.everything()]
     assert_in_sync(doc)
 
 

@@ -183,6 +183,16 @@ def test_the_extractor_finds_every_kind_of_translation_call(tmp_path: Path) -> N
     assert [p.text for p in found.dynamic] == ["NAMES[1]"]
 
 
+def test_the_cores_marked_edit_labels_are_found_under_the_documents_context(
+    extraction: i18n_tools.Extraction,
+) -> None:
+    """The editing commands are Qt-free (cjmapper/editing): their labels are marked with `marked()` and translated
+    by the front end in the context "JourneyDocument"."""
+    marked = {m.source for m in extraction.messages if any(p.startswith("cjmapper/editing/") for p in m.locations)}
+    assert {"Move {0} cards", "Rename phase {0}", "Save version {0}", "Edit {0} cards"} <= marked
+    assert {m.context for m in extraction.messages if m.source in marked} == {"JourneyDocument"}
+
+
 def test_literal_ui_strings_are_found(tmp_path: Path) -> None:
     path = _source(
         tmp_path,

@@ -11,7 +11,9 @@ strings are found here with `ast`:
 - `QCoreApplication.translate("Ctx", "...")` (or `QApplication` / `QGuiApplication`), `QT_TRANSLATE_NOOP("Ctx",
   "...")`, `QT_TRANSLATE_NOOP3("Ctx", "...", "comment")` and `QT_TR_NOOP("...")` (the enclosing class);
 - calls of a translation helper: a module-level function whose body returns
-  `QCoreApplication.translate(CONTEXT, <its first parameter>)`, called in its own module or imported elsewhere.
+  `QCoreApplication.translate(CONTEXT, <its first parameter>)`, called in its own module or imported elsewhere;
+- `marked("...")` in the Qt-free editing core (`cjmapper/editing/`, see `cjmapper.editing.labels`): the Edit menu
+  labels, which the front end translates in the context `MARKED_CONTEXT`.
 
 A context may be a string or the name of a module-level string constant (also an imported one). A call with a
 third argument or `n=` is a plural (numerus) message. A call whose text is not a literal (a variable, a dict
@@ -42,6 +44,11 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "ui"
+MARKED_SOURCE = ROOT / "cjmapper" / "editing"
+"""Core code that cannot import Qt: its label sources are marked with `marked()` and translated by the front end."""
+MARKER = "marked"
+MARKED_CONTEXT = "JourneyDocument"
+"""The context of the marked labels (`cjmapper.editing.labels.CONTEXT`, where the front end looks them up)."""
 TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOGUE = "cjmapper"
 LANGUAGES = ("nl",)
@@ -240,9 +247,14 @@ def source_files(root: Path = SOURCE) -> list[Path]:
     return sorted(root.rglob("*.py"))
 
 
+def marked_files() -> list[Path]:
+    """The core modules whose label sources are marked with `marked()`."""
+    return sorted(MARKED_SOURCE.rglob("*.py"))
+
+
 def extract(files: Sequence[Path] | None = None, root: Path = ROOT) -> Extraction:
     """Every translatable message used in `files` (default: all of ui/), merged by (context, source, comment)."""
-    paths = list(files) if files is not None else source_files()
+    paths = list(files) if files is not None else [*source_files(), *marked_files()]
     modules = {m.name: m for m in (_scan_module(p, root) for p in paths)}
     resolver = _Resolver(modules)
     result = Extraction()
@@ -274,6 +286,8 @@ def extract(files: Sequence[Path] | None = None, root: Path = ROOT) -> Extractio
             elif owner is None and name == "QT_TRANSLATE_NOOP3":
                 context = resolver.context(module, call.args[0]) if call.args else None
                 text_index, comment_index, n_index = 1, 2, -1
+            elif owner is None and name == MARKER and module.imports.get(MARKER, ("", ""))[1] == MARKER:
+                context, comment_index, n_index = MARKED_CONTEXT, -1, -1
             elif owner is None and name == "QT_TR_NOOP":
                 context, comment_index, n_index = _enclosing_class(call, parents), -1, -1
             elif owner is None and (helper := resolver.helper(module, name)) is not None:

@@ -112,6 +112,17 @@ class TouchpointMove:
     renumbered: Renumbering
 
 
+# Replaced by the store helper's batch edits at merge (issue 14): a temporary `Additions`.
+@dataclass(frozen=True, slots=True)
+class Additions:
+    """What `add_touchpoints` did: the new cards as stored (in the order given), the cell's other cards it
+    renumbered to make room, and the journey's revision after it."""
+
+    touchpoints: tuple[Touchpoint, ...]
+    renumbered: Renumbering
+    revision: int
+
+
 FILE_BUSY_TIMEOUT_MS = 2000
 NEW_JOURNEY_REVISION = 0
 """The revision of a journey the library adds under a new id (`create_journey`, `duplicate_journey`,
@@ -930,6 +941,63 @@ class Library:
             previous = versions.replace_content(s.connection(), journey, self._backend.issued_ids)
             self._touch(s, journey.id, expected_revision)
         return previous
+
+    # ------------------------------------------------------------------ batch edits
+    # Replaced by the store helper's batch edits at merge (issue 14): thin temporary loops over the single edits,
+    # so the editor's batch commands run before the store's one-transaction versions land.
+
+    def update_touchpoints(
+        self, changes: Mapping[int, Mapping[str, object]], *, expected_revision: int | None = None
+    ) -> int:
+        """Change fields of several cards (card id: its fields); returns the journey's revision after it."""
+        revision = expected_revision
+        for touchpoint_id, fields in changes.items():
+            self.update_touchpoint(touchpoint_id, expected_revision=revision, **fields)  # type: ignore[arg-type]
+            revision = None if revision is None else revision + 1
+        if revision is not None:
+            return revision
+        with self._read() as conn:
+            journey_id = reading.journey_of(conn, "touchpoint", next(iter(changes)))
+        return self.revision(journey_id)
+
+    def add_touchpoints(
+        self,
+        journey_id: int,
+        phase_id: int,
+        lane_id: int,
+        cards: Sequence[tuple[str, Mapping[str, object]]],
+        *,
+        index: int | None = None,
+        expected_revision: int | None = None,
+    ) -> Additions:
+        """Add cards (title, other fields) to a cell from `index` on (None: at the end), in the order given."""
+        for title, fields in cards:  # every card passes the rules, or none is added
+            _clean_touchpoint(replace(Touchpoint(0, phase_id, lane_id, 0, title), **dict[str, Any](fields)))
+        revision = expected_revision
+        added: dict[int, Touchpoint] = {}
+        before: dict[int, Placement] = {}
+        after: dict[int, Placement] = {}
+        for offset, (title, fields) in enumerate(cards):
+            at = None if index is None else index + offset
+            addition = self.add_touchpoint(
+                journey_id,
+                phase_id,
+                lane_id,
+                title,
+                index=at,
+                expected_revision=revision,
+                **fields,  # type: ignore[arg-type]
+            )
+            revision = None if revision is None else revision + 1
+            for old, new in zip(addition.renumbered.before, addition.renumbered.after, strict=True):
+                if old.touchpoint_id in added:
+                    added[old.touchpoint_id] = replace(added[old.touchpoint_id], position=new.position)
+                else:
+                    before.setdefault(old.touchpoint_id, old)
+                    after[old.touchpoint_id] = new
+            added[addition.touchpoint.id] = addition.touchpoint
+        renumbered = Renumbering(tuple(before.values()), tuple(after[i] for i in before))
+        return Additions(tuple(added.values()), renumbered, self.revision(journey_id) if revision is None else revision)
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)

@@ -370,226 +370,6 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>JourneyDocument</name>
     <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Only {0} of {1} cards were added: {2} Undo takes out the ones that were.</source>
-        <translation>Slechts {0} van de {1} kaarten zijn toegevoegd: {2} Met ongedaan maken haal je de toegevoegde kaarten weer weg.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Add card {0}</source>
-        <translation>Kaart {0} toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Insert card {0}</source>
-        <translation>Kaart {0} invoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Insert {0} cards</source>
-        <translation>{0} kaarten invoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Move card {0}</source>
-        <translation>Kaart {0} verplaatsen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Move {0} cards</source>
-        <translation>{0} kaarten verplaatsen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete card {0}</source>
-        <translation>Kaart {0} verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete {0} cards</source>
-        <translation>{0} kaarten verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Rename card {0}</source>
-        <translation>Titel van kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit notes of card {0}</source>
-        <translation>Notities van kaart {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit channel of card {0}</source>
-        <translation>Kanaal van kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit score of card {0}</source>
-        <translation>Score van kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit expectation of card {0}</source>
-        <translation>Verwachting bij kaart {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit owner of card {0}</source>
-        <translation>Eigenaar van kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit colour of card {0}</source>
-        <translation>Kleur van kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit votes of card {0}</source>
-        <translation>Stemmen op kaart {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit card {0}</source>
-        <translation>Kaart {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Rename phase {0}</source>
-        <translation>Fase {0} hernoemen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit description of phase {0}</source>
-        <translation>Beschrijving van fase {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit colour of phase {0}</source>
-        <translation>Kleur van fase {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit phase {0}</source>
-        <translation>Fase {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Rename lane {0}</source>
-        <translation>Rij {0} hernoemen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit kind of lane {0}</source>
-        <translation>Type van rij {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit colour of lane {0}</source>
-        <translation>Kleur van rij {0} wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit lane {0}</source>
-        <translation>Rij {0} bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Rename journey {0}</source>
-        <translation>Klantreis {0} hernoemen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit journey description</source>
-        <translation>Beschrijving van de klantreis bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit journey language</source>
-        <translation>Taal van de klantreis wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit journey framework</source>
-        <translation>Model van de klantreis wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit persona</source>
-        <translation>Persona bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Edit journey</source>
-        <translation>Klantreis bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Add phase {0}</source>
-        <translation>Fase {0} toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Move phase {0}</source>
-        <translation>Fase {0} verplaatsen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete phase {0}</source>
-        <translation>Fase {0} verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete phase {0} with 1 card</source>
-        <translation>Fase {0} met 1 kaart verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete phase {0} with {1} cards</source>
-        <translation>Fase {0} met {1} kaarten verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Add lane {0}</source>
-        <translation>Rij {0} toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Move lane {0}</source>
-        <translation>Rij {0} verplaatsen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete lane {0}</source>
-        <translation>Rij {0} verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete lane {0} with 1 card</source>
-        <translation>Rij {0} met 1 kaart verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete lane {0} with {1} cards</source>
-        <translation>Rij {0} met {1} kaarten verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Save version {0}</source>
-        <translation>Versie {0} opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Delete version {0}</source>
-        <translation>Versie {0} verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing/commands.py"/>
-        <source>Restore version {0}</source>
-        <translation>Versie {0} terugzetten</translation>
-    </message>
-    <message>
         <location filename="../../ui/editing/document.py"/>
         <source>Updated with changes made elsewhere.</source>
         <translation>Bijgewerkt met wijzigingen die elders zijn gemaakt.</translation>
@@ -618,6 +398,226 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/editing/document.py"/>
         <source>Could not redo “{0}”: {1} The undo history was cleared, because it no longer matches the library; the map shows what the library holds.</source>
         <translation>“{0}” kon niet opnieuw worden gedaan: {1} De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de bibliotheek; de klantreis toont wat er in de bibliotheek staat.</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Insert card {0}</source>
+        <translation>Kaart {0} invoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Insert {0} cards</source>
+        <translation>{0} kaarten invoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Add card {0}</source>
+        <translation>Kaart {0} toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Move card {0}</source>
+        <translation>Kaart {0} verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Move {0} cards</source>
+        <translation>{0} kaarten verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Delete card {0}</source>
+        <translation>Kaart {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/card_commands.py"/>
+        <source>Delete {0} cards</source>
+        <translation>{0} kaarten verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Rename card {0}</source>
+        <translation>Titel van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit notes of card {0}</source>
+        <translation>Notities van kaart {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit channel of card {0}</source>
+        <translation>Kanaal van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit score of card {0}</source>
+        <translation>Score van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit expectation of card {0}</source>
+        <translation>Verwachting bij kaart {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit owner of card {0}</source>
+        <translation>Eigenaar van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit colour of card {0}</source>
+        <translation>Kleur van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit votes of card {0}</source>
+        <translation>Stemmen op kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit card {0}</source>
+        <translation>Kaart {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit {0} cards</source>
+        <translation>{0} kaarten bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Rename phase {0}</source>
+        <translation>Fase {0} hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit description of phase {0}</source>
+        <translation>Beschrijving van fase {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit colour of phase {0}</source>
+        <translation>Kleur van fase {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit phase {0}</source>
+        <translation>Fase {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Rename lane {0}</source>
+        <translation>Rij {0} hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit kind of lane {0}</source>
+        <translation>Type van rij {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit colour of lane {0}</source>
+        <translation>Kleur van rij {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit lane {0}</source>
+        <translation>Rij {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Rename journey {0}</source>
+        <translation>Klantreis {0} hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit journey description</source>
+        <translation>Beschrijving van de klantreis bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit journey language</source>
+        <translation>Taal van de klantreis wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit journey framework</source>
+        <translation>Model van de klantreis wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit persona</source>
+        <translation>Persona bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit journey</source>
+        <translation>Klantreis bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Add phase {0}</source>
+        <translation>Fase {0} toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Move phase {0}</source>
+        <translation>Fase {0} verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete phase {0}</source>
+        <translation>Fase {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete phase {0} with 1 card</source>
+        <translation>Fase {0} met 1 kaart verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete phase {0} with {1} cards</source>
+        <translation>Fase {0} met {1} kaarten verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Add lane {0}</source>
+        <translation>Rij {0} toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Move lane {0}</source>
+        <translation>Rij {0} verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete lane {0}</source>
+        <translation>Rij {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete lane {0} with 1 card</source>
+        <translation>Rij {0} met 1 kaart verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/structure_commands.py"/>
+        <source>Delete lane {0} with {1} cards</source>
+        <translation>Rij {0} met {1} kaarten verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/version_commands.py"/>
+        <source>Save version {0}</source>
+        <translation>Versie {0} opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/version_commands.py"/>
+        <source>Delete version {0}</source>
+        <translation>Versie {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/version_commands.py"/>
+        <source>Restore version {0}</source>
+        <translation>Versie {0} terugzetten</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1234,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/main_window.py"/>
         <source>Will not write {0}: it is the open library {1} or one of its own files; choose another name.</source>
         <translation>{0} wordt niet geschreven: dat is de geopende bibliotheek {1} of een van haar eigen bestanden; kies een andere naam.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py"/>
+        <source>{0} is damaged and open read-only: the change was not saved. Export its journeys (File › Export All Journeys…) and import them into a new library.</source>
+        <translation>{0} is beschadigd en alleen-lezen geopend: de wijziging is niet opgeslagen. Exporteer de klantreizen (Bestand › Alle klantreizen exporteren…) en importeer ze in een nieuwe bibliotheek.</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
@@ -2586,6 +2591,11 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/controller.py"/>
         <source>Workshop mode keeps the structure as it is: leave it (F11) to redo “{0}”.</source>
         <translation>De workshopmodus houdt de indeling vast: verlaat die (F11) om “{0}” opnieuw te doen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/controller.py"/>
+        <source>Workshop mode keeps the structure as it is: leave it (F11) to change it.</source>
+        <translation>De workshopmodus houdt de indeling vast: verlaat die (F11) om de indeling te wijzigen.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/controller.py"/>

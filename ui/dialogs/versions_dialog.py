@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjmapper.editing import Gate, Touches
+from cjmapper.editing.gate import Verb
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
 from cjmapper.store import Library, VersionInfo
 
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
-from ..editing.commands import DocumentCommand
 from ..editing.document import JourneyDocument
 
 PrintVersion = Callable[[Journey, str], None]
@@ -49,33 +50,28 @@ def saved_text(moment: datetime) -> str:
 
 
 class VersionDocument(JourneyDocument):
-    """A saved version, open read-only: the document holds the version's snapshot and refuses every edit."""
+    """A saved version, open read-only: the document holds the version's snapshot and its gate refuses every edit."""
 
     def __init__(self, library: Library, snapshot: Journey, name: str, parent: QObject | None = None) -> None:
-        self._snapshot = snapshot
         self.version_name = name
-        super().__init__(library, snapshot.id, parent)
+        gate = Gate()
+        gate.close("version", Touches.EVERYTHING, self._refusal)
+        super().__init__(library, snapshot.id, parent, gate=gate, source=lambda: _copy(snapshot))
 
-    def _read(self) -> Journey:
-        snapshot = self._snapshot
-        return replace(
-            snapshot,
-            phases=list(snapshot.phases),
-            lanes=list(snapshot.lanes),
-            touchpoints=sorted(snapshot.touchpoints, key=lambda t: t.id),
+    def _refusal(self, _verb: Verb, _text: str) -> str:
+        return self.tr("This is the saved version “{0}”, which is read-only. Restore it to edit it.").format(
+            self.version_name
         )
 
     def refresh(self, revision: int | None = None) -> bool:
         return False  # a version never changes
 
-    def _perform(self, command: DocumentCommand) -> bool:
-        self._reload_quietly()  # the canvas may already show the gesture: put it back
-        self.failed.emit(
-            self.tr("This is the saved version “{0}”, which is read-only. Restore it to edit it.").format(
-                self.version_name
-            )
-        )
-        return False
+
+def _copy(snapshot: Journey) -> Journey:
+    """The version as a document may hold it (its lists its own)."""
+    return replace(
+        snapshot, phases=list(snapshot.phases), lanes=list(snapshot.lanes), touchpoints=list(snapshot.touchpoints)
+    )
 
 
 class VersionViewer(QDialog):
@@ -103,6 +99,7 @@ class VersionViewer(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.document.failed.connect(self.message.setText)
+        self.document.refused.connect(self.message.setText)
         self.scene.structure_refused.connect(self.message.setText)
         self.view = JourneyView(self)
         self.view.setScene(self.scene)

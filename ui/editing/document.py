@@ -1,135 +1,145 @@
-"""The journey open in the editor: a snapshot of it, and the one path by which the editor changes it.
+"""The journey open in the editor, and the one path by which the editor changes it.
 
-Every edit goes through `JourneyDocument`: it runs the library's edit API at once (so the change is in the library
-file when the method returns), patches `journey` from what the library returned, pushes one undo
-command (`ui.editing.commands`) and emits `changed` with exactly what changed. Undo and redo run the library's inverse
-and forward calls, durable the same way. `journey` always equals what the library file holds: when the library refuses
-an undo or redo (say another program holds its lock), the document re-reads the journey, clears the undo history
-(which no longer matches the file) and emits `failed` with a message for the user.
+Every edit goes through `JourneyDocument`: it runs an editing command of the core (`cjmapper.editing`) at once, so
+the change is in the library file when the method returns; the command patches the snapshot (`journey`) from what
+the library returned; the document puts the command on the undo stack (`ui.editing.commands.UndoStep`) and emits
+`changed` with what changed (a `Change`: the cards added, removed or updated, the phases and lanes, the journey's
+fields, or only its named versions), so a view can update only those items. Undo and redo run the command's inverse
+and forward library calls, durable the same way. The edits grouped by `macro()`, and the undo or redo of such a
+group, emit one change, merged, when the group is done.
 
-Two editors on one library: every library call passes the revision the document last saw, so an edit of a journey
-that another window or program changed meanwhile is refused (the other's work stays); the document then re-reads
-the journey and clears its undo history. `refresh()` (polled by the window) does the same as soon as it notices a
-change made elsewhere, and says so through `notice`.
+`journey` always equals what the library file holds: when the library refuses an undo or redo (say another program
+holds its lock), the document re-reads the journey, clears the undo history (which no longer matches the file) and
+emits `failed` with a message for the user.
+
+Two editors on one library: every library call passes the revision the document last saw (the one the library
+returned after its last edit), so an edit of a journey that another window or program changed meanwhile is refused
+(the other's work stays); the document then re-reads the journey and clears its undo history. `refresh()` (polled by
+the window) does the same as soon as it notices a change made elsewhere, and says so through `notice`.
+
+The gate (`cjmapper.editing.gate.Gate`, shared by a window's documents): what it closes (workshop mode the structure,
+a read-only library everything) the document refuses, as a new edit and as an undo or redo (`undo()`, `redo()`),
+emitting `refused` with the message of whoever closed it; nothing changes then.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
-import enum
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from cjmapper.errors import CjmapperError, NotFoundError, StaleEditError
-from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
-from cjmapper.store import Library, Placement, VersionInfo
+from cjmapper.editing import CONTEXT, Change, ChangeKind, Command, Gate, JourneySnapshot, Label, merged
+from cjmapper.editing.card_commands import (
+    AddTouchpointCommand,
+    DeleteTouchpointsCommand,
+    InsertTouchpointsCommand,
+    MoveTouchpointsCommand,
+)
+from cjmapper.editing.field_commands import (
+    UpdateJourneyCommand,
+    UpdateLaneCommand,
+    UpdatePhaseCommand,
+    UpdateTouchpointCommand,
+    UpdateTouchpointsCommand,
+)
+from cjmapper.editing.gate import Verb
+from cjmapper.editing.structure_commands import (
+    AddLaneCommand,
+    AddPhaseCommand,
+    DeleteLaneCommand,
+    DeletePhaseCommand,
+    MoveLaneCommand,
+    MovePhaseCommand,
+)
+from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
+from cjmapper.errors import CjmapperError, StaleEditError
+from cjmapper.model import Journey, LaneKind, Touchpoint
+from cjmapper.store import Library, VersionInfo
 
-if TYPE_CHECKING:
-    from .commands import DocumentCommand
+from .commands import UndoStep, touches
 
-
-class ChangeKind(enum.Enum):
-    CARDS = "cards"
-    """Only cards changed: see `added`, `removed` and `updated`."""
-    STRUCTURE = "structure"
-    """Phases or lanes changed (and maybe their cards): lay everything out again."""
-    JOURNEY = "journey"
-    """Only the journey's own fields (title, description, language, framework, persona)."""
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: ChangeKind
-    added: frozenset[int] = frozenset()
-    """Touchpoint ids that appeared."""
-    removed: frozenset[int] = frozenset()
-    """Touchpoint ids that went away."""
-    updated: frozenset[int] = frozenset()
-    """Touchpoint ids whose fields or place changed."""
-
-
-CONTEXT = "JourneyDocument"
-"""The translation context of the Edit menu labels and the document's messages (see ui.editing.commands)."""
-
-
-def _by_id(card: Touchpoint) -> int:
-    return card.id
+__all__ = ["CONTEXT", "Change", "ChangeKind", "JourneyDocument"]
+"""`Change` and `ChangeKind` live in `cjmapper.editing`; they are named here too for the views that import them."""
 
 
 class JourneyDocument(QObject):
     """One journey of a library, open for editing. The caller keeps the library open while the document lives.
 
-    Each edit method is one undo step. It returns None/False (and emits `failed`) when the library refused the
-    edit; the library and `journey` are then as they were. An edit that would change nothing returns success
+    Each edit method is one undo step. It returns None/False (and emits `failed` or `refused`) when the edit was
+    refused; the library and `journey` are then as they were. An edit that would change nothing returns success
     and adds no undo step."""
 
     changed = Signal(object)
-    """A `Change`, after every edit, undo and redo, and after reload()."""
+    """A `Change`, after every edit, undo and redo (one per macro), and after reload()."""
     failed = Signal(str)
     """An edit, undo or redo could not be saved: the message for the user. `journey` was re-read first."""
+    refused = Signal(str)
+    """The gate forbids an edit, undo or redo (workshop mode, a read-only library): the message for the user."""
     versions_changed = Signal()
     """A named version of the journey was saved, deleted or put back (by an edit, undo or redo)."""
     notice = Signal(str)
     """Something the user should know that is not a failure (the journey was updated with changes made elsewhere)."""
 
-    def __init__(self, library: Library, journey_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        journey_id: int,
+        parent: QObject | None = None,
+        *,
+        gate: Gate | None = None,
+        source: Callable[[], Journey] | None = None,
+    ) -> None:
+        """`gate`: the window's (shared by its documents), else one of its own. `source`: what reads the journey
+        (see `JourneySnapshot`)."""
         super().__init__(parent)
-        self.library = library
-        self.journey_id = journey_id
-        self._read_at = 0
-        """The revision at which the journey was last read from the library: every later one is this document's."""
-        self.journey: Journey = self._read()
-        """The current snapshot, always equal to what the library file holds. Its `touchpoints` are kept in id
-        order; model objects in it are replaced, never changed in place, so a card a caller holds stays as it
-        was (the lists and the journey's own fields do change)."""
+        self.snapshot = JourneySnapshot(library, journey_id, source)
+        self.gate = gate if gate is not None else Gate()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._settle_history)
         self._history_error: str | None = None
         self._history_stale: tuple[str, str, int] | None = None
         """(verb, command text, revision) of an undo or redo refused with an error that a change made elsewhere
         may explain."""
+        self._history_changes: list[Change] = []
+        """What the undo or redo under way changed so far (every step of a macro): emitted when the stack is done."""
         self._typing_session = 0
         self._macro_depth = 0
+        self._macro_changes: list[Change] = []
         self._clear_after_macro = False
 
-    # ------------------------------------------------------------------ reading
+    @property
+    def library(self) -> Library:
+        return self.snapshot.library
 
-    def _read(self) -> Journey:
-        """The journey as the library holds it now; what the document holds from here on (the callers adopt it)."""
-        journey = self.library.load_journey(self.journey_id)
-        journey.touchpoints.sort(key=_by_id)
-        self._read_at = journey.revision
-        return journey
+    @property
+    def journey_id(self) -> int:
+        return self.snapshot.journey_id
+
+    @property
+    def journey(self) -> Journey:
+        """The current snapshot, always equal to what the library file holds (see `JourneySnapshot`)."""
+        return self.snapshot.journey
+
+    # ------------------------------------------------------------------ reading
 
     def own_revision(self, since: int) -> int | None:
         """The journey's revision now when every change of it since revision `since` was this document's own edit
         (or its undo or redo), else None: then someone else may have changed it in between. A journey-level undo
         step (`ui.editing.library_commands`) made at revision `since` expects this revision, so the user's own edits
         of the journey after the step do not count as someone else's."""
-        if self._read_at <= since <= self.journey.revision:
+        if self.snapshot.read_at <= since <= self.journey.revision:
             return self.journey.revision
         return None
 
     def reload(self) -> None:
-        """Re-read the journey from the library and emit Change(STRUCTURE). Raises CjmapperError when the
-        library cannot be read (the snapshot is then left as it was).
-
-        Cards that read back equal to the ones held keep their objects, so the canvas passes over them at once (it
-        looks at a card item again only when its card is another object): a teammate's edit of one card touches one
-        card item, however large the map."""
-        journey = self._read()
-        held = {card.id: card for card in self.journey.touchpoints}
-        journey.touchpoints[:] = [
-            kept if (kept := held.get(card.id)) is not None and kept == card else card for card in journey.touchpoints
-        ]
-        self.journey = journey
+        """Re-read the journey from the library and emit Change.everything(). Raises CjmapperError when the
+        library cannot be read (the snapshot is then left as it was). Cards that read back equal keep their objects
+        (`JourneySnapshot.reread`)."""
+        self.snapshot.reread()
         self._typing_session += 1
-        self.changed.emit(Change(ChangeKind.STRUCTURE))
+        self.changed.emit(Change.everything())
 
     def refresh(self, revision: int | None = None) -> bool:
         """Catch up with changes made elsewhere (another window or program): when the journey's revision in the
@@ -170,6 +180,7 @@ class JourneyDocument(QObject):
 
     def _reload_quietly(self) -> str:
         """reload(), for failure paths: returns "" or a sentence to add to the failure message."""
+        self._macro_changes.clear()  # what the reload shows covers them
         try:
             self.reload()
         except CjmapperError as e:
@@ -189,8 +200,9 @@ class JourneyDocument(QObject):
 
     @contextlib.contextmanager
     def macro(self, text: str) -> Iterator[None]:
-        """Group the edits made inside the block into one undo step labelled `text`. An edit refused inside the
-        block leaves the others in place; a block in which nothing changed adds no undo step."""
+        """Group the edits made inside the block into one undo step labelled `text`, and their changes into one
+        `changed`, emitted when the block ends. An edit refused inside the block leaves the others in place; a
+        block in which nothing changed adds no undo step."""
         self._typing_session += 1
         self.undo_stack.beginMacro(text)
         self._macro_depth += 1
@@ -205,6 +217,10 @@ class JourneyDocument(QObject):
                 if self._clear_after_macro:
                     self._clear_after_macro = False
                     self.undo_stack.clear()
+                change = merged(self._macro_changes)
+                self._macro_changes.clear()
+                if change is not None:
+                    self._emit(change)
 
     def _drop_empty_macro(self) -> None:
         index = self.undo_stack.index()
@@ -216,6 +232,11 @@ class JourneyDocument(QObject):
             top.setObsolete(True)
             self.undo_stack.undo()
 
+    def _emit(self, change: Change) -> None:
+        self.changed.emit(change)
+        if change.versions:
+            self.versions_changed.emit()
+
     # ------------------------------------------------------------------ cards
 
     def add_touchpoint(
@@ -223,64 +244,58 @@ class JourneyDocument(QObject):
     ) -> int | None:
         """Add a card to a cell at `index` (None: at the end); `fields` are the card's other fields (notes,
         channel, score, expectation, owner, color, votes). Returns its id."""
-        from .commands import AddTouchpointCommand
-
-        command = AddTouchpointCommand(self, phase_id, lane_id, title, index, fields)
+        command = AddTouchpointCommand(self.snapshot, phase_id, lane_id, title, index, fields)
         return command.card_ids[0] if self._perform(command) and command.card_ids else None
 
     def update_touchpoint(self, touchpoint_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change fields of a card. typing=True: successive edits of the same fields of the same card merge
         into one undo step (each is still written to the library at once)."""
-        from .commands import UpdateTouchpointCommand
+        return self._perform(
+            UpdateTouchpointCommand(self.snapshot, touchpoint_id, fields, typing, self._typing_session)
+        )
 
-        return self._perform(UpdateTouchpointCommand(self, touchpoint_id, fields, typing))
+    def update_touchpoints(self, ids: Sequence[int], *, text: str | None = None, **fields: object) -> bool:
+        """Set the same fields of several cards: one undo step (labelled `text`, already in the user's language,
+        or "Edit N cards"), one library transaction, one change."""
+        return self.update_each({card_id: fields for card_id in ids}, text=text)
+
+    def update_each(self, changes: Mapping[int, Mapping[str, object]], *, text: str | None = None) -> bool:
+        """Set fields of several cards, each its own (card id: fields): one undo step, transaction and change."""
+        label = None if text is None else Label(text, verbatim=True)
+        return self._perform(UpdateTouchpointsCommand(self.snapshot, changes, label))
 
     def move_touchpoints(self, ids: Sequence[int], phase_id: int, lane_id: int, index: int | None) -> bool:
         """Move cards (in the order given) into a cell, to stand at `index` among its other cards (None: end)."""
-        from .commands import MoveTouchpointsCommand
-
-        return self._perform(MoveTouchpointsCommand(self, ids, phase_id, lane_id, index))
+        return self._perform(MoveTouchpointsCommand(self.snapshot, ids, phase_id, lane_id, index))
 
     def delete_touchpoints(self, ids: Sequence[int]) -> bool:
-        from .commands import DeleteTouchpointsCommand
-
-        return self._perform(DeleteTouchpointsCommand(self, ids))
+        return self._perform(DeleteTouchpointsCommand(self.snapshot, ids))
 
     def insert_touchpoints(
         self, cards: Sequence[Touchpoint], phase_id: int, lane_id: int, index: int | None
     ) -> list[int]:
         """Paste or duplicate: copies of `cards` (their fields, not their ids or places) into the cell at
-        `index` (None: at the end), in the order given. One undo step; returns the new cards' ids ([] when the
-        library refused)."""
-        from .commands import InsertTouchpointsCommand
-
-        command = InsertTouchpointsCommand(self, cards, phase_id, lane_id, index)
+        `index` (None: at the end), in the order given. One undo step and one library transaction; returns the
+        new cards' ids ([] when refused)."""
+        command = InsertTouchpointsCommand(self.snapshot, cards, phase_id, lane_id, index)
         return list(command.card_ids) if self._perform(command) else []
 
     # ------------------------------------------------------------------ phases and lanes
 
     def add_phase(self, name: str, *, index: int | None = None, color: str | None = None) -> int | None:
-        from .commands import AddPhaseCommand
-
-        command = AddPhaseCommand(self, name, index, color)
+        command = AddPhaseCommand(self.snapshot, name, index, color)
         return command.phase.id if self._perform(command) and command.phase is not None else None
 
     def update_phase(self, phase_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change a phase's name, description or color."""
-        from .commands import UpdatePhaseCommand
-
-        return self._perform(UpdatePhaseCommand(self, phase_id, fields, typing))
+        return self._perform(UpdatePhaseCommand(self.snapshot, phase_id, fields, typing, self._typing_session))
 
     def move_phase(self, phase_id: int, index: int) -> bool:
-        from .commands import MovePhaseCommand
-
-        return self._perform(MovePhaseCommand(self, phase_id, index))
+        return self._perform(MovePhaseCommand(self.snapshot, phase_id, index))
 
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase with its cards; undo puts the phase and its cards back with the same ids."""
-        from .commands import DeletePhaseCommand
-
-        return self._perform(DeletePhaseCommand(self, phase_id))
+        return self._perform(DeletePhaseCommand(self.snapshot, phase_id))
 
     def add_lane(
         self,
@@ -290,63 +305,82 @@ class JourneyDocument(QObject):
         index: int | None = None,
         color: str | None = None,
     ) -> int | None:
-        from .commands import AddLaneCommand
-
-        command = AddLaneCommand(self, name, kind, index, color)
+        command = AddLaneCommand(self.snapshot, name, kind, index, color)
         return command.lane.id if self._perform(command) and command.lane is not None else None
 
     def update_lane(self, lane_id: int, *, typing: bool = False, **fields: object) -> bool:
         """Change a lane's name, kind or color."""
-        from .commands import UpdateLaneCommand
-
-        return self._perform(UpdateLaneCommand(self, lane_id, fields, typing))
+        return self._perform(UpdateLaneCommand(self.snapshot, lane_id, fields, typing, self._typing_session))
 
     def move_lane(self, lane_id: int, index: int) -> bool:
-        from .commands import MoveLaneCommand
-
-        return self._perform(MoveLaneCommand(self, lane_id, index))
+        return self._perform(MoveLaneCommand(self.snapshot, lane_id, index))
 
     def delete_lane(self, lane_id: int) -> bool:
         """Delete a lane with its cards; undo puts the lane and its cards back with the same ids."""
-        from .commands import DeleteLaneCommand
-
-        return self._perform(DeleteLaneCommand(self, lane_id))
+        return self._perform(DeleteLaneCommand(self.snapshot, lane_id))
 
     # ------------------------------------------------------------------ the journey
 
     def update_journey(self, *, typing: bool = False, **fields: object) -> bool:
         """Change the journey's title, description, language, framework or persona."""
-        from .commands import UpdateJourneyCommand
-
-        return self._perform(UpdateJourneyCommand(self, fields, typing))
+        return self._perform(UpdateJourneyCommand(self.snapshot, fields, typing, self._typing_session))
 
     # ------------------------------------------------------------------ named versions
 
     def save_version(self, name: str) -> VersionInfo | None:
         """Save the journey as it is now as a named version; one undo step (undo deletes the version)."""
-        from .commands import SaveVersionCommand
-
-        command = SaveVersionCommand(self, name)
+        command = SaveVersionCommand(self.snapshot, name)
         return command.info if self._perform(command) else None
 
     def delete_version(self, version_id: int) -> bool:
         """Delete a named version; undo puts it back under its own id."""
-        from .commands import DeleteVersionCommand
-
-        return self._perform(DeleteVersionCommand(self, version_id))
+        return self._perform(DeleteVersionCommand(self.snapshot, version_id))
 
     def restore_version(self, version_id: int) -> bool:
         """Make the journey what the version holds (fields, phases, lanes and cards with their ids); one undo step,
         whose undo puts the journey's previous content back."""
-        from .commands import RestoreVersionCommand
+        return self._perform(RestoreVersionCommand(self.snapshot, version_id))
 
-        return self._perform(RestoreVersionCommand(self, version_id))
+    # ------------------------------------------------------------------ undo and redo through the gate
+
+    def undo(self) -> bool:
+        """Undo the last step, unless the gate forbids it (then `refused` says why). True when it ran."""
+        return self._through_gate("undo")
+
+    def redo(self) -> bool:
+        """Redo the next step, unless the gate forbids it (then `refused` says why). True when it ran."""
+        return self._through_gate("redo")
+
+    def history_refusal(self, verb: Verb) -> str | None:
+        """Why the gate forbids the undo ("undo") or redo ("redo") of the step it would run now, or None."""
+        stack = self.undo_stack
+        index = stack.index() - 1 if verb == "undo" else stack.index()
+        if not 0 <= index < stack.count():
+            return None
+        step = stack.command(index)
+        return self.gate.refusal(touches(step), verb, step.text())
+
+    def _through_gate(self, verb: Verb) -> bool:
+        message = self.history_refusal(verb)
+        if message is not None:
+            self.refused.emit(message)
+            return False
+        if verb == "undo":
+            self.undo_stack.undo()
+        else:
+            self.undo_stack.redo()
+        return True
 
     # ------------------------------------------------------------------ running commands
 
-    def _perform(self, command: DocumentCommand) -> bool:
+    def _perform(self, command: Command) -> bool:
         """First execution of an edit, before it is pushed: a refused edit never reaches the undo stack."""
         self._settle_history()
+        refusal = self.gate.refusal(command.TOUCHES, "edit", "")
+        if refusal is not None:
+            self._reload_quietly()  # the view may already show the gesture: put it back
+            self.refused.emit(refusal)
+            return False
         try:
             change = command.execute()
         except StaleEditError:
@@ -361,11 +395,11 @@ class JourneyDocument(QObject):
         if change is None:
             return True
         if command.keep:
-            command.skip_next_redo()
-            self.undo_stack.push(command)
-        self.changed.emit(change)
-        if command.problem is not None:
-            self.failed.emit(command.problem)
+            self.undo_stack.push(UndoStep(command, self._history_step))
+        if self._macro_depth:
+            self._macro_changes.append(change)
+        else:
+            self._emit(change)
         return True
 
     def _refuse(self, message: str) -> None:
@@ -389,27 +423,29 @@ class JourneyDocument(QObject):
         self._clear_history()
         self.failed.emit(self.stale_message() + note)
 
-    def _history_step(self, command: DocumentCommand, step: Callable[[], Change], verb: str) -> None:
-        """Run an undo or redo of `command` (called by QUndoStack through the command, so nothing may raise
-        out of here: PySide would print and swallow it). A refusal is settled once the stack is done."""
+    def _history_step(self, step: UndoStep, verb: Verb) -> None:
+        """Run an undo or redo of `step` (called by QUndoStack through the step, so nothing may raise out of here:
+        PySide would print and swallow it). Its change is emitted, merged with those of the other steps of a
+        macro, once the stack is done; a refusal is settled then too."""
         if self._history_error is not None:
             return  # an earlier part of this undo or redo failed: do not change the library further
         self._typing_session += 1
+        command = step.command
         try:
-            change = step()
+            change = command.forward() if verb == "redo" else command.backward()
         except StaleEditError:
-            self._history_error = self.history_message(verb, command.text(), self.stale_message())
+            self._history_error = self.history_message(verb, step.text(), self.stale_message())
             return
         except CjmapperError as e:
-            self._history_error = self.history_message(verb, command.text(), str(e))
+            self._history_error = self.history_message(verb, step.text(), str(e))
             # Refused perhaps because what it edited changed elsewhere (say the card was deleted in another
             # window): _settle_history tells so when the journey's revision moved.
-            self._history_stale = (verb, command.text(), self.journey.revision)
+            self._history_stale = (verb, step.text(), self.journey.revision)
             return
         except BaseException as e:
-            self._history_error = self.history_message(verb, command.text(), f"{type(e).__name__}: {e}")
+            self._history_error = self.history_message(verb, step.text(), f"{type(e).__name__}: {e}")
             raise
-        self.changed.emit(change)
+        self._history_changes.append(change)
 
     @staticmethod
     def history_message(verb: str, text: str, error: str) -> str:
@@ -429,12 +465,18 @@ class JourneyDocument(QObject):
         return template.format(text, error)
 
     def _settle_history(self, *_: object) -> None:
-        """After a refused undo or redo: clear the stack, re-read the journey, tell the user. Runs from the
-        stack's indexChanged, once QUndoStack no longer touches the command (clearing inside the command's own
-        undo() would delete it while it runs)."""
+        """Once an undo or redo is done: emit what it changed, or after a refusal clear the stack, re-read the
+        journey and tell the user. Runs from the stack's indexChanged, once QUndoStack no longer touches the
+        command (clearing inside the command's own undo() would delete it while it runs)."""
+        change = merged(self._history_changes)
+        self._history_changes.clear()
         message = self._history_error
         if message is None:
+            if change is not None:
+                self._emit(change)
             return
+        if change is not None and change.versions:
+            self.versions_changed.emit()  # a version went or came back before the refusal: the list must show it
         self._history_error = None
         stale, self._history_stale = self._history_stale, None
         self.undo_stack.clear()
@@ -442,71 +484,3 @@ class JourneyDocument(QObject):
         if stale is not None and not note and self.journey.revision != stale[2]:
             message = self.history_message(stale[0], stale[1], self.stale_message())
         self.failed.emit(message + note)
-
-    # ------------------------------------------------------------------ snapshot patches (for ui.editing.commands)
-
-    def _wrote(self, calls: int = 1) -> None:
-        """Each library edit call bumps the journey's revision once."""
-        self.journey.revision += calls
-
-    def _card_index(self, card_id: int) -> int:
-        cards = self.journey.touchpoints
-        at = bisect.bisect_left(cards, card_id, key=_by_id)
-        if at == len(cards) or cards[at].id != card_id:
-            raise NotFoundError(f"There is no touchpoint with id {card_id} on this journey.")
-        return at
-
-    def _card(self, card_id: int) -> Touchpoint:
-        return self.journey.touchpoints[self._card_index(card_id)]
-
-    def _has_card(self, card_id: int) -> bool:
-        try:
-            self._card_index(card_id)
-        except NotFoundError:
-            return False
-        return True
-
-    def _put_cards(self, cards: Iterable[Touchpoint]) -> None:
-        """Add or replace cards in the snapshot (copies: the caller's objects stay theirs)."""
-        listed = self.journey.touchpoints
-        for card in cards:
-            at = bisect.bisect_left(listed, card.id, key=_by_id)
-            if at < len(listed) and listed[at].id == card.id:
-                listed[at] = replace(card)
-            else:
-                listed.insert(at, replace(card))
-
-    def _drop_cards(self, ids: Iterable[int]) -> None:
-        gone = set(ids)
-        self.journey.touchpoints[:] = [t for t in self.journey.touchpoints if t.id not in gone]
-
-    def _place(self, placements: Iterable[Placement]) -> None:
-        listed = self.journey.touchpoints
-        for p in placements:
-            at = self._card_index(p.touchpoint_id)
-            listed[at] = replace(listed[at], phase_id=p.phase_id, lane_id=p.lane_id, position=p.position)
-
-    def _placements(self, ids: Iterable[int]) -> dict[int, Placement]:
-        result: dict[int, Placement] = {}
-        for card_id in ids:
-            t = self._card(card_id)
-            result[card_id] = Placement(t.id, t.phase_id, t.lane_id, t.position)
-        return result
-
-    def _cell_ids(self, phase_id: int, lane_id: int) -> list[int]:
-        """The ids in a cell in the library's order (sort key, then id)."""
-        cards = [t for t in self.journey.touchpoints if t.phase_id == phase_id and t.lane_id == lane_id]
-        cards.sort(key=lambda t: (t.position, t.id))
-        return [t.id for t in cards]
-
-    def _phase(self, phase_id: int) -> Phase:
-        try:
-            return self.journey.phase(phase_id)
-        except KeyError:
-            raise NotFoundError(f"There is no phase with id {phase_id} on this journey.") from None
-
-    def _lane(self, lane_id: int) -> Lane:
-        try:
-            return self.journey.lane(lane_id)
-        except KeyError:
-            raise NotFoundError(f"There is no lane with id {lane_id} on this journey.") from None

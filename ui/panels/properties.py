@@ -1023,12 +1023,7 @@ class PropertiesPanel(QWidget):
             return
         cards = self._cards()
         self._failure = None
-        failed = False
-        with self._document.macro(text):
-            for card in cards:
-                if not self._document.update_touchpoint(card.id, **fields):
-                    failed = True
-        if failed:
+        if not self._document.update_touchpoints([card.id for card in cards], text=text, **fields):
             self._cards_message.setText(self._failure or self.tr("The change could not be saved."))
             self._cards_message.show()
         else:

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import __version__
+from cjmapper.editing import Gate, Touches
+from cjmapper.editing.gate import Verb
 from cjmapper.errors import CjmapperError, DamagedJourneyError
 from cjmapper.file_names import title_part
 from cjmapper.interchange import read_journey_file, write_csv_file, write_journey_file
@@ -104,6 +106,10 @@ def csat_text(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
+READ_ONLY_GATE = "read-only"
+"""The reason by which a read-only library closes everything in the window's edit gate."""
+
+
 class MainWindow(QMainWindow):
     """The editor window. It takes ownership of `library` and closes it when it is done with it."""
 
@@ -112,6 +118,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.library = library
         self.library_editor = LibraryEditor(library, self, documents=self._document_of)
+        self.edit_gate = Gate()
+        """What the open journeys' documents refuse now: workshop mode closes the structure, a read-only library
+        everything."""
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.library_editor.undo_stack)
         self.document: JourneyDocument | None = None
@@ -436,11 +445,12 @@ class MainWindow(QMainWindow):
         document = self._documents.get(journey_id)
         if document is None:
             try:
-                document = JourneyDocument(self.library, journey_id, self)
+                document = JourneyDocument(self.library, journey_id, self, gate=self.edit_gate)
             except CjmapperError as e:
                 return self._not_opened(journey_id, e, quietly)
             document.changed.connect(self._document_changed)
             document.failed.connect(self.show_error)
+            document.refused.connect(self._edit_refused)
             document.notice.connect(self.show_notice)
             self.undo_group.addStack(document.undo_stack)
             document.undo_stack.indexChanged.connect(self._stack_used)
@@ -1212,6 +1222,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000)
         QMessageBox.warning(self, "cjmapper", text)
 
+    def _edit_refused(self, text: str) -> None:
+        """The edit gate refused an edit, undo or redo: a read-only library's refusal is an error, workshop mode's a
+        hint in the status bar."""
+        if self.library.read_only:
+            self.show_error(text)
+        else:
+            self.statusBar().showMessage(text, 6000)
+
+    def _read_only_message(self, _verb: Verb, _text: str) -> str:
+        return self.tr(
+            "{0} is damaged and open read-only: the change was not saved. Export its journeys (File › Export All "
+            "Journeys…) and import them into a new library."
+        ).format(self.library.name)
+
     def show_about(self) -> None:
         about = self.tr(
             "An editor for customer journey maps: phases, lanes and touchpoints, "
@@ -1287,6 +1311,10 @@ class MainWindow(QMainWindow):
         refuses edits all the same). Reading, zooming and exporting stay."""
         read_only = self.library.read_only
         self.damage_banner.set_library(self.library)
+        if read_only:
+            self.edit_gate.close(READ_ONLY_GATE, Touches.EVERYTHING, self._read_only_message)
+        else:
+            self.edit_gate.open(READ_ONLY_GATE)
         if not read_only:
             if not self.view.isInteractive():  # the library before this one was damaged
                 self.view.setInteractive(True)

@@ -25,20 +25,12 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTim
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
+from cjmapper.editing import Touches
+from cjmapper.editing.gate import Verb
 from cjmapper.layout import Metrics
 
 from ..canvas import JourneyScene
-from ..editing.commands import (
-    AddLaneCommand,
-    AddPhaseCommand,
-    DeleteLaneCommand,
-    DeletePhaseCommand,
-    MoveLaneCommand,
-    MovePhaseCommand,
-    UpdateJourneyCommand,
-    UpdateLaneCommand,
-    UpdatePhaseCommand,
-)
+from ..editing.commands import touches
 from .timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
 
 if TYPE_CHECKING:
@@ -52,12 +44,8 @@ MESSAGE_MS = 6000
 _SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 _NORMAL = Qt.WindowState.WindowNoState
 
-STRUCTURE_COMMANDS: tuple[type[QUndoCommand], ...] = (
-    AddPhaseCommand, UpdatePhaseCommand, MovePhaseCommand, DeletePhaseCommand,
-    AddLaneCommand, UpdateLaneCommand, MoveLaneCommand, DeleteLaneCommand,
-    UpdateJourneyCommand,
-)  # fmt: skip
-"""Undo steps that change the structure: workshop mode neither undoes nor redoes them."""
+WORKSHOP_GATE = "workshop"
+"""The reason by which workshop mode closes the structure in the window's edit gate."""
 
 
 def workshop_metrics(base: Metrics | None = None, scale: float = WORKSHOP_SCALE) -> Metrics:
@@ -70,9 +58,7 @@ def workshop_metrics(base: Metrics | None = None, scale: float = WORKSHOP_SCALE)
 
 def changes_structure(command: QUndoCommand) -> bool:
     """Whether an undo step (or any step in a macro) changes phases, lanes or the journey's fields."""
-    if isinstance(command, STRUCTURE_COMMANDS):
-        return True
-    return any(changes_structure(command.child(i)) for i in range(command.childCount()))
+    return bool(touches(command) & Touches.STRUCTURE)
 
 
 @dataclass
@@ -219,6 +205,7 @@ class WorkshopController(QObject):
             capture=self.capture_action.isChecked(),
         )
         self.active = True
+        w.edit_gate.close(WORKSHOP_GATE, Touches.STRUCTURE, self._locked)
         _set_checked(self.capture_action, True)  # capture is always on in workshop mode
         for dock in w.findChildren(QDockWidget):
             dock.hide()
@@ -255,6 +242,7 @@ class WorkshopController(QObject):
         started = time.perf_counter()
         w = self.window
         self.active = False
+        w.edit_gate.open(WORKSHOP_GATE)
         self._refit_until = 0.0
         saved = self._saved
         self._saved = None
@@ -362,27 +350,33 @@ class WorkshopController(QObject):
         w.redo_action.triggered.connect(lambda: self._history(undo=False))
 
     def _history(self, *, undo: bool) -> bool:
-        """Undo or redo on the active stack, unless workshop mode forbids that step. True when it ran."""
+        """Undo or redo on the active stack, unless workshop mode forbids that step (the document's gate refuses a
+        structure step; the library's steps all change the structure). True when it ran."""
         w = self.window
         stack = w.undo_group.activeStack()
-        if self.active and stack is not None:
+        document = w.document
+        if document is not None and stack is document.undo_stack:
+            return document.undo() if undo else document.redo()
+        if self.active and stack is not None and stack is w.library_editor.undo_stack:
             index = stack.index() - 1 if undo else stack.index()
             if 0 <= index < stack.count():
-                command = stack.command(index)
-                if stack is w.library_editor.undo_stack or changes_structure(command):
-                    text = command.text()
-                    message = (
-                        self.tr("Workshop mode keeps the structure as it is: leave it (F11) to undo “{0}”.")
-                        if undo
-                        else self.tr("Workshop mode keeps the structure as it is: leave it (F11) to redo “{0}”.")
-                    )
-                    w.statusBar().showMessage(message.format(text), MESSAGE_MS)
-                    return False
+                w.statusBar().showMessage(
+                    self._locked("undo" if undo else "redo", stack.command(index).text()), MESSAGE_MS
+                )
+                return False
         if undo:
             w.undo_group.undo()
         else:
             w.undo_group.redo()
         return True
+
+    def _locked(self, verb: Verb, text: str) -> str:
+        """What the user is told when workshop mode refuses a structure edit, or the undo or redo of one."""
+        if verb == "undo":
+            return self.tr("Workshop mode keeps the structure as it is: leave it (F11) to undo “{0}”.").format(text)
+        if verb == "redo":
+            return self.tr("Workshop mode keeps the structure as it is: leave it (F11) to redo “{0}”.").format(text)
+        return self.tr("Workshop mode keeps the structure as it is: leave it (F11) to change it.")
 
     # ------------------------------------------------------------------ the timer
 

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjmapper.editing import quoted
 from cjmapper.model import MAX_VOTES, Journey, Touchpoint
 
 from ..canvas.painting import VOTE_DOT
 from ..canvas.scene import JourneyScene
-from ..editing.commands import quoted
 from ..editing.document import Change, JourneyDocument
 from ..plain_text import plain_tooltip
 
@@ -377,10 +377,8 @@ class VotingSession(QObject):
         cards = self.voted_cards()
         if document is None or not cards:
             return False
-        done = False
         with document.macro(self.tr("Reset votes")):
-            for card in cards:
-                done = document.update_touchpoint(card.id, votes=0) or done
+            done = document.update_touchpoints([card.id for card in cards], votes=0)
             if done:
                 given = [(b, card_id, -dots) for b in self._ballots for card_id, dots in b.given.items()]
                 document.undo_stack.push(_BallotMarker(self, given))

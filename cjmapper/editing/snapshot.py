@@ -1,0 +1,174 @@
+"""The open journey as the editor holds it, and the patches the commands make to it after each library edit.
+
+A `JourneySnapshot` holds one journey of a library, always equal to what the library holds once an edit (or its
+undo or redo) returns: a command makes its library call, then patches the snapshot from what the library returned,
+instead of reading the journey again. The journey's cards are kept in id order, found by id; model objects in it
+are replaced, never changed in place, so a card a caller holds stays as it was (the lists and the journey's own
+fields do change).
+
+The journey's revision is what the library says it is after each edit (`adopt`): every library call passes the
+revision last seen, so the library refuses an edit of a journey someone else changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from cjmapper.errors import NotFoundError
+from cjmapper.model import Journey, Lane, Phase, Touchpoint
+from cjmapper.store import Library, Placement
+
+
+def _by_id(card: Touchpoint) -> int:
+    return card.id
+
+
+def returned_revision(returned: object) -> int | None:
+    """The journey's new revision in what a library edit returned: the int itself, or a result's `revision` field;
+    None when it carries none (a journey value's `revision` is the journey's, not the edit's)."""
+    if isinstance(returned, bool):
+        return None
+    if isinstance(returned, int):
+        return returned
+    if isinstance(returned, Journey):
+        return None
+    revision = getattr(returned, "revision", None)
+    return revision if isinstance(revision, int) and not isinstance(revision, bool) else None
+
+
+class JourneySnapshot:
+    """One journey of an open library, patched by the editing commands. The caller keeps the library open.
+    `source` reads the journey (default: as the library holds it now; a saved version's viewer passes the version)."""
+
+    def __init__(self, library: Library, journey_id: int, source: Callable[[], Journey] | None = None) -> None:
+        self.library = library
+        self.journey_id = journey_id
+        self._source = source if source is not None else lambda: library.load_journey(journey_id)
+        self.read_at = 0
+        """The revision at which the journey was last read from the library: every later one is this editor's."""
+        self._at: dict[int, int] | None = None
+        """Card id: its place in `journey.touchpoints` (None: to be counted again, after cards came or went)."""
+        self._journey: Journey = self.read()
+
+    @property
+    def journey(self) -> Journey:
+        """The journey, always equal to what the library holds once an edit returns."""
+        return self._journey
+
+    @journey.setter
+    def journey(self, journey: Journey) -> None:
+        self._journey = journey
+        self._at = None
+
+    # ------------------------------------------------------------------ reading
+
+    def read(self) -> Journey:
+        """The journey as the library holds it now, cards in id order; what the snapshot holds from here on (the
+        caller adopts it)."""
+        journey = self._source()
+        journey.touchpoints.sort(key=_by_id)
+        self.read_at = journey.revision
+        return journey
+
+    def reread(self) -> None:
+        """Read the journey again and hold that. Cards that read back equal to the ones held keep their objects, so
+        a view passes over them at once: a teammate's edit of one card touches one card item, however large the
+        map. Raises CjmapperError when the library cannot be read (the snapshot is then left as it was)."""
+        journey = self.read()
+        held = {card.id: card for card in self.journey.touchpoints}
+        journey.touchpoints[:] = [
+            kept if (kept := held.get(card.id)) is not None and kept == card else card for card in journey.touchpoints
+        ]
+        self.journey = journey
+
+    @property
+    def revision(self) -> int:
+        """The journey's revision as last seen: what the next library call expects."""
+        return self.journey.revision
+
+    def adopt(self, returned: object = None) -> None:
+        """After a library edit of the journey: take the revision it returned (`returned_revision`); an edit that
+        returns none bumped the revision by one."""
+        revision = returned_revision(returned)
+        self.journey.revision = self.journey.revision + 1 if revision is None else revision
+
+    # ------------------------------------------------------------------ cards
+
+    def card_index(self, card_id: int) -> int:
+        """Where the card stands in `journey.touchpoints`; NotFoundError when the journey has no such card."""
+        cards = self.journey.touchpoints
+        if self._at is None or len(self._at) != len(cards):
+            self._at = {card.id: at for at, card in enumerate(cards)}
+        at = self._at.get(card_id)
+        if at is None or cards[at].id != card_id:
+            at = bisect.bisect_left(cards, card_id, key=_by_id)  # the list was changed behind the snapshot's back
+            self._at = None
+            if at == len(cards) or cards[at].id != card_id:
+                raise NotFoundError(f"There is no touchpoint with id {card_id} on this journey.")
+        return at
+
+    def card(self, card_id: int) -> Touchpoint:
+        return self.journey.touchpoints[self.card_index(card_id)]
+
+    def has_card(self, card_id: int) -> bool:
+        try:
+            self.card_index(card_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def put_cards(self, cards: Iterable[Touchpoint]) -> None:
+        """Add or replace cards (copies: the caller's objects stay theirs)."""
+        listed = self.journey.touchpoints
+        new: list[Touchpoint] = []
+        for card in cards:
+            if self.has_card(card.id):
+                listed[self.card_index(card.id)] = replace(card)
+            else:
+                new.append(replace(card))
+        if new:
+            listed.extend(new)
+            listed.sort(key=_by_id)
+            self._at = None
+
+    def drop_cards(self, ids: Iterable[int]) -> None:
+        gone = set(ids)
+        self.journey.touchpoints[:] = [t for t in self.journey.touchpoints if t.id not in gone]
+        self._at = None
+
+    def place(self, placements: Iterable[Placement]) -> None:
+        """Put cards where the placements say."""
+        listed = self.journey.touchpoints
+        for p in placements:
+            at = self.card_index(p.touchpoint_id)
+            listed[at] = replace(listed[at], phase_id=p.phase_id, lane_id=p.lane_id, position=p.position)
+
+    def placements(self, ids: Iterable[int]) -> dict[int, Placement]:
+        """Where the cards stand, by id."""
+        result: dict[int, Placement] = {}
+        for card_id in ids:
+            t = self.card(card_id)
+            result[card_id] = Placement(t.id, t.phase_id, t.lane_id, t.position)
+        return result
+
+    def cell_ids(self, phase_id: int, lane_id: int) -> list[int]:
+        """The ids in a cell in the library's order (sort key, then id)."""
+        cards = [t for t in self.journey.touchpoints if t.phase_id == phase_id and t.lane_id == lane_id]
+        cards.sort(key=lambda t: (t.position, t.id))
+        return [t.id for t in cards]
+
+    # ------------------------------------------------------------------ phases and lanes
+
+    def phase(self, phase_id: int) -> Phase:
+        try:
+            return self.journey.phase(phase_id)
+        except KeyError:
+            raise NotFoundError(f"There is no phase with id {phase_id} on this journey.") from None
+
+    def lane(self, lane_id: int) -> Lane:
+        try:
+            return self.journey.lane(lane_id)
+        except KeyError:
+            raise NotFoundError(f"There is no lane with id {lane_id} on this journey.") from None
