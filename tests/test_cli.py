@@ -19,8 +19,9 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cjmapper import __version__, poster
+from cjmapper import __version__, exports, poster
 from cjmapper.cli import main
+from cjmapper.exports import ExportFormat
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
 from cjmapper.store import Library
@@ -488,3 +489,47 @@ def png_dpi(data: bytes) -> int:
     x_ppm, y_ppm, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
     assert (x_ppm, unit) == (y_ppm, 1)
     return round(int(x_ppm) * 0.0254)
+
+
+def _outline(journey: Journey) -> str:
+    return "".join(f"- {card.title}\n" for card in journey.touchpoints)
+
+
+def _write_outline(journey: Journey, path: Path) -> None:
+    path.write_text(_outline(journey), encoding="utf-8")
+
+
+OUTLINE = ExportFormat("md", ".md", "journey", False, False, _write_outline, _outline)
+"""A format the export table does not hold: each format has its own writer, none falls back on CSV's."""
+
+
+def test_export_writes_each_format_of_the_table_with_its_own_writer(
+    capsys: pytest.CaptureFixture[str],
+    lib_path: Location,
+    tmp_path: Path,
+    example_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(exports.FORMATS, "md", OUTLINE)
+    with Library.open(lib_path) as lib:
+        expected = _outline(lib.load_journey(example_id))
+    target = tmp_path / "cards.md"
+    assert run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == expected
+    assert run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "md") == (
+        0,
+        expected,
+        "",
+    )
+
+
+def test_an_extension_of_no_format_names_the_formats_of_the_table(
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, example_id: int
+) -> None:
+    code, out, err = run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(tmp_path / "x.md"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"cjmapper: error: cannot tell the format of {str(tmp_path / 'x.md')!r} from its extension; "
+        "add --format json, csv, pdf, png or svg\n"
+    )
+    assert not (tmp_path / "x.md").exists()
