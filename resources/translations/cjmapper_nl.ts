@@ -2312,31 +2312,6 @@ Je eigen bibliotheek is {0}.</translation>
     <name>Voting</name>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>1 dot left</source>
-        <translation>Nog 1 stip</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>{0} dots left</source>
-        <translation>Nog {0} stippen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>Participant {0} of {1}</source>
-        <translation>Deelnemer {0} van {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>1 dot used in this round</source>
-        <translation>1 stip gebruikt in deze ronde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>{0} dots used in this round</source>
-        <translation>{0} stippen gebruikt in deze ronde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
         <source>Start Dot &amp;Voting</source>
         <translation>Stemmen met &amp;stippen starten</translation>
     </message>
@@ -2359,6 +2334,31 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/voting.py"/>
         <source>Count clicks on cards as dot votes</source>
         <translation>Klikken op kaarten tellen als stemmen met stippen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>1 dot left</source>
+        <translation>Nog 1 stip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>{0} dots left</source>
+        <translation>Nog {0} stippen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Participant {0} of {1}</source>
+        <translation>Deelnemer {0} van {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>1 dot used in this round</source>
+        <translation>1 stip gebruikt in deze ronde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>{0} dots used in this round</source>
+        <translation>{0} stippen gebruikt in deze ronde</translation>
     </message>
 </context>
 <context>
@@ -2465,72 +2465,72 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VotingSession</name>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting stopped: another journey was opened.</source>
         <translation>Stemmen gestopt: er is een andere klantreis geopend.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting started. Participant 1: click the cards that matter most to you.</source>
         <translation>Het stemmen is begonnen. Deelnemer 1: klik op de kaarten die voor jou het belangrijkst zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting stopped. {0}.</source>
         <translation>Stemmen gestopt. {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Everyone has voted. {0}; the most voted cards are listed in the Voting panel.</source>
         <translation>Iedereen heeft gestemd. {0}; de kaarten met de meeste stemmen staan in het paneel Stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0}: your turn, you have 1 dot.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt 1 stip.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0}: your turn, you have {1} dots.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt {1} stippen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>No dots left for participant {0}. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft geen stippen meer. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>This card has the most votes a card can hold.</source>
         <translation>Deze kaart heeft al het maximale aantal stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Vote for card {0}</source>
         <translation>Stem op kaart {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0} has used all their dots. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0} has no dot on this card to take back.</source>
         <translation>Deelnemer {0} heeft geen stip op deze kaart om terug te nemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Take back a vote from card {0}</source>
         <translation>Stem op kaart {0} terugnemen</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Reset votes</source>
         <translation>Stemmen wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>All votes were taken off the cards. Edit › Undo brings them back.</source>
         <translation>Alle stemmen zijn van de kaarten gehaald. Bewerken › Ongedaan maken zet ze terug.</translation>
     </message>

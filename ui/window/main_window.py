@@ -46,7 +46,8 @@ from ..panels.persona_strip import PersonaStrip
 from ..panels.properties import PropertiesPanel
 from ..user_settings import settings
 from ..workshop.controller import WorkshopController
-from ..workshop.voting import VotingBar, VotingPanel, VotingSession, voting_actions
+from ..workshop.voting import VotingBar, VotingPanel, voting_actions
+from ..workshop.voting_session import VotingSession
 from .export_actions import ExportActions
 from .file_opening import FileOpener
 from .journey_actions import JourneyActions

@@ -43,7 +43,7 @@ from ..editing.commands import (
 from ..editing.document import JourneyDocument
 from ..editing.library_commands import LibraryEditor
 from .timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
-from .voting import VotingSession
+from .voting_session import VotingSession
 
 WORKSHOP_SCALE = 1.4
 """How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
