@@ -797,6 +797,24 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>JourneyFigures</name>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>1 touchpoint</source>
+        <translation>1 contactmoment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>{0} touchpoints</source>
+        <translation>{0} contactmomenten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>{0}  ·  average score {1}  ·  CSAT {2}</source>
+        <translation>{0}  ·  gemiddelde score {1}  ·  CSAT {2}</translation>
+    </message>
+</context>
+<context>
     <name>JourneyTransfer</name>
     <message>
         <location filename="../../ui/window/transfer.py"/>
@@ -1089,16 +1107,6 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Redo</source>
-        <translation>Opnie&amp;uw</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
         <source>Pre&amp;ferences…</source>
         <translation>Voorkeu&amp;ren…</translation>
     </message>
@@ -1279,31 +1287,6 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/window/main_window.py"/>
         <source>About cjmapper</source>
         <translation>Over cjmapper</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Undo {0}</source>
-        <translation>&amp;Ongedaan maken: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Redo {0}</source>
-        <translation>Opnie&amp;uw: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>1 touchpoint</source>
-        <translation>1 contactmoment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0} touchpoints</source>
-        <translation>{0} contactmomenten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0}  ·  average score {1}  ·  CSAT {2}</source>
-        <translation>{0}  ·  gemiddelde score {1}  ·  CSAT {2}</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2165,29 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/timer.py"/>
         <source>Hide Timer</source>
         <translation>Timer verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Redo</source>
+        <translation>Opnie&amp;uw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Ongedaan maken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Redo {0}</source>
+        <translation>Opnie&amp;uw: {0}</translation>
     </message>
 </context>
 <context>

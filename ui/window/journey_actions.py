@@ -1,6 +1,8 @@
-"""The Journey menu's edits: journeys (New from a template, Duplicate, Rename, Delete, also of a damaged journey,
-which cannot be undone) and the open journey's cards, phases and lanes (New Card, a card of a palette's channel,
-Add Phase, Add Lane). Journey-level steps go on the library's undo stack, the others on the journey's.
+"""The menus' edits of journeys: the Journey menu's journeys (New from a template, Duplicate, Rename, Delete, also
+of a damaged journey, which cannot be undone) and the open journey's cards, phases and lanes (New Card, a card of a
+palette's channel, Add Phase, Add Lane), and the Edit menu's commands on the canvas' selection (Cut, Copy, Paste,
+Duplicate, Delete, Edit Title, Select All). Journey-level steps go on the library's undo stack, the others on the
+journey's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from cjmapper.templates import load_template
 
-from ..canvas import JourneyScene
+from ..canvas import JourneyScene, JourneyView
 from ..dialogs.new_journey_dialog import NewJourneyDialog
 from ..editing.document import JourneyDocument
 from ..editing.library_commands import LibraryEditor
@@ -27,13 +29,14 @@ class JourneysWindow(Protocol):
     library_panel: LibraryPanel
     document: JourneyDocument | None
     scene: JourneyScene | None
+    view: JourneyView
     unreadable: int | None
     """The damaged journey chosen in the Journeys panel (no document is open then)."""
     unreadable_revision: int | None
 
 
 class JourneyActions(QObject):
-    """The Journey menu's edits of the window; `parent` is the parent of their dialogs."""
+    """The menus' edits of journeys in the window; `parent` is the parent of their dialogs."""
 
     def __init__(self, window: JourneysWindow, parent: QWidget) -> None:
         super().__init__(parent)
@@ -132,3 +135,29 @@ class JourneyActions(QObject):
     def add_lane(self) -> None:
         if self.window.document is not None:
             self.window.document.add_lane(self.tr("New lane"))
+
+    # ------------------------------------------------------------------ the canvas' selection
+
+    def on_scene(self, method: str) -> None:
+        """Run an Edit menu command of the canvas (`JourneyScene.cut_selection`, `paste`, ...)."""
+        if self.window.scene is not None:
+            getattr(self.window.scene, method)()
+
+    def edit_selected_title(self) -> None:
+        scene = self.window.scene
+        if scene is not None and (ids := scene.selected_ids()):
+            scene.edit_title(ids[0])
+
+    def select_all(self) -> None:
+        scene, document = self.window.scene, self.window.document
+        if scene is not None and document is not None:
+            scene.select_ids([t.id for t in document.journey.touchpoints])
+
+    def show_card(self, card_id: int) -> None:
+        """Select a card and scroll it into view (the Voting panel's most voted list)."""
+        scene = self.window.scene
+        if scene is not None:
+            scene.select_ids([card_id])
+            item = scene.card_item(card_id)
+            if item is not None:
+                self.window.view.ensureVisible(item.sceneBoundingRect(), 24, 24)

@@ -13,7 +13,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError, DamagedJourneyError
-from cjmapper.model import summarize
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
 
@@ -39,7 +38,6 @@ from ..dialogs.team import location_label, open_location
 from ..dialogs.versions_dialog import VersionsDialog
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..editing.library_commands import LibraryEditor
-from ..i18n import decimal
 from ..panels.library_panel import LibraryPanel
 from ..panels.palette import ChannelPalette
 from ..panels.persona_strip import PersonaStrip
@@ -53,20 +51,14 @@ from .file_opening import FileOpener
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .status_figures import JourneyFigures
 from .transfer import JourneyTransfer
+from .undo_actions import UndoActions
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"
 SETTINGS_LAST_JOURNEY = "lastJourney"
 STATE_VERSION = 2
-
-
-def score_text(value: float | None) -> str:
-    return "–" if value is None else decimal(value)
-
-
-def csat_text(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
 
 
 class MainWindow(QMainWindow):
@@ -77,8 +69,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.library = library
         self.library_editor = LibraryEditor(library, self, documents=self._document_of)
-        self.undo_group = QUndoGroup(self)
-        self.undo_group.addStack(self.library_editor.undo_stack)
+        self.history = UndoActions(self)  # Edit › Undo and Redo over the library's and the journeys' stacks
+        self.undo_group = self.history.group
+        self.undo_action, self.redo_action = self.history.undo_action, self.history.redo_action
+        self.history.follow(self.library_editor.undo_stack)
         self.document: JourneyDocument | None = None
         self.scene: JourneyScene | None = None
         self._documents: dict[int, JourneyDocument] = {}
@@ -127,7 +121,6 @@ class MainWindow(QMainWindow):
             "propertiesDock", self.tr("Properties"), self.properties, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.voting_panel = VotingPanel(self.voting, self)
-        self.voting_panel.card_chosen.connect(self._show_card)
         self.voting_dock = self._dock(
             "votingDock", self.tr("Voting"), self.voting_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -137,13 +130,13 @@ class MainWindow(QMainWindow):
 
         self.status_zoom = QLabel(self)
         self.status_zoom.setObjectName("statusZoom")
-        self.status_figures = QLabel(self)
-        self.status_figures.setObjectName("statusFigures")
+        self.status_figures = JourneyFigures(self)
         self.watch = LibraryWatch(self, self)  # changes made elsewhere; a team library's status
         self.status_library = self.watch.status
         self.transfer = JourneyTransfer(self, self)  # journeys between libraries and files
         self.damage_banner.export_clicked.connect(self.transfer.export_all_journeys)
-        self.journeys = JourneyActions(self, self)  # the Journey menu's edits
+        self.journeys = JourneyActions(self, self)  # the menus' edits of journeys
+        self.voting_panel.card_chosen.connect(self.journeys.show_card)
         self.files = LibraryFiles(self, self, self.transfer.choose_team_library)  # new, open, save as
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
@@ -160,12 +153,7 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
         # Workshop mode, timer, phase focus, quick capture; workshop mode keeps the structure's actions disabled.
         self.workshop = WorkshopController(self, self, structure_actions)
-        # Edit › Undo and Redo go through the workshop, which refuses structure steps in workshop mode (the undo
-        # group's own connection is replaced; outside workshop mode it does just what the group does).
-        self.undo_action.triggered.disconnect()
-        self.undo_action.triggered.connect(lambda: self.workshop.undo())
-        self.redo_action.triggered.disconnect()
-        self.redo_action.triggered.connect(lambda: self.workshop.redo())
+        self.history.route_through(self.workshop.undo, self.workshop.redo)  # outside workshop mode: the group's own
         self.workshop.toggled.connect(self._workshop_toggled)
         self._create_menus()
         self._create_toolbar()
@@ -181,7 +169,6 @@ class MainWindow(QMainWindow):
         self.library_panel.journey_chosen.connect(self.open_journey)
         self.library_editor.journeys_changed.connect(self._journeys_changed)
         self.library_editor.failed.connect(self.show_error)
-        self.library_editor.undo_stack.indexChanged.connect(self._stack_used)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.channel_palette.channel_activated.connect(self.journeys.add_card_of_channel)
         self.file_opener = FileOpener(self, [self, self.view.viewport()])
@@ -250,29 +237,29 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(key.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
-        # After Qt's own "prefix text" labels (connected first, so these run last): the words around the name
-        # follow the language ("&Undo Move card “A”", "&Ongedaan maken: Kaart “A” verplaatsen").
-        self.undo_group.undoTextChanged.connect(self._label_undo)
-        self.undo_group.redoTextChanged.connect(self._label_redo)
         self.preferences_action = self._action(self.tr("Pre&ferences…"), self.show_preferences, key.Preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.cut_action = self._action(self.tr("Cu&t"), lambda: self._on_scene("cut_selection"), key.Cut, canvas=True)
-        self.copy_action = self._action(
-            self.tr("&Copy"), lambda: self._on_scene("copy_selection"), key.Copy, canvas=True
+        self.cut_action = self._action(
+            self.tr("Cu&t"), lambda: self.journeys.on_scene("cut_selection"), key.Cut, canvas=True
         )
-        self.paste_action = self._action(self.tr("&Paste"), lambda: self._on_scene("paste"), key.Paste, canvas=True)
+        self.copy_action = self._action(
+            self.tr("&Copy"), lambda: self.journeys.on_scene("copy_selection"), key.Copy, canvas=True
+        )
+        self.paste_action = self._action(
+            self.tr("&Paste"), lambda: self.journeys.on_scene("paste"), key.Paste, canvas=True
+        )
         self.duplicate_action = self._action(
-            self.tr("&Duplicate"), lambda: self._on_scene("duplicate_selection"), "Ctrl+D", canvas=True
+            self.tr("&Duplicate"), lambda: self.journeys.on_scene("duplicate_selection"), "Ctrl+D", canvas=True
         )
         self.delete_action = self._action(
-            self.tr("&Delete"), lambda: self._on_scene("delete_selection"), key.Delete, canvas=True
+            self.tr("&Delete"), lambda: self.journeys.on_scene("delete_selection"), key.Delete, canvas=True
         )
-        self.edit_title_action = self._action(self.tr("&Edit Title"), self._edit_selected_title, "F2", canvas=True)
-        self.select_all_action = self._action(self.tr("Select &All"), self._select_all, key.SelectAll, canvas=True)
+        self.edit_title_action = self._action(
+            self.tr("&Edit Title"), self.journeys.edit_selected_title, "F2", canvas=True
+        )
+        self.select_all_action = self._action(
+            self.tr("Select &All"), self.journeys.select_all, key.SelectAll, canvas=True
+        )
 
         self.zoom_in_action = self._action(self.tr("Zoom &In"), self.view.zoom_in, key.ZoomIn)
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, key.ZoomOut)
@@ -401,8 +388,7 @@ class MainWindow(QMainWindow):
             document.changed.connect(self._document_changed)
             document.failed.connect(self.show_error)
             document.notice.connect(self.show_notice)
-            self.undo_group.addStack(document.undo_stack)
-            document.undo_stack.indexChanged.connect(self._stack_used)
+            self.history.follow(document.undo_stack)
             self._documents[journey_id] = document
             self._scenes[journey_id] = JourneyScene(document, self)
         else:
@@ -487,9 +473,7 @@ class MainWindow(QMainWindow):
         if document is not None:
             if self.document is document:
                 self._show_no_journey()
-            self.undo_group.removeStack(document.undo_stack)
-            # Its stack, when destroyed with steps on it, clears itself and says so: not to a half-deleted sender.
-            document.undo_stack.indexChanged.disconnect(self._stack_used)
+            self.history.forget(document.undo_stack)
             document.deleteLater()
         if scene is not None:
             scene.dispose()
@@ -506,12 +490,6 @@ class MainWindow(QMainWindow):
             except CjmapperError as e:
                 self.show_error(str(e))
         self.undo_group.setActiveStack(self.library_editor.undo_stack)  # Edit › Undo names this library edit
-
-    def _stack_used(self, _index: int) -> None:
-        """Edit › Undo follows the stack that last changed: the library's, or the open journey's."""
-        stack = self.sender()
-        if isinstance(stack, QUndoStack):
-            self.undo_group.setActiveStack(stack)
 
     def _document_changed(self, change: Change) -> None:
         if self.sender() is not self.document or self.document is None:
@@ -534,27 +512,7 @@ class MainWindow(QMainWindow):
         path, _, journey = value.rpartition("|")
         return int(journey) if path == str(self.library.location) and journey.isdigit() else None
 
-    # ------------------------------------------------------------------ canvas actions
-
-    def _on_scene(self, method: str) -> None:
-        if self.scene is not None:
-            getattr(self.scene, method)()
-
-    def _edit_selected_title(self) -> None:
-        if self.scene is not None and (ids := self.scene.selected_ids()):
-            self.scene.edit_title(ids[0])
-
-    def _select_all(self) -> None:
-        if self.scene is not None and self.document is not None:
-            self.scene.select_ids([t.id for t in self.document.journey.touchpoints])
-
-    def _show_card(self, card_id: int) -> None:
-        """Select a card and scroll it into view (the Voting panel's most voted list)."""
-        if self.scene is not None:
-            self.scene.select_ids([card_id])
-            item = self.scene.card_item(card_id)
-            if item is not None:
-                self.view.ensureVisible(item.sceneBoundingRect(), 24, 24)
+    # ------------------------------------------------------------------ docks
 
     def _show_voting_dock(self) -> None:
         """Start Dot Voting from the menu: show the Voting panel, unless the window is full screen (workshop)."""
@@ -668,12 +626,6 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
-    def _label_undo(self, text: str) -> None:
-        self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
-
-    def _label_redo(self, text: str) -> None:
-        self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
-
     def focus_search(self) -> None:
         self.journeys_dock.show()
         self.journeys_dock.raise_()
@@ -684,23 +636,9 @@ class MainWindow(QMainWindow):
 
     def _update_title_and_status(self) -> None:
         name = location_label(self.library.location)
-        if self.document is None:
-            self.setWindowTitle(f"{name} — cjmapper")
-            self.status_figures.setText("")
-            return
-        journey = self.document.journey
-        self.setWindowTitle(f"{journey.title} — {name} — cjmapper")
-        summary = summarize(journey)
-        cards = (
-            self.tr("1 touchpoint")
-            if summary.touchpoints == 1
-            else self.tr("{0} touchpoints").format(summary.touchpoints)
-        )
-        self.status_figures.setText(
-            self.tr("{0}  ·  average score {1}  ·  CSAT {2}").format(
-                cards, score_text(summary.average), csat_text(summary.csat)
-            )
-        )
+        journey = self.document.journey if self.document is not None else None
+        self.setWindowTitle(f"{journey.title} — {name} — cjmapper" if journey is not None else f"{name} — cjmapper")
+        self.status_figures.show_journey(journey)
 
     def update_actions(self) -> None:
         """Enable the actions that apply: to the open journey, to a damaged one chosen, in workshop mode."""
