@@ -20,7 +20,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.export.poster_dialog import PictureDpiDialog
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent

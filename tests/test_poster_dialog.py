@@ -27,8 +27,9 @@ from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
 from ui.export.export_jobs import JobOutcome, PosterJob
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.pictures import picture_size
-from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PictureDpiDialog, PosterDialog
+from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PosterDialog
 from ui.user_settings import settings
 from ui.window.main_window import MainWindow
 

@@ -1426,32 +1426,32 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
 <context>
     <name>PictureDpiDialog</name>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>Export Picture</source>
         <translation>Afbeelding exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>96 dpi is the canvas at 100%; 150 to 300 dpi prints sharp.</source>
         <translation>96 dpi is het canvas op 100%; met 150 tot 300 dpi wordt een afdruk scherp.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolutie:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>{0} × {1} pixels ({2} megapixels)</source>
         <translation>{0} × {1} pixels ({2} megapixel)</translation>
     </message>

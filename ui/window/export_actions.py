@@ -24,8 +24,9 @@ from cjmapper.store import Library
 
 from ..editing.document import JourneyDocument
 from ..export.export_jobs import ExportProgress, JobOutcome, PosterJob
+from ..export.picture_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog
 from ..export.pictures import DEFAULT_DPI, picture_size, save_picture
-from ..export.poster_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog, PosterDialog, poster_folder
+from ..export.poster_dialog import PosterDialog, poster_folder
 from ..user_settings import settings
 
 SUGGESTED_NAME_BYTES = 120
