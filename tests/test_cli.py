@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QApplication
 
 from cjmapper import __version__, exports, poster
 from cjmapper.cli import main
-from cjmapper.exports import ExportFormat
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 from cjmapper.templates import load_example
 from tests.backend_helpers import library_exists
+from tests.export_helpers import OUTLINE, outline
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
 from ui.export.pictures import DEFAULT_DPI, export_picture, picture_size
@@ -491,18 +491,6 @@ def png_dpi(data: bytes) -> int:
     return round(int(x_ppm) * 0.0254)
 
 
-def _outline(journey: Journey) -> str:
-    return "".join(f"- {card.title}\n" for card in journey.touchpoints)
-
-
-def _write_outline(journey: Journey, path: Path) -> None:
-    path.write_text(_outline(journey), encoding="utf-8")
-
-
-OUTLINE = ExportFormat("md", ".md", "journey", False, False, _write_outline, _outline)
-"""A format the export table does not hold: each format has its own writer, none falls back on CSV's."""
-
-
 def test_export_writes_each_format_of_the_table_with_its_own_writer(
     capsys: pytest.CaptureFixture[str],
     lib_path: Location,
@@ -512,7 +500,7 @@ def test_export_writes_each_format_of_the_table_with_its_own_writer(
 ) -> None:
     monkeypatch.setitem(exports.FORMATS, "md", OUTLINE)
     with Library.open(lib_path) as lib:
-        expected = _outline(lib.load_journey(example_id))
+        expected = outline(lib.load_journey(example_id))
     target = tmp_path / "cards.md"
     assert run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(target)) == (0, "", "")
     assert target.read_text(encoding="utf-8") == expected

@@ -12,25 +12,14 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cjmapper import exports
-from cjmapper.exports import ExportFormat, find_format, format_of, formats_of_kind
+from cjmapper.exports import find_format, format_of, formats_of_kind
 from cjmapper.interchange import write_csv, write_journey
-from cjmapper.model import Journey
 from cjmapper.store import Library
+from tests.export_helpers import OUTLINE, outline
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
 from ui.export import pictures
 from ui.window.main_window import MainWindow
-
-
-def _outline(journey: Journey) -> str:
-    return "".join(f"- {card.title}\n" for card in journey.touchpoints)
-
-
-def _write_outline(journey: Journey, path: Path) -> None:
-    path.write_text(_outline(journey), encoding="utf-8")
-
-
-OUTLINE = ExportFormat("md", ".md", "journey", False, False, _write_outline, _outline)
 
 
 def open_window(qtbot: QtBot, path: Path) -> MainWindow:
@@ -61,7 +50,7 @@ def test_the_file_menu_offers_each_journey_format_of_the_table(window: MainWindo
     assert list(window.exports.journey_actions) == ["json", "csv", "md"]
 
 
-@pytest.mark.parametrize(("name", "writer"), [("json", write_journey), ("csv", write_csv), ("md", _outline)])
+@pytest.mark.parametrize(("name", "writer"), [("json", write_journey), ("csv", write_csv), ("md", outline)])
 def test_the_editor_writes_each_format_with_its_own_writer(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, writer: object
 ) -> None:
