@@ -5,6 +5,13 @@ The window owns the library it shows (it closes it on switching or closing): a l
 a PostgreSQL server (see `ui.dialogs.team`), where a teammate's edit shows within seconds (see `poll_changes`). Every
 change goes through an undo command: journey-level ones on the library's stack, edits of the open journey on that
 journey's stack; the Edit menu follows whichever stack was used last.
+
+This module is the shell: the docks, actions, menus and toolbar, the journeys opened in the window, switching
+libraries, read-only mode and the status bar. Its helpers each hold one job and are handed a small protocol of the
+window (they import nothing of it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between
+libraries and files), `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the
+menus' edits of journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and
+the workshop's `WorkshopController`.
 """
 
 from __future__ import annotations
