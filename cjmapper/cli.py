@@ -15,6 +15,7 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
+from cjmapper.exports import ExportFormat, find_format, format_names, format_of
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
@@ -28,14 +29,11 @@ undoable step in the window); returns the exit code."""
 PictureExporter = Callable[[Library, int, Path, str, int], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
 
-EXPORT_FORMATS = ("json", "csv", "pdf", "png", "svg")
-PICTURE_FORMATS = ("png", "svg")
 DEFAULT_DPI = 150
 MIN_DPI = 30
 MAX_DPI = 1200
 """PNG resolutions (the same as ui.export.pictures', which the core cannot import)."""
 TILE_SHEETS = ("A4", "A3")
-BINARY_FORMATS = ("pdf", "png")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(command_parser=exp)
     exp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     exp.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or - for standard output")
-    exp.add_argument("--format", choices=EXPORT_FORMATS, help="default: from OUT's extension")
+    exp.add_argument("--format", choices=format_names(), help="default: from OUT's extension")
     exp.add_argument(
         "--version",
         dest="saved_version",
@@ -351,7 +349,9 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
     """Settle the format and refuse options that do not go with it (usage errors exit 2), before any library is
     opened. Sets args.format, and args.paper to a Paper."""
     command: argparse.ArgumentParser = args.command_parser
-    fmt: str = args.format or _format_from_extension(args.output)
+    export_format = find_format(args.format) if args.format else _format_from_extension(args.output)
+    assert export_format is not None  # argparse took only the table's names
+    fmt = export_format.name
     args.format = fmt
     misplaced = [
         (flag, wanted)
@@ -363,7 +363,7 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         )
         if given and fmt != wanted
     ]
-    if args.saved_version is not None and fmt in PICTURE_FORMATS:
+    if args.saved_version is not None and export_format.kind == "picture":
         command.error(f"--version goes with JSON, CSV and PDF files, not with {fmt.upper()} pictures")
     if misplaced:
         wanted = misplaced[0][1]
@@ -378,7 +378,7 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
             args.paper = parse_paper(args.paper)
         except CjmapperError as error:
             command.error(f"argument --paper: {error}")
-    if fmt in PICTURE_FORMATS and export_picture is None:
+    if export_format.needs_qt and export_picture is None:
         raise CjmapperError(
             f"{fmt.upper()} pictures are drawn by the editor's canvas, which this command line leaves out; "
             "run the `cjmapper` program to export them"
@@ -388,16 +388,18 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
 def _export(
     library: Library, args: argparse.Namespace, out: TextIO, export_picture: PictureExporter | None = None
 ) -> int:
-    fmt: str = args.format
+    export_format = find_format(args.format)
+    assert export_format is not None  # _check_export settled it
+    fmt = export_format.name
     journey_id = library.find_journey(args.journey)
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and not target.parent.is_dir():
         raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
     if target is not None:
         library.refuse_own_file(target)
-    if target is None and fmt in BINARY_FORMATS and out.isatty():
+    if target is None and export_format.binary and out.isatty():
         raise CjmapperError(f"will not write a {fmt.upper()} file to a terminal; redirect the output or name a file")
-    if fmt in PICTURE_FORMATS:
+    if export_format.kind == "picture":
         assert export_picture is not None  # _check_export refused pictures without an exporter
         dpi: int = args.dpi or DEFAULT_DPI
         if target is not None:
@@ -414,16 +416,20 @@ def _export(
         args.version_name = library.version_info(version_id).name
     else:
         journey = library.load_journey(journey_id)
-    if fmt == "pdf":
+    if export_format.kind == "poster":
         return _poster(journey, args, target if target is not None else _binary(out))
-    from cjmapper.interchange import write_csv, write_csv_file, write_journey, write_journey_file
+    return _write_journey(export_format, journey, target, out)
 
+
+def _write_journey(export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO) -> int:
+    """A "journey" format (JSON, CSV, ...): by its own writer, to `target` or as text to `out`."""
+    write_file, write_text = export_format.write_file, export_format.write_text
+    assert write_file is not None  # every "journey" format has both writers
+    assert write_text is not None
     if target is None:
-        out.write(write_journey(journey) if fmt == "json" else write_csv(journey))
-    elif fmt == "json":
-        write_journey_file(journey, target)
+        out.write(write_text(journey))
     else:
-        write_csv_file(journey, target)
+        write_file(journey, target)
     return 0
 
 
@@ -452,13 +458,13 @@ def _binary(out: TextIO) -> BinaryIO:
     return stream
 
 
-def _format_from_extension(output: str) -> str:
-    suffix = Path(output).suffix.lower().lstrip(".")
-    if suffix in EXPORT_FORMATS:
-        return suffix
-    raise CjmapperError(
-        f"cannot tell the format of {output!r} from its extension; add --format json, csv, pdf, png or svg"
-    )
+def _format_from_extension(output: str) -> ExportFormat:
+    export_format = format_of(output)
+    if export_format is not None:
+        return export_format
+    names = format_names()
+    choices = f"{', '.join(names[:-1])} or {names[-1]}"
+    raise CjmapperError(f"cannot tell the format of {output!r} from its extension; add --format {choices}")
 
 
 def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cjmapper import __version__, poster
+from cjmapper import __version__, exports, poster
 from cjmapper.cli import main
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, PosterOptions, PosterPlan, plan_poster
@@ -27,6 +27,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location
 from cjmapper.templates import load_example
 from tests.backend_helpers import library_exists
+from tests.export_helpers import OUTLINE, outline
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
 from ui.export.pictures import DEFAULT_DPI, export_picture, picture_size
@@ -488,3 +489,35 @@ def png_dpi(data: bytes) -> int:
     x_ppm, y_ppm, unit = struct.unpack(">IIB", data[at + 4 : at + 13])
     assert (x_ppm, unit) == (y_ppm, 1)
     return round(int(x_ppm) * 0.0254)
+
+
+def test_export_writes_each_format_of_the_table_with_its_own_writer(
+    capsys: pytest.CaptureFixture[str],
+    lib_path: Location,
+    tmp_path: Path,
+    example_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(exports.FORMATS, "md", OUTLINE)
+    with Library.open(lib_path) as lib:
+        expected = outline(lib.load_journey(example_id))
+    target = tmp_path / "cards.md"
+    assert run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == expected
+    assert run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", "md") == (
+        0,
+        expected,
+        "",
+    )
+
+
+def test_an_extension_of_no_format_names_the_formats_of_the_table(
+    capsys: pytest.CaptureFixture[str], lib_path: Location, tmp_path: Path, example_id: int
+) -> None:
+    code, out, err = run(capsys, "--library", str(lib_path), "export", str(example_id), "-o", str(tmp_path / "x.md"))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"cjmapper: error: cannot tell the format of {str(tmp_path / 'x.md')!r} from its extension; "
+        "add --format json, csv, pdf, png or svg\n"
+    )
+    assert not (tmp_path / "x.md").exists()

@@ -20,7 +20,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
-from ui.export.poster_dialog import PictureDpiDialog
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,7 +203,7 @@ def test_the_editor_refuses_a_poster_onto_its_library(
 
         monkeypatch.setattr(PosterDialog, "exec", press_export)
         window.export_poster_action.trigger()
-        qtbot.waitUntil(lambda: window.poster_job is None, timeout=30_000)
+        qtbot.waitUntil(lambda: window.exports.poster_job is None, timeout=30_000)
         assert len(warnings) == 1
         assert warnings[0].startswith("Will not write "), warnings
         assert "Journeys.pdf" in warnings[0]

@@ -119,7 +119,7 @@ def test_terms_follow_the_dutch_templates() -> None:
     rij, kanaal."""
     nl = {(e.message.context, e.message.source): e.translation for e in i18n_tools.iter_entries(NL)}
     assert nl["MainWindow", "&Journey"] == "&Klantreis"
-    assert nl["MainWindow", "{0} touchpoints"] == "{0} contactmomenten"
+    assert nl["JourneyFigures", "{0} touchpoints"] == "{0} contactmomenten"
     assert nl["JourneyCanvas", "Pain points"] == "Knelpunten"  # as the template lane
     assert nl["MainWindow", "Add &Lane"] == "&Rij toevoegen"
     assert nl["MainWindow", "Add &Phase"] == "&Fase toevoegen"

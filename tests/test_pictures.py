@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from cjmapper import cli
 from cjmapper.errors import CjmapperError
+from cjmapper.exports import formats_of_kind
 from cjmapper.layout import Rect
 from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.store import Library
@@ -317,7 +318,8 @@ def test_the_format_is_case_blind(example: JourneyDocument, tmp_path: Path) -> N
 
 def test_the_command_line_offers_the_same_resolutions() -> None:
     assert (cli.MIN_DPI, cli.MAX_DPI, cli.DEFAULT_DPI) == (pictures.MIN_DPI, pictures.MAX_DPI, pictures.DEFAULT_DPI)
-    assert cli.PICTURE_FORMATS == pictures.FORMATS
+    assert tuple(f.name for f in formats_of_kind("picture")) == pictures.FORMATS
+    assert all(f.needs_qt for f in formats_of_kind("picture"))
 
 
 def test_export_picture_draws_a_journey_of_a_library(qapp: QApplication, library: Library, tmp_path: Path) -> None:

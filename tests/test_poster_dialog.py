@@ -27,8 +27,9 @@ from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import app as ui_app
 from ui.export.export_jobs import JobOutcome, PosterJob
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.pictures import picture_size
-from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PictureDpiDialog, PosterDialog
+from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PosterDialog
 from ui.user_settings import settings
 from ui.window.main_window import MainWindow
 
@@ -54,7 +55,7 @@ def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
 @pytest.fixture
 def opened_urls(window: MainWindow) -> list[QUrl]:
     urls: list[QUrl] = []
-    window.open_url = urls.append
+    window.exports.open_url = urls.append
     return urls
 
 
@@ -90,7 +91,7 @@ def journey_of(window: MainWindow) -> Journey:
 
 
 def wait_for_export(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.poster_job is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.exports.poster_job is None, timeout=30_000)
 
 
 def page_size_mm(target: Path, page: int = 0) -> tuple[float, float]:
@@ -125,7 +126,7 @@ def test_ctrl_p_opens_the_poster_dialog_on_the_open_journey(
     assert title == journey_of(window).title
     assert plan == plan_poster(journey_of(window), PosterOptions(A3))  # the first time: A3 landscape, one sheet
     assert figures.startswith("420 × 297 mm")
-    assert window.poster_job is None  # cancelled: nothing runs
+    assert window.exports.poster_job is None  # cancelled: nothing runs
 
 
 def test_export_poster_is_disabled_without_a_journey(qtbot: QtBot, tmp_path: Path) -> None:
@@ -244,7 +245,7 @@ def test_export_writes_a_pdf_of_the_chosen_paper_and_opens_it(
     run_dialog(monkeypatch, choose)
     window.export_poster_action.trigger()
     assert suggested == [str(Path.home() / "Webshop customer journey_ Bakery De Korenbloem.pdf")]
-    assert window.poster_job is not None
+    assert window.exports.poster_job is not None
     assert window.export_progress.isVisible()
     assert not window.export_poster_action.isEnabled()  # one export at a time
     wait_for_export(qtbot, window)
@@ -268,7 +269,7 @@ def test_a_tiled_export_has_the_planned_sheets(
 ) -> None:
     target = tmp_path / "tiled.pdf"
     options = PosterOptions(A1, tile=A4)
-    assert window.start_poster_export(target, options)
+    assert window.exports.start_poster_export(target, options)
     wait_for_export(qtbot, window)
     plan = plan_poster(journey_of(window), options)
     assert len(PdfReader(target).pages) == plan.sheets
@@ -278,8 +279,8 @@ def test_a_tiled_export_has_the_planned_sheets(
 
 def test_the_export_draws_a_copy_taken_when_it_starts(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     journey = journey_of(window)
-    assert window.start_poster_export(tmp_path / "copy.pdf", PosterOptions(A4))
-    job = window.poster_job
+    assert window.exports.start_poster_export(tmp_path / "copy.pdf", PosterOptions(A4))
+    job = window.exports.poster_job
     assert job is not None
     assert job.journey == journey
     assert job.journey is not journey
@@ -308,7 +309,7 @@ def test_cancel_leaves_the_target_as_it_was(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, held_export: threading.Event, warnings: list[str]
 ) -> None:
     fresh = tmp_path / "fresh.pdf"
-    assert window.start_poster_export(fresh, PosterOptions(A0))
+    assert window.exports.start_poster_export(fresh, PosterOptions(A0))
     qtbot.waitUntil(held_export.is_set)
     qtbot.waitUntil(lambda: window.export_progress.bar.maximum() == 10)  # progress reached the status bar
     QTest.mouseClick(window.export_progress.cancel_button, Qt.MouseButton.LeftButton)
@@ -322,9 +323,9 @@ def test_cancel_leaves_the_target_as_it_was(
     held_export.clear()
     existing = tmp_path / "existing.pdf"
     existing.write_bytes(b"an older poster")
-    assert window.start_poster_export(existing, PosterOptions(A0))
+    assert window.exports.start_poster_export(existing, PosterOptions(A0))
     qtbot.waitUntil(held_export.is_set)
-    window.cancel_poster_export()
+    window.exports.cancel_poster_export()
     wait_for_export(qtbot, window)
     assert existing.read_bytes() == b"an older poster"
 
@@ -332,17 +333,17 @@ def test_cancel_leaves_the_target_as_it_was(
 def test_a_second_export_is_refused_while_one_runs(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, held_export: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert window.start_poster_export(tmp_path / "first.pdf", PosterOptions(A3))
+    assert window.exports.start_poster_export(tmp_path / "first.pdf", PosterOptions(A3))
     qtbot.waitUntil(held_export.is_set)
     assert not window.export_poster_action.isEnabled()
-    assert not window.start_poster_export(tmp_path / "second.pdf", PosterOptions(A3))
+    assert not window.exports.start_poster_export(tmp_path / "second.pdf", PosterOptions(A3))
     monkeypatch.setattr(PosterDialog, "exec", lambda _d: pytest.fail("the dialog opened during an export"))
-    window.export_poster()  # e.g. from a stale menu: a status message, no dialog
+    window.exports.export_poster()  # e.g. from a stale menu: a status message, no dialog
     assert window.statusBar().currentMessage().startswith("A poster is being exported already")
     # The window stays usable meanwhile: edits go on, on the document's own journey.
     window.new_card_action.trigger()
     assert len(journey_of(window).touchpoints) == 17
-    window.cancel_poster_export()
+    window.exports.cancel_poster_export()
     wait_for_export(qtbot, window)
     assert not (tmp_path / "second.pdf").exists()
 
@@ -354,15 +355,15 @@ def test_closing_the_window_cancels_and_joins_the_export(
     qtbot.addWidget(window)
     window.show()
     target = tmp_path / "closing.pdf"
-    assert window.start_poster_export(target, PosterOptions(A0))
-    job = window.poster_job
+    assert window.exports.start_poster_export(target, PosterOptions(A0))
+    job = window.exports.poster_job
     assert job is not None
     qtbot.waitUntil(held_export.is_set)
     window.close()
     window.library.close()
     assert job.isFinished()
     assert job.outcome is JobOutcome.CANCELLED
-    assert window.poster_job is None
+    assert window.exports.poster_job is None
     assert not target.exists()
 
 
@@ -400,7 +401,7 @@ def test_a_user_error_from_the_renderer_is_shown_as_it_is(
         raise CjmapperError("the poster is too large for this paper")
 
     monkeypatch.setattr(ui.export.export_jobs, "render_poster", refuse)
-    assert window.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
+    assert window.exports.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
     wait_for_export(qtbot, window)
     assert warnings == ["the poster is too large for this paper"]
 
@@ -417,7 +418,7 @@ def test_an_unexpected_error_is_one_short_message(
         raise ZeroDivisionError("float division by zero")
 
     monkeypatch.setattr(ui.export.export_jobs, "render_poster", broken)
-    assert window.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
+    assert window.exports.start_poster_export(tmp_path / "x.pdf", PosterOptions(A4))
     wait_for_export(qtbot, window)
     assert warnings == ["The poster could not be made because of an unexpected problem (ZeroDivisionError)."]
     assert "Traceback" in capsys.readouterr().err  # the details go to the log for a bug report

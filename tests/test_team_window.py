@@ -27,14 +27,10 @@ from ui import app as ui_app
 from ui import main as ui_main
 from ui.dialogs import team
 from ui.user_settings import settings
-from ui.window import main_window
-from ui.window.main_window import (
-    CHANGE_POLL_MS,
-    MAX_POLL_BACKOFF_MS,
-    SETTINGS_GEOMETRY,
-    MainWindow,
-    recent_libraries,
-)
+from ui.window import transfer
+from ui.window.library_files import recent_libraries
+from ui.window.library_watch import CHANGE_POLL_MS, MAX_POLL_BACKOFF_MS
+from ui.window.main_window import SETTINGS_GEOMETRY, MainWindow
 
 SHARED = "Shared journey"
 STALE = "Someone else changed this journey; your edit was not saved. The map now shows their changes."
@@ -276,7 +272,7 @@ def test_the_window_names_a_team_library_and_keys_its_settings_by_the_url(qtbot:
         assert window.copy_local_action.isVisible()
         assert window.copy_local_action.isEnabled()
         assert window.publish_action.isEnabled()
-        window.save_library_as()  # off in the menu; called all the same, it explains itself
+        window.files.save_library_as()  # off in the menu; called all the same, it explains itself
         assert "lives on its server" in window.statusBar().currentMessage()
         other = window.library.find_journey("Other journey")
         window.open_journey(other)
@@ -581,7 +577,7 @@ def test_publish_a_journey_to_the_team_library_and_copy_it_back(
     shared = open_window(qtbot, Library.open(team_location), title=title)
     try:
         back = tmp_path / "train.cjm"
-        monkeypatch.setattr(main_window, "choose_local_library", lambda _parent, _title: back)
+        monkeypatch.setattr(transfer, "choose_local_library", lambda _parent, _title: back)
         shared.copy_local_action.trigger()
         assert shared.statusBar().currentMessage() == f"Copied “{title}” to train.cjm"
         assert shared.copy_journey_to(default_library_path()) is not None  # the user's own library, made now
@@ -622,7 +618,7 @@ def test_when_the_server_is_gone_the_journey_on_screen_can_still_be_copied(
             raise unreachable
 
         monkeypatch.setattr(window.library, "load_journey", gone)
-        monkeypatch.setattr(main_window, "choose_local_library", lambda _parent, _title: back)
+        monkeypatch.setattr(transfer, "choose_local_library", lambda _parent, _title: back)
 
         def question(_parent: QWidget, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
             asked.append(text)
@@ -651,7 +647,7 @@ def test_copying_into_the_open_library_is_an_undo_step(qtbot: QtBot, seeded: Ser
     try:
         assert window.document is not None
         before = comparable(window.document.journey)
-        copy_id = window.copy_journey_to(seeded)  # publishing to the team library that is open
+        copy_id = window.transfer.copy_journey_to(seeded)  # publishing to the team library that is open
         assert copy_id is not None
         assert window.library_panel.titles().count(SHARED) == 2
         assert window.undo_action.text() == f"&Undo Copy journey “{SHARED}”"
@@ -671,7 +667,7 @@ def test_copying_into_the_open_library_is_an_undo_step(qtbot: QtBot, seeded: Ser
 def test_a_failed_publish_is_one_message_and_changes_nothing(qtbot: QtBot, local: Path, warnings: list[str]) -> None:
     window = open_window(qtbot, Library.open(local), title=None)
     try:
-        assert window.copy_journey_to(parse_server_url("postgresql://someone@127.0.0.1:1/team")) is None
+        assert window.transfer.copy_journey_to(parse_server_url("postgresql://someone@127.0.0.1:1/team")) is None
         assert len(warnings) == 1
         assert warnings[0].startswith("Cannot reach the team library server 127.0.0.1")
     finally:

@@ -32,7 +32,8 @@ from tests.store_helpers import sample_journey
 from ui import app as ui_app
 from ui.dialogs import team
 from ui.user_settings import put_first, recent_list, settings
-from ui.window.main_window import SETTINGS_RECENT, MainWindow, recent_libraries
+from ui.window.library_files import SETTINGS_RECENT, recent_libraries
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SSL_SECRET = "Ssl-Key-Secret-42"

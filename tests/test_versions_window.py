@@ -179,13 +179,13 @@ def test_print_a_version(qtbot: QtBot, window: MainWindow, tmp_path: Path, monke
         return PosterDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(PosterDialog, "exec", fake_exec)
-    window.open_url = lambda _url: None
+    window.exports.open_url = lambda _url: None
     dialog = versions_dialog(window)
     save(dialog, monkeypatch, "Voor de workshop")
     document.update_journey(title="Na de workshop")
     dialog.select(dialog.versions()[0].id)
     dialog.print_button.click()
-    qtbot.waitUntil(lambda: window.poster_job is None and target.exists(), timeout=30_000)
+    qtbot.waitUntil(lambda: window.exports.poster_job is None and target.exists(), timeout=30_000)
     text = PdfReader(target).pages[0].extract_text()
     assert "Voor de workshop" in text
     assert ONBOARDING in text  # the version's title, not the journey's new one

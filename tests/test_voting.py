@@ -20,9 +20,9 @@ from cjmapper.interchange import write_csv, write_journey
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from cjmapper.voting import Ballot, most_voted
 from ui import app as ui_app
 from ui.window.main_window import MainWindow
-from ui.workshop.voting import Ballot, most_voted
 
 LEFT = Qt.MouseButton.LeftButton
 RIGHT = Qt.MouseButton.RightButton
@@ -444,3 +444,17 @@ def test_a_double_click_is_two_votes_and_beside_the_cards_adds_nothing(window: M
     QTest.mouseDClick(viewport, LEFT, NONE, empty)
     assert len(votes(window)) == 4  # no new card
     assert not window.scene.editor.active
+
+
+def test_the_rules_of_a_round_hold_without_qt() -> None:
+    """cjmapper.voting: the limits of the settings and a ballot's dots left, the same rules the session keeps."""
+    from cjmapper import voting
+
+    assert (voting.allowed_dots(0), voting.allowed_dots(7), voting.allowed_dots(10_000)) == (1, 7, voting.MAX_DOTS_EACH)
+    assert voting.allowed_participants(2, voting_now=4) == 4  # never below the participant voting now
+    assert voting.allowed_participants(10_000, voting_now=1) == voting.MAX_PARTICIPANTS
+    ballot = Ballot(1)
+    ballot.add(5, 2)
+    assert (ballot.used, ballot.left(3), ballot.left(1)) == (2, 1, 0)  # a lowered allowance leaves none, not less
+    ballot.add(5, -2)
+    assert ballot.given == {}

@@ -20,7 +20,8 @@ from cjmapper.templates import load_example
 from ui import app as ui_app
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.user_settings import settings
-from ui.window.main_window import SETTINGS_GEOMETRY, MainWindow, recent_libraries
+from ui.window.library_files import recent_libraries
+from ui.window.main_window import SETTINGS_GEOMETRY, MainWindow
 
 ONBOARDING = "Onboarding a new client"
 

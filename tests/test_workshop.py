@@ -739,3 +739,24 @@ def test_workshop_mode_on_a_journey_with_many_cards(qtbot: QtBot, tmp_path: Path
     finally:
         window.close()
         window.library.close()
+
+
+def test_the_workshop_knows_the_window_only_by_what_it_is_handed() -> None:
+    """ui/workshop imports nothing of ui/window (not inside a function, not under TYPE_CHECKING); the controller
+    touches no private name but its own, and the window calls only the controller's public names."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    for path in sorted((root / "workshop").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                assert not (node.level >= 2 and module.startswith("window")), f"{path.name} imports ..{module}"
+                assert "window" not in module.split("."), f"{path.name} imports {module}"
+    for node in ast.walk(ast.parse((root / "workshop" / "controller.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            own = isinstance(node.value, ast.Name) and node.value.id == "self"
+            assert own, f"controller.py:{node.lineno} reaches into another's {node.attr}"
+    for node in ast.walk(ast.parse((root / "window" / "main_window.py").read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "workshop":
+            assert not node.attr.startswith("_"), f"main_window.py:{node.lineno} calls the workshop's {node.attr}"

@@ -134,6 +134,134 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export &amp;Poster…</source>
+        <translation>&amp;Poster exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export the journey as a PDF poster to print</source>
+        <translation>De klantreis exporteren als PDF-poster om te printen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Pic&amp;ture…</source>
+        <translation>Af&amp;beelding exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export the journey as a PNG or SVG picture</source>
+        <translation>De klantreis exporteren als PNG- of SVG-afbeelding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Journey as &amp;JSON…</source>
+        <translation>Klantreis exporteren als &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Journey files (*.json)</source>
+        <translation>Klantreisbestanden (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Journey as &amp;CSV…</source>
+        <translation>Klantreis exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Spreadsheets (*.csv)</source>
+        <translation>Spreadsheets (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Journey as {0}…</source>
+        <translation>Klantreis exporteren als {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>{0} files (*{1})</source>
+        <translation>{0}-bestanden (*{1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export journey</source>
+        <translation>Klantreis exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Exported “{0}” to {1}</source>
+        <translation>“{0}” is geëxporteerd naar {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>A poster is being exported already; wait for it or cancel it.</source>
+        <translation>Er wordt al een poster geëxporteerd; wacht tot die klaar is of annuleer de export.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Exporting poster {0}</source>
+        <translation>Poster {0} exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>1 sheet</source>
+        <translation>1 vel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>{0} sheets</source>
+        <translation>{0} vellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Saved the poster as {0} ({1})</source>
+        <translation>De poster is opgeslagen als {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Poster export cancelled; no file was written.</source>
+        <translation>Posterexport geannuleerd; er is geen bestand opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>The poster could not be exported.</source>
+        <translation>De poster kon niet worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG-afbeeldingen (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-tekeningen (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Export picture</source>
+        <translation>Afbeelding exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>The picture could not be written to {0}: {1}.</source>
+        <translation>De afbeelding kon niet worden opgeslagen als {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Saved the picture as {0}</source>
+        <translation>De afbeelding is opgeslagen als {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Will not write {0}: it is the open library {1} or one of its own files; choose another name.</source>
+        <translation>{0} wordt niet geschreven: dat is de geopende bibliotheek {1} of een van haar eigen bestanden; kies een andere naam.</translation>
+    </message>
+</context>
+<context>
     <name>ExportProgress</name>
     <message>
         <location filename="../../ui/export/export_jobs.py"/>
@@ -172,6 +300,54 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/window/file_opening.py"/>
         <source>Nothing was opened or imported: {0}</source>
         <translation>Niets geopend of geïmporteerd: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyActions</name>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Rename journey</source>
+        <translation>Klantreis hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Delete journey</source>
+        <translation>Klantreis verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Delete “{0}” with its {1} touchpoints? You can undo this.</source>
+        <translation>“{0}” met {1} contactmomenten verwijderen? Je kunt dit ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Delete the damaged journey “{0}”?</source>
+        <translation>De beschadigde klantreis “{0}” verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>Delete the damaged journey {0}?</source>
+        <translation>De beschadigde klantreis {0} verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>It cannot be read, so this cannot be undone. To keep what can still be read of this library, use File › Export All Journeys… first.</source>
+        <translation>Ze kan niet worden gelezen, dus dit kun je niet ongedaan maken. Gebruik eerst Bestand › Alle klantreizen exporteren… om te bewaren wat er in deze bibliotheek nog te lezen is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>New phase</source>
+        <translation>Nieuwe fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
+        <source>New lane</source>
+        <translation>Nieuwe rij</translation>
     </message>
 </context>
 <context>
@@ -621,6 +797,66 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>JourneyFigures</name>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>1 touchpoint</source>
+        <translation>1 contactmoment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>{0} touchpoints</source>
+        <translation>{0} contactmomenten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/status_figures.py"/>
+        <source>{0}  ·  average score {1}  ·  CSAT {2}</source>
+        <translation>{0}  ·  gemiddelde score {1}  ·  CSAT {2}</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyTransfer</name>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Copying “{0}” to {1}…</source>
+        <translation>“{0}” wordt naar {1} gekopieerd…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Published “{0}” to {1}</source>
+        <translation>“{0}” is gepubliceerd in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Copied “{0}” to {1}</source>
+        <translation>“{0}” is gekopieerd naar {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Copy journey</source>
+        <translation>Klantreis kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>{0}
+
+Copy the journey as it is shown here instead? It holds every saved edit, but not the journey&apos;s saved versions.</source>
+        <translation>{0}
+
+De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen wijziging, maar niet de opgeslagen versies van de klantreis.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Import journey</source>
+        <translation>Klantreis importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/transfer.py"/>
+        <source>Journey files (*.json)</source>
+        <translation>Klantreisbestanden (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryEditor</name>
     <message>
         <location filename="../../ui/editing/library_commands.py"/>
@@ -646,6 +882,59 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/editing/library_commands.py"/>
         <source>Copy journey “{0}”</source>
         <translation>Klantreis “{0}” kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFiles</name>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>New library</source>
+        <translation>Nieuwe bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>cjmapper libraries (*.cjm)</source>
+        <translation>cjmapper-bibliotheken (*.cjm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>{0} already exists; open it with File › Open Library.</source>
+        <translation>{0} bestaat al; open het bestand met Bestand › Bibliotheek openen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>Open library</source>
+        <translation>Bibliotheek openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>cjmapper libraries (*.cjm);;All files (*)</source>
+        <translation>cjmapper-bibliotheken (*.cjm);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>A team library lives on its server and cannot be saved as a file; take a journey along with File › Copy Journey to Local Library…</source>
+        <translation>Een teambibliotheek staat op haar server en kan niet als bestand worden opgeslagen; neem een klantreis mee met Bestand › Klantreis naar lokale bibliotheek kopiëren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>Save a copy of the whole library as another file</source>
+        <translation>Een kopie van de hele bibliotheek als ander bestand opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>Save library as</source>
+        <translation>Bibliotheek opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_files.py"/>
+        <source>Saved a copy of the library as {0}</source>
+        <translation>Een kopie van de bibliotheek is opgeslagen als {0}</translation>
     </message>
 </context>
 <context>
@@ -709,6 +998,24 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/panels/library_panel.py"/>
         <source>No journey title contains “{0}”.</source>
         <translation>Geen titel van een klantreis bevat “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWatch</name>
+    <message>
+        <location filename="../../ui/window/library_watch.py"/>
+        <source>Changes your team makes show here within seconds.</source>
+        <translation>Wijzigingen van je team verschijnen hier binnen enkele seconden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_watch.py"/>
+        <source>{0} (cannot reach the server)</source>
+        <translation>{0} (server onbereikbaar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/library_watch.py"/>
+        <source>The server does not answer; cjmapper keeps trying. Edits made meanwhile are refused.</source>
+        <translation>De server antwoordt niet; cjmapper blijft het proberen. Wijzigingen die je intussen maakt, worden geweigerd.</translation>
     </message>
 </context>
 <context>
@@ -785,16 +1092,6 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
-        <source>Export Journey as &amp;JSON…</source>
-        <translation>Klantreis exporteren als &amp;JSON…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export Journey as &amp;CSV…</source>
-        <translation>Klantreis exporteren als &amp;CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Export All Journeys…</source>
         <translation>Alle klantreizen &amp;exporteren…</translation>
     </message>
@@ -805,38 +1102,8 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
-        <source>Export &amp;Poster…</source>
-        <translation>&amp;Poster exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export the journey as a PDF poster to print</source>
-        <translation>De klantreis exporteren als PDF-poster om te printen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export Pic&amp;ture…</source>
-        <translation>Af&amp;beelding exporteren…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export the journey as a PNG or SVG picture</source>
-        <translation>De klantreis exporteren als PNG- of SVG-afbeelding</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Quit</source>
         <translation>A&amp;fsluiten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ongedaan maken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Redo</source>
-        <translation>Opnie&amp;uw</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
@@ -965,11 +1232,6 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Recent geopend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
@@ -1013,230 +1275,6 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
-        <source>Rename journey</source>
-        <translation>Klantreis hernoemen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Title:</source>
-        <translation>Titel:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Delete journey</source>
-        <translation>Klantreis verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Delete “{0}” with its {1} touchpoints? You can undo this.</source>
-        <translation>“{0}” met {1} contactmomenten verwijderen? Je kunt dit ongedaan maken.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Delete the damaged journey “{0}”?</source>
-        <translation>De beschadigde klantreis “{0}” verwijderen?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Delete the damaged journey {0}?</source>
-        <translation>De beschadigde klantreis {0} verwijderen?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>It cannot be read, so this cannot be undone. To keep what can still be read of this library, use File › Export All Journeys… first.</source>
-        <translation>Ze kan niet worden gelezen, dus dit kun je niet ongedaan maken. Gebruik eerst Bestand › Alle klantreizen exporteren… om te bewaren wat er in deze bibliotheek nog te lezen is.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>New phase</source>
-        <translation>Nieuwe fase</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>New lane</source>
-        <translation>Nieuwe rij</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>New library</source>
-        <translation>Nieuwe bibliotheek</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>cjmapper libraries (*.cjm)</source>
-        <translation>cjmapper-bibliotheken (*.cjm)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0} already exists; open it with File › Open Library.</source>
-        <translation>{0} bestaat al; open het bestand met Bestand › Bibliotheek openen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Open library</source>
-        <translation>Bibliotheek openen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>cjmapper libraries (*.cjm);;All files (*)</source>
-        <translation>cjmapper-bibliotheken (*.cjm);;Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>A team library lives on its server and cannot be saved as a file; take a journey along with File › Copy Journey to Local Library…</source>
-        <translation>Een teambibliotheek staat op haar server en kan niet als bestand worden opgeslagen; neem een klantreis mee met Bestand › Klantreis naar lokale bibliotheek kopiëren…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Save a copy of the whole library as another file</source>
-        <translation>Een kopie van de hele bibliotheek als ander bestand opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Changes your team makes show here within seconds.</source>
-        <translation>Wijzigingen van je team verschijnen hier binnen enkele seconden.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0} (cannot reach the server)</source>
-        <translation>{0} (server onbereikbaar)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>The server does not answer; cjmapper keeps trying. Edits made meanwhile are refused.</source>
-        <translation>De server antwoordt niet; cjmapper blijft het proberen. Wijzigingen die je intussen maakt, worden geweigerd.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Save library as</source>
-        <translation>Bibliotheek opslaan als</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Saved a copy of the library as {0}</source>
-        <translation>Een kopie van de bibliotheek is opgeslagen als {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Copying “{0}” to {1}…</source>
-        <translation>“{0}” wordt naar {1} gekopieerd…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Published “{0}” to {1}</source>
-        <translation>“{0}” is gepubliceerd in {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Copied “{0}” to {1}</source>
-        <translation>“{0}” is gekopieerd naar {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Copy journey</source>
-        <translation>Klantreis kopiëren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0}
-
-Copy the journey as it is shown here instead? It holds every saved edit, but not the journey&apos;s saved versions.</source>
-        <translation>{0}
-
-De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen wijziging, maar niet de opgeslagen versies van de klantreis.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Import journey</source>
-        <translation>Klantreis importeren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Journey files (*.json)</source>
-        <translation>Klantreisbestanden (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Spreadsheets (*.csv)</source>
-        <translation>Spreadsheets (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export journey</source>
-        <translation>Klantreis exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Exported “{0}” to {1}</source>
-        <translation>“{0}” is geëxporteerd naar {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>A poster is being exported already; wait for it or cancel it.</source>
-        <translation>Er wordt al een poster geëxporteerd; wacht tot die klaar is of annuleer de export.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Exporting poster {0}</source>
-        <translation>Poster {0} exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>1 sheet</source>
-        <translation>1 vel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0} sheets</source>
-        <translation>{0} vellen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Saved the poster as {0} ({1})</source>
-        <translation>De poster is opgeslagen als {0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Poster export cancelled; no file was written.</source>
-        <translation>Posterexport geannuleerd; er is geen bestand opgeslagen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>The poster could not be exported.</source>
-        <translation>De poster kon niet worden geëxporteerd.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>PNG pictures (*.png)</source>
-        <translation>PNG-afbeeldingen (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>SVG drawings (*.svg)</source>
-        <translation>SVG-tekeningen (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Export picture</source>
-        <translation>Afbeelding exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>The picture could not be written to {0}: {1}.</source>
-        <translation>De afbeelding kon niet worden opgeslagen als {0}: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Saved the picture as {0}</source>
-        <translation>De afbeelding is opgeslagen als {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>Will not write {0}: it is the open library {1} or one of its own files; choose another name.</source>
-        <translation>{0} wordt niet geschreven: dat is de geopende bibliotheek {1} of een van haar eigen bestanden; kies een andere naam.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
         <source>{0} is damaged and open read-only: the change was not saved. Export its journeys (File › Export All Journeys…) and import them into a new library.</source>
         <translation>{0} is beschadigd en alleen-lezen geopend: de wijziging is niet opgeslagen. Exporteer de klantreizen (Bestand › Alle klantreizen exporteren…) en importeer ze in een nieuwe bibliotheek.</translation>
     </message>
@@ -1254,31 +1292,6 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/main_window.py"/>
         <source>About cjmapper</source>
         <translation>Over cjmapper</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Undo {0}</source>
-        <translation>&amp;Ongedaan maken: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>&amp;Redo {0}</source>
-        <translation>Opnie&amp;uw: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>1 touchpoint</source>
-        <translation>1 contactmoment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0} touchpoints</source>
-        <translation>{0} contactmomenten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py"/>
-        <source>{0}  ·  average score {1}  ·  CSAT {2}</source>
-        <translation>{0}  ·  gemiddelde score {1}  ·  CSAT {2}</translation>
     </message>
 </context>
 <context>
@@ -1418,32 +1431,32 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 <context>
     <name>PictureDpiDialog</name>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>Export Picture</source>
         <translation>Afbeelding exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>96 dpi is the canvas at 100%; 150 to 300 dpi prints sharp.</source>
         <translation>96 dpi is het canvas op 100%; met 150 tot 300 dpi wordt een afdruk scherp.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolutie:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>Size:</source>
         <translation>Formaat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>{0} × {1} pixels ({2} megapixels)</source>
         <translation>{0} × {1} pixels ({2} megapixel)</translation>
     </message>
@@ -2160,6 +2173,29 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
 </context>
 <context>
+    <name>UndoActions</name>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Redo</source>
+        <translation>Opnie&amp;uw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Ongedaan maken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/undo_actions.py"/>
+        <source>&amp;Redo {0}</source>
+        <translation>Opnie&amp;uw: {0}</translation>
+    </message>
+</context>
+<context>
     <name>VersionDocument</name>
     <message>
         <location filename="../../ui/dialogs/versions_dialog.py"/>
@@ -2287,31 +2323,6 @@ Je eigen bibliotheek is {0}.</translation>
     <name>Voting</name>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>1 dot left</source>
-        <translation>Nog 1 stip</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>{0} dots left</source>
-        <translation>Nog {0} stippen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>Participant {0} of {1}</source>
-        <translation>Deelnemer {0} van {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>1 dot used in this round</source>
-        <translation>1 stip gebruikt in deze ronde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>{0} dots used in this round</source>
-        <translation>{0} stippen gebruikt in deze ronde</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
         <source>Start Dot &amp;Voting</source>
         <translation>Stemmen met &amp;stippen starten</translation>
     </message>
@@ -2334,6 +2345,31 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/voting.py"/>
         <source>Count clicks on cards as dot votes</source>
         <translation>Klikken op kaarten tellen als stemmen met stippen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>1 dot left</source>
+        <translation>Nog 1 stip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>{0} dots left</source>
+        <translation>Nog {0} stippen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Participant {0} of {1}</source>
+        <translation>Deelnemer {0} van {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>1 dot used in this round</source>
+        <translation>1 stip gebruikt in deze ronde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>{0} dots used in this round</source>
+        <translation>{0} stippen gebruikt in deze ronde</translation>
     </message>
 </context>
 <context>
@@ -2440,72 +2476,72 @@ Je eigen bibliotheek is {0}.</translation>
 <context>
     <name>VotingSession</name>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting stopped: another journey was opened.</source>
         <translation>Stemmen gestopt: er is een andere klantreis geopend.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting started. Participant 1: click the cards that matter most to you.</source>
         <translation>Het stemmen is begonnen. Deelnemer 1: klik op de kaarten die voor jou het belangrijkst zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Voting stopped. {0}.</source>
         <translation>Stemmen gestopt. {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Everyone has voted. {0}; the most voted cards are listed in the Voting panel.</source>
         <translation>Iedereen heeft gestemd. {0}; de kaarten met de meeste stemmen staan in het paneel Stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0}: your turn, you have 1 dot.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt 1 stip.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0}: your turn, you have {1} dots.</source>
         <translation>Deelnemer {0}: jouw beurt, je hebt {1} stippen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>No dots left for participant {0}. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft geen stippen meer. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>This card has the most votes a card can hold.</source>
         <translation>Deze kaart heeft al het maximale aantal stemmen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Vote for card {0}</source>
         <translation>Stem op kaart {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0} has used all their dots. Click “Next participant” to go on.</source>
         <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “Volgende deelnemer” om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Participant {0} has no dot on this card to take back.</source>
         <translation>Deelnemer {0} heeft geen stip op deze kaart om terug te nemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Take back a vote from card {0}</source>
         <translation>Stem op kaart {0} terugnemen</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>Reset votes</source>
         <translation>Stemmen wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/workshop/voting.py"/>
+        <location filename="../../ui/workshop/voting_session.py"/>
         <source>All votes were taken off the cards. Edit › Undo brings them back.</source>
         <translation>Alle stemmen zijn van de kaarten gehaald. Bewerken › Ongedaan maken zet ze terug.</translation>
     </message>

@@ -17,30 +17,33 @@ in and out of workshop mode.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand
-from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
-from cjmapper.editing import Touches
+from cjmapper.editing import Gate, Touches
 from cjmapper.editing.gate import Verb
 from cjmapper.layout import Metrics
 
-from ..canvas import JourneyScene
+from ..canvas import JourneyScene, JourneyView
 from ..editing.commands import touches
+from ..editing.document import JourneyDocument
+from ..editing.library_commands import LibraryEditor
 from .timer import CountdownTimer, TimerDialog, TimerOverlay, TimerState
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+from .voting_session import VotingSession
 
 WORKSHOP_SCALE = 1.4
 """How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
 REFIT_SECONDS = 1.5
 """After entering, the map is fitted again whenever the window settles into full screen within this time."""
 MESSAGE_MS = 6000
+SAVED_STATE_VERSION = 1
+"""The version of the window's state (docks, toolbars) kept while workshop mode hides them."""
 _SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 _NORMAL = Qt.WindowState.WindowNoState
 
@@ -75,15 +78,42 @@ class SavedWindow:
     capture: bool
 
 
+class WorkshopWindow(Protocol):
+    """What of the editor window workshop mode needs besides a QMainWindow's own (the window imports this module, not
+    the other way round)."""
+
+    view: JourneyView
+    voting: VotingSession
+    undo_group: QUndoGroup
+    library_editor: LibraryEditor
+    edit_gate: Gate
+    document: JourneyDocument | None
+    scene: JourneyScene | None
+
+    def journey_scenes(self) -> list[JourneyScene]:
+        """The canvases of the journeys opened in the window."""
+        ...
+
+    def update_actions(self) -> None:
+        """Enable the window's actions that apply (it calls `WorkshopController.update_actions` last)."""
+        ...
+
+
 class WorkshopController(QObject):
-    """Workshop mode, the countdown timer, phase focus and quick capture of one `MainWindow`."""
+    """Workshop mode, the countdown timer, phase focus and quick capture of one editor window: `main` is the window
+    as a QMainWindow (shown full screen, its docks and toolbars hidden), `window` what else of it the mode uses,
+    `locked_actions` its actions that change the structure (disabled in workshop mode). The window connects its
+    Edit › Undo and Redo to `undo` and `redo`, and announces the journey it shows with `scene_shown`; it learns of
+    the mode from `toggled`."""
 
     toggled = Signal(bool)
     """Workshop mode was entered (True) or left (False)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, main: QMainWindow, window: WorkshopWindow, locked_actions: Sequence[QAction]) -> None:
+        super().__init__(main)
+        self.main = main
         self.window = window
+        self._locked = list(locked_actions)
         self.active = False
         self.enter_ms = 0.0
         """How long the last enter() took (milliseconds; for the status of tests and benchmarks)."""
@@ -101,7 +131,6 @@ class WorkshopController(QObject):
         self.dialog: TimerDialog | None = None
 
         self._create_actions()
-        self._reroute_history()
         window.view.installEventFilter(self)
 
     # ------------------------------------------------------------------ actions
@@ -109,7 +138,7 @@ class WorkshopController(QObject):
     def _action(
         self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None, *, canvas: bool = False
     ) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.main)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if canvas:  # a key of the canvas only, so text fields keep theirs
@@ -127,7 +156,7 @@ class WorkshopController(QObject):
         )
         self.leave_action = self._action(self.tr("Leave Workshop Mode"), self._escape, "Esc")
         self.leave_action.setEnabled(False)
-        self.window.addAction(self.leave_action)  # a shortcut only: Esc when the canvas has no use for it
+        self.main.addAction(self.leave_action)  # a shortcut only: Esc when the canvas has no use for it
         self.previous_phase_action = self._action(
             self.tr("&Previous Phase"), lambda: view.focus_next_phase(-1), "PgUp", canvas=True
         )
@@ -159,11 +188,7 @@ class WorkshopController(QObject):
 
     def locked_actions(self) -> list[QAction]:
         """The window's actions that change the structure: disabled in workshop mode."""
-        w = self.window
-        return [
-            w.add_phase_action, w.add_lane_action, w.rename_journey_action, w.delete_journey_action,
-            w.edit_persona_action,
-        ]  # fmt: skip
+        return list(self._locked)
 
     def update_actions(self) -> None:
         """After the window set its actions' enabled states: keep the structure's disabled in workshop mode."""
@@ -189,41 +214,39 @@ class WorkshopController(QObject):
 
     def enter(self) -> bool:
         """Enter workshop mode (False when no journey is open or it is on already)."""
-        w = self.window
+        w, main = self.window, self.main
         if self.active or w.document is None or w.scene is None:
             self._sync_check()
             return False
         started = time.perf_counter()
         view = w.view
         self._saved = SavedWindow(
-            window_state=w.windowState(),
-            geometry=w.geometry() if w.windowState() & _SIZED == _NORMAL else w.normalGeometry(),
-            state=w.saveState(self._state_version()),
+            window_state=main.windowState(),
+            geometry=main.geometry() if main.windowState() & _SIZED == _NORMAL else main.normalGeometry(),
+            state=main.saveState(SAVED_STATE_VERSION),
             zoom=view.zoom,
             centre=view.mapToScene(view.viewport().rect().center()),
             scene=w.scene,
             capture=self.capture_action.isChecked(),
         )
         self.active = True
-        w.edit_gate.close(WORKSHOP_GATE, Touches.STRUCTURE, self._locked)
+        w.edit_gate.close(WORKSHOP_GATE, Touches.STRUCTURE, self._locked_message)
         _set_checked(self.capture_action, True)  # capture is always on in workshop mode
-        for dock in w.findChildren(QDockWidget):
+        for dock in main.findChildren(QDockWidget):
             dock.hide()
-        for bar in w.findChildren(QToolBar):
+        for bar in main.findChildren(QToolBar):
             bar.hide()
-        w.showFullScreen()
+        main.showFullScreen()
         self.scene_shown(w.scene)
-        w.properties.set_structure_locked(True)
-        w.persona_strip.set_editable(False)
         w.undo_group.setActiveStack(w.document.undo_stack)  # Ctrl+Z undoes card edits, not journey-level ones
         self.overlay.set_large(True)
         self.leave_action.setEnabled(True)
         self._sync_check()
-        w._update_actions()
+        w.update_actions()
         view.show_whole_journey()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refit_until = time.monotonic() + REFIT_SECONDS
-        w.statusBar().showMessage(
+        main.statusBar().showMessage(
             self.tr(
                 "Workshop mode: arrow keys choose a cell, type to add cards, Page Up/Down for the phases. "
                 "F11 or Esc leaves."
@@ -240,7 +263,7 @@ class WorkshopController(QObject):
             self._sync_check()
             return False
         started = time.perf_counter()
-        w = self.window
+        w, main = self.window, self.main
         self.active = False
         w.edit_gate.open(WORKSHOP_GATE)
         self._refit_until = 0.0
@@ -255,20 +278,18 @@ class WorkshopController(QObject):
                 scene.capture.set_enabled(saved.capture if saved is not None else False)
         self._touched.clear()
         _set_checked(self.capture_action, saved.capture if saved is not None else False)
-        w.properties.set_structure_locked(False)
-        w.persona_strip.set_editable(True)
         self.overlay.set_large(False)
         self.leave_action.setEnabled(False)
         view = w.view
         if saved is not None:
             if saved.window_state & Qt.WindowState.WindowFullScreen:
-                w.showFullScreen()  # it was full screen before (F11 is workshop mode's; the desktop's own, maybe)
+                main.showFullScreen()  # it was full screen before (F11 is workshop mode's; the desktop's own, maybe)
             elif saved.window_state & Qt.WindowState.WindowMaximized:
-                w.showMaximized()
+                main.showMaximized()
             else:
-                w.showNormal()
-                w.setGeometry(saved.geometry)
-            w.restoreState(saved.state, self._state_version())
+                main.showNormal()
+                main.setGeometry(saved.geometry)
+            main.restoreState(saved.state, SAVED_STATE_VERSION)
             if w.scene is saved.scene and w.scene is not None:
                 view.clear_phase_focus()
                 view.set_zoom(saved.zoom)
@@ -276,10 +297,10 @@ class WorkshopController(QObject):
             else:
                 view.fit()
         else:
-            w.showNormal()
+            main.showNormal()
         self._sync_check()
-        w._update_actions()
-        w.statusBar().showMessage(self.tr("Left workshop mode."), MESSAGE_MS)
+        w.update_actions()
+        main.statusBar().showMessage(self.tr("Left workshop mode."), MESSAGE_MS)
         self.leave_ms = (time.perf_counter() - started) * 1000
         self.toggled.emit(False)
         return True
@@ -295,12 +316,6 @@ class WorkshopController(QObject):
         """The window closes: leave the mode first (so the window's saved layout is the normal one), stop the timer."""
         self.leave()
         self.timer.stop()
-
-    @staticmethod
-    def _state_version() -> int:
-        from ..window.main_window import STATE_VERSION
-
-        return STATE_VERSION
 
     def _sync_check(self) -> None:
         _set_checked(self.workshop_action, self.active)
@@ -320,7 +335,7 @@ class WorkshopController(QObject):
         scene.structure_refused.connect(self._refused)
 
     def _refused(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, MESSAGE_MS)
+        self.main.statusBar().showMessage(message, MESSAGE_MS)
 
     # ------------------------------------------------------------------ quick capture
 
@@ -331,7 +346,7 @@ class WorkshopController(QObject):
         if on:
             scene.capture.begin()
             self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.window.statusBar().showMessage(
+            self.main.statusBar().showMessage(
                 self.tr("Quick capture: arrow keys choose a cell, type to add a card, Enter for the next, Esc stops."),
                 MESSAGE_MS,
             )
@@ -340,14 +355,14 @@ class WorkshopController(QObject):
 
     # ------------------------------------------------------------------ undo and redo
 
-    def _reroute_history(self) -> None:
-        """Edit › Undo and Redo go through `_history`, which refuses structure steps in workshop mode (the undo
-        group's own connection is replaced; outside workshop mode it does just what the group does)."""
-        w = self.window
-        w.undo_action.triggered.disconnect()
-        w.undo_action.triggered.connect(lambda: self._history(undo=True))
-        w.redo_action.triggered.disconnect()
-        w.redo_action.triggered.connect(lambda: self._history(undo=False))
+    def undo(self) -> bool:
+        """Edit › Undo (the window connects it here instead of to its undo group): undo on the active stack, unless
+        workshop mode refuses that step (a structure step). True when it ran."""
+        return self._history(undo=True)
+
+    def redo(self) -> bool:
+        """Edit › Redo, as `undo`."""
+        return self._history(undo=False)
 
     def _history(self, *, undo: bool) -> bool:
         """Undo or redo on the active stack, unless workshop mode forbids that step (the document's gate refuses a
@@ -360,8 +375,8 @@ class WorkshopController(QObject):
         if self.active and stack is not None and stack is w.library_editor.undo_stack:
             index = stack.index() - 1 if undo else stack.index()
             if 0 <= index < stack.count():
-                w.statusBar().showMessage(
-                    self._locked("undo" if undo else "redo", stack.command(index).text()), MESSAGE_MS
+                self.main.statusBar().showMessage(
+                    self._locked_message("undo" if undo else "redo", stack.command(index).text()), MESSAGE_MS
                 )
                 return False
         if undo:
@@ -370,7 +385,7 @@ class WorkshopController(QObject):
             w.undo_group.redo()
         return True
 
-    def _locked(self, verb: Verb, text: str) -> str:
+    def _locked_message(self, verb: Verb, text: str) -> str:
         """What the user is told when workshop mode refuses a structure edit, or the undo or redo of one."""
         if verb == "undo":
             return self.tr("Workshop mode keeps the structure as it is: leave it (F11) to undo “{0}”.").format(text)
@@ -387,7 +402,7 @@ class WorkshopController(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = TimerDialog(self.timer, self.window)
+        dialog = TimerDialog(self.timer, self.main)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
@@ -412,7 +427,7 @@ class WorkshopController(QObject):
             self.overlay.raise_()
 
     def _timer_finished(self) -> None:
-        self.window.statusBar().showMessage(self.tr("Time's up!"), MESSAGE_MS)
+        self.main.statusBar().showMessage(self.tr("Time's up!"), MESSAGE_MS)
 
     # ------------------------------------------------------------------ keys and resizes of the canvas
 

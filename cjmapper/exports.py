@@ -1,0 +1,101 @@
+"""The export formats: one table, read by the command line (`cjmapper export`) and by the editor's File menu, so a
+format added here is offered by both and no format is ever written by another one's writer.
+
+Each format has a name (the command line's `--format`), a file extension, whether its bytes are binary (not written
+to a terminal) and whether it needs Qt, and is one of three kinds:
+
+- "journey": the journey's content as a file (JSON, CSV), written here by `write_file` / `write_text`;
+- "poster": the PDF poster, drawn by `cjmapper.poster` with its own options (paper, tiling, a version's name);
+- "picture": a PNG or SVG picture drawn by the canvas (`ui/export/pictures.py`, the `cjmapper.gui` package): the
+  core cannot import Qt, so the editor draws them itself and hands its drawing function to the command line
+  (`cjmapper.cli.main(export_picture=...)`).
+
+The writers import their modules when called, so reading this table costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from cjmapper.model import Journey
+
+ExportKind = Literal["journey", "poster", "picture"]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: how it is named, which file it makes and what writes it."""
+
+    name: str
+    """Lower case, as `--format` takes it ("json")."""
+    extension: str
+    """The file extension, with its dot (".json")."""
+    kind: ExportKind
+    binary: bool
+    """Bytes that are no text: never written to a terminal."""
+    needs_qt: bool
+    """Drawn by the editor's canvas: the command line needs the editor's drawing function for it."""
+    write_file: Callable[[Journey, Path], None] | None = None
+    """A "journey" format's writer of a file (atomic: the file holds the old or the whole new content)."""
+    write_text: Callable[[Journey], str] | None = None
+    """A "journey" format's writer of text (standard output)."""
+
+
+def _json_file(journey: Journey, path: Path) -> None:
+    from cjmapper.interchange import write_journey_file
+
+    write_journey_file(journey, path)
+
+
+def _json_text(journey: Journey) -> str:
+    from cjmapper.interchange import write_journey
+
+    return write_journey(journey)
+
+
+def _csv_file(journey: Journey, path: Path) -> None:
+    from cjmapper.interchange import write_csv_file
+
+    write_csv_file(journey, path)
+
+
+def _csv_text(journey: Journey) -> str:
+    from cjmapper.interchange import write_csv
+
+    return write_csv(journey)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("json", ".json", "journey", False, False, _json_file, _json_text),
+        ExportFormat("csv", ".csv", "journey", False, False, _csv_file, _csv_text),
+        ExportFormat("pdf", ".pdf", "poster", True, False),
+        ExportFormat("png", ".png", "picture", True, True),
+        ExportFormat("svg", ".svg", "picture", False, True),
+    )
+}
+"""Every export format by name, in the order the command line's help lists them."""
+
+
+def format_names() -> tuple[str, ...]:
+    return tuple(FORMATS)
+
+
+def find_format(name: str) -> ExportFormat | None:
+    """The format called `name` (any case), or None."""
+    return FORMATS.get(name.lower())
+
+
+def format_of(path: Path | str) -> ExportFormat | None:
+    """The format a file name's extension names (any case), or None."""
+    suffix = Path(path).suffix.lower()
+    return next((f for f in FORMATS.values() if f.extension == suffix), None) if suffix else None
+
+
+def formats_of_kind(kind: ExportKind) -> list[ExportFormat]:
+    """The formats of one kind, in the table's order."""
+    return [f for f in FORMATS.values() if f.kind == kind]
