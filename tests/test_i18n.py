@@ -23,8 +23,9 @@ from cjmapper.poster import A4, PosterOptions, plan_poster
 from cjmapper.poster import render as poster_render
 from cjmapper.store import Library
 from cjmapper.templates import load_example
-from tools import i18n_tools
-from tools.i18n_tools import Entry, Message
+from tools import i18n_extract, i18n_tools
+from tools.i18n_extract import Message
+from tools.i18n_tools import Entry
 from ui import app as ui_app
 from ui import i18n, user_settings
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
@@ -56,11 +57,11 @@ def dutch(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def extraction() -> i18n_tools.Extraction:
-    return i18n_tools.extract()
+def extraction() -> i18n_extract.Extraction:
+    return i18n_extract.extract()
 
 
-def test_the_source_has_strings_to_translate(extraction: i18n_tools.Extraction) -> None:
+def test_the_source_has_strings_to_translate(extraction: i18n_extract.Extraction) -> None:
     contexts = {m.context for m in extraction.messages}
     assert {"MainWindow", "JourneyCanvas", "JourneyDocument", "PropertiesPanel", "PosterDialog"} <= contexts
     assert len(extraction.messages) > 250
@@ -71,7 +72,7 @@ def test_the_source_has_strings_to_translate(extraction: i18n_tools.Extraction) 
     assert plural.numerus
 
 
-def test_every_ui_string_has_a_finished_dutch_translation(extraction: i18n_tools.Extraction) -> None:
+def test_every_ui_string_has_a_finished_dutch_translation(extraction: i18n_extract.Extraction) -> None:
     state = i18n_tools.status(NL, extraction)
     missing = [f"{m.context}: {m.source!r}" for m in state.missing]
     untranslated = [f"{m.context}: {m.source!r}" for m in state.untranslated]
@@ -80,9 +81,9 @@ def test_every_ui_string_has_a_finished_dutch_translation(extraction: i18n_tools
     assert not state.obsolete, f"cjmapper_nl.ts holds strings the source no longer uses: {HOW_TO_FIX}"
 
 
-def test_translation_calls_are_readable_and_no_literal_skips_translation(extraction: i18n_tools.Extraction) -> None:
+def test_translation_calls_are_readable_and_no_literal_skips_translation(extraction: i18n_extract.Extraction) -> None:
     assert [str(p) for p in extraction.problems] == []
-    literals = [str(p) for p in i18n_tools.literal_ui_strings()]
+    literals = [str(p) for p in i18n_extract.literal_ui_strings()]
     assert literals == [], "wrap these in tr() (or end the line with '# i18n: no'):\n" + "\n".join(literals)
 
 
@@ -168,7 +169,7 @@ def test_the_extractor_finds_every_kind_of_translation_call(tmp_path: Path) -> N
                 self.dynamic.setText(tr(NAMES[1]))
         """,
     )
-    found = i18n_tools.extract([helpers, widgets], root=tmp_path)
+    found = i18n_extract.extract([helpers, widgets], root=tmp_path)
     got = {(m.context, m.source, m.comment, m.numerus) for m in found.messages}
     assert got == {
         ("Kinds", "Pain points", "", False),
@@ -184,7 +185,7 @@ def test_the_extractor_finds_every_kind_of_translation_call(tmp_path: Path) -> N
 
 
 def test_the_cores_marked_edit_labels_are_found_under_the_documents_context(
-    extraction: i18n_tools.Extraction,
+    extraction: i18n_extract.Extraction,
 ) -> None:
     """The editing commands are Qt-free (cjmapper/editing): their labels are marked with `marked()` and translated
     by the front end in the context "JourneyDocument"."""
@@ -212,7 +213,7 @@ def test_literal_ui_strings_are_found(tmp_path: Path) -> None:
                 self.name.setText("Bakery")  # i18n: no
         """,
     )
-    found = [(p.line, p.text) for p in i18n_tools.literal_ui_strings([path], root=tmp_path)]
+    found = [(p.line, p.text) for p in i18n_extract.literal_ui_strings([path], root=tmp_path)]
     assert found == [
         (4, "untranslated text 'Timer'"),
         (5, "untranslated text 'Minutes'"),
@@ -253,7 +254,7 @@ def test_the_catalogue_keeps_translations_adds_new_strings_unfinished_and_drops_
     ]
     assert update.entries[1].translator_comment == "checked"
     i18n_tools.write_catalogue(ts, NL, update.entries)
-    status = i18n_tools.status(NL, i18n_tools.Extraction(messages=[new, kept, plural]), ts)
+    status = i18n_tools.status(NL, i18n_extract.Extraction(messages=[new, kept, plural]), ts)
     assert [m.source for m in status.untranslated] == ["New"]
     assert status.missing == status.obsolete == []
 
