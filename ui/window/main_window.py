@@ -6,12 +6,13 @@ a PostgreSQL server (see `ui.dialogs.team`), where a teammate's edit shows withi
 change goes through an undo command: journey-level ones on the library's stack, edits of the open journey on that
 journey's stack; the Edit menu follows whichever stack was used last.
 
-This module is the shell: the docks, actions, menus and toolbar, the journeys opened in the window, switching
-libraries, read-only mode and the status bar. Its helpers each hold one job and are handed a small protocol of the
-window (they import nothing of it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between
-libraries and files), `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the
-menus' edits of journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and
-the workshop's `WorkshopController`.
+This module is one job, the shell: the docks, actions, menus and toolbar, the journeys opened in the window,
+switching libraries, read-only mode and the status bar (a little past 700 lines, because a window's actions and
+menus are many). Its helpers each hold one job and are handed a small protocol of the window (they import nothing of
+it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between libraries and files),
+`ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the menus' edits of
+journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and the workshop's
+`WorkshopController`.
 """
 
 from __future__ import annotations
