@@ -8,7 +8,7 @@ the paper. Text is measured with the bundled DejaVu Sans (see `cjmapper.text`), 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 
 from cjmapper.channels import channel_label
@@ -426,3 +426,207 @@ def drop_index(layout: Layout, cell: CellBox, y: float, moving: frozenset[int] =
         if card is not None and card.index < place and (card.phase_id, card.lane_id) == (cell.phase_id, cell.lane_id):
             above += 1
     return place - above
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutUpdate:
+    """What `update_layout` changed: the new layout and the cells whose rect or cards' boxes may differ from before
+    (every other cell and its cards kept their objects)."""
+
+    layout: Layout
+    cells: frozenset[tuple[int, int]]
+    """Cells of the new layout laid out again or moved (a lane above them grew or shrank)."""
+    lanes_changed: bool
+    """Some lane or phase box (and with it maybe a curve) is another object than before."""
+
+
+def update_layout(
+    layout: Layout, journey: Journey, changed: Collection[int], card: Callable[[int], Touchpoint | None]
+) -> LayoutUpdate:
+    """The layout of `journey` after the cards `changed` (added, removed, or changed in fields or place) changed,
+    from `layout`, the layout before; equal to `compute_layout(journey, layout.metrics)`.
+
+    Only the cells those cards left or entered are laid out again; a lane that grows or shrinks moves the lanes
+    below it (their cells' cards are placed again with the same arithmetic, so every number is the one a full layout
+    gives). `card(id)` is the journey's card with that id now (None: gone); every card not in `changed` must be the
+    one `layout` was made from, in the same place. Phases and lanes must be the ones `layout` was made from
+    (else: a full layout)."""
+    m = layout.metrics
+    same_grid = len(journey.phases) == len(layout.phases) and len(journey.lanes) == len(layout.lanes)
+    if same_grid:
+        same_grid = all(p.id == box.phase_id for p, box in zip(journey.phases, layout.phases, strict=True)) and all(
+            lane.id == box.lane_id for lane, box in zip(journey.lanes, layout.lanes, strict=True)
+        )
+    if not same_grid:
+        fresh = compute_layout(journey, m)
+        return LayoutUpdate(fresh, frozenset(fresh.cells), True)
+    old_cells = layout.cells
+    old_cards = layout.cards
+    changed = set(changed)
+
+    # The cells the changed cards left or entered, with the changed cards now in each.
+    entering: dict[tuple[int, int], list[Touchpoint]] = {}
+    touched: set[tuple[int, int]] = set()
+    for card_id in changed:
+        before = old_cards.get(card_id)
+        if before is not None:
+            touched.add((before.phase_id, before.lane_id))
+        now = card(card_id)
+        if now is not None:
+            key = (now.phase_id, now.lane_id)
+            if key in old_cells:  # a card lane's cell (cards elsewhere are not laid out, as in compute_layout)
+                touched.add(key)
+                entering.setdefault(key, []).append(now)
+    if not touched:
+        return LayoutUpdate(layout, frozenset(), False)
+
+    font = FontMetrics(m.font_size)
+    note_font = FontMetrics(m.note_font_size)
+    max_notes = max(0, m.max_note_lines)
+    inner_width = m.card_width - 2 * m.card_padding
+    label_width = inner_width * CHANNEL_LABEL_SHARE
+    max_lines = max(1, m.max_title_lines)
+    fixed_card_height = 2 * m.card_padding + m.footer_height
+
+    # Each touched cell's cards in order, with their wrapped text and height (kept from before when unchanged).
+    labels: dict[str | None, str] = {}
+    placed: dict[tuple[int, int], list[tuple[Touchpoint, tuple[tuple[str, ...], bool, float, tuple[str, ...]], str]]]
+    placed = {}
+    for key in touched:
+        members = [c for i in old_cells[key].card_ids if i not in changed and (c := card(i)) is not None]
+        members += entering.get(key, ())
+        members.sort(key=_position)
+        rows = []
+        for t in members:
+            kept = old_cards.get(t.id) if t.id not in changed else None
+            if kept is not None:
+                rows.append(
+                    (t, (kept.title_lines, kept.title_elided, kept.rect.height, kept.note_lines), kept.channel_label)
+                )
+                continue
+            lines, elided = font.wrap(t.title, inner_width, max_lines)
+            height = fixed_card_height + max(1, len(lines)) * m.line_height
+            notes: tuple[str, ...] = ()
+            if max_notes and t.notes:
+                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
+                height += len(notes) * m.note_line_height
+            label = labels.get(t.channel)
+            if label is None:
+                label = font.elide(channel_label(t.channel, journey.language), label_width)
+                labels[t.channel] = label
+            rows.append((t, (lines, elided, height, notes), label))
+        placed[key] = rows
+
+    # The touched lanes' heights again: their tallest cell, at least an empty cell's (computed as compute_layout
+    # does, card by card, so the sums are the same numbers).
+    heights = {box.lane_id: box.row.height for box in layout.lanes}
+    for lane_id in {key[1] for key in touched}:
+        height = m.empty_cell_height
+        for phase in layout.phases:
+            key = (phase.phase_id, lane_id)
+            if key in placed:
+                sizes = [row[1][2] for row in placed[key]]
+            else:
+                sizes = [old_cards[i].rect.height for i in old_cells[key].card_ids]
+            if not sizes:
+                continue
+            content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(sizes) - 1)
+            for size in sizes:
+                content += size
+            if content > height:
+                height = content
+        heights[lane_id] = height
+
+    # Lanes top to bottom; a lane whose place or height changed gets a new box.
+    lanes: list[LaneBox] = []
+    moved: set[int] = set()
+    y = m.phase_header_height
+    for box in layout.lanes:
+        height = heights[box.lane_id]
+        if box.row.y == y and box.row.height == height:
+            lanes.append(box)
+        else:
+            moved.add(box.lane_id)
+            lanes.append(
+                LaneBox(
+                    box.lane_id,
+                    box.index,
+                    Rect(0.0, y, m.lane_header_width, height),
+                    Rect(m.lane_header_width, y, box.row.width, height),
+                )
+            )
+        y += height
+    total_height = y
+    phases = layout.phases
+    if total_height != layout.height:
+        grid_height = total_height - m.phase_header_height
+        phases = tuple(
+            PhaseBox(p.phase_id, p.index, p.header, Rect(p.column.x, p.column.y, p.column.width, grid_height))
+            for p in phases
+        )
+
+    # Cells laid out again (touched) or placed again (in a lane that moved); the rest keep their objects.
+    cell_boxes = dict(old_cells)
+    cards = dict(old_cards)
+    for card_id in changed:
+        cards.pop(card_id, None)
+    redone: set[tuple[int, int]] = set()
+    for lane_box in lanes:
+        lane_id = lane_box.lane_id
+        lane_moved = lane_id in moved
+        if not lane_moved and not any(key[1] == lane_id for key in touched):
+            continue
+        row = lane_box.row
+        for phase_box in phases:
+            key = (phase_box.phase_id, lane_id)
+            if key not in old_cells or (key not in touched and not lane_moved):
+                continue
+            redone.add(key)
+            column = phase_box.column
+            card_x = column.x + m.cell_padding
+            card_y = row.y + m.cell_padding
+            if key not in placed:
+                ids = old_cells[key].card_ids
+                for card_id in ids:
+                    kept = old_cards[card_id]
+                    height = kept.rect.height
+                    cards[card_id] = _card(
+                        card_id, kept.phase_id, lane_id, kept.index, _rect(card_x, card_y, m.card_width, height),
+                        kept.title_lines, kept.title_elided, kept.channel_label, kept.note_lines,
+                    )  # fmt: skip
+                    card_y += height + m.card_gap
+            else:
+                rows = placed[key]
+                ids = tuple(row[0].id for row in rows)
+                for index, (t, (lines, elided, height, notes), label) in enumerate(rows):
+                    cards[t.id] = _card(
+                        t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height),
+                        lines, elided, label, notes,
+                    )  # fmt: skip
+                    card_y += height + m.card_gap
+            cell_boxes[key] = CellBox(key[0], lane_id, Rect(column.x, row.y, column.width, row.height), ids)
+
+    # The curves: a phase whose cards' places or scores changed is spread again; when an emotions lane or the
+    # columns moved, every point is placed again.
+    curves = layout.curves
+    kinds = {lane.id: lane.kind for lane in journey.lanes}
+    if any(kinds[lane.lane_id] is LaneKind.EMOTIONS for lane in layout.lanes):
+        scored: list[tuple[CardBox, int]] = []
+        for phase_box in phases:
+            for lane_box in lanes:
+                key = (phase_box.phase_id, lane_box.lane_id)
+                cell = cell_boxes.get(key)
+                if cell is None:
+                    continue
+                for card_id in cell.card_ids:
+                    score = _score(card, card_id)
+                    if score is not None:
+                        scored.append((cards[card_id], score))
+        curves = _curves(lanes, [kinds[lane.lane_id] for lane in lanes], phases, scored)
+    fresh = Layout(layout.width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves)
+    return LayoutUpdate(fresh, frozenset(redone), bool(moved) or phases is not layout.phases)
+
+
+def _score(card: Callable[[int], Touchpoint | None], card_id: int) -> int | None:
+    t = card(card_id)
+    return None if t is None else t.score

@@ -7,6 +7,7 @@ document's snapshot, and in the canvas' items, and each is undone and redone.
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
-from cjmapper.layout import cell_at
+from cjmapper.layout import cell_at, compute_layout
 from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
@@ -118,6 +119,43 @@ def assert_in_step(canvas: Canvas) -> None:
     assert [h.name for h in headers if h is not None] == [p.name for p in stored.phases]
     rows = [canvas.scene.lane_header(lane.id) for lane in stored.lanes]
     assert [r.pos().y() for r in rows if r is not None] == sorted(lane.header.y for lane in canvas.scene.layout.lanes)
+    assert_as_laid_out_afresh(canvas.scene)
+
+
+def assert_as_laid_out_afresh(scene: JourneyScene) -> None:
+    """The canvas, updated only where each change touched it, equals a full layout of the journey: the layout
+    itself, every card item's box, place and card, each cell, header and curve, the phase headers' figures."""
+    journey = scene.document.journey
+    fresh = compute_layout(journey, scene.metrics)
+    assert scene.layout == fresh
+    cards = {t.id: t for t in journey.touchpoints}
+    items = scene.card_items()
+    assert set(items) == set(fresh.cards)
+    for card_id, item in items.items():
+        box = fresh.cards[card_id]
+        assert item.box == box
+        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+        assert item.card == cards[card_id]
+    for key, cell in fresh.cells.items():
+        cell_item = scene.cell_item(*key)
+        assert cell_item is not None
+        assert cell_item.rect() == QRectF(cell.rect.x, cell.rect.y, cell.rect.width, cell.rect.height)
+    for lane in fresh.lanes:
+        header = scene.lane_header(lane.lane_id)
+        assert header is not None
+        assert header.box == lane
+        assert header.pos().y() == lane.header.y
+    for phase in fresh.phases:
+        phase_header = scene.phase_header(phase.phase_id)
+        assert phase_header is not None
+        assert phase_header.box == phase
+        scores = [t.score for t in journey.touchpoints if t.phase_id == phase.phase_id and t.score is not None]
+        assert phase_header.count == sum(1 for t in journey.touchpoints if t.phase_id == phase.phase_id)
+        assert phase_header.average == (sum(scores) / len(scores) if scores else None)
+    for curve in fresh.curves:
+        curve_item = scene.curve_item(curve.lane_id)
+        assert curve_item is not None
+        assert curve_item.curve == curve
 
 
 @pytest.fixture
@@ -1047,3 +1085,49 @@ def test_cards_left_on_the_clipboard_do_not_crash_the_exit(tmp_path: Path) -> No
         [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60, check=False
     )
     assert (result.returncode, result.stdout.strip()) == (0, "Bel de klant False")
+
+
+def test_incremental_updates_equal_a_fresh_layout_after_random_edits(canvas: Canvas) -> None:
+    """Each edit re-lays out only the cells and lanes it touches; after every one of a long random run of edits
+    (moves of one or many cards across cells and lanes, adds, deletes, pastes, field changes that change a
+    card's height or score, journey fields, a saved version, undo and redo), the canvas equals a full layout."""
+    rng = random.Random(14)
+    document = canvas.document
+    scene = canvas.scene
+    for _step in range(160):
+        journey = document.journey
+        ids = [t.id for t in journey.touchpoints]
+        cells = sorted(scene.layout.cells)
+        choice = rng.random()
+        if choice < 0.3 and ids:
+            moving = rng.sample(ids, min(len(ids), rng.choice([1, 1, 2, 5])))
+            phase_id, lane_id = rng.choice(cells)
+            document.move_touchpoints(moving, phase_id, lane_id, rng.choice([None, 0, 1, 3]))
+        elif choice < 0.4:
+            phase_id, lane_id = rng.choice(cells)
+            document.add_touchpoint(phase_id, lane_id, "A new card " * rng.randint(1, 6), index=rng.choice([None, 0]))
+        elif choice < 0.5 and ids:
+            document.delete_touchpoints(rng.sample(ids, min(len(ids), rng.choice([1, 3]))))
+        elif choice < 0.55 and ids:
+            phase_id, lane_id = rng.choice(cells)
+            copies = [journey.touchpoint(i) for i in rng.sample(ids, min(len(ids), 3))]
+            document.insert_touchpoints(copies, phase_id, lane_id, rng.choice([None, 1]))
+        elif choice < 0.7 and ids:
+            fields: dict[str, object] = rng.choice(
+                [
+                    {"title": "Longer title " * rng.randint(0, 8) + "end"},
+                    {"notes": rng.choice(["", "A note", "Notes that run over a line or two " * 3])},
+                    {"score": rng.choice([None, 1, 3, 5])},
+                    {"color": rng.choice([None, "#336699"])},
+                ]
+            )
+            document.update_touchpoint(rng.choice(ids), **fields)  # type: ignore[arg-type]
+        elif choice < 0.75:
+            document.update_journey(title=f"Journey {rng.randint(0, 99)}")
+        elif choice < 0.78:
+            document.save_version(f"Version {_step}")
+        elif choice < 0.9:
+            document.undo_stack.undo()
+        else:
+            document.undo_stack.redo()
+        assert_as_laid_out_afresh(scene)

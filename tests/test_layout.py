@@ -22,6 +22,7 @@ from cjmapper.layout import (
     cell_at,
     compute_layout,
     drop_index,
+    update_layout,
 )
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.templates import load_example, load_template
@@ -550,3 +551,81 @@ def test_5000_cards_are_laid_out_quickly() -> None:
     assert len(result.cards) == 5000
     assert len(result.curves[0].points) == 5000
     assert elapsed < 2.0
+
+
+# ---------------------------------------------------------------------- laying out again only what a change touched
+
+
+def _edit(journey: Journey, data: st.DataObject) -> set[int]:
+    """One random card edit of `journey` in place, as the editor makes them (a move renumbers the cell it enters
+    and names every card whose place changed); returns the ids it changed."""
+    draw = data.draw
+    cards = {t.id: t for t in journey.touchpoints}
+    changed: set[int] = set()
+    kind = draw(st.sampled_from(["move", "move", "delete", "update", "add"]))
+    card_lanes = [lane.id for lane in journey.lanes]
+    phase_ids = [p.id for p in journey.phases]
+    if kind in ("move", "delete", "update") and not cards:
+        kind = "add"
+    if kind == "move":
+        moving = cards[draw(st.sampled_from(sorted(cards)))]
+        cell = (draw(st.sampled_from(phase_ids)), draw(st.sampled_from(card_lanes)))
+        rest = sorted((c for c in cards.values() if (c.phase_id, c.lane_id) == cell and c.id != moving.id), key=_at)
+        rest.insert(draw(st.integers(0, len(rest))), moving)
+        for position, c in enumerate(rest):
+            if c is moving or c.position != position:
+                cards[c.id] = replace(c, phase_id=cell[0], lane_id=cell[1], position=position)
+                changed.add(c.id)
+    elif kind == "delete":
+        changed.add(cards.pop(draw(st.sampled_from(sorted(cards)))).id)
+    elif kind == "update":
+        card = cards[draw(st.sampled_from(sorted(cards)))]
+        cards[card.id] = replace(
+            card,
+            title=draw(st.sampled_from(["A", LONG_TITLE, "Two words " * 6])),
+            notes=draw(st.sampled_from(["", "A short note", LONG_TITLE])),
+            score=draw(st.sampled_from([None, 1, 3, 5])),
+        )
+        changed.add(card.id)
+    else:
+        cell = (draw(st.sampled_from(phase_ids)), draw(st.sampled_from(card_lanes)))
+        new_id = max(cards, default=0) + 1
+        last = max((c.position for c in cards.values() if (c.phase_id, c.lane_id) == cell), default=-1)
+        cards[new_id] = Touchpoint(new_id, *cell, last + 1, draw(st.sampled_from(["New", LONG_TITLE])), score=3)
+        changed.add(new_id)
+    journey.touchpoints[:] = sorted(cards.values(), key=lambda t: t.id)
+    return changed
+
+
+def _at(card: Touchpoint) -> int:
+    return card.position
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), font_size=st.sampled_from([11.0, 13.7]))
+def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.DataObject, font_size: float) -> None:
+    """After every step of a random run of card edits, `update_layout` from the layout before gives exactly the
+    layout a full `compute_layout` gives (lanes that grew or shrank move the lanes, cells, cards and curve points
+    below them; workshop sizes make fractional heights, whose sums must come out the same)."""
+    journey = big_journey(60, phases=3, lanes=3)
+    metrics = Metrics(font_size=font_size, line_height=font_size * 1.27)
+    layout = compute_layout(journey, metrics)
+    for _ in range(data.draw(st.integers(1, 25))):
+        changed = _edit(journey, data)
+        cards = {t.id: t for t in journey.touchpoints}
+        update = update_layout(layout, journey, changed, cards.get)
+        fresh = compute_layout(journey, metrics)
+        assert update.layout == fresh
+        for key, cell in fresh.cells.items():  # what it says it left alone is as it was
+            if key not in update.cells:
+                assert cell == layout.cells[key]
+        layout = update.layout
+
+
+def test_a_change_of_no_card_lays_out_nothing() -> None:
+    journey = big_journey(40)
+    layout = compute_layout(journey)
+    update = update_layout(layout, journey, (), {t.id: t for t in journey.touchpoints}.get)
+    assert update.layout is layout
+    assert not update.cells
+    assert not update.lanes_changed

@@ -29,6 +29,7 @@ Ctrl+Enter (new card after the current one), Ctrl+X/C/V/D, Ctrl+A, Esc, arrows a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -47,10 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper.channels import channel, channel_label
-from cjmapper.layout import CellBox, Layout, Metrics, cell_at, compute_layout, drop_index
-from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language
+from cjmapper.layout import CardBox, CellBox, Layout, Metrics, cell_at, compute_layout, drop_index, update_layout
+from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language, Touchpoint
 
-from ..editing.document import Change, JourneyDocument
+from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..panels.palette import CHANNEL_MIME
 from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
@@ -104,6 +105,20 @@ _ARROWS: dict[int, Direction] = {
 }
 
 
+def _find_card(journey: Journey, card_id: int) -> Touchpoint | None:
+    """The journey's card with this id, or None: by bisection, the document keeps the cards in id order (a scan
+    should they not be)."""
+    cards = journey.touchpoints
+    at = bisect_left(cards, card_id, key=_card_id)
+    if at < len(cards) and cards[at].id == card_id:
+        return cards[at]
+    return next((t for t in cards if t.id == card_id), None)
+
+
+def _card_id(card: Touchpoint) -> int:
+    return card.id
+
+
 class JourneyScene(QGraphicsScene):
     """The canvas of one journey. Keep the document alive while the scene lives."""
 
@@ -146,6 +161,10 @@ class JourneyScene(QGraphicsScene):
         self._pointer: QPointF | None = None
         self._current: int | None = None
         self._retired: list[QGraphicsItem] = []
+        self._touchpoints: dict[int, Touchpoint] = {}
+        """The journey's cards by id, as the items show them."""
+        self._phase_counts: dict[int, tuple[int, int, int]] = {}
+        self._language: Language | None = None
         self.card_click_handler: CardClickHandler | None = None
         """While set (dot voting), a press or double-click on a card goes to this handler first: (touchpoint id,
         button, modifiers) -> True when it took the click (the card is then neither selected nor dragged, and no
@@ -322,7 +341,20 @@ class JourneyScene(QGraphicsScene):
             self._cancel_card_drag()
         if self._header_drag is not None:
             self._cancel_header_drag()
-        self._sync()
+        self._apply(change)
+
+    def _apply(self, change: Change) -> None:
+        """The one place that reads a `Change`: cards only -> the cells and lanes they touch; the journey's own
+        fields -> the corner (everything only when the language, and with it the channel names, changed);
+        phases or lanes -> everything."""
+        journey = self.document.journey
+        if change.kind is ChangeKind.CARDS:
+            self._sync_changed_cards(change.added | change.removed | change.updated)
+        elif change.kind is ChangeKind.JOURNEY and journey.language is self._language:
+            m = self.metrics
+            self._corner.set_content(QRectF(0.0, 0.0, m.lane_header_width, m.phase_header_height), journey.title)
+        else:
+            self._sync()
 
     def _sync(self) -> None:
         """Lay the journey out again and bring every item in line with it. Items are matched by id; a card item
@@ -331,14 +363,96 @@ class JourneyScene(QGraphicsScene):
         journey = self.document.journey
         layout = compute_layout(journey, self.metrics)
         self._layout = layout
+        self._language = journey.language
+        self._touchpoints = {t.id: t for t in journey.touchpoints}
+        self._count_phases(journey)
         self._sync_structure(journey, layout)
         self._sync_cards(journey, layout)
+        self._settle()
+
+    def _settle(self) -> None:
+        layout = self._layout
         margin = SCENE_MARGIN
-        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
+        rect = QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
+        if rect != self.sceneRect():
+            self.setSceneRect(rect)
         if self._overview:
             self._update_overview()
         self._capture.sync()
         self._follow_editor()
+
+    def _sync_changed_cards(self, ids: frozenset[int]) -> None:
+        """After a change of these cards only: lay out again the cells they left or entered (and move the lanes
+        below one that grew or shrank), and update only the items of those cells, lanes and phases."""
+        if not ids:
+            return
+        journey = self.document.journey
+        touchpoints = self._touchpoints
+        phases: set[int] = set()
+        for card_id in ids:
+            before = touchpoints.pop(card_id, None)
+            if before is not None:
+                self._count(before, -1)
+                phases.add(before.phase_id)
+            now = _find_card(journey, card_id)
+            if now is not None:
+                touchpoints[card_id] = now
+                self._count(now, 1)
+                phases.add(now.phase_id)
+        if len(touchpoints) != len(journey.touchpoints):  # a change that did not name every card it changed
+            self._sync()
+            return
+        old = self._layout
+        update = update_layout(old, journey, ids, touchpoints.get)
+        layout = update.layout
+        self._layout = layout
+        cards = self._cards
+        for card_id in ids:
+            if card_id not in layout.cards and card_id in cards:
+                self._drop_card(card_id)
+        lane_colours = self._lane_colours(journey)
+        for key in update.cells:
+            cell = layout.cells[key]
+            cell_item = self._cells.get(key)
+            if cell_item is not None:
+                cell_item.set_geometry(cell.rect, cell_item.alternate)
+            for card_id in cell.card_ids:
+                self._sync_card(touchpoints[card_id], layout.cards[card_id], lane_colours)
+        for card_id in ids:  # changed cards outside the card lanes' cells have no box; changed ones in place
+            box = layout.cards.get(card_id)
+            if box is not None and (box.phase_id, box.lane_id) not in update.cells:
+                self._sync_card(touchpoints[card_id], box, lane_colours)
+        if update.lanes_changed:
+            for lane_box in layout.lanes:
+                header = self._lanes.get(lane_box.lane_id)
+                if header is not None and header.box is not lane_box:
+                    header.set_box(lane_box, lane_box.index % 2 == 1)
+            for phase_box in layout.phases:
+                phase_header = self._phases.get(phase_box.phase_id)
+                if phase_header is not None:
+                    phase_header.set_box(phase_box)
+        for phase_id in phases:
+            phase_header = self._phases.get(phase_id)
+            if phase_header is not None:
+                count, total, scored = self._phase_counts.get(phase_id, (0, 0, 0))
+                phase = journey.phases[phase_header.box.index]
+                phase_header.set_content(phase, phase_header.colour, count, total / scored if scored else None)
+        if layout.curves is not old.curves or update.lanes_changed:
+            self._sync_curves(journey, layout)
+        self._settle()
+
+    def _count_phases(self, journey: Journey) -> None:
+        """Each phase's card count, score total and number of scored cards (its header shows them)."""
+        self._phase_counts = {}
+        for t in journey.touchpoints:
+            self._count(t, 1)
+
+    def _count(self, card: Touchpoint, sign: int) -> None:
+        count, total, scored = self._phase_counts.get(card.phase_id, (0, 0, 0))
+        if card.score is not None:
+            total += sign * card.score
+            scored += sign
+        self._phase_counts[card.phase_id] = (count + sign, total, scored)
 
     # ------------------------------------------------------------------ overview (far zoomed out)
 
@@ -392,12 +506,6 @@ class JourneyScene(QGraphicsScene):
     def _sync_structure(self, journey: Journey, layout: Layout) -> None:
         m = self.metrics
         self._corner.set_content(QRectF(0.0, 0.0, m.lane_header_width, m.phase_header_height), journey.title)
-        counts: dict[int, int] = {}
-        scores: dict[int, list[int]] = {}
-        for t in journey.touchpoints:
-            counts[t.phase_id] = counts.get(t.phase_id, 0) + 1
-            if t.score is not None:
-                scores.setdefault(t.phase_id, []).append(t.score)
         phase_colours: dict[int, QColor] = {}
         seen: set[int] = set()
         for box in layout.phases:
@@ -412,9 +520,8 @@ class JourneyScene(QGraphicsScene):
                 self.addItem(header)
             else:
                 header.set_box(box)
-            phase_scores = scores.get(phase.id)
-            average = sum(phase_scores) / len(phase_scores) if phase_scores else None
-            header.set_content(phase, colour, counts.get(phase.id, 0), average)
+            count, total, scored = self._phase_counts.get(phase.id, (0, 0, 0))
+            header.set_content(phase, colour, count, total / scored if scored else None)
         for phase_id in [i for i in self._phases if i not in seen]:
             self._retire(self._phases.pop(phase_id))
 
@@ -445,6 +552,10 @@ class JourneyScene(QGraphicsScene):
         for key in [k for k in self._cells if k not in layout.cells]:
             self._retire(self._cells.pop(key))
 
+        self._sync_curves(journey, layout)
+
+    def _sync_curves(self, journey: Journey, layout: Layout) -> None:
+        phase_colours = {box.phase_id: phase_color(box.index, journey.phases[box.index].color) for box in layout.phases}
         curves = {curve.lane_id: curve for curve in layout.curves}
         seen = set()
         for lane_box in layout.lanes:
@@ -461,31 +572,40 @@ class JourneyScene(QGraphicsScene):
             self._retire(self._curves.pop(lane_id))
 
     def _sync_cards(self, journey: Journey, layout: Layout) -> None:
-        lane_colours = {lane.id: lane_color(lane.kind, lane.color) for lane in journey.lanes}
+        lane_colours = self._lane_colours(journey)
         boxes = layout.cards
-        cards = self._cards
-        for card_id in [i for i in cards if i not in boxes]:
-            gone = cards.pop(card_id)
-            if self._editor.target == ("card", card_id):
-                self._editor.cancel()
-            self._retire(gone)
+        for card_id in [i for i in self._cards if i not in boxes]:
+            self._drop_card(card_id)
         for t in journey.touchpoints:
             box = boxes.get(t.id)
-            if box is None:
-                continue
-            colour = color(t.color) if t.color else lane_colours[t.lane_id]
-            item = cards.get(t.id)
-            if item is None:
-                new = CardItem(self, box, t, colour)
-                cards[t.id] = new
-                if self._overview:
-                    self.update_card_painting(new)
-                self.addItem(new)
-                continue
-            if item.card is not t or item.colour is not colour:
-                item.set_card(t, colour)
-            if item.box != box:
-                item.set_box(box)
+            if box is not None:
+                self._sync_card(t, box, lane_colours)
+
+    @staticmethod
+    def _lane_colours(journey: Journey) -> dict[int, QColor]:
+        return {lane.id: lane_color(lane.kind, lane.color) for lane in journey.lanes}
+
+    def _drop_card(self, card_id: int) -> None:
+        gone = self._cards.pop(card_id)
+        if self._editor.target == ("card", card_id):
+            self._editor.cancel()
+        self._retire(gone)
+
+    def _sync_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> None:
+        """Make, repaint or move one card item to show `t` in `box`."""
+        colour = color(t.color) if t.color else lane_colours[t.lane_id]
+        item = self._cards.get(t.id)
+        if item is None:
+            new = CardItem(self, box, t, colour)
+            self._cards[t.id] = new
+            if self._overview:
+                self.update_card_painting(new)
+            self.addItem(new)
+            return
+        if item.card is not t or item.colour is not colour:
+            item.set_card(t, colour)
+        if item.box is not box and item.box != box:
+            item.set_box(box)
 
     def _retire(self, item: QGraphicsItem) -> None:
         """Take an item off the scene, keeping it alive until control is back in the event loop (it may be the
