@@ -8,12 +8,13 @@ the paper. Text is measured with the bundled DejaVu Sans (see `cjmapper.text`), 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from typing import overload
 
 from cjmapper.channels import channel_label
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
-from cjmapper.text import FontMetrics
+from cjmapper.text import FontMetrics, reserve_wraps
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +134,146 @@ class Curve:
     """The experience curve drawn in one emotions lane."""
 
     lane_id: int
-    points: tuple[CurvePoint, ...]
-    """One per scored card, left to right."""
+    points: Sequence[CurvePoint]
+    """One per scored card, left to right (a `CurvePoints`: made when first read)."""
     phase_marks: tuple[PhaseMark, ...]
+
+
+Scored = tuple[tuple[int, int], ...]
+"""(touchpoint id, score) of a cell's scored cards, top to bottom."""
+
+Run = tuple[Rect, Scored]
+"""One phase's column and its scored cards in reading order (lane by lane, top to bottom)."""
+
+
+class CurvePoints(Sequence[CurvePoint]):
+    """The points of one curve, made when first read: a curve that only moved (its lane moved) or that changed in
+    one phase costs nothing until it is drawn. Equal to any sequence of the same points (a tuple too)."""
+
+    __slots__ = ("_lane", "_made", "_runs")
+
+    def __init__(self, lane: LaneBox, runs: tuple[Run, ...]) -> None:
+        self._lane = lane
+        self._runs = runs
+        self._made: tuple[CurvePoint, ...] | None = None
+
+    def _points(self) -> tuple[CurvePoint, ...]:
+        made = self._made
+        if made is None:
+            lane = self._lane
+            heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
+            points: list[CurvePoint] = []
+            for column, scored in self._runs:
+                count = len(scored)
+                for k, (touchpoint_id, score) in enumerate(scored):
+                    x = column.x + column.width * (k + 0.5) / count
+                    y = heights[score] if score in heights else curve_y(lane, score)
+                    points.append(_point(touchpoint_id, x, y, score))
+            made = self._made = tuple(points)
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> CurvePoint: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CurvePoint, ...]: ...
+    def __getitem__(self, index: int | slice) -> CurvePoint | tuple[CurvePoint, ...]:
+        return self._points()[index]
+
+    def __len__(self) -> int:
+        return sum(len(scored) for _, scored in self._runs)
+
+    def __iter__(self) -> Iterator[CurvePoint]:
+        return iter(self._points())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CurvePoints | tuple | list):
+            return self._points() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._points())
+
+    def __repr__(self) -> str:
+        return repr(self._points())
+
+
+class CardBoxes(Mapping[int, CardBox]):
+    """Every laid-out card's box by touchpoint id. After `cjmapper.relayout` moved lanes, the boxes of the cards in
+    the cells that only moved are placed again when first read, a cell at a time (with the arithmetic of
+    `compute_layout`, so they are the same numbers); a move of the lanes below a lane that grew costs nothing until
+    those boxes are read. Equal to any mapping of the same boxes (a dict too)."""
+
+    __slots__ = ("_boxes", "_cells", "_metrics", "_moved")
+
+    def __init__(
+        self,
+        boxes: dict[int, CardBox],
+        cells: Mapping[tuple[int, int], CellBox] | None = None,
+        moved: set[tuple[int, int]] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self._boxes = boxes
+        self._cells = cells if cells is not None else {}
+        self._moved = moved if moved else set()
+        """Cells whose cards' boxes still stand where the cell was before it moved."""
+        self._metrics = metrics if metrics is not None else Metrics()
+
+    def as_before(self, touchpoint_id: int) -> CardBox:
+        """The card's box, maybe where its cell stood before a move: right in all but `rect.y` (no placing)."""
+        return self._boxes[touchpoint_id]
+
+    def moved_cells(self) -> set[tuple[int, int]]:
+        return set(self._moved)
+
+    def boxes_as_before(self) -> dict[int, CardBox]:
+        """A copy of every box, some maybe where their cells stood before a move (see `as_before`)."""
+        return dict(self._boxes)
+
+    def _place(self, key: tuple[int, int]) -> None:
+        self._moved.discard(key)
+        cell = self._cells[key]
+        m = self._metrics
+        boxes = self._boxes
+        x = cell.rect.x + m.cell_padding
+        y = cell.rect.y + m.cell_padding
+        for card_id in cell.card_ids:
+            was = boxes[card_id]
+            height = was.rect.height
+            boxes[card_id] = _card(
+                card_id, was.phase_id, was.lane_id, was.index, _rect(x, y, m.card_width, height),
+                was.title_lines, was.title_elided, was.channel_label, was.note_lines,
+            )  # fmt: skip
+            y += height + m.card_gap
+
+    def __getitem__(self, touchpoint_id: int) -> CardBox:
+        box = self._boxes[touchpoint_id]
+        if self._moved:
+            key = (box.phase_id, box.lane_id)
+            if key in self._moved:
+                self._place(key)
+                box = self._boxes[touchpoint_id]
+        return box
+
+    def __contains__(self, touchpoint_id: object) -> bool:
+        return touchpoint_id in self._boxes
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._boxes)
+
+    def __len__(self) -> int:
+        return len(self._boxes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            for key in list(self._moved):
+                self._place(key)
+            return self._boxes == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CardBoxes({len(self._boxes)} cards)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +285,13 @@ class Layout:
     lanes: tuple[LaneBox, ...]
     cells: dict[tuple[int, int], CellBox] = field(default_factory=dict)
     """Every (phase id, lane id) cell of a card lane, empty or not."""
-    cards: dict[int, CardBox] = field(default_factory=dict)
+    cards: Mapping[int, CardBox] = field(default_factory=dict)
+    """Every laid-out card's box (a `CardBoxes`)."""
     curves: tuple[Curve, ...] = ()
+    scored: Mapping[tuple[int, int], Scored] = field(default_factory=dict, compare=False, repr=False)
+    """Each cell's scored cards (what the curves are drawn through), for `cjmapper.relayout`."""
+    phase_scores: Mapping[int, tuple[Scored, int]] = field(default_factory=dict, compare=False, repr=False)
+    """Each phase's scored cards in reading order and the sum of their scores, for `cjmapper.relayout`."""
 
 
 # The layout builds three objects per card. A frozen dataclass's __init__ sets each field through
@@ -240,6 +383,7 @@ def curve_y(lane: LaneBox, score: float) -> float:
 def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     """The geometry of the whole map."""
     m = metrics if metrics is not None else Metrics()
+    reserve_wraps(2 * len(journey.touchpoints))  # titles and notes: laid out again, the map finds them all cached
     font = FontMetrics(m.font_size)
     note_font = FontMetrics(m.note_font_size)
     max_notes = max(0, m.max_note_lines)
@@ -302,7 +446,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     labels: dict[str | None, str] = {}
     cell_boxes: dict[tuple[int, int], CellBox] = {}
     cards: dict[int, CardBox] = {}
-    scored: list[tuple[CardBox, int]] = []  # in layout order: column, lane, place in the cell = left to right
+    scored: dict[tuple[int, int], Scored] = {}
     for phase_box in phases:
         column = phase_box.column
         card_x = column.x + m.cell_padding
@@ -332,51 +476,65 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
                     notes,
                 )
                 cards[t.id] = card
-                if t.score is not None:
-                    scored.append((card, t.score))
                 card_y += height + m.card_gap
             cell_boxes[key] = CellBox(
                 key[0], lane_id, Rect(column.x, row.y, column.width, row.height), tuple(t.id for t in cell_cards)
             )
+            scored[key] = tuple((t.id, t.score) for t in cell_cards if t.score is not None)
 
-    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, scored)
+    phase_scores = phase_runs(lanes, phases, scored, {phase.phase_id for phase in phases}, {})
+    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores)
     width = m.lane_header_width + grid_width
-    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves)
+    boxes = CardBoxes(cards, cell_boxes, None, m)
+    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, boxes, curves, scored, phase_scores)
 
 
 def _position(t: Touchpoint) -> int:
     return t.position
 
 
-def _curves(
-    lanes: list[LaneBox], kinds: list[LaneKind], phases: tuple[PhaseBox, ...], scored: list[tuple[CardBox, int]]
-) -> tuple[Curve, ...]:
-    """One experience curve per emotions lane, through every scored card of the card lanes.
-
-    `scored` is in layout order (column, then lane, then place in the cell). A phase's scored cards are spread
-    evenly across its column in that reading order, so the curve runs left to right instead of stacking every
-    point of a phase on one vertical line."""
-    by_phase: dict[int, list[int]] = {}
-    for card, score in scored:
-        by_phase.setdefault(card.phase_id, []).append(score)
-    averages = {phase_id: sum(scores) / len(scores) for phase_id, scores in by_phase.items()}
-    columns = {p.phase_id: p.column for p in phases}
-    xs: list[float] = []
-    rank: dict[int, int] = {}
-    for card, _score in scored:
-        k = rank.get(card.phase_id, 0)
-        rank[card.phase_id] = k + 1
-        column = columns[card.phase_id]
-        xs.append(column.x + column.width * (k + 0.5) / len(by_phase[card.phase_id]))
-    curves: list[Curve] = []
-    for lane, kind in zip(lanes, kinds, strict=True):
-        if kind is not LaneKind.EMOTIONS:
+def phase_runs(
+    lanes: Sequence[LaneBox],
+    phases: Sequence[PhaseBox],
+    scored: Mapping[tuple[int, int], Scored],
+    changed: set[int],
+    before: Mapping[int, tuple[Scored, int]],
+) -> dict[int, tuple[Scored, int]]:
+    """Each phase's scored cards in reading order (lane by lane, then place in the cell) and their score sum: made
+    again for the `changed` phases from their cells, taken from `before` for the others."""
+    runs: dict[int, tuple[Scored, int]] = {}
+    for phase in phases:
+        phase_id = phase.phase_id
+        if phase_id not in changed and phase_id in before:
+            runs[phase_id] = before[phase_id]
             continue
-        heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
-        points = tuple(
-            _point(card.touchpoint_id, x, heights[score] if score in heights else curve_y(lane, score), score)
-            for (card, score), x in zip(scored, xs, strict=True)
-        )
+        entries: list[tuple[int, int]] = []
+        for lane in lanes:
+            cell = scored.get((phase_id, lane.lane_id))
+            if cell:
+                entries += cell
+        runs[phase_id] = (tuple(entries), sum(map(_second, entries)))
+    return runs
+
+
+def _curves(
+    lanes: Sequence[LaneBox],
+    kinds: Sequence[LaneKind],
+    phases: tuple[PhaseBox, ...],
+    runs: Mapping[int, tuple[Scored, int]],
+) -> tuple[Curve, ...]:
+    """One experience curve per emotions lane, through every scored card of the card lanes (`runs`, see
+    `phase_runs`).
+
+    A phase's scored cards are spread evenly across its column in reading order (lane by lane, then place in the
+    cell), so the curve runs left to right instead of stacking every point of a phase on one vertical line."""
+    emotions = [lane for lane, kind in zip(lanes, kinds, strict=True) if kind is LaneKind.EMOTIONS]
+    if not emotions:
+        return ()
+    averages = {phase_id: total / len(entries) for phase_id, (entries, total) in runs.items() if entries}
+    columns = tuple((phase.column, runs[phase.phase_id][0]) for phase in phases)
+    curves: list[Curve] = []
+    for lane in emotions:
         marks = tuple(
             PhaseMark(
                 p.phase_id, p.column.x + p.column.width / 2, curve_y(lane, averages[p.phase_id]), averages[p.phase_id]
@@ -384,8 +542,12 @@ def _curves(
             for p in phases
             if p.phase_id in averages
         )
-        curves.append(Curve(lane.lane_id, points, marks))
+        curves.append(Curve(lane.lane_id, CurvePoints(lane, columns), marks))
     return tuple(curves)
+
+
+def _second(entry: tuple[int, int]) -> int:
+    return entry[1]
 
 
 def cell_at(layout: Layout, x: float, y: float) -> CellBox | None:
@@ -426,207 +588,3 @@ def drop_index(layout: Layout, cell: CellBox, y: float, moving: frozenset[int] =
         if card is not None and card.index < place and (card.phase_id, card.lane_id) == (cell.phase_id, cell.lane_id):
             above += 1
     return place - above
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutUpdate:
-    """What `update_layout` changed: the new layout and the cells whose rect or cards' boxes may differ from before
-    (every other cell and its cards kept their objects)."""
-
-    layout: Layout
-    cells: frozenset[tuple[int, int]]
-    """Cells of the new layout laid out again or moved (a lane above them grew or shrank)."""
-    lanes_changed: bool
-    """Some lane or phase box (and with it maybe a curve) is another object than before."""
-
-
-def update_layout(
-    layout: Layout, journey: Journey, changed: Collection[int], card: Callable[[int], Touchpoint | None]
-) -> LayoutUpdate:
-    """The layout of `journey` after the cards `changed` (added, removed, or changed in fields or place) changed,
-    from `layout`, the layout before; equal to `compute_layout(journey, layout.metrics)`.
-
-    Only the cells those cards left or entered are laid out again; a lane that grows or shrinks moves the lanes
-    below it (their cells' cards are placed again with the same arithmetic, so every number is the one a full layout
-    gives). `card(id)` is the journey's card with that id now (None: gone); every card not in `changed` must be the
-    one `layout` was made from, in the same place. Phases and lanes must be the ones `layout` was made from
-    (else: a full layout)."""
-    m = layout.metrics
-    same_grid = len(journey.phases) == len(layout.phases) and len(journey.lanes) == len(layout.lanes)
-    if same_grid:
-        same_grid = all(p.id == box.phase_id for p, box in zip(journey.phases, layout.phases, strict=True)) and all(
-            lane.id == box.lane_id for lane, box in zip(journey.lanes, layout.lanes, strict=True)
-        )
-    if not same_grid:
-        fresh = compute_layout(journey, m)
-        return LayoutUpdate(fresh, frozenset(fresh.cells), True)
-    old_cells = layout.cells
-    old_cards = layout.cards
-    changed = set(changed)
-
-    # The cells the changed cards left or entered, with the changed cards now in each.
-    entering: dict[tuple[int, int], list[Touchpoint]] = {}
-    touched: set[tuple[int, int]] = set()
-    for card_id in changed:
-        before = old_cards.get(card_id)
-        if before is not None:
-            touched.add((before.phase_id, before.lane_id))
-        now = card(card_id)
-        if now is not None:
-            key = (now.phase_id, now.lane_id)
-            if key in old_cells:  # a card lane's cell (cards elsewhere are not laid out, as in compute_layout)
-                touched.add(key)
-                entering.setdefault(key, []).append(now)
-    if not touched:
-        return LayoutUpdate(layout, frozenset(), False)
-
-    font = FontMetrics(m.font_size)
-    note_font = FontMetrics(m.note_font_size)
-    max_notes = max(0, m.max_note_lines)
-    inner_width = m.card_width - 2 * m.card_padding
-    label_width = inner_width * CHANNEL_LABEL_SHARE
-    max_lines = max(1, m.max_title_lines)
-    fixed_card_height = 2 * m.card_padding + m.footer_height
-
-    # Each touched cell's cards in order, with their wrapped text and height (kept from before when unchanged).
-    labels: dict[str | None, str] = {}
-    placed: dict[tuple[int, int], list[tuple[Touchpoint, tuple[tuple[str, ...], bool, float, tuple[str, ...]], str]]]
-    placed = {}
-    for key in touched:
-        members = [c for i in old_cells[key].card_ids if i not in changed and (c := card(i)) is not None]
-        members += entering.get(key, ())
-        members.sort(key=_position)
-        rows = []
-        for t in members:
-            kept = old_cards.get(t.id) if t.id not in changed else None
-            if kept is not None:
-                rows.append(
-                    (t, (kept.title_lines, kept.title_elided, kept.rect.height, kept.note_lines), kept.channel_label)
-                )
-                continue
-            lines, elided = font.wrap(t.title, inner_width, max_lines)
-            height = fixed_card_height + max(1, len(lines)) * m.line_height
-            notes: tuple[str, ...] = ()
-            if max_notes and t.notes:
-                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
-                height += len(notes) * m.note_line_height
-            label = labels.get(t.channel)
-            if label is None:
-                label = font.elide(channel_label(t.channel, journey.language), label_width)
-                labels[t.channel] = label
-            rows.append((t, (lines, elided, height, notes), label))
-        placed[key] = rows
-
-    # The touched lanes' heights again: their tallest cell, at least an empty cell's (computed as compute_layout
-    # does, card by card, so the sums are the same numbers).
-    heights = {box.lane_id: box.row.height for box in layout.lanes}
-    for lane_id in {key[1] for key in touched}:
-        height = m.empty_cell_height
-        for phase in layout.phases:
-            key = (phase.phase_id, lane_id)
-            if key in placed:
-                sizes = [row[1][2] for row in placed[key]]
-            else:
-                sizes = [old_cards[i].rect.height for i in old_cells[key].card_ids]
-            if not sizes:
-                continue
-            content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(sizes) - 1)
-            for size in sizes:
-                content += size
-            if content > height:
-                height = content
-        heights[lane_id] = height
-
-    # Lanes top to bottom; a lane whose place or height changed gets a new box.
-    lanes: list[LaneBox] = []
-    moved: set[int] = set()
-    y = m.phase_header_height
-    for box in layout.lanes:
-        height = heights[box.lane_id]
-        if box.row.y == y and box.row.height == height:
-            lanes.append(box)
-        else:
-            moved.add(box.lane_id)
-            lanes.append(
-                LaneBox(
-                    box.lane_id,
-                    box.index,
-                    Rect(0.0, y, m.lane_header_width, height),
-                    Rect(m.lane_header_width, y, box.row.width, height),
-                )
-            )
-        y += height
-    total_height = y
-    phases = layout.phases
-    if total_height != layout.height:
-        grid_height = total_height - m.phase_header_height
-        phases = tuple(
-            PhaseBox(p.phase_id, p.index, p.header, Rect(p.column.x, p.column.y, p.column.width, grid_height))
-            for p in phases
-        )
-
-    # Cells laid out again (touched) or placed again (in a lane that moved); the rest keep their objects.
-    cell_boxes = dict(old_cells)
-    cards = dict(old_cards)
-    for card_id in changed:
-        cards.pop(card_id, None)
-    redone: set[tuple[int, int]] = set()
-    for lane_box in lanes:
-        lane_id = lane_box.lane_id
-        lane_moved = lane_id in moved
-        if not lane_moved and not any(key[1] == lane_id for key in touched):
-            continue
-        row = lane_box.row
-        for phase_box in phases:
-            key = (phase_box.phase_id, lane_id)
-            if key not in old_cells or (key not in touched and not lane_moved):
-                continue
-            redone.add(key)
-            column = phase_box.column
-            card_x = column.x + m.cell_padding
-            card_y = row.y + m.cell_padding
-            if key not in placed:
-                ids = old_cells[key].card_ids
-                for card_id in ids:
-                    kept = old_cards[card_id]
-                    height = kept.rect.height
-                    cards[card_id] = _card(
-                        card_id, kept.phase_id, lane_id, kept.index, _rect(card_x, card_y, m.card_width, height),
-                        kept.title_lines, kept.title_elided, kept.channel_label, kept.note_lines,
-                    )  # fmt: skip
-                    card_y += height + m.card_gap
-            else:
-                rows = placed[key]
-                ids = tuple(row[0].id for row in rows)
-                for index, (t, (lines, elided, height, notes), label) in enumerate(rows):
-                    cards[t.id] = _card(
-                        t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height),
-                        lines, elided, label, notes,
-                    )  # fmt: skip
-                    card_y += height + m.card_gap
-            cell_boxes[key] = CellBox(key[0], lane_id, Rect(column.x, row.y, column.width, row.height), ids)
-
-    # The curves: a phase whose cards' places or scores changed is spread again; when an emotions lane or the
-    # columns moved, every point is placed again.
-    curves = layout.curves
-    kinds = {lane.id: lane.kind for lane in journey.lanes}
-    if any(kinds[lane.lane_id] is LaneKind.EMOTIONS for lane in layout.lanes):
-        scored: list[tuple[CardBox, int]] = []
-        for phase_box in phases:
-            for lane_box in lanes:
-                key = (phase_box.phase_id, lane_box.lane_id)
-                cell = cell_boxes.get(key)
-                if cell is None:
-                    continue
-                for card_id in cell.card_ids:
-                    score = _score(card, card_id)
-                    if score is not None:
-                        scored.append((cards[card_id], score))
-        curves = _curves(lanes, [kinds[lane.lane_id] for lane in lanes], phases, scored)
-    fresh = Layout(layout.width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves)
-    return LayoutUpdate(fresh, frozenset(redone), bool(moved) or phases is not layout.phases)
-
-
-def _score(card: Callable[[int], Touchpoint | None], card_id: int) -> int | None:
-    t = card(card_id)
-    return None if t is None else t.score

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
@@ -31,6 +31,7 @@ from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
+from ui.canvas.items import OverviewItem
 from ui.editing.document import JourneyDocument
 
 Cell = tuple[int, int]
@@ -97,7 +98,7 @@ def item_cells(scene: JourneyScene) -> dict[Cell, list[int]]:
     """Each cell's cards as the canvas shows them: the cell found under each card item's position, ordered by y."""
     found: dict[Cell, list[tuple[float, int]]] = {}
     for card_id, item in scene.card_items().items():
-        pos = item.pos()
+        pos = item.scenePos()
         cell = cell_at(scene.layout, pos.x() + 1, pos.y() + 1)
         assert cell is not None, f"card {card_id} is not over a cell"
         found.setdefault((cell.phase_id, cell.lane_id), []).append((pos.y(), card_id))
@@ -133,8 +134,10 @@ def assert_as_laid_out_afresh(scene: JourneyScene) -> None:
     assert set(items) == set(fresh.cards)
     for card_id, item in items.items():
         box = fresh.cards[card_id]
-        assert item.box == box
-        assert (item.pos().x(), item.pos().y()) == (box.rect.x, box.rect.y)
+        assert replace(item.box, rect=box.rect) == box  # a card whose lane only moved keeps its box (and text)
+        assert (item.box.rect.width, item.box.rect.height) == (box.rect.width, box.rect.height)
+        assert item.scenePos().x() == box.rect.x
+        assert item.scenePos().y() == pytest.approx(box.rect.y, abs=1e-9)
         assert item.card == cards[card_id]
     for key, cell in fresh.cells.items():
         cell_item = scene.cell_item(*key)
@@ -236,7 +239,7 @@ def test_scene_has_one_item_per_model_object(canvas: Canvas) -> None:
     }
     for card_id, item in scene.card_items().items():
         rect = scene.layout.cards[card_id].rect
-        assert (item.pos().x(), item.pos().y()) == (rect.x, rect.y)
+        assert (item.scenePos().x(), item.scenePos().y()) == (rect.x, rect.y)
     assert_in_step(canvas)
 
 
@@ -711,6 +714,39 @@ def test_cards_paint_as_plain_blocks_when_zoomed_out(canvas: Canvas, zoom: float
     assert pixel_at(canvas, x, y) != colour  # full detail: a light tint with text
 
 
+def test_the_overview_draws_only_the_blocks_of_the_exposed_area(qtbot: QtBot) -> None:
+    """Far zoomed out over a big map, a paint draws the blocks near the exposed area only (every fill under every
+    score strip), not every block of the map."""
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.drawn: list[QRectF] = []
+
+        def setPen(self, pen: object) -> None:  # noqa: N802 - QPainter's name
+            pass
+
+        def setBrush(self, brush: object) -> None:  # noqa: N802 - QPainter's name
+            pass
+
+        def drawRects(self, rects: list[QRectF]) -> None:  # noqa: N802 - QPainter's name
+            self.drawn += rects
+
+    item = OverviewItem()
+    near = [QRectF(100.0 + 208 * i, 100.0, 188.0, 60.0) for i in range(3)]
+    far = [QRectF(100.0, 50_000.0 + 70 * i, 188.0, 60.0) for i in range(3)]
+    strip = QRectF(280.0, 100.0, 8.0, 60.0)
+    item.set_blocks(QRectF(0, 0, 800, 60_000), [(QColor("#a0cbe8"), near + far)], [(QColor("#59a14f"), [strip])])
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = QRectF(0, 0, 800, 600)
+    recorder = Recorder()
+    item.paint(recorder, option)  # type: ignore[arg-type]
+    assert recorder.drawn == [*near, strip]
+    option.exposedRect = QRectF(0, 49_900, 800, 600)
+    recorder.drawn.clear()
+    item.paint(recorder, option)  # type: ignore[arg-type]
+    assert recorder.drawn == far
+
+
 def test_middle_button_and_space_drag_pan_the_view(canvas: Canvas) -> None:
     view = canvas.view
     view.resize(500, 400)
@@ -1049,14 +1085,14 @@ def test_dragging_near_the_edge_scrolls_the_view(canvas: Canvas, qtbot: QtBot) -
     item = canvas.scene.card_item(card_id)
     assert item is not None
     viewport = view.viewport()
-    grip = start - view.mapFromScene(item.pos())
+    grip = start - view.mapFromScene(item.scenePos())
     QTest.mousePress(viewport, LEFT, NO_MODIFIER, start)
     QTest.mouseMove(viewport, start + QPoint(0, 20))
     edge = QPoint(start.x(), viewport.height() - 4)
     QTest.mouseMove(viewport, edge)
     qtbot.waitUntil(lambda: bar.value() > before + 40, timeout=3000)
     # The card stays under the pointer while the view scrolls.
-    assert (edge - view.mapFromScene(item.pos()) - grip).manhattanLength() <= 1
+    assert (edge - view.mapFromScene(item.scenePos()) - grip).manhattanLength() <= 1
     key(canvas, Qt.Key.Key_Escape)
     QTest.mouseRelease(viewport, LEFT, NO_MODIFIER, edge)
     scrolled = bar.value()

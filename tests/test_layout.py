@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from benchmarks.store import big_journey
 from cjmapper import layout as layout_module
+from cjmapper import text as text_module
 from cjmapper.layout import (
     CardBox,
     CellBox,
@@ -22,9 +23,9 @@ from cjmapper.layout import (
     cell_at,
     compute_layout,
     drop_index,
-    update_layout,
 )
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.relayout import update_layout
 from cjmapper.templates import load_example, load_template
 from cjmapper.text import ELLIPSIS, FontMetrics
 
@@ -423,7 +424,7 @@ def test_cell_at_uses_the_grid_not_the_cards() -> None:
     example = load_example("en")
     result = compute_layout(example)
     expected = {key: cell_at(result, c.rect.x + 1, c.rect.y + 1) for key, c in result.cells.items()}
-    result.cards.clear()  # the grid alone answers
+    result = replace(result, cards={})  # the grid alone answers
     assert {key: cell_at(result, c.rect.x + 1, c.rect.y + 1) for key, c in result.cells.items()} == expected
 
 
@@ -606,7 +607,8 @@ def _at(card: Touchpoint) -> int:
 def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.DataObject, font_size: float) -> None:
     """After every step of a random run of card edits, `update_layout` from the layout before gives exactly the
     layout a full `compute_layout` gives (lanes that grew or shrank move the lanes, cells, cards and curve points
-    below them; workshop sizes make fractional heights, whose sums must come out the same)."""
+    below them, their boxes placed when first read; workshop sizes make fractional heights, whose sums must come out
+    the same)."""
     journey = big_journey(60, phases=3, lanes=3)
     metrics = Metrics(font_size=font_size, line_height=font_size * 1.27)
     layout = compute_layout(journey, metrics)
@@ -617,7 +619,7 @@ def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.D
         fresh = compute_layout(journey, metrics)
         assert update.layout == fresh
         for key, cell in fresh.cells.items():  # what it says it left alone is as it was
-            if key not in update.cells:
+            if key not in update.cells and key[1] not in update.moved:
                 assert cell == layout.cells[key]
         layout = update.layout
 
@@ -628,4 +630,36 @@ def test_a_change_of_no_card_lays_out_nothing() -> None:
     update = update_layout(layout, journey, (), {t.id: t for t in journey.touchpoints}.get)
     assert update.layout is layout
     assert not update.cells
+    assert not update.moved
     assert not update.lanes_changed
+
+
+def test_a_map_laid_out_again_finds_every_wrapped_text_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wrap cache makes room for the map (titles and notes of every card) instead of starting afresh when
+    full, so laying a big map out again wraps nothing anew; when it is full, it forgets its oldest quarter only."""
+    for bold in (False, True):
+        monkeypatch.setattr(text_module._face(bold), "wrap_room", 100)
+    monkeypatch.setattr(text_module, "_MAX_CACHED_WRAPS", 100)
+    text_module.clear_caches()
+    wrapped: list[str] = []
+    wrap = FontMetrics._wrap
+
+    def counted(self: FontMetrics, text: str, width: float, max_lines: int) -> tuple[tuple[str, ...], bool]:
+        wrapped.append(text)
+        return wrap(self, text, width, max_lines)
+
+    monkeypatch.setattr(FontMetrics, "_wrap", counted)
+    journey = big_journey(400)
+    first = compute_layout(journey)
+    assert len(wrapped) > 400
+    wrapped.clear()
+    assert compute_layout(journey) == first
+    assert wrapped == []
+    face = text_module._face(False)
+    face.wrap_room = 8  # full: the oldest quarter goes, the newest stay
+    font = FontMetrics(M.font_size)
+    face.wraps.clear()
+    for i in range(8):
+        font.wrap(f"text {i}", INNER, 2)
+    font.wrap("one more", INNER, 2)
+    assert [key[0] for key in face.wraps] == [*(f"text {i}" for i in range(2, 8)), "one more"]

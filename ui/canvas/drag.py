@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF
 
 from cjmapper.layout import CellBox, Layout, cell_at, drop_index
 
-from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, PhaseHeaderItem
+from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, LaneRowItem, PhaseHeaderItem
 
 if TYPE_CHECKING:
     from .scene import JourneyScene
@@ -57,6 +57,10 @@ class CardDrag:
         self.origins = [(item.pos().x(), item.pos().y()) for item in items]
         self.target: tuple[CellBox, int] | None = None
         for item in items:
+            row = item.parentItem()
+            if isinstance(row, LaneRowItem):  # the card passes over the other lanes' cards, anywhere on the map
+                row.setZValue(Z_DRAGGED)
+                row.set_everywhere(True)
             item.dragging = True
             item.setZValue(Z_DRAGGED)
             item.setOpacity(DRAGGED_OPACITY)
@@ -99,6 +103,10 @@ class CardDrag:
 
     def release_items(self) -> None:
         for item in self.items:
+            row = item.parentItem()
+            if isinstance(row, LaneRowItem):
+                row.setZValue(Z_CARD)
+                row.set_everywhere(False)
             item.dragging = False
             item.setZValue(Z_CARD)
             item.setOpacity(1.0)

@@ -194,9 +194,11 @@ class CardItem(QGraphicsRectItem):
     _label_room = 0.0
     _more: QStaticText | None = None
 
-    def __init__(self, scene: JourneyScene, box: CardBox, card: Touchpoint, colour: QColor) -> None:
+    def __init__(
+        self, scene: JourneyScene, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
+    ) -> None:
         rect = box.rect
-        super().__init__(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN)
+        super().__init__(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN, row)
         self.journey_scene = scene
         self.touchpoint_id = box.touchpoint_id
         self.box = box
@@ -207,21 +209,26 @@ class CardItem(QGraphicsRectItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setPos(rect.x, rect.y)
+        self.setPos(rect.x, rect.y - row.y() if row is not None else rect.y)
         if box.title_elided:
             self.setToolTip(card.title)
 
     # ------------------------------------------------------------------ model
 
     def set_box(self, box: CardBox) -> None:
-        """Take a new place and size from the layout (text is only re-made when the wrapped lines changed)."""
+        """Take a new place and size from the layout (text is only re-made when the wrapped lines changed). The
+        item stands in its lane's row item, so its place is relative to the row."""
         old = self.box
         self.box = box
         rect = box.rect
         if rect.width != old.rect.width or rect.height != old.rect.height:
             self.setRect(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN)
         if not self.dragging:
-            self.setPos(rect.x, rect.y)
+            row = self.parentItem()
+            self.setPos(rect.x, rect.y - row.y() if row is not None else rect.y)
+        same = box.title_lines is old.title_lines and box.note_lines is old.note_lines
+        if same and box.channel_label == old.channel_label and box.title_elided == old.title_elided:
+            return  # only moved (the layout keeps a card's wrapped text while the card stays as it was)
         if (box.title_lines, box.note_lines, box.channel_label) != (old.title_lines, old.note_lines, old.channel_label):
             self._texts = None
             self._label = None
@@ -424,6 +431,51 @@ class CardItem(QGraphicsRectItem):
             self.journey_scene.select_ids([self.touchpoint_id])
         self.journey_scene.show_card_menu(event.screenPos())
         event.accept()
+
+
+class LaneRowItem(QGraphicsItem):
+    """The card items of one lane stand in it, placed relative to the lane's top, so a lane that moves (one above it
+    grew or shrank) moves its cards with one setPos. It draws nothing itself.
+
+    Its cards lie inside its rect (the lane's row), which it tells the scene (ItemContainsChildrenInShape): the
+    scene's index then holds the row, not each card, and finds the cards through it, so moving a row re-indexes
+    one item instead of thousands. While a card of the row is dragged the rect spans the whole map."""
+
+    def __init__(self, lane_id: int, y: float) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self._bounds = QRectF()
+        self._row = QRectF()
+        self._everywhere = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setPos(0.0, y)
+
+    def set_row(self, x: float, width: float, height: float) -> None:
+        """The row's extent in its own coordinates (its top is y = 0)."""
+        row = QRectF(x, 0.0, width, height)
+        if row != self._row:
+            self._row = row
+            self._update_bounds()
+
+    def set_everywhere(self, on: bool) -> None:
+        """While a card of this row is dragged, it may be anywhere on the map."""
+        if on != self._everywhere:
+            self._everywhere = on
+            self._update_bounds()
+
+    def _update_bounds(self) -> None:
+        bounds = QRectF(-1e7, -1e7, 2e7, 2e7) if self._everywhere else self._row
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass
 
 
 class CellItem(QGraphicsRectItem):
@@ -857,28 +909,50 @@ class CurveItem(QGraphicsItem):
             painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
 
 
+Blocks = list[tuple[QColor, list[QRectF]]]
+"""Rects to fill, grouped by colour."""
+
+OVERVIEW_TILE = 1024.0
+"""The overview keeps its blocks in square tiles of this many scene units, so a paint draws only the tiles it
+exposes."""
+
+
 class OverviewItem(QGraphicsItem):
     """All cards as plain blocks (colour, score strip, selection outline) in a few batched draw calls; shown instead
-    of the cards' own painting when zoomed out below `OVERVIEW_ZOOM`."""
+    of the cards' own painting when zoomed out below `OVERVIEW_ZOOM`. A paint draws only the tiles of blocks that
+    meet the exposed area (a big map zoomed to fit shows a small part of it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._bounds = QRectF()
-        self._fills: list[tuple[QColor, list[QRectF]]] = []
-        self._scores: list[tuple[QColor, list[QRectF]]] = []
+        self._tiles: dict[tuple[int, int], tuple[Blocks, Blocks]] = {}
         self._selected: list[QRectF] = []
         self.setZValue(Z_CARD - 1)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for option.exposedRect
         self.hide()
 
-    def set_blocks(
-        self, bounds: QRectF, fills: list[tuple[QColor, list[QRectF]]], scores: list[tuple[QColor, list[QRectF]]]
-    ) -> None:
+    def set_blocks(self, bounds: QRectF, fills: Blocks, scores: Blocks) -> None:
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = QRectF(bounds)
-        self._fills = fills
-        self._scores = scores
+        tiles: dict[
+            tuple[int, int], tuple[dict[int, tuple[QColor, list[QRectF]]], dict[int, tuple[QColor, list[QRectF]]]]
+        ]
+        tiles = {}
+        for slot, blocks in ((0, fills), (1, scores)):
+            for colour, rects in blocks:
+                key = colour.rgba()
+                for rect in rects:
+                    tile = (int(rect.x() // OVERVIEW_TILE), int(rect.y() // OVERVIEW_TILE))
+                    groups = tiles.get(tile)
+                    if groups is None:
+                        groups = tiles[tile] = ({}, {})
+                    group = groups[slot].get(key)
+                    if group is None:
+                        group = groups[slot][key] = (colour, [])
+                    group[1].append(rect)
+        self._tiles = {tile: (list(f.values()), list(s.values())) for tile, (f, s) in tiles.items()}
         self.update()
 
     def set_selected(self, rects: list[QRectF]) -> None:
@@ -890,13 +964,22 @@ class OverviewItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect
+        # A block belongs to the tile of its top left corner and reaches at most one card into the next tiles.
+        reach = 2 * OVERVIEW_TILE
+        left = int((exposed.left() - reach) // OVERVIEW_TILE)
+        right = int(exposed.right() // OVERVIEW_TILE)
+        top = int((exposed.top() - reach) // OVERVIEW_TILE)
+        bottom = int(exposed.bottom() // OVERVIEW_TILE)
+        shown = [
+            groups for tile, groups in self._tiles.items() if left <= tile[0] <= right and top <= tile[1] <= bottom
+        ]
         painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in self._fills:
-            painter.setBrush(colour)
-            painter.drawRects(rects)
-        for colour, rects in self._scores:
-            painter.setBrush(colour)
-            painter.drawRects(rects)
+        for slot in (0, 1):  # every fill under every score strip
+            for groups in shown:
+                for colour, rects in groups[slot]:
+                    painter.setBrush(colour)
+                    painter.drawRects(rects)
         if self._selected:
             pen = QPen(highlight_color(), 2.0)
             pen.setCosmetic(True)

@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QKeySequence, QTransform
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper.channels import channel, channel_label
-from cjmapper.layout import CardBox, CellBox, Layout, Metrics, cell_at, compute_layout, drop_index, update_layout
+from cjmapper.layout import CardBox, CellBox, LaneBox, Layout, Metrics, Rect, cell_at, compute_layout, drop_index
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, Language, Touchpoint
+from cjmapper.relayout import update_layout
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..panels.palette import CHANNEL_MIME
@@ -64,6 +65,7 @@ from .items import (
     CurveItem,
     DropIndicatorItem,
     LaneHeaderItem,
+    LaneRowItem,
     OverviewItem,
     PhaseHeaderItem,
     TargetFrameItem,
@@ -140,6 +142,7 @@ class JourneyScene(QGraphicsScene):
         self._lanes: dict[int, LaneHeaderItem] = {}
         self._cells: dict[tuple[int, int], CellItem] = {}
         self._curves: dict[int, CurveItem] = {}
+        self._rows: dict[int, LaneRowItem] = {}
         self._corner = CornerItem(self)
         self.addItem(self._corner)
         self._indicator = DropIndicatorItem()
@@ -184,6 +187,7 @@ class JourneyScene(QGraphicsScene):
         self._lanes.clear()
         self._cells.clear()
         self._curves.clear()
+        self._rows.clear()
         self._retired.clear()
 
     # ------------------------------------------------------------------ reading
@@ -219,14 +223,14 @@ class JourneyScene(QGraphicsScene):
         self.cancel_drag()
         selected = self.selected_ids()
         old: list[QGraphicsItem] = [*self._cards.values(), *self._phases.values(), *self._lanes.values()]
-        old += [*self._cells.values(), *self._curves.values()]
+        old += [*self._cells.values(), *self._curves.values(), *self._rows.values()]
         self.blockSignals(True)  # the selection is the same cards afterwards
         try:
             for item in old:
                 self._retire(item)
         finally:
             self.blockSignals(False)
-        for items in (self._cards, self._phases, self._lanes, self._cells, self._curves):
+        for items in (self._cards, self._phases, self._lanes, self._cells, self._curves, self._rows):
             items.clear()
         self.metrics = metrics
         self._corner.title = ""  # wrap the title again at the new size
@@ -368,6 +372,9 @@ class JourneyScene(QGraphicsScene):
         self._count_phases(journey)
         self._sync_structure(journey, layout)
         self._sync_cards(journey, layout)
+        lanes = {lane.lane_id for lane in layout.lanes}
+        for lane_id in [i for i in self._rows if i not in lanes]:  # after their cards went (in _sync_cards)
+            self._retire(self._rows.pop(lane_id))
         self._settle()
 
     def _settle(self) -> None:
@@ -411,22 +418,21 @@ class JourneyScene(QGraphicsScene):
             if card_id not in layout.cards and card_id in cards:
                 self._drop_card(card_id)
         lane_colours = self._lane_colours(journey)
+        for lane_box in layout.lanes:
+            if lane_box.lane_id in update.moved:
+                self._place_lane(lane_box)
+        boxes = layout.cards
         for key in update.cells:
             cell = layout.cells[key]
-            cell_item = self._cells.get(key)
-            if cell_item is not None:
-                cell_item.set_geometry(cell.rect, cell_item.alternate)
+            self._place_cell(key, cell.rect)
             for card_id in cell.card_ids:
-                self._sync_card(touchpoints[card_id], layout.cards[card_id], lane_colours)
-        for card_id in ids:  # changed cards outside the card lanes' cells have no box; changed ones in place
-            box = layout.cards.get(card_id)
-            if box is not None and (box.phase_id, box.lane_id) not in update.cells:
-                self._sync_card(touchpoints[card_id], box, lane_colours)
+                box = boxes[card_id]
+                item = cards.get(card_id)
+                if card_id in ids or item is None:
+                    self._sync_card(touchpoints[card_id], box, lane_colours)
+                elif item.box is not box:  # a card that only moved up or down in its cell
+                    item.set_box(box)
         if update.lanes_changed:
-            for lane_box in layout.lanes:
-                header = self._lanes.get(lane_box.lane_id)
-                if header is not None and header.box is not lane_box:
-                    header.set_box(lane_box, lane_box.index % 2 == 1)
             for phase_box in layout.phases:
                 phase_header = self._phases.get(phase_box.phase_id)
                 if phase_header is not None:
@@ -440,6 +446,27 @@ class JourneyScene(QGraphicsScene):
         if layout.curves is not old.curves or update.lanes_changed:
             self._sync_curves(journey, layout)
         self._settle()
+
+    def _place_lane(self, lane_box: LaneBox) -> None:
+        """A lane that moved or changed height: its header, row (with its cards) and cells."""
+        lane_id = lane_box.lane_id
+        header = self._lanes.get(lane_id)
+        if header is not None:
+            header.set_box(lane_box, lane_box.index % 2 == 1)
+        row = self._rows.get(lane_id)
+        if row is not None:
+            row.setPos(0.0, lane_box.row.y)
+            row.set_row(lane_box.row.x, lane_box.row.width, lane_box.row.height)
+        cells = self._layout.cells
+        for phase in self._layout.phases:
+            key = (phase.phase_id, lane_id)
+            if key in cells:
+                self._place_cell(key, cells[key].rect)
+
+    def _place_cell(self, key: tuple[int, int], rect: Rect) -> None:
+        cell_item = self._cells.get(key)
+        if cell_item is not None:
+            cell_item.set_geometry(rect, cell_item.alternate)
 
     def _count_phases(self, journey: Journey) -> None:
         """Each phase's card count, score total and number of scored cards (its header shows them)."""
@@ -536,6 +563,14 @@ class JourneyScene(QGraphicsScene):
                 self.addItem(header_item)
             header_item.set_box(lane_box, lane_box.index % 2 == 1)
             header_item.set_content(lane, lane_color(lane.kind, lane.color))
+            row = self._rows.get(lane.id)
+            if row is None:
+                row = LaneRowItem(lane.id, lane_box.row.y)
+                self._rows[lane.id] = row
+                self.addItem(row)
+            else:
+                row.setPos(0.0, lane_box.row.y)
+            row.set_row(lane_box.row.x, lane_box.row.width, lane_box.row.height)
         for lane_id in [i for i in self._lanes if i not in seen]:
             self._retire(self._lanes.pop(lane_id))
 
@@ -595,16 +630,19 @@ class JourneyScene(QGraphicsScene):
         """Make, repaint or move one card item to show `t` in `box`."""
         colour = color(t.color) if t.color else lane_colours[t.lane_id]
         item = self._cards.get(t.id)
+        row = self._rows[box.lane_id]
         if item is None:
-            new = CardItem(self, box, t, colour)
+            new = CardItem(self, box, t, colour, row)
             self._cards[t.id] = new
             if self._overview:
                 self.update_card_painting(new)
-            self.addItem(new)
             return
         if item.card is not t or item.colour is not colour:
             item.set_card(t, colour)
-        if item.box is not box and item.box != box:
+        if item.parentItem() is not row:
+            item.setParentItem(row)
+            item.set_box(box)
+        elif item.box is not box and item.box != box:
             item.set_box(box)
 
     def _retire(self, item: QGraphicsItem) -> None:
@@ -799,7 +837,7 @@ class JourneyScene(QGraphicsScene):
         return True
 
     def _card_title_rect(self, item: CardItem) -> QRectF:
-        return item.title_rect().translated(item.box.rect.x, item.box.rect.y)
+        return item.title_rect().translated(item.scenePos())
 
     def rename_header(self, kind: str, item_id: int) -> bool:
         """Edit a phase's ("phase") or lane's ("lane") name in place."""
@@ -1157,7 +1195,7 @@ class JourneyScene(QGraphicsScene):
             event.accept()
             return
         pos = event.scenePos()
-        top = self.itemAt(pos, QTransform())
+        top = next((i for i in self.items(pos) if not isinstance(i, LaneRowItem)), None)  # rows hold, not show
         if event.button() == Qt.MouseButton.LeftButton and (top is None or isinstance(top, CellItem)):
             cell = cell_at(self._layout, pos.x(), pos.y())
             if cell is not None:
