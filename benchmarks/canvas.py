@@ -454,6 +454,7 @@ def run_all() -> list[Result]:
             bench_drag(folder, 5000, max_ms=2.0),
             bench_drag(folder, 20_000, max_ms=4.0),
             bench_fit_repaint(folder),
+            bench_fit_repaint(folder, 50_000),
             *(bench_move(folder, cards, max_ms=16.0 if cards <= 5000 else 30.0) for cards in MOVE_SIZES),
             *bench_move_many(folder, 5000),
             *bench_move_many(folder, 20_000),

@@ -7,7 +7,7 @@ puts everything back and writes nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF
 
@@ -15,8 +15,16 @@ from cjmapper.layout import CellBox, Layout, cell_at, drop_index
 
 from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, LaneRowItem, PhaseHeaderItem
 
-if TYPE_CHECKING:
-    from .scene import JourneyScene
+
+class DragHost(Protocol):
+    """What a drag asks of the scene (`JourneyScene`): the layout, to show where the drag would land, and to let
+    a dragged card paint itself."""
+
+    @property
+    def layout(self) -> Layout: ...
+
+    def show_drop(self, cell: CellBox | None, line: tuple[QPointF, QPointF] | None = None) -> None: ...
+    def update_card_painting(self, item: CardItem) -> None: ...
 
 
 DRAGGED_OPACITY = 0.82
@@ -48,7 +56,7 @@ def card_drop_line(layout: Layout, cell: CellBox, index: int, moving: frozenset[
 class CardDrag:
     """One drag of one or more selected cards. The items follow the pointer; `target` is where they would land."""
 
-    def __init__(self, scene: JourneyScene, items: list[CardItem], press: QPointF) -> None:
+    def __init__(self, scene: DragHost, items: list[CardItem], press: QPointF) -> None:
         self.scene = scene
         self.items = items
         self.ids = [item.touchpoint_id for item in items]
@@ -118,7 +126,7 @@ class CardDrag:
 class HeaderDrag:
     """Dragging a phase header left/right or a lane header up/down to reorder."""
 
-    def __init__(self, scene: JourneyScene, item: PhaseHeaderItem | LaneHeaderItem, press: QPointF) -> None:
+    def __init__(self, scene: DragHost, item: PhaseHeaderItem | LaneHeaderItem, press: QPointF) -> None:
         self.scene = scene
         self.item = item
         self.press = QPointF(press)

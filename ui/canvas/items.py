@@ -11,11 +11,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -54,8 +55,26 @@ from .painting import (
     tr,
 )
 
-if TYPE_CHECKING:
-    from .scene import JourneyScene
+
+class ItemHost(Protocol):
+    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, and the presses, drags, releases,
+    double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and menus."""
+
+    @property
+    def metrics(self) -> Metrics: ...
+
+    def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def card_dragged(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def card_released(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def select_ids(self, ids: Iterable[int]) -> None: ...
+    def edit_title(self, touchpoint_id: int) -> bool: ...
+    def show_card_menu(self, screen_pos: QPoint) -> None: ...
+    def header_pressed(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def header_dragged(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def header_released(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def rename_header(self, kind: str, item_id: int) -> bool: ...
+    def show_header_menu(self, kind: str, item_id: int, screen_pos: QPoint) -> None: ...
+
 
 Z_CELL = -20.0
 Z_CURVE = -19.0
@@ -195,7 +214,7 @@ class CardItem(QGraphicsRectItem):
     _more: QStaticText | None = None
 
     def __init__(
-        self, scene: JourneyScene, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
+        self, scene: ItemHost, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
     ) -> None:
         rect = box.rect
         super().__init__(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN, row)
@@ -544,10 +563,10 @@ class TargetFrameItem(QGraphicsRectItem):
             self.show()
 
 
-class _HeaderItem(QGraphicsRectItem):
+class HeaderItem(QGraphicsRectItem):
     """Shared mouse handling of phase and lane headers: drag to reorder, double-click to rename, context menu."""
 
-    def __init__(self, scene: JourneyScene, kind: str, item_id: int) -> None:
+    def __init__(self, scene: ItemHost, kind: str, item_id: int) -> None:
         super().__init__()
         self.journey_scene = scene
         self.kind = kind
@@ -585,10 +604,10 @@ class _HeaderItem(QGraphicsRectItem):
         raise NotImplementedError
 
 
-class PhaseHeaderItem(_HeaderItem):
+class PhaseHeaderItem(HeaderItem):
     """A phase's column header: colour band, name, touchpoint count and average score."""
 
-    def __init__(self, scene: JourneyScene, box: PhaseBox) -> None:
+    def __init__(self, scene: ItemHost, box: PhaseBox) -> None:
         super().__init__(scene, "phase", box.phase_id)
         self.box = box
         self.name = ""
@@ -661,10 +680,10 @@ class PhaseHeaderItem(_HeaderItem):
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
 
 
-class LaneHeaderItem(_HeaderItem):
+class LaneHeaderItem(HeaderItem):
     """A lane's row header on the left: colour stripe, kind icon and name (the kind's name is the tooltip)."""
 
-    def __init__(self, scene: JourneyScene, box: LaneBox) -> None:
+    def __init__(self, scene: ItemHost, box: LaneBox) -> None:
         super().__init__(scene, "lane", box.lane_id)
         self.box = box
         self.name = ""
@@ -776,7 +795,7 @@ def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF) -> None:
 class CornerItem(QGraphicsRectItem):
     """The top-left corner above the lane headers: the journey's title."""
 
-    def __init__(self, scene: JourneyScene) -> None:
+    def __init__(self, scene: ItemHost) -> None:
         super().__init__()
         self.journey_scene = scene
         self.title = ""
@@ -815,7 +834,7 @@ class CurveItem(QGraphicsItem):
     """The experience curve of one emotions lane: guide lines per score, the scored cards joined left to right,
     and each phase's average marked."""
 
-    def __init__(self, scene: JourneyScene, lane: LaneBox) -> None:
+    def __init__(self, scene: ItemHost, lane: LaneBox) -> None:
         super().__init__()
         self.journey_scene = scene
         self.lane = lane

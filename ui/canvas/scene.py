@@ -53,7 +53,7 @@ from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Journey, LaneKind, 
 from cjmapper.relayout import update_layout
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
-from ..panels.palette import CHANNEL_MIME
+from ..mime import CHANNEL_MIME
 from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
 from .drag import CardDrag, HeaderDrag
@@ -64,12 +64,12 @@ from .items import (
     CornerItem,
     CurveItem,
     DropIndicatorItem,
+    HeaderItem,
     LaneHeaderItem,
     LaneRowItem,
     OverviewItem,
     PhaseHeaderItem,
     TargetFrameItem,
-    _HeaderItem,
     lane_kind_name,
     qrect,
     score_strip,
@@ -671,7 +671,7 @@ class JourneyScene(QGraphicsScene):
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None:
         self._drag_cancelled = False
         self._current = item.touchpoint_id
-        self._focus_view()
+        self.focus_view()
 
     def card_dragged(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None:
         if not event.buttons() & Qt.MouseButton.LeftButton or self._drag_cancelled or self._editor.active:
@@ -741,12 +741,12 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ header drag (called by the header items)
 
-    def header_pressed(self, item: _HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
+    def header_pressed(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
         self._drag_cancelled = False
         self._refused_drag = False
-        self._focus_view()
+        self.focus_view()
 
-    def header_dragged(self, item: _HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
+    def header_dragged(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
         if not event.buttons() & Qt.MouseButton.LeftButton or self._drag_cancelled or self._editor.active:
             return
         if self._header_drag is None:
@@ -763,7 +763,7 @@ class JourneyScene(QGraphicsScene):
             item.setCursor(Qt.CursorShape.ClosedHandCursor)
         self._header_drag.move(event.scenePos())
 
-    def header_released(self, item: _HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
+    def header_released(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None:
         item.setCursor(Qt.CursorShape.OpenHandCursor)
         if self._drag_cancelled:
             self._drag_cancelled = False
@@ -792,14 +792,14 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ inline editing
 
-    def _focus_view(self) -> None:
+    def focus_view(self) -> None:
         views = self.views()
         if views and not any(view.hasFocus() for view in views):
             views[0].setFocus(Qt.FocusReason.MouseFocusReason)
 
-    def _activate(self) -> None:
+    def activate_for_keys(self) -> None:
         """Make sure a view has keyboard focus and the scene is active, so the editor gets the keys."""
-        self._focus_view()
+        self.focus_view()
         if not self.isActive():
             QApplication.sendEvent(self, QEvent(QEvent.Type.WindowActivate))
 
@@ -822,9 +822,9 @@ class JourneyScene(QGraphicsScene):
             if card is not None:
                 card.editing = False
                 card.update()
-            self._focus_view()
+            self.focus_view()
 
-        self._activate()
+        self.activate_for_keys()
         self._editor.start(
             ("card", touchpoint_id),
             self._card_title_rect(item),
@@ -841,7 +841,7 @@ class JourneyScene(QGraphicsScene):
 
     def rename_header(self, kind: str, item_id: int) -> bool:
         """Edit a phase's ("phase") or lane's ("lane") name in place."""
-        header: _HeaderItem | None = self._phases.get(item_id) if kind == "phase" else self._lanes.get(item_id)
+        header: HeaderItem | None = self._phases.get(item_id) if kind == "phase" else self._lanes.get(item_id)
         if header is None or self._refuse_locked():
             return False
         self._finish_editing()
@@ -859,14 +859,14 @@ class JourneyScene(QGraphicsScene):
         rect = header.name_rect().translated(header.pos())
         for view in self.views():
             view.ensureVisible(rect, 24, 24)
-        self._activate()
+        self.activate_for_keys()
         self._editor.start(
             (kind, item_id),
             rect,
             name,
             canvas_font(self.metrics.header_font_size, bold=True),
             commit,
-            self._focus_view,
+            self.focus_view,
             MAX_NAME,
         )
         return True
@@ -891,7 +891,7 @@ class JourneyScene(QGraphicsScene):
                 item.editing = True
                 self._editor.move_to(self._card_title_rect(item))
             return
-        header: _HeaderItem | None = self._phases.get(item_id) if kind == "phase" else self._lanes.get(item_id)
+        header: HeaderItem | None = self._phases.get(item_id) if kind == "phase" else self._lanes.get(item_id)
         if header is None:
             self._editor.cancel()
         else:
@@ -1252,7 +1252,7 @@ class JourneyScene(QGraphicsScene):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self._focus_view()
+        self.focus_view()
         self.add_channel_card(text, cell.phase_id, cell.lane_id, drop_index(self._layout, cell, pos.y()))
 
     # ------------------------------------------------------------------ context menus
