@@ -31,7 +31,7 @@ from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
-from ui.canvas.items import OverviewItem
+from ui.canvas.overlay_items import OverviewItem
 from ui.editing.document import JourneyDocument
 
 Cell = tuple[int, int]

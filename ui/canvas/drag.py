@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF
 
 from cjmapper.layout import CellBox, Layout, cell_at, drop_index
 
-from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, LaneRowItem, PhaseHeaderItem
+from .grid_items import LaneHeaderItem, PhaseHeaderItem
+from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneRowItem
 
 
 class DragHost(Protocol):

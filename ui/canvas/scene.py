@@ -50,14 +50,9 @@ from ..editing.document import JourneyDocument
 from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
 from .editing import InlineEditor
-from .items import (
-    CardItem,
-    CornerItem,
-    DropIndicatorItem,
-    HeaderItem,
-    OverviewItem,
-    TargetFrameItem,
-)
+from .grid_items import CornerItem
+from .items import CardItem, HeaderItem
+from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
 from .painting import (
     SCENE_BACKGROUND,
     canvas_font,

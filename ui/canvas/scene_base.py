@@ -21,19 +21,9 @@ from ..editing.document import JourneyDocument
 from .capture import QuickCapture
 from .drag import CardDrag, HeaderDrag
 from .editing import InlineEditor
-from .items import (
-    CardItem,
-    CellItem,
-    CornerItem,
-    CurveItem,
-    DropIndicatorItem,
-    LaneHeaderItem,
-    LaneRowItem,
-    OverviewItem,
-    PhaseHeaderItem,
-    TargetFrameItem,
-    qrect,
-)
+from .grid_items import CellItem, CornerItem, CurveItem, LaneHeaderItem, PhaseHeaderItem
+from .items import CardItem, LaneRowItem, qrect
+from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
 from .painting import (
     tr,
 )

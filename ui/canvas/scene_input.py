@@ -18,14 +18,8 @@ from cjmapper.layout import cell_at, drop_index
 
 from ..mime import CHANNEL_MIME
 from .drag import CardDrag, HeaderDrag
-from .items import (
-    CardItem,
-    CellItem,
-    HeaderItem,
-    LaneHeaderItem,
-    LaneRowItem,
-    PhaseHeaderItem,
-)
+from .grid_items import CellItem, LaneHeaderItem, PhaseHeaderItem
+from .items import CardItem, HeaderItem, LaneRowItem
 from .scene_base import Direction, SceneBase
 
 _ARROWS: dict[int, Direction] = {

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
 from cjmapper.model import LaneKind
 
 from .clipboard import cards_from_mime
-from .items import (
-    lane_kind_name,
-)
+from .items import lane_kind_name
 from .painting import (
     lane_color,
     phase_color,

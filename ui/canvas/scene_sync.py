@@ -15,16 +15,8 @@ from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.relayout import update_layout
 
 from ..editing.document import Change, ChangeKind
-from .items import (
-    CardItem,
-    CellItem,
-    CurveItem,
-    ItemHost,
-    LaneHeaderItem,
-    LaneRowItem,
-    PhaseHeaderItem,
-    score_strip,
-)
+from .grid_items import CellItem, CurveItem, LaneHeaderItem, PhaseHeaderItem
+from .items import CardItem, ItemHost, LaneRowItem, score_strip
 from .painting import (
     color,
     lane_color,
