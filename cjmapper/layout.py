@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import overload
 
+from cjmapper import style
 from cjmapper.channels import channel_label
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
 from cjmapper.text import FontMetrics, reserve_wraps
@@ -107,6 +108,72 @@ class CardBox:
     """The channel's name in the journey's language, elided to fit the footer."""
     note_lines: tuple[str, ...]
     """The start of the notes, wrapped like the title in the smaller note font (ending in "…" when cut)."""
+
+    def parts(self, metrics: Metrics) -> CardParts:
+        """Where the parts of this card go (see `CardParts`)."""
+        return card_parts(self.rect.width, self.rect.height, len(self.title_lines), metrics)
+
+
+@dataclass(frozen=True, slots=True)
+class CardParts:
+    """Where the parts of a card go, relative to its top left corner: the canvas and the poster both draw a card
+    from these. Badge, dots, icon and the status mark grow with the type (`scale`, 1 at the default font size)."""
+
+    scale: float
+    title: Rect
+    """The title lines, `line_height` apart."""
+    notes: Rect
+    """The note lines under the title, `note_line_height` apart."""
+    footer: Rect
+    """The row at the bottom: channel icon and name on the left, vote dots and score badge on the right."""
+    icon: Rect
+    """The channel icon, at the footer's left, centred on its middle."""
+    label_x: float
+    """Where the channel name starts (right of the icon)."""
+    badge_x: float
+    badge_y: float
+    badge_radius: float
+    """The score badge: centre and radius, at the footer's right."""
+    dots_right: float
+    """The vote dots (and a "+n" when there are more) end here and run leftwards."""
+    dot_pitch: float
+    dot_diameter: float
+    status: Rect
+    """The slot of the card's status mark (open, in progress, done): a small square in the top padding at the
+    right, clear of the title."""
+
+
+def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> CardParts:
+    """The parts of a `width` x `height` card whose title takes `title_lines` lines (see `CardParts`)."""
+    k = m.font_size / _DEFAULT_FONT_SIZE
+    inner = width - 2 * m.card_padding
+    title_height = max(1, title_lines) * m.line_height
+    footer_top = height - m.card_padding - m.footer_height
+    middle = footer_top + m.footer_height / 2
+    radius = style.BADGE_RADIUS * k
+    badge_x = width - m.card_padding - radius
+    icon = round(style.ICON_SIZE * k)
+    mark = style.STATUS_MARK * k
+    notes_top = m.card_padding + title_height
+    return CardParts(
+        k,
+        Rect(m.card_padding, m.card_padding, inner, title_height),
+        Rect(m.card_padding, notes_top, inner, max(0.0, footer_top - notes_top)),
+        Rect(m.card_padding, footer_top, inner, m.footer_height),
+        Rect(m.card_padding, middle - icon / 2, icon, icon),
+        m.card_padding + icon + 4,
+        badge_x,
+        middle,
+        radius,
+        badge_x - radius - 5 * k,
+        style.DOT_PITCH * k,
+        style.DOT_DIAMETER * k,
+        Rect(width - m.card_padding - mark, (m.card_padding - mark) / 2, mark, mark),
+    )
+
+
+_DEFAULT_FONT_SIZE = 11.0
+"""`Metrics().font_size`: the size at which a card's badge, dots and icon have their `cjmapper.style` sizes."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -663,3 +663,32 @@ def test_a_map_laid_out_again_finds_every_wrapped_text_cached(monkeypatch: pytes
         font.wrap(f"text {i}", INNER, 2)
     font.wrap("one more", INNER, 2)
     assert [key[0] for key in face.wraps] == [*(f"text {i}" for i in range(2, 8)), "one more"]
+
+
+def test_a_card_box_says_where_its_parts_go_and_keeps_a_slot_for_the_status_mark() -> None:
+    """The canvas and the poster draw a card's insides from one geometry: title, notes, footer with the icon, the
+    name, the dots and the badge; a status slot in the top padding, clear of the title; badge, dots, icon and slot
+    grow with the type (workshop sizes)."""
+    example = load_example("en")
+    layout = compute_layout(example)
+    noted = next(box for box in layout.cards.values() if box.note_lines)
+    parts = noted.parts(M)
+    r = noted.rect
+    assert parts.scale == 1.0
+    assert parts.title == Rect(M.card_padding, M.card_padding, INNER, len(noted.title_lines) * M.line_height)
+    assert parts.notes.y == parts.title.bottom
+    assert parts.notes.bottom == pytest.approx(parts.footer.y)
+    assert parts.footer.bottom == r.height - M.card_padding
+    assert parts.icon.x == M.card_padding
+    assert parts.icon.y + parts.icon.height / 2 == parts.badge_y == parts.footer.y + M.footer_height / 2
+    assert parts.label_x > parts.icon.right
+    assert parts.badge_x + parts.badge_radius == r.width - M.card_padding
+    assert parts.label_x < parts.dots_right < parts.badge_x - parts.badge_radius
+    assert parts.status.bottom <= parts.title.y
+    assert parts.status.right == r.width - M.card_padding
+    big = Metrics(font_size=16.5, line_height=21.0)
+    large = compute_layout(example, big).cards[noted.touchpoint_id].parts(big)
+    assert large.scale == 1.5
+    assert large.badge_radius == 1.5 * parts.badge_radius
+    assert large.status.width == 1.5 * parts.status.width
+    assert large.icon.width == round(1.5 * parts.icon.width)

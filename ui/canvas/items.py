@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import style
-from cjmapper.layout import CardBox, Metrics, Rect
+from cjmapper.layout import CardBox, CardParts, Metrics, Rect
 from cjmapper.model import LaneKind, Touchpoint
 
 from .painting import (
@@ -81,13 +81,7 @@ CARD_MARGIN = 6.0
 """Room around a card's rect for its shadow and selection outline (inside its bounding rect)."""
 CARD_RADIUS = style.CARD_RADIUS
 STRIPE_WIDTH = style.STRIPE_WIDTH
-ICON_SIZE = int(style.ICON_SIZE)
-BADGE_RADIUS = style.BADGE_RADIUS
 MAX_DOTS = style.MAX_DOTS
-BASE_FONT_SIZE = Metrics().font_size
-"""The card type size the badge, dot and icon sizes of `cjmapper.style` are drawn for."""
-DOT_DIAMETER = style.DOT_DIAMETER
-DOT_PITCH = style.DOT_PITCH
 
 LANE_KIND_NAMES: dict[LaneKind, object] = {
     LaneKind.TOUCHPOINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Touchpoints"),
@@ -266,9 +260,7 @@ class CardItem(QGraphicsRectItem):
 
     def title_rect(self) -> QRectF:
         """Where the title lines are drawn, in item coordinates."""
-        m = self.journey_scene.metrics
-        lines = max(1, len(self.box.title_lines))
-        return QRectF(m.card_padding, m.card_padding, self.box.rect.width - 2 * m.card_padding, lines * m.line_height)
+        return qrect(self.box.parts(self.journey_scene.metrics).title)
 
     def shape(self) -> QPainterPath:
         return card_shapes(self.box.rect.width, self.box.rect.height).body
@@ -314,39 +306,39 @@ class CardItem(QGraphicsRectItem):
         font = canvas_font(m.font_size)
         text_height = font_height(m.font_size)
         painter.setFont(font)
+        parts = self.box.parts(m)
         if not self.editing:
             painter.setPen(INK)
-            y = m.card_padding + (m.line_height - text_height) / 2
+            x = parts.title.x
+            y = parts.title.y + (m.line_height - text_height) / 2
             for static in self._texts or ():
-                painter.drawStaticText(QPointF(m.card_padding, y), static)
+                painter.drawStaticText(QPointF(x, y), static)
                 y += m.line_height
             if self._notes:
                 painter.setFont(canvas_font(m.note_font_size))
                 painter.setPen(MUTED_INK)
-                y = m.card_padding + max(1, len(self._texts or ())) * m.line_height
-                y += (m.note_line_height - font_height(m.note_font_size)) / 2
+                y = parts.notes.y + (m.note_line_height - font_height(m.note_font_size)) / 2
                 for static in self._notes:
-                    painter.drawStaticText(QPointF(m.card_padding, y), static)
+                    painter.drawStaticText(QPointF(parts.notes.x, y), static)
                     y += m.note_line_height
-        self._paint_footer(painter, m, w, h, text_height)
+        self._paint_footer(painter, m, parts, text_height)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(shapes.selection)
 
-    def _paint_footer(self, painter: QPainter, m: Metrics, w: float, h: float, fm_height: float) -> None:
-        """Channel icon and name on the left; score badge on the right with the vote dots left of it. The name
-        gives way to the dots: it is elided (with "…") when both do not fit."""
-        top = h - m.card_padding - m.footer_height
-        middle = top + m.footer_height / 2
+    def _paint_footer(self, painter: QPainter, m: Metrics, parts: CardParts, fm_height: float) -> None:
+        """Channel icon and name on the left; score badge on the right with the vote dots left of it (where the
+        layout's `CardParts` put them). The name gives way to the dots: it is elided (with "…") when both do not
+        fit."""
+        middle = parts.badge_y
         text_top = middle - fm_height / 2
-        k = m.font_size / BASE_FONT_SIZE  # badge, dots and icon grow with the type (workshop mode)
-        badge_radius = BADGE_RADIUS * k
-        badge_centre = QPointF(w - m.card_padding - badge_radius, middle)
+        k = parts.scale  # badge, dots and icon grow with the type (workshop mode)
+        badge_centre = QPointF(parts.badge_x, middle)
         badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-        draw_score_badge(painter, badge_centre, badge_radius, self.card.score, badge_font)
+        draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
         painter.setFont(canvas_font(m.font_size))
-        right = badge_centre.x() - badge_radius - 5 * k
+        right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
             shown = min(votes, MAX_DOTS if votes <= MAX_DOTS else MAX_DOTS - 2)
@@ -361,20 +353,20 @@ class CardItem(QGraphicsRectItem):
             rows = 2 if shown > 5 else 1
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(VOTE_DOT)
+            pitch, radius = parts.dot_pitch, parts.dot_diameter / 2
             for i in range(shown):
                 row, column = divmod(i, per_row)
-                cx = right - (per_row - column) * DOT_PITCH * k + DOT_PITCH * k / 2
-                cy = middle + (row - (rows - 1) / 2) * DOT_PITCH * k
-                painter.drawEllipse(QPointF(cx, cy), DOT_DIAMETER * k / 2, DOT_DIAMETER * k / 2)
-            right -= per_row * DOT_PITCH * k
+                cx = right - (per_row - column) * pitch + pitch / 2
+                cy = middle + (row - (rows - 1) / 2) * pitch
+                painter.drawEllipse(QPointF(cx, cy), radius, radius)
+            right -= per_row * pitch
         if not self.card.channel:
             return
-        x = m.card_padding
-        icon = round(ICON_SIZE * k)
-        pixmap = _channel_pixmap(self.card.channel, icon)
+        icon = parts.icon
+        pixmap = _channel_pixmap(self.card.channel, round(icon.width))
         if pixmap is not None:
-            painter.drawPixmap(QRectF(x, middle - icon / 2, icon, icon), pixmap, QRectF(pixmap.rect()))
-        x += icon + 4
+            painter.drawPixmap(qrect(icon), pixmap, QRectF(pixmap.rect()))
+        x = parts.label_x
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
             painter.setPen(MUTED_INK)
