@@ -14,7 +14,7 @@ from typing import overload
 
 from cjmapper import style
 from cjmapper.channels import channel_label
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
 from cjmapper.text import FontMetrics, reserve_wraps
 
 
@@ -447,18 +447,55 @@ def curve_y(lane: LaneBox, score: float) -> float:
     return lane.row.y + pad + (SCORE_MAX - clamped) / (SCORE_MAX - SCORE_MIN) * (lane.row.height - 2 * pad)
 
 
+Wrapped = tuple[tuple[str, ...], bool, float, tuple[str, ...]]
+"""A card's title lines, whether the title was cut, its height and its note lines."""
+
+
+class CardText:
+    """A card's text as the layout places it: the title and the start of the notes wrapped to the card's width, the
+    card's height from them, and the channel's name elided to fit the footer (names cached per channel)."""
+
+    __slots__ = (
+        "_fixed", "_font", "_inner", "_label_width", "_labels", "_language", "_max_lines", "_max_notes", "_metrics",
+        "_note_font",
+    )  # fmt: skip
+
+    def __init__(self, m: Metrics, language: Language) -> None:
+        self._metrics = m
+        self._language = language
+        self._font = FontMetrics(m.font_size)
+        self._note_font = FontMetrics(m.note_font_size)
+        self._max_notes = max(0, m.max_note_lines)
+        self._inner = m.card_width - 2 * m.card_padding
+        self._label_width = self._inner * CHANNEL_LABEL_SHARE
+        self._max_lines = max(1, m.max_title_lines)
+        self._fixed = 2 * m.card_padding + m.footer_height
+        self._labels: dict[str | None, str] = {}
+
+    def wrap(self, t: Touchpoint) -> Wrapped:
+        m = self._metrics
+        lines, elided = self._font.wrap(t.title, self._inner, self._max_lines)
+        height = self._fixed + max(1, len(lines)) * m.line_height
+        notes: tuple[str, ...] = ()
+        if self._max_notes and t.notes:
+            notes = self._note_font.wrap(t.notes, self._inner, self._max_notes)[0]
+            height += len(notes) * m.note_line_height
+        return (lines, elided, height, notes)
+
+    def label(self, channel: str | None) -> str:
+        label = self._labels.get(channel)
+        if label is None:
+            label = self._font.elide(channel_label(channel, self._language), self._label_width)
+            self._labels[channel] = label
+        return label
+
+
 def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     """The geometry of the whole map."""
     m = metrics if metrics is not None else Metrics()
     reserve_wraps(2 * len(journey.touchpoints))  # titles and notes: laid out again, the map finds them all cached
-    font = FontMetrics(m.font_size)
-    note_font = FontMetrics(m.note_font_size)
-    max_notes = max(0, m.max_note_lines)
+    text = CardText(m, journey.language)
     column_width = m.card_width + 2 * m.cell_padding
-    inner_width = m.card_width - 2 * m.card_padding
-    label_width = inner_width * CHANNEL_LABEL_SHARE
-    max_lines = max(1, m.max_title_lines)
-    fixed_card_height = 2 * m.card_padding + m.footer_height
 
     phase_ids = {phase.id for phase in journey.phases}
     card_lanes = {lane.id for lane in journey.lanes if lane.kind.holds_cards}
@@ -468,20 +505,14 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     for t in journey.touchpoints:
         if t.phase_id in phase_ids and t.lane_id in card_lanes:
             cells.setdefault((t.phase_id, t.lane_id), []).append(t)
-    wrapped: dict[int, tuple[tuple[str, ...], bool, float, tuple[str, ...]]] = {}
+    wrapped: dict[int, Wrapped] = {}
     lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
     for (_, lane_id), cell_cards in cells.items():
         cell_cards.sort(key=_position)
         content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(cell_cards) - 1)
         for t in cell_cards:
-            lines, elided = font.wrap(t.title, inner_width, max_lines)
-            height = fixed_card_height + max(1, len(lines)) * m.line_height
-            notes: tuple[str, ...] = ()
-            if max_notes and t.notes:
-                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
-                height += len(notes) * m.note_line_height
-            wrapped[t.id] = (lines, elided, height, notes)
-            content += height
+            wrapped[t.id] = card_text = text.wrap(t)
+            content += card_text[2]
         if content > lane_height[lane_id]:
             lane_height[lane_id] = content
 
@@ -510,7 +541,6 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     )
 
     # Cells and the cards in them.
-    labels: dict[str | None, str] = {}
     cell_boxes: dict[tuple[int, int], CellBox] = {}
     cards: dict[int, CardBox] = {}
     scored: dict[tuple[int, int], Scored] = {}
@@ -527,10 +557,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
             card_y = row.y + m.cell_padding
             for index, t in enumerate(cell_cards):
                 lines, elided, height, notes = wrapped[t.id]
-                label = labels.get(t.channel)
-                if label is None:
-                    label = font.elide(channel_label(t.channel, journey.language), label_width)
-                    labels[t.channel] = label
+                label = text.label(t.channel)
                 card = _card(
                     t.id,
                     t.phase_id,

@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from cjmapper.channels import channel_label
 from cjmapper.layout import (
-    CHANNEL_LABEL_SHARE,
     CardBox,
     CardBoxes,
+    CardText,
     CellBox,
     LaneBox,
     Layout,
     PhaseBox,
     Rect,
     Scored,
+    Wrapped,
     _card,
     _curves,
     _position,
@@ -31,11 +31,8 @@ from cjmapper.layout import (
     phase_runs,
 )
 from cjmapper.model import Journey, Touchpoint
-from cjmapper.text import FontMetrics
 
 Cell = tuple[int, int]
-Wrapped = tuple[tuple[str, ...], bool, float, tuple[str, ...]]
-"""A card's title lines, whether the title was cut, its height and its note lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,17 +188,9 @@ def _wrap_cells(
 ) -> dict[Cell, list[tuple[Touchpoint, Wrapped, str]]]:
     """Each touched cell's cards in order, with their wrapped text, height and channel name (kept from before for
     a card that did not change)."""
-    m = layout.metrics
     cards = layout.cards
     assert isinstance(cards, CardBoxes)
-    font = FontMetrics(m.font_size)
-    note_font = FontMetrics(m.note_font_size)
-    max_notes = max(0, m.max_note_lines)
-    inner_width = m.card_width - 2 * m.card_padding
-    label_width = inner_width * CHANNEL_LABEL_SHARE
-    max_lines = max(1, m.max_title_lines)
-    fixed_card_height = 2 * m.card_padding + m.footer_height
-    labels: dict[str | None, str] = {}
+    text = CardText(layout.metrics, journey.language)
     placed: dict[Cell, list[tuple[Touchpoint, Wrapped, str]]] = {}
     for key in touched:
         members = [c for i in layout.cells[key].card_ids if i not in changed and (c := card(i)) is not None]
@@ -209,23 +198,12 @@ def _wrap_cells(
         members.sort(key=_position)
         rows: list[tuple[Touchpoint, Wrapped, str]] = []
         for t in members:
-            if t.id not in changed:
+            if t.id in changed:
+                rows.append((t, text.wrap(t), text.label(t.channel)))
+            else:
                 kept: CardBox = cards.as_before(t.id)
-                rows.append(
-                    (t, (kept.title_lines, kept.title_elided, kept.rect.height, kept.note_lines), kept.channel_label)
-                )
-                continue
-            lines, elided = font.wrap(t.title, inner_width, max_lines)
-            height = fixed_card_height + max(1, len(lines)) * m.line_height
-            notes: tuple[str, ...] = ()
-            if max_notes and t.notes:
-                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
-                height += len(notes) * m.note_line_height
-            label = labels.get(t.channel)
-            if label is None:
-                label = font.elide(channel_label(t.channel, journey.language), label_width)
-                labels[t.channel] = label
-            rows.append((t, (lines, elided, height, notes), label))
+                wrapped = (kept.title_lines, kept.title_elided, kept.rect.height, kept.note_lines)
+                rows.append((t, wrapped, kept.channel_label))
         placed[key] = rows
     return placed
 
