@@ -1167,3 +1167,21 @@ def test_incremental_updates_equal_a_fresh_layout_after_random_edits(canvas: Can
         else:
             document.undo_stack.redo()
         assert_as_laid_out_afresh(scene)
+
+
+def test_saving_a_version_or_retitling_lays_out_nothing(canvas: Canvas, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change of nothing on the map (a named version saved, the journey's title) lays out no cell again and
+    touches no card item; the corner shows the new title."""
+    import ui.canvas.scene_sync
+
+    laid_out: list[str] = []
+    monkeypatch.setattr(ui.canvas.scene_sync, "compute_layout", lambda *a, **k: laid_out.append("full"))
+    monkeypatch.setattr(ui.canvas.scene_sync, "update_layout", lambda *a, **k: laid_out.append("cells"))
+    layout = canvas.scene.layout
+    assert canvas.document.save_version("Before the workshop") is not None
+    assert canvas.document.update_journey(title="Renamed journey")
+    canvas.document.undo_stack.undo()
+    canvas.document.undo_stack.undo()
+    assert laid_out == []
+    assert canvas.scene.layout is layout
+    assert canvas.scene._corner.title == canvas.journey.title
