@@ -21,12 +21,18 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.store import Result, big_journey
 from cjmapper import text
 from cjmapper.store import Library
 
+if TYPE_CHECKING:
+    from ui.canvas import JourneyScene, JourneyView
+    from ui.editing.document import Change, JourneyDocument
+
 VIEW_SIZE = (1600, 900)
+MOVE_SIZES = (1000, 5000, 20_000, 50_000)
 COLUMN = 208.0
 ROW = 70.0
 
@@ -283,6 +289,163 @@ def bench_fit_repaint(folder: Path, cards: int = 5000, repeat: int = 30) -> Resu
     )
 
 
+def _open_canvas(library: Library, journey_id: int) -> tuple[JourneyDocument, JourneyScene, JourneyView]:
+    from ui.canvas import JourneyScene, JourneyView
+    from ui.editing.document import JourneyDocument
+
+    document = JourneyDocument(library, journey_id)
+    scene = JourneyScene(document)
+    view = JourneyView()
+    view.setScene(scene)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    _process()
+    return document, scene, view
+
+
+def _raw_move_floor(path: Path, journey_id: int, repeat: int) -> list[float]:
+    """One raw UPDATE + COMMIT of a card's place, and a stock item moved and repainted."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
+
+    raw = sqlite3.connect(path)
+    card_id, position = raw.execute(
+        "SELECT id, position FROM touchpoints WHERE journey_id = ? LIMIT 1", (journey_id,)
+    ).fetchone()
+    stock = QGraphicsScene()
+    item = QGraphicsRectItem(QRectF(0, 0, 188, 60))
+    stock.addItem(item)
+    view = QGraphicsView(stock)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    _process()
+    samples = []
+    with _quiet_gc():
+        for i in range(repeat):
+            began = time.perf_counter()
+            raw.execute("UPDATE touchpoints SET position = ? WHERE id = ?", (position + i % 2, card_id))
+            raw.commit()
+            item.setPos(COLUMN * (i % 2), 0)
+            view.viewport().repaint()
+            samples.append((time.perf_counter() - began) * 1000)
+    raw.execute("UPDATE touchpoints SET position = ? WHERE id = ?", (position, card_id))
+    raw.commit()
+    raw.close()
+    view.close()
+    return samples
+
+
+def bench_move(folder: Path, cards: int = 5000, moves: int = 40, max_ms: float = 16.0) -> Result:
+    """Move one card to the next cell with the mouse and back: from the mouse release (the edit written, the canvas
+    brought in step) to the canvas repainted. The card leaves a cell and enters one of the same lane, so that lane
+    grows and every lane below it moves."""
+    _app()
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    path, journey_id = _library(folder, cards)
+    samples: list[float] = []
+    with Library.open(path) as library:
+        _document, scene, view = _open_canvas(library, journey_id)
+        layout = scene.layout
+        viewport = view.viewport()
+        lane = layout.lanes[0].lane_id
+        cells = [(layout.phases[0].phase_id, lane), (layout.phases[1].phase_id, lane)]
+        for i in range(moves + 2):
+            layout = scene.layout
+            source, target = cells[i % 2], cells[(i + 1) % 2]
+            card_id = layout.cells[source].card_ids[0]
+            rect = layout.cards[card_id].rect
+            start = view.mapFromScene(QPointF(rect.x + 40, rect.y + 20))
+            goal = layout.cells[target].rect
+            end = view.mapFromScene(QPointF(goal.x + 40, goal.y + 14))
+            QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+            QTest.mouseMove(viewport, start + QPoint(20, 20))
+            QTest.mouseMove(viewport, end)
+            _process()
+            assert scene.dragging
+            with _quiet_gc():
+                began = time.perf_counter()
+                QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+                _process()
+                viewport.repaint()
+                elapsed = (time.perf_counter() - began) * 1000
+            assert scene.layout.cards[card_id].phase_id == target[0]
+            if i >= 2:  # the first moves warm the statement caches
+                samples.append(elapsed)
+        view.close()
+    floor = _raw_move_floor(path, journey_id, moves)
+    return Result(
+        f"move one card with the mouse, release to repainted canvas, {cards:,} cards",
+        _p95(samples),
+        _p95(floor),
+        None,
+        max_ms,
+        "p95",
+    )
+
+
+def bench_move_many(folder: Path, cards: int = 5000, moving: int = 500, repeat: int = 5) -> list[Result]:
+    """Move 500 cards into another cell as one undo step, then undo and redo it: each to the canvas repainted, and
+    the canvas' share of it (bringing the items in step with the change). The floor is the canvas' share."""
+    _app()
+    path, journey_id = _library(folder, cards)
+    totals: dict[str, list[float]] = {"do": [], "undo": [], "redo": []}
+    shares: dict[str, list[float]] = {"do": [], "undo": [], "redo": []}
+    with Library.open(path) as library:
+        document, scene, view = _open_canvas(library, journey_id)
+        viewport = view.viewport()
+        spent: list[float] = []
+        inner = scene._on_changed
+
+        def timed_change(change: Change) -> None:
+            began = time.perf_counter()
+            inner(change)
+            spent.append((time.perf_counter() - began) * 1000)
+
+        document.changed.disconnect(inner)
+        document.changed.connect(timed_change)
+        layout = scene.layout
+        ids = sorted(layout.cards)[:moving]
+        target = sorted(layout.cells)[-1]
+        stack = document.undo_stack
+        steps: dict[str, Callable[[], object]] = {
+            "do": lambda: document.move_touchpoints(ids, target[0], target[1], 0),
+            "undo": stack.undo,
+            "redo": stack.redo,
+        }
+        for round_ in range(repeat + 1):
+            for name, step in steps.items():
+                spent.clear()
+                with _quiet_gc():
+                    began = time.perf_counter()
+                    step()
+                    _process()
+                    viewport.repaint()
+                    total = (time.perf_counter() - began) * 1000
+                if round_:
+                    totals[name].append(total)
+                    shares[name].append(sum(spent))
+            stack.undo()
+            _process()
+        document.changed.disconnect(timed_change)
+        document.changed.connect(inner)
+        view.close()
+    target_ms = 30.0 if cards <= 5000 else 60.0
+    return [
+        Result(
+            f"move {moving} cards as one step, {cards:,} cards: {name} (floor: the canvas' share)",
+            statistics.median(totals[name]),
+            statistics.median(shares[name]),
+            None,
+            target_ms,
+        )
+        for name in totals
+    ]
+
+
 def run_all() -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -291,6 +454,10 @@ def run_all() -> list[Result]:
             bench_drag(folder, 5000, max_ms=2.0),
             bench_drag(folder, 20_000, max_ms=4.0),
             bench_fit_repaint(folder),
+            bench_fit_repaint(folder, 50_000),
+            *(bench_move(folder, cards, max_ms=16.0 if cards <= 5000 else 30.0) for cards in MOVE_SIZES),
+            *bench_move_many(folder, 5000),
+            *bench_move_many(folder, 20_000),
         ]
 
 

@@ -8,12 +8,14 @@ the paper. Text is measured with the bundled DejaVu Sans (see `cjmapper.text`), 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from typing import overload
 
+from cjmapper import style
 from cjmapper.channels import channel_label
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
-from cjmapper.text import FontMetrics
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
+from cjmapper.text import FontMetrics, reserve_wraps
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,72 @@ class CardBox:
     note_lines: tuple[str, ...]
     """The start of the notes, wrapped like the title in the smaller note font (ending in "…" when cut)."""
 
+    def parts(self, metrics: Metrics) -> CardParts:
+        """Where the parts of this card go (see `CardParts`)."""
+        return card_parts(self.rect.width, self.rect.height, len(self.title_lines), metrics)
+
+
+@dataclass(frozen=True, slots=True)
+class CardParts:
+    """Where the parts of a card go, relative to its top left corner: the canvas and the poster both draw a card
+    from these. Badge, dots, icon and the status mark grow with the type (`scale`, 1 at the default font size)."""
+
+    scale: float
+    title: Rect
+    """The title lines, `line_height` apart."""
+    notes: Rect
+    """The note lines under the title, `note_line_height` apart."""
+    footer: Rect
+    """The row at the bottom: channel icon and name on the left, vote dots and score badge on the right."""
+    icon: Rect
+    """The channel icon, at the footer's left, centred on its middle."""
+    label_x: float
+    """Where the channel name starts (right of the icon)."""
+    badge_x: float
+    badge_y: float
+    badge_radius: float
+    """The score badge: centre and radius, at the footer's right."""
+    dots_right: float
+    """The vote dots (and a "+n" when there are more) end here and run leftwards."""
+    dot_pitch: float
+    dot_diameter: float
+    status: Rect
+    """The slot of the card's status mark (open, in progress, done): a small square in the top padding at the
+    right, clear of the title."""
+
+
+def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> CardParts:
+    """The parts of a `width` x `height` card whose title takes `title_lines` lines (see `CardParts`)."""
+    k = m.font_size / _DEFAULT_FONT_SIZE
+    inner = width - 2 * m.card_padding
+    title_height = max(1, title_lines) * m.line_height
+    footer_top = height - m.card_padding - m.footer_height
+    middle = footer_top + m.footer_height / 2
+    radius = style.BADGE_RADIUS * k
+    badge_x = width - m.card_padding - radius
+    icon = round(style.ICON_SIZE * k)
+    mark = style.STATUS_MARK * k
+    notes_top = m.card_padding + title_height
+    return CardParts(
+        k,
+        Rect(m.card_padding, m.card_padding, inner, title_height),
+        Rect(m.card_padding, notes_top, inner, max(0.0, footer_top - notes_top)),
+        Rect(m.card_padding, footer_top, inner, m.footer_height),
+        Rect(m.card_padding, middle - icon / 2, icon, icon),
+        m.card_padding + icon + 4,
+        badge_x,
+        middle,
+        radius,
+        badge_x - radius - 5 * k,
+        style.DOT_PITCH * k,
+        style.DOT_DIAMETER * k,
+        Rect(width - m.card_padding - mark, (m.card_padding - mark) / 2, mark, mark),
+    )
+
+
+_DEFAULT_FONT_SIZE = 11.0
+"""`Metrics().font_size`: the size at which a card's badge, dots and icon have their `cjmapper.style` sizes."""
+
 
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
@@ -133,9 +201,146 @@ class Curve:
     """The experience curve drawn in one emotions lane."""
 
     lane_id: int
-    points: tuple[CurvePoint, ...]
-    """One per scored card, left to right."""
+    points: Sequence[CurvePoint]
+    """One per scored card, left to right (a `CurvePoints`: made when first read)."""
     phase_marks: tuple[PhaseMark, ...]
+
+
+Scored = tuple[tuple[int, int], ...]
+"""(touchpoint id, score) of a cell's scored cards, top to bottom."""
+
+Run = tuple[Rect, Scored]
+"""One phase's column and its scored cards in reading order (lane by lane, top to bottom)."""
+
+
+class CurvePoints(Sequence[CurvePoint]):
+    """The points of one curve, made when first read: a curve that only moved (its lane moved) or that changed in
+    one phase costs nothing until it is drawn. Equal to any sequence of the same points (a tuple too)."""
+
+    __slots__ = ("_lane", "_made", "_runs")
+
+    def __init__(self, lane: LaneBox, runs: tuple[Run, ...]) -> None:
+        self._lane = lane
+        self._runs = runs
+        self._made: tuple[CurvePoint, ...] | None = None
+
+    def _points(self) -> tuple[CurvePoint, ...]:
+        made = self._made
+        if made is None:
+            lane = self._lane
+            heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
+            points: list[CurvePoint] = []
+            for column, scored in self._runs:
+                count = len(scored)
+                for k, (touchpoint_id, score) in enumerate(scored):
+                    x = column.x + column.width * (k + 0.5) / count
+                    y = heights[score] if score in heights else curve_y(lane, score)
+                    points.append(_point(touchpoint_id, x, y, score))
+            made = self._made = tuple(points)
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> CurvePoint: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[CurvePoint, ...]: ...
+    def __getitem__(self, index: int | slice) -> CurvePoint | tuple[CurvePoint, ...]:
+        return self._points()[index]
+
+    def __len__(self) -> int:
+        return sum(len(scored) for _, scored in self._runs)
+
+    def __iter__(self) -> Iterator[CurvePoint]:
+        return iter(self._points())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CurvePoints | tuple | list):
+            return self._points() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._points())
+
+    def __repr__(self) -> str:
+        return repr(self._points())
+
+
+class CardBoxes(Mapping[int, CardBox]):
+    """Every laid-out card's box by touchpoint id. After `cjmapper.relayout` moved lanes, the boxes of the cards in
+    the cells that only moved are placed again when first read, a cell at a time (with the arithmetic of
+    `compute_layout`, so they are the same numbers); a move of the lanes below a lane that grew costs nothing until
+    those boxes are read. Equal to any mapping of the same boxes (a dict too)."""
+
+    __slots__ = ("_boxes", "_cells", "_metrics", "_moved")
+
+    def __init__(
+        self,
+        boxes: dict[int, CardBox],
+        cells: Mapping[tuple[int, int], CellBox] | None = None,
+        moved: set[tuple[int, int]] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self._boxes = boxes
+        self._cells = cells if cells is not None else {}
+        self._moved = moved if moved else set()
+        """Cells whose cards' boxes still stand where the cell was before it moved."""
+        self._metrics = metrics if metrics is not None else Metrics()
+
+    def as_before(self, touchpoint_id: int) -> CardBox:
+        """The card's box, maybe where its cell stood before a move: right in all but `rect.y` (no placing)."""
+        return self._boxes[touchpoint_id]
+
+    def moved_cells(self) -> set[tuple[int, int]]:
+        return set(self._moved)
+
+    def boxes_as_before(self) -> dict[int, CardBox]:
+        """A copy of every box, some maybe where their cells stood before a move (see `as_before`)."""
+        return dict(self._boxes)
+
+    def _place(self, key: tuple[int, int]) -> None:
+        self._moved.discard(key)
+        cell = self._cells[key]
+        m = self._metrics
+        boxes = self._boxes
+        x = cell.rect.x + m.cell_padding
+        y = cell.rect.y + m.cell_padding
+        for card_id in cell.card_ids:
+            was = boxes[card_id]
+            height = was.rect.height
+            boxes[card_id] = _card(
+                card_id, was.phase_id, was.lane_id, was.index, _rect(x, y, m.card_width, height),
+                was.title_lines, was.title_elided, was.channel_label, was.note_lines,
+            )  # fmt: skip
+            y += height + m.card_gap
+
+    def __getitem__(self, touchpoint_id: int) -> CardBox:
+        box = self._boxes[touchpoint_id]
+        if self._moved:
+            key = (box.phase_id, box.lane_id)
+            if key in self._moved:
+                self._place(key)
+                box = self._boxes[touchpoint_id]
+        return box
+
+    def __contains__(self, touchpoint_id: object) -> bool:
+        return touchpoint_id in self._boxes
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._boxes)
+
+    def __len__(self) -> int:
+        return len(self._boxes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            for key in list(self._moved):
+                self._place(key)
+            return self._boxes == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CardBoxes({len(self._boxes)} cards)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +352,13 @@ class Layout:
     lanes: tuple[LaneBox, ...]
     cells: dict[tuple[int, int], CellBox] = field(default_factory=dict)
     """Every (phase id, lane id) cell of a card lane, empty or not."""
-    cards: dict[int, CardBox] = field(default_factory=dict)
+    cards: Mapping[int, CardBox] = field(default_factory=dict)
+    """Every laid-out card's box (a `CardBoxes`)."""
     curves: tuple[Curve, ...] = ()
+    scored: Mapping[tuple[int, int], Scored] = field(default_factory=dict, compare=False, repr=False)
+    """Each cell's scored cards (what the curves are drawn through), for `cjmapper.relayout`."""
+    phase_scores: Mapping[int, tuple[Scored, int]] = field(default_factory=dict, compare=False, repr=False)
+    """Each phase's scored cards in reading order and the sum of their scores, for `cjmapper.relayout`."""
 
 
 # The layout builds three objects per card. A frozen dataclass's __init__ sets each field through
@@ -237,17 +447,55 @@ def curve_y(lane: LaneBox, score: float) -> float:
     return lane.row.y + pad + (SCORE_MAX - clamped) / (SCORE_MAX - SCORE_MIN) * (lane.row.height - 2 * pad)
 
 
+Wrapped = tuple[tuple[str, ...], bool, float, tuple[str, ...]]
+"""A card's title lines, whether the title was cut, its height and its note lines."""
+
+
+class CardText:
+    """A card's text as the layout places it: the title and the start of the notes wrapped to the card's width, the
+    card's height from them, and the channel's name elided to fit the footer (names cached per channel)."""
+
+    __slots__ = (
+        "_fixed", "_font", "_inner", "_label_width", "_labels", "_language", "_max_lines", "_max_notes", "_metrics",
+        "_note_font",
+    )  # fmt: skip
+
+    def __init__(self, m: Metrics, language: Language) -> None:
+        self._metrics = m
+        self._language = language
+        self._font = FontMetrics(m.font_size)
+        self._note_font = FontMetrics(m.note_font_size)
+        self._max_notes = max(0, m.max_note_lines)
+        self._inner = m.card_width - 2 * m.card_padding
+        self._label_width = self._inner * CHANNEL_LABEL_SHARE
+        self._max_lines = max(1, m.max_title_lines)
+        self._fixed = 2 * m.card_padding + m.footer_height
+        self._labels: dict[str | None, str] = {}
+
+    def wrap(self, t: Touchpoint) -> Wrapped:
+        m = self._metrics
+        lines, elided = self._font.wrap(t.title, self._inner, self._max_lines)
+        height = self._fixed + max(1, len(lines)) * m.line_height
+        notes: tuple[str, ...] = ()
+        if self._max_notes and t.notes:
+            notes = self._note_font.wrap(t.notes, self._inner, self._max_notes)[0]
+            height += len(notes) * m.note_line_height
+        return (lines, elided, height, notes)
+
+    def label(self, channel: str | None) -> str:
+        label = self._labels.get(channel)
+        if label is None:
+            label = self._font.elide(channel_label(channel, self._language), self._label_width)
+            self._labels[channel] = label
+        return label
+
+
 def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     """The geometry of the whole map."""
     m = metrics if metrics is not None else Metrics()
-    font = FontMetrics(m.font_size)
-    note_font = FontMetrics(m.note_font_size)
-    max_notes = max(0, m.max_note_lines)
+    reserve_wraps(2 * len(journey.touchpoints))  # titles and notes: laid out again, the map finds them all cached
+    text = CardText(m, journey.language)
     column_width = m.card_width + 2 * m.cell_padding
-    inner_width = m.card_width - 2 * m.card_padding
-    label_width = inner_width * CHANNEL_LABEL_SHARE
-    max_lines = max(1, m.max_title_lines)
-    fixed_card_height = 2 * m.card_padding + m.footer_height
 
     phase_ids = {phase.id for phase in journey.phases}
     card_lanes = {lane.id for lane in journey.lanes if lane.kind.holds_cards}
@@ -257,20 +505,14 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     for t in journey.touchpoints:
         if t.phase_id in phase_ids and t.lane_id in card_lanes:
             cells.setdefault((t.phase_id, t.lane_id), []).append(t)
-    wrapped: dict[int, tuple[tuple[str, ...], bool, float, tuple[str, ...]]] = {}
+    wrapped: dict[int, Wrapped] = {}
     lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
     for (_, lane_id), cell_cards in cells.items():
         cell_cards.sort(key=_position)
         content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(cell_cards) - 1)
         for t in cell_cards:
-            lines, elided = font.wrap(t.title, inner_width, max_lines)
-            height = fixed_card_height + max(1, len(lines)) * m.line_height
-            notes: tuple[str, ...] = ()
-            if max_notes and t.notes:
-                notes = note_font.wrap(t.notes, inner_width, max_notes)[0]
-                height += len(notes) * m.note_line_height
-            wrapped[t.id] = (lines, elided, height, notes)
-            content += height
+            wrapped[t.id] = card_text = text.wrap(t)
+            content += card_text[2]
         if content > lane_height[lane_id]:
             lane_height[lane_id] = content
 
@@ -299,10 +541,9 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     )
 
     # Cells and the cards in them.
-    labels: dict[str | None, str] = {}
     cell_boxes: dict[tuple[int, int], CellBox] = {}
     cards: dict[int, CardBox] = {}
-    scored: list[tuple[CardBox, int]] = []  # in layout order: column, lane, place in the cell = left to right
+    scored: dict[tuple[int, int], Scored] = {}
     for phase_box in phases:
         column = phase_box.column
         card_x = column.x + m.cell_padding
@@ -316,10 +557,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
             card_y = row.y + m.cell_padding
             for index, t in enumerate(cell_cards):
                 lines, elided, height, notes = wrapped[t.id]
-                label = labels.get(t.channel)
-                if label is None:
-                    label = font.elide(channel_label(t.channel, journey.language), label_width)
-                    labels[t.channel] = label
+                label = text.label(t.channel)
                 card = _card(
                     t.id,
                     t.phase_id,
@@ -332,51 +570,65 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
                     notes,
                 )
                 cards[t.id] = card
-                if t.score is not None:
-                    scored.append((card, t.score))
                 card_y += height + m.card_gap
             cell_boxes[key] = CellBox(
                 key[0], lane_id, Rect(column.x, row.y, column.width, row.height), tuple(t.id for t in cell_cards)
             )
+            scored[key] = tuple((t.id, t.score) for t in cell_cards if t.score is not None)
 
-    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, scored)
+    phase_scores = phase_runs(lanes, phases, scored, {phase.phase_id for phase in phases}, {})
+    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores)
     width = m.lane_header_width + grid_width
-    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves)
+    boxes = CardBoxes(cards, cell_boxes, None, m)
+    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, boxes, curves, scored, phase_scores)
 
 
 def _position(t: Touchpoint) -> int:
     return t.position
 
 
-def _curves(
-    lanes: list[LaneBox], kinds: list[LaneKind], phases: tuple[PhaseBox, ...], scored: list[tuple[CardBox, int]]
-) -> tuple[Curve, ...]:
-    """One experience curve per emotions lane, through every scored card of the card lanes.
-
-    `scored` is in layout order (column, then lane, then place in the cell). A phase's scored cards are spread
-    evenly across its column in that reading order, so the curve runs left to right instead of stacking every
-    point of a phase on one vertical line."""
-    by_phase: dict[int, list[int]] = {}
-    for card, score in scored:
-        by_phase.setdefault(card.phase_id, []).append(score)
-    averages = {phase_id: sum(scores) / len(scores) for phase_id, scores in by_phase.items()}
-    columns = {p.phase_id: p.column for p in phases}
-    xs: list[float] = []
-    rank: dict[int, int] = {}
-    for card, _score in scored:
-        k = rank.get(card.phase_id, 0)
-        rank[card.phase_id] = k + 1
-        column = columns[card.phase_id]
-        xs.append(column.x + column.width * (k + 0.5) / len(by_phase[card.phase_id]))
-    curves: list[Curve] = []
-    for lane, kind in zip(lanes, kinds, strict=True):
-        if kind is not LaneKind.EMOTIONS:
+def phase_runs(
+    lanes: Sequence[LaneBox],
+    phases: Sequence[PhaseBox],
+    scored: Mapping[tuple[int, int], Scored],
+    changed: set[int],
+    before: Mapping[int, tuple[Scored, int]],
+) -> dict[int, tuple[Scored, int]]:
+    """Each phase's scored cards in reading order (lane by lane, then place in the cell) and their score sum: made
+    again for the `changed` phases from their cells, taken from `before` for the others."""
+    runs: dict[int, tuple[Scored, int]] = {}
+    for phase in phases:
+        phase_id = phase.phase_id
+        if phase_id not in changed and phase_id in before:
+            runs[phase_id] = before[phase_id]
             continue
-        heights = {score: curve_y(lane, score) for score in range(SCORE_MIN, SCORE_MAX + 1)}
-        points = tuple(
-            _point(card.touchpoint_id, x, heights[score] if score in heights else curve_y(lane, score), score)
-            for (card, score), x in zip(scored, xs, strict=True)
-        )
+        entries: list[tuple[int, int]] = []
+        for lane in lanes:
+            cell = scored.get((phase_id, lane.lane_id))
+            if cell:
+                entries += cell
+        runs[phase_id] = (tuple(entries), sum(map(_second, entries)))
+    return runs
+
+
+def _curves(
+    lanes: Sequence[LaneBox],
+    kinds: Sequence[LaneKind],
+    phases: tuple[PhaseBox, ...],
+    runs: Mapping[int, tuple[Scored, int]],
+) -> tuple[Curve, ...]:
+    """One experience curve per emotions lane, through every scored card of the card lanes (`runs`, see
+    `phase_runs`).
+
+    A phase's scored cards are spread evenly across its column in reading order (lane by lane, then place in the
+    cell), so the curve runs left to right instead of stacking every point of a phase on one vertical line."""
+    emotions = [lane for lane, kind in zip(lanes, kinds, strict=True) if kind is LaneKind.EMOTIONS]
+    if not emotions:
+        return ()
+    averages = {phase_id: total / len(entries) for phase_id, (entries, total) in runs.items() if entries}
+    columns = tuple((phase.column, runs[phase.phase_id][0]) for phase in phases)
+    curves: list[Curve] = []
+    for lane in emotions:
         marks = tuple(
             PhaseMark(
                 p.phase_id, p.column.x + p.column.width / 2, curve_y(lane, averages[p.phase_id]), averages[p.phase_id]
@@ -384,8 +636,12 @@ def _curves(
             for p in phases
             if p.phase_id in averages
         )
-        curves.append(Curve(lane.lane_id, points, marks))
+        curves.append(Curve(lane.lane_id, CurvePoints(lane, columns), marks))
     return tuple(curves)
+
+
+def _second(entry: tuple[int, int]) -> int:
+    return entry[1]
 
 
 def cell_at(layout: Layout, x: float, y: float) -> CellBox | None:

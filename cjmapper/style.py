@@ -66,6 +66,8 @@ BADGE_FONT_SIZE = 10.0
 MAX_DOTS = 10
 DOT_DIAMETER = 4.0
 DOT_PITCH = 5.5
+STATUS_MARK = 6.0
+"""The side of the slot a card's status mark is drawn in (`cjmapper.layout.CardParts.status`)."""
 PHASE_BAND = 6.0
 """Height of the colour band at the top of a phase header."""
 LANE_STRIPE = 5.0

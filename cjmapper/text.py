@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import islice
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
@@ -40,7 +41,11 @@ _MAX_CACHED_WORDS = 100_000
 """Per font; the cache starts afresh when full (a journey of 100,000 cards has far fewer distinct words)."""
 
 _MAX_CACHED_WRAPS = 50_000
-"""Wrapped titles kept per font (about 10 MB when full); the cache starts afresh when full."""
+"""Wrapped texts kept per font at least (about 10 MB when full); `reserve_wraps` makes room for a bigger map. When
+full, the oldest quarter is forgotten (not all of it: a map laid out again finds most of its texts still there)."""
+
+_MOST_CACHED_WRAPS = 1_000_000
+"""The most wrapped texts `reserve_wraps` keeps room for, per font."""
 
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Any run of white space except the no-break spaces, which join the words on either side."""
@@ -117,7 +122,9 @@ class _CharUnits(dict[str, float]):
 class _Face:
     """One registered font file with its character and word width caches (shared by every size)."""
 
-    __slots__ = ("ascent", "chars", "covered", "descent", "ellipsis", "name", "runs", "space", "words", "wraps")
+    __slots__ = (
+        "ascent", "chars", "covered", "descent", "ellipsis", "name", "runs", "space", "words", "wrap_room", "wraps",
+    )  # fmt: skip
 
     def __init__(self, name: str, font: TTFont) -> None:
         face = font.face
@@ -128,6 +135,7 @@ class _Face:
         self.chars = _CharUnits(dict(face.charWidths), float(face.defaultWidth))
         self.words: dict[str, float] = {}
         self.wraps: dict[tuple[str, float, float, int], tuple[tuple[str, ...], bool]] = {}
+        self.wrap_room = _MAX_CACHED_WRAPS
         self.space = self.chars[" "]
         self.ellipsis = self.chars[ELLIPSIS]
         self.ascent = float(face.ascent)
@@ -191,6 +199,15 @@ def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
         face.runs.clear()
     face.runs[text] = runs
     return runs
+
+
+def reserve_wraps(count: int) -> None:
+    """Keep room for at least `count` wrapped texts per font (up to a million): a map of n cards wraps up to 2n
+    (titles and notes), so laying it out again finds every one of them cached."""
+    room = min(max(count, _MAX_CACHED_WRAPS), _MOST_CACHED_WRAPS)
+    for bold in (False, True):
+        face = _face(bold)
+        face.wrap_room = max(face.wrap_room, room)
 
 
 def clear_caches() -> None:
@@ -286,8 +303,9 @@ class FontMetrics:
         result = wraps.get(key)
         if result is None:
             result = self._wrap(text, width, max_lines)
-            if len(wraps) >= _MAX_CACHED_WRAPS:
-                wraps.clear()
+            if len(wraps) >= self._face.wrap_room:
+                for old in list(islice(wraps, len(wraps) // 4 or 1)):
+                    del wraps[old]
             wraps[key] = result
         return result
 

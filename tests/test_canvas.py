@@ -7,11 +7,12 @@ document's snapshot, and in the canvas' items, and each is undone and redone.
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -21,15 +22,16 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
-from cjmapper.layout import cell_at
+from cjmapper.layout import cell_at, compute_layout
 from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
+from ui.canvas.overlay_items import OverviewItem
 from ui.editing.document import JourneyDocument
 
 Cell = tuple[int, int]
@@ -96,7 +98,7 @@ def item_cells(scene: JourneyScene) -> dict[Cell, list[int]]:
     """Each cell's cards as the canvas shows them: the cell found under each card item's position, ordered by y."""
     found: dict[Cell, list[tuple[float, int]]] = {}
     for card_id, item in scene.card_items().items():
-        pos = item.pos()
+        pos = item.scenePos()
         cell = cell_at(scene.layout, pos.x() + 1, pos.y() + 1)
         assert cell is not None, f"card {card_id} is not over a cell"
         found.setdefault((cell.phase_id, cell.lane_id), []).append((pos.y(), card_id))
@@ -118,6 +120,45 @@ def assert_in_step(canvas: Canvas) -> None:
     assert [h.name for h in headers if h is not None] == [p.name for p in stored.phases]
     rows = [canvas.scene.lane_header(lane.id) for lane in stored.lanes]
     assert [r.pos().y() for r in rows if r is not None] == sorted(lane.header.y for lane in canvas.scene.layout.lanes)
+    assert_as_laid_out_afresh(canvas.scene)
+
+
+def assert_as_laid_out_afresh(scene: JourneyScene) -> None:
+    """The canvas, updated only where each change touched it, equals a full layout of the journey: the layout
+    itself, every card item's box, place and card, each cell, header and curve, the phase headers' figures."""
+    journey = scene.document.journey
+    fresh = compute_layout(journey, scene.metrics)
+    assert scene.layout == fresh
+    cards = {t.id: t for t in journey.touchpoints}
+    items = scene.card_items()
+    assert set(items) == set(fresh.cards)
+    for card_id, item in items.items():
+        box = fresh.cards[card_id]
+        assert replace(item.box, rect=box.rect) == box  # a card whose lane only moved keeps its box (and text)
+        assert (item.box.rect.width, item.box.rect.height) == (box.rect.width, box.rect.height)
+        assert item.scenePos().x() == box.rect.x
+        assert item.scenePos().y() == pytest.approx(box.rect.y, abs=1e-9)
+        assert item.card == cards[card_id]
+    for key, cell in fresh.cells.items():
+        cell_item = scene.cell_item(*key)
+        assert cell_item is not None
+        assert cell_item.rect() == QRectF(cell.rect.x, cell.rect.y, cell.rect.width, cell.rect.height)
+    for lane in fresh.lanes:
+        header = scene.lane_header(lane.lane_id)
+        assert header is not None
+        assert header.box == lane
+        assert header.pos().y() == lane.header.y
+    for phase in fresh.phases:
+        phase_header = scene.phase_header(phase.phase_id)
+        assert phase_header is not None
+        assert phase_header.box == phase
+        scores = [t.score for t in journey.touchpoints if t.phase_id == phase.phase_id and t.score is not None]
+        assert phase_header.count == sum(1 for t in journey.touchpoints if t.phase_id == phase.phase_id)
+        assert phase_header.average == (sum(scores) / len(scores) if scores else None)
+    for curve in fresh.curves:
+        curve_item = scene.curve_item(curve.lane_id)
+        assert curve_item is not None
+        assert curve_item.curve == curve
 
 
 @pytest.fixture
@@ -198,7 +239,7 @@ def test_scene_has_one_item_per_model_object(canvas: Canvas) -> None:
     }
     for card_id, item in scene.card_items().items():
         rect = scene.layout.cards[card_id].rect
-        assert (item.pos().x(), item.pos().y()) == (rect.x, rect.y)
+        assert (item.scenePos().x(), item.scenePos().y()) == (rect.x, rect.y)
     assert_in_step(canvas)
 
 
@@ -673,6 +714,39 @@ def test_cards_paint_as_plain_blocks_when_zoomed_out(canvas: Canvas, zoom: float
     assert pixel_at(canvas, x, y) != colour  # full detail: a light tint with text
 
 
+def test_the_overview_draws_only_the_blocks_of_the_exposed_area(qtbot: QtBot) -> None:
+    """Far zoomed out over a big map, a paint draws the blocks near the exposed area only (every fill under every
+    score strip), not every block of the map."""
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.drawn: list[QRectF] = []
+
+        def setPen(self, pen: object) -> None:  # noqa: N802 - QPainter's name
+            pass
+
+        def setBrush(self, brush: object) -> None:  # noqa: N802 - QPainter's name
+            pass
+
+        def drawRects(self, rects: list[QRectF]) -> None:  # noqa: N802 - QPainter's name
+            self.drawn += rects
+
+    item = OverviewItem()
+    near = [QRectF(100.0 + 208 * i, 100.0, 188.0, 60.0) for i in range(3)]
+    far = [QRectF(100.0, 50_000.0 + 70 * i, 188.0, 60.0) for i in range(3)]
+    strip = QRectF(280.0, 100.0, 8.0, 60.0)
+    item.set_blocks(QRectF(0, 0, 800, 60_000), [(QColor("#a0cbe8"), near + far)], [(QColor("#59a14f"), [strip])])
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = QRectF(0, 0, 800, 600)
+    recorder = Recorder()
+    item.paint(recorder, option)  # type: ignore[arg-type]
+    assert recorder.drawn == [*near, strip]
+    option.exposedRect = QRectF(0, 49_900, 800, 600)
+    recorder.drawn.clear()
+    item.paint(recorder, option)  # type: ignore[arg-type]
+    assert recorder.drawn == far
+
+
 def test_middle_button_and_space_drag_pan_the_view(canvas: Canvas) -> None:
     view = canvas.view
     view.resize(500, 400)
@@ -1011,14 +1085,14 @@ def test_dragging_near_the_edge_scrolls_the_view(canvas: Canvas, qtbot: QtBot) -
     item = canvas.scene.card_item(card_id)
     assert item is not None
     viewport = view.viewport()
-    grip = start - view.mapFromScene(item.pos())
+    grip = start - view.mapFromScene(item.scenePos())
     QTest.mousePress(viewport, LEFT, NO_MODIFIER, start)
     QTest.mouseMove(viewport, start + QPoint(0, 20))
     edge = QPoint(start.x(), viewport.height() - 4)
     QTest.mouseMove(viewport, edge)
     qtbot.waitUntil(lambda: bar.value() > before + 40, timeout=3000)
     # The card stays under the pointer while the view scrolls.
-    assert (edge - view.mapFromScene(item.pos()) - grip).manhattanLength() <= 1
+    assert (edge - view.mapFromScene(item.scenePos()) - grip).manhattanLength() <= 1
     key(canvas, Qt.Key.Key_Escape)
     QTest.mouseRelease(viewport, LEFT, NO_MODIFIER, edge)
     scrolled = bar.value()
@@ -1047,3 +1121,67 @@ def test_cards_left_on_the_clipboard_do_not_crash_the_exit(tmp_path: Path) -> No
         [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60, check=False
     )
     assert (result.returncode, result.stdout.strip()) == (0, "Bel de klant False")
+
+
+def test_incremental_updates_equal_a_fresh_layout_after_random_edits(canvas: Canvas) -> None:
+    """Each edit re-lays out only the cells and lanes it touches; after every one of a long random run of edits
+    (moves of one or many cards across cells and lanes, adds, deletes, pastes, field changes that change a
+    card's height or score, journey fields, a saved version, undo and redo), the canvas equals a full layout."""
+    rng = random.Random(14)
+    document = canvas.document
+    scene = canvas.scene
+    for _step in range(160):
+        journey = document.journey
+        ids = [t.id for t in journey.touchpoints]
+        cells = sorted(scene.layout.cells)
+        choice = rng.random()
+        if choice < 0.3 and ids:
+            moving = rng.sample(ids, min(len(ids), rng.choice([1, 1, 2, 5])))
+            phase_id, lane_id = rng.choice(cells)
+            document.move_touchpoints(moving, phase_id, lane_id, rng.choice([None, 0, 1, 3]))
+        elif choice < 0.4:
+            phase_id, lane_id = rng.choice(cells)
+            document.add_touchpoint(phase_id, lane_id, "A new card " * rng.randint(1, 6), index=rng.choice([None, 0]))
+        elif choice < 0.5 and ids:
+            document.delete_touchpoints(rng.sample(ids, min(len(ids), rng.choice([1, 3]))))
+        elif choice < 0.55 and ids:
+            phase_id, lane_id = rng.choice(cells)
+            copies = [journey.touchpoint(i) for i in rng.sample(ids, min(len(ids), 3))]
+            document.insert_touchpoints(copies, phase_id, lane_id, rng.choice([None, 1]))
+        elif choice < 0.7 and ids:
+            fields: dict[str, object] = rng.choice(
+                [
+                    {"title": "Longer title " * rng.randint(0, 8) + "end"},
+                    {"notes": rng.choice(["", "A note", "Notes that run over a line or two " * 3])},
+                    {"score": rng.choice([None, 1, 3, 5])},
+                    {"color": rng.choice([None, "#336699"])},
+                ]
+            )
+            document.update_touchpoint(rng.choice(ids), **fields)  # type: ignore[arg-type]
+        elif choice < 0.75:
+            document.update_journey(title=f"Journey {rng.randint(0, 99)}")
+        elif choice < 0.78:
+            document.save_version(f"Version {_step}")
+        elif choice < 0.9:
+            document.undo_stack.undo()
+        else:
+            document.undo_stack.redo()
+        assert_as_laid_out_afresh(scene)
+
+
+def test_saving_a_version_or_retitling_lays_out_nothing(canvas: Canvas, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change of nothing on the map (a named version saved, the journey's title) lays out no cell again and
+    touches no card item; the corner shows the new title."""
+    import ui.canvas.scene_sync
+
+    laid_out: list[str] = []
+    monkeypatch.setattr(ui.canvas.scene_sync, "compute_layout", lambda *a, **k: laid_out.append("full"))
+    monkeypatch.setattr(ui.canvas.scene_sync, "update_layout", lambda *a, **k: laid_out.append("cells"))
+    layout = canvas.scene.layout
+    assert canvas.document.save_version("Before the workshop") is not None
+    assert canvas.document.update_journey(title="Renamed journey")
+    canvas.document.undo_stack.undo()
+    canvas.document.undo_stack.undo()
+    assert laid_out == []
+    assert canvas.scene.layout is layout
+    assert canvas.scene._corner.title == canvas.journey.title

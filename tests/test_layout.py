@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from benchmarks.store import big_journey
 from cjmapper import layout as layout_module
+from cjmapper import text as text_module
 from cjmapper.layout import (
     CardBox,
     CellBox,
@@ -24,6 +25,7 @@ from cjmapper.layout import (
     drop_index,
 )
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.relayout import update_layout
 from cjmapper.templates import load_example, load_template
 from cjmapper.text import ELLIPSIS, FontMetrics
 
@@ -422,7 +424,7 @@ def test_cell_at_uses_the_grid_not_the_cards() -> None:
     example = load_example("en")
     result = compute_layout(example)
     expected = {key: cell_at(result, c.rect.x + 1, c.rect.y + 1) for key, c in result.cells.items()}
-    result.cards.clear()  # the grid alone answers
+    result = replace(result, cards={})  # the grid alone answers
     assert {key: cell_at(result, c.rect.x + 1, c.rect.y + 1) for key, c in result.cells.items()} == expected
 
 
@@ -550,3 +552,143 @@ def test_5000_cards_are_laid_out_quickly() -> None:
     assert len(result.cards) == 5000
     assert len(result.curves[0].points) == 5000
     assert elapsed < 2.0
+
+
+# ---------------------------------------------------------------------- laying out again only what a change touched
+
+
+def _edit(journey: Journey, data: st.DataObject) -> set[int]:
+    """One random card edit of `journey` in place, as the editor makes them (a move renumbers the cell it enters
+    and names every card whose place changed); returns the ids it changed."""
+    draw = data.draw
+    cards = {t.id: t for t in journey.touchpoints}
+    changed: set[int] = set()
+    kind = draw(st.sampled_from(["move", "move", "delete", "update", "add"]))
+    card_lanes = [lane.id for lane in journey.lanes]
+    phase_ids = [p.id for p in journey.phases]
+    if kind in ("move", "delete", "update") and not cards:
+        kind = "add"
+    if kind == "move":
+        moving = cards[draw(st.sampled_from(sorted(cards)))]
+        cell = (draw(st.sampled_from(phase_ids)), draw(st.sampled_from(card_lanes)))
+        rest = sorted((c for c in cards.values() if (c.phase_id, c.lane_id) == cell and c.id != moving.id), key=_at)
+        rest.insert(draw(st.integers(0, len(rest))), moving)
+        for position, c in enumerate(rest):
+            if c is moving or c.position != position:
+                cards[c.id] = replace(c, phase_id=cell[0], lane_id=cell[1], position=position)
+                changed.add(c.id)
+    elif kind == "delete":
+        changed.add(cards.pop(draw(st.sampled_from(sorted(cards)))).id)
+    elif kind == "update":
+        card = cards[draw(st.sampled_from(sorted(cards)))]
+        cards[card.id] = replace(
+            card,
+            title=draw(st.sampled_from(["A", LONG_TITLE, "Two words " * 6])),
+            notes=draw(st.sampled_from(["", "A short note", LONG_TITLE])),
+            score=draw(st.sampled_from([None, 1, 3, 5])),
+        )
+        changed.add(card.id)
+    else:
+        cell = (draw(st.sampled_from(phase_ids)), draw(st.sampled_from(card_lanes)))
+        new_id = max(cards, default=0) + 1
+        last = max((c.position for c in cards.values() if (c.phase_id, c.lane_id) == cell), default=-1)
+        cards[new_id] = Touchpoint(new_id, *cell, last + 1, draw(st.sampled_from(["New", LONG_TITLE])), score=3)
+        changed.add(new_id)
+    journey.touchpoints[:] = sorted(cards.values(), key=lambda t: t.id)
+    return changed
+
+
+def _at(card: Touchpoint) -> int:
+    return card.position
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), font_size=st.sampled_from([11.0, 13.7]))
+def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.DataObject, font_size: float) -> None:
+    """After every step of a random run of card edits, `update_layout` from the layout before gives exactly the
+    layout a full `compute_layout` gives (lanes that grew or shrank move the lanes, cells, cards and curve points
+    below them, their boxes placed when first read; workshop sizes make fractional heights, whose sums must come out
+    the same)."""
+    journey = big_journey(60, phases=3, lanes=3)
+    metrics = Metrics(font_size=font_size, line_height=font_size * 1.27)
+    layout = compute_layout(journey, metrics)
+    for _ in range(data.draw(st.integers(1, 25))):
+        changed = _edit(journey, data)
+        cards = {t.id: t for t in journey.touchpoints}
+        update = update_layout(layout, journey, changed, cards.get)
+        fresh = compute_layout(journey, metrics)
+        assert update.layout == fresh
+        for key, cell in fresh.cells.items():  # what it says it left alone is as it was
+            if key not in update.cells and key[1] not in update.moved:
+                assert cell == layout.cells[key]
+        layout = update.layout
+
+
+def test_a_change_of_no_card_lays_out_nothing() -> None:
+    journey = big_journey(40)
+    layout = compute_layout(journey)
+    update = update_layout(layout, journey, (), {t.id: t for t in journey.touchpoints}.get)
+    assert update.layout is layout
+    assert not update.cells
+    assert not update.moved
+    assert not update.lanes_changed
+
+
+def test_a_map_laid_out_again_finds_every_wrapped_text_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wrap cache makes room for the map (titles and notes of every card) instead of starting afresh when
+    full, so laying a big map out again wraps nothing anew; when it is full, it forgets its oldest quarter only."""
+    for bold in (False, True):
+        monkeypatch.setattr(text_module._face(bold), "wrap_room", 100)
+    monkeypatch.setattr(text_module, "_MAX_CACHED_WRAPS", 100)
+    text_module.clear_caches()
+    wrapped: list[str] = []
+    wrap = FontMetrics._wrap
+
+    def counted(self: FontMetrics, text: str, width: float, max_lines: int) -> tuple[tuple[str, ...], bool]:
+        wrapped.append(text)
+        return wrap(self, text, width, max_lines)
+
+    monkeypatch.setattr(FontMetrics, "_wrap", counted)
+    journey = big_journey(400)
+    first = compute_layout(journey)
+    assert len(wrapped) > 400
+    wrapped.clear()
+    assert compute_layout(journey) == first
+    assert wrapped == []
+    face = text_module._face(False)
+    face.wrap_room = 8  # full: the oldest quarter goes, the newest stay
+    font = FontMetrics(M.font_size)
+    face.wraps.clear()
+    for i in range(8):
+        font.wrap(f"text {i}", INNER, 2)
+    font.wrap("one more", INNER, 2)
+    assert [key[0] for key in face.wraps] == [*(f"text {i}" for i in range(2, 8)), "one more"]
+
+
+def test_a_card_box_says_where_its_parts_go_and_keeps_a_slot_for_the_status_mark() -> None:
+    """The canvas and the poster draw a card's insides from one geometry: title, notes, footer with the icon, the
+    name, the dots and the badge; a status slot in the top padding, clear of the title; badge, dots, icon and slot
+    grow with the type (workshop sizes)."""
+    example = load_example("en")
+    layout = compute_layout(example)
+    noted = next(box for box in layout.cards.values() if box.note_lines)
+    parts = noted.parts(M)
+    r = noted.rect
+    assert parts.scale == 1.0
+    assert parts.title == Rect(M.card_padding, M.card_padding, INNER, len(noted.title_lines) * M.line_height)
+    assert parts.notes.y == parts.title.bottom
+    assert parts.notes.bottom == pytest.approx(parts.footer.y)
+    assert parts.footer.bottom == r.height - M.card_padding
+    assert parts.icon.x == M.card_padding
+    assert parts.icon.y + parts.icon.height / 2 == parts.badge_y == parts.footer.y + M.footer_height / 2
+    assert parts.label_x > parts.icon.right
+    assert parts.badge_x + parts.badge_radius == r.width - M.card_padding
+    assert parts.label_x < parts.dots_right < parts.badge_x - parts.badge_radius
+    assert parts.status.bottom <= parts.title.y
+    assert parts.status.right == r.width - M.card_padding
+    big = Metrics(font_size=16.5, line_height=21.0)
+    large = compute_layout(example, big).cards[noted.touchpoint_id].parts(big)
+    assert large.scale == 1.5
+    assert large.badge_radius == 1.5 * parts.badge_radius
+    assert large.status.width == 1.5 * parts.status.width
+    assert large.icon.width == round(1.5 * parts.icon.width)

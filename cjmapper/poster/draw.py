@@ -326,16 +326,15 @@ class MapPainter:
         badge_base = baseline(-style.BADGE_RADIUS, 2 * style.BADGE_RADIUS, style.BADGE_FONT_SIZE, True)
         label_font = FontMetrics(m.font_size)
         ink, muted, dots = rgb(style.INK), rgb(style.MUTED_INK), rgb(style.VOTE_DOT)
-        radius = style.BADGE_RADIUS
         done = 0
         for box in self.layout.cards.values():
             card = self.cards[box.touchpoint_id]
             colour = card.color or self.lane_colours.get(box.lane_id, style.LANE_COLORS[LaneKind.TOUCHPOINTS])
             r = box.rect
             x, y, w, h = r.x, r.y, r.width, r.height
-            footer_top = h - m.card_padding - m.footer_height
-            badge_x = w - m.card_padding - radius
-            badge_y = footer_top + m.footer_height / 2
+            parts = box.parts(m)  # the card's insides, where the canvas puts them too
+            footer_top = parts.footer.y
+            badge_x, badge_y = parts.badge_x, parts.badge_y
             votes = card.votes
             shown = min(votes, style.MAX_DOTS if votes <= style.MAX_DOTS else style.MAX_DOTS - 2)
             c.saveState()
@@ -344,8 +343,8 @@ class MapPainter:
             icon = self.icons.channel(card.channel)
             if icon is not None:
                 c.saveState()
-                c.translate(m.card_padding, -(badge_y - style.ICON_SIZE / 2))
-                c.scale(style.ICON_SIZE, style.ICON_SIZE)
+                c.translate(parts.icon.x, -parts.icon.y)
+                c.scale(parts.icon.width, parts.icon.height)
                 c.doForm(icon)
                 c.restoreState()
             c.translate(badge_x, -badge_y)
@@ -354,13 +353,13 @@ class MapPainter:
                 c.doForm(stamps.dots(shown))
             c.restoreState()
             # Title lines and notes as the layout wrapped them; the footer's channel name, votes and score.
-            left = x + m.card_padding
-            top = y + m.card_padding
+            left = x + parts.title.x
+            top = y + parts.title.y
             for line in box.title_lines:
                 text.line(left, top + title_base, line, m.font_size, ink)
                 top += m.line_height
             if box.note_lines:
-                top = y + m.card_padding + max(1, len(box.title_lines)) * m.line_height
+                top = y + parts.notes.y
                 for line in box.note_lines:
                     text.line(left, top + note_base, line, m.note_font_size, muted)
                     top += m.note_line_height
@@ -370,16 +369,16 @@ class MapPainter:
                 width = FontMetrics(style.BADGE_FONT_SIZE, True).width(digit)
                 text.line(x + badge_x - width / 2, y + badge_y + badge_base, digit, style.BADGE_FONT_SIZE,
                           style.ink_on(fill), bold=True)  # fmt: skip
-            right = x + badge_x - radius - 5
+            right = x + parts.dots_right
             if shown:
                 if votes > shown:
                     more = f"+{votes - shown}"
                     right -= label_font.width(more)
                     text.line(right, y + footer_top + footer_base, more, m.font_size, dots)
                     right -= 2
-                right -= ((shown + 1) // 2 if shown > 5 else shown) * style.DOT_PITCH
+                right -= ((shown + 1) // 2 if shown > 5 else shown) * parts.dot_pitch
             if box.channel_label:
-                label_left = left + style.ICON_SIZE + 4 if icon is not None else left
+                label_left = x + parts.label_x if icon is not None else left
                 room = right - 6 - label_left
                 label_text = box.channel_label
                 if label_font.width(label_text) > room:

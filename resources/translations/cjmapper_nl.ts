@@ -358,6 +358,26 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>Typ om een kaart toe te voegen</translation>
     </message>
     <message>
+        <location filename="../../ui/canvas/grid_items.py"/>
+        <source>1 touchpoint</source>
+        <translation>1 kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/grid_items.py"/>
+        <source>{0} touchpoints</source>
+        <translation>{0} kaarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/grid_items.py"/>
+        <source>avg {0}</source>
+        <translation>gem. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/grid_items.py"/>
+        <source>{0} — lane of kind “{1}”</source>
+        <translation>{0} — rij van het type “{1}”</translation>
+    </message>
+    <message>
         <location filename="../../ui/canvas/items.py"/>
         <source>Touchpoints</source>
         <translation>Contactmomenten</translation>
@@ -398,147 +418,128 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/items.py"/>
-        <source>1 touchpoint</source>
-        <translation>1 kaart</translation>
-    </message>
-    <message>
-        <location filename="../../ui/canvas/items.py"/>
-        <source>{0} touchpoints</source>
-        <translation>{0} kaarten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/canvas/items.py"/>
-        <source>avg {0}</source>
-        <translation>gem. {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/canvas/items.py"/>
-        <source>{0} — lane of kind “{1}”</source>
-        <translation>{0} — rij van het type “{1}”</translation>
-    </message>
-    <message>
         <location filename="../../ui/canvas/scene.py"/>
-        <source>Phases and lanes are locked in workshop mode. Leave workshop mode (F11) to change them.</source>
-        <translation>Fasen en rijen liggen vast in de workshopmodus. Verlaat de workshopmodus (F11) om ze te wijzigen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Duplicate</source>
         <translation>Dupliceren</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_base.py"/>
+        <source>Phases and lanes are locked in workshop mode. Leave workshop mode (F11) to change them.</source>
+        <translation>Fasen en rijen liggen vast in de workshopmodus. Verlaat de workshopmodus (F11) om ze te wijzigen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Edit Title</source>
         <translation>Titel bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Cut</source>
         <translation>Knippen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Paste</source>
         <translation>Plakken</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Rename…</source>
         <translation>Hernoemen…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Colour…</source>
         <translation>Kleur…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Default Colour</source>
         <translation>Standaardkleur</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Add Phase Before</source>
         <translation>Fase ervoor toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Add Phase After</source>
         <translation>Fase erna toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete Phase…</source>
         <translation>Fase verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Add Lane Above</source>
         <translation>Rij erboven toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Add Lane Below</source>
         <translation>Rij eronder toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete Lane…</source>
         <translation>Rij verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Phase colour</source>
         <translation>Kleur van de fase</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Lane colour</source>
         <translation>Kleur van de rij</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>New phase</source>
         <translation>Nieuwe fase</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>New lane</source>
         <translation>Nieuwe rij</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete phase</source>
         <translation>Fase verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete the phase “{0}” with its {1} touchpoint(s)? You can undo this.</source>
         <translation>Fase “{0}” met {1} contactmoment(en) verwijderen? Je kunt dit ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete lane</source>
         <translation>Rij verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/scene.py"/>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete the lane “{0}” with its {1} touchpoint(s)? You can undo this.</source>
         <translation>Rij “{0}” met {1} contactmoment(en) verwijderen? Je kunt dit ongedaan maken.</translation>
     </message>

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ..panels.palette import CHANNEL_MIME
+from ..mime import CHANNEL_MIME
 from .clipboard import CARDS_MIME
 from .scene import JourneyScene
 from .view import JourneyView

@@ -15,20 +15,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from cjmapper.layout import CellBox
+from cjmapper.layout import CellBox, Layout, Metrics
 from cjmapper.model import MAX_TITLE
 
+from ..editing.document import JourneyDocument
+from .editing import InlineEditor
 from .items import Z_CELL, qrect
 from .painting import canvas_font, highlight_color, tr
 
-if TYPE_CHECKING:
-    from .scene import JourneyScene
+
+class CaptureHost(Protocol):
+    """What quick capture asks of the scene (`JourneyScene`): the layout and sizes, the inline editor, the document
+    to add cards to, the selection and views, and keyboard focus for the editor."""
+
+    @property
+    def layout(self) -> Layout: ...
+    @property
+    def metrics(self) -> Metrics: ...
+    @property
+    def editor(self) -> InlineEditor: ...
+    @property
+    def document(self) -> JourneyDocument: ...
+
+    def selected_ids(self) -> list[int]: ...
+    def selectedItems(self) -> list[QGraphicsItem]: ...  # noqa: N802 - Qt's name
+    def clearSelection(self) -> None: ...  # noqa: N802 - Qt's name
+    def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 - Qt's name
+    def views(self) -> list[QGraphicsView]: ...
+    def focus_view(self) -> None: ...
+    def activate_for_keys(self) -> None: ...
+
 
 Cell = tuple[int, int]
 """(phase id, lane id) of a card cell."""
@@ -102,7 +124,7 @@ class CaptureFrameItem(QGraphicsRectItem):
 class QuickCapture:
     """The quick capture of one scene (see the module's doc). The scene makes it and hands it its keys."""
 
-    def __init__(self, scene: JourneyScene) -> None:
+    def __init__(self, scene: CaptureHost) -> None:
         self.scene = scene
         self.enabled = False
         """Whether arrows (with nothing selected) choose a capture cell and typing starts a card in it."""
@@ -308,7 +330,7 @@ class QuickCapture:
         self.typing = True
         self._place_frame()
         rect = self.ghost_rect()
-        scene._activate()
+        scene.activate_for_keys()
         scene.editor.start(
             TARGET, rect, "", canvas_font(scene.metrics.font_size), self._commit, self._finished, MAX_TITLE
         )
@@ -352,9 +374,9 @@ class QuickCapture:
         if self.cell is not None:
             self._place_frame()
         if not self._restarting:
-            self.scene._focus_view()
+            self.scene.focus_view()
 
 
-def cell_centre(scene: JourneyScene, cell: Cell) -> QPointF:
+def cell_centre(scene: CaptureHost, cell: Cell) -> QPointF:
     """The middle of a cell in scene coordinates (for tests and the window)."""
     return qrect(scene.layout.cells[cell].rect).center()

@@ -7,16 +7,25 @@ puts everything back and writes nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF
 
 from cjmapper.layout import CellBox, Layout, cell_at, drop_index
 
-from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneHeaderItem, PhaseHeaderItem
+from .grid_items import LaneHeaderItem, PhaseHeaderItem
+from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneRowItem
 
-if TYPE_CHECKING:
-    from .scene import JourneyScene
+
+class DragHost(Protocol):
+    """What a drag asks of the scene (`JourneyScene`): the layout, to show where the drag would land, and to let
+    a dragged card paint itself."""
+
+    @property
+    def layout(self) -> Layout: ...
+
+    def show_drop(self, cell: CellBox | None, line: tuple[QPointF, QPointF] | None = None) -> None: ...
+    def update_card_painting(self, item: CardItem) -> None: ...
 
 
 DRAGGED_OPACITY = 0.82
@@ -48,7 +57,7 @@ def card_drop_line(layout: Layout, cell: CellBox, index: int, moving: frozenset[
 class CardDrag:
     """One drag of one or more selected cards. The items follow the pointer; `target` is where they would land."""
 
-    def __init__(self, scene: JourneyScene, items: list[CardItem], press: QPointF) -> None:
+    def __init__(self, scene: DragHost, items: list[CardItem], press: QPointF) -> None:
         self.scene = scene
         self.items = items
         self.ids = [item.touchpoint_id for item in items]
@@ -57,6 +66,10 @@ class CardDrag:
         self.origins = [(item.pos().x(), item.pos().y()) for item in items]
         self.target: tuple[CellBox, int] | None = None
         for item in items:
+            row = item.parentItem()
+            if isinstance(row, LaneRowItem):  # the card passes over the other lanes' cards, anywhere on the map
+                row.setZValue(Z_DRAGGED)
+                row.set_everywhere(True)
             item.dragging = True
             item.setZValue(Z_DRAGGED)
             item.setOpacity(DRAGGED_OPACITY)
@@ -99,6 +112,10 @@ class CardDrag:
 
     def release_items(self) -> None:
         for item in self.items:
+            row = item.parentItem()
+            if isinstance(row, LaneRowItem):
+                row.setZValue(Z_CARD)
+                row.set_everywhere(False)
             item.dragging = False
             item.setZValue(Z_CARD)
             item.setOpacity(1.0)
@@ -110,7 +127,7 @@ class CardDrag:
 class HeaderDrag:
     """Dragging a phase header left/right or a lane header up/down to reorder."""
 
-    def __init__(self, scene: JourneyScene, item: PhaseHeaderItem | LaneHeaderItem, press: QPointF) -> None:
+    def __init__(self, scene: DragHost, item: PhaseHeaderItem | LaneHeaderItem, press: QPointF) -> None:
         self.scene = scene
         self.item = item
         self.press = QPointF(press)

@@ -1,22 +1,23 @@
-"""The canvas' graphics items: one per model object, each placed and sized only from the `Layout`.
+"""The card items and what every canvas item shares (z order, sizes, helpers, `ItemHost`: what items ask of the scene).
 
 - `CardItem` per touchpoint: title lines as wrapped by the layout, channel icon and name, score badge, vote dots,
   its colour as a tinted fill with a stripe. Cached in device coordinates, so a repaint (and a drag) blits a pixmap;
   text is kept as QStaticText per card, never laid out again on paint. Below `LOW_DETAIL` zoom it is a plain block.
-- `PhaseHeaderItem` and `LaneHeaderItem`: name and figures; they forward mouse gestures (reorder drag, rename,
-  context menu) to the scene.
-- `CellItem` per card cell (the background a card lands on), `CurveItem` per emotions lane (the experience curve),
-  `CornerItem` (the journey's title), `DropIndicatorItem` (where a dragged card or header will land).
+- `LaneRowItem` per lane: the card items of the lane stand in it, so a lane moves with one setPos.
+- `HeaderItem`: the mouse gestures of phase and lane headers (reorder drag, rename, context menu), forwarded to the
+  scene. The headers, cells, corner and curve are in `grid_items`; the overview, drop line and target frame in
+  `overlay_items`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -28,20 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import style
-from cjmapper.layout import CardBox, Curve, LaneBox, Metrics, PhaseBox, Rect, curve_y
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase, Touchpoint
-from cjmapper.text import FontMetrics
+from cjmapper.layout import CardBox, CardParts, Metrics, Rect
+from cjmapper.model import LaneKind, Touchpoint
 
-from ..i18n import decimal
 from .painting import (
     CARD_BORDER,
-    CELL_BACKGROUND,
-    CELL_BACKGROUND_ALT,
-    CURVE_LINE,
-    GRID_LINE,
-    HEADER_BACKGROUND,
     INK,
-    LANE_HEADER_BACKGROUND,
     LOW_DETAIL,
     MUTED_INK,
     VOTE_DOT,
@@ -54,8 +47,26 @@ from .painting import (
     tr,
 )
 
-if TYPE_CHECKING:
-    from .scene import JourneyScene
+
+class ItemHost(Protocol):
+    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, and the presses, drags, releases,
+    double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and menus."""
+
+    @property
+    def metrics(self) -> Metrics: ...
+
+    def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def card_dragged(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def card_released(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def select_ids(self, ids: Iterable[int]) -> None: ...
+    def edit_title(self, touchpoint_id: int) -> bool: ...
+    def show_card_menu(self, screen_pos: QPoint) -> None: ...
+    def header_pressed(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def header_dragged(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def header_released(self, item: HeaderItem, event: QGraphicsSceneMouseEvent) -> None: ...
+    def rename_header(self, kind: str, item_id: int) -> bool: ...
+    def show_header_menu(self, kind: str, item_id: int, screen_pos: QPoint) -> None: ...
+
 
 Z_CELL = -20.0
 Z_CURVE = -19.0
@@ -70,13 +81,7 @@ CARD_MARGIN = 6.0
 """Room around a card's rect for its shadow and selection outline (inside its bounding rect)."""
 CARD_RADIUS = style.CARD_RADIUS
 STRIPE_WIDTH = style.STRIPE_WIDTH
-ICON_SIZE = int(style.ICON_SIZE)
-BADGE_RADIUS = style.BADGE_RADIUS
 MAX_DOTS = style.MAX_DOTS
-BASE_FONT_SIZE = Metrics().font_size
-"""The card type size the badge, dot and icon sizes of `cjmapper.style` are drawn for."""
-DOT_DIAMETER = style.DOT_DIAMETER
-DOT_PITCH = style.DOT_PITCH
 
 LANE_KIND_NAMES: dict[LaneKind, object] = {
     LaneKind.TOUCHPOINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Touchpoints"),
@@ -107,7 +112,7 @@ def _static(text: str) -> QStaticText:
 
 
 @cache
-def _lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
+def lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
     try:
         from ..icons import lane_pixmap
     except ImportError:  # the icons module is optional: the lane glyphs are drawn then
@@ -194,9 +199,11 @@ class CardItem(QGraphicsRectItem):
     _label_room = 0.0
     _more: QStaticText | None = None
 
-    def __init__(self, scene: JourneyScene, box: CardBox, card: Touchpoint, colour: QColor) -> None:
+    def __init__(
+        self, scene: ItemHost, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
+    ) -> None:
         rect = box.rect
-        super().__init__(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN)
+        super().__init__(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN, row)
         self.journey_scene = scene
         self.touchpoint_id = box.touchpoint_id
         self.box = box
@@ -207,21 +214,26 @@ class CardItem(QGraphicsRectItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setPos(rect.x, rect.y)
+        self.setPos(rect.x, rect.y - row.y() if row is not None else rect.y)
         if box.title_elided:
             self.setToolTip(card.title)
 
     # ------------------------------------------------------------------ model
 
     def set_box(self, box: CardBox) -> None:
-        """Take a new place and size from the layout (text is only re-made when the wrapped lines changed)."""
+        """Take a new place and size from the layout (text is only re-made when the wrapped lines changed). The
+        item stands in its lane's row item, so its place is relative to the row."""
         old = self.box
         self.box = box
         rect = box.rect
         if rect.width != old.rect.width or rect.height != old.rect.height:
             self.setRect(-CARD_MARGIN, -CARD_MARGIN, rect.width + 2 * CARD_MARGIN, rect.height + 2 * CARD_MARGIN)
         if not self.dragging:
-            self.setPos(rect.x, rect.y)
+            row = self.parentItem()
+            self.setPos(rect.x, rect.y - row.y() if row is not None else rect.y)
+        same = box.title_lines is old.title_lines and box.note_lines is old.note_lines
+        if same and box.channel_label == old.channel_label and box.title_elided == old.title_elided:
+            return  # only moved (the layout keeps a card's wrapped text while the card stays as it was)
         if (box.title_lines, box.note_lines, box.channel_label) != (old.title_lines, old.note_lines, old.channel_label):
             self._texts = None
             self._label = None
@@ -248,9 +260,7 @@ class CardItem(QGraphicsRectItem):
 
     def title_rect(self) -> QRectF:
         """Where the title lines are drawn, in item coordinates."""
-        m = self.journey_scene.metrics
-        lines = max(1, len(self.box.title_lines))
-        return QRectF(m.card_padding, m.card_padding, self.box.rect.width - 2 * m.card_padding, lines * m.line_height)
+        return qrect(self.box.parts(self.journey_scene.metrics).title)
 
     def shape(self) -> QPainterPath:
         return card_shapes(self.box.rect.width, self.box.rect.height).body
@@ -296,39 +306,39 @@ class CardItem(QGraphicsRectItem):
         font = canvas_font(m.font_size)
         text_height = font_height(m.font_size)
         painter.setFont(font)
+        parts = self.box.parts(m)
         if not self.editing:
             painter.setPen(INK)
-            y = m.card_padding + (m.line_height - text_height) / 2
+            x = parts.title.x
+            y = parts.title.y + (m.line_height - text_height) / 2
             for static in self._texts or ():
-                painter.drawStaticText(QPointF(m.card_padding, y), static)
+                painter.drawStaticText(QPointF(x, y), static)
                 y += m.line_height
             if self._notes:
                 painter.setFont(canvas_font(m.note_font_size))
                 painter.setPen(MUTED_INK)
-                y = m.card_padding + max(1, len(self._texts or ())) * m.line_height
-                y += (m.note_line_height - font_height(m.note_font_size)) / 2
+                y = parts.notes.y + (m.note_line_height - font_height(m.note_font_size)) / 2
                 for static in self._notes:
-                    painter.drawStaticText(QPointF(m.card_padding, y), static)
+                    painter.drawStaticText(QPointF(parts.notes.x, y), static)
                     y += m.note_line_height
-        self._paint_footer(painter, m, w, h, text_height)
+        self._paint_footer(painter, m, parts, text_height)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(shapes.selection)
 
-    def _paint_footer(self, painter: QPainter, m: Metrics, w: float, h: float, fm_height: float) -> None:
-        """Channel icon and name on the left; score badge on the right with the vote dots left of it. The name
-        gives way to the dots: it is elided (with "…") when both do not fit."""
-        top = h - m.card_padding - m.footer_height
-        middle = top + m.footer_height / 2
+    def _paint_footer(self, painter: QPainter, m: Metrics, parts: CardParts, fm_height: float) -> None:
+        """Channel icon and name on the left; score badge on the right with the vote dots left of it (where the
+        layout's `CardParts` put them). The name gives way to the dots: it is elided (with "…") when both do not
+        fit."""
+        middle = parts.badge_y
         text_top = middle - fm_height / 2
-        k = m.font_size / BASE_FONT_SIZE  # badge, dots and icon grow with the type (workshop mode)
-        badge_radius = BADGE_RADIUS * k
-        badge_centre = QPointF(w - m.card_padding - badge_radius, middle)
+        k = parts.scale  # badge, dots and icon grow with the type (workshop mode)
+        badge_centre = QPointF(parts.badge_x, middle)
         badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-        draw_score_badge(painter, badge_centre, badge_radius, self.card.score, badge_font)
+        draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
         painter.setFont(canvas_font(m.font_size))
-        right = badge_centre.x() - badge_radius - 5 * k
+        right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
             shown = min(votes, MAX_DOTS if votes <= MAX_DOTS else MAX_DOTS - 2)
@@ -343,20 +353,20 @@ class CardItem(QGraphicsRectItem):
             rows = 2 if shown > 5 else 1
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(VOTE_DOT)
+            pitch, radius = parts.dot_pitch, parts.dot_diameter / 2
             for i in range(shown):
                 row, column = divmod(i, per_row)
-                cx = right - (per_row - column) * DOT_PITCH * k + DOT_PITCH * k / 2
-                cy = middle + (row - (rows - 1) / 2) * DOT_PITCH * k
-                painter.drawEllipse(QPointF(cx, cy), DOT_DIAMETER * k / 2, DOT_DIAMETER * k / 2)
-            right -= per_row * DOT_PITCH * k
+                cx = right - (per_row - column) * pitch + pitch / 2
+                cy = middle + (row - (rows - 1) / 2) * pitch
+                painter.drawEllipse(QPointF(cx, cy), radius, radius)
+            right -= per_row * pitch
         if not self.card.channel:
             return
-        x = m.card_padding
-        icon = round(ICON_SIZE * k)
-        pixmap = _channel_pixmap(self.card.channel, icon)
+        icon = parts.icon
+        pixmap = _channel_pixmap(self.card.channel, round(icon.width))
         if pixmap is not None:
-            painter.drawPixmap(QRectF(x, middle - icon / 2, icon, icon), pixmap, QRectF(pixmap.rect()))
-        x += icon + 4
+            painter.drawPixmap(qrect(icon), pixmap, QRectF(pixmap.rect()))
+        x = parts.label_x
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
             painter.setPen(MUTED_INK)
@@ -426,76 +436,55 @@ class CardItem(QGraphicsRectItem):
         event.accept()
 
 
-class CellItem(QGraphicsRectItem):
-    """The background of one card cell. Takes no mouse buttons, so a press on it starts a rubber band."""
+class LaneRowItem(QGraphicsItem):
+    """The card items of one lane stand in it, placed relative to the lane's top, so a lane that moves (one above it
+    grew or shrank) moves its cards with one setPos. It draws nothing itself.
 
-    def __init__(self, phase_id: int, lane_id: int, rect: Rect, alternate: bool) -> None:
-        super().__init__(qrect(rect))
-        self.key = (phase_id, lane_id)
-        self.alternate = alternate
-        pen = QPen(GRID_LINE, 1.0)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
-        self.setZValue(Z_CELL)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    Its cards lie inside its rect (the lane's row), which it tells the scene (ItemContainsChildrenInShape): the
+    scene's index then holds the row, not each card, and finds the cards through it, so moving a row re-indexes
+    one item instead of thousands. While a card of the row is dragged the rect spans the whole map."""
 
-    def set_geometry(self, rect: Rect, alternate: bool) -> None:
-        new = qrect(rect)
-        if new != self.rect():
-            self.setRect(new)
-        if alternate != self.alternate:
-            self.alternate = alternate
-            self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
-
-
-class TargetFrameItem(QGraphicsRectItem):
-    """Marks the cell a drag would drop into: a line in the selection colour along its top and bottom, and short
-    corner pieces down the sides. Made of thin strip items, so moving it to another cell repaints only the strips
-    (full-height side lines would repaint a whole column of cards in a tall cell)."""
-
-    WIDTH = 2.0
-    CORNER = 18.0
-
-    def __init__(self) -> None:
+    def __init__(self, lane_id: int, y: float) -> None:
         super().__init__()
+        self.lane_id = lane_id
+        self._bounds = QRectF()
+        self._row = QRectF()
+        self._everywhere = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setPen(Qt.PenStyle.NoPen)
-        self.setZValue(Z_INDICATOR - 1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.strips = [QGraphicsRectItem(self) for _ in range(6)]
-        for strip in self.strips:
-            strip.setPen(Qt.PenStyle.NoPen)
-            strip.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.frame = QRectF()
-        self.hide()
+        self.setPos(0.0, y)
 
-    def show_frame(self, rect: QRectF) -> None:
-        if rect != self.frame:
-            self.frame = QRectF(rect)
-            w = self.WIDTH
-            r = rect.adjusted(1, 1, -1, -1)
-            side = min(self.CORNER, r.height() / 2)
-            pieces = (
-                QRectF(r.left(), r.top(), r.width(), w),
-                QRectF(r.left(), r.bottom() - w, r.width(), w),
-                QRectF(r.left(), r.top(), w, side),
-                QRectF(r.right() - w, r.top(), w, side),
-                QRectF(r.left(), r.bottom() - side, w, side),
-                QRectF(r.right() - w, r.bottom() - side, w, side),
-            )
-            brush = QBrush(highlight_color())
-            for strip, piece in zip(self.strips, pieces, strict=True):
-                strip.setRect(piece)
-                strip.setBrush(brush)
-        if not self.isVisible():
-            self.show()
+    def set_row(self, x: float, width: float, height: float) -> None:
+        """The row's extent in its own coordinates (its top is y = 0)."""
+        row = QRectF(x, 0.0, width, height)
+        if row != self._row:
+            self._row = row
+            self._update_bounds()
+
+    def set_everywhere(self, on: bool) -> None:
+        """While a card of this row is dragged, it may be anywhere on the map."""
+        if on != self._everywhere:
+            self._everywhere = on
+            self._update_bounds()
+
+    def _update_bounds(self) -> None:
+        bounds = QRectF(-1e7, -1e7, 2e7, 2e7) if self._everywhere else self._row
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass
 
 
-class _HeaderItem(QGraphicsRectItem):
+class HeaderItem(QGraphicsRectItem):
     """Shared mouse handling of phase and lane headers: drag to reorder, double-click to rename, context menu."""
 
-    def __init__(self, scene: JourneyScene, kind: str, item_id: int) -> None:
+    def __init__(self, scene: ItemHost, kind: str, item_id: int) -> None:
         super().__init__()
         self.journey_scene = scene
         self.kind = kind
@@ -531,415 +520,3 @@ class _HeaderItem(QGraphicsRectItem):
     def name_rect(self) -> QRectF:
         """Where the name is drawn (and edited), in item coordinates."""
         raise NotImplementedError
-
-
-class PhaseHeaderItem(_HeaderItem):
-    """A phase's column header: colour band, name, touchpoint count and average score."""
-
-    def __init__(self, scene: JourneyScene, box: PhaseBox) -> None:
-        super().__init__(scene, "phase", box.phase_id)
-        self.box = box
-        self.name = ""
-        self.colour = QColor()
-        self.count = 0
-        self.average: float | None = None
-        self.setRect(0.0, 0.0, box.header.width, box.header.height)
-        self.setPos(box.header.x, box.header.y)
-
-    def set_box(self, box: PhaseBox) -> None:
-        old = self.box
-        self.box = box
-        if (box.header.width, box.header.height) != (old.header.width, old.header.height):
-            self.setRect(0.0, 0.0, box.header.width, box.header.height)
-        self.setPos(box.header.x, box.header.y)
-
-    def set_content(self, phase: Phase, colour: QColor, count: int, average: float | None) -> None:
-        content = (phase.name, colour.rgb(), count, average)
-        if content != (self.name, self.colour.rgb(), self.count, self.average):
-            self.name, self.colour, self.count, self.average = phase.name, colour, count, average
-            self.update()
-        tooltip = phase.description
-        if tooltip != self.toolTip():
-            self.setToolTip(tooltip)
-
-    def name_rect(self) -> QRectF:
-        m = self.journey_scene.metrics
-        return QRectF(12.0, 14.0, self.box.header.width - 24.0, m.header_font_size + 8)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        m = self.journey_scene.metrics
-        w, h = self.box.header.width, self.box.header.height
-        painter.fillRect(QRectF(0, 0, w, h), HEADER_BACKGROUND)
-        painter.fillRect(QRectF(0, 0, w, 6), self.colour)
-        painter.setPen(QPen(GRID_LINE, 0))
-        painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
-        painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < 0.15:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        name_font = canvas_font(m.header_font_size, bold=True)
-        painter.setFont(name_font)
-        painter.setPen(INK)
-        name_rect = self.name_rect()
-        elided = QFontMetricsF(name_font).elidedText(self.name, Qt.TextElideMode.ElideRight, name_rect.width())
-        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
-        figures_font = canvas_font(m.font_size)
-        painter.setFont(figures_font)
-        painter.setPen(MUTED_INK)
-        count = tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
-        line = QRectF(12.0, h - 26.0, w - 24.0, 18.0)
-        badge_width = 0.0
-        if self.average is not None:
-            badge_font = canvas_font(m.font_size, bold=True)
-            text = tr("avg {0}").format(decimal(self.average))
-            badge_width = QFontMetricsF(badge_font).horizontalAdvance(text) + 14
-            badge = QRectF(line.right() - badge_width, line.y(), badge_width, line.height())
-            fill = score_color(self.average)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor("#111111") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
-            painter.setFont(badge_font)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-            painter.setFont(figures_font)
-            painter.setPen(MUTED_INK)
-        text_rect = line.adjusted(0, 0, -badge_width - 6, 0)
-        elided = QFontMetricsF(figures_font).elidedText(count, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
-
-
-class LaneHeaderItem(_HeaderItem):
-    """A lane's row header on the left: colour stripe, kind icon and name (the kind's name is the tooltip)."""
-
-    def __init__(self, scene: JourneyScene, box: LaneBox) -> None:
-        super().__init__(scene, "lane", box.lane_id)
-        self.box = box
-        self.name = ""
-        self.lane_kind = LaneKind.TOUCHPOINTS
-        self.colour = QColor()
-        self.alternate = False
-        self._lines: tuple[str, ...] = ()
-        self._font_size = scene.metrics.header_font_size
-        self.setRect(0.0, 0.0, box.header.width, box.header.height)
-        self.setPos(box.header.x, box.header.y)
-
-    def set_box(self, box: LaneBox, alternate: bool) -> None:
-        old = self.box
-        self.box = box
-        if (box.header.width, box.header.height) != (old.header.width, old.header.height):
-            self.setRect(0.0, 0.0, box.header.width, box.header.height)
-            self._fit_name()
-        self.setPos(box.header.x, box.header.y)
-        if alternate != self.alternate:
-            self.alternate = alternate
-            self.update()
-
-    def set_content(self, lane: Lane, colour: QColor) -> None:
-        if (lane.name, lane.kind, colour.rgb()) != (self.name, self.lane_kind, self.colour.rgb()):
-            self.name, self.lane_kind, self.colour = lane.name, lane.kind, colour
-            self.setToolTip(tr("{0} — lane of kind “{1}”").format(lane.name, lane_kind_name(lane.kind)))
-            self._fit_name()
-
-    def _fit_name(self) -> None:
-        """Wrap the name into the header: at the header size if every word fits a line, else a size or two
-        smaller; as many lines as the header is tall, the last ending in "…" when cut."""
-        m = self.journey_scene.metrics
-        width = self.name_rect().width()
-        words = self.name.split()
-        size = m.header_font_size
-        for candidate in (m.header_font_size, m.header_font_size - 1, m.header_font_size - 2):
-            size = candidate
-            if all(FontMetrics(candidate, bold=True).width(word) <= width for word in words):
-                break
-        line_height = font_height(size, True) + 1
-        fitting = max(1, int((self.box.header.height - 16) // line_height))
-        self._font_size = size
-        self._lines = FontMetrics(size, bold=True).wrap(self.name, width, min(3, fitting))[0]
-        self.update()
-
-    def name_rect(self) -> QRectF:
-        m = self.journey_scene.metrics
-        return QRectF(38.0, 12.0, self.box.header.width - 38.0 - 5.0, m.header_font_size + 8)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        w, h = self.box.header.width, self.box.header.height
-        painter.fillRect(QRectF(0, 0, w, h), QColor("#eceff3") if self.alternate else LANE_HEADER_BACKGROUND)
-        painter.fillRect(QRectF(0, 0, 5, h), self.colour)
-        painter.setPen(QPen(GRID_LINE, 0))
-        painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
-        painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < 0.15:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        icon = QRectF(12.0, 13.0, 20.0, 20.0)
-        pixmap = _lane_pixmap(self.lane_kind, 20)
-        if pixmap is not None:
-            painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
-        else:
-            draw_lane_glyph(painter, self.lane_kind, icon)
-        painter.setFont(canvas_font(self._font_size, bold=True))
-        painter.setPen(INK)
-        line_height = font_height(self._font_size, True) + 1
-        y = 13.0 + (20.0 - line_height) / 2
-        x = self.name_rect().x()
-        for line in self._lines:
-            painter.drawText(
-                QRectF(x, y, w - x, line_height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                line,
-            )
-            y += line_height
-
-
-def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF) -> None:
-    """A simple drawn symbol per lane kind, for when the SVG icons are missing."""
-    painter.save()
-    pen = QPen(QColor("#33415c"), 1.8)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    r = rect.adjusted(3, 3, -3, -3)
-    c = r.center()
-    if kind is LaneKind.EMOTIONS:
-        path = QPainterPath(QPointF(r.left(), c.y() + 3))
-        path.cubicTo(QPointF(c.x() - 3, r.top()), QPointF(c.x() + 3, r.bottom()), QPointF(r.right(), c.y() - 3))
-        painter.drawPath(path)
-    elif kind is LaneKind.PAIN_POINTS:
-        painter.drawLine(QLineF(c.x(), r.top(), c.x(), r.bottom() - 5))
-        painter.drawPoint(QPointF(c.x(), r.bottom()))
-    elif kind is LaneKind.OPPORTUNITIES:
-        painter.drawEllipse(QRectF(c.x() - 5, r.top(), 10, 10))
-        painter.drawLine(QLineF(c.x() - 2.5, r.bottom() - 2, c.x() + 2.5, r.bottom() - 2))
-    elif kind is LaneKind.THOUGHTS:
-        painter.drawRoundedRect(r.adjusted(0, 0, 0, -5), 5, 5)
-        painter.drawEllipse(QRectF(r.left() + 2, r.bottom() - 3, 3, 3))
-    else:
-        painter.drawRoundedRect(r, 3, 3)
-        painter.drawLine(QLineF(r.left() + 3, c.y(), r.right() - 3, c.y()))
-    painter.restore()
-
-
-class CornerItem(QGraphicsRectItem):
-    """The top-left corner above the lane headers: the journey's title."""
-
-    def __init__(self, scene: JourneyScene) -> None:
-        super().__init__()
-        self.journey_scene = scene
-        self.title = ""
-        self._lines: tuple[str, ...] = ()
-        self.setPen(Qt.PenStyle.NoPen)
-        self.setZValue(Z_HEADER)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_content(self, rect: QRectF, title: str) -> None:
-        if rect != self.rect():
-            self.setRect(rect)
-        if title != self.title:
-            self.title = title
-            m = self.journey_scene.metrics
-            self._lines = FontMetrics(m.font_size + 1, bold=True).wrap(title, max(1.0, rect.width() - 24), 3)[0]
-            self.update()
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self.rect()
-        m = self.journey_scene.metrics
-        painter.fillRect(r, QColor("#dfe5ec"))
-        painter.setPen(QPen(GRID_LINE, 0))
-        painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
-        painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
-        font = canvas_font(m.font_size + 1, bold=True)
-        painter.setFont(font)
-        painter.setPen(INK)
-        height = QFontMetricsF(font).height()
-        y = r.top() + max(6.0, (r.height() - height * len(self._lines)) / 2)
-        for line in self._lines:
-            painter.drawText(QRectF(r.left() + 12, y, r.width() - 20, height), int(Qt.AlignmentFlag.AlignLeft), line)
-            y += height
-
-
-class CurveItem(QGraphicsItem):
-    """The experience curve of one emotions lane: guide lines per score, the scored cards joined left to right,
-    and each phase's average marked."""
-
-    def __init__(self, scene: JourneyScene, lane: LaneBox) -> None:
-        super().__init__()
-        self.journey_scene = scene
-        self.lane = lane
-        self.curve: Curve | None = None
-        self.phases: tuple[PhaseBox, ...] = ()
-        self.phase_colours: dict[int, QColor] = {}
-        self._bounds = qrect(lane.row)
-        self.setZValue(Z_CURVE)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def set_content(
-        self, lane: LaneBox, curve: Curve | None, phases: tuple[PhaseBox, ...], colours: dict[int, QColor]
-    ) -> None:
-        bounds = qrect(lane.row)
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-        if (lane, curve, phases) != (self.lane, self.curve, self.phases) or colours != self.phase_colours:
-            self.lane, self.curve, self.phases, self.phase_colours = lane, curve, phases, colours
-            self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self._bounds
-        m = self.journey_scene.metrics
-        painter.fillRect(r, QColor("#fbfbfd"))
-        grid = QPen(GRID_LINE, 0)
-        painter.setPen(grid)
-        for phase in self.phases:
-            painter.drawLine(QLineF(phase.column.x, r.top(), phase.column.x, r.bottom()))
-        painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
-        painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        guide = QPen(QColor("#e3e7ec"), 1.0, Qt.PenStyle.DashLine)
-        guide.setCosmetic(True)
-        small = canvas_font(m.font_size - 1)
-        for score in range(SCORE_MIN, SCORE_MAX + 1):
-            y = curve_y(self.lane, score)
-            painter.setPen(guide)
-            painter.drawLine(QLineF(r.left() + 18, y, r.right(), y))
-            if lod >= LOW_DETAIL:
-                painter.setPen(score_color(score))
-                painter.setFont(small)
-                painter.drawText(QRectF(r.left() + 4, y - 8, 12, 16), Qt.AlignmentFlag.AlignCenter, str(score))
-        curve = self.curve
-        if curve is None:
-            return
-        # Phase averages: a dashed bar across the column in the phase's colour, with the value.
-        for mark in curve.phase_marks:
-            column = next((p.column for p in self.phases if p.phase_id == mark.phase_id), None)
-            if column is None:
-                continue
-            colour = self.phase_colours.get(mark.phase_id, CURVE_LINE)
-            pen = QPen(shade(colour, 0.15), 2.0, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            half = column.width * 0.36
-            painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
-            if lod >= LOW_DETAIL:
-                label = tr("avg {0}").format(decimal(mark.average))
-                font = canvas_font(m.font_size - 1, bold=True)
-                painter.setFont(font)
-                width = QFontMetricsF(font).horizontalAdvance(label) + 10
-                box = QRectF(mark.x + half - width, mark.y - 19, width, 15)
-                if box.top() < r.top() + 2:
-                    box.moveTop(mark.y + 4)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(255, 255, 255, 230))
-                painter.drawRoundedRect(box, 4, 4)
-                painter.setPen(shade(colour, 0.35))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-        if not curve.points:
-            return
-        path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
-        for point in curve.points[1:]:
-            path.lineTo(point.x, point.y)
-        line = QPen(CURVE_LINE, 2.5)
-        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(line)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        if lod < 0.25:
-            return
-        outline = QPen(QColor("#ffffff"), 1.5)
-        painter.setPen(outline)
-        for point in curve.points:
-            painter.setBrush(score_color(point.score))
-            painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
-
-
-class OverviewItem(QGraphicsItem):
-    """All cards as plain blocks (colour, score strip, selection outline) in a few batched draw calls; shown instead
-    of the cards' own painting when zoomed out below `OVERVIEW_ZOOM`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._bounds = QRectF()
-        self._fills: list[tuple[QColor, list[QRectF]]] = []
-        self._scores: list[tuple[QColor, list[QRectF]]] = []
-        self._selected: list[QRectF] = []
-        self.setZValue(Z_CARD - 1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.hide()
-
-    def set_blocks(
-        self, bounds: QRectF, fills: list[tuple[QColor, list[QRectF]]], scores: list[tuple[QColor, list[QRectF]]]
-    ) -> None:
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = QRectF(bounds)
-        self._fills = fills
-        self._scores = scores
-        self.update()
-
-    def set_selected(self, rects: list[QRectF]) -> None:
-        if rects or self._selected:
-            self._selected = rects
-            self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in self._fills:
-            painter.setBrush(colour)
-            painter.drawRects(rects)
-        for colour, rects in self._scores:
-            painter.setBrush(colour)
-            painter.drawRects(rects)
-        if self._selected:
-            pen = QPen(highlight_color(), 2.0)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(self._selected)
-
-
-class DropIndicatorItem(QGraphicsItem):
-    """A thick line in the selection colour where dragged cards (or a dragged header) will land."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._line = QLineF()
-        self._bounds = QRectF()
-        self.setZValue(Z_INDICATOR)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.hide()
-
-    @property
-    def line(self) -> QLineF:
-        return QLineF(self._line)
-
-    def show_line(self, p1: QPointF, p2: QPointF) -> None:
-        line = QLineF(p1, p2)
-        if line != self._line:
-            self.prepareGeometryChange()
-            self._line = line
-            self._bounds = QRectF(p1, p2).normalized().adjusted(-6, -6, 6, 6)
-        if not self.isVisible():
-            self.show()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = highlight_color()
-        pen = QPen(colour, 3.0)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(self._line)
-        painter.setPen(QPen(colour, 2.0))
-        painter.setBrush(QBrush(QColor("#ffffff")))
-        painter.drawEllipse(self._line.p1(), 4.0, 4.0)
-        painter.drawEllipse(self._line.p2(), 4.0, 4.0)

@@ -27,9 +27,7 @@ from cjmapper.channels import CHANNELS, channel
 from cjmapper.model import MAX_CHANNEL, Language
 
 from ..icons import channel_icon, channel_pixmap
-
-CHANNEL_MIME = "application/x-cjmapper-channel"
-"""Mime type of a dragged channel; the data is the channel (catalogue key or free text) in UTF-8."""
+from ..mime import CHANNEL_MIME as CHANNEL_MIME  # also here, where the palette's users look for it
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding an entry's channel key."""

@@ -1,0 +1,393 @@
+"""The map's grid items: `PhaseHeaderItem` and `LaneHeaderItem` (name and figures), `CellItem` per card cell (the
+background a card lands on), `CornerItem` (the journey's title) and `CurveItem` per emotions lane (the experience
+curve). Each placed and sized only from the `Layout`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cjmapper.layout import Curve, LaneBox, PhaseBox, Rect, curve_y
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
+from cjmapper.text import FontMetrics
+
+from ..i18n import decimal
+from .items import (
+    Z_CELL,
+    Z_CURVE,
+    Z_HEADER,
+    HeaderItem,
+    ItemHost,
+    font_height,
+    lane_kind_name,
+    lane_pixmap,
+    qrect,
+)  # fmt: skip
+from .painting import (
+    CELL_BACKGROUND,
+    CELL_BACKGROUND_ALT,
+    CURVE_LINE,
+    GRID_LINE,
+    HEADER_BACKGROUND,
+    INK,
+    LANE_HEADER_BACKGROUND,
+    LOW_DETAIL,
+    MUTED_INK,
+    canvas_font,
+    score_color,
+    shade,
+    tr,
+)
+
+
+class CellItem(QGraphicsRectItem):
+    """The background of one card cell. Takes no mouse buttons, so a press on it starts a rubber band."""
+
+    def __init__(self, phase_id: int, lane_id: int, rect: Rect, alternate: bool) -> None:
+        super().__init__(qrect(rect))
+        self.key = (phase_id, lane_id)
+        self.alternate = alternate
+        pen = QPen(GRID_LINE, 1.0)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
+        self.setZValue(Z_CELL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_geometry(self, rect: Rect, alternate: bool) -> None:
+        new = qrect(rect)
+        if new != self.rect():
+            self.setRect(new)
+        if alternate != self.alternate:
+            self.alternate = alternate
+            self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
+
+
+class PhaseHeaderItem(HeaderItem):
+    """A phase's column header: colour band, name, touchpoint count and average score."""
+
+    def __init__(self, scene: ItemHost, box: PhaseBox) -> None:
+        super().__init__(scene, "phase", box.phase_id)
+        self.box = box
+        self.name = ""
+        self.colour = QColor()
+        self.count = 0
+        self.average: float | None = None
+        self.setRect(0.0, 0.0, box.header.width, box.header.height)
+        self.setPos(box.header.x, box.header.y)
+
+    def set_box(self, box: PhaseBox) -> None:
+        old = self.box
+        self.box = box
+        if (box.header.width, box.header.height) != (old.header.width, old.header.height):
+            self.setRect(0.0, 0.0, box.header.width, box.header.height)
+        self.setPos(box.header.x, box.header.y)
+
+    def set_content(self, phase: Phase, colour: QColor, count: int, average: float | None) -> None:
+        content = (phase.name, colour.rgb(), count, average)
+        if content != (self.name, self.colour.rgb(), self.count, self.average):
+            self.name, self.colour, self.count, self.average = phase.name, colour, count, average
+            self.update()
+        tooltip = phase.description
+        if tooltip != self.toolTip():
+            self.setToolTip(tooltip)
+
+    def name_rect(self) -> QRectF:
+        m = self.journey_scene.metrics
+        return QRectF(12.0, 14.0, self.box.header.width - 24.0, m.header_font_size + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        m = self.journey_scene.metrics
+        w, h = self.box.header.width, self.box.header.height
+        painter.fillRect(QRectF(0, 0, w, h), HEADER_BACKGROUND)
+        painter.fillRect(QRectF(0, 0, w, 6), self.colour)
+        painter.setPen(QPen(GRID_LINE, 0))
+        painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
+        painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.15:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        name_font = canvas_font(m.header_font_size, bold=True)
+        painter.setFont(name_font)
+        painter.setPen(INK)
+        name_rect = self.name_rect()
+        elided = QFontMetricsF(name_font).elidedText(self.name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+        figures_font = canvas_font(m.font_size)
+        painter.setFont(figures_font)
+        painter.setPen(MUTED_INK)
+        count = tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
+        line = QRectF(12.0, h - 26.0, w - 24.0, 18.0)
+        badge_width = 0.0
+        if self.average is not None:
+            badge_font = canvas_font(m.font_size, bold=True)
+            text = tr("avg {0}").format(decimal(self.average))
+            badge_width = QFontMetricsF(badge_font).horizontalAdvance(text) + 14
+            badge = QRectF(line.right() - badge_width, line.y(), badge_width, line.height())
+            fill = score_color(self.average)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("#111111") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
+            painter.setFont(badge_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            painter.setFont(figures_font)
+            painter.setPen(MUTED_INK)
+        text_rect = line.adjusted(0, 0, -badge_width - 6, 0)
+        elided = QFontMetricsF(figures_font).elidedText(count, Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+
+class LaneHeaderItem(HeaderItem):
+    """A lane's row header on the left: colour stripe, kind icon and name (the kind's name is the tooltip)."""
+
+    def __init__(self, scene: ItemHost, box: LaneBox) -> None:
+        super().__init__(scene, "lane", box.lane_id)
+        self.box = box
+        self.name = ""
+        self.lane_kind = LaneKind.TOUCHPOINTS
+        self.colour = QColor()
+        self.alternate = False
+        self._lines: tuple[str, ...] = ()
+        self._font_size = scene.metrics.header_font_size
+        self.setRect(0.0, 0.0, box.header.width, box.header.height)
+        self.setPos(box.header.x, box.header.y)
+
+    def set_box(self, box: LaneBox, alternate: bool) -> None:
+        old = self.box
+        self.box = box
+        if (box.header.width, box.header.height) != (old.header.width, old.header.height):
+            self.setRect(0.0, 0.0, box.header.width, box.header.height)
+            self._fit_name()
+        self.setPos(box.header.x, box.header.y)
+        if alternate != self.alternate:
+            self.alternate = alternate
+            self.update()
+
+    def set_content(self, lane: Lane, colour: QColor) -> None:
+        if (lane.name, lane.kind, colour.rgb()) != (self.name, self.lane_kind, self.colour.rgb()):
+            self.name, self.lane_kind, self.colour = lane.name, lane.kind, colour
+            self.setToolTip(tr("{0} — lane of kind “{1}”").format(lane.name, lane_kind_name(lane.kind)))
+            self._fit_name()
+
+    def _fit_name(self) -> None:
+        """Wrap the name into the header: at the header size if every word fits a line, else a size or two
+        smaller; as many lines as the header is tall, the last ending in "…" when cut."""
+        m = self.journey_scene.metrics
+        width = self.name_rect().width()
+        words = self.name.split()
+        size = m.header_font_size
+        for candidate in (m.header_font_size, m.header_font_size - 1, m.header_font_size - 2):
+            size = candidate
+            if all(FontMetrics(candidate, bold=True).width(word) <= width for word in words):
+                break
+        line_height = font_height(size, True) + 1
+        fitting = max(1, int((self.box.header.height - 16) // line_height))
+        self._font_size = size
+        self._lines = FontMetrics(size, bold=True).wrap(self.name, width, min(3, fitting))[0]
+        self.update()
+
+    def name_rect(self) -> QRectF:
+        m = self.journey_scene.metrics
+        return QRectF(38.0, 12.0, self.box.header.width - 38.0 - 5.0, m.header_font_size + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        w, h = self.box.header.width, self.box.header.height
+        painter.fillRect(QRectF(0, 0, w, h), QColor("#eceff3") if self.alternate else LANE_HEADER_BACKGROUND)
+        painter.fillRect(QRectF(0, 0, 5, h), self.colour)
+        painter.setPen(QPen(GRID_LINE, 0))
+        painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
+        painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.15:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        icon = QRectF(12.0, 13.0, 20.0, 20.0)
+        pixmap = lane_pixmap(self.lane_kind, 20)
+        if pixmap is not None:
+            painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
+        else:
+            draw_lane_glyph(painter, self.lane_kind, icon)
+        painter.setFont(canvas_font(self._font_size, bold=True))
+        painter.setPen(INK)
+        line_height = font_height(self._font_size, True) + 1
+        y = 13.0 + (20.0 - line_height) / 2
+        x = self.name_rect().x()
+        for line in self._lines:
+            painter.drawText(
+                QRectF(x, y, w - x, line_height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
+            y += line_height
+
+
+def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF) -> None:
+    """A simple drawn symbol per lane kind, for when the SVG icons are missing."""
+    painter.save()
+    pen = QPen(QColor("#33415c"), 1.8)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    r = rect.adjusted(3, 3, -3, -3)
+    c = r.center()
+    if kind is LaneKind.EMOTIONS:
+        path = QPainterPath(QPointF(r.left(), c.y() + 3))
+        path.cubicTo(QPointF(c.x() - 3, r.top()), QPointF(c.x() + 3, r.bottom()), QPointF(r.right(), c.y() - 3))
+        painter.drawPath(path)
+    elif kind is LaneKind.PAIN_POINTS:
+        painter.drawLine(QLineF(c.x(), r.top(), c.x(), r.bottom() - 5))
+        painter.drawPoint(QPointF(c.x(), r.bottom()))
+    elif kind is LaneKind.OPPORTUNITIES:
+        painter.drawEllipse(QRectF(c.x() - 5, r.top(), 10, 10))
+        painter.drawLine(QLineF(c.x() - 2.5, r.bottom() - 2, c.x() + 2.5, r.bottom() - 2))
+    elif kind is LaneKind.THOUGHTS:
+        painter.drawRoundedRect(r.adjusted(0, 0, 0, -5), 5, 5)
+        painter.drawEllipse(QRectF(r.left() + 2, r.bottom() - 3, 3, 3))
+    else:
+        painter.drawRoundedRect(r, 3, 3)
+        painter.drawLine(QLineF(r.left() + 3, c.y(), r.right() - 3, c.y()))
+    painter.restore()
+
+
+class CornerItem(QGraphicsRectItem):
+    """The top-left corner above the lane headers: the journey's title."""
+
+    def __init__(self, scene: ItemHost) -> None:
+        super().__init__()
+        self.journey_scene = scene
+        self.title = ""
+        self._lines: tuple[str, ...] = ()
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setZValue(Z_HEADER)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_content(self, rect: QRectF, title: str) -> None:
+        if rect != self.rect():
+            self.setRect(rect)
+        if title != self.title:
+            self.title = title
+            m = self.journey_scene.metrics
+            self._lines = FontMetrics(m.font_size + 1, bold=True).wrap(title, max(1.0, rect.width() - 24), 3)[0]
+            self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        r = self.rect()
+        m = self.journey_scene.metrics
+        painter.fillRect(r, QColor("#dfe5ec"))
+        painter.setPen(QPen(GRID_LINE, 0))
+        painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
+        painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
+        font = canvas_font(m.font_size + 1, bold=True)
+        painter.setFont(font)
+        painter.setPen(INK)
+        height = QFontMetricsF(font).height()
+        y = r.top() + max(6.0, (r.height() - height * len(self._lines)) / 2)
+        for line in self._lines:
+            painter.drawText(QRectF(r.left() + 12, y, r.width() - 20, height), int(Qt.AlignmentFlag.AlignLeft), line)
+            y += height
+
+
+class CurveItem(QGraphicsItem):
+    """The experience curve of one emotions lane: guide lines per score, the scored cards joined left to right,
+    and each phase's average marked."""
+
+    def __init__(self, scene: ItemHost, lane: LaneBox) -> None:
+        super().__init__()
+        self.journey_scene = scene
+        self.lane = lane
+        self.curve: Curve | None = None
+        self.phases: tuple[PhaseBox, ...] = ()
+        self.phase_colours: dict[int, QColor] = {}
+        self._bounds = qrect(lane.row)
+        self.setZValue(Z_CURVE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_content(
+        self, lane: LaneBox, curve: Curve | None, phases: tuple[PhaseBox, ...], colours: dict[int, QColor]
+    ) -> None:
+        bounds = qrect(lane.row)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        if (lane, curve, phases) != (self.lane, self.curve, self.phases) or colours != self.phase_colours:
+            self.lane, self.curve, self.phases, self.phase_colours = lane, curve, phases, colours
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        r = self._bounds
+        m = self.journey_scene.metrics
+        painter.fillRect(r, QColor("#fbfbfd"))
+        grid = QPen(GRID_LINE, 0)
+        painter.setPen(grid)
+        for phase in self.phases:
+            painter.drawLine(QLineF(phase.column.x, r.top(), phase.column.x, r.bottom()))
+        painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
+        painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        guide = QPen(QColor("#e3e7ec"), 1.0, Qt.PenStyle.DashLine)
+        guide.setCosmetic(True)
+        small = canvas_font(m.font_size - 1)
+        for score in range(SCORE_MIN, SCORE_MAX + 1):
+            y = curve_y(self.lane, score)
+            painter.setPen(guide)
+            painter.drawLine(QLineF(r.left() + 18, y, r.right(), y))
+            if lod >= LOW_DETAIL:
+                painter.setPen(score_color(score))
+                painter.setFont(small)
+                painter.drawText(QRectF(r.left() + 4, y - 8, 12, 16), Qt.AlignmentFlag.AlignCenter, str(score))
+        curve = self.curve
+        if curve is None:
+            return
+        # Phase averages: a dashed bar across the column in the phase's colour, with the value.
+        for mark in curve.phase_marks:
+            column = next((p.column for p in self.phases if p.phase_id == mark.phase_id), None)
+            if column is None:
+                continue
+            colour = self.phase_colours.get(mark.phase_id, CURVE_LINE)
+            pen = QPen(shade(colour, 0.15), 2.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            half = column.width * 0.36
+            painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
+            if lod >= LOW_DETAIL:
+                label = tr("avg {0}").format(decimal(mark.average))
+                font = canvas_font(m.font_size - 1, bold=True)
+                painter.setFont(font)
+                width = QFontMetricsF(font).horizontalAdvance(label) + 10
+                box = QRectF(mark.x + half - width, mark.y - 19, width, 15)
+                if box.top() < r.top() + 2:
+                    box.moveTop(mark.y + 4)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 230))
+                painter.drawRoundedRect(box, 4, 4)
+                painter.setPen(shade(colour, 0.35))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        if not curve.points:
+            return
+        path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
+        for point in curve.points[1:]:
+            path.lineTo(point.x, point.y)
+        line = QPen(CURVE_LINE, 2.5)
+        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        if lod < 0.25:
+            return
+        outline = QPen(QColor("#ffffff"), 1.5)
+        painter.setPen(outline)
+        for point in curve.points:
+            painter.setBrush(score_color(point.score))
+            painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
