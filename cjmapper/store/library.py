@@ -22,7 +22,6 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Engine, Integer, Table, bindparam, cast, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from cjmapper import rules
 from cjmapper.errors import (
@@ -118,7 +117,7 @@ NEW_JOURNEY_REVISION = 0
 `import_journey`): an undo of the adding expects it, until someone edits the journey."""
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
 _CHANGES = "cjm_changes"
-"""Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
+"""Connection.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
 
 
 class Library:
@@ -141,7 +140,6 @@ class Library:
         self.damage: tuple[str, ...] = tuple(damage)
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -407,20 +405,25 @@ class Library:
     # ------------------------------------------------------------------ the write path
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One transaction holding the write lock from its start; committed (durable) when the block ends."""
+    def _write(self) -> Iterator[Connection]:
+        """One transaction holding the write lock from its start; committed (durable) when the block ends. A Core
+        connection, not an ORM session: an edit is a few statements, and the ORM's unit of work cost more than
+        they did."""
         if self.damage:
             raise LibraryError(
                 f"{self.name} is damaged and open read-only: the change was not saved. "
                 "Export its journeys (export-all) and import them into a new library."
             )
         try:
-            with self._sessions() as session, session.begin():
-                session.connection(execution_options={WRITE_LOCK: True})
-                yield session
-                changes: list[JourneyChange] = session.info.pop(_CHANGES, [])
+            with self.engine.connect().execution_options(**{WRITE_LOCK: True}) as conn, conn.begin():
+                changes: list[JourneyChange] = []
+                conn.info[_CHANGES] = changes
+                try:
+                    yield conn
+                finally:
+                    del conn.info[_CHANGES]
                 if changes:
-                    self._backend.announce(session.connection(), changes)
+                    self._backend.announce(conn, changes)
         except DBAPIError as e:
             raise self._backend.translate(e) from None
         except SQLAlchemyError as e:
@@ -428,7 +431,7 @@ class Library:
 
     @staticmethod
     def _touch(
-        session: Session,
+        conn: Connection,
         journey_id: int,
         expected_revision: int | None = None,
         cards: Sequence[int] | None = None,
@@ -436,62 +439,61 @@ class Library:
         """Bump the journey's revision. With `expected_revision`, refuse (StaleEditError, so the whole edit is rolled
         back) when the journey is no longer at that revision: someone else changed it since the caller read it.
         `cards`: the cards the edit wrote when it wrote only cards, so other editors need re-read only those."""
-        statement = update(JOURNEYS).where(JOURNEYS.c.id == journey_id)
-        if expected_revision is not None:
-            statement = statement.where(JOURNEYS.c.revision == expected_revision)
-        revision = session.execute(statement.values(revision=JOURNEYS.c.revision + 1).returning(JOURNEYS.c.revision))
-        found = revision.scalar()
+        if expected_revision is None:
+            found = conn.execute(_BUMP, {"j": journey_id}).scalar()
+        else:
+            found = conn.execute(_BUMP_IF_AT, {"j": journey_id, "expected": expected_revision}).scalar()
         if expected_revision is not None and found is None:
             raise StaleEditError(_STALE)
         if found is not None:
-            _record(session, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
+            _record(conn, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
 
     # ------------------------------------------------------------------ journeys
 
     def create_journey(self, journey: Journey) -> int:
         """Add a whole journey (ids inside `journey` are only references between its parts). Returns its id; the new
         journey's revision is `NEW_JOURNEY_REVISION` (as for every journey this library adds under a new id)."""
-        with self._write() as s:
-            return _insert_journey(s, journey, keep_ids=False)
+        with self._write() as conn:
+            return _insert_journey(conn, journey, keep_ids=False)
 
     def import_journey(self, journey: Journey, saved: Sequence[tuple[VersionInfo, Journey]] = ()) -> int:
         """Add a whole journey from another library with its saved versions (each under its name and time), in one
         transaction: a copy is there whole or not at all. Returns the new journey's id. The versions name the
         copy's parts by their new ids (see `versions.import_version`)."""
-        with self._write() as s:
+        with self._write() as conn:
             ids = versions.IdMap()
-            journey_id = _insert_journey(s, journey, keep_ids=False, ids=ids)
+            journey_id = _insert_journey(conn, journey, keep_ids=False, ids=ids)
             for info, content in saved:
-                versions.import_version(s.connection(), journey_id, info, content, ids)
+                versions.import_version(conn, journey_id, info, content, ids)
             return journey_id
 
     def restore_journey(self, journey: Journey) -> int:
         """Put back a journey that `delete_journey` returned, with all its original ids. Returns the revision it has
         now (for the next `delete_journey`'s `expected_revision`). Refused (StaleEditError) when the journey is
         already back: someone else put it back, and their work on it stays."""
-        with self._write() as s:
-            if s.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
+        with self._write() as conn:
+            if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
                 raise StaleEditError(_STALE)
-            journey_id = _insert_journey(s, journey, keep_ids=True)
-            self._backend.ids_inserted(s.connection(), (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
-            return int(s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
+            journey_id = _insert_journey(conn, journey, keep_ids=True)
+            self._backend.ids_inserted(conn, (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
+            return int(conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
 
     def delete_journey(self, journey_id: int, *, expected_revision: int | None = None) -> Journey:
         """Delete a journey and everything on it; returns it whole (with the revision it had), for undo. With
         `expected_revision`, refused (StaleEditError) when the journey is no longer at that revision or is gone:
         someone else changed or deleted it since the caller saw it."""
-        with self._write() as s:
+        with self._write() as conn:
             if expected_revision is not None:
-                found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+                found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
                 if found != expected_revision:
                     raise StaleEditError(_STALE)
-            journey = self._load_for_write(s.connection(), journey_id)
+            journey = self._load_for_write(conn, journey_id)
             statement = delete(JOURNEYS).where(JOURNEYS.c.id == journey_id)
             if expected_revision is not None:
                 statement = statement.where(JOURNEYS.c.revision == expected_revision)
-            if s.connection().execute(statement).rowcount != 1:
+            if conn.execute(statement).rowcount != 1:
                 raise StaleEditError(_STALE)
-            _record(s, JourneyChange(journey_id, None))
+            _record(conn, JourneyChange(journey_id, None))
         return journey
 
     def delete_damaged_journey(self, journey_id: int, *, expected_revision: int | None = None) -> None:
@@ -504,8 +506,7 @@ class Library:
         `expected_revision`: the journey's revision as `journey_revisions` lists it (`reading.UNREADABLE_REVISION`
         for one that is not a whole number); refused (StaleEditError) when it is no longer that or the journey is
         gone: someone else changed or deleted it since the caller saw it."""
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             if expected_revision is not None and self._listed_revision(conn, journey_id) != expected_revision:
                 raise StaleEditError(_STALE)
             try:
@@ -518,8 +519,8 @@ class Library:
                     "delete it as usual (which can be undone)."
                 )
             for other, revision in _delete_journey_rows(conn, journey_id):
-                _record(s, JourneyChange(other, revision))
-            _record(s, JourneyChange(journey_id, None))
+                _record(conn, JourneyChange(other, revision))
+            _record(conn, JourneyChange(journey_id, None))
 
     def _load_for_write(self, conn: Connection, journey_id: int) -> Journey:
         """`reading.load_journey` inside a write transaction: a journey holding text that is not UTF-8 is refused as
@@ -543,10 +544,10 @@ class Library:
     def duplicate_journey(self, journey_id: int, title: str | None = None) -> int:
         """Add a copy of a journey (under `title`, else its own title with " (copy)"); returns the copy's id. The copy's
         revision is `NEW_JOURNEY_REVISION`."""
-        with self._write() as s:
-            journey = reading.load_journey(s.connection(), journey_id)
+        with self._write() as conn:
+            journey = reading.load_journey(conn, journey_id)
             journey.title = rules.title(title if title is not None else _copy_title(journey.title), MAX_TITLE, "title")
-            return _insert_journey(s, journey, keep_ids=False)
+            return _insert_journey(conn, journey, keep_ids=False)
 
     def update_journey(
         self,
@@ -570,11 +571,11 @@ class Library:
             values["framework"] = rules.framework(framework).value
         if persona is not UNSET:
             values.update(_persona_values(persona))
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
+        with self._write() as conn:
+            _require(conn, JOURNEYS, journey_id, "journey")
             if values:
-                s.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
-            self._touch(s, journey_id, expected_revision)
+                conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
+            self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ phases and lanes
 
@@ -665,45 +666,44 @@ class Library:
         **given: object,
     ) -> _ItemT:
         values = structure.clean(given)
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
-            order = _structure_ids(s, structure.table, journey_id)
+        with self._write() as conn:
+            _require(conn, JOURNEYS, journey_id, "journey")
+            order = _structure_ids(conn, structure.table, journey_id)
             if len(order) >= structure.limit:
-                raise EditError(f"A journey has at most {structure.limit} {structure.what}s.")
-            item = structure.load(s, _insert_at(s, structure.table, journey_id, order, index, values))
-            self._touch(s, journey_id, expected_revision)
+                raise EditError(f"A journey has at most {structure.limit} {structure.what}conn.")
+            item = structure.load(conn, _insert_at(conn, structure.table, journey_id, order, index, values))
+            self._touch(conn, journey_id, expected_revision)
         return item
 
     def _update_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None, **given: object
     ) -> _ItemT:
         values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            structure.check_update(s, item_id, values)
+        with self._write() as conn:
+            journey_id = reading.journey_of(conn, structure.what, item_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            structure.check_update(conn, item_id, values)
             if values:
-                s.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
-            self._touch(s, journey_id, expected_revision)
-            item = structure.load(s, item_id)
+                conn.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
+            self._touch(conn, journey_id, expected_revision)
+            item = structure.load(conn, item_id)
         return item
 
     def _move_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int, expected_revision: int | None
     ) -> None:
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
-            _move_in_order(s, structure.table, journey_id, item_id, index)
-            self._touch(s, journey_id, expected_revision)
+        with self._write() as conn:
+            journey_id = reading.journey_of(conn, structure.what, item_id)
+            _move_in_order(conn, structure.table, journey_id, item_id, index)
+            self._touch(conn, journey_id, expected_revision)
 
     def _delete_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None
     ) -> _RemovalT:
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             journey_id = reading.journey_of(conn, structure.what, item_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            order = _structure_ids(s, structure.table, journey_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            order = _structure_ids(conn, structure.table, journey_id)
             if len(order) <= 1:
                 raise EditError(f"A journey keeps at least one {structure.what}.")
             journey = reading.load_journey(conn, journey_id)
@@ -713,10 +713,10 @@ class Library:
                 structure.find(journey, item_id),
                 tuple(t for t in journey.touchpoints if getattr(t, structure.card_field) == item_id),
             )
-            s.execute(delete(structure.table).where(structure.table.c.id == item_id))
+            conn.execute(delete(structure.table).where(structure.table.c.id == item_id))
             order.remove(item_id)
-            _write_positions(s, structure.table, order)
-            self._touch(s, journey_id, expected_revision)
+            _write_positions(conn, structure.table, order)
+            self._touch(conn, journey_id, expected_revision)
         return removal
 
     def _restore_structure(
@@ -728,12 +728,12 @@ class Library:
         cards: Sequence[Touchpoint],
         expected_revision: int | None,
     ) -> None:
-        with self._write() as s:
-            order = _structure_ids(s, structure.table, journey_id)
-            _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
-            _insert_touchpoints(s, journey_id, cards)
-            self._backend.ids_inserted(s.connection(), (structure.table, TOUCHPOINTS))
-            self._touch(s, journey_id, expected_revision)
+        with self._write() as conn:
+            order = _structure_ids(conn, structure.table, journey_id)
+            _insert_at(conn, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
+            _insert_touchpoints(conn, journey_id, cards)
+            self._backend.ids_inserted(conn, (structure.table, TOUCHPOINTS))
+            self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
 
@@ -759,14 +759,14 @@ class Library:
         card = _clean_touchpoint(
             Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
         )
-        with self._write() as s:
-            _check_cell(s, journey_id, phase_id, lane_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            [card.position], renumbered = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
+        with self._write() as conn:
+            _check_cell(conn, journey_id, phase_id, lane_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            [card.position], renumbered = ordering.place(conn, phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
-            card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
-            self._touch(s, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)])
+            card.id = int(conn.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
+            self._touch(conn, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)])
         return TouchpointAddition(card, renumbered)
 
     def update_touchpoint(
@@ -789,19 +789,15 @@ class Library:
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
-        with self._write() as s:
-            conn = s.connection()
-            found = reading.touchpoints_by_id(conn, [touchpoint_id])
-            if not found:
-                raise NotFoundError(f"There is no touchpoint with id {touchpoint_id} in this library.")
-            journey_id = reading.journey_of(conn, "touchpoint", touchpoint_id)
-            _refuse_stale(s, journey_id, expected_revision)
+        with self._write() as conn:
+            journey_id, found = _cards_of_one_journey(conn, [touchpoint_id])
+            _refuse_stale(conn, journey_id, expected_revision)
             card = _clean_touchpoint(replace(found[0], **changes))
             values = _touchpoint_values(card, None)
-            s.execute(
+            conn.execute(
                 update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
             )
-            self._touch(s, journey_id, expected_revision, [touchpoint_id])
+            self._touch(conn, journey_id, expected_revision, [touchpoint_id])
         return card
 
     def move_touchpoints(
@@ -819,52 +815,48 @@ class Library:
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise EditError("Select one or more cards to move.")
-        with self._write() as s:
-            conn = s.connection()
-            journey_id = _journey_of_cards(conn, ids)
-            _check_cell(s, journey_id, phase_id, lane_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            by_id = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
+        with self._write() as conn:
+            journey_id, cards = _cards_of_one_journey(conn, ids)
+            _check_cell(conn, journey_id, phase_id, lane_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            by_id = {t.id: t for t in cards}
             before = tuple(Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
             after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
-            self._touch(s, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)])
+            self._touch(conn, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)])
         return TouchpointMove(before, after, renumbered)
 
     def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> None:
         """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
         if not placements:
             return
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             journey_id = _journey_of_cards(conn, [p.touchpoint_id for p in placements])
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
-                _check_cell(s, journey_id, *cell)
+                _check_cell(conn, journey_id, *cell)
             _write_placements(conn, placements)
-            self._touch(s, journey_id, expected_revision, [p.touchpoint_id for p in placements])
+            self._touch(conn, journey_id, expected_revision, [p.touchpoint_id for p in placements])
 
     def delete_touchpoints(self, ids: Sequence[int], *, expected_revision: int | None = None) -> list[Touchpoint]:
         """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             return []
-        with self._write() as s:
-            conn = s.connection()
-            journey_id = _journey_of_cards(conn, ids)
-            cards = reading.touchpoints_by_id(conn, ids)
-            s.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            self._touch(s, journey_id, expected_revision, ids)
+        with self._write() as conn:
+            journey_id, cards = _cards_of_one_journey(conn, ids)
+            conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
+            self._touch(conn, journey_id, expected_revision, ids)
         return cards
 
     def restore_touchpoints(
         self, journey_id: int, cards: Sequence[Touchpoint], *, expected_revision: int | None = None
     ) -> None:
         """Put deleted cards back with their ids, each at its old place in its cell."""
-        with self._write() as s:
-            _insert_touchpoints(s, journey_id, cards)
-            self._backend.ids_inserted(s.connection(), (TOUCHPOINTS,))
-            self._touch(s, journey_id, expected_revision, [c.id for c in cards])
+        with self._write() as conn:
+            _insert_touchpoints(conn, journey_id, cards)
+            self._backend.ids_inserted(conn, (TOUCHPOINTS,))
+            self._touch(conn, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
 
@@ -889,50 +881,73 @@ class Library:
 
     def save_version(self, journey_id: int, name: str, *, expected_revision: int | None = None) -> VersionInfo:
         """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey)."""
-        with self._write() as s:
-            _refuse_stale(s, journey_id, expected_revision)
-            info = versions.save_version(s.connection(), journey_id, name)
-            self._touch(s, journey_id, expected_revision)
+        with self._write() as conn:
+            _refuse_stale(conn, journey_id, expected_revision)
+            info = versions.save_version(conn, journey_id, name)
+            self._touch(conn, journey_id, expected_revision)
         return info
 
     def delete_version(self, version_id: int, *, expected_revision: int | None = None) -> VersionRemoval:
         """Delete a saved version; returns it, for `restore_deleted_version`."""
-        with self._write() as s:
-            removal = versions.delete_version(s.connection(), version_id)
-            self._touch(s, removal.info.journey_id, expected_revision)
+        with self._write() as conn:
+            removal = versions.delete_version(conn, version_id)
+            self._touch(conn, removal.info.journey_id, expected_revision)
         return removal
 
     def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> None:
         """Put back a version that `delete_version` returned, under its own id."""
-        with self._write() as s:
-            versions.restore_deleted_version(s.connection(), removal)
-            self._backend.ids_inserted(s.connection(), (VERSIONS,))
-            self._touch(s, removal.info.journey_id, expected_revision)
+        with self._write() as conn:
+            versions.restore_deleted_version(conn, removal)
+            self._backend.ids_inserted(conn, (VERSIONS,))
+            self._touch(conn, removal.info.journey_id, expected_revision)
 
     def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
         """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
         version's ids where they are the journey's own; see `versions.replace_content`). Returns the journey as it
         was: `replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it."""
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             content = versions.load_version(conn, version_id)
-            _refuse_stale(s, content.id, expected_revision)
+            _refuse_stale(conn, content.id, expected_revision)
             previous = versions.replace_content(conn, content, self._backend.issued_ids)
-            self._touch(s, content.id, expected_revision)
+            self._touch(conn, content.id, expected_revision)
         return previous
 
     def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
         kept, but for ids that are not the journey's own: see `versions.replace_content`). Returns the journey as
         it was, for undo."""
-        with self._write() as s:
-            _refuse_stale(s, journey.id, expected_revision)
-            previous = versions.replace_content(s.connection(), journey, self._backend.issued_ids)
-            self._touch(s, journey.id, expected_revision)
+        with self._write() as conn:
+            _refuse_stale(conn, journey.id, expected_revision)
+            previous = versions.replace_content(conn, journey, self._backend.issued_ids)
+            self._touch(conn, journey.id, expected_revision)
         return previous
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
+
+# The statements every card edit runs, built once: building a statement cost several times what running it does.
+_REVISION = select(JOURNEYS.c.revision).where(JOURNEYS.c.id == bindparam("j"))
+_BUMP = (
+    update(JOURNEYS)
+    .where(JOURNEYS.c.id == bindparam("j"))
+    .values(revision=JOURNEYS.c.revision + 1)
+    .returning(JOURNEYS.c.revision)
+)
+_BUMP_IF_AT = _BUMP.where(JOURNEYS.c.revision == bindparam("expected"))
+_CELL = select(
+    select(PHASES.c.journey_id).where(PHASES.c.id == bindparam("phase")).scalar_subquery(),
+    select(LANES.c.journey_id).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
+    select(LANES.c.kind).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
+)
+"""A cell's phase's journey, its lane's journey and the lane's kind (each None when missing), in one row."""
+_CARD_JOURNEYS = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(
+    TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
+)
+_PLACE = (
+    update(TOUCHPOINTS)
+    .where(TOUCHPOINTS.c.id == bindparam("tid"))
+    .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos"))
+)
 
 
 def _copy_title(title: str) -> str:
@@ -940,12 +955,12 @@ def _copy_title(title: str) -> str:
     return title[: MAX_TITLE - len(suffix)] + suffix
 
 
-def _refuse_stale(s: Session, journey_id: int, expected_revision: int | None) -> None:
+def _refuse_stale(conn: Connection, journey_id: int, expected_revision: int | None) -> None:
     """Refuse a stale edit before doing its work, so it holds the write lock only a moment (`Library._touch` checks
     again as it commits). A missing journey is left to the edit's own checks."""
     if expected_revision is None:
         return
-    found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+    found = conn.execute(_REVISION, {"j": journey_id}).scalar()
     if found is not None and found != expected_revision:
         raise StaleEditError(_STALE)
 
@@ -986,13 +1001,13 @@ def _delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, i
     return bumped
 
 
-def _record(s: Session, change: JourneyChange) -> None:
+def _record(conn: Connection, change: JourneyChange) -> None:
     """Note a change for `Library._write` to announce when the transaction commits."""
-    s.info.setdefault(_CHANGES, []).append(change)
+    conn.info[_CHANGES].append(change)
 
 
-def _require(s: Session, table: Any, item_id: int, what: str) -> None:
-    if s.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
+def _require(conn: Connection, table: Any, item_id: int, what: str) -> None:
+    if conn.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
         raise NotFoundError(f"There is no {what} with id {item_id} in this library.")
 
 
@@ -1015,8 +1030,8 @@ def _lane_values(lane: Lane) -> dict[str, object]:
     return {"name": lane.name, "kind": lane.kind.value, "color": lane.color}
 
 
-def _check_lane_update(s: Session, lane_id: int, values: Mapping[str, object]) -> None:
-    if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(s, lane_id):
+def _check_lane_update(conn: Connection, lane_id: int, values: Mapping[str, object]) -> None:
+    if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(conn, lane_id):
         raise EditError("An experience (emotions) lane holds no cards; move this lane's cards out first.")
 
 
@@ -1044,15 +1059,15 @@ class _Structure(Generic[_ItemT, _RemovalT]):
     """The stored values of a model object's `fields`."""
     find: Callable[[Journey, int], _ItemT]
     removal: Callable[[int, int, _ItemT, tuple[Touchpoint, ...]], _RemovalT]
-    check_update: Callable[[Session, int, Mapping[str, object]], None]
+    check_update: Callable[[Connection, int, Mapping[str, object]], None]
     """Refuses an update the library's contents do not allow (inside the update's transaction)."""
 
     def clean(self, given: Mapping[str, object]) -> dict[str, object]:
         return {name: self.fields[name](value) for name, value in given.items()}
 
-    def load(self, s: Session, item_id: int) -> _ItemT:
+    def load(self, conn: Connection, item_id: int) -> _ItemT:
         columns = [self.table.c.id, *(self.table.c[name] for name in self.fields)]
-        return self.from_row(s.execute(select(*columns).where(self.table.c.id == item_id)).one())
+        return self.from_row(conn.execute(select(*columns).where(self.table.c.id == item_id)).one())
 
 
 _PHASES: _Structure[Phase, PhaseRemoval] = _Structure(
@@ -1069,7 +1084,7 @@ _PHASES: _Structure[Phase, PhaseRemoval] = _Structure(
     stored=_phase_values,
     find=Journey.phase,
     removal=PhaseRemoval,
-    check_update=lambda s, phase_id, values: None,
+    check_update=lambda conn, phase_id, values: None,
 )
 _LANES: _Structure[Lane, LaneRemoval] = _Structure(
     what="lane",
@@ -1121,58 +1136,70 @@ def _touchpoint_values(card: Touchpoint, journey_id: int | None) -> dict[str, ob
     return values
 
 
-def _structure_ids(s: Session, table: Any, journey_id: int) -> list[int]:
+def _structure_ids(conn: Connection, table: Any, journey_id: int) -> list[int]:
     return [
         int(i)
-        for i in s.execute(
+        for i in conn.execute(
             select(table.c.id).where(table.c.journey_id == journey_id).order_by(table.c.position, table.c.id)
         ).scalars()
     ]
 
 
-def _write_positions(s: Session, table: Any, order: Sequence[int]) -> None:
+def _write_positions(conn: Connection, table: Any, order: Sequence[int]) -> None:
     for position, item_id in enumerate(order):
-        s.execute(update(table).where(table.c.id == item_id).values(position=position))
+        conn.execute(update(table).where(table.c.id == item_id).values(position=position))
 
 
 def _insert_at(
-    s: Session, table: Any, journey_id: int, order: list[int], index: int | None, values: dict[str, object]
+    conn: Connection, table: Any, journey_id: int, order: list[int], index: int | None, values: dict[str, object]
 ) -> int:
     """Insert a phase or lane at `index` (None: last) and renumber the others; returns its id."""
     at = len(order) if index is None else max(0, min(index, len(order)))
     new_id = int(
-        s.execute(insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)).scalar_one()
+        conn.execute(
+            insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)
+        ).scalar_one()
     )
     order.insert(at, new_id)
-    _write_positions(s, table, order)
+    _write_positions(conn, table, order)
     return new_id
 
 
-def _move_in_order(s: Session, table: Any, journey_id: int, item_id: int, index: int) -> None:
-    order = _structure_ids(s, table, journey_id)
+def _move_in_order(conn: Connection, table: Any, journey_id: int, item_id: int, index: int) -> None:
+    order = _structure_ids(conn, table, journey_id)
     order.remove(item_id)
     order.insert(max(0, min(index, len(order))), item_id)
-    _write_positions(s, table, order)
+    _write_positions(conn, table, order)
 
 
-def _lane_has_cards(s: Session, lane_id: int) -> bool:
-    return s.execute(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.lane_id == lane_id).limit(1)).first() is not None
+def _lane_has_cards(conn: Connection, lane_id: int) -> bool:
+    return conn.execute(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.lane_id == lane_id).limit(1)).first() is not None
 
 
-def _check_cell(s: Session, journey_id: int, phase_id: int, lane_id: int) -> None:
-    phase = s.execute(select(PHASES.c.journey_id).where(PHASES.c.id == phase_id)).scalar()
-    lane = s.execute(select(LANES.c.journey_id, LANES.c.kind).where(LANES.c.id == lane_id)).one_or_none()
+def _check_cell(conn: Connection, journey_id: int, phase_id: int, lane_id: int) -> None:
+    phase, lane, kind = conn.execute(_CELL, {"phase": phase_id, "lane": lane_id}).one()
     if phase != journey_id:
         raise NotFoundError(f"There is no phase with id {phase_id} on this journey.")
-    if lane is None or lane.journey_id != journey_id:
+    if lane is None or lane != journey_id:
         raise NotFoundError(f"There is no lane with id {lane_id} on this journey.")
-    if lane.kind == LaneKind.EMOTIONS.value:
+    if kind == LaneKind.EMOTIONS.value:
         raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
 
 
 def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
     """The one journey all these cards belong to (an edit never spans journeys)."""
-    rows = conn.execute(select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(TOUCHPOINTS.c.id.in_(ids))).all()
+    return _one_journey(ids, conn.execute(_CARD_JOURNEYS, {"ids": list(ids)}).all())
+
+
+def _cards_of_one_journey(conn: Connection, ids: Sequence[int]) -> tuple[int, list[Touchpoint]]:
+    """The one journey all these cards belong to, and the cards (checked as `reading.touchpoints_by_id` does)."""
+    rows = reading.card_rows(conn, ids)
+    return _one_journey(ids, rows), reading.checked_cards(rows)
+
+
+def _one_journey(ids: Sequence[int], rows: Sequence[Any]) -> int:
+    """The one journey of the cards `ids`, given rows of their id and journey id: refused when one is missing or
+    they span journeys."""
     found = {int(row.id) for row in rows}
     missing = [i for i in ids if i not in found]
     if missing:
@@ -1185,26 +1212,23 @@ def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
 
 def _write_placements(conn: Connection, placements: Sequence[Placement]) -> None:
     conn.execute(
-        update(TOUCHPOINTS)
-        .where(TOUCHPOINTS.c.id == bindparam("tid"))
-        .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos")),
+        _PLACE,
         [{"tid": p.touchpoint_id, "phase": p.phase_id, "lane": p.lane_id, "pos": p.position} for p in placements],
     )
 
 
-def _insert_touchpoints(s: Session, journey_id: int, cards: Sequence[Touchpoint]) -> None:
+def _insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchpoint]) -> None:
     """Insert cards with their own ids and sort keys: each lands back at its old place in its cell."""
     if not cards:
         return
     for cell in {(c.phase_id, c.lane_id) for c in cards}:
-        _check_cell(s, journey_id, *cell)
-    s.connection().execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
+        _check_cell(conn, journey_id, *cell)
+    conn.execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
 
 
-def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+def _insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
     """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
     noted in `ids`, when given)."""
-    conn = s.connection()
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
         "description": rules.text(journey.description, MAX_TEXT, "description"),
@@ -1216,7 +1240,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versio
     if keep_ids:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
-    _record(s, JourneyChange(journey_id, int(str(head["revision"]))))
+    _record(conn, JourneyChange(journey_id, int(str(head["revision"]))))
     noted = ids if ids is not None else versions.IdMap()
     phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):

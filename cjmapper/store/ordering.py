@@ -80,21 +80,47 @@ def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int
             old.append(Placement(card_id, phase_id, lane_id, key))
             new.append(Placement(card_id, phase_id, lane_id, GAP * (rank + 1)))
     if new:
-        conn.execute(
-            update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos")),
-            [{"tid": p.touchpoint_id, "pos": p.position} for p in new],
-        )
+        conn.execute(_RENUMBER, [{"tid": p.touchpoint_id, "pos": p.position} for p in new])
     return Renumbering(tuple(old), tuple(new))
+
+
+# The statements are built once (an edit runs them in well under a millisecond; building them each time cost more).
+_IN_CELL = (TOUCHPOINTS.c.phase_id == bindparam("phase"), TOUCHPOINTS.c.lane_id == bindparam("lane"))
+_NOT_MOVING = TOUCHPOINTS.c.id.not_in(bindparam("moving", expanding=True))
+_ORDER = (TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
+_RENUMBER = update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos"))
+_CELL = {
+    moving: select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position)
+    .where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
+    .order_by(*_ORDER)
+    for moving in (False, True)
+}
+"""A cell's (id, key) pairs in order; with `moving`, without the cards the `moving` parameter lists."""
+_KEYS_AT = {
+    moving: select(TOUCHPOINTS.c.position)
+    .where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
+    .order_by(*_ORDER)
+    .limit(bindparam("count"))
+    .offset(bindparam("at"))
+    for moving in (False, True)
+}
+"""The keys of the cell's cards from rank `at` on, at most `count` of them."""
+_LAST_KEY = {
+    moving: select(func.max(TOUCHPOINTS.c.position)).where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
+    for moving in (False, True)
+}
+
+
+def _cell_parameters(phase_id: int, lane_id: int, moving: Collection[int]) -> dict[str, object]:
+    parameters: dict[str, object] = {"phase": phase_id, "lane": lane_id}
+    if moving:
+        parameters["moving"] = list(moving)
+    return parameters
 
 
 def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[tuple[int, int]]:
     """The cell's (id, key) pairs in order, without the cards in `skip`."""
-    query = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position).where(
-        TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id
-    )
-    if skip:
-        query = query.where(TOUCHPOINTS.c.id.not_in(list(skip)))
-    rows = conn.execute(query.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)).all()
+    rows = conn.execute(_CELL[bool(skip)], _cell_parameters(phase_id, lane_id, skip)).all()
     return [(int(row.id), int(row.position)) for row in rows]
 
 
@@ -102,17 +128,15 @@ def _neighbours(
     conn: Connection, phase_id: int, lane_id: int, index: int | None, moving: Collection[int]
 ) -> tuple[int | None, int | None]:
     """Keys of the cards that will stand just before and just after position `index`."""
-    base = select(TOUCHPOINTS.c.position).where(TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id)
-    if moving:
-        base = base.where(TOUCHPOINTS.c.id.not_in(list(moving)))
-    ordered = base.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
-    after = None
+    parameters = _cell_parameters(phase_id, lane_id, moving)
     if index is not None:
-        after = conn.execute(ordered.offset(max(index, 0)).limit(1)).scalar()
-    if after is None:
-        last = conn.execute(select(func.max(base.subquery().c.position))).scalar()
-        return (None if last is None else int(last)), None
-    if index is None or index <= 0:
-        return None, int(after)
-    before = conn.execute(ordered.offset(index - 1).limit(1)).scalar()
-    return (None if before is None else int(before)), int(after)
+        at, count = (0, 1) if index <= 0 else (index - 1, 2)
+        keys = [int(k) for k in conn.execute(_KEYS_AT[bool(moving)], parameters | {"at": at, "count": count}).scalars()]
+        if index <= 0 and keys:
+            return None, keys[0]
+        if len(keys) == 2:
+            return keys[0], keys[1]
+        if keys:  # the card at index - 1 is the last
+            return keys[0], None
+    last = conn.execute(_LAST_KEY[bool(moving)], parameters).scalar()
+    return (None if last is None else int(last)), None
