@@ -95,7 +95,7 @@ def test_update_touchpoint_fields(lib: Library, journey: Journey) -> None:
     target = journey.touchpoints[0]
     stored = lib.update_touchpoint(
         target.id, title="Checkout", score=None, color="#E15759", votes=4, notes="R&D <b>", channel="Fax"
-    )
+    ).value
     assert stored == lib.load_journey(journey.id).touchpoint(target.id)
     assert (stored.title, stored.score, stored.color, stored.votes, stored.notes, stored.channel) == (
         "Checkout", None, "#e15759", 4, "R&D <b>", "Fax",
@@ -214,7 +214,7 @@ def test_a_move_into_a_used_up_gap_reports_the_renumbered_cards(lib: Library, jo
 
 def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey) -> None:
     cell = journey.cell(journey.phases[0].id, journey.lanes[0].id)
-    removed = lib.delete_touchpoints([cell[0].id])
+    removed = lib.delete_touchpoints([cell[0].id]).value
     assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.2"]
     assert keys_are_distinct(reload(lib, journey))
     lib.restore_touchpoints(journey.id, removed)
@@ -224,9 +224,9 @@ def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey)
 
 
 def test_phase_add_rename_move_delete_restore(lib: Library, journey: Journey) -> None:
-    added = lib.add_phase(journey.id, "Loyalty", index=1, color="#59a14f")
+    added = lib.add_phase(journey.id, "Loyalty", index=1, color="#59a14f").value
     assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Loyalty", "Phase 2", "Phase 3"]
-    assert lib.update_phase(added.id, name="Loyaliteit").name == "Loyaliteit"
+    assert lib.update_phase(added.id, name="Loyaliteit").value.name == "Loyaliteit"
     lib.move_phase(added.id, 3)
     assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Phase 2", "Phase 3", "Loyaliteit"]
     with_cards = journey.phases[1]
@@ -241,7 +241,7 @@ def test_phase_add_rename_move_delete_restore(lib: Library, journey: Journey) ->
 
 
 def test_lane_add_move_delete_restore(lib: Library, journey: Journey) -> None:
-    lane = lib.add_lane(journey.id, "Backstage", "backstage", index=0)
+    lane = lib.add_lane(journey.id, "Backstage", "backstage", index=0).value
     assert reload(lib, journey).lanes[0] == lane
     lib.move_lane(lane.id, 99)
     assert reload(lib, journey).lanes[-1].id == lane.id

@@ -14,12 +14,27 @@ creating the file is `cjmapper.store.library_file`; reading is `reading` and `ch
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, Integer, Table, bindparam, cast, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Integer,
+    Table,
+    Update,
+    bindparam,
+    cast,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -75,6 +90,15 @@ UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True, slots=True)
+class Revised(Generic[_T]):
+    """What an edit returns when its answer is a plain value (a phase, a lane, a card, a journey, a list): that
+    value, and the journey's revision after the edit."""
+
+    value: _T
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
 class PhaseRemoval:
     """What `delete_phase` took out, so `restore_phase` can put it back exactly (same ids and places)."""
 
@@ -82,14 +106,20 @@ class PhaseRemoval:
     index: int
     phase: Phase
     touchpoints: tuple[Touchpoint, ...]
+    revision: int | None = None
+    """The journey's revision after `delete_phase`; None on a removal made by hand (`restore_phase` ignores it)."""
 
 
 @dataclass(frozen=True, slots=True)
 class LaneRemoval:
+    """What `delete_lane` took out, so `restore_lane` can put it back exactly (same ids and places)."""
+
     journey_id: int
     index: int
     lane: Lane
     touchpoints: tuple[Touchpoint, ...]
+    revision: int | None = None
+    """The journey's revision after `delete_lane`; None on a removal made by hand (`restore_lane` ignores it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +129,19 @@ class TouchpointAddition:
 
     touchpoint: Touchpoint
     renumbered: Renumbering
+    revision: int
+    """The journey's revision after the edit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Additions:
+    """What `add_touchpoints` did: the new cards as stored (in the order given), the cell's other cards it
+    renumbered to make room (each once: where it stood before the edit and stands after it), and the journey's
+    revision after the edit. Deleting the new cards and `arrange(renumbered.before)` undoes it exactly."""
+
+    touchpoints: tuple[Touchpoint, ...]
+    renumbered: Renumbering
+    revision: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +152,8 @@ class TouchpointMove:
     before: tuple[Placement, ...]
     after: tuple[Placement, ...]
     renumbered: Renumbering
+    revision: int
+    """The journey's revision after the edit."""
 
 
 FILE_BUSY_TIMEOUT_MS = 2000
@@ -116,6 +161,8 @@ NEW_JOURNEY_REVISION = 0
 """The revision of a journey the library adds under a new id (`create_journey`, `duplicate_journey`,
 `import_journey`): an undo of the adding expects it, until someone edits the journey."""
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
+_MOVE_WITHIN = "Cards can only move within their own journey."
+_TOGETHER = "Cards of different journeys cannot be changed in one edit."
 _CHANGES = "cjm_changes"
 """Connection.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
 
@@ -435,18 +482,22 @@ class Library:
         journey_id: int,
         expected_revision: int | None = None,
         cards: Sequence[int] | None = None,
-    ) -> None:
-        """Bump the journey's revision. With `expected_revision`, refuse (StaleEditError, so the whole edit is rolled
-        back) when the journey is no longer at that revision: someone else changed it since the caller read it.
-        `cards`: the cards the edit wrote when it wrote only cards, so other editors need re-read only those."""
+    ) -> int:
+        """Bump the journey's revision and return the new one (every edit returns it to its caller). With
+        `expected_revision`, refuse (StaleEditError, so the whole edit is rolled back) when the journey is no longer
+        at that revision: someone else changed it since the caller read it. A journey that is not there is refused
+        (NotFoundError). `cards`: the cards the edit wrote when it wrote only cards."""
         if expected_revision is None:
             found = conn.execute(_BUMP, {"j": journey_id}).scalar()
         else:
             found = conn.execute(_BUMP_IF_AT, {"j": journey_id, "expected": expected_revision}).scalar()
-        if expected_revision is not None and found is None:
-            raise StaleEditError(_STALE)
-        if found is not None:
-            _record(conn, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
+        if found is None:
+            if expected_revision is not None:
+                raise StaleEditError(_STALE)
+            raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+        revision = int(found)
+        _record(conn, JourneyChange(journey_id, revision, None if cards is None else tuple(cards)))
+        return revision
 
     # ------------------------------------------------------------------ journeys
 
@@ -559,7 +610,8 @@ class Library:
         framework: Framework | str = UNSET,
         persona: Persona | None = UNSET,
         expected_revision: int | None = None,
-    ) -> None:
+    ) -> int:
+        """Change some of the journey's own fields; returns the journey's new revision."""
         values: dict[str, object] = {}
         if title is not UNSET:
             values["title"] = rules.title(title, MAX_TITLE, "journey title")
@@ -575,7 +627,7 @@ class Library:
             _require(conn, JOURNEYS, journey_id, "journey")
             if values:
                 conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
-            self._touch(conn, journey_id, expected_revision)
+            return self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ phases and lanes
 
@@ -588,7 +640,8 @@ class Library:
         description: str = "",
         color: str | None = None,
         expected_revision: int | None = None,
-    ) -> Phase:
+    ) -> Revised[Phase]:
+        """Add a phase at `index` (None: last); returns it as stored, with the journey's new revision."""
         return self._add_structure(
             _PHASES, journey_id, index, expected_revision, name=name, description=description, color=color
         )
@@ -601,21 +654,24 @@ class Library:
         description: str = UNSET,
         color: str | None = UNSET,
         expected_revision: int | None = None,
-    ) -> Phase:
+    ) -> Revised[Phase]:
+        """Change some fields of a phase; returns it as stored, with the journey's new revision."""
         return self._update_structure(
             _PHASES, phase_id, expected_revision, name=name, description=description, color=color
         )
 
-    def move_phase(self, phase_id: int, index: int, *, expected_revision: int | None = None) -> None:
-        """Move a phase to `index` among the journey's phases (0 = leftmost)."""
-        self._move_structure(_PHASES, phase_id, index, expected_revision)
+    def move_phase(self, phase_id: int, index: int, *, expected_revision: int | None = None) -> int:
+        """Move a phase to `index` among the journey's phases (0 = leftmost); returns the journey's new revision."""
+        return self._move_structure(_PHASES, phase_id, index, expected_revision)
 
     def delete_phase(self, phase_id: int, *, expected_revision: int | None = None) -> PhaseRemoval:
-        """Delete a phase with its cards; returns what was removed, for `restore_phase`."""
+        """Delete a phase with its cards; returns what was removed, for `restore_phase`, with the journey's new
+        revision."""
         return self._delete_structure(_PHASES, phase_id, expected_revision)
 
-    def restore_phase(self, removal: PhaseRemoval, *, expected_revision: int | None = None) -> None:
-        self._restore_structure(
+    def restore_phase(self, removal: PhaseRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a phase `delete_phase` removed, with its cards; returns the journey's new revision."""
+        return self._restore_structure(
             _PHASES, removal.journey_id, removal.index, removal.phase, removal.touchpoints, expected_revision
         )
 
@@ -628,7 +684,8 @@ class Library:
         index: int | None = None,
         color: str | None = None,
         expected_revision: int | None = None,
-    ) -> Lane:
+    ) -> Revised[Lane]:
+        """Add a lane at `index` (None: last); returns it as stored, with the journey's new revision."""
         return self._add_structure(_LANES, journey_id, index, expected_revision, name=name, kind=kind, color=color)
 
     def update_lane(
@@ -639,19 +696,22 @@ class Library:
         kind: LaneKind | str = UNSET,
         color: str | None = UNSET,
         expected_revision: int | None = None,
-    ) -> Lane:
+    ) -> Revised[Lane]:
+        """Change some fields of a lane; returns it as stored, with the journey's new revision."""
         return self._update_structure(_LANES, lane_id, expected_revision, name=name, kind=kind, color=color)
 
-    def move_lane(self, lane_id: int, index: int, *, expected_revision: int | None = None) -> None:
-        """Move a lane to `index` among the journey's lanes (0 = top)."""
-        self._move_structure(_LANES, lane_id, index, expected_revision)
+    def move_lane(self, lane_id: int, index: int, *, expected_revision: int | None = None) -> int:
+        """Move a lane to `index` among the journey's lanes (0 = top); returns the journey's new revision."""
+        return self._move_structure(_LANES, lane_id, index, expected_revision)
 
     def delete_lane(self, lane_id: int, *, expected_revision: int | None = None) -> LaneRemoval:
-        """Delete a lane with its cards; returns what was removed, for `restore_lane`."""
+        """Delete a lane with its cards; returns what was removed, for `restore_lane`, with the journey's new
+        revision."""
         return self._delete_structure(_LANES, lane_id, expected_revision)
 
-    def restore_lane(self, removal: LaneRemoval, *, expected_revision: int | None = None) -> None:
-        self._restore_structure(
+    def restore_lane(self, removal: LaneRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a lane `delete_lane` removed, with its cards; returns the journey's new revision."""
+        return self._restore_structure(
             _LANES, removal.journey_id, removal.index, removal.lane, removal.touchpoints, expected_revision
         )
 
@@ -664,7 +724,7 @@ class Library:
         index: int | None,
         expected_revision: int | None,
         **given: object,
-    ) -> _ItemT:
+    ) -> Revised[_ItemT]:
         values = structure.clean(given)
         with self._write() as conn:
             _require(conn, JOURNEYS, journey_id, "journey")
@@ -672,12 +732,12 @@ class Library:
             if len(order) >= structure.limit:
                 raise EditError(f"A journey has at most {structure.limit} {structure.what}conn.")
             item = structure.load(conn, _insert_at(conn, structure.table, journey_id, order, index, values))
-            self._touch(conn, journey_id, expected_revision)
-        return item
+            revision = self._touch(conn, journey_id, expected_revision)
+        return Revised(item, revision)
 
     def _update_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None, **given: object
-    ) -> _ItemT:
+    ) -> Revised[_ItemT]:
         values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
         with self._write() as conn:
             journey_id = reading.journey_of(conn, structure.what, item_id)
@@ -685,17 +745,17 @@ class Library:
             structure.check_update(conn, item_id, values)
             if values:
                 conn.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
-            self._touch(conn, journey_id, expected_revision)
+            revision = self._touch(conn, journey_id, expected_revision)
             item = structure.load(conn, item_id)
-        return item
+        return Revised(item, revision)
 
     def _move_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int, expected_revision: int | None
-    ) -> None:
+    ) -> int:
         with self._write() as conn:
             journey_id = reading.journey_of(conn, structure.what, item_id)
             _move_in_order(conn, structure.table, journey_id, item_id, index)
-            self._touch(conn, journey_id, expected_revision)
+            return self._touch(conn, journey_id, expected_revision)
 
     def _delete_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None
@@ -716,8 +776,8 @@ class Library:
             conn.execute(delete(structure.table).where(structure.table.c.id == item_id))
             order.remove(item_id)
             _write_positions(conn, structure.table, order)
-            self._touch(conn, journey_id, expected_revision)
-        return removal
+            revision = self._touch(conn, journey_id, expected_revision)
+        return replace(removal, revision=revision)
 
     def _restore_structure(
         self,
@@ -727,13 +787,13 @@ class Library:
         item: _ItemT,
         cards: Sequence[Touchpoint],
         expected_revision: int | None,
-    ) -> None:
+    ) -> int:
         with self._write() as conn:
             order = _structure_ids(conn, structure.table, journey_id)
             _insert_at(conn, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
             _insert_touchpoints(conn, journey_id, cards)
             self._backend.ids_inserted(conn, (structure.table, TOUCHPOINTS))
-            self._touch(conn, journey_id, expected_revision)
+            return self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
 
@@ -754,20 +814,64 @@ class Library:
         votes: int = 0,
         expected_revision: int | None = None,
     ) -> TouchpointAddition:
-        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, and the
-        cell's other cards that were renumbered to make room."""
+        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, the cell's
+        other cards that were renumbered to make room, and the journey's new revision."""
         card = _clean_touchpoint(
             Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
         )
         with self._write() as conn:
-            _check_cell(conn, journey_id, phase_id, lane_id)
-            _refuse_stale(conn, journey_id, expected_revision)
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             [card.position], renumbered = ordering.place(conn, phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
             card.id = int(conn.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
-            self._touch(conn, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)])
-        return TouchpointAddition(card, renumbered)
+            revision = self._touch(
+                conn, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)]
+            )
+        return TouchpointAddition(card, renumbered, revision)
+
+    def add_touchpoints(
+        self,
+        journey_id: int,
+        phase_id: int,
+        lane_id: int,
+        cards: Sequence[tuple[str, Mapping[str, object]]],
+        *,
+        index: int | None = None,
+        expected_revision: int | None = None,
+    ) -> Additions:
+        """Add cards (each its title and its other fields by name, as `add_touchpoint` takes them) to a cell, in
+        the order given from `index` on (None: at the end): as adding them one after another at index, index + 1,
+        ..., but in one transaction, with one revision and one change notice, and all or none of them (a bad value
+        in any card is refused before anything is written). Returns the new cards as stored, the cell's other
+        cards renumbered to make room, and the journey's new revision."""
+        if not cards:
+            raise EditError("Give one or more cards to add.")
+        new_cards = []
+        for title, fields in cards:
+            _refuse_unknown_fields("add_touchpoints", fields)
+            new_cards.append(_clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **dict[str, Any](fields))))
+        with self._write() as conn:
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
+            keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(new_cards), ())
+            rows = []
+            for card, key in zip(new_cards, keys, strict=True):
+                card.position = key
+                values = _touchpoint_values(card, journey_id)
+                del values["id"]
+                rows.append(values)
+            new_ids = conn.execute(
+                insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            for card, new_id in zip(new_cards, new_ids, strict=True):
+                card.id = int(new_id)
+            revision = self._touch(
+                conn,
+                journey_id,
+                expected_revision,
+                [*(card.id for card in new_cards), *(p.touchpoint_id for p in renumbered.after)],
+            )
+        return Additions(tuple(new_cards), renumbered, revision)
 
     def update_touchpoint(
         self,
@@ -782,8 +886,8 @@ class Library:
         color: str | None = UNSET,
         votes: int = UNSET,
         expected_revision: int | None = None,
-    ) -> Touchpoint:
-        """Change some fields of a card; returns the card as stored."""
+    ) -> Revised[Touchpoint]:
+        """Change some fields of a card; returns the card as stored, with the journey's new revision."""
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
@@ -792,13 +896,28 @@ class Library:
         with self._write() as conn:
             journey_id, found = _cards_of_one_journey(conn, [touchpoint_id])
             _refuse_stale(conn, journey_id, expected_revision)
-            card = _clean_touchpoint(replace(found[0], **changes))
-            values = _touchpoint_values(card, None)
-            conn.execute(
-                update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
-            )
-            self._touch(conn, journey_id, expected_revision, [touchpoint_id])
-        return card
+            [card] = _write_card_fields(conn, found, {touchpoint_id: changes})
+            revision = self._touch(conn, journey_id, expected_revision, [touchpoint_id])
+        return Revised(card, revision)
+
+    def update_touchpoints(
+        self, changes: Mapping[int, Mapping[str, object]], *, expected_revision: int | None = None
+    ) -> int:
+        """Change fields of several cards at once (card id: its fields by name, as `update_touchpoint` takes them),
+        each card's values cleaned and checked as `update_touchpoint` does. One transaction, one revision, one
+        change notice: all of it is saved or none (a bad value in any card, a card that is not there, cards of two
+        journeys: refused, the library unchanged). Returns the journey's new revision."""
+        wanted = {card_id: dict(fields) for card_id, fields in changes.items()}
+        if not wanted:
+            raise EditError("Select one or more cards to change.")
+        for fields in wanted.values():
+            _refuse_unknown_fields("update_touchpoints", fields)
+        ids = list(wanted)
+        with self._write() as conn:
+            journey_id, found = _cards_of_one_journey(conn, ids, _TOGETHER)
+            _refuse_stale(conn, journey_id, expected_revision)
+            _write_card_fields(conn, found, wanted)
+            return self._touch(conn, journey_id, expected_revision, ids)
 
     def move_touchpoints(
         self,
@@ -811,52 +930,59 @@ class Library:
     ) -> TouchpointMove:
         """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards
         (None: at the end). Writes only the moved cards, unless the gap there has run out and the cell's other
-        cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back."""
+        cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back,
+        and the journey's new revision."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise EditError("Select one or more cards to move.")
         with self._write() as conn:
             journey_id, cards = _cards_of_one_journey(conn, ids)
-            _check_cell(conn, journey_id, phase_id, lane_id)
-            _refuse_stale(conn, journey_id, expected_revision)
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             by_id = {t.id: t for t in cards}
             before = tuple(Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
             after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
-            self._touch(conn, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)])
-        return TouchpointMove(before, after, renumbered)
+            revision = self._touch(
+                conn, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)]
+            )
+        return TouchpointMove(before, after, renumbered, revision)
 
-    def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> None:
-        """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
+    def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> int:
+        """Put cards exactly where `placements` say (the inverse of a move, for undo and redo); returns the journey's
+        new revision. Refused (EditError) when given no placements: it would name no journey."""
         if not placements:
-            return
+            raise EditError("Give one or more cards to arrange.")
         with self._write() as conn:
             journey_id = _journey_of_cards(conn, [p.touchpoint_id for p in placements])
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
                 _check_cell(conn, journey_id, *cell)
             _write_placements(conn, placements)
-            self._touch(conn, journey_id, expected_revision, [p.touchpoint_id for p in placements])
+            return self._touch(conn, journey_id, expected_revision, [p.touchpoint_id for p in placements])
 
-    def delete_touchpoints(self, ids: Sequence[int], *, expected_revision: int | None = None) -> list[Touchpoint]:
-        """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
+    def delete_touchpoints(
+        self, ids: Sequence[int], *, expected_revision: int | None = None
+    ) -> Revised[list[Touchpoint]]:
+        """Delete cards; returns them as they were (with their places), for `restore_touchpoints`, with the
+        journey's new revision. Refused (EditError) when given no cards: it would name no journey."""
         ids = list(dict.fromkeys(ids))
         if not ids:
-            return []
+            raise EditError("Select one or more cards to delete.")
         with self._write() as conn:
             journey_id, cards = _cards_of_one_journey(conn, ids)
             conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            self._touch(conn, journey_id, expected_revision, ids)
-        return cards
+            revision = self._touch(conn, journey_id, expected_revision, ids)
+        return Revised(cards, revision)
 
     def restore_touchpoints(
         self, journey_id: int, cards: Sequence[Touchpoint], *, expected_revision: int | None = None
-    ) -> None:
-        """Put deleted cards back with their ids, each at its old place in its cell."""
+    ) -> int:
+        """Put deleted cards back with their ids, each at its old place in its cell; returns the journey's new
+        revision."""
         with self._write() as conn:
             _insert_touchpoints(conn, journey_id, cards)
             self._backend.ids_inserted(conn, (TOUCHPOINTS,))
-            self._touch(conn, journey_id, expected_revision, [c.id for c in cards])
+            return self._touch(conn, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
 
@@ -880,47 +1006,50 @@ class Library:
             return versions.load_version(conn, version_id)
 
     def save_version(self, journey_id: int, name: str, *, expected_revision: int | None = None) -> VersionInfo:
-        """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey)."""
+        """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey). The
+        returned info's `revision` is the journey's new revision."""
         with self._write() as conn:
             _refuse_stale(conn, journey_id, expected_revision)
             info = versions.save_version(conn, journey_id, name)
-            self._touch(conn, journey_id, expected_revision)
-        return info
+            revision = self._touch(conn, journey_id, expected_revision)
+        return replace(info, revision=revision)
 
     def delete_version(self, version_id: int, *, expected_revision: int | None = None) -> VersionRemoval:
-        """Delete a saved version; returns it, for `restore_deleted_version`."""
+        """Delete a saved version; returns it, for `restore_deleted_version`, with the journey's new revision."""
         with self._write() as conn:
             removal = versions.delete_version(conn, version_id)
-            self._touch(conn, removal.info.journey_id, expected_revision)
-        return removal
+            revision = self._touch(conn, removal.info.journey_id, expected_revision)
+        return replace(removal, revision=revision)
 
-    def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> None:
-        """Put back a version that `delete_version` returned, under its own id."""
+    def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a version that `delete_version` returned, under its own id; returns the journey's new
+        revision."""
         with self._write() as conn:
             versions.restore_deleted_version(conn, removal)
             self._backend.ids_inserted(conn, (VERSIONS,))
-            self._touch(conn, removal.info.journey_id, expected_revision)
+            return self._touch(conn, removal.info.journey_id, expected_revision)
 
-    def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
+    def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Revised[Journey]:
         """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
         version's ids where they are the journey's own; see `versions.replace_content`). Returns the journey as it
-        was: `replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it."""
+        was (`replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it), with
+        the journey's new revision."""
         with self._write() as conn:
             content = versions.load_version(conn, version_id)
             _refuse_stale(conn, content.id, expected_revision)
             previous = versions.replace_content(conn, content, self._backend.issued_ids)
-            self._touch(conn, content.id, expected_revision)
-        return previous
+            revision = self._touch(conn, content.id, expected_revision)
+        return Revised(previous, revision)
 
-    def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
+    def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Revised[Journey]:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
         kept, but for ids that are not the journey's own: see `versions.replace_content`). Returns the journey as
-        it was, for undo."""
+        it was, for undo, with the journey's new revision."""
         with self._write() as conn:
             _refuse_stale(conn, journey.id, expected_revision)
             previous = versions.replace_content(conn, journey, self._backend.issued_ids)
-            self._touch(conn, journey.id, expected_revision)
-        return previous
+            revision = self._touch(conn, journey.id, expected_revision)
+        return Revised(previous, revision)
 
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
@@ -938,8 +1067,10 @@ _CELL = select(
     select(PHASES.c.journey_id).where(PHASES.c.id == bindparam("phase")).scalar_subquery(),
     select(LANES.c.journey_id).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
     select(LANES.c.kind).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
+    _REVISION.scalar_subquery(),
 )
-"""A cell's phase's journey, its lane's journey and the lane's kind (each None when missing), in one row."""
+"""A cell's phase's journey, its lane's journey, the lane's kind and the journey's revision (each None when
+missing), in one row."""
 _CARD_JOURNEYS = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(
     TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -1176,14 +1307,20 @@ def _lane_has_cards(conn: Connection, lane_id: int) -> bool:
     return conn.execute(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.lane_id == lane_id).limit(1)).first() is not None
 
 
-def _check_cell(conn: Connection, journey_id: int, phase_id: int, lane_id: int) -> None:
-    phase, lane, kind = conn.execute(_CELL, {"phase": phase_id, "lane": lane_id}).one()
+def _check_cell(
+    conn: Connection, journey_id: int, phase_id: int, lane_id: int, expected_revision: int | None = None
+) -> None:
+    """Refuse a cell that is not the journey's or holds no cards; then, with `expected_revision`, a stale edit (as
+    `_refuse_stale`, in the same query)."""
+    phase, lane, kind, revision = conn.execute(_CELL, {"phase": phase_id, "lane": lane_id, "j": journey_id}).one()
     if phase != journey_id:
         raise NotFoundError(f"There is no phase with id {phase_id} on this journey.")
     if lane is None or lane != journey_id:
         raise NotFoundError(f"There is no lane with id {lane_id} on this journey.")
     if kind == LaneKind.EMOTIONS.value:
         raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
+    if expected_revision is not None and revision is not None and revision != expected_revision:
+        raise StaleEditError(_STALE)
 
 
 def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
@@ -1191,23 +1328,72 @@ def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
     return _one_journey(ids, conn.execute(_CARD_JOURNEYS, {"ids": list(ids)}).all())
 
 
-def _cards_of_one_journey(conn: Connection, ids: Sequence[int]) -> tuple[int, list[Touchpoint]]:
+def _cards_of_one_journey(
+    conn: Connection, ids: Sequence[int], refusal: str = _MOVE_WITHIN
+) -> tuple[int, list[Touchpoint]]:
     """The one journey all these cards belong to, and the cards (checked as `reading.touchpoints_by_id` does)."""
     rows = reading.card_rows(conn, ids)
-    return _one_journey(ids, rows), reading.checked_cards(rows)
+    return _one_journey(ids, rows, refusal), reading.checked_cards(rows)
 
 
-def _one_journey(ids: Sequence[int], rows: Sequence[Any]) -> int:
+def _one_journey(ids: Sequence[int], rows: Sequence[Any], refusal: str = _MOVE_WITHIN) -> int:
     """The one journey of the cards `ids`, given rows of their id and journey id: refused when one is missing or
-    they span journeys."""
+    they span journeys (EditError `refusal`)."""
     found = {int(row.id) for row in rows}
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
     journeys = {int(row.journey_id) for row in rows}
     if len(journeys) != 1:
-        raise EditError("Cards can only move within their own journey.")
+        raise EditError(refusal)
     return journeys.pop()
+
+
+_CARD_FIELDS = frozenset(field.name for field in dataclasses.fields(Touchpoint)) - {
+    "id",
+    "phase_id",
+    "lane_id",
+    "position",
+}
+"""The fields of a card that its edits set by name (its place is set by moving it)."""
+
+
+def _refuse_unknown_fields(method: str, given: Mapping[str, object]) -> None:
+    """A field a card does not have is a caller's mistake, as an unknown keyword of `update_touchpoint` is."""
+    unknown = sorted(set(given) - _CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"{method}() got an unexpected card field {unknown[0]!r}")
+
+
+def _write_card_fields(
+    conn: Connection, cards: Sequence[Touchpoint], changes: Mapping[int, Mapping[str, object]]
+) -> list[Touchpoint]:
+    """Set the given fields of each card (`changes`: card id -> fields by name), each value cleaned and checked as
+    the card's rules say (EditError for a bad one); writes only the fields given, one statement per set of field
+    names. Returns the cards as stored."""
+    stored: list[Touchpoint] = []
+    rows: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    for found in cards:
+        given = changes[found.id]
+        card = _clean_touchpoint(replace(found, **dict[str, Any](given)))
+        stored.append(card)
+        names = tuple(sorted(given))
+        if names:
+            values = _touchpoint_values(card, None)
+            rows.setdefault(names, []).append({"tid": card.id, **{f"new_{name}": values[name] for name in names}})
+    for names, parameters in rows.items():
+        conn.execute(_card_update(names), parameters)
+    return stored
+
+
+@functools.cache
+def _card_update(names: tuple[str, ...]) -> Update:
+    """The statement that sets these fields of a card (built once per set of names)."""
+    return (
+        update(TOUCHPOINTS)
+        .where(TOUCHPOINTS.c.id == bindparam("tid"))
+        .values({name: bindparam(f"new_{name}") for name in names})
+    )
 
 
 def _write_placements(conn: Connection, placements: Sequence[Placement]) -> None:
@@ -1288,6 +1474,7 @@ def _insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: 
 __all__ = [
     "NEW_JOURNEY_REVISION",
     "UNSET",
+    "Additions",
     "CjmapperError",
     "JourneyInfo",
     "LaneRemoval",
@@ -1295,6 +1482,7 @@ __all__ = [
     "PhaseRemoval",
     "Placement",
     "Renumbering",
+    "Revised",
     "TouchpointAddition",
     "TouchpointMove",
 ]

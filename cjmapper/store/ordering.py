@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper.store.tables import TOUCHPOINTS
@@ -86,41 +86,55 @@ def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int
 
 # The statements are built once (an edit runs them in well under a millisecond; building them each time cost more).
 _IN_CELL = (TOUCHPOINTS.c.phase_id == bindparam("phase"), TOUCHPOINTS.c.lane_id == bindparam("lane"))
-_NOT_MOVING = TOUCHPOINTS.c.id.not_in(bindparam("moving", expanding=True))
+_NOT_MOVING = {
+    "one": TOUCHPOINTS.c.id != bindparam("moving"),
+    "many": TOUCHPOINTS.c.id.not_in(bindparam("moving", expanding=True)),
+}
+"""Leaves out the cards the `moving` parameter names: one (a plain comparison is cheaper to run), or a list."""
+_MOVING = ("none", "one", "many")
+
+
+def _leaving_out(moving: str) -> tuple[ColumnElement[bool], ...]:
+    return () if moving == "none" else (_NOT_MOVING[moving],)
+
+
 _ORDER = (TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
 _RENUMBER = update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos"))
 _CELL = {
-    moving: select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position)
-    .where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
-    .order_by(*_ORDER)
-    for moving in (False, True)
+    moving: select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position).where(*_IN_CELL, *_leaving_out(moving)).order_by(*_ORDER)
+    for moving in _MOVING
 }
 """A cell's (id, key) pairs in order; with `moving`, without the cards the `moving` parameter lists."""
 _KEYS_AT = {
     moving: select(TOUCHPOINTS.c.position)
-    .where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
+    .where(*_IN_CELL, *_leaving_out(moving))
     .order_by(*_ORDER)
     .limit(bindparam("count"))
     .offset(bindparam("at"))
-    for moving in (False, True)
+    for moving in _MOVING
 }
 """The keys of the cell's cards from rank `at` on, at most `count` of them."""
 _LAST_KEY = {
-    moving: select(func.max(TOUCHPOINTS.c.position)).where(*_IN_CELL, *((_NOT_MOVING,) if moving else ()))
-    for moving in (False, True)
+    moving: select(func.max(TOUCHPOINTS.c.position)).where(*_IN_CELL, *_leaving_out(moving)) for moving in _MOVING
 }
 
 
-def _cell_parameters(phase_id: int, lane_id: int, moving: Collection[int]) -> dict[str, object]:
+def _cell_parameters(phase_id: int, lane_id: int, moving: Collection[int]) -> tuple[str, dict[str, object]]:
+    """Which of the statements to run (by how many cards it leaves out) and their parameters."""
     parameters: dict[str, object] = {"phase": phase_id, "lane": lane_id}
-    if moving:
-        parameters["moving"] = list(moving)
-    return parameters
+    if not moving:
+        return "none", parameters
+    if len(moving) == 1:
+        [parameters["moving"]] = moving
+        return "one", parameters
+    parameters["moving"] = list(moving)
+    return "many", parameters
 
 
 def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[tuple[int, int]]:
     """The cell's (id, key) pairs in order, without the cards in `skip`."""
-    rows = conn.execute(_CELL[bool(skip)], _cell_parameters(phase_id, lane_id, skip)).all()
+    which, parameters = _cell_parameters(phase_id, lane_id, skip)
+    rows = conn.execute(_CELL[which], parameters).all()
     return [(int(row.id), int(row.position)) for row in rows]
 
 
@@ -128,15 +142,15 @@ def _neighbours(
     conn: Connection, phase_id: int, lane_id: int, index: int | None, moving: Collection[int]
 ) -> tuple[int | None, int | None]:
     """Keys of the cards that will stand just before and just after position `index`."""
-    parameters = _cell_parameters(phase_id, lane_id, moving)
+    which, parameters = _cell_parameters(phase_id, lane_id, moving)
     if index is not None:
         at, count = (0, 1) if index <= 0 else (index - 1, 2)
-        keys = [int(k) for k in conn.execute(_KEYS_AT[bool(moving)], parameters | {"at": at, "count": count}).scalars()]
+        keys = [int(k) for k in conn.execute(_KEYS_AT[which], parameters | {"at": at, "count": count}).scalars()]
         if index <= 0 and keys:
             return None, keys[0]
         if len(keys) == 2:
             return keys[0], keys[1]
         if keys:  # the card at index - 1 is the last
             return keys[0], None
-    last = conn.execute(_LAST_KEY[bool(moving)], parameters).scalar()
+    last = conn.execute(_LAST_KEY[which], parameters).scalar()
     return (None if last is None else int(last)), None

@@ -264,6 +264,8 @@ def cell_ids(conn: Connection, phase_id: int, lane_id: int) -> list[int]:
 _CARDS_BY_ID = select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(
     TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
 )
+_CARD_BY_ID = select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.id == bindparam("id"))
+"""`_CARDS_BY_ID` of one card: most edits are of one, and an expanding IN costs more to run."""
 
 
 def touchpoints_by_id(conn: Connection, ids: list[int]) -> list[Touchpoint]:
@@ -273,6 +275,8 @@ def touchpoints_by_id(conn: Connection, ids: list[int]) -> list[Touchpoint]:
 
 def card_rows(conn: Connection, ids: Sequence[int]) -> Sequence[Any]:
     """The rows of the cards with these ids, unchecked: each its journey id, then `TOUCHPOINT_COLUMNS`."""
+    if len(ids) == 1:
+        return conn.execute(_CARD_BY_ID, {"id": ids[0]}).all()
     return conn.execute(_CARDS_BY_ID, {"ids": list(ids)}).all()
 
 

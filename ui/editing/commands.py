@@ -112,7 +112,7 @@ class DocumentCommand(QUndoCommand):
     def _delete_cards(self, ids: Sequence[int]) -> list[Touchpoint]:
         if not ids:
             return []
-        cards = self.library.delete_touchpoints(ids, expected_revision=self.seen)
+        cards = self.library.delete_touchpoints(ids, expected_revision=self.seen).value
         self.document._wrote()
         self.document._drop_cards(ids)
         return cards
@@ -440,7 +440,7 @@ class UpdateTouchpointCommand(_UpdateCommand):
     def write(self, values: Mapping[str, object]) -> None:
         card = self.library.update_touchpoint(
             self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
-        )
+        ).value
         self.document._wrote()
         self.document._put_cards([card])
 
@@ -478,7 +478,9 @@ class UpdatePhaseCommand(_UpdateCommand):
         return {name: getattr(phase, name) for name in names}
 
     def write(self, values: Mapping[str, object]) -> None:
-        phase = self.library.update_phase(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
+        phase = self.library.update_phase(
+            self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
+        ).value
         self.document._wrote()
         _replace_item(self.document.journey.phases, phase)
 
@@ -505,7 +507,9 @@ class UpdateLaneCommand(_UpdateCommand):
         return {name: getattr(lane, name) for name in names}
 
     def write(self, values: Mapping[str, object]) -> None:
-        lane = self.library.update_lane(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
+        lane = self.library.update_lane(
+            self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
+        ).value
         self.document._wrote()
         _replace_item(self.document.journey.lanes, lane)
 
@@ -788,7 +792,7 @@ class AddPhaseCommand(_AddStructureCommand, _PhaseKind):
     def execute(self) -> Change:
         self.phase = self.library.add_phase(
             self.document.journey_id, self._name, index=self._index, color=self._color, expected_revision=self.seen
-        )
+        ).value
         return self._added(self.phase)
 
 
@@ -808,7 +812,7 @@ class AddLaneCommand(_AddStructureCommand, _LaneKind):
             index=self._index,
             color=self._color,
             expected_revision=self.seen,
-        )
+        ).value
         return self._added(self.lane)
 
 
@@ -921,7 +925,9 @@ class RestoreVersionCommand(DocumentCommand):
 
     def execute(self) -> Change:
         name = self.library.version_info(self.version_id).name
-        self._previous = self.library.restore_version(self.version_id, expected_revision=self.document.journey.revision)
+        self._previous = self.library.restore_version(
+            self.version_id, expected_revision=self.document.journey.revision
+        ).value
         self._settle()
         self._restored = _kept(self.document.journey)
         self.setText(QCoreApplication.translate(CONTEXT, "Restore version {0}").format(quoted(name)))
