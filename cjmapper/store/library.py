@@ -3,8 +3,11 @@
 Every edit method is one transaction, durable when it returns (there is no separate Save), bumps the journey's
 revision, and raises a `CjmapperError` with the library unchanged when it cannot be done. Each edit of a journey
 takes an optional `expected_revision`: the revision the caller last saw; when another connection has changed the
-journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Edit methods take and
-return ids and model value objects, never ORM instances, so undo commands can hold ids.
+journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Every edit of a
+journey returns the journey's new revision, read in its own transaction (an int, a `revision` field on its result,
+or `Revised(value, revision)`), so a caller never has to count edits to know it. Edit methods take and return ids
+and model value objects, so undo commands can hold ids; they run on a Core connection with their statements built
+once (a card edit is a handful of small statements, and building them cost more than running them).
 
 It is long because it is the one edit API: every way to change a library is a method here, each a transaction
 with the same stale check and change notice, and the helpers below are the rows those methods write. Opening and
@@ -17,6 +20,7 @@ import contextlib
 import dataclasses
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -163,8 +167,8 @@ NEW_JOURNEY_REVISION = 0
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
 _MOVE_WITHIN = "Cards can only move within their own journey."
 _TOGETHER = "Cards of different journeys cannot be changed in one edit."
-_CHANGES = "cjm_changes"
-"""Connection.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
+_CHANGES: ContextVar[list[JourneyChange]] = ContextVar("cjm_changes")
+"""The `JourneyChange`s the write transaction under way makes, announced just before it commits."""
 
 
 class Library:
@@ -464,11 +468,11 @@ class Library:
         try:
             with self.engine.connect().execution_options(**{WRITE_LOCK: True}) as conn, conn.begin():
                 changes: list[JourneyChange] = []
-                conn.info[_CHANGES] = changes
+                noting = _CHANGES.set(changes)
                 try:
                     yield conn
                 finally:
-                    del conn.info[_CHANGES]
+                    _CHANGES.reset(noting)
                 if changes:
                     self._backend.announce(conn, changes)
         except DBAPIError as e:
@@ -496,7 +500,7 @@ class Library:
                 raise StaleEditError(_STALE)
             raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
         revision = int(found)
-        _record(conn, JourneyChange(journey_id, revision, None if cards is None else tuple(cards)))
+        _record(JourneyChange(journey_id, revision, None if cards is None else tuple(cards)))
         return revision
 
     # ------------------------------------------------------------------ journeys
@@ -544,7 +548,7 @@ class Library:
                 statement = statement.where(JOURNEYS.c.revision == expected_revision)
             if conn.execute(statement).rowcount != 1:
                 raise StaleEditError(_STALE)
-            _record(conn, JourneyChange(journey_id, None))
+            _record(JourneyChange(journey_id, None))
         return journey
 
     def delete_damaged_journey(self, journey_id: int, *, expected_revision: int | None = None) -> None:
@@ -570,8 +574,8 @@ class Library:
                     "delete it as usual (which can be undone)."
                 )
             for other, revision in _delete_journey_rows(conn, journey_id):
-                _record(conn, JourneyChange(other, revision))
-            _record(conn, JourneyChange(journey_id, None))
+                _record(JourneyChange(other, revision))
+            _record(JourneyChange(journey_id, None))
 
     def _load_for_write(self, conn: Connection, journey_id: int) -> Journey:
         """`reading.load_journey` inside a write transaction: a journey holding text that is not UTF-8 is refused as
@@ -824,7 +828,7 @@ class Library:
             [card.position], renumbered = ordering.place(conn, phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
-            card.id = int(conn.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
+            card.id = int(conn.execute(_INSERT_CARD, values).scalar_one())
             revision = self._touch(
                 conn, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)]
             )
@@ -1074,6 +1078,7 @@ missing), in one row."""
 _CARD_JOURNEYS = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(
     TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
 )
+_INSERT_CARD = insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id)
 _PLACE = (
     update(TOUCHPOINTS)
     .where(TOUCHPOINTS.c.id == bindparam("tid"))
@@ -1132,9 +1137,9 @@ def _delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, i
     return bumped
 
 
-def _record(conn: Connection, change: JourneyChange) -> None:
+def _record(change: JourneyChange) -> None:
     """Note a change for `Library._write` to announce when the transaction commits."""
-    conn.info[_CHANGES].append(change)
+    _CHANGES.get().append(change)
 
 
 def _require(conn: Connection, table: Any, item_id: int, what: str) -> None:
@@ -1426,7 +1431,7 @@ def _insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: 
     if keep_ids:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
-    _record(conn, JourneyChange(journey_id, int(str(head["revision"]))))
+    _record(JourneyChange(journey_id, int(str(head["revision"]))))
     noted = ids if ids is not None else versions.IdMap()
     phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
