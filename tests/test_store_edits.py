@@ -328,3 +328,30 @@ def test_a_journey_without_a_title_still_sorts() -> None:
 
     damaged = JourneyInfo(7, None, "en", "custom", 1, 1, 0)  # type: ignore[arg-type]
     assert _title_order(damaged) == ("", "", 7)
+
+
+def test_a_used_up_gap_in_a_long_cell_renumbers_only_the_cards_around_it(lib: Library, journey: Journey) -> None:
+    """Forty cards two GAPs apart but for one gap of 1: adding there spreads a few cards around it between the keys of
+    the cards just outside them, instead of renumbering the cell (which would give all forty new keys); reported
+    exactly, and undone exactly."""
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    lib.add_touchpoints(journey.id, phase, lane, [(f"Filler {i}", {}) for i in range(38)])
+    cell = reload(lib, journey).cell(phase, lane)
+    keys = [2 * GAP * (rank + 1) for rank in range(len(cell))]
+    keys[20] = keys[19] + 1
+    lib.arrange([Placement(t.id, phase, lane, key) for t, key in zip(cell, keys, strict=True)])
+    before = placements(reload(lib, journey), phase, lane)
+    addition = lib.add_touchpoint(journey.id, phase, lane, "Squeezed", index=20)
+    after = placements(reload(lib, journey), phase, lane)
+    renumbered = addition.renumbered
+    assert 0 < len(renumbered.after) < len(cell) // 2  # a few around the place, not the cell
+    assert list(renumbered.after) == [after[p.touchpoint_id] for p in renumbered.after]
+    assert list(renumbered.before) == [before[p.touchpoint_id] for p in renumbered.before]
+    assert {i for i in before if before[i] != after[i]} == {p.touchpoint_id for p in renumbered.after}
+    assert all(keys[0] < p.position < keys[-1] for p in renumbered.after)  # within the keys already there
+    titles = [t.title for t in reload(lib, journey).cell(phase, lane)]
+    assert titles == [t.title for t in cell[:20]] + ["Squeezed"] + [t.title for t in cell[20:]]
+    assert keys_are_distinct(reload(lib, journey))
+    lib.delete_touchpoints([addition.touchpoint.id])
+    lib.arrange(renumbered.before)
+    assert placements(reload(lib, journey), phase, lane) == before
