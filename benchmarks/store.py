@@ -208,6 +208,7 @@ def bench_save_version(folder: Path, repeat: int = 15) -> Result:
 
 
 STORE_ALONE_SIZES = (1000, 5000, 50_000)
+PAUSE_S = 0.002
 
 
 def bench_store_edit(folder: Path, cards: int, moves: int = 150, rounds: int = 3) -> Result:
@@ -215,7 +216,8 @@ def bench_store_edit(folder: Path, cards: int, moves: int = 150, rounds: int = 3
     store alone, no canvas. The floor is the same file's raw UPDATE + COMMIT of one card in the same run (sqlite3,
     synchronous NORMAL as the library's own connections). Each is measured in `rounds` rounds, taking turns, and the
     lowest round's p95 counts: on a shared machine a round in which other programs took the CPU says nothing of
-    cjmapper."""
+    cjmapper. Edits come `PAUSE_S` apart, as a user's do (back to back, a busy machine's scheduler would take the
+    CPU from the loop every few milliseconds, and the p95 would measure the other programs)."""
     path = folder / f"edit-{cards}.cjm"
     with Library.open(path) as lib:
         journey_id = lib.create_journey(big_journey(cards))
@@ -233,6 +235,7 @@ def bench_store_edit(folder: Path, cards: int, moves: int = 150, rounds: int = 3
             samples = []
             for _ in range(moves):
                 cell = cells[step % len(cells)]
+                time.sleep(PAUSE_S)
                 start = time.perf_counter()
                 move = lib.move_touchpoints(
                     [ids[(step * 7919) % len(ids)]], *cell, step % 50, expected_revision=revision
@@ -243,6 +246,7 @@ def bench_store_edit(folder: Path, cards: int, moves: int = 150, rounds: int = 3
             ours.append(_p95(samples))
             samples = []
             for i in range(moves):
+                time.sleep(PAUSE_S)
                 start = time.perf_counter()
                 raw.execute("BEGIN IMMEDIATE")
                 raw.execute("UPDATE touchpoints SET position = position + 1 WHERE id = ?", (ids[i],))
