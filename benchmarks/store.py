@@ -207,7 +207,71 @@ def bench_save_version(folder: Path, repeat: int = 15) -> Result:
     return Result("save a named version of a 5,000-touchpoint journey", measured, base, 4.0, 200.0)
 
 
+STORE_ALONE_SIZES = (1000, 5000, 50_000)
+PAUSE_S = 0.002
+
+
+def bench_store_edit(folder: Path, cards: int, moves: int = 150, rounds: int = 3) -> Result:
+    """Move one card, committed, with `expected_revision` (as the editor does), on a journey of `cards` cards: the
+    store alone, no canvas. The floor is the same file's raw UPDATE + COMMIT of one card in the same run (sqlite3,
+    synchronous NORMAL as the library's own connections). Each is measured in `rounds` rounds, taking turns, and the
+    lowest round's p95 counts: on a shared machine a round in which other programs took the CPU says nothing of
+    cjmapper. Edits come `PAUSE_S` apart, as a user's do (back to back, a busy machine's scheduler would take the
+    CPU from the loop every few milliseconds, and the p95 would measure the other programs)."""
+    path = folder / f"edit-{cards}.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(big_journey(cards))
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA synchronous = NORMAL")
+    ours: list[float] = []
+    floors: list[float] = []
+    with Library.open(path) as lib:
+        journey = lib.load_journey(journey_id)
+        cells = [(p.id, lane.id) for p in journey.phases for lane in journey.lanes if lane.kind.holds_cards]
+        ids = [t.id for t in journey.touchpoints]
+        revision = journey.revision
+        step = 0
+        for _ in range(rounds):
+            samples = []
+            for _ in range(moves):
+                cell = cells[step % len(cells)]
+                time.sleep(PAUSE_S)
+                start = time.perf_counter()
+                move = lib.move_touchpoints(
+                    [ids[(step * 7919) % len(ids)]], *cell, step % 50, expected_revision=revision
+                )
+                samples.append((time.perf_counter() - start) * 1000)
+                revision = move.revision
+                step += 1
+            ours.append(_p95(samples))
+            samples = []
+            for i in range(moves):
+                time.sleep(PAUSE_S)
+                start = time.perf_counter()
+                raw.execute("BEGIN IMMEDIATE")
+                raw.execute("UPDATE touchpoints SET position = position + 1 WHERE id = ?", (ids[i],))
+                raw.execute("COMMIT")
+                samples.append((time.perf_counter() - start) * 1000)
+            floors.append(_p95(samples))
+        assert lib.revision(journey_id) == revision
+    raw.close()
+    return Result(
+        f"the same edit in the store alone: move one card with expected_revision, {cards:,} cards",
+        min(ours),
+        min(floors),
+        None,
+        1.0,
+        "p95",
+    )
+
+
 def run_all() -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        return [bench_load(folder), bench_import(folder), bench_move(folder), bench_save_version(folder)]
+        return [
+            bench_load(folder),
+            bench_import(folder),
+            bench_move(folder),
+            *(bench_store_edit(folder, cards) for cards in STORE_ALONE_SIZES),
+            bench_save_version(folder),
+        ]

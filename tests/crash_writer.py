@@ -259,7 +259,7 @@ def perform(library: Any, journey_id: int, op: Op) -> Op:
     elif kind == "rename_journey":
         library.update_journey(journey_id, title=op["title"])
     elif kind == "add_phase":
-        done["id"] = library.add_phase(journey_id, op["name"], index=op["index"]).id
+        done["id"] = library.add_phase(journey_id, op["name"], index=op["index"]).value.id
     elif kind == "rename_phase":
         library.update_phase(op["id"], name=op["name"])
     elif kind == "move_phase":
@@ -267,7 +267,7 @@ def perform(library: Any, journey_id: int, op: Op) -> Op:
     elif kind == "delete_phase":
         library.delete_phase(op["id"])
     elif kind == "add_lane":
-        done["id"] = library.add_lane(journey_id, op["name"], LaneKind.TOUCHPOINTS, index=op["index"]).id
+        done["id"] = library.add_lane(journey_id, op["name"], LaneKind.TOUCHPOINTS, index=op["index"]).value.id
     elif kind == "rename_lane":
         library.update_lane(op["id"], name=op["name"])
     elif kind == "delete_lane":

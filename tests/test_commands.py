@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from cjmapper.editing import Touches
 from cjmapper.model import Journey, LaneKind, Language, Persona, Touchpoint
 from cjmapper.store import Library, postgres
+from cjmapper.store.library import Revised
 from cjmapper.store.location import Location
 from cjmapper.store.ordering import GAP
 from cjmapper.templates import load_example
@@ -719,7 +720,7 @@ def test_a_macro_whose_undo_fails_halfway_stops_there_and_leaves_snapshot_and_fi
     calls = 0
     real_update = lib.update_touchpoint
 
-    def locked_once(touchpoint_id: int, **fields: object) -> Touchpoint:
+    def locked_once(touchpoint_id: int, **fields: object) -> Revised[Touchpoint]:
         """The second write of the undo meets a locked library; the lock is gone right after."""
         nonlocal calls
         calls += 1

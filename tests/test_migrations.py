@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from cjmapper.store import Library, migrate
-from cjmapper.store.schema import Base
+from cjmapper.store.schema import METADATA
 from cjmapper.store.sqlite import APPLICATION_ID
 
 
@@ -51,7 +51,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'schema.cjm'}")
     with engine.begin() as conn:
         migrate.upgrade(conn)
-        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(conn), METADATA)
     engine.dispose()
     assert differences == []
 

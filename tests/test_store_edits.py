@@ -95,7 +95,7 @@ def test_update_touchpoint_fields(lib: Library, journey: Journey) -> None:
     target = journey.touchpoints[0]
     stored = lib.update_touchpoint(
         target.id, title="Checkout", score=None, color="#E15759", votes=4, notes="R&D <b>", channel="Fax"
-    )
+    ).value
     assert stored == lib.load_journey(journey.id).touchpoint(target.id)
     assert (stored.title, stored.score, stored.color, stored.votes, stored.notes, stored.channel) == (
         "Checkout", None, "#e15759", 4, "R&D <b>", "Fax",
@@ -214,7 +214,7 @@ def test_a_move_into_a_used_up_gap_reports_the_renumbered_cards(lib: Library, jo
 
 def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey) -> None:
     cell = journey.cell(journey.phases[0].id, journey.lanes[0].id)
-    removed = lib.delete_touchpoints([cell[0].id])
+    removed = lib.delete_touchpoints([cell[0].id]).value
     assert cell_titles(reload(lib, journey), 0, 0) == ["Card 1.1.2"]
     assert keys_are_distinct(reload(lib, journey))
     lib.restore_touchpoints(journey.id, removed)
@@ -224,9 +224,9 @@ def test_delete_and_restore_touchpoints_in_place(lib: Library, journey: Journey)
 
 
 def test_phase_add_rename_move_delete_restore(lib: Library, journey: Journey) -> None:
-    added = lib.add_phase(journey.id, "Loyalty", index=1, color="#59a14f")
+    added = lib.add_phase(journey.id, "Loyalty", index=1, color="#59a14f").value
     assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Loyalty", "Phase 2", "Phase 3"]
-    assert lib.update_phase(added.id, name="Loyaliteit").name == "Loyaliteit"
+    assert lib.update_phase(added.id, name="Loyaliteit").value.name == "Loyaliteit"
     lib.move_phase(added.id, 3)
     assert [p.name for p in reload(lib, journey).phases] == ["Phase 1", "Phase 2", "Phase 3", "Loyaliteit"]
     with_cards = journey.phases[1]
@@ -241,7 +241,7 @@ def test_phase_add_rename_move_delete_restore(lib: Library, journey: Journey) ->
 
 
 def test_lane_add_move_delete_restore(lib: Library, journey: Journey) -> None:
-    lane = lib.add_lane(journey.id, "Backstage", "backstage", index=0)
+    lane = lib.add_lane(journey.id, "Backstage", "backstage", index=0).value
     assert reload(lib, journey).lanes[0] == lane
     lib.move_lane(lane.id, 99)
     assert reload(lib, journey).lanes[-1].id == lane.id
@@ -328,3 +328,30 @@ def test_a_journey_without_a_title_still_sorts() -> None:
 
     damaged = JourneyInfo(7, None, "en", "custom", 1, 1, 0)  # type: ignore[arg-type]
     assert _title_order(damaged) == ("", "", 7)
+
+
+def test_a_used_up_gap_in_a_long_cell_renumbers_only_the_cards_around_it(lib: Library, journey: Journey) -> None:
+    """Forty cards two GAPs apart but for one gap of 1: adding there spreads a few cards around it between the keys of
+    the cards just outside them, instead of renumbering the cell (which would give all forty new keys); reported
+    exactly, and undone exactly."""
+    phase, lane = journey.phases[0].id, journey.lanes[0].id
+    lib.add_touchpoints(journey.id, phase, lane, [(f"Filler {i}", {}) for i in range(38)])
+    cell = reload(lib, journey).cell(phase, lane)
+    keys = [2 * GAP * (rank + 1) for rank in range(len(cell))]
+    keys[20] = keys[19] + 1
+    lib.arrange([Placement(t.id, phase, lane, key) for t, key in zip(cell, keys, strict=True)])
+    before = placements(reload(lib, journey), phase, lane)
+    addition = lib.add_touchpoint(journey.id, phase, lane, "Squeezed", index=20)
+    after = placements(reload(lib, journey), phase, lane)
+    renumbered = addition.renumbered
+    assert 0 < len(renumbered.after) < len(cell) // 2  # a few around the place, not the cell
+    assert list(renumbered.after) == [after[p.touchpoint_id] for p in renumbered.after]
+    assert list(renumbered.before) == [before[p.touchpoint_id] for p in renumbered.before]
+    assert {i for i in before if before[i] != after[i]} == {p.touchpoint_id for p in renumbered.after}
+    assert all(keys[0] < p.position < keys[-1] for p in renumbered.after)  # within the keys already there
+    titles = [t.title for t in reload(lib, journey).cell(phase, lane)]
+    assert titles == [t.title for t in cell[:20]] + ["Squeezed"] + [t.title for t in cell[20:]]
+    assert keys_are_distinct(reload(lib, journey))
+    lib.delete_touchpoints([addition.touchpoint.id])
+    lib.arrange(renumbered.before)
+    assert placements(reload(lib, journey), phase, lane) == before

@@ -118,7 +118,7 @@ class EditMachine(RuleBasedStateMachine):
         ids = data.draw(st.lists(st.sampled_from(self.all_ids()), min_size=1, max_size=3, unique=True))
         previous = self.snapshot()
         placed = self.placements()
-        removed = self.lib.delete_touchpoints(ids)
+        removed = self.lib.delete_touchpoints(ids).value
         assert sorted(t.id for t in removed) == sorted(ids)
         for c in self.orders:
             self.orders[c] = [i for i in self.orders[c] if i not in ids]
@@ -143,9 +143,11 @@ class EditMachine(RuleBasedStateMachine):
         placed = self.placements()
         order = self.orders[(phase, lane)]
         start = placed[order[0]].position
-        self.lib.arrange([Placement(card_id, phase, lane, start + rank) for rank, card_id in enumerate(order)])
+        revision = self.lib.arrange(
+            [Placement(card_id, phase, lane, start + rank) for rank, card_id in enumerate(order)]
+        )
         before = tuple(placed[i] for i in order)
-        self.undo.append(("move", TouchpointMove(before, (), Renumbering()), self.snapshot(), placed))
+        self.undo.append(("move", TouchpointMove(before, (), Renumbering(), revision), self.snapshot(), placed))
 
     @precondition(lambda self: bool(self.crowdable()))
     @rule(data=st.data(), move=st.booleans())
@@ -170,7 +172,8 @@ class EditMachine(RuleBasedStateMachine):
         if kind == "add":
             assert isinstance(payload, TouchpointAddition)
             self.lib.delete_touchpoints([payload.touchpoint.id])
-            self.lib.arrange(payload.renumbered.before)
+            if payload.renumbered.before:
+                self.lib.arrange(payload.renumbered.before)
         elif kind == "move":
             assert isinstance(payload, TouchpointMove)
             self.lib.arrange([*payload.renumbered.before, *payload.before])

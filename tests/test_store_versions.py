@@ -128,13 +128,13 @@ def test_restore_is_exact_and_keeps_ids(lib: Library, journey: Journey) -> None:
     info = lib.save_version(journey.id, "Before")
     edit_a_lot(lib, journey)
     edited = lib.load_journey(journey.id)
-    previous = lib.restore_version(info.id)
+    previous = lib.restore_version(info.id).value
     restored = lib.load_journey(journey.id)
     assert content(restored) == content(journey)  # same ids, sort keys and fields
     assert write_journey(restored) == write_journey(journey)
     assert content(previous) == content(edited)
     # The undo: putting the previous content back is exact too.
-    assert content(lib.replace_journey_content(previous)) == content(journey)
+    assert content(lib.replace_journey_content(previous).value) == content(journey)
     assert content(lib.load_journey(journey.id)) == content(edited)
     assert write_journey(lib.load_journey(journey.id)) == write_journey(edited)
 
@@ -162,7 +162,7 @@ def test_restore_of_an_empty_version_and_back(lib: Library) -> None:
     info = lib.save_version(journey_id, "Empty")
     assert info.touchpoints == 0
     lib.add_phase(journey_id, "A phase")
-    previous = lib.restore_version(info.id)
+    previous = lib.restore_version(info.id).value
     assert lib.load_journey(journey_id).phases == []
     lib.replace_journey_content(previous)
     assert [p.name for p in lib.load_journey(journey_id).phases] == ["A phase"]

@@ -66,7 +66,7 @@ def use_the_library(lib: Library, journey_ids: list[int]) -> None:
     for journey_id in journey_ids:
         journey = lib.load_journey(journey_id)
         lib.add_phase(journey_id, "New phase")
-        lane = lib.add_lane(journey_id, "New lane")
+        lane = lib.add_lane(journey_id, "New lane").value
         lib.add_touchpoint(journey_id, journey.phases[0].id, lane.id, "New card")
         lib.add_touchpoint(journey_id, journey.phases[0].id, journey.lanes[0].id, "Another new card")
         lib.duplicate_journey(journey_id)
@@ -86,7 +86,7 @@ def test_restore_copied_versions_where_ids_collide(library_location: Location, t
             wanted = write_journey(target.load_version(info.id))
             before = target.load_journey(copy_id)
             own = target.load_journey(own_id)
-            previous = target.restore_version(info.id)
+            previous = target.restore_version(info.id).value
             restored = target.load_journey(copy_id)
             assert write_journey(restored) == wanted
             assert write_journey(previous) == write_journey(before)
@@ -260,7 +260,7 @@ def test_every_put_back_under_given_ids_moves_the_id_counters(library: Library) 
     lane = replace(lane_removal.lane, id=lane_removal.lane.id + ahead)
     cards = tuple(moved(c, None, lane.id) for c in lane_removal.touchpoints if c.phase_id != journey.phases[0].id)
     library.restore_lane(replace(lane_removal, lane=lane, touchpoints=cards))
-    [card] = library.delete_touchpoints([journey.touchpoints[-1].id])
+    [card] = library.delete_touchpoints([journey.touchpoints[-1].id]).value
     library.restore_touchpoints(journey_id, [moved(card)])
     removal = library.delete_version(library.save_version(journey_id, "One").id)
     library.restore_deleted_version(replace(removal, info=replace(removal.info, id=removal.info.id + ahead)))

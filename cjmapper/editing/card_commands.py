@@ -61,7 +61,7 @@ class NewCardsCommand(Command):
             index=self.index,
             expected_revision=self.seen,
         )
-        snapshot.adopt(additions)
+        snapshot.adopt(additions.revision)
         snapshot.place(additions.renumbered.after)
         snapshot.put_cards(additions.touchpoints)
         after = snapshot.placements(cell_before)
@@ -155,7 +155,7 @@ class MoveTouchpointsCommand(Command):
         move = self.library.move_touchpoints(
             self.ids, self.phase_id, self.lane_id, self.index, expected_revision=self.seen
         )
-        snapshot.adopt(move)
+        snapshot.adopt(move.revision)
         snapshot.place([*move.renumbered.after, *move.after])
         after = snapshot.placements(before)
         moved = [i for i in before if after[i] != before[i]]

@@ -84,23 +84,19 @@ class Command:
 
     def arrange(self, placements: Sequence[Placement]) -> None:
         if placements:
-            arranged = self.library.arrange(placements, expected_revision=self.seen)  # type: ignore[func-returns-value]
-            self.snapshot.adopt(arranged)
+            self.snapshot.adopt(self.library.arrange(placements, expected_revision=self.seen))
             self.snapshot.place(placements)
 
     def restore_cards(self, cards: Sequence[Touchpoint]) -> None:
         if cards:
             snapshot = self.snapshot
-            restored = self.library.restore_touchpoints(  # type: ignore[func-returns-value]
-                snapshot.journey_id, cards, expected_revision=self.seen
-            )
-            snapshot.adopt(restored)
+            snapshot.adopt(self.library.restore_touchpoints(snapshot.journey_id, cards, expected_revision=self.seen))
             snapshot.put_cards(cards)
 
     def delete_cards(self, card_ids: Sequence[int]) -> list[Touchpoint]:
         if not card_ids:
             return []
-        cards = self.library.delete_touchpoints(card_ids, expected_revision=self.seen)
-        self.snapshot.adopt(cards)
+        deleted = self.library.delete_touchpoints(card_ids, expected_revision=self.seen)
+        self.snapshot.adopt(deleted.revision)
         self.snapshot.drop_cards(card_ids)
-        return cards
+        return deleted.value

@@ -143,8 +143,8 @@ class UpdateTouchpointCommand(UpdateCommand):
         card = self.library.update_touchpoint(
             self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
         )
-        self.snapshot.adopt(card)
-        self.snapshot.put_cards([card])
+        self.snapshot.adopt(card.revision)
+        self.snapshot.put_cards([card.value])
 
     def change(self) -> Change:
         return Change(ChangeKind.CARDS, updated=frozenset({self.target_id}))
@@ -252,8 +252,8 @@ class UpdatePhaseCommand(UpdateCommand):
 
     def write(self, values: Mapping[str, object]) -> None:
         phase = self.library.update_phase(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
-        self.snapshot.adopt(phase)
-        _replace_item(self.snapshot.journey.phases, phase)
+        self.snapshot.adopt(phase.revision)
+        _replace_item(self.snapshot.journey.phases, phase.value)
 
     def change(self) -> Change:
         return Change(ChangeKind.STRUCTURE, phases=frozenset({self.target_id}))
@@ -279,8 +279,8 @@ class UpdateLaneCommand(UpdateCommand):
 
     def write(self, values: Mapping[str, object]) -> None:
         lane = self.library.update_lane(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
-        self.snapshot.adopt(lane)
-        _replace_item(self.snapshot.journey.lanes, lane)
+        self.snapshot.adopt(lane.revision)
+        _replace_item(self.snapshot.journey.lanes, lane.value)
 
     def change(self) -> Change:
         return Change(ChangeKind.STRUCTURE, lanes=frozenset({self.target_id}))
@@ -332,10 +332,9 @@ class UpdateJourneyCommand(UpdateCommand):
         return values
 
     def write(self, values: Mapping[str, object]) -> None:
-        returned = self.library.update_journey(  # type: ignore[func-returns-value]
-            self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values)
+        self.snapshot.adopt(
+            self.library.update_journey(self.target_id, expected_revision=self.seen, **cast(dict[str, Any], values))
         )
-        self.snapshot.adopt(returned)
         journey = self.snapshot.journey
         for name, value in values.items():
             setattr(journey, name, _stored_journey_value(name, value))

@@ -25,19 +25,6 @@ def _by_id(card: Touchpoint) -> int:
     return card.id
 
 
-def returned_revision(returned: object) -> int | None:
-    """The journey's new revision in what a library edit returned: the int itself, or a result's `revision` field;
-    None when it carries none (a journey value's `revision` is the journey's, not the edit's)."""
-    if isinstance(returned, bool):
-        return None
-    if isinstance(returned, int):
-        return returned
-    if isinstance(returned, Journey):
-        return None
-    revision = getattr(returned, "revision", None)
-    return revision if isinstance(revision, int) and not isinstance(revision, bool) else None
-
-
 class JourneySnapshot:
     """One journey of an open library, patched by the editing commands. The caller keeps the library open.
     `source` reads the journey (default: as the library holds it now; a saved version's viewer passes the version)."""
@@ -88,11 +75,12 @@ class JourneySnapshot:
         """The journey's revision as last seen: what the next library call expects."""
         return self.journey.revision
 
-    def adopt(self, returned: object = None) -> None:
-        """After a library edit of the journey: take the revision it returned (`returned_revision`); an edit that
-        returns none bumped the revision by one."""
-        revision = returned_revision(returned)
-        self.journey.revision = self.journey.revision + 1 if revision is None else revision
+    def adopt(self, revision: int | None) -> None:
+        """After a library edit of the journey: take the revision it returned (every edit of `Library` returns the
+        journey's new revision, as an int or a result's `revision`)."""
+        if revision is None:
+            raise ValueError("the library edit returned no revision")
+        self.journey.revision = revision
 
     # ------------------------------------------------------------------ cards
 

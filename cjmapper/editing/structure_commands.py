@@ -49,10 +49,10 @@ class StructureCommand(Command):
     def library_delete(self, item_id: int) -> Removal:
         raise NotImplementedError
 
-    def library_restore(self, removal: Removal) -> object:
+    def library_restore(self, removal: Removal) -> int:
         raise NotImplementedError
 
-    def library_move(self, item_id: int, index: int) -> object:
+    def library_move(self, item_id: int, index: int) -> int:
         raise NotImplementedError
 
     def removal(self, index: int, item: Phase | Lane) -> Removal:
@@ -72,7 +72,7 @@ class StructureCommand(Command):
     def remove(self, item_id: int) -> Removal:
         """Delete the phase or lane with its cards, in the library and the snapshot."""
         removal = self.library_delete(item_id)
-        self.snapshot.adopt(removal)
+        self.snapshot.adopt(removal.revision)
         items = self.items()
         del items[_index_of(items, item_id, self.WHAT)]
         self.snapshot.drop_cards(t.id for t in removal.touchpoints)
@@ -107,12 +107,12 @@ class OnPhases(StructureCommand):
     def library_delete(self, item_id: int) -> Removal:
         return self.library.delete_phase(item_id, expected_revision=self.seen)
 
-    def library_restore(self, removal: Removal) -> object:
+    def library_restore(self, removal: Removal) -> int:
         assert isinstance(removal, PhaseRemoval)
-        return self.library.restore_phase(removal, expected_revision=self.seen)  # type: ignore[func-returns-value]
+        return self.library.restore_phase(removal, expected_revision=self.seen)
 
-    def library_move(self, item_id: int, index: int) -> object:
-        return self.library.move_phase(item_id, index, expected_revision=self.seen)  # type: ignore[func-returns-value]
+    def library_move(self, item_id: int, index: int) -> int:
+        return self.library.move_phase(item_id, index, expected_revision=self.seen)
 
     def removal(self, index: int, item: Phase | Lane) -> Removal:
         assert isinstance(item, Phase)
@@ -140,12 +140,12 @@ class OnLanes(StructureCommand):
     def library_delete(self, item_id: int) -> Removal:
         return self.library.delete_lane(item_id, expected_revision=self.seen)
 
-    def library_restore(self, removal: Removal) -> object:
+    def library_restore(self, removal: Removal) -> int:
         assert isinstance(removal, LaneRemoval)
-        return self.library.restore_lane(removal, expected_revision=self.seen)  # type: ignore[func-returns-value]
+        return self.library.restore_lane(removal, expected_revision=self.seen)
 
-    def library_move(self, item_id: int, index: int) -> object:
-        return self.library.move_lane(item_id, index, expected_revision=self.seen)  # type: ignore[func-returns-value]
+    def library_move(self, item_id: int, index: int) -> int:
+        return self.library.move_lane(item_id, index, expected_revision=self.seen)
 
     def removal(self, index: int, item: Phase | Lane) -> Removal:
         assert isinstance(item, Lane)
@@ -167,8 +167,8 @@ class AddStructureCommand(StructureCommand):
         self.color = color
         self._removed: Removal | None = None
 
-    def added(self, item: Phase | Lane) -> Change:
-        self.snapshot.adopt(item)
+    def added(self, item: Phase | Lane, revision: int) -> Change:
+        self.snapshot.adopt(revision)
         items = self.items()
         at = _clamped(self.index, len(items))
         items.insert(at, item)
@@ -247,10 +247,11 @@ class AddPhaseCommand(AddStructureCommand, OnPhases):
         self.phase: Phase | None = None
 
     def execute(self) -> Change:
-        self.phase = self.library.add_phase(
+        added = self.library.add_phase(
             self.snapshot.journey_id, self.name, index=self.index, color=self.color, expected_revision=self.seen
         )
-        return self.added(self.phase)
+        self.phase = added.value
+        return self.added(added.value, added.revision)
 
 
 class AddLaneCommand(AddStructureCommand, OnLanes):
@@ -262,7 +263,7 @@ class AddLaneCommand(AddStructureCommand, OnLanes):
         self.kind = kind
 
     def execute(self) -> Change:
-        self.lane = self.library.add_lane(
+        added = self.library.add_lane(
             self.snapshot.journey_id,
             self.name,
             self.kind,
@@ -270,7 +271,8 @@ class AddLaneCommand(AddStructureCommand, OnLanes):
             color=self.color,
             expected_revision=self.seen,
         )
-        return self.added(self.lane)
+        self.lane = added.value
+        return self.added(added.value, added.revision)
 
 
 class MovePhaseCommand(MoveStructureCommand, OnPhases):

@@ -46,21 +46,19 @@ class SaveVersionCommand(Command):
     def execute(self) -> Change:
         snapshot = self.snapshot
         self.info = self.library.save_version(snapshot.journey_id, self.name, expected_revision=self.seen)
-        snapshot.adopt(self.info)
+        snapshot.adopt(self.info.revision)
         self.label = Label(marked("Save version {0}"), (quoted(self.info.name),))
         return VERSIONS_CHANGED
 
     def backward(self) -> Change:
         assert self.info is not None
         self._removal = self.library.delete_version(self.info.id, expected_revision=self.seen)
-        self.snapshot.adopt(self._removal)
+        self.snapshot.adopt(self._removal.revision)
         return VERSIONS_CHANGED
 
     def forward(self) -> Change:
         assert self._removal is not None
-        self.snapshot.adopt(
-            self.library.restore_deleted_version(self._removal, expected_revision=self.seen)  # type: ignore[func-returns-value]
-        )
+        self.snapshot.adopt(self.library.restore_deleted_version(self._removal, expected_revision=self.seen))
         return VERSIONS_CHANGED
 
 
@@ -81,9 +79,7 @@ class DeleteVersionCommand(Command):
 
     def backward(self) -> Change:
         assert self._removal is not None
-        self.snapshot.adopt(
-            self.library.restore_deleted_version(self._removal, expected_revision=self.seen)  # type: ignore[func-returns-value]
-        )
+        self.snapshot.adopt(self.library.restore_deleted_version(self._removal, expected_revision=self.seen))
         return VERSIONS_CHANGED
 
     def forward(self) -> Change:
@@ -92,7 +88,7 @@ class DeleteVersionCommand(Command):
 
     def _delete(self) -> VersionRemoval:
         self._removal = self.library.delete_version(self.version_id, expected_revision=self.seen)
-        self.snapshot.adopt(self._removal)
+        self.snapshot.adopt(self._removal.revision)
         return self._removal
 
 
@@ -110,7 +106,7 @@ class RestoreVersionCommand(Command):
 
     def execute(self) -> Change:
         name = self.library.version_info(self.version_id).name
-        self._previous = self.library.restore_version(self.version_id, expected_revision=self.seen)
+        self._previous = self.library.restore_version(self.version_id, expected_revision=self.seen).value
         self.snapshot.reread()
         self._restored = kept(self.snapshot.journey)
         self.label = Label(marked("Restore version {0}"), (quoted(name),))

@@ -3,8 +3,11 @@
 Every edit method is one transaction, durable when it returns (there is no separate Save), bumps the journey's
 revision, and raises a `CjmapperError` with the library unchanged when it cannot be done. Each edit of a journey
 takes an optional `expected_revision`: the revision the caller last saw; when another connection has changed the
-journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Edit methods take and
-return ids and model value objects, never ORM instances, so undo commands can hold ids.
+journey since, the edit is refused with `StaleEditError` (nobody silently overwrites anybody). Every edit of a
+journey returns the journey's new revision, read in its own transaction (an int, a `revision` field on its result,
+or `Revised(value, revision)`), so a caller never has to count edits to know it. Edit methods take and return ids
+and model value objects, so undo commands can hold ids; they run on a Core connection with their statements built
+once (a card edit is a handful of small statements, and building them cost more than running them).
 
 It is long because it is the one edit API: every way to change a library is a method here, each a transaction
 with the same stale check and change notice, and the helpers below are the rows those methods write. Opening and
@@ -14,15 +17,30 @@ creating the file is `cjmapper.store.library_file`; reading is `reading` and `ch
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, Integer, Table, bindparam, cast, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Integer,
+    Table,
+    Update,
+    bindparam,
+    cast,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from cjmapper import rules
 from cjmapper.errors import (
@@ -76,6 +94,15 @@ UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True, slots=True)
+class Revised(Generic[_T]):
+    """What an edit returns when its answer is a plain value (a phase, a lane, a card, a journey, a list): that
+    value, and the journey's revision after the edit."""
+
+    value: _T
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
 class PhaseRemoval:
     """What `delete_phase` took out, so `restore_phase` can put it back exactly (same ids and places)."""
 
@@ -83,14 +110,20 @@ class PhaseRemoval:
     index: int
     phase: Phase
     touchpoints: tuple[Touchpoint, ...]
+    revision: int | None = None
+    """The journey's revision after `delete_phase`; None on a removal made by hand (`restore_phase` ignores it)."""
 
 
 @dataclass(frozen=True, slots=True)
 class LaneRemoval:
+    """What `delete_lane` took out, so `restore_lane` can put it back exactly (same ids and places)."""
+
     journey_id: int
     index: int
     lane: Lane
     touchpoints: tuple[Touchpoint, ...]
+    revision: int | None = None
+    """The journey's revision after `delete_lane`; None on a removal made by hand (`restore_lane` ignores it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +133,19 @@ class TouchpointAddition:
 
     touchpoint: Touchpoint
     renumbered: Renumbering
+    revision: int
+    """The journey's revision after the edit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Additions:
+    """What `add_touchpoints` did: the new cards as stored (in the order given), the cell's other cards it
+    renumbered to make room (each once: where it stood before the edit and stands after it), and the journey's
+    revision after the edit. Deleting the new cards and `arrange(renumbered.before)` undoes it exactly."""
+
+    touchpoints: tuple[Touchpoint, ...]
+    renumbered: Renumbering
+    revision: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +156,8 @@ class TouchpointMove:
     before: tuple[Placement, ...]
     after: tuple[Placement, ...]
     renumbered: Renumbering
-
-
-# Replaced by the store helper's batch edits at merge (issue 14): a temporary `Additions`.
-@dataclass(frozen=True, slots=True)
-class Additions:
-    """What `add_touchpoints` did: the new cards as stored (in the order given), the cell's other cards it
-    renumbered to make room, and the journey's revision after it."""
-
-    touchpoints: tuple[Touchpoint, ...]
-    renumbered: Renumbering
     revision: int
+    """The journey's revision after the edit."""
 
 
 FILE_BUSY_TIMEOUT_MS = 2000
@@ -128,8 +165,10 @@ NEW_JOURNEY_REVISION = 0
 """The revision of a journey the library adds under a new id (`create_journey`, `duplicate_journey`,
 `import_journey`): an undo of the adding expects it, until someone edits the journey."""
 _STALE = "Someone else changed this journey since it was read; the edit was not saved, so their work stays."
-_CHANGES = "cjm_changes"
-"""Session.info key: the `JourneyChange`s a write transaction makes, announced just before it commits."""
+_MOVE_WITHIN = "Cards can only move within their own journey."
+_TOGETHER = "Cards of different journeys cannot be changed in one edit."
+_CHANGES: ContextVar[list[JourneyChange]] = ContextVar("cjm_changes")
+"""The `JourneyChange`s the write transaction under way makes, announced just before it commits."""
 
 
 class Library:
@@ -152,7 +191,6 @@ class Library:
         self.damage: tuple[str, ...] = tuple(damage)
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -418,20 +456,25 @@ class Library:
     # ------------------------------------------------------------------ the write path
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One transaction holding the write lock from its start; committed (durable) when the block ends."""
+    def _write(self) -> Iterator[Connection]:
+        """One transaction holding the write lock from its start; committed (durable) when the block ends. A Core
+        connection, not an ORM session: an edit is a few statements, and the ORM's unit of work cost more than
+        they did."""
         if self.damage:
             raise LibraryError(
                 f"{self.name} is damaged and open read-only: the change was not saved. "
                 "Export its journeys (export-all) and import them into a new library."
             )
         try:
-            with self._sessions() as session, session.begin():
-                session.connection(execution_options={WRITE_LOCK: True})
-                yield session
-                changes: list[JourneyChange] = session.info.pop(_CHANGES, [])
+            with self.engine.connect().execution_options(**{WRITE_LOCK: True}) as conn, conn.begin():
+                changes: list[JourneyChange] = []
+                noting = _CHANGES.set(changes)
+                try:
+                    yield conn
+                finally:
+                    _CHANGES.reset(noting)
                 if changes:
-                    self._backend.announce(session.connection(), changes)
+                    self._backend.announce(conn, changes)
         except DBAPIError as e:
             raise self._backend.translate(e) from None
         except SQLAlchemyError as e:
@@ -439,70 +482,73 @@ class Library:
 
     @staticmethod
     def _touch(
-        session: Session,
+        conn: Connection,
         journey_id: int,
         expected_revision: int | None = None,
         cards: Sequence[int] | None = None,
-    ) -> None:
-        """Bump the journey's revision. With `expected_revision`, refuse (StaleEditError, so the whole edit is rolled
-        back) when the journey is no longer at that revision: someone else changed it since the caller read it.
-        `cards`: the cards the edit wrote when it wrote only cards, so other editors need re-read only those."""
-        statement = update(JOURNEYS).where(JOURNEYS.c.id == journey_id)
-        if expected_revision is not None:
-            statement = statement.where(JOURNEYS.c.revision == expected_revision)
-        revision = session.execute(statement.values(revision=JOURNEYS.c.revision + 1).returning(JOURNEYS.c.revision))
-        found = revision.scalar()
-        if expected_revision is not None and found is None:
-            raise StaleEditError(_STALE)
-        if found is not None:
-            _record(session, JourneyChange(journey_id, int(found), None if cards is None else tuple(cards)))
+    ) -> int:
+        """Bump the journey's revision and return the new one (every edit returns it to its caller). With
+        `expected_revision`, refuse (StaleEditError, so the whole edit is rolled back) when the journey is no longer
+        at that revision: someone else changed it since the caller read it. A journey that is not there is refused
+        (NotFoundError). `cards`: the cards the edit wrote when it wrote only cards."""
+        if expected_revision is None:
+            found = conn.execute(_BUMP, {"j": journey_id}).scalar()
+        else:
+            found = conn.execute(_BUMP_IF_AT, {"j": journey_id, "expected": expected_revision}).scalar()
+        if found is None:
+            if expected_revision is not None:
+                raise StaleEditError(_STALE)
+            raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+        revision = int(found)
+        _record(JourneyChange(journey_id, revision, None if cards is None else tuple(cards)))
+        return revision
 
     # ------------------------------------------------------------------ journeys
 
     def create_journey(self, journey: Journey) -> int:
         """Add a whole journey (ids inside `journey` are only references between its parts). Returns its id; the new
         journey's revision is `NEW_JOURNEY_REVISION` (as for every journey this library adds under a new id)."""
-        with self._write() as s:
-            return _insert_journey(s, journey, keep_ids=False)
+        with self._write() as conn:
+            return _insert_journey(conn, journey, keep_ids=False)
 
     def import_journey(self, journey: Journey, saved: Sequence[tuple[VersionInfo, Journey]] = ()) -> int:
         """Add a whole journey from another library with its saved versions (each under its name and time), in one
         transaction: a copy is there whole or not at all. Returns the new journey's id. The versions name the
         copy's parts by their new ids (see `versions.import_version`)."""
-        with self._write() as s:
+        with self._write() as conn:
             ids = versions.IdMap()
-            journey_id = _insert_journey(s, journey, keep_ids=False, ids=ids)
+            journey_id = _insert_journey(conn, journey, keep_ids=False, ids=ids)
             for info, content in saved:
-                versions.import_version(s.connection(), journey_id, info, content, ids)
+                versions.import_version(conn, journey_id, info, content, ids)
             return journey_id
 
     def restore_journey(self, journey: Journey) -> int:
         """Put back a journey that `delete_journey` returned, with all its original ids. Returns the revision it has
         now (for the next `delete_journey`'s `expected_revision`). Refused (StaleEditError) when the journey is
         already back: someone else put it back, and their work on it stays."""
-        with self._write() as s:
-            if s.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
+        with self._write() as conn:
+            if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
                 raise StaleEditError(_STALE)
-            journey_id = _insert_journey(s, journey, keep_ids=True)
-            self._backend.ids_inserted(s.connection(), (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
-            return int(s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
+            journey_id = _insert_journey(conn, journey, keep_ids=True)
+            self._backend.ids_inserted(conn, (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
+            return int(conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
 
     def delete_journey(self, journey_id: int, *, expected_revision: int | None = None) -> Journey:
         """Delete a journey and everything on it; returns it whole (with the revision it had), for undo. With
         `expected_revision`, refused (StaleEditError) when the journey is no longer at that revision or is gone:
         someone else changed or deleted it since the caller saw it."""
-        with self._write() as s:
+        with self._write() as conn:
             if expected_revision is not None:
-                found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+                found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
                 if found != expected_revision:
                     raise StaleEditError(_STALE)
-            journey = self._load_for_write(s.connection(), journey_id)
+            journey = self._load_for_write(conn, journey_id)
             statement = delete(JOURNEYS).where(JOURNEYS.c.id == journey_id)
             if expected_revision is not None:
                 statement = statement.where(JOURNEYS.c.revision == expected_revision)
-            if s.connection().execute(statement).rowcount != 1:
+            if conn.execute(statement).rowcount != 1:
                 raise StaleEditError(_STALE)
-            _record(s, JourneyChange(journey_id, None))
+            _record(JourneyChange(journey_id, None))
         return journey
 
     def delete_damaged_journey(self, journey_id: int, *, expected_revision: int | None = None) -> None:
@@ -515,8 +561,7 @@ class Library:
         `expected_revision`: the journey's revision as `journey_revisions` lists it (`reading.UNREADABLE_REVISION`
         for one that is not a whole number); refused (StaleEditError) when it is no longer that or the journey is
         gone: someone else changed or deleted it since the caller saw it."""
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             if expected_revision is not None and self._listed_revision(conn, journey_id) != expected_revision:
                 raise StaleEditError(_STALE)
             try:
@@ -529,8 +574,8 @@ class Library:
                     "delete it as usual (which can be undone)."
                 )
             for other, revision in _delete_journey_rows(conn, journey_id):
-                _record(s, JourneyChange(other, revision))
-            _record(s, JourneyChange(journey_id, None))
+                _record(JourneyChange(other, revision))
+            _record(JourneyChange(journey_id, None))
 
     def _load_for_write(self, conn: Connection, journey_id: int) -> Journey:
         """`reading.load_journey` inside a write transaction: a journey holding text that is not UTF-8 is refused as
@@ -554,10 +599,10 @@ class Library:
     def duplicate_journey(self, journey_id: int, title: str | None = None) -> int:
         """Add a copy of a journey (under `title`, else its own title with " (copy)"); returns the copy's id. The copy's
         revision is `NEW_JOURNEY_REVISION`."""
-        with self._write() as s:
-            journey = reading.load_journey(s.connection(), journey_id)
+        with self._write() as conn:
+            journey = reading.load_journey(conn, journey_id)
             journey.title = rules.title(title if title is not None else _copy_title(journey.title), MAX_TITLE, "title")
-            return _insert_journey(s, journey, keep_ids=False)
+            return _insert_journey(conn, journey, keep_ids=False)
 
     def update_journey(
         self,
@@ -569,7 +614,8 @@ class Library:
         framework: Framework | str = UNSET,
         persona: Persona | None = UNSET,
         expected_revision: int | None = None,
-    ) -> None:
+    ) -> int:
+        """Change some of the journey's own fields; returns the journey's new revision."""
         values: dict[str, object] = {}
         if title is not UNSET:
             values["title"] = rules.title(title, MAX_TITLE, "journey title")
@@ -581,11 +627,11 @@ class Library:
             values["framework"] = rules.framework(framework).value
         if persona is not UNSET:
             values.update(_persona_values(persona))
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
+        with self._write() as conn:
+            _require(conn, JOURNEYS, journey_id, "journey")
             if values:
-                s.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
-            self._touch(s, journey_id, expected_revision)
+                conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
+            return self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ phases and lanes
 
@@ -598,7 +644,8 @@ class Library:
         description: str = "",
         color: str | None = None,
         expected_revision: int | None = None,
-    ) -> Phase:
+    ) -> Revised[Phase]:
+        """Add a phase at `index` (None: last); returns it as stored, with the journey's new revision."""
         return self._add_structure(
             _PHASES, journey_id, index, expected_revision, name=name, description=description, color=color
         )
@@ -611,21 +658,24 @@ class Library:
         description: str = UNSET,
         color: str | None = UNSET,
         expected_revision: int | None = None,
-    ) -> Phase:
+    ) -> Revised[Phase]:
+        """Change some fields of a phase; returns it as stored, with the journey's new revision."""
         return self._update_structure(
             _PHASES, phase_id, expected_revision, name=name, description=description, color=color
         )
 
-    def move_phase(self, phase_id: int, index: int, *, expected_revision: int | None = None) -> None:
-        """Move a phase to `index` among the journey's phases (0 = leftmost)."""
-        self._move_structure(_PHASES, phase_id, index, expected_revision)
+    def move_phase(self, phase_id: int, index: int, *, expected_revision: int | None = None) -> int:
+        """Move a phase to `index` among the journey's phases (0 = leftmost); returns the journey's new revision."""
+        return self._move_structure(_PHASES, phase_id, index, expected_revision)
 
     def delete_phase(self, phase_id: int, *, expected_revision: int | None = None) -> PhaseRemoval:
-        """Delete a phase with its cards; returns what was removed, for `restore_phase`."""
+        """Delete a phase with its cards; returns what was removed, for `restore_phase`, with the journey's new
+        revision."""
         return self._delete_structure(_PHASES, phase_id, expected_revision)
 
-    def restore_phase(self, removal: PhaseRemoval, *, expected_revision: int | None = None) -> None:
-        self._restore_structure(
+    def restore_phase(self, removal: PhaseRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a phase `delete_phase` removed, with its cards; returns the journey's new revision."""
+        return self._restore_structure(
             _PHASES, removal.journey_id, removal.index, removal.phase, removal.touchpoints, expected_revision
         )
 
@@ -638,7 +688,8 @@ class Library:
         index: int | None = None,
         color: str | None = None,
         expected_revision: int | None = None,
-    ) -> Lane:
+    ) -> Revised[Lane]:
+        """Add a lane at `index` (None: last); returns it as stored, with the journey's new revision."""
         return self._add_structure(_LANES, journey_id, index, expected_revision, name=name, kind=kind, color=color)
 
     def update_lane(
@@ -649,19 +700,22 @@ class Library:
         kind: LaneKind | str = UNSET,
         color: str | None = UNSET,
         expected_revision: int | None = None,
-    ) -> Lane:
+    ) -> Revised[Lane]:
+        """Change some fields of a lane; returns it as stored, with the journey's new revision."""
         return self._update_structure(_LANES, lane_id, expected_revision, name=name, kind=kind, color=color)
 
-    def move_lane(self, lane_id: int, index: int, *, expected_revision: int | None = None) -> None:
-        """Move a lane to `index` among the journey's lanes (0 = top)."""
-        self._move_structure(_LANES, lane_id, index, expected_revision)
+    def move_lane(self, lane_id: int, index: int, *, expected_revision: int | None = None) -> int:
+        """Move a lane to `index` among the journey's lanes (0 = top); returns the journey's new revision."""
+        return self._move_structure(_LANES, lane_id, index, expected_revision)
 
     def delete_lane(self, lane_id: int, *, expected_revision: int | None = None) -> LaneRemoval:
-        """Delete a lane with its cards; returns what was removed, for `restore_lane`."""
+        """Delete a lane with its cards; returns what was removed, for `restore_lane`, with the journey's new
+        revision."""
         return self._delete_structure(_LANES, lane_id, expected_revision)
 
-    def restore_lane(self, removal: LaneRemoval, *, expected_revision: int | None = None) -> None:
-        self._restore_structure(
+    def restore_lane(self, removal: LaneRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a lane `delete_lane` removed, with its cards; returns the journey's new revision."""
+        return self._restore_structure(
             _LANES, removal.journey_id, removal.index, removal.lane, removal.touchpoints, expected_revision
         )
 
@@ -674,47 +728,46 @@ class Library:
         index: int | None,
         expected_revision: int | None,
         **given: object,
-    ) -> _ItemT:
+    ) -> Revised[_ItemT]:
         values = structure.clean(given)
-        with self._write() as s:
-            _require(s, JOURNEYS, journey_id, "journey")
-            order = _structure_ids(s, structure.table, journey_id)
+        with self._write() as conn:
+            _require(conn, JOURNEYS, journey_id, "journey")
+            order = _structure_ids(conn, structure.table, journey_id)
             if len(order) >= structure.limit:
-                raise EditError(f"A journey has at most {structure.limit} {structure.what}s.")
-            item = structure.load(s, _insert_at(s, structure.table, journey_id, order, index, values))
-            self._touch(s, journey_id, expected_revision)
-        return item
+                raise EditError(f"A journey has at most {structure.limit} {structure.what}conn.")
+            item = structure.load(conn, _insert_at(conn, structure.table, journey_id, order, index, values))
+            revision = self._touch(conn, journey_id, expected_revision)
+        return Revised(item, revision)
 
     def _update_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None, **given: object
-    ) -> _ItemT:
+    ) -> Revised[_ItemT]:
         values = structure.clean({name: value for name, value in given.items() if value is not UNSET})
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            structure.check_update(s, item_id, values)
+        with self._write() as conn:
+            journey_id = reading.journey_of(conn, structure.what, item_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            structure.check_update(conn, item_id, values)
             if values:
-                s.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
-            self._touch(s, journey_id, expected_revision)
-            item = structure.load(s, item_id)
-        return item
+                conn.execute(update(structure.table).where(structure.table.c.id == item_id).values(**values))
+            revision = self._touch(conn, journey_id, expected_revision)
+            item = structure.load(conn, item_id)
+        return Revised(item, revision)
 
     def _move_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, index: int, expected_revision: int | None
-    ) -> None:
-        with self._write() as s:
-            journey_id = reading.journey_of(s.connection(), structure.what, item_id)
-            _move_in_order(s, structure.table, journey_id, item_id, index)
-            self._touch(s, journey_id, expected_revision)
+    ) -> int:
+        with self._write() as conn:
+            journey_id = reading.journey_of(conn, structure.what, item_id)
+            _move_in_order(conn, structure.table, journey_id, item_id, index)
+            return self._touch(conn, journey_id, expected_revision)
 
     def _delete_structure(
         self, structure: _Structure[_ItemT, _RemovalT], item_id: int, expected_revision: int | None
     ) -> _RemovalT:
-        with self._write() as s:
-            conn = s.connection()
+        with self._write() as conn:
             journey_id = reading.journey_of(conn, structure.what, item_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            order = _structure_ids(s, structure.table, journey_id)
+            _refuse_stale(conn, journey_id, expected_revision)
+            order = _structure_ids(conn, structure.table, journey_id)
             if len(order) <= 1:
                 raise EditError(f"A journey keeps at least one {structure.what}.")
             journey = reading.load_journey(conn, journey_id)
@@ -724,11 +777,11 @@ class Library:
                 structure.find(journey, item_id),
                 tuple(t for t in journey.touchpoints if getattr(t, structure.card_field) == item_id),
             )
-            s.execute(delete(structure.table).where(structure.table.c.id == item_id))
+            conn.execute(delete(structure.table).where(structure.table.c.id == item_id))
             order.remove(item_id)
-            _write_positions(s, structure.table, order)
-            self._touch(s, journey_id, expected_revision)
-        return removal
+            _write_positions(conn, structure.table, order)
+            revision = self._touch(conn, journey_id, expected_revision)
+        return replace(removal, revision=revision)
 
     def _restore_structure(
         self,
@@ -738,13 +791,13 @@ class Library:
         item: _ItemT,
         cards: Sequence[Touchpoint],
         expected_revision: int | None,
-    ) -> None:
-        with self._write() as s:
-            order = _structure_ids(s, structure.table, journey_id)
-            _insert_at(s, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
-            _insert_touchpoints(s, journey_id, cards)
-            self._backend.ids_inserted(s.connection(), (structure.table, TOUCHPOINTS))
-            self._touch(s, journey_id, expected_revision)
+    ) -> int:
+        with self._write() as conn:
+            order = _structure_ids(conn, structure.table, journey_id)
+            _insert_at(conn, structure.table, journey_id, order, index, structure.stored(item) | {"id": item.id})
+            _insert_touchpoints(conn, journey_id, cards)
+            self._backend.ids_inserted(conn, (structure.table, TOUCHPOINTS))
+            return self._touch(conn, journey_id, expected_revision)
 
     # ------------------------------------------------------------------ touchpoints
 
@@ -765,20 +818,64 @@ class Library:
         votes: int = 0,
         expected_revision: int | None = None,
     ) -> TouchpointAddition:
-        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, and the
-        cell's other cards that were renumbered to make room."""
+        """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, the cell's
+        other cards that were renumbered to make room, and the journey's new revision."""
         card = _clean_touchpoint(
             Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
         )
-        with self._write() as s:
-            _check_cell(s, journey_id, phase_id, lane_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            [card.position], renumbered = ordering.place(s.connection(), phase_id, lane_id, index, 1, ())
+        with self._write() as conn:
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
+            [card.position], renumbered = ordering.place(conn, phase_id, lane_id, index, 1, ())
             values = _touchpoint_values(card, journey_id)
             del values["id"]
-            card.id = int(s.execute(insert(TOUCHPOINTS).values(**values).returning(TOUCHPOINTS.c.id)).scalar_one())
-            self._touch(s, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)])
-        return TouchpointAddition(card, renumbered)
+            card.id = int(conn.execute(_INSERT_CARD, values).scalar_one())
+            revision = self._touch(
+                conn, journey_id, expected_revision, [card.id, *(p.touchpoint_id for p in renumbered.after)]
+            )
+        return TouchpointAddition(card, renumbered, revision)
+
+    def add_touchpoints(
+        self,
+        journey_id: int,
+        phase_id: int,
+        lane_id: int,
+        cards: Sequence[tuple[str, Mapping[str, object]]],
+        *,
+        index: int | None = None,
+        expected_revision: int | None = None,
+    ) -> Additions:
+        """Add cards (each its title and its other fields by name, as `add_touchpoint` takes them) to a cell, in
+        the order given from `index` on (None: at the end): as adding them one after another at index, index + 1,
+        ..., but in one transaction, with one revision and one change notice, and all or none of them (a bad value
+        in any card is refused before anything is written). Returns the new cards as stored, the cell's other
+        cards renumbered to make room, and the journey's new revision."""
+        if not cards:
+            raise EditError("Give one or more cards to add.")
+        new_cards = []
+        for title, fields in cards:
+            _refuse_unknown_fields("add_touchpoints", fields)
+            new_cards.append(_clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **dict[str, Any](fields))))
+        with self._write() as conn:
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
+            keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(new_cards), ())
+            rows = []
+            for card, key in zip(new_cards, keys, strict=True):
+                card.position = key
+                values = _touchpoint_values(card, journey_id)
+                del values["id"]
+                rows.append(values)
+            new_ids = conn.execute(
+                insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            for card, new_id in zip(new_cards, new_ids, strict=True):
+                card.id = int(new_id)
+            revision = self._touch(
+                conn,
+                journey_id,
+                expected_revision,
+                [*(card.id for card in new_cards), *(p.touchpoint_id for p in renumbered.after)],
+            )
+        return Additions(tuple(new_cards), renumbered, revision)
 
     def update_touchpoint(
         self,
@@ -793,27 +890,38 @@ class Library:
         color: str | None = UNSET,
         votes: int = UNSET,
         expected_revision: int | None = None,
-    ) -> Touchpoint:
-        """Change some fields of a card; returns the card as stored."""
+    ) -> Revised[Touchpoint]:
+        """Change some fields of a card; returns the card as stored, with the journey's new revision."""
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
-        with self._write() as s:
-            conn = s.connection()
-            found = reading.touchpoints_by_id(conn, [touchpoint_id])
-            if not found:
-                raise NotFoundError(f"There is no touchpoint with id {touchpoint_id} in this library.")
-            journey_id = reading.journey_of(conn, "touchpoint", touchpoint_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            card = _clean_touchpoint(replace(found[0], **changes))
-            values = _touchpoint_values(card, None)
-            s.execute(
-                update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == touchpoint_id).values({k: values[k] for k in changes})
-            )
-            self._touch(s, journey_id, expected_revision, [touchpoint_id])
-        return card
+        with self._write() as conn:
+            journey_id, found = _cards_of_one_journey(conn, [touchpoint_id])
+            _refuse_stale(conn, journey_id, expected_revision)
+            [card] = _write_card_fields(conn, found, {touchpoint_id: changes})
+            revision = self._touch(conn, journey_id, expected_revision, [touchpoint_id])
+        return Revised(card, revision)
+
+    def update_touchpoints(
+        self, changes: Mapping[int, Mapping[str, object]], *, expected_revision: int | None = None
+    ) -> int:
+        """Change fields of several cards at once (card id: its fields by name, as `update_touchpoint` takes them),
+        each card's values cleaned and checked as `update_touchpoint` does. One transaction, one revision, one
+        change notice: all of it is saved or none (a bad value in any card, a card that is not there, cards of two
+        journeys: refused, the library unchanged). Returns the journey's new revision."""
+        wanted = {card_id: dict(fields) for card_id, fields in changes.items()}
+        if not wanted:
+            raise EditError("Select one or more cards to change.")
+        for fields in wanted.values():
+            _refuse_unknown_fields("update_touchpoints", fields)
+        ids = list(wanted)
+        with self._write() as conn:
+            journey_id, found = _cards_of_one_journey(conn, ids, _TOGETHER)
+            _refuse_stale(conn, journey_id, expected_revision)
+            _write_card_fields(conn, found, wanted)
+            return self._touch(conn, journey_id, expected_revision, ids)
 
     def move_touchpoints(
         self,
@@ -826,56 +934,59 @@ class Library:
     ) -> TouchpointMove:
         """Move cards (in the order given) into a cell, to stand at `index` among the cell's other cards
         (None: at the end). Writes only the moved cards, unless the gap there has run out and the cell's other
-        cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back."""
+        cards are renumbered. Returns the placements before and after, so undo and redo can `arrange` them back,
+        and the journey's new revision."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             raise EditError("Select one or more cards to move.")
-        with self._write() as s:
-            conn = s.connection()
-            journey_id = _journey_of_cards(conn, ids)
-            _check_cell(s, journey_id, phase_id, lane_id)
-            _refuse_stale(s, journey_id, expected_revision)
-            by_id = {t.id: t for t in reading.touchpoints_by_id(conn, ids)}
+        with self._write() as conn:
+            journey_id, cards = _cards_of_one_journey(conn, ids)
+            _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
+            by_id = {t.id: t for t in cards}
             before = tuple(Placement(i, by_id[i].phase_id, by_id[i].lane_id, by_id[i].position) for i in ids)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(ids), ids)
             after = tuple(Placement(i, phase_id, lane_id, key) for i, key in zip(ids, keys, strict=True))
             _write_placements(conn, after)
-            self._touch(s, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)])
-        return TouchpointMove(before, after, renumbered)
+            revision = self._touch(
+                conn, journey_id, expected_revision, [*ids, *(p.touchpoint_id for p in renumbered.after)]
+            )
+        return TouchpointMove(before, after, renumbered, revision)
 
-    def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> None:
-        """Put cards exactly where `placements` say (the inverse of a move, for undo and redo)."""
+    def arrange(self, placements: Sequence[Placement], *, expected_revision: int | None = None) -> int:
+        """Put cards exactly where `placements` say (the inverse of a move, for undo and redo); returns the journey's
+        new revision. Refused (EditError) when given no placements: it would name no journey."""
         if not placements:
-            return
-        with self._write() as s:
-            conn = s.connection()
+            raise EditError("Give one or more cards to arrange.")
+        with self._write() as conn:
             journey_id = _journey_of_cards(conn, [p.touchpoint_id for p in placements])
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
-                _check_cell(s, journey_id, *cell)
+                _check_cell(conn, journey_id, *cell)
             _write_placements(conn, placements)
-            self._touch(s, journey_id, expected_revision, [p.touchpoint_id for p in placements])
+            return self._touch(conn, journey_id, expected_revision, [p.touchpoint_id for p in placements])
 
-    def delete_touchpoints(self, ids: Sequence[int], *, expected_revision: int | None = None) -> list[Touchpoint]:
-        """Delete cards; returns them as they were (with their places), for `restore_touchpoints`."""
+    def delete_touchpoints(
+        self, ids: Sequence[int], *, expected_revision: int | None = None
+    ) -> Revised[list[Touchpoint]]:
+        """Delete cards; returns them as they were (with their places), for `restore_touchpoints`, with the
+        journey's new revision. Refused (EditError) when given no cards: it would name no journey."""
         ids = list(dict.fromkeys(ids))
         if not ids:
-            return []
-        with self._write() as s:
-            conn = s.connection()
-            journey_id = _journey_of_cards(conn, ids)
-            cards = reading.touchpoints_by_id(conn, ids)
-            s.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
-            self._touch(s, journey_id, expected_revision, ids)
-        return cards
+            raise EditError("Select one or more cards to delete.")
+        with self._write() as conn:
+            journey_id, cards = _cards_of_one_journey(conn, ids)
+            conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
+            revision = self._touch(conn, journey_id, expected_revision, ids)
+        return Revised(cards, revision)
 
     def restore_touchpoints(
         self, journey_id: int, cards: Sequence[Touchpoint], *, expected_revision: int | None = None
-    ) -> None:
-        """Put deleted cards back with their ids, each at its old place in its cell."""
-        with self._write() as s:
-            _insert_touchpoints(s, journey_id, cards)
-            self._backend.ids_inserted(s.connection(), (TOUCHPOINTS,))
-            self._touch(s, journey_id, expected_revision, [c.id for c in cards])
+    ) -> int:
+        """Put deleted cards back with their ids, each at its old place in its cell; returns the journey's new
+        revision."""
+        with self._write() as conn:
+            _insert_touchpoints(conn, journey_id, cards)
+            self._backend.ids_inserted(conn, (TOUCHPOINTS,))
+            return self._touch(conn, journey_id, expected_revision, [c.id for c in cards])
 
     # ------------------------------------------------------------------ named versions (cjmapper.store.versions)
 
@@ -899,108 +1010,79 @@ class Library:
             return versions.load_version(conn, version_id)
 
     def save_version(self, journey_id: int, name: str, *, expected_revision: int | None = None) -> VersionInfo:
-        """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey)."""
-        with self._write() as s:
-            _refuse_stale(s, journey_id, expected_revision)
-            info = versions.save_version(s.connection(), journey_id, name)
-            self._touch(s, journey_id, expected_revision)
-        return info
+        """Save the journey as it is now under `name` (trimmed, 1 to 100 characters, unique in the journey). The
+        returned info's `revision` is the journey's new revision."""
+        with self._write() as conn:
+            _refuse_stale(conn, journey_id, expected_revision)
+            info = versions.save_version(conn, journey_id, name)
+            revision = self._touch(conn, journey_id, expected_revision)
+        return replace(info, revision=revision)
 
     def delete_version(self, version_id: int, *, expected_revision: int | None = None) -> VersionRemoval:
-        """Delete a saved version; returns it, for `restore_deleted_version`."""
-        with self._write() as s:
-            removal = versions.delete_version(s.connection(), version_id)
-            self._touch(s, removal.info.journey_id, expected_revision)
-        return removal
+        """Delete a saved version; returns it, for `restore_deleted_version`, with the journey's new revision."""
+        with self._write() as conn:
+            removal = versions.delete_version(conn, version_id)
+            revision = self._touch(conn, removal.info.journey_id, expected_revision)
+        return replace(removal, revision=revision)
 
-    def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> None:
-        """Put back a version that `delete_version` returned, under its own id."""
-        with self._write() as s:
-            versions.restore_deleted_version(s.connection(), removal)
-            self._backend.ids_inserted(s.connection(), (VERSIONS,))
-            self._touch(s, removal.info.journey_id, expected_revision)
+    def restore_deleted_version(self, removal: VersionRemoval, *, expected_revision: int | None = None) -> int:
+        """Put back a version that `delete_version` returned, under its own id; returns the journey's new
+        revision."""
+        with self._write() as conn:
+            versions.restore_deleted_version(conn, removal)
+            self._backend.ids_inserted(conn, (VERSIONS,))
+            return self._touch(conn, removal.info.journey_id, expected_revision)
 
-    def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Journey:
+    def restore_version(self, version_id: int, *, expected_revision: int | None = None) -> Revised[Journey]:
         """Make the version's journey hold the version's content again (fields, phases, lanes and cards, with the
         version's ids where they are the journey's own; see `versions.replace_content`). Returns the journey as it
-        was: `replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it."""
-        with self._write() as s:
-            conn = s.connection()
+        was (`replace_journey_content` of it undoes the restore, and of the journey as restored, redoes it), with
+        the journey's new revision."""
+        with self._write() as conn:
             content = versions.load_version(conn, version_id)
-            _refuse_stale(s, content.id, expected_revision)
+            _refuse_stale(conn, content.id, expected_revision)
             previous = versions.replace_content(conn, content, self._backend.issued_ids)
-            self._touch(s, content.id, expected_revision)
-        return previous
+            revision = self._touch(conn, content.id, expected_revision)
+        return Revised(previous, revision)
 
-    def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Journey:
+    def replace_journey_content(self, journey: Journey, *, expected_revision: int | None = None) -> Revised[Journey]:
         """Make journey `journey.id` hold exactly `journey` (fields, phases, lanes and cards, ids and sort keys
         kept, but for ids that are not the journey's own: see `versions.replace_content`). Returns the journey as
-        it was, for undo."""
-        with self._write() as s:
-            _refuse_stale(s, journey.id, expected_revision)
-            previous = versions.replace_content(s.connection(), journey, self._backend.issued_ids)
-            self._touch(s, journey.id, expected_revision)
-        return previous
-
-    # ------------------------------------------------------------------ batch edits
-    # Replaced by the store helper's batch edits at merge (issue 14): thin temporary loops over the single edits,
-    # so the editor's batch commands run before the store's one-transaction versions land.
-
-    def update_touchpoints(
-        self, changes: Mapping[int, Mapping[str, object]], *, expected_revision: int | None = None
-    ) -> int:
-        """Change fields of several cards (card id: its fields); returns the journey's revision after it."""
-        revision = expected_revision
-        for touchpoint_id, fields in changes.items():
-            self.update_touchpoint(touchpoint_id, expected_revision=revision, **fields)  # type: ignore[arg-type]
-            revision = None if revision is None else revision + 1
-        if revision is not None:
-            return revision
-        with self._read() as conn:
-            journey_id = reading.journey_of(conn, "touchpoint", next(iter(changes)))
-        return self.revision(journey_id)
-
-    def add_touchpoints(
-        self,
-        journey_id: int,
-        phase_id: int,
-        lane_id: int,
-        cards: Sequence[tuple[str, Mapping[str, object]]],
-        *,
-        index: int | None = None,
-        expected_revision: int | None = None,
-    ) -> Additions:
-        """Add cards (title, other fields) to a cell from `index` on (None: at the end), in the order given."""
-        for title, fields in cards:  # every card passes the rules, or none is added
-            _clean_touchpoint(replace(Touchpoint(0, phase_id, lane_id, 0, title), **dict[str, Any](fields)))
-        revision = expected_revision
-        added: dict[int, Touchpoint] = {}
-        before: dict[int, Placement] = {}
-        after: dict[int, Placement] = {}
-        for offset, (title, fields) in enumerate(cards):
-            at = None if index is None else index + offset
-            addition = self.add_touchpoint(
-                journey_id,
-                phase_id,
-                lane_id,
-                title,
-                index=at,
-                expected_revision=revision,
-                **fields,  # type: ignore[arg-type]
-            )
-            revision = None if revision is None else revision + 1
-            for old, new in zip(addition.renumbered.before, addition.renumbered.after, strict=True):
-                if old.touchpoint_id in added:
-                    added[old.touchpoint_id] = replace(added[old.touchpoint_id], position=new.position)
-                else:
-                    before.setdefault(old.touchpoint_id, old)
-                    after[old.touchpoint_id] = new
-            added[addition.touchpoint.id] = addition.touchpoint
-        renumbered = Renumbering(tuple(before.values()), tuple(after[i] for i in before))
-        return Additions(tuple(added.values()), renumbered, self.revision(journey_id) if revision is None else revision)
-
+        it was, for undo, with the journey's new revision."""
+        with self._write() as conn:
+            _refuse_stale(conn, journey.id, expected_revision)
+            previous = versions.replace_content(conn, journey, self._backend.issued_ids)
+            revision = self._touch(conn, journey.id, expected_revision)
+        return Revised(previous, revision)
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
+
+# The statements every card edit runs, built once: building a statement cost several times what running it does.
+_REVISION = select(JOURNEYS.c.revision).where(JOURNEYS.c.id == bindparam("j"))
+_BUMP = (
+    update(JOURNEYS)
+    .where(JOURNEYS.c.id == bindparam("j"))
+    .values(revision=JOURNEYS.c.revision + 1)
+    .returning(JOURNEYS.c.revision)
+)
+_BUMP_IF_AT = _BUMP.where(JOURNEYS.c.revision == bindparam("expected"))
+_CELL = select(
+    select(PHASES.c.journey_id).where(PHASES.c.id == bindparam("phase")).scalar_subquery(),
+    select(LANES.c.journey_id).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
+    select(LANES.c.kind).where(LANES.c.id == bindparam("lane")).scalar_subquery(),
+    _REVISION.scalar_subquery(),
+)
+"""A cell's phase's journey, its lane's journey, the lane's kind and the journey's revision (each None when
+missing), in one row."""
+_CARD_JOURNEYS = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(
+    TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
+)
+_INSERT_CARD = insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id)
+_PLACE = (
+    update(TOUCHPOINTS)
+    .where(TOUCHPOINTS.c.id == bindparam("tid"))
+    .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos"))
+)
 
 
 def _copy_title(title: str) -> str:
@@ -1008,12 +1090,12 @@ def _copy_title(title: str) -> str:
     return title[: MAX_TITLE - len(suffix)] + suffix
 
 
-def _refuse_stale(s: Session, journey_id: int, expected_revision: int | None) -> None:
+def _refuse_stale(conn: Connection, journey_id: int, expected_revision: int | None) -> None:
     """Refuse a stale edit before doing its work, so it holds the write lock only a moment (`Library._touch` checks
     again as it commits). A missing journey is left to the edit's own checks."""
     if expected_revision is None:
         return
-    found = s.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
+    found = conn.execute(_REVISION, {"j": journey_id}).scalar()
     if found is not None and found != expected_revision:
         raise StaleEditError(_STALE)
 
@@ -1054,13 +1136,13 @@ def _delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, i
     return bumped
 
 
-def _record(s: Session, change: JourneyChange) -> None:
+def _record(change: JourneyChange) -> None:
     """Note a change for `Library._write` to announce when the transaction commits."""
-    s.info.setdefault(_CHANGES, []).append(change)
+    _CHANGES.get().append(change)
 
 
-def _require(s: Session, table: Any, item_id: int, what: str) -> None:
-    if s.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
+def _require(conn: Connection, table: Any, item_id: int, what: str) -> None:
+    if conn.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
         raise NotFoundError(f"There is no {what} with id {item_id} in this library.")
 
 
@@ -1083,8 +1165,8 @@ def _lane_values(lane: Lane) -> dict[str, object]:
     return {"name": lane.name, "kind": lane.kind.value, "color": lane.color}
 
 
-def _check_lane_update(s: Session, lane_id: int, values: Mapping[str, object]) -> None:
-    if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(s, lane_id):
+def _check_lane_update(conn: Connection, lane_id: int, values: Mapping[str, object]) -> None:
+    if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(conn, lane_id):
         raise EditError("An experience (emotions) lane holds no cards; move this lane's cards out first.")
 
 
@@ -1112,15 +1194,15 @@ class _Structure(Generic[_ItemT, _RemovalT]):
     """The stored values of a model object's `fields`."""
     find: Callable[[Journey, int], _ItemT]
     removal: Callable[[int, int, _ItemT, tuple[Touchpoint, ...]], _RemovalT]
-    check_update: Callable[[Session, int, Mapping[str, object]], None]
+    check_update: Callable[[Connection, int, Mapping[str, object]], None]
     """Refuses an update the library's contents do not allow (inside the update's transaction)."""
 
     def clean(self, given: Mapping[str, object]) -> dict[str, object]:
         return {name: self.fields[name](value) for name, value in given.items()}
 
-    def load(self, s: Session, item_id: int) -> _ItemT:
+    def load(self, conn: Connection, item_id: int) -> _ItemT:
         columns = [self.table.c.id, *(self.table.c[name] for name in self.fields)]
-        return self.from_row(s.execute(select(*columns).where(self.table.c.id == item_id)).one())
+        return self.from_row(conn.execute(select(*columns).where(self.table.c.id == item_id)).one())
 
 
 _PHASES: _Structure[Phase, PhaseRemoval] = _Structure(
@@ -1137,7 +1219,7 @@ _PHASES: _Structure[Phase, PhaseRemoval] = _Structure(
     stored=_phase_values,
     find=Journey.phase,
     removal=PhaseRemoval,
-    check_update=lambda s, phase_id, values: None,
+    check_update=lambda conn, phase_id, values: None,
 )
 _LANES: _Structure[Lane, LaneRemoval] = _Structure(
     what="lane",
@@ -1189,90 +1271,154 @@ def _touchpoint_values(card: Touchpoint, journey_id: int | None) -> dict[str, ob
     return values
 
 
-def _structure_ids(s: Session, table: Any, journey_id: int) -> list[int]:
+def _structure_ids(conn: Connection, table: Any, journey_id: int) -> list[int]:
     return [
         int(i)
-        for i in s.execute(
+        for i in conn.execute(
             select(table.c.id).where(table.c.journey_id == journey_id).order_by(table.c.position, table.c.id)
         ).scalars()
     ]
 
 
-def _write_positions(s: Session, table: Any, order: Sequence[int]) -> None:
+def _write_positions(conn: Connection, table: Any, order: Sequence[int]) -> None:
     for position, item_id in enumerate(order):
-        s.execute(update(table).where(table.c.id == item_id).values(position=position))
+        conn.execute(update(table).where(table.c.id == item_id).values(position=position))
 
 
 def _insert_at(
-    s: Session, table: Any, journey_id: int, order: list[int], index: int | None, values: dict[str, object]
+    conn: Connection, table: Any, journey_id: int, order: list[int], index: int | None, values: dict[str, object]
 ) -> int:
     """Insert a phase or lane at `index` (None: last) and renumber the others; returns its id."""
     at = len(order) if index is None else max(0, min(index, len(order)))
     new_id = int(
-        s.execute(insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)).scalar_one()
+        conn.execute(
+            insert(table).values(journey_id=journey_id, position=at, **values).returning(table.c.id)
+        ).scalar_one()
     )
     order.insert(at, new_id)
-    _write_positions(s, table, order)
+    _write_positions(conn, table, order)
     return new_id
 
 
-def _move_in_order(s: Session, table: Any, journey_id: int, item_id: int, index: int) -> None:
-    order = _structure_ids(s, table, journey_id)
+def _move_in_order(conn: Connection, table: Any, journey_id: int, item_id: int, index: int) -> None:
+    order = _structure_ids(conn, table, journey_id)
     order.remove(item_id)
     order.insert(max(0, min(index, len(order))), item_id)
-    _write_positions(s, table, order)
+    _write_positions(conn, table, order)
 
 
-def _lane_has_cards(s: Session, lane_id: int) -> bool:
-    return s.execute(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.lane_id == lane_id).limit(1)).first() is not None
+def _lane_has_cards(conn: Connection, lane_id: int) -> bool:
+    return conn.execute(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.lane_id == lane_id).limit(1)).first() is not None
 
 
-def _check_cell(s: Session, journey_id: int, phase_id: int, lane_id: int) -> None:
-    phase = s.execute(select(PHASES.c.journey_id).where(PHASES.c.id == phase_id)).scalar()
-    lane = s.execute(select(LANES.c.journey_id, LANES.c.kind).where(LANES.c.id == lane_id)).one_or_none()
+def _check_cell(
+    conn: Connection, journey_id: int, phase_id: int, lane_id: int, expected_revision: int | None = None
+) -> None:
+    """Refuse a cell that is not the journey's or holds no cards; then, with `expected_revision`, a stale edit (as
+    `_refuse_stale`, in the same query)."""
+    phase, lane, kind, revision = conn.execute(_CELL, {"phase": phase_id, "lane": lane_id, "j": journey_id}).one()
     if phase != journey_id:
         raise NotFoundError(f"There is no phase with id {phase_id} on this journey.")
-    if lane is None or lane.journey_id != journey_id:
+    if lane is None or lane != journey_id:
         raise NotFoundError(f"There is no lane with id {lane_id} on this journey.")
-    if lane.kind == LaneKind.EMOTIONS.value:
+    if kind == LaneKind.EMOTIONS.value:
         raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
+    if expected_revision is not None and revision is not None and revision != expected_revision:
+        raise StaleEditError(_STALE)
 
 
 def _journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:
     """The one journey all these cards belong to (an edit never spans journeys)."""
-    rows = conn.execute(select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.journey_id).where(TOUCHPOINTS.c.id.in_(ids))).all()
+    return _one_journey(ids, conn.execute(_CARD_JOURNEYS, {"ids": list(ids)}).all())
+
+
+def _cards_of_one_journey(
+    conn: Connection, ids: Sequence[int], refusal: str = _MOVE_WITHIN
+) -> tuple[int, list[Touchpoint]]:
+    """The one journey all these cards belong to, and the cards (checked as `reading.touchpoints_by_id` does)."""
+    rows = reading.card_rows(conn, ids)
+    return _one_journey(ids, rows, refusal), reading.checked_cards(rows)
+
+
+def _one_journey(ids: Sequence[int], rows: Sequence[Any], refusal: str = _MOVE_WITHIN) -> int:
+    """The one journey of the cards `ids`, given rows of their id and journey id: refused when one is missing or
+    they span journeys (EditError `refusal`)."""
     found = {int(row.id) for row in rows}
     missing = [i for i in ids if i not in found]
     if missing:
         raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
     journeys = {int(row.journey_id) for row in rows}
     if len(journeys) != 1:
-        raise EditError("Cards can only move within their own journey.")
+        raise EditError(refusal)
     return journeys.pop()
+
+
+_CARD_FIELDS = frozenset(field.name for field in dataclasses.fields(Touchpoint)) - {
+    "id",
+    "phase_id",
+    "lane_id",
+    "position",
+}
+"""The fields of a card that its edits set by name (its place is set by moving it)."""
+
+
+def _refuse_unknown_fields(method: str, given: Mapping[str, object]) -> None:
+    """A field a card does not have is a caller's mistake, as an unknown keyword of `update_touchpoint` is."""
+    unknown = sorted(set(given) - _CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"{method}() got an unexpected card field {unknown[0]!r}")
+
+
+def _write_card_fields(
+    conn: Connection, cards: Sequence[Touchpoint], changes: Mapping[int, Mapping[str, object]]
+) -> list[Touchpoint]:
+    """Set the given fields of each card (`changes`: card id -> fields by name), each value cleaned and checked as
+    the card's rules say (EditError for a bad one); writes only the fields given, one statement per set of field
+    names. Returns the cards as stored."""
+    stored: list[Touchpoint] = []
+    rows: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    for found in cards:
+        given = changes[found.id]
+        card = _clean_touchpoint(replace(found, **dict[str, Any](given)))
+        stored.append(card)
+        names = tuple(sorted(given))
+        if names:
+            values = _touchpoint_values(card, None)
+            rows.setdefault(names, []).append({"tid": card.id, **{f"new_{name}": values[name] for name in names}})
+    for names, parameters in rows.items():
+        conn.execute(_card_update(names), parameters)
+    return stored
+
+
+@functools.cache
+def _card_update(names: tuple[str, ...]) -> Update:
+    """The statement that sets these fields of a card (built once per set of names)."""
+    return (
+        update(TOUCHPOINTS)
+        .where(TOUCHPOINTS.c.id == bindparam("tid"))
+        .values({name: bindparam(f"new_{name}") for name in names})
+    )
 
 
 def _write_placements(conn: Connection, placements: Sequence[Placement]) -> None:
     conn.execute(
-        update(TOUCHPOINTS)
-        .where(TOUCHPOINTS.c.id == bindparam("tid"))
-        .values(phase_id=bindparam("phase"), lane_id=bindparam("lane"), position=bindparam("pos")),
+        _PLACE,
         [{"tid": p.touchpoint_id, "phase": p.phase_id, "lane": p.lane_id, "pos": p.position} for p in placements],
     )
 
 
-def _insert_touchpoints(s: Session, journey_id: int, cards: Sequence[Touchpoint]) -> None:
+def _insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchpoint]) -> None:
     """Insert cards with their own ids and sort keys: each lands back at its old place in its cell."""
     if not cards:
         return
     for cell in {(c.phase_id, c.lane_id) for c in cards}:
-        _check_cell(s, journey_id, *cell)
-    s.connection().execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
+        _check_cell(conn, journey_id, *cell)
+    conn.execute(insert(TOUCHPOINTS), [_touchpoint_values(c, journey_id) for c in cards])
 
 
-def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+def _insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
     """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
     noted in `ids`, when given)."""
-    conn = s.connection()
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
         "description": rules.text(journey.description, MAX_TEXT, "description"),
@@ -1284,7 +1430,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versio
     if keep_ids:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
-    _record(s, JourneyChange(journey_id, int(str(head["revision"]))))
+    _record(JourneyChange(journey_id, int(str(head["revision"]))))
     noted = ids if ids is not None else versions.IdMap()
     phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
@@ -1332,6 +1478,7 @@ def _insert_journey(s: Session, journey: Journey, *, keep_ids: bool, ids: versio
 __all__ = [
     "NEW_JOURNEY_REVISION",
     "UNSET",
+    "Additions",
     "CjmapperError",
     "JourneyInfo",
     "LaneRemoval",
@@ -1339,6 +1486,7 @@ __all__ = [
     "PhaseRemoval",
     "Placement",
     "Renumbering",
+    "Revised",
     "TouchpointAddition",
     "TouchpointMove",
 ]

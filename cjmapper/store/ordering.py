@@ -2,20 +2,27 @@
 
 Cards in a cell are ordered by `position`, a sort key spaced `GAP` apart when a cell is (re)numbered. Placing
 cards between two others gives them keys in the gap, so a move or an insert writes only the cards that move,
-however full the cell; only when a gap is used up is the cell renumbered. Keys fit a 32-bit integer column
-for the largest journey the format allows (100,000 cards x 1024)."""
+however full the cell; only when a gap is used up are other cards renumbered: first only a few around the place,
+spread evenly between the keys of the cards just outside them (a window that grows until the cards fit with room to
+spare), and the whole cell only when the window reaches one of its ends. A spread stays within the keys already
+there, and a whole renumbering starts again from `GAP`, so keys fit a 32-bit integer column for the largest journey
+the format allows (100,000 cards x 1024)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper.store.tables import TOUCHPOINTS
 
 GAP = 1024
+SPREAD_WINDOW = 8
+"""How many cards on each side of a used-up gap a spread renumbers at first (the window then grows fourfold)."""
+MIN_STEP = GAP // 32
+"""The least gap a spread leaves between keys: room for a few more cards before the next one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +70,48 @@ def place(
     keys = keys_between(before, after, count)
     if keys is not None:
         return keys, Renumbering()
+    assert index is not None  # only a gap between two cards runs out
+    spread = _spread(conn, phase_id, lane_id, index, count, moving)
+    if spread is not None:
+        return spread
     renumbered = renumber(conn, phase_id, lane_id, moving)
     before, after = _neighbours(conn, phase_id, lane_id, index, moving)
     keys = keys_between(before, after, count)
     assert keys is not None
     return keys, renumbered
+
+
+def _spread(
+    conn: Connection, phase_id: int, lane_id: int, index: int, count: int, moving: Collection[int]
+) -> tuple[list[int], Renumbering] | None:
+    """Make room for `count` cards at rank `index` by spreading the keys of the cards around it evenly between the
+    keys just outside them, in a window that grows until the step is at least `MIN_STEP`. Writes, and returns,
+    the new cards' keys and the renumbering; None (nothing written) when the window reaches an end of the cell."""
+    which, parameters = _cell_parameters(phase_id, lane_id, moving)
+    reach = SPREAD_WINDOW
+    while index - reach > 0:
+        first = index - reach - 1  # the rank of the card just left of the window
+        rows = conn.execute(_CELL_AT[which], parameters | {"at": first, "count": 2 * reach + 2}).all()
+        if len(rows) < 2 * reach + 2:
+            return None  # the window reaches the cell's last card
+        low, high = int(rows[0].position), int(rows[-1].position)
+        window = [(int(row.id), int(row.position)) for row in rows[1:-1]]
+        slots = len(window) + count
+        step = (high - low) // (slots + 1)
+        if step >= MIN_STEP:
+            keys = [low + step * (i + 1) for i in range(slots)]
+            new = keys[:reach] + keys[reach + count :]
+            old: list[Placement] = []
+            renumbered: list[Placement] = []
+            for (card_id, key), placed in zip(window, new, strict=True):
+                if key != placed:
+                    old.append(Placement(card_id, phase_id, lane_id, key))
+                    renumbered.append(Placement(card_id, phase_id, lane_id, placed))
+            if renumbered:
+                conn.execute(_RENUMBER, [{"tid": p.touchpoint_id, "pos": p.position} for p in renumbered])
+            return keys[reach : reach + count], Renumbering(tuple(old), tuple(renumbered))
+        reach *= 4
+    return None
 
 
 def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = ()) -> Renumbering:
@@ -80,21 +124,63 @@ def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int
             old.append(Placement(card_id, phase_id, lane_id, key))
             new.append(Placement(card_id, phase_id, lane_id, GAP * (rank + 1)))
     if new:
-        conn.execute(
-            update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos")),
-            [{"tid": p.touchpoint_id, "pos": p.position} for p in new],
-        )
+        conn.execute(_RENUMBER, [{"tid": p.touchpoint_id, "pos": p.position} for p in new])
     return Renumbering(tuple(old), tuple(new))
+
+
+# The statements are built once (an edit runs them in well under a millisecond; building them each time cost more).
+_IN_CELL = (TOUCHPOINTS.c.phase_id == bindparam("phase"), TOUCHPOINTS.c.lane_id == bindparam("lane"))
+_NOT_MOVING = {
+    "one": TOUCHPOINTS.c.id != bindparam("moving"),
+    "many": TOUCHPOINTS.c.id.not_in(bindparam("moving", expanding=True)),
+}
+"""Leaves out the cards the `moving` parameter names: one (a plain comparison is cheaper to run), or a list."""
+_MOVING = ("none", "one", "many")
+
+
+def _leaving_out(moving: str) -> tuple[ColumnElement[bool], ...]:
+    return () if moving == "none" else (_NOT_MOVING[moving],)
+
+
+_ORDER = (TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
+_RENUMBER = update(TOUCHPOINTS).where(TOUCHPOINTS.c.id == bindparam("tid")).values(position=bindparam("pos"))
+_CELL = {
+    moving: select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position).where(*_IN_CELL, *_leaving_out(moving)).order_by(*_ORDER)
+    for moving in _MOVING
+}
+"""A cell's (id, key) pairs in order; with `moving`, without the cards the `moving` parameter lists."""
+_CELL_AT = {moving: _CELL[moving].limit(bindparam("count")).offset(bindparam("at")) for moving in _MOVING}
+"""`_CELL` from rank `at` on, at most `count` pairs."""
+_KEYS_AT = {
+    moving: select(TOUCHPOINTS.c.position)
+    .where(*_IN_CELL, *_leaving_out(moving))
+    .order_by(*_ORDER)
+    .limit(bindparam("count"))
+    .offset(bindparam("at"))
+    for moving in _MOVING
+}
+"""The keys of the cell's cards from rank `at` on, at most `count` of them."""
+_LAST_KEY = {
+    moving: select(func.max(TOUCHPOINTS.c.position)).where(*_IN_CELL, *_leaving_out(moving)) for moving in _MOVING
+}
+
+
+def _cell_parameters(phase_id: int, lane_id: int, moving: Collection[int]) -> tuple[str, dict[str, object]]:
+    """Which of the statements to run (by how many cards it leaves out) and their parameters."""
+    parameters: dict[str, object] = {"phase": phase_id, "lane": lane_id}
+    if not moving:
+        return "none", parameters
+    if len(moving) == 1:
+        [parameters["moving"]] = moving
+        return "one", parameters
+    parameters["moving"] = list(moving)
+    return "many", parameters
 
 
 def _cell(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int]) -> list[tuple[int, int]]:
     """The cell's (id, key) pairs in order, without the cards in `skip`."""
-    query = select(TOUCHPOINTS.c.id, TOUCHPOINTS.c.position).where(
-        TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id
-    )
-    if skip:
-        query = query.where(TOUCHPOINTS.c.id.not_in(list(skip)))
-    rows = conn.execute(query.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)).all()
+    which, parameters = _cell_parameters(phase_id, lane_id, skip)
+    rows = conn.execute(_CELL[which], parameters).all()
     return [(int(row.id), int(row.position)) for row in rows]
 
 
@@ -102,17 +188,15 @@ def _neighbours(
     conn: Connection, phase_id: int, lane_id: int, index: int | None, moving: Collection[int]
 ) -> tuple[int | None, int | None]:
     """Keys of the cards that will stand just before and just after position `index`."""
-    base = select(TOUCHPOINTS.c.position).where(TOUCHPOINTS.c.phase_id == phase_id, TOUCHPOINTS.c.lane_id == lane_id)
-    if moving:
-        base = base.where(TOUCHPOINTS.c.id.not_in(list(moving)))
-    ordered = base.order_by(TOUCHPOINTS.c.position, TOUCHPOINTS.c.id)
-    after = None
+    which, parameters = _cell_parameters(phase_id, lane_id, moving)
     if index is not None:
-        after = conn.execute(ordered.offset(max(index, 0)).limit(1)).scalar()
-    if after is None:
-        last = conn.execute(select(func.max(base.subquery().c.position))).scalar()
-        return (None if last is None else int(last)), None
-    if index is None or index <= 0:
-        return None, int(after)
-    before = conn.execute(ordered.offset(index - 1).limit(1)).scalar()
-    return (None if before is None else int(before)), int(after)
+        at, count = (0, 1) if index <= 0 else (index - 1, 2)
+        keys = [int(k) for k in conn.execute(_KEYS_AT[which], parameters | {"at": at, "count": count}).scalars()]
+        if index <= 0 and keys:
+            return None, keys[0]
+        if len(keys) == 2:
+            return keys[0], keys[1]
+        if keys:  # the card at index - 1 is the last
+            return keys[0], None
+    last = conn.execute(_LAST_KEY[which], parameters).scalar()
+    return (None if last is None else int(last)), None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -233,10 +233,16 @@ def find_journey(conn: Connection, ref: str) -> int:
     raise NotFoundError(f"{len(ids)} journeys are titled {ref!r} (ids {listed}); name one by its id.")
 
 
+_JOURNEY_OF = {
+    name: select(table.c.journey_id).where(table.c.id == bindparam("item"))
+    for name, table in (("phase", PHASES), ("lane", LANES), ("touchpoint", TOUCHPOINTS))
+}
+"""Built once, like `_CARDS_BY_ID`: the edit path runs them on every card edit."""
+
+
 def journey_of(conn: Connection, table_name: str, item_id: int) -> int:
     """The journey that owns a phase, lane or touchpoint."""
-    table = {"phase": PHASES, "lane": LANES, "touchpoint": TOUCHPOINTS}[table_name]
-    found = conn.execute(select(table.c.journey_id).where(table.c.id == item_id)).scalar()
+    found = conn.execute(_JOURNEY_OF[table_name], {"item": item_id}).scalar()
     if found is None:
         raise NotFoundError(f"There is no {table_name} with id {item_id} in this library.")
     if type(found) is not int:
@@ -255,9 +261,27 @@ def cell_ids(conn: Connection, phase_id: int, lane_id: int) -> list[int]:
     ]
 
 
+_CARDS_BY_ID = select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(
+    TOUCHPOINTS.c.id.in_(bindparam("ids", expanding=True))
+)
+_CARD_BY_ID = select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.id == bindparam("id"))
+"""`_CARDS_BY_ID` of one card: most edits are of one, and an expanding IN costs more to run."""
+
+
 def touchpoints_by_id(conn: Connection, ids: list[int]) -> list[Touchpoint]:
     """The cards with these ids, each checked like a loaded journey's (its place in the journey aside)."""
-    rows = conn.execute(select(TOUCHPOINTS.c.journey_id, *TOUCHPOINT_COLUMNS).where(TOUCHPOINTS.c.id.in_(ids))).all()
+    return checked_cards(card_rows(conn, ids))
+
+
+def card_rows(conn: Connection, ids: Sequence[int]) -> Sequence[Any]:
+    """The rows of the cards with these ids, unchecked: each its journey id, then `TOUCHPOINT_COLUMNS`."""
+    if len(ids) == 1:
+        return conn.execute(_CARD_BY_ID, {"id": ids[0]}).all()
+    return conn.execute(_CARDS_BY_ID, {"ids": list(ids)}).all()
+
+
+def checked_cards(rows: Sequence[Any]) -> list[Touchpoint]:
+    """The cards of `card_rows`, each checked like a loaded journey's (its place in the journey aside)."""
     by_journey: dict[object, list[tuple[Any, ...]]] = {}
     for row in rows:
         by_journey.setdefault(row[0], []).append(tuple(row[1:]))

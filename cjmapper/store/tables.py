@@ -1,19 +1,10 @@
-"""Core `Table` handles for the store's statements (column selects skip the ORM's per-row cost)."""
+"""Core `Table` handles for the store's statements (defined in `cjmapper.store.schema`)."""
 
 from __future__ import annotations
 
-from typing import cast
+from cjmapper.store.schema import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS, VERSIONS
 
-from sqlalchemy import Table
-
-from cjmapper.store.schema import JourneyRow, JourneyVersionRow, LaneRow, MetaRow, PhaseRow, TouchpointRow
-
-META = cast(Table, MetaRow.__table__)
-JOURNEYS = cast(Table, JourneyRow.__table__)
-PHASES = cast(Table, PhaseRow.__table__)
-LANES = cast(Table, LaneRow.__table__)
-TOUCHPOINTS = cast(Table, TouchpointRow.__table__)
-VERSIONS = cast(Table, JourneyVersionRow.__table__)
+__all__ = ["JOURNEYS", "LANES", "META", "PHASES", "TOUCHPOINTS", "TOUCHPOINT_COLUMNS", "TOUCHPOINT_FIELDS", "VERSIONS"]
 
 TOUCHPOINT_FIELDS = (
     "id",

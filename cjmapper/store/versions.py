@@ -79,6 +79,9 @@ class VersionInfo:
     created_at: datetime
     """When it was saved, in UTC (an aware datetime)."""
     touchpoints: int
+    revision: int | None = field(default=None, compare=False)
+    """On what `Library.save_version` returns: the journey's revision after saving; None on a listed version (not
+    part of a version's equality: the same version, listed or just saved, is equal)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ class VersionRemoval:
 
     info: VersionInfo
     snapshot: bytes
+    revision: int | None = None
+    """The journey's revision after `Library.delete_version`; None on a removal made by hand."""
 
 
 # ---------------------------------------------------------------------- snapshots
