@@ -115,3 +115,38 @@ def test_a_macro_whose_later_edit_and_re_read_fail_still_shows_its_earlier_edits
     assert failures and "could not be read back" in failures[0]
     assert document.snapshot.has_card(new[0])  # the snapshot holds the first copy (the library too)
     assert new[0] in scene.card_items()  # ... and so must the canvas
+
+
+def test_an_undo_whose_later_part_and_re_read_fail_still_shows_its_earlier_parts(  # noqa: F811
+    canvas: Canvas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undo of a Duplicate into two cells: the second cell's copies are taken out, the first cell's refused, and the
+    journey cannot be read back. The library and the snapshot no longer hold the second cell's copies; neither may
+    the canvas."""
+    from cjmapper.errors import LibraryLockedError
+
+    document, scene, library = canvas.document, canvas.scene, canvas.library
+    (first_cell, second_cell) = sorted(scene.layout.cells)[:2]
+    card = document.journey.touchpoints[0]
+    with document.macro("Duplicate"):
+        first = document.insert_touchpoints([card], *first_cell, None)
+        second = document.insert_touchpoints([card], *second_cell, None)
+    assert first and second
+    real_delete = library.delete_touchpoints
+    calls = 0
+
+    def delete_once(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise LibraryLockedError("the library is locked by another program")
+        return real_delete(*args, **kwargs)  # type: ignore[arg-type]
+
+    def locked(*_args: object, **_kwargs: object) -> object:
+        raise LibraryLockedError("the library is locked by another program")
+
+    monkeypatch.setattr(library, "delete_touchpoints", delete_once)
+    monkeypatch.setattr(library, "load_journey", locked)
+    document.undo()
+    assert not document.snapshot.has_card(second[0])  # taken out of the library and the snapshot
+    assert second[0] not in scene.card_items()  # ... so the canvas must not show it
