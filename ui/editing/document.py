@@ -180,9 +180,9 @@ class JourneyDocument(QObject):
 
     def _reload_quietly(self) -> str:
         """reload(), for failure paths: returns "" or a sentence to add to the failure message."""
-        self._macro_changes.clear()  # what the reload shows covers them
         try:
             self.reload()
+            self._macro_changes.clear()  # what the reload showed covers them
         except CjmapperError as e:
             return " " + QCoreApplication.translate(CONTEXT, "The journey could not be read back either: {0}").format(e)
         return ""
@@ -475,8 +475,8 @@ class JourneyDocument(QObject):
             if change is not None:
                 self._emit(change)
             return
-        if change is not None and change.versions:
-            self.versions_changed.emit()  # a version went or came back before the refusal: the list must show it
+        if change is not None:
+            self._emit(change)  # what went through before the refusal (the re-read below may fail)
         self._history_error = None
         stale, self._history_stale = self._history_stale, None
         self.undo_stack.clear()

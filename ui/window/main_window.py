@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
         """Workshop mode locks the structure and the journey's fields, the persona among them."""
         self.properties.set_structure_locked(on)
         self.persona_strip.set_editable(not on)
-        self.edit_persona_action.setEnabled(not on)
+        self.edit_persona_action.setEnabled(not on and not self.library.read_only)
 
     def _selection_changed(self) -> None:
         if self.scene is not None:
