@@ -94,9 +94,11 @@ class DeleteVersionCommand(Command):
 
 class RestoreVersionCommand(Command):
     """Make the journey hold a version's content again. Undo puts the content it had back, redo the version's;
-    both keep every id, so the commands below and above this one on the stack stay valid."""
+    both keep every id, so the commands below and above this one on the stack stay valid. It counts as an edit of
+    cards and versions, not of the structure: putting a saved version back is the facilitator's deliberate step, which
+    workshop mode allows (its lock keeps participants from changing phases and lanes by hand)."""
 
-    TOUCHES = Touches.CARDS | Touches.STRUCTURE
+    TOUCHES = Touches.CARDS | Touches.VERSIONS
 
     def __init__(self, snapshot: JourneySnapshot, version_id: int) -> None:
         super().__init__(snapshot)

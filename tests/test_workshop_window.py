@@ -1,4 +1,4 @@
-"""Review of issue 14: the split window and the workshop's new interface."""
+"""The split window and the workshop's interface: what the window offers in workshop mode and after it."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cjmapper.store import Library
+from tests.test_recovery import KEPT, damaged, window  # noqa: F401
 from tests.test_window import onboarding_journey, open_window
 from ui.window.main_window import MainWindow
-from tests.test_recovery import KEPT, damaged, window  # noqa: F401
 
 
 def test_leaving_workshop_mode_keeps_edit_persona_off_in_a_read_only_library(window: MainWindow) -> None:  # noqa: F811
@@ -23,17 +23,17 @@ def test_leaving_workshop_mode_keeps_edit_persona_off_in_a_read_only_library(win
     assert not window.edit_persona_action.isEnabled()
 
 
-def test_workshop_mode_restores_a_version_as_it_did_before_issue_14(  # noqa: F811
+def test_workshop_mode_restores_a_version_and_undoes_it(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Before the gate, Journey › Versions… › Restore worked in workshop mode (and so did its undo); the Versions…
-    action stays enabled there, so the user can still press Restore, and now it is refused."""
+    """Journey › Versions… › Restore works in workshop mode (and so does its undo): the Versions…
+    action stays enabled there, and putting a version back is the facilitator's deliberate step."""
     from tests.test_versions_window import answer, versions_dialog
     from tests.test_versions_window import path as _path  # noqa: F401
 
     with Library.open(tmp_path / "v.cjm") as lib:
         lib.create_journey(onboarding_journey())
-    window = open_window(qtbot, tmp_path / "v.cjm")
+    window = open_window(qtbot, tmp_path / "v.cjm")  # noqa: F811
     try:
         document = window.document
         assert document is not None
@@ -46,6 +46,11 @@ def test_workshop_mode_restores_a_version_as_it_did_before_issue_14(  # noqa: F8
         dialog.select(info.id)
         answer(monkeypatch, QMessageBox.StandardButton.Yes)
         assert dialog.restore_selected(), window.statusBar().currentMessage()
+        assert document.journey.title == onboarding_journey().title
+        dialog.close()
+        assert window.workshop.undo()
+        assert document.journey.title == "After"
+        assert window.library.load_journey(document.journey_id).title == "After"
     finally:
         window.workshop.leave()
         window.library.close()

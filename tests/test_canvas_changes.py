@@ -1,4 +1,4 @@
-"""Review of issue 14: random runs of document edits of every kind the editing path emits (macros, structure,
+"""Random runs of document edits of every kind the editing path emits (macros, structure,
 journey fields, batch edits) with undo and redo; after each, the canvas equals a fresh layout."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from cjmapper.model import Language, LaneKind
-from ui.workshop.controller import workshop_metrics
+from cjmapper.model import LaneKind, Language
 from tests.test_canvas import Canvas, assert_as_laid_out_afresh, canvas  # noqa: F401
+from ui.workshop.controller import workshop_metrics
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.4, 1.37])
@@ -89,8 +89,9 @@ def test_every_change_kind_leaves_the_canvas_as_laid_out_afresh(canvas: Canvas, 
             raise AssertionError(f"step {step}: {what}") from e
 
 
-def test_a_macro_whose_later_edit_and_re_read_fail_still_shows_its_earlier_edits(  # noqa: F811
-    canvas: Canvas, monkeypatch: pytest.MonkeyPatch
+def test_a_macro_whose_later_edit_and_re_read_fail_still_shows_its_earlier_edits(
+    canvas: Canvas,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Duplicate into two cells (one macro): the first copy is saved, the second refused, and the journey cannot be
     read back (say the team server went away). The first copy is in the library and in the document's snapshot;
@@ -112,13 +113,15 @@ def test_a_macro_whose_later_edit_and_re_read_fail_still_shows_its_earlier_edits
         monkeypatch.setattr(library, "add_touchpoints", locked)
         monkeypatch.setattr(library, "load_journey", locked)
         assert document.insert_touchpoints([card], *second_cell, None) == []
-    assert failures and "could not be read back" in failures[0]
+    assert failures
+    assert "could not be read back" in failures[0]
     assert document.snapshot.has_card(new[0])  # the snapshot holds the first copy (the library too)
     assert new[0] in scene.card_items()  # ... and so must the canvas
 
 
-def test_an_undo_whose_later_part_and_re_read_fail_still_shows_its_earlier_parts(  # noqa: F811
-    canvas: Canvas, monkeypatch: pytest.MonkeyPatch
+def test_an_undo_whose_later_part_and_re_read_fail_still_shows_its_earlier_parts(
+    canvas: Canvas,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Undo of a Duplicate into two cells: the second cell's copies are taken out, the first cell's refused, and the
     journey cannot be read back. The library and the snapshot no longer hold the second cell's copies; neither may
@@ -131,7 +134,8 @@ def test_an_undo_whose_later_part_and_re_read_fail_still_shows_its_earlier_parts
     with document.macro("Duplicate"):
         first = document.insert_touchpoints([card], *first_cell, None)
         second = document.insert_touchpoints([card], *second_cell, None)
-    assert first and second
+    assert first
+    assert second
     real_delete = library.delete_touchpoints
     calls = 0
 
