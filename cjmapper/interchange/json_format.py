@@ -11,17 +11,19 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from cjmapper import card_fields
+from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.errors import InterchangeError
 from cjmapper.file_names import replace_file
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
     MAX_NAME,
-    MAX_OWNER,
     MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
@@ -89,13 +91,33 @@ _TOP_FIELDS = frozenset(
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PHASE_FIELDS = frozenset({"id", "name", "description", "color"})
 _LANE_FIELDS = frozenset({"id", "name", "kind", "color"})
-_TOUCHPOINT_FIELDS = frozenset(
-    {"id", "phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes"}
-)
+_TOUCHPOINT_FIELDS = frozenset({"id", "phase", "lane"} | {field.json_key for field in card_fields.FIELDS})
 
 _LANGUAGES = {item.value: item for item in Language}
 _FRAMEWORKS = {item.value: item for item in Framework}
 _KINDS = {item.value: item for item in LaneKind}
+
+_PLAIN: dict[ValueKind, Callable[[CardField], Callable[[Any], bool]]] = {
+    "title": lambda field: lambda v: type(v) is str and 0 < len(v.strip()) <= field.limit,
+    "text": lambda field: lambda v: type(v) is str and len(v) <= field.limit,
+    "channel": lambda _field: lambda v: v is None or (type(v) is str and len(v) <= MAX_CHANNEL),
+    "score": lambda _field: lambda v: v is None or (type(v) is int and SCORE_MIN <= v <= SCORE_MAX),
+    "colour": lambda _field: lambda v: v is None or (type(v) is str and _COLOR.fullmatch(v) is not None),
+    "votes": lambda _field: lambda v: type(v) is int and 0 <= v <= MAX_VOTES,
+}
+"""Per kind of field: whether a value is plainly valid (the fast path; `_Reader.card_field` reports problems)."""
+_PLAIN_FIELDS = tuple((field.json_key, field.default, _PLAIN[field.kind](field)) for field in card_fields.FIELDS)
+
+
+def _color(value: str | None) -> str | None:
+    return value.lower() if value else None
+
+
+_TAKE: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": _color}
+"""Per kind of field: how a valid value read from a file is kept (a title trimmed, a colour in lower case)."""
+_TAKEN = tuple((at, _TAKE[field.kind]) for at, field in enumerate(card_fields.FIELDS) if field.kind in _TAKE)
+_WRITTEN = tuple((field, _TAKE.get(field.kind, lambda value: value)) for field in card_fields.FIELDS)
+"""Each field with how the writer writes it (as the reader keeps it, so write -> read -> write is identical)."""
 
 _MISSING: Final[Any] = object()
 
@@ -642,14 +664,7 @@ class _Reader:
         """The touchpoint when every field is plainly valid, else None (and nothing recorded) so that
         `touchpoint` reports the problems. The fast path that keeps a 10,000-card file quick to read."""
         get = obj.get
-        key, phase, lane, title = get("id"), get("phase"), get("lane"), get("title")
-        notes, channel, score = get("notes", ""), get("channel"), get("score")
-        expectation, owner, color, votes = (
-            get("expectation", ""),
-            get("owner", ""),
-            get("color"),
-            get("votes", 0),
-        )
+        key, phase, lane = get("id"), get("phase"), get("lane")
         phase_ids, lane_ids = cells.phase_ids, cells.lane_ids
         if type(key) is not str or key in cells.seen or type(phase) is not str or type(lane) is not str:
             return None
@@ -658,39 +673,15 @@ class _Reader:
         phase_id, lane_id = phase_ids.get(phase, 0), lane_ids.get(lane, 0)
         if not phase_id or not lane_id or cells.lane_kinds.get(lane_id) is LaneKind.EMOTIONS:
             return None
-        if type(title) is not str or not 0 < len(title := title.strip()) <= MAX_TITLE:
-            return None
-        if not (
-            type(notes) is str
-            and len(notes) <= MAX_TEXT
-            and (channel is None or (type(channel) is str and len(channel) <= MAX_CHANNEL))
-            and (score is None or (type(score) is int and SCORE_MIN <= score <= SCORE_MAX))
-            and type(expectation) is str
-            and len(expectation) <= MAX_TEXT
-            and type(owner) is str
-            and len(owner) <= MAX_OWNER
-            and (color is None or (type(color) is str and _COLOR.fullmatch(color)))
-            and type(votes) is int
-            and 0 <= votes <= MAX_VOTES
-        ):
-            return None
+        values = [get(json_key, default) for json_key, default, _plain in _PLAIN_FIELDS]
+        for value, (_key, _default, plain) in zip(values, _PLAIN_FIELDS, strict=True):
+            if not plain(value):
+                return None
         cells.seen[key] = f"touchpoints[{index}]"
         position = cells.place(phase_id, lane_id)
-        color = color.lower() if color else None
-        return Touchpoint(
-            index + 1,
-            phase_id,
-            lane_id,
-            position,
-            title,
-            notes,
-            channel,
-            score,
-            expectation,
-            owner,
-            color,
-            votes,
-        )
+        for at, take in _TAKEN:
+            values[at] = take(values[at])
+        return Touchpoint(index + 1, phase_id, lane_id, position, *values)
 
     def touchpoint(self, item: object, index: int, cells: _Cells) -> Touchpoint | None:
         """The touchpoint at `index`, reporting every problem it has."""
@@ -704,20 +695,23 @@ class _Reader:
         if lane and cells.lane_kinds.get(lane) is LaneKind.EMOTIONS:
             shown = _quote(obj["lane"])
             self.fail(_member(place, "lane"), f"names the emotions lane {shown}, which holds no touchpoints")
-        return Touchpoint(
-            id=index + 1,
-            phase_id=phase,
-            lane_id=lane,
-            position=cells.place(phase, lane),
-            title=self.text(obj, "title", place, MAX_TITLE, required=True, trim=True),
-            notes=self.text(obj, "notes", place, MAX_TEXT),
-            channel=self.nullable_text(obj, "channel", place, MAX_CHANNEL),
-            score=self.score(obj, place),
-            expectation=self.text(obj, "expectation", place, MAX_TEXT),
-            owner=self.text(obj, "owner", place, MAX_OWNER),
-            color=self.color(obj, place),
-            votes=self.votes(obj, place),
-        )
+        values = {field.name: self.card_field(obj, field, place) for field in card_fields.FIELDS}
+        return Touchpoint(id=index + 1, phase_id=phase, lane_id=lane, position=cells.place(phase, lane), **values)
+
+    def card_field(self, obj: dict[str, Any], field: CardField, place: str) -> Any:
+        """One field of a touchpoint, checked by its kind (every problem reported)."""
+        kind, key = field.kind, field.json_key
+        if kind == "title":
+            return self.text(obj, key, place, field.limit, required=True, trim=True)
+        if kind == "text":
+            return self.text(obj, key, place, field.limit)
+        if kind == "channel":
+            return self.nullable_text(obj, key, place, MAX_CHANNEL)
+        if kind == "score":
+            return self.score(obj, place)
+        if kind == "colour":
+            return self.color(obj, place)
+        return self.votes(obj, place)
 
     def reference(self, obj: dict[str, Any], key: str, place: str, ids: dict[str, int] | None) -> int:
         """The new id of the phase or lane that `key` names, or 0 when it names none."""
@@ -824,10 +818,6 @@ def _persona(persona: Persona | None) -> dict[str, str] | None:
     }
 
 
-def _color(value: str | None) -> str | None:
-    return value.lower() if value else None
-
-
 def _document(journey: Journey) -> dict[str, Any]:
     """The canonical document: keys in the format's order, every field written, ids anew from position."""
     phase_ref = {phase.id: f"p{number}" for number, phase in enumerate(journey.phases, 1)}
@@ -843,15 +833,8 @@ def _document(journey: Journey) -> dict[str, Any]:
                 "id": f"t{number}",
                 "phase": phase_ref[card.phase_id],
                 "lane": lane_ref[card.lane_id],
-                "title": card.title.strip(),
-                "notes": card.notes,
-                "channel": card.channel,
-                "score": card.score,
-                "expectation": card.expectation,
-                "owner": card.owner,
-                "color": _color(card.color),
-                "votes": card.votes,
             }
+            | {field.json_key: write(getattr(card, field.name)) for field, write in _WRITTEN}
         )
     return {
         "format": FORMAT,

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
 from cjmapper.errors import (
     CjmapperError,
     DamagedJourneyError,
@@ -37,7 +37,6 @@ from cjmapper.errors import (
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
-    MAX_OWNER,
     MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
@@ -56,7 +55,7 @@ from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 _T = TypeVar("_T")
@@ -1090,32 +1089,12 @@ _LANES: _Structure[Lane, LaneRemoval] = _Structure(
 
 
 def _clean_touchpoint(card: Touchpoint) -> Touchpoint:
-    card.title = rules.title(card.title, MAX_TITLE, "touchpoint title")
-    card.notes = rules.text(card.notes, MAX_TEXT, "notes")
-    card.channel = rules.channel(card.channel)
-    card.score = rules.score(card.score)
-    card.expectation = rules.text(card.expectation, MAX_TEXT, "expectation")
-    card.owner = rules.text(card.owner, MAX_OWNER, "owner")
-    card.color = rules.color(card.color)
-    card.votes = rules.votes(card.votes)
-    return card
+    """The card with every field through its rule (a new card: `card` is not changed)."""
+    return card_fields.cleaned(card)
 
 
 def _touchpoint_values(card: Touchpoint, journey_id: int | None) -> dict[str, object]:
-    values: dict[str, object] = {
-        "id": card.id,
-        "phase_id": card.phase_id,
-        "lane_id": card.lane_id,
-        "position": card.position,
-        "title": card.title,
-        "notes": card.notes,
-        "channel": card.channel,
-        "score": card.score,
-        "expectation": card.expectation,
-        "owner": card.owner,
-        "color": card.color,
-        "votes": card.votes,
-    }
+    values: dict[str, object] = {name: getattr(card, name) for name in TOUCHPOINT_FIELDS}
     if journey_id is not None:
         values["journey_id"] = journey_id
     return values

@@ -6,6 +6,7 @@ from typing import cast
 
 from sqlalchemy import Table
 
+from cjmapper import card_fields
 from cjmapper.store.schema import JourneyRow, JourneyVersionRow, LaneRow, MetaRow, PhaseRow, TouchpointRow
 
 META = cast(Table, MetaRow.__table__)
@@ -15,19 +16,6 @@ LANES = cast(Table, LaneRow.__table__)
 TOUCHPOINTS = cast(Table, TouchpointRow.__table__)
 VERSIONS = cast(Table, JourneyVersionRow.__table__)
 
-TOUCHPOINT_FIELDS = (
-    "id",
-    "phase_id",
-    "lane_id",
-    "position",
-    "title",
-    "notes",
-    "channel",
-    "score",
-    "expectation",
-    "owner",
-    "color",
-    "votes",
-)
+TOUCHPOINT_FIELDS = card_fields.ROW
 """Touchpoint columns in the order of `model.Touchpoint`'s fields, so a row builds a card positionally."""
 TOUCHPOINT_COLUMNS = tuple(TOUCHPOINTS.c[name] for name in TOUCHPOINT_FIELDS)

@@ -24,6 +24,59 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CardFields</name>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notities</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Expectation</source>
+        <translation>&amp;Verwachting</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Who in the business looks after this</source>
+        <translation>Wie in het bedrijf hiervoor zorgt</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Votes</source>
+        <translation>&amp;Stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Dot votes from a workshop</source>
+        <translation>Stemmen (stippen) uit een workshop</translation>
+    </message>
+</context>
+<context>
     <name>ChannelCombo</name>
     <message>
         <location filename="../../ui/panels/properties.py"/>
@@ -1651,56 +1704,6 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Channel</source>
-        <translation>&amp;Kanaal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Expectation</source>
-        <translation>&amp;Verwachting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Who in the business looks after this</source>
-        <translation>Wie in het bedrijf hiervoor zorgt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Owner</source>
-        <translation>&amp;Eigenaar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notities</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Colour</source>
-        <translation>Kleur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Dot votes from a workshop</source>
-        <translation>Stemmen (stippen) uit een workshop</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Votes</source>
-        <translation>&amp;Stemmen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
         <source>Changes here apply to every selected card.</source>
         <translation>Wat je hier wijzigt, geldt voor elke geselecteerde kaart.</translation>
     </message>
@@ -1711,8 +1714,18 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Set channel</source>
         <translation>Kanaal instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanaal</translation>
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
@@ -1721,8 +1734,18 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Journey</source>
         <translation>Klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>

@@ -21,16 +21,16 @@ from typing import Any, ClassVar, TypeVar, cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
 from cjmapper.errors import CjmapperError, EditError, NotFoundError
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, Journey, Lane, LaneKind, Persona, Phase, Touchpoint
 from cjmapper.store import LaneRemoval, Library, PhaseRemoval, Placement, VersionInfo, VersionRemoval
 
 from .document import CONTEXT, Change, ChangeKind, JourneyDocument
 
-CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
+CARD_FIELDS = card_fields.NAMES
 """The fields of a card an edit may set (its place changes only by moving it)."""
-COPIED_FIELDS = CARD_FIELDS[1:]
+COPIED_FIELDS = card_fields.COPIED
 """What a copy takes over besides the title."""
 
 
