@@ -19,15 +19,16 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from cjmapper import rules
-from cjmapper.model import MAX_OWNER, MAX_TEXT, MAX_TITLE, Touchpoint
+from cjmapper.model import MAX_OWNER, MAX_TEXT, MAX_TITLE, CardStatus, Touchpoint
 
-ValueKind = Literal["title", "text", "channel", "score", "colour", "votes"]
+ValueKind = Literal["title", "text", "channel", "score", "colour", "votes", "status"]
 """What a field holds: "title" required one-line text (trimmed), "text" any text up to the limit, "channel" an
-optional channel name, "score" 1..5 or none, "colour" #rrggbb or none, "votes" a count."""
+optional channel name, "score" 1..5 or none, "colour" #rrggbb or none, "votes" a count, "status" a `CardStatus`
+or none."""
 
-Editor = Literal["line", "text", "channel", "score", "colour", "count"]
+Editor = Literal["line", "text", "channel", "score", "colour", "count", "choice"]
 """The properties form's editor: a line edit, a text box, the channel list, the score buttons, the colour picker,
-a number box."""
+a number box, a list of `choices`."""
 
 CONTEXT: Final = "CardFields"
 """The translation context of the labels and hints here (the editor translates them where it shows them)."""
@@ -65,6 +66,8 @@ class CardField:
     """Lines a text box shows."""
     hint: str = ""
     """A placeholder (line edit) or tooltip (other editors) in the properties form, marked for translation."""
+    choices: tuple[tuple[object, str], ...] = ()
+    """A choice's values with their labels in the properties form (marked for translation), None first."""
 
     @property
     def default(self) -> Any:
@@ -75,6 +78,10 @@ class CardField:
         """`value` through the field's rule: the cleaned value, or `EditError` with a sentence the user can act on."""
         return _RULES[self.kind](self, value)
 
+    def model_value(self, value: Any) -> Any:
+        """A stored or read value (already checked) as the model holds it: a status as a `CardStatus`."""
+        return _MODEL_VALUES[self.kind](value) if self.kind in _MODEL_VALUES and value is not None else value
+
 
 _RULES: Mapping[ValueKind, Callable[[CardField, Any], Any]] = {
     "title": lambda field, value: rules.title(value, field.limit, field.what),
@@ -83,7 +90,9 @@ _RULES: Mapping[ValueKind, Callable[[CardField, Any], Any]] = {
     "score": lambda _field, value: rules.score(value),
     "colour": lambda _field, value: rules.color(value),
     "votes": lambda _field, value: rules.votes(value),
+    "status": lambda _field, value: rules.status(value),
 }
+_MODEL_VALUES: Mapping[ValueKind, Callable[[Any], Any]] = {"status": CardStatus}
 
 FIELDS: Final[tuple[CardField, ...]] = (
     CardField(
@@ -110,12 +119,23 @@ FIELDS: Final[tuple[CardField, ...]] = (
         "votes", "votes", "votes", "votes", "votes",
         translatable(CONTEXT, "&Votes"), "count", hint=translatable(CONTEXT, "Dot votes from a workshop"),
     ),
+    CardField(
+        "status", "status", "status", "status", "status",
+        translatable(CONTEXT, "St&atus"), "choice", json_since=2,
+        hint=translatable(CONTEXT, "Where the follow-up stands: for pain points and opportunities"),
+        choices=(
+            (None, translatable(CONTEXT, "None")),
+            (CardStatus.OPEN, translatable(CONTEXT, "Open")),
+            (CardStatus.IN_PROGRESS, translatable(CONTEXT, "In progress")),
+            (CardStatus.DONE, translatable(CONTEXT, "Done")),
+        ),
+    ),
 )  # fmt: skip
 """Every field of a card's content, in the order of `model.Touchpoint`'s attributes (and of a journey file's keys)."""
 
-FORM_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "notes", "color", "votes")
+FORM_ORDER: Final = ("title", "channel", "score", "status", "expectation", "owner", "notes", "color", "votes")
 """The properties form's rows, top to bottom: every field."""
-CSV_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "votes", "notes")
+CSV_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "votes", "notes", "status")
 """The CSV's field columns, left to right (after phase, lane and order): every field with a `csv_key`."""
 
 PLACE: Final = ("id", "phase_id", "lane_id", "position")
@@ -128,6 +148,8 @@ COPIED: Final = tuple(name for name in NAMES if name != "title")
 """What a copy of a card takes over besides the title."""
 ROW: Final = PLACE + NAMES
 """Every attribute of `model.Touchpoint`, in order: a stored row builds a card positionally."""
+CONVERTED: Final = tuple(field for field in FIELDS if field.kind in _MODEL_VALUES)
+"""The fields whose stored and written values the model holds as other objects (`CardField.model_value`)."""
 
 _DEFAULTS: Final[Mapping[str, Any]] = {
     f.name: f.default for f in dataclasses.fields(Touchpoint) if f.default is not dataclasses.MISSING

@@ -22,6 +22,7 @@ from cjmapper.store import Library
 from cjmapper.store import versions as store_versions
 from cjmapper.templates import load_example
 from ui.canvas.clipboard import cards_from_mime, cards_mime
+from ui.editing.commands import UpdateTouchpointCommand
 from ui.editing.document import JourneyDocument
 from ui.panels.field_editors import ChannelCombo, ColorPicker, ScoreButtons
 from ui.panels.properties import PropertiesPanel
@@ -33,6 +34,7 @@ SAMPLES: dict[ValueKind, Any] = {
     "score": 2,
     "colour": "#a1b2c3",
     "votes": 17,
+    "status": "in-progress",
 }
 """A value of each kind that no card has by default."""
 
@@ -152,3 +154,8 @@ def test_the_properties_form_shows_every_field(qtbot: QtBot, example: tuple[Libr
     for field in card_fields.FIELDS:
         assert shown(panel.card_editors[field.name]) == sample(field), field.name
     document.deleteLater()
+
+
+@FIELDS
+def test_an_edit_of_a_field_has_its_own_undo_label(field: CardField) -> None:
+    assert field.name in UpdateTouchpointCommand.LABELS

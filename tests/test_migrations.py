@@ -14,6 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
+from cjmapper.model import CardStatus
 from cjmapper.store import Library, migrate
 from cjmapper.store.schema import Base
 from cjmapper.store.sqlite import APPLICATION_ID
@@ -158,3 +159,16 @@ def test_format_3_upgrades_version_snapshots_to_named_card_fields(tmp_path: Path
     assert upgraded["touchpoint_fields"][:12] == list(V1_FIELDS)
     assert upgraded["touchpoints"] == old["touchpoints"]
     assert stored[2] == b"not zlib"
+
+
+def test_format_4_upgrades_to_a_status_per_card(tmp_path: Path) -> None:
+    """Format 5 adds a card's status: a format-4 library's cards have none, and take one after the upgrade."""
+    path = tmp_path / "four.cjm"
+    build_library_at(path, "0004")
+    with Library.open(path) as lib:
+        assert lib.load_journey(7).touchpoints[0].status is None
+        lib.update_touchpoint(9, status="in-progress")
+        assert lib.load_journey(7).touchpoints[0].status is CardStatus.IN_PROGRESS
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT status FROM touchpoints").fetchall() == [("in-progress",)]
+    raw.close()

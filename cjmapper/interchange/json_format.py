@@ -1,4 +1,4 @@
-"""The journey interchange file (journey-json-v1): a strict reader and a canonical writer.
+"""The journey interchange file (journey-json): a strict reader and a canonical writer.
 
 The reader checks every rule of the format in one pass over the parsed document, collects every problem with
 its place (`touchpoints[12].score: must be 1 to 5 or null`) and raises `InterchangeError` when there is any;
@@ -32,6 +32,7 @@ from cjmapper.model import (
     MAX_VOTES,
     SCORE_MAX,
     SCORE_MIN,
+    CardStatus,
     Framework,
     Journey,
     Lane,
@@ -43,7 +44,8 @@ from cjmapper.model import (
 )
 
 FORMAT: Final = "cjmapper.journey"
-VERSION: Final = 1
+VERSION: Final = 2
+"""Version 2 added a touchpoint's `status`; version 1 files are read as they were (no status)."""
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Input larger than this is refused before parsing (read at call time, so tests may lower it)."""
 
@@ -81,6 +83,8 @@ _TOO_MANY = (
     "document: holds far more values than a journey file can (a journey has at most {0:,} touchpoints, "
     "{1} phases and {2} lanes); it was not read"
 )
+_READABLE = " or ".join(str(version) for version in range(1, VERSION + 1))
+"""The versions this reader reads, for a message ("1 or 2")."""
 _MAX_PROBLEMS = 1000
 """Problems listed at most; a file with more gets one last line that says so, and is not read further."""
 
@@ -91,11 +95,16 @@ _TOP_FIELDS = frozenset(
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PHASE_FIELDS = frozenset({"id", "name", "description", "color"})
 _LANE_FIELDS = frozenset({"id", "name", "kind", "color"})
-_TOUCHPOINT_FIELDS = frozenset({"id", "phase", "lane"} | {field.json_key for field in card_fields.FIELDS})
+_TOUCHPOINT_FIELDS_BY_VERSION = {
+    version: frozenset({"id", "phase", "lane"} | {f.json_key for f in card_fields.FIELDS if f.json_since <= version})
+    for version in range(1, VERSION + 1)
+}
+"""A touchpoint's keys in a file of each version (a field is known from the version that brought it)."""
 
 _LANGUAGES = {item.value: item for item in Language}
 _FRAMEWORKS = {item.value: item for item in Framework}
 _KINDS = {item.value: item for item in LaneKind}
+_STATUSES = {item.value: item for item in CardStatus}
 
 _PLAIN: dict[ValueKind, Callable[[CardField], Callable[[Any], bool]]] = {
     "title": lambda field: lambda v: type(v) is str and 0 < len(v.strip()) <= field.limit,
@@ -104,6 +113,7 @@ _PLAIN: dict[ValueKind, Callable[[CardField], Callable[[Any], bool]]] = {
     "score": lambda _field: lambda v: v is None or (type(v) is int and SCORE_MIN <= v <= SCORE_MAX),
     "colour": lambda _field: lambda v: v is None or (type(v) is str and _COLOR.fullmatch(v) is not None),
     "votes": lambda _field: lambda v: type(v) is int and 0 <= v <= MAX_VOTES,
+    "status": lambda _field: lambda v: v is None or (type(v) is str and v in _STATUSES),
 }
 """Per kind of field: whether a value is plainly valid (the fast path; `_Reader.card_field` reports problems)."""
 _PLAIN_FIELDS = tuple((field.json_key, field.default, _PLAIN[field.kind](field)) for field in card_fields.FIELDS)
@@ -113,7 +123,11 @@ def _color(value: str | None) -> str | None:
     return value.lower() if value else None
 
 
-_TAKE: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": _color}
+def _status(value: str | None) -> CardStatus | None:
+    return None if value is None else CardStatus(value)
+
+
+_TAKE: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": _color, "status": _status}
 """Per kind of field: how a valid value read from a file is kept (a title trimmed, a colour in lower case)."""
 _TAKEN = tuple((at, _TAKE[field.kind]) for at, field in enumerate(card_fields.FIELDS) if field.kind in _TAKE)
 _WRITTEN = tuple((field, _TAKE.get(field.kind, lambda value: value)) for field in card_fields.FIELDS)
@@ -384,6 +398,8 @@ class _Reader:
         self.full = False
         """Whether problems were left out: the reader then stops looking at further items."""
         self.check_surrogates = check_surrogates
+        self.touchpoint_keys = _TOUCHPOINT_FIELDS_BY_VERSION[VERSION]
+        """A touchpoint's keys in the file's version (`header` sets it)."""
 
     def fail(self, place: str, message: str) -> None:
         if len(self.problems) < _MAX_PROBLEMS:
@@ -486,6 +502,18 @@ class _Reader:
             self.fail(_member(place, key), f"must be one of {names}, not {shown}")
         return default
 
+    def nullable_choice(self, obj: dict[str, Any], key: str, place: str, options: dict[str, Any]) -> Any:
+        """An optional enum field: one of `options`' names, or null (the default)."""
+        value = obj.get(key)
+        if value is None:
+            return None
+        if type(value) is str and value in options:
+            return options[value]
+        names = ", ".join(f'"{name}"' for name in options)
+        shown = _quote(value) if type(value) is str else _kind(value)
+        self.fail(_member(place, key), f"must be one of {names} or null, not {shown}")
+        return None
+
     def identifier(self, obj: dict[str, Any], place: str, seen: dict[str, str]) -> str | None:
         """The `id` of an item: a string unique among its siblings; `seen` maps each id to its first place."""
         value = obj.get("id", _MISSING)
@@ -573,11 +601,13 @@ class _Reader:
         if version is _MISSING:
             self.fail("version", "required field is missing")
         elif type(version) is not int:
-            self.fail("version", f"must be the integer {VERSION}, not {_kind(version)}")
+            self.fail("version", f"must be the integer {_READABLE}, not {_kind(version)}")
         elif version > VERSION:
             self.fail("version", _newer(version))
-        elif version < VERSION:
-            self.fail("version", f"must be {VERSION} (it is {_clip_number(version)})")
+        elif version < 1:
+            self.fail("version", f"must be {_READABLE} (it is {_clip_number(version)})")
+        else:
+            self.touchpoint_keys = _TOUCHPOINT_FIELDS_BY_VERSION[version]
 
     def persona(self, value: object) -> Persona | None:
         if value is None:
@@ -652,7 +682,7 @@ class _Reader:
             if self.full:
                 break
             card = None
-            if fast and type(item) is dict and _TOUCHPOINT_FIELDS.issuperset(item):
+            if fast and type(item) is dict and self.touchpoint_keys.issuperset(item):
                 card = self.valid_touchpoint(item, index, cells)
             if card is None:
                 card = self.touchpoint(item, index, cells)
@@ -686,7 +716,7 @@ class _Reader:
     def touchpoint(self, item: object, index: int, cells: _Cells) -> Touchpoint | None:
         """The touchpoint at `index`, reporting every problem it has."""
         place = f"touchpoints[{index}]"
-        obj = self.fields(item, place, _TOUCHPOINT_FIELDS)
+        obj = self.fields(item, place, self.touchpoint_keys)
         if obj is None:
             return None
         self.identifier(obj, place, cells.seen)
@@ -711,6 +741,8 @@ class _Reader:
             return self.score(obj, place)
         if kind == "colour":
             return self.color(obj, place)
+        if kind == "status":
+            return self.nullable_choice(obj, key, place, _STATUSES)
         return self.votes(obj, place)
 
     def reference(self, obj: dict[str, Any], key: str, place: str, ids: dict[str, int] | None) -> int:
@@ -769,7 +801,7 @@ def _newer_version(document: object) -> int | None:
 
 
 def read_journey(data: str | bytes, source: str = "") -> Journey:
-    """Read a journey-json-v1 document. Raises InterchangeError listing every problem, each with its place.
+    """Read a journey-json document. Raises InterchangeError listing every problem, each with its place.
 
     Bytes must be UTF-8 (a leading byte order mark is tolerated). The result has id 0 and ids local to the
     file: phases, lanes and touchpoints numbered 1..n in file order."""
@@ -862,7 +894,7 @@ def _document(journey: Journey) -> dict[str, Any]:
 
 
 def write_journey(journey: Journey) -> str:
-    """The journey in canonical journey-json-v1 form: UTF-8 text, two-space indent, one trailing newline.
+    """The journey in canonical journey-json form: UTF-8 text, two-space indent, one trailing newline.
 
     What it writes always reads again: the text is passed through `read_journey`, and a journey the reader would
     refuse (no phases, say, which a library allows and a file does not) raises InterchangeError with the reader's

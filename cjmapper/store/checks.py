@@ -33,6 +33,7 @@ from cjmapper.model import (
     MAX_VOTES,
     SCORE_MAX,
     SCORE_MIN,
+    CardStatus,
     LaneKind,
 )
 
@@ -259,6 +260,22 @@ def _channels_sound(column: Sequence[Any]) -> bool:
     return all(c is None or text_problem(c, "channel", MAX_CHANNEL) is None for c in set(column))
 
 
+_STATUSES = frozenset({None, *(s.value for s in CardStatus)})
+
+
+def _statuses_sound(column: Sequence[Any]) -> bool:
+    return set(map(type, column)) <= {str, type(None)} and set(column) <= _STATUSES
+
+
+def _status_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        return "the status is not text"
+    text = str(value)
+    return _rule("status", lambda: rules.status(text))
+
+
 _COLUMN_SOUND: Mapping[ValueKind, Callable[[CardField], Callable[[Sequence[Any]], bool]]] = {
     "title": _text_column_sound,
     "text": _text_column_sound,
@@ -266,6 +283,7 @@ _COLUMN_SOUND: Mapping[ValueKind, Callable[[CardField], Callable[[Sequence[Any]]
     "score": lambda _field: _scores_sound,
     "colour": lambda _field: _colours_sound,
     "votes": lambda _field: _votes_sound,
+    "status": lambda _field: _statuses_sound,
 }
 """Per kind of field: whether a whole column keeps the field's rule, in a few passes over it (C loops over up to
 100,000 values; columns with few distinct values, as channels and colours, are checked over their distinct values)."""
@@ -299,6 +317,7 @@ _FIELD_PROBLEM: Mapping[ValueKind, Callable[[CardField, Any], str | None]] = {
     "score": lambda _field, value: _score_problem(value),
     "colour": lambda _field, value: _colour_problem(value),
     "votes": lambda _field, value: _votes_problem(value),
+    "status": lambda _field, value: _status_problem(value),
 }
 """Per kind of field: a value's problem, in the reader's form (a channel is taken as it is, not trimmed, since an
 export writes it so)."""

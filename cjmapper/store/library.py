@@ -41,6 +41,7 @@ from cjmapper.model import (
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
+    CardStatus,
     Framework,
     Journey,
     Lane,
@@ -751,13 +752,13 @@ class Library:
         owner: str = "",
         color: str | None = None,
         votes: int = 0,
+        status: CardStatus | str | None = None,
         expected_revision: int | None = None,
     ) -> TouchpointAddition:
         """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, and the
         cell's other cards that were renumbered to make room."""
-        card = _clean_touchpoint(
-            Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
-        )
+        given = Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
+        card = _clean_touchpoint(replace(given, status=rules.status(status)))
         with self._write() as s:
             _check_cell(s, journey_id, phase_id, lane_id)
             _refuse_stale(s, journey_id, expected_revision)
@@ -780,12 +781,14 @@ class Library:
         owner: str = UNSET,
         color: str | None = UNSET,
         votes: int = UNSET,
+        status: CardStatus | str | None = UNSET,
         expected_revision: int | None = None,
     ) -> Touchpoint:
         """Change some fields of a card; returns the card as stored."""
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
+            "status": status,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
         with self._write() as s:

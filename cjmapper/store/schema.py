@@ -98,6 +98,7 @@ class TouchpointRow(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     votes: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class JourneyVersionRow(Base):

@@ -242,6 +242,7 @@ _KIND_TYPES: dict[card_fields.ValueKind, tuple[type, ...]] = {
     "score": _OPT_INT,
     "colour": _OPT_STR,
     "votes": _INT,
+    "status": _OPT_STR,
 }
 _FIELD_TYPES = {name: _INT for name in card_fields.PLACE} | {f.name: _KIND_TYPES[f.kind] for f in card_fields.FIELDS}
 _SNAPSHOT_VALUES = ValuesPerItem(
@@ -272,9 +273,18 @@ def _card_fields(data: dict[str, Any]) -> tuple[str, ...]:
 
 def _cards(rows: list[Any], names: Sequence[str]) -> list[Touchpoint]:
     types = [_FIELD_TYPES[name] for name in names]
+    checked = [_row(row, types, "a card") for row in rows]
+    for card_field in card_fields.CONVERTED:
+        if card_field.name in names:
+            at = names.index(card_field.name)
+            try:
+                for row in checked:
+                    row[at] = card_field.model_value(row[at])
+            except ValueError:
+                raise _DamagedError(f"a card has a {card_field.name} this cjmapper does not know") from None
     if tuple(names) == TOUCHPOINT_FIELDS:  # a snapshot of this cjmapper: its rows are the model's, in order
-        return [Touchpoint(*_row(row, types, "a card")) for row in rows]
-    return [Touchpoint(**dict(zip(names, _row(row, types, "a card"), strict=True))) for row in rows]
+        return [Touchpoint(*row) for row in checked]
+    return [Touchpoint(**dict(zip(names, row, strict=True))) for row in checked]
 
 
 def _refuse_constant(name: str) -> Any:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData
 
 from cjmapper import card_fields as card_fields_schema
 from cjmapper.card_fields import ValueKind
-from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, Touchpoint
+from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Touchpoint
 
 CARDS_MIME = "application/x-cjmapper-cards"
 CARD_FIELDS = card_fields_schema.NAMES
@@ -23,12 +23,14 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+_STATUSES = frozenset(status.value for status in CardStatus)
 _TAKEN: dict[ValueKind, Callable[[object], bool]] = {
     "text": lambda value: isinstance(value, str),
     "channel": lambda value: isinstance(value, str) and bool(value.strip()),
     "score": lambda value: _is_int(value) and SCORE_MIN <= cast(int, value) <= SCORE_MAX,
     "colour": lambda value: isinstance(value, str),
     "votes": lambda value: _is_int(value) and cast(int, value) >= 0,
+    "status": lambda value: value in _STATUSES,
 }
 """Per kind of field: whether a pasted value is taken (else the field keeps its default; the title is required)."""
 
@@ -54,7 +56,7 @@ def _card_from(entry: object) -> Touchpoint | None:
     if not isinstance(title, str) or not title.strip():
         return None
     taken = {
-        field.name: entry[field.name]
+        field.name: field.model_value(entry[field.name])
         for field in card_fields_schema.FIELDS
         if field.kind != "title" and field.name in entry and _TAKEN[field.kind](entry[field.name])
     }

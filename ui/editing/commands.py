@@ -430,6 +430,7 @@ class UpdateTouchpointCommand(_UpdateCommand):
         "owner": QT_TRANSLATE_NOOP(CONTEXT, "Edit owner of card {0}"),
         "color": QT_TRANSLATE_NOOP(CONTEXT, "Edit colour of card {0}"),
         "votes": QT_TRANSLATE_NOOP(CONTEXT, "Edit votes of card {0}"),
+        "status": QT_TRANSLATE_NOOP(CONTEXT, "Edit status of card {0}"),
         "*": QT_TRANSLATE_NOOP(CONTEXT, "Edit card {0}"),
     }
 

@@ -4,9 +4,9 @@ the channel list, and the page and message helpers the panel's forms are made of
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -403,6 +403,26 @@ class ColorPicker(QWidget):
             return
         self.set_color(color)
         self.color_chosen.emit(color)
+
+
+class ChoiceCombo(QComboBox):
+    """A choice among fixed values (None, for none, among them), each shown by its label. `chosen` is emitted with
+    the value the user picks."""
+
+    chosen = Signal(object)
+
+    def __init__(self, choices: Sequence[tuple[object, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.activated.connect(lambda row: self.chosen.emit(self.itemData(row)))
+
+    def value(self) -> object:
+        return self.currentData()
+
+    def set_value(self, value: object) -> None:
+        with QSignalBlocker(self):
+            self.setCurrentIndex(max(0, self.findData(value)))
 
 
 class ChannelCombo(QComboBox):

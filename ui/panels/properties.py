@@ -50,6 +50,7 @@ from cjmapper.model import (
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from .field_editors import (
     ChannelCombo,
+    ChoiceCombo,
     ColorPicker,
     Page,
     ScoreButtons,
@@ -241,6 +242,14 @@ class PropertiesPanel(QWidget):
             picker = ColorPicker(body)
             picker.color_chosen.connect(lambda v: self._write_card(**{name: v}))
             return picker
+        if field.editor == "choice":
+            choice = ChoiceCombo(
+                [(v, QCoreApplication.translate(card_fields.CONTEXT, t)) for v, t in field.choices], body
+            )
+            if hint:
+                choice.setToolTip(hint)
+            choice.chosen.connect(lambda v: self._write_card(**{name: v}))
+            return choice
         count = QSpinBox(body)
         count.setRange(0, MAX_VOTES)
         count.setGroupSeparatorShown(True)
@@ -446,6 +455,8 @@ class PropertiesPanel(QWidget):
                 editor.set_score(value)
             elif isinstance(editor, ColorPicker):
                 editor.set_color(value)
+            elif isinstance(editor, ChoiceCombo):
+                editor.set_value(value)
             elif isinstance(editor, QSpinBox) and (force or value != editor.value()):  # else leave a number typed
                 with QSignalBlocker(editor):
                     editor.setValue(value)
