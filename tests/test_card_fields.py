@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper import card_fields
 from cjmapper.card_fields import CardField, ValueKind
+from cjmapper.interchange import read_journey, write_journey
 from cjmapper.interchange.csv_format import CSV_COLUMNS, write_csv
-from cjmapper.interchange.json_format import read_journey, write_journey
 from cjmapper.model import Journey, Touchpoint
 from cjmapper.store import Library
 from cjmapper.store import versions as store_versions

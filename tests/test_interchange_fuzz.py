@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cjmapper.channels import CHANNELS
 from cjmapper.errors import InterchangeError
-from cjmapper.interchange import json_format, read_journey, write_journey
+from cjmapper.interchange import journey_reader, read_journey, write_journey
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_VOTES,
@@ -238,7 +238,7 @@ def test_fast_and_careful_touchpoint_checks_agree(journey: Journey, data: st.Dat
             card[key] = value
         elif key in card:
             del card[key]
-    fast, careful = json_format._Reader(False), json_format._Reader(True)
+    fast, careful = journey_reader._Reader(False), journey_reader._Reader(True)
     assert fast.journey(document) == careful.journey(document)
     assert fast.problems == careful.problems
 

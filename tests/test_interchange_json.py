@@ -16,9 +16,10 @@ import pytest
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import (
     MAX_FILE_BYTES,
-    json_format,
+    journey_reader,
     read_journey,
     read_journey_file,
+    untrusted_json,
     write_journey,
     write_journey_file,
 )
@@ -542,7 +543,7 @@ def test_count_limits() -> None:
 
 
 def test_touchpoint_count_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(json_format, "MAX_TOUCHPOINTS", 2)
+    monkeypatch.setattr(journey_reader, "MAX_TOUCHPOINTS", 2)
     read_journey(json.dumps(minimal_document()))
     document = minimal_document()
     document["touchpoints"].append({"id": "t3", "phase": "p1", "lane": "l1", "title": "C"})
@@ -665,7 +666,7 @@ def test_nesting_is_measured_when_the_recursion_limit_is_raised(monkeypatch: pyt
     reader measures the nesting itself (brackets inside strings do not count)."""
     monkeypatch.setattr(sys, "getrecursionlimit", lambda: 1_000_000)
     assert problems("[" * 1001 + "]" * 1001) == ["document: arrays or objects are nested too deeply to read"]
-    assert not json_format._too_deep("[" * 1000 + "]" * 1000)
+    assert not untrusted_json._too_deep("[" * 1000 + "]" * 1000)
     assert (
         problems('{"a": "' + "[" * 2000 + '"}')[0]
         == 'format: required field is missing (it must be "cjmapper.journey")'
@@ -675,8 +676,8 @@ def test_nesting_is_measured_when_the_recursion_limit_is_raised(monkeypatch: pyt
 
 def test_too_large_input_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert MAX_FILE_BYTES == 256 * 1024 * 1024
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 100)
-    monkeypatch.setattr(json_format, "_parse", _must_not_be_called)
+    monkeypatch.setattr(untrusted_json, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(journey_reader, "parse", _must_not_be_called)
     assert problems(b"{" * 101) == ["file: too large to read (101 bytes; the limit is 100 bytes)"]
     assert problems("é" * 51) == ["file: too large to read (102 bytes; the limit is 100 bytes)"]
     assert problems("é" * 101) == ["file: too large to read (at least 101 bytes; the limit is 100 bytes)"]
@@ -694,7 +695,7 @@ def test_read_journey_file_refuses_a_large_file_before_reading_it(
 ) -> None:
     path = tmp_path / "groot.json"
     path.write_bytes(b" " * 101)
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(untrusted_json, "MAX_FILE_BYTES", 100)
     monkeypatch.setattr(Path, "open", _must_not_be_called)
     with pytest.raises(InterchangeError) as caught:
         read_journey_file(path)

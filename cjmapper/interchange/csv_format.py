@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from cjmapper import card_fields
-from cjmapper.interchange.json_format import encode_text, write_bytes_atomically
+from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.model import Journey
 
 _FIELDS = card_fields.in_csv_order()

@@ -1,5 +1,5 @@
 """The rules every value read from a library must meet: those of the journey file (journey-json-v1, see
-`cjmapper.interchange.json_format`), so that a journey that loads also exports to a file that imports again, and the
+`cjmapper.interchange.journey_reader`), so that a journey that loads also exports to a file that imports again, and the
 layout, the canvas and the poster never meet a value no edit of cjmapper writes.
 
 Only a damaged library, or one changed behind cjmapper's back, breaks them: a card position or a revision stored as

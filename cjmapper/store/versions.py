@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from cjmapper import card_fields, rules
 from cjmapper.errors import EditError, LibraryError, NotFoundError
-from cjmapper.interchange.json_format import ValuesPerItem, too_many_values
+from cjmapper.interchange.untrusted_json import ValuesPerItem, too_many_values
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
