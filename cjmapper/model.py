@@ -72,7 +72,7 @@ class Persona:
     frustrations: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Phase:
     id: int
     name: str
@@ -80,7 +80,7 @@ class Phase:
     color: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Lane:
     id: int
     name: str

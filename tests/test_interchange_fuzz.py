@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
@@ -57,7 +58,7 @@ def journeys(draw: st.DrawFn, min_cards: int = 0) -> Journey:
     phases = [Phase(i, draw(names), draw(texts), draw(colors)) for i in phase_ids]
     lanes = [Lane(i, draw(names), draw(st.sampled_from(LaneKind)), draw(colors)) for i in lane_ids]
     if min_cards:
-        lanes[0].kind = LaneKind.TOUCHPOINTS
+        lanes[0] = replace(lanes[0], kind=LaneKind.TOUCHPOINTS)
     card_lanes = [lane.id for lane in lanes if lane.kind.holds_cards]
     touchpoints: list[Touchpoint] = []
     if card_lanes:
