@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from pathlib import Path
 from typing import Final
 
@@ -17,6 +18,8 @@ from cjmapper.model import Journey
 
 _FIELDS = card_fields.in_csv_order()
 CSV_COLUMNS: Final = ("phase", "lane", "order", *(field.csv_key for field in _FIELDS if field.csv_key is not None))
+_values = operator.attrgetter(*(field.name for field in _FIELDS))
+"""A card's fields in the CSV's order."""
 BOM: Final = "\ufeff"
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,7 +53,7 @@ def csv_rows(journey: Journey) -> list[list[str]]:
             phase_names[card.phase_id],
             lane_names[card.lane_id],
             str(order[cell]),
-            *(_cell(getattr(card, field.name)) for field in _FIELDS),
+            *map(_cell, _values(card)),
         ]
         rows.append([guard_formula(value) for value in row])
     return rows

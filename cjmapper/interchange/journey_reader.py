@@ -6,6 +6,7 @@ read by that version's rules. The text is first read safely by `untrusted_json`.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,32 +82,79 @@ _FRAMEWORKS = {item.value: item for item in Framework}
 _KINDS = {item.value: item for item in LaneKind}
 _STATUSES = {item.value: item for item in CardStatus}
 
-_PLAIN: dict[ValueKind, Callable[[CardField], Callable[[Any], bool]]] = {
-    "title": lambda field: lambda v: type(v) is str and 0 < len(v.strip()) <= field.limit,
-    "text": lambda field: lambda v: type(v) is str and len(v) <= field.limit,
-    "channel": lambda _field: lambda v: v is None or (type(v) is str and len(v) <= MAX_CHANNEL),
-    "score": lambda _field: lambda v: v is None or (type(v) is int and SCORE_MIN <= v <= SCORE_MAX),
-    "colour": lambda _field: lambda v: v is None or (type(v) is str and _COLOR.fullmatch(v) is not None),
-    "votes": lambda _field: lambda v: type(v) is int and 0 <= v <= MAX_VOTES,
-    "status": lambda _field: lambda v: v is None or (type(v) is str and v in _STATUSES),
+_TEXT = {str}
+_TEXT_OR_NONE = {str, type(None)}
+_INT_OR_NONE = {int, type(None)}
+_SCORES = frozenset(range(SCORE_MIN, SCORE_MAX + 1))
+
+
+def _plain_text(field: CardField, column: list[Any]) -> list[Any] | None:
+    if set(map(type, column)) != _TEXT or max(map(len, column)) > field.limit:
+        return None
+    return column
+
+
+def _plain_title(field: CardField, column: list[Any]) -> list[Any] | None:
+    if set(map(type, column)) != _TEXT:
+        return None
+    trimmed = list(map(str.strip, column))
+    return trimmed if min(map(len, trimmed)) > 0 and max(map(len, trimmed)) <= field.limit else None
+
+
+def _plain_channel(_field: CardField, column: list[Any]) -> list[Any] | None:
+    if not set(map(type, column)) <= _TEXT_OR_NONE or max(map(len, filter(None, column)), default=0) > MAX_CHANNEL:
+        return None
+    return column
+
+
+def _plain_score(_field: CardField, column: list[Any]) -> list[Any] | None:
+    return column if set(map(type, column)) <= _INT_OR_NONE and set(column) - {None} <= _SCORES else None
+
+
+def _plain_colour(_field: CardField, column: list[Any]) -> list[Any] | None:
+    if not set(map(type, column)) <= _TEXT_OR_NONE or not all(map(_COLOR.fullmatch, set(column) - {None})):
+        return None
+    return list(map(kept_colour, column))
+
+
+def _plain_votes(_field: CardField, column: list[Any]) -> list[Any] | None:
+    if set(map(type, column)) != {int} or min(column) < 0 or max(column) > MAX_VOTES:
+        return None
+    return column
+
+
+def _plain_status(_field: CardField, column: list[Any]) -> list[Any] | None:
+    if not set(map(type, column)) <= _TEXT_OR_NONE or not set(column) - {None} <= _STATUSES.keys():
+        return None
+    return [None if value is None else _STATUSES[value] for value in column]
+
+
+_PLAIN: dict[ValueKind, Callable[[CardField, list[Any]], list[Any] | None]] = {
+    "title": _plain_title,
+    "text": _plain_text,
+    "channel": _plain_channel,
+    "score": _plain_score,
+    "colour": _plain_colour,
+    "votes": _plain_votes,
+    "status": _plain_status,
 }
-"""Per kind of field: whether a value is plainly valid (the fast path; `_Reader.card_field` reports problems)."""
-_PLAIN_FIELDS = tuple((field.json_key, field.default, _PLAIN[field.kind](field)) for field in card_fields.FIELDS)
+"""Per kind of field: a whole column of a file's values (one per touchpoint) as the model keeps them (a title
+trimmed, a colour in lower case, a status as such) when every value is plainly valid, else None. Checked in a few
+passes over the column, each a C loop: the fast path that keeps a 10,000-card file quick to read."""
 
 
 def kept_colour(value: str | None) -> str | None:
     return value.lower() if value else None
 
 
-def _status(value: str | None) -> CardStatus | None:
-    return None if value is None else CardStatus(value)
-
-
-_TAKE: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": kept_colour, "status": _status}
-"""Per kind of field: how a valid value read from a file is kept (a title trimmed, a colour in lower case)."""
-_TAKEN = tuple((at, _TAKE[field.kind]) for at, field in enumerate(card_fields.FIELDS) if field.kind in _TAKE)
-WRITTEN = tuple((field, _TAKE.get(field.kind, lambda value: value)) for field in card_fields.FIELDS)
-"""Each field with how the writer writes it (as the reader keeps it, so write -> read -> write is identical)."""
+_WRITTEN_AS: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": kept_colour}
+"""Per kind of field: how the writer writes a value otherwise than as held (as the reader keeps it, so write ->
+read -> write is the same)."""
+WRITTEN_KEYS = ("id", "phase", "lane", *(field.json_key for field in card_fields.FIELDS))
+"""A touchpoint's keys as the writer writes them."""
+WRITTEN = tuple((operator.attrgetter(f.name), _WRITTEN_AS.get(f.kind)) for f in card_fields.FIELDS)
+"""Each field, in `WRITTEN_KEYS`' order after the place: how to get it from a card, and how it is written (None:
+as it is held)."""
 
 _MISSING: Final[Any] = object()
 
@@ -416,23 +464,42 @@ class _Reader:
         """The touchpoints with ids 1..n in file order; position = order among those sharing a cell.
         A reference is only checked when its array could be read at all (`phase_ids`/`lane_ids` not None)."""
         cells = _Cells(seen={}, next_position={}, phase_ids=phase_ids, lane_ids=lane_ids, lane_kinds=lane_kinds)
-        fast = not self.check_surrogates
+        rows = self.plain_fields(items)
         touchpoints: list[Touchpoint] = []
         for index, item in enumerate(items):
             if self.full:
                 break
             card = None
-            if fast and type(item) is dict and self.touchpoint_keys.issuperset(item):
-                card = self.valid_touchpoint(item, index, cells)
+            if rows is not None:
+                card = self.valid_touchpoint(item, index, cells, rows[index])
             if card is None:
                 card = self.touchpoint(item, index, cells)
             if card is not None:
                 touchpoints.append(card)
         return touchpoints
 
-    def valid_touchpoint(self, obj: dict[str, Any], index: int, cells: _Cells) -> Touchpoint | None:
-        """The touchpoint when every field is plainly valid, else None (and nothing recorded) so that
-        `touchpoint` reports the problems. The fast path that keeps a 10,000-card file quick to read."""
+    def plain_fields(self, items: list[Any]) -> list[tuple[Any, ...]] | None:
+        """Every touchpoint's fields (in model order, as the model keeps them) when every item is an object with
+        only known keys and every field of every one is plainly valid (`_PLAIN`), else None: then `touchpoint`
+        checks each item and reports its problems. Not taken when a string may hide a NUL or a lone surrogate."""
+        if self.check_surrogates or not items:
+            return None
+        if set(map(type, items)) != {dict} or not all(map(self.touchpoint_keys.issuperset, items)):
+            return None
+        columns: list[list[Any]] = []
+        for field in card_fields.FIELDS:
+            key, default = field.json_key, field.default
+            column = _PLAIN[field.kind](field, [item.get(key, default) for item in items])
+            if column is None:
+                return None
+            columns.append(column)
+        return list(zip(*columns, strict=True))
+
+    def valid_touchpoint(
+        self, obj: dict[str, Any], index: int, cells: _Cells, fields: tuple[Any, ...]
+    ) -> Touchpoint | None:
+        """The touchpoint with its plainly valid `fields` when its id and place are plainly valid too, else None
+        (and nothing recorded) so that `touchpoint` reports the problems."""
         get = obj.get
         key, phase, lane = get("id"), get("phase"), get("lane")
         phase_ids, lane_ids = cells.phase_ids, cells.lane_ids
@@ -443,15 +510,8 @@ class _Reader:
         phase_id, lane_id = phase_ids.get(phase, 0), lane_ids.get(lane, 0)
         if not phase_id or not lane_id or cells.lane_kinds.get(lane_id) is LaneKind.EMOTIONS:
             return None
-        values = [get(json_key, default) for json_key, default, _plain in _PLAIN_FIELDS]
-        for value, (_key, _default, plain) in zip(values, _PLAIN_FIELDS, strict=True):
-            if not plain(value):
-                return None
         cells.seen[key] = f"touchpoints[{index}]"
-        position = cells.place(phase_id, lane_id)
-        for at, take in _TAKEN:
-            values[at] = take(values[at])
-        return Touchpoint(index + 1, phase_id, lane_id, position, *values)
+        return Touchpoint(index + 1, phase_id, lane_id, cells.place(phase_id, lane_id), *fields)
 
     def touchpoint(self, item: object, index: int, cells: _Cells) -> Touchpoint | None:
         """The touchpoint at `index`, reporting every problem it has."""

@@ -3,13 +3,14 @@ byte-identical; what it writes always reads again (it is passed through the read
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
 
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
-from cjmapper.interchange.journey_reader import FORMAT, VERSION, WRITTEN, kept_colour, read_journey
+from cjmapper.interchange.journey_reader import FORMAT, VERSION, WRITTEN, WRITTEN_KEYS, kept_colour, read_journey
 from cjmapper.model import Framework, Journey, LaneKind, Language, Persona
 
 
@@ -28,20 +29,20 @@ def _document(journey: Journey) -> dict[str, Any]:
     """The canonical document: keys in the format's order, every field written, ids anew from position."""
     phase_ref = {phase.id: f"p{number}" for number, phase in enumerate(journey.phases, 1)}
     lane_ref = {lane.id: f"l{number}" for number, lane in enumerate(journey.lanes, 1)}
-    touchpoints: list[dict[str, Any]] = []
-    for number, card in enumerate(journey.ordered_touchpoints(), 1):
+    cards = journey.ordered_touchpoints()
+    for card in cards:
         if card.phase_id not in phase_ref or card.lane_id not in lane_ref:
             raise ValueError(
                 f"touchpoint {card.id} is in phase {card.phase_id}, lane {card.lane_id}: not in the journey"
             )
-        touchpoints.append(
-            {
-                "id": f"t{number}",
-                "phase": phase_ref[card.phase_id],
-                "lane": lane_ref[card.lane_id],
-            }
-            | {field.json_key: write(getattr(card, field.name)) for field, write in WRITTEN}
-        )
+    # Field by field, each a C loop over the cards (a card at a time costs three times as much).
+    columns: list[list[Any]] = [
+        [f"t{number}" for number in range(1, len(cards) + 1)],
+        [phase_ref[card.phase_id] for card in cards],
+        [lane_ref[card.lane_id] for card in cards],
+    ]
+    columns += [list(map(get, cards) if written is None else map(written, map(get, cards))) for get, written in WRITTEN]
+    touchpoints = list(map(dict, map(zip, itertools.repeat(WRITTEN_KEYS), zip(*columns, strict=True))))
     return {
         "format": FORMAT,
         "version": VERSION,
