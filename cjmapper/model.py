@@ -40,7 +40,15 @@ class LaneKind(StrEnum):
         return self is not LaneKind.EMOTIONS
 
 
-# Limits shared by the interchange reader, the store's edit API and the UI (journey-json-v1).
+class CardStatus(StrEnum):
+    """Where the follow-up of a card stands: meant for pain points and opportunities, allowed on any card."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+
+
+# Limits shared by the interchange reader, the store's edit API and the UI (journey-json).
 MAX_TITLE = 200
 MAX_NAME = 100
 MAX_TEXT = 10_000
@@ -64,7 +72,7 @@ class Persona:
     frustrations: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Phase:
     id: int
     name: str
@@ -72,7 +80,7 @@ class Phase:
     color: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Lane:
     id: int
     name: str
@@ -94,6 +102,7 @@ class Touchpoint:
     owner: str = ""
     color: str | None = None
     votes: int = 0
+    status: CardStatus | None = None
 
 
 @dataclass(slots=True)

@@ -1,12 +1,12 @@
 """Field rules for edits made through the library's edit API. Each check returns the cleaned value or raises
-`EditError` with a sentence the user can act on. Limits come from `cjmapper.model` (journey-json-v1)."""
+`EditError` with a sentence the user can act on. Limits come from `cjmapper.model` (journey-json)."""
 
 from __future__ import annotations
 
 import re
 
 from cjmapper.errors import EditError
-from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, Framework, LaneKind, Language
+from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, CardStatus, Framework, LaneKind, Language
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -58,6 +58,17 @@ def channel(value: str | None) -> str | None:
     if not cleaned:
         return None
     return text(cleaned, MAX_CHANNEL, "channel")
+
+
+def status(value: CardStatus | str | None) -> CardStatus | None:
+    """A card's status, or none ("" is none too)."""
+    if value is None or value == "":
+        return None
+    try:
+        return CardStatus(value)
+    except ValueError:
+        names = ", ".join(s.value for s in CardStatus)
+        raise EditError(f"{value!r} is not a status; use one of {names}, or none.") from None
 
 
 def language(value: Language | str) -> Language:

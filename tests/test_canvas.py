@@ -27,7 +27,8 @@ from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
 from cjmapper.layout import cell_at, compute_layout
-from cjmapper.model import Journey, LaneKind, Touchpoint
+from cjmapper.model import CardStatus, Journey, LaneKind, Touchpoint
+from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
@@ -1185,3 +1186,45 @@ def test_saving_a_version_or_retitling_lays_out_nothing(canvas: Canvas, monkeypa
     assert laid_out == []
     assert canvas.scene.layout is layout
     assert canvas.scene._corner.title == canvas.journey.title
+
+
+# ---------------------------------------------------------------------- status mark
+
+
+def test_a_card_paints_its_status_mark_in_its_top_right_corner(canvas: Canvas) -> None:
+    """A ring at the card's top right: empty while open, its left half filled in progress, filled when done; a
+    card without a status shows none."""
+    card_id = canvas.ids_in(canvas.cell("Purchase", "Pain points"))[0]
+    box = canvas.scene.layout.cards[card_id]
+    rect, parts = box.rect, box.parts(canvas.scene.metrics)
+    zoom = 4.0
+    canvas.view.set_zoom(zoom)
+
+    def colour_at(dx: float, dy: float) -> QColor:
+        """The colour at (dx, dy) from the mark's centre, in card units."""
+        mark = status_mark(CardStatus.DONE, parts.status, parts.scale)
+        assert mark is not None
+        x, y = rect.x + mark.cx + dx, rect.y + mark.cy + dy
+        canvas.view.centerOn(QPointF(x, y))
+        return QColor(pixel_at(canvas, x, y))
+
+    def near(found: QColor, wanted: str) -> bool:
+        want = QColor(wanted)
+        return (
+            max(abs(found.red() - want.red()), abs(found.green() - want.green()), abs(found.blue() - want.blue())) < 40
+        )
+
+    white = "#ffffff"
+    assert canvas.journey.touchpoint(card_id).status is None
+    for status in CardStatus:
+        assert not near(colour_at(0, 0), STATUS_COLOURS[status])
+    half = MARK_RADIUS / 2
+    canvas.document.update_touchpoint(card_id, status=CardStatus.DONE)
+    assert near(colour_at(0, 0), STATUS_COLOURS[CardStatus.DONE])
+    canvas.document.update_touchpoint(card_id, status=CardStatus.OPEN)
+    assert near(colour_at(0, 0), white)
+    assert near(colour_at(MARK_RADIUS - MARK_LINE / 4, 0), STATUS_COLOURS[CardStatus.OPEN])
+    canvas.document.update_touchpoint(card_id, status=CardStatus.IN_PROGRESS)
+    assert near(colour_at(-half, 0), STATUS_COLOURS[CardStatus.IN_PROGRESS])
+    assert near(colour_at(half, 0), white)
+    assert canvas.reopened().touchpoint(card_id).status is CardStatus.IN_PROGRESS

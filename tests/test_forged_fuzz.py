@@ -25,7 +25,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from cjmapper import __version__
+from cjmapper import __version__, card_fields
+from cjmapper.card_fields import ValueKind
 from cjmapper.cli import main
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey, read_journey_file, write_journey
@@ -47,6 +48,16 @@ HUGE = 300_000
 
 # Which columns the reader takes, and what kind each is: "text", "int", "id" (a reference), "code" (an enum),
 # "colour", "time".
+FORGED_KIND: dict[ValueKind, str] = {
+    "title": "text",
+    "text": "text",
+    "channel": "text",
+    "score": "int",
+    "colour": "colour",
+    "votes": "int",
+    "status": "code",
+}
+"""The kind of forgery each kind of card field gets (a card's fields come from `card_fields`)."""
 COLUMNS: dict[str, dict[str, str]] = {
     "journeys": {
         "title": "text",
@@ -61,20 +72,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "phases": {"journey_id": "id", "position": "int", "name": "text", "description": "text", "color": "colour"},
     "lanes": {"journey_id": "id", "position": "int", "name": "text", "kind": "code", "color": "colour"},
-    "touchpoints": {
-        "journey_id": "id",
-        "phase_id": "id",
-        "lane_id": "id",
-        "position": "int",
-        "title": "text",
-        "notes": "text",
-        "channel": "text",
-        "score": "int",
-        "expectation": "text",
-        "owner": "text",
-        "color": "colour",
-        "votes": "int",
-    },
+    "touchpoints": {"journey_id": "id", "phase_id": "id", "lane_id": "id", "position": "int"}
+    | {field.name: FORGED_KIND[field.kind] for field in card_fields.FIELDS},
     "journey_versions": {"journey_id": "id", "name": "text", "created_at": "time", "touchpoints": "int"},
 }
 NOT_UTF8 = object()

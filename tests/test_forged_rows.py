@@ -98,6 +98,7 @@ FORGERIES = [
     Forgery("score 99", "UPDATE touchpoints SET score = 99 WHERE id = :card", ("score",)),
     Forgery("a score as text", "UPDATE touchpoints SET score = 'high' WHERE id = :card", ("score",), team=False),
     Forgery("negative votes", "UPDATE touchpoints SET votes = -5 WHERE id = :card", ("votes",)),
+    Forgery("an unknown status", "UPDATE touchpoints SET status = 'closed' WHERE id = :card", ("status", "closed")),
     Forgery("an unknown language", "UPDATE journeys SET language = 'xx' WHERE id = :journey", ("language",)),
     Forgery("an unknown framework", "UPDATE journeys SET framework = 'nope' WHERE id = :journey", ("framework",)),
     Forgery("a lane of unknown kind", "UPDATE lanes SET kind = 'bogus' WHERE id = :emotions", ("kind",)),

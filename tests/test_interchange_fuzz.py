@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from cjmapper.channels import CHANNELS
 from cjmapper.errors import InterchangeError
-from cjmapper.interchange import json_format, read_journey, write_journey
+from cjmapper.interchange import journey_reader, read_journey, write_journey
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_VOTES,
@@ -57,7 +58,7 @@ def journeys(draw: st.DrawFn, min_cards: int = 0) -> Journey:
     phases = [Phase(i, draw(names), draw(texts), draw(colors)) for i in phase_ids]
     lanes = [Lane(i, draw(names), draw(st.sampled_from(LaneKind)), draw(colors)) for i in lane_ids]
     if min_cards:
-        lanes[0].kind = LaneKind.TOUCHPOINTS
+        lanes[0] = replace(lanes[0], kind=LaneKind.TOUCHPOINTS)
     card_lanes = [lane.id for lane in lanes if lane.kind.holds_cards]
     touchpoints: list[Touchpoint] = []
     if card_lanes:
@@ -238,7 +239,7 @@ def test_fast_and_careful_touchpoint_checks_agree(journey: Journey, data: st.Dat
             card[key] = value
         elif key in card:
             del card[key]
-    fast, careful = json_format._Reader(False), json_format._Reader(True)
+    fast, careful = journey_reader._Reader(False), journey_reader._Reader(True)
     assert fast.journey(document) == careful.journey(document)
     assert fast.problems == careful.problems
 

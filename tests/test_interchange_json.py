@@ -16,9 +16,10 @@ import pytest
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import (
     MAX_FILE_BYTES,
-    json_format,
+    journey_reader,
     read_journey,
     read_journey_file,
+    untrusted_json,
     write_journey,
     write_journey_file,
 )
@@ -30,6 +31,7 @@ from cjmapper.model import (
     MAX_TEXT,
     MAX_TITLE,
     MAX_VOTES,
+    CardStatus,
     Framework,
     Journey,
     Lane,
@@ -266,25 +268,25 @@ def test_free_text_channel_is_kept_as_written() -> None:
 # --- reader rules
 
 
-def test_version_2_is_refused_naming_both_versions_and_nothing_else() -> None:
+def test_version_3_is_refused_naming_both_versions_and_nothing_else() -> None:
     document = minimal_document()
-    document["version"] = 2
+    document["version"] = 3
     document["title"] = ""
     document["shiny"] = True
-    assert problems(document) == ["version: this file is version 2; this cjmapper reads version 1"]
+    assert problems(document) == ["version: this file is version 3; this cjmapper reads version 2"]
 
 
 @pytest.mark.parametrize(
     ("version", "problem"),
     [
-        (0, "version: must be 1 (it is 0)"),
-        ("1", "version: must be the integer 1, not a string"),
-        (True, "version: must be the integer 1, not a boolean"),
-        (1.0, "version: must be the integer 1, not a decimal number"),
+        (0, "version: must be 1 or 2 (it is 0)"),
+        ("1", "version: must be the integer 1 or 2, not a string"),
+        (True, "version: must be the integer 1 or 2, not a boolean"),
+        (1.0, "version: must be the integer 1 or 2, not a decimal number"),
         (..., "version: required field is missing"),
     ],
 )
-def test_version_must_be_1(version: Any, problem: str) -> None:
+def test_version_must_be_1_or_2(version: Any, problem: str) -> None:
     document = minimal_document()
     if version is ...:
         del document["version"]
@@ -349,12 +351,14 @@ def test_the_spec_example_reads() -> None:
     assert journey.persona == Persona("Sanne", "Eigenaar van een bakkerij")
     assert journey.phases == [Phase(1, "Bewustwording", "", "#4e79a7")]
     assert journey.lanes == [Lane(1, "Touchpoints", LaneKind.TOUCHPOINTS, "#f28e2b")]
-    assert journey.touchpoints == [Touchpoint(1, 1, 1, 0, "Instagram-advertentie", channel="social-media", score=4)]
+    assert journey.touchpoints == [
+        Touchpoint(1, 1, 1, 0, "Instagram-advertentie", channel="social-media", score=4, status=CardStatus.OPEN)
+    ]
 
 
 SPEC_EXAMPLE = """{
   "format": "cjmapper.journey",
-  "version": 1,
+  "version": 2,
   "title": "Webshop klantreis",
   "description": "",
   "language": "nl",
@@ -369,7 +373,7 @@ SPEC_EXAMPLE = """{
   "touchpoints": [
     {"id": "t1", "phase": "p1", "lane": "l1", "title": "Instagram-advertentie",
      "notes": "", "channel": "social-media", "score": 4, "expectation": "", "owner": "",
-     "color": null, "votes": 0}
+     "color": null, "votes": 0, "status": "open"}
   ]
 }
 """
@@ -539,7 +543,7 @@ def test_count_limits() -> None:
 
 
 def test_touchpoint_count_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(json_format, "MAX_TOUCHPOINTS", 2)
+    monkeypatch.setattr(journey_reader, "MAX_TOUCHPOINTS", 2)
     read_journey(json.dumps(minimal_document()))
     document = minimal_document()
     document["touchpoints"].append({"id": "t3", "phase": "p1", "lane": "l1", "title": "C"})
@@ -662,7 +666,7 @@ def test_nesting_is_measured_when_the_recursion_limit_is_raised(monkeypatch: pyt
     reader measures the nesting itself (brackets inside strings do not count)."""
     monkeypatch.setattr(sys, "getrecursionlimit", lambda: 1_000_000)
     assert problems("[" * 1001 + "]" * 1001) == ["document: arrays or objects are nested too deeply to read"]
-    assert not json_format._too_deep("[" * 1000 + "]" * 1000)
+    assert not untrusted_json._too_deep("[" * 1000 + "]" * 1000)
     assert (
         problems('{"a": "' + "[" * 2000 + '"}')[0]
         == 'format: required field is missing (it must be "cjmapper.journey")'
@@ -672,8 +676,8 @@ def test_nesting_is_measured_when_the_recursion_limit_is_raised(monkeypatch: pyt
 
 def test_too_large_input_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert MAX_FILE_BYTES == 256 * 1024 * 1024
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 100)
-    monkeypatch.setattr(json_format, "_parse", _must_not_be_called)
+    monkeypatch.setattr(untrusted_json, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(journey_reader, "parse", _must_not_be_called)
     assert problems(b"{" * 101) == ["file: too large to read (101 bytes; the limit is 100 bytes)"]
     assert problems("é" * 51) == ["file: too large to read (102 bytes; the limit is 100 bytes)"]
     assert problems("é" * 101) == ["file: too large to read (at least 101 bytes; the limit is 100 bytes)"]
@@ -691,7 +695,7 @@ def test_read_journey_file_refuses_a_large_file_before_reading_it(
 ) -> None:
     path = tmp_path / "groot.json"
     path.write_bytes(b" " * 101)
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(untrusted_json, "MAX_FILE_BYTES", 100)
     monkeypatch.setattr(Path, "open", _must_not_be_called)
     with pytest.raises(InterchangeError) as caught:
         read_journey_file(path)
@@ -755,7 +759,7 @@ def test_write_journey_file_into_a_missing_folder_is_an_interchange_error(tmp_pa
 
 def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
     text = write_journey(rich_journey())
-    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 1,\n  "title": ')
+    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 2,\n  "title": ')
     assert text.endswith("\n  ]\n}\n")
     assert not text.endswith("\n\n")
     document = json.loads(text)
@@ -786,6 +790,7 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "owner",
         "color",
         "votes",
+        "status",
     ]
 
 
@@ -832,6 +837,7 @@ def test_writer_writes_every_optional_field_with_its_default() -> None:
         "owner": "",
         "color": None,
         "votes": 0,
+        "status": None,
     }
     assert json.loads(write_journey(rich_journey()))["persona"] == {
         "name": "Sanne 👩‍🍳",
@@ -901,3 +907,44 @@ def test_the_spec_example_round_trips_through_a_library(library: Library) -> Non
     journey_id = library.create_journey(read_journey(SPEC_EXAMPLE))
     exported = write_journey(library.load_journey(journey_id))
     assert json.loads(exported) == json.loads(SPEC_EXAMPLE)
+
+
+# --- versions of the format
+
+
+def test_a_version_1_file_reads_without_a_status_and_is_written_as_version_2() -> None:
+    """The old format (no status) reads as it always did; writing gives the current version, status null."""
+    journey = read_journey(json.dumps(minimal_document()))
+    assert [t.status for t in journey.touchpoints] == [None, None]
+    document = json.loads(write_journey(journey))
+    assert document["version"] == 2
+    assert [t["status"] for t in document["touchpoints"]] == [None, None]
+
+
+def test_a_version_1_file_knows_no_status() -> None:
+    document = minimal_document()
+    document["touchpoints"][0]["status"] = "open"
+    assert problems(document) == ["touchpoints[0].status: unknown field"]
+
+
+@pytest.mark.parametrize("status", [None, "open", "in-progress", "done"])
+def test_a_status_round_trips(status: str | None) -> None:
+    document = minimal_document() | {"version": 2}
+    document["touchpoints"][0]["status"] = status
+    journey = read_journey(json.dumps(document))
+    assert journey.touchpoints[0].status == status
+    assert json.loads(write_journey(journey))["touchpoints"][0]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("status", "problem"),
+    [
+        ("closed", 'must be one of "open", "in-progress", "done" or null, not "closed"'),
+        ("Open", 'must be one of "open", "in-progress", "done" or null, not "Open"'),
+        (1, 'must be one of "open", "in-progress", "done" or null, not an integer'),
+    ],
+)
+def test_a_status_must_be_one_of_the_statuses(status: object, problem: str) -> None:
+    document = minimal_document() | {"version": 2}
+    document["touchpoints"][1]["status"] = status
+    assert problems(document) == [f"touchpoints[1].status: {problem}"]

@@ -3,7 +3,9 @@ on open, after a backup, with its data intact (one test per format)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from importlib.resources import files
 from pathlib import Path
 
@@ -12,9 +14,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
+from cjmapper.model import CardStatus
 from cjmapper.store import Library, migrate
 from cjmapper.store.schema import METADATA
 from cjmapper.store.sqlite import APPLICATION_ID
+from cjmapper.store.versions import V1_TOUCHPOINT_FIELDS as V1_FIELDS
 
 
 def build_library_at(path: Path, revision: str) -> None:
@@ -113,7 +117,7 @@ def test_format_2_upgrades_to_named_versions(tmp_path: Path) -> None:
         info = lib.save_version(7, "Na de upgrade")
         assert lib.load_version(info.id).touchpoints[0].title == "Afrekenen"
     raw = sqlite3.connect(path)
-    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
     assert raw.execute("SELECT name, touchpoints FROM journey_versions").fetchall() == [("Na de upgrade", 1)]
     raw.close()
     backup = sqlite3.connect(tmp_path / "two.cjm.format2.bak")
@@ -122,3 +126,49 @@ def test_format_2_upgrades_to_named_versions(tmp_path: Path) -> None:
     assert "journey_versions" not in tables
     assert backup.execute("SELECT title FROM touchpoints").fetchone() == ("Afrekenen",)
     backup.close()
+
+
+def test_format_3_upgrades_version_snapshots_to_named_card_fields(tmp_path: Path) -> None:
+    """Format 4 names a snapshot's card fields: a format-3 version (positional, snapshot version 1) is rewritten
+    as version 2 with the same values, and reads as before; a snapshot that was damaged stays as it was."""
+    path = tmp_path / "three.cjm"
+    build_library_at(path, "0003")
+    old = {
+        "format": "cjmapper.version", "version": 1, "title": "Bakkerij", "description": "", "language": "nl",
+        "framework": "five-phase", "persona": None, "phases": [[3, "Aankoop", "", None]],
+        "lanes": [[4, "Contact", "touchpoints", None]],
+        "touchpoints": [[9, 3, 4, 0, "Afrekenen", "n", "webshop", 2, "snel", "Jan", "#aabbcc", 3]],
+    }  # fmt: skip
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "INSERT INTO journey_versions (id, journey_id, name, created_at, touchpoints, snapshot)"
+        " VALUES (1, 7, 'Oud', '2026-01-02 03:04:05', 1, ?), (2, 7, 'Kapot', '2026-01-02 03:04:06', 1, ?)",
+        (zlib.compress(json.dumps(old).encode()), b"not zlib"),
+    )
+    raw.commit()
+    raw.close()
+    with Library.open(path) as lib:
+        [card] = lib.load_version(1).touchpoints
+        assert (card.id, card.title, card.notes, card.channel, card.score) == (9, "Afrekenen", "n", "webshop", 2)
+        assert (card.expectation, card.owner, card.color, card.votes) == ("snel", "Jan", "#aabbcc", 3)
+    raw = sqlite3.connect(path)
+    stored = dict(raw.execute("SELECT id, snapshot FROM journey_versions").fetchall())
+    raw.close()
+    upgraded = json.loads(zlib.decompress(stored[1]))
+    assert upgraded["version"] == 2
+    assert upgraded["touchpoint_fields"][:12] == list(V1_FIELDS)
+    assert upgraded["touchpoints"] == old["touchpoints"]
+    assert stored[2] == b"not zlib"
+
+
+def test_format_4_upgrades_to_a_status_per_card(tmp_path: Path) -> None:
+    """Format 5 adds a card's status: a format-4 library's cards have none, and take one after the upgrade."""
+    path = tmp_path / "four.cjm"
+    build_library_at(path, "0004")
+    with Library.open(path) as lib:
+        assert lib.load_journey(7).touchpoints[0].status is None
+        lib.update_touchpoint(9, status="in-progress")
+        assert lib.load_journey(7).touchpoints[0].status is CardStatus.IN_PROGRESS
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT status FROM touchpoints").fetchall() == [("in-progress",)]
+    raw.close()

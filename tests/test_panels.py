@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QColorDialog, QLabe
 from pytestqt.qtbot import QtBot
 
 from cjmapper.channels import CHANNELS
-from cjmapper.model import MAX_TEXT, Framework, Journey, LaneKind, Language, Persona, Touchpoint
+from cjmapper.model import MAX_TEXT, CardStatus, Framework, Journey, LaneKind, Language, Persona, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import icons
@@ -763,3 +763,27 @@ def test_panel_on_a_journey_without_persona(qtbot: QtBot, library: Library) -> N
     assert not widget.persona_description.isEnabled()
     widget.set_document(None)
     document.deleteLater()
+
+
+def test_a_status_is_chosen_in_the_list_one_undo_step_and_in_the_file(
+    qtbot: QtBot, panel: PropertiesPanel, document: JourneyDocument, library: Library
+) -> None:
+    panel.set_selection([REVIEWS])
+    status = panel.card_status
+    assert status.currentText() == "None"
+    assert [status.itemText(i) for i in range(status.count())] == ["None", "Open", "In progress", "Done"]
+    steps = document.undo_stack.index()
+    focus(qtbot, status)
+    for _ in range(3):
+        press(status, Qt.Key.Key_Down)
+    assert status.currentText() == "Done"
+    assert document.journey.touchpoint(REVIEWS).status is CardStatus.DONE
+    assert card_in_file(library, document.journey_id, REVIEWS).status is CardStatus.DONE
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.undo_stack.index() == steps + 1  # Open, In progress and Done: a step each
+    assert document.journey.touchpoint(REVIEWS).status is CardStatus.OPEN
+    assert status.currentText() == "Open"
+    document.undo_stack.undo()
+    assert card_in_file(library, document.journey_id, REVIEWS).status is None
+    assert status.currentText() == "None"

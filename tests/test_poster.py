@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -19,7 +20,7 @@ from pypdf.generic import DictionaryObject
 from cjmapper import style
 from cjmapper.errors import CjmapperError
 from cjmapper.layout import compute_layout
-from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.poster import (
     A0,
     A1,
@@ -37,6 +38,7 @@ from cjmapper.poster import (
 )
 from cjmapper.poster.paper import MM
 from cjmapper.poster.plan import LEGIBLE_PT, TileGrid, split
+from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.templates import load_example
 from tests.poster_helpers import card_lines, fragments
 
@@ -470,3 +472,40 @@ def test_poppler_renders_the_poster_cleanly_with_every_card_where_the_layout_put
         y = plan.map_top - (rect.y + rect.height / 2) * plan.scale
         expected = tuple(round(v * 255) for v in style.rgb(lane_colour))
         assert max(abs(a - b) for a, b in zip(pixel(x, y), expected, strict=True)) < 40, t.title
+
+
+def test_a_card_prints_its_status_mark_where_the_canvas_draws_it(tmp_path: Path) -> None:
+    """The poster draws a card's status as the canvas does (`cjmapper.status_mark`): a ring at the top right,
+    empty while open, its left half filled in progress, filled when done; none without a status."""
+    journey = load_example("en")
+    cards = journey.ordered_touchpoints()
+    statuses = [CardStatus.OPEN, CardStatus.IN_PROGRESS, CardStatus.DONE, None]
+    journey.touchpoints = [replace(t, status=s) for t, s in zip(cards, statuses, strict=False)] + cards[4:]
+    target, plan = render(tmp_path, journey, paper=A3, printed=date(2026, 11, 23))
+    dpi = 600
+    subprocess.run(["pdftoppm", "-r", str(dpi), target, tmp_path / "page"], capture_output=True, check=True)
+    width, _height, pixels = read_ppm((tmp_path / "page-1.ppm").read_bytes())
+    layout = compute_layout(journey)
+
+    def near(card: Touchpoint, dx: float, colour: str) -> bool:
+        """Whether the poster shows `colour` at `dx` (map units) right of the card's mark centre."""
+        box = layout.cards[card.id]
+        rect, parts = box.rect, box.parts(layout.metrics)
+        mark = status_mark(CardStatus.DONE, parts.status, parts.scale)
+        assert mark is not None
+        x = plan.map_x + (rect.x + mark.cx + dx) * plan.scale
+        y = plan.map_top - (rect.y + mark.cy) * plan.scale
+        column, row = round(x * dpi / 72), round((plan.page_height - y) * dpi / 72)
+        offset = 3 * (row * width + column)
+        found = pixels[offset : offset + 3]
+        wanted = [round(v * 255) for v in style.rgb(colour)]
+        return max(abs(a - b) for a, b in zip(found, wanted, strict=True)) < 40
+
+    half = MARK_RADIUS / 2
+    opened, progressing, done, plain = journey.ordered_touchpoints()[:4]
+    assert near(opened, 0, "#ffffff")
+    assert near(opened, MARK_RADIUS - MARK_LINE / 4, STATUS_COLOURS[CardStatus.OPEN])
+    assert near(progressing, -half, STATUS_COLOURS[CardStatus.IN_PROGRESS])
+    assert near(progressing, half, "#ffffff")
+    assert near(done, 0, STATUS_COLOURS[CardStatus.DONE])
+    assert not any(near(plain, 0, colour) for colour in STATUS_COLOURS.values())

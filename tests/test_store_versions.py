@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -15,6 +17,7 @@ from cjmapper.model import Journey, LaneKind, Persona
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store import versions as store_versions
 from cjmapper.store.location import Location
+from cjmapper.store.tables import TOUCHPOINT_FIELDS
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
 
@@ -271,3 +274,76 @@ def test_restore_rolls_back_whole_when_the_snapshot_breaks_a_rule(lib: Library, 
         lib.restore_version(info.id)
     assert lib.revision(journey.id) == revision
     assert content(lib.load_journey(journey.id)) == content(journey)
+
+
+# ---------------------------------------------------------------------- snapshot formats
+
+
+def version_1_snapshot(journey: Journey) -> bytes:
+    """A snapshot as cjmapper wrote it up to library format 3 (snapshot version 1: card fields by position)."""
+    data = {
+        "format": "cjmapper.version",
+        "version": 1,
+        "title": journey.title,
+        "description": journey.description,
+        "language": journey.language.value,
+        "framework": journey.framework.value,
+        "persona": None,
+        "phases": [[p.id, p.name, p.description, p.color] for p in journey.phases],
+        "lanes": [[lane.id, lane.name, lane.kind.value, lane.color] for lane in journey.lanes],
+        "touchpoints": [
+            [t.id, t.phase_id, t.lane_id, t.position, t.title, t.notes, t.channel, t.score, t.expectation, t.owner,
+             t.color, t.votes]
+            for t in journey.touchpoints
+        ],
+    }  # fmt: skip
+    return zlib.compress(json.dumps(data).encode())
+
+
+def unpacked(snapshot: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(zlib.decompress(snapshot))
+    return data
+
+
+def test_a_version_1_snapshot_still_reads(journey: Journey) -> None:
+    journey = replace(journey, persona=None)
+    assert content(store_versions.decode(version_1_snapshot(journey), journey.id)) == content(journey)
+
+
+def test_a_snapshot_names_its_card_fields(journey: Journey) -> None:
+    data = unpacked(store_versions.encode(journey))
+    assert data["version"] == 2
+    assert data["touchpoint_fields"] == list(TOUCHPOINT_FIELDS)
+    assert len(data["touchpoints"][0]) == len(TOUCHPOINT_FIELDS)
+
+
+def test_a_card_field_a_snapshot_lacks_takes_its_default(journey: Journey) -> None:
+    """A snapshot saved before a field existed reads with the field's default (here: one without votes)."""
+    journey.touchpoints[0] = replace(journey.touchpoints[0], votes=5)
+    data = unpacked(store_versions.encode(journey))
+    at = data["touchpoint_fields"].index("votes")
+    del data["touchpoint_fields"][at]
+    for row in data["touchpoints"]:
+        del row[at]
+    decoded = store_versions.decode(zlib.compress(json.dumps(data).encode()), journey.id)
+    assert [t.votes for t in decoded.touchpoints] == [0] * len(journey.touchpoints)
+    assert [t.title for t in decoded.touchpoints] == [t.title for t in journey.touchpoints]
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        (["id", "phase_id", "lane_id", "position", "title", "mood"], "field 'mood', which this cjmapper does not know"),
+        (["id", "phase_id", "lane_id", "position", "notes"], "repeated or incomplete"),
+        (["id", "id", "phase_id", "lane_id", "position", "title"], "repeated or incomplete"),
+        ([1, 2], "not names"),
+    ],
+)
+def test_a_snapshot_with_unknown_or_missing_card_fields_is_damaged(
+    lib: Library, journey: Journey, fields: list[object], problem: str
+) -> None:
+    info = lib.save_version(journey.id, "Before")
+    data = unpacked(store_versions.encode(journey)) | {"touchpoint_fields": fields, "touchpoints": []}
+    overwrite_snapshot(lib.location, info.id, zlib.compress(json.dumps(data).encode()))
+    with pytest.raises(LibraryError, match=problem):
+        lib.load_version(info.id)

@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper.cli import main as cli_main
 from cjmapper.errors import EditError, InterchangeError, LibraryError
-from cjmapper.interchange import json_format, read_journey, read_journey_file, write_journey
+from cjmapper.interchange import journey_reader, read_journey, read_journey_file, untrusted_json, write_journey
 from cjmapper.model import (
     MAX_NAME,
     MAX_TEXT,
@@ -95,7 +95,7 @@ def test_an_endless_stream_is_read_only_up_to_the_limit(monkeypatch: pytest.Monk
     """A device that never ends (here /dev/zero) reports size 0: the read stops one byte past the limit."""
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    monkeypatch.setattr(json_format, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(untrusted_json, "MAX_FILE_BYTES", 1 << 20)
     started = time.monotonic()
     with pytest.raises(InterchangeError) as caught:
         read_journey_file(Path("/dev/zero"))
@@ -129,7 +129,8 @@ def test_a_file_of_millions_of_tiny_values_is_refused_before_parsing(unit: str, 
 def test_strings_full_of_commas_and_brackets_do_not_count_as_values(monkeypatch: pytest.MonkeyPatch) -> None:
     """The count leaves strings out: the largest journey the format allows, its notes full of punctuation, reads.
     (With the limit lowered to 2,000 touchpoints, so the test stays quick; the bounds scale with it.)"""
-    monkeypatch.setattr(json_format, "MAX_TOUCHPOINTS", 2_000)
+    monkeypatch.setattr(untrusted_json, "MAX_TOUCHPOINTS", 2_000)
+    monkeypatch.setattr(journey_reader, "MAX_TOUCHPOINTS", 2_000)
     journey = sample_journey(phases=10, lanes=10, cards_per_cell=20)
     for card in journey.touchpoints:
         card.notes = '[{"a", "b"}], ' * 100
@@ -137,7 +138,7 @@ def test_strings_full_of_commas_and_brackets_do_not_count_as_values(monkeypatch:
     text = write_journey(journey)
     assert text.count(",") > 300_000  # five times the bound: only leaving the strings out lets it through
     assert len(read_journey(text).touchpoints) == 2_000
-    assert not json_format.too_many_values(text)
+    assert not untrusted_json.too_many_values(text)
     # one more touchpoint is the reader's own clear problem, not a count refusal
     document = json.loads(text)
     document["touchpoints"].append(dict(document["touchpoints"][0], id="extra"))
@@ -173,7 +174,7 @@ HOSTILE_FILES: list[tuple[str, bytes, str]] = [
     ("score 2^64", _document_bytes().replace(b'"score": 5', b'"score": 18446744073709551616'), "must be 1 to 5"),
     ("votes 10^4000", _document_bytes().replace(b'"score": 5', b'"votes": 1' + b"0" * 4000), "must be 0 to 1,000,000"),
     ("votes 10^5000", _document_bytes().replace(b'"score": 5', b'"votes": 1' + b"0" * 5000), "more than 4300 digits"),
-    ("version -0", _document_bytes().replace(b'"version": 1', b'"version": -0'), "must be 1 (it is 0)"),
+    ("version -0", _document_bytes().replace(b'"version": 1', b'"version": -0'), "must be 1 or 2 (it is 0)"),
     ("version NaN", _document_bytes().replace(b'"version": 1', b'"version": NaN'), "NaN is not a JSON number"),
     # duplicate keys
     ("format twice", _document_bytes().replace(b'"version": 1', b'"version": 1, "format": "x"'), "more than once"),

@@ -46,6 +46,9 @@ UNTRANSLATED_WORDS = ("cjmapper", "CSAT", "PDF", "PNG", "SVG", "JSON", "CSV", "d
 """Words that stay as they are in every language (names, and each language's name in itself, as a language menu
 shows it); a literal holding only these needs no translation."""
 
+_NOOPS = ("QT_TRANSLATE_NOOP", "translatable")
+"""Markers of a text translated elsewhere, with its context first."""
+
 
 # ---------------------------------------------------------------------- finding the strings
 
@@ -217,8 +220,14 @@ def _argument(node: ast.Call, index: int, keyword: str) -> ast.expr | None:
     return next((k.value for k in node.keywords if k.arg == keyword), None)
 
 
+CORE_LABELS = (ROOT / "cjmapper" / "card_fields.py",)
+"""Core modules whose labels the editor shows: each marks them with `translatable(CONTEXT, "...")` (the core has no
+Qt, so no QT_TRANSLATE_NOOP), which is read like QT_TRANSLATE_NOOP."""
+
+
 def source_files(root: Path = SOURCE) -> list[Path]:
-    return sorted(root.rglob("*.py"))
+    found = sorted(root.rglob("*.py"))
+    return [*found, *CORE_LABELS] if root == SOURCE else found
 
 
 def marked_files() -> list[Path]:
@@ -252,7 +261,7 @@ def extract(files: Sequence[Path] | None = None, root: Path = ROOT) -> Extractio
                     continue  # a local function named tr that is no translation helper
                 else:
                     context = _enclosing_class(call, parents)
-            elif (owner in APPLICATIONS and name == "translate") or (owner is None and name == "QT_TRANSLATE_NOOP"):
+            elif (owner in APPLICATIONS and name == "translate") or (owner is None and name in _NOOPS):
                 if not call.args:
                     continue
                 context = resolver.context(module, call.args[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from cjmapper import card_fields
 from cjmapper.errors import EditError
 from cjmapper.model import Touchpoint
 from cjmapper.store import Placement
@@ -19,9 +20,9 @@ from .command import Command, ids
 from .labels import Label, marked, quoted
 from .snapshot import JourneySnapshot
 
-CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
-"""The fields of a card an edit may set (its place changes only by moving it)."""
-COPIED_FIELDS = CARD_FIELDS[1:]
+CARD_FIELDS = card_fields.NAMES
+"""The fields of a card an edit may set (its place changes only by moving it), as `cjmapper.card_fields` declares."""
+COPIED_FIELDS = card_fields.COPIED
 """What a copy takes over besides the title."""
 
 

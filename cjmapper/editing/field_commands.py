@@ -7,16 +7,14 @@ first of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any, ClassVar, TypeVar, cast
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
 from cjmapper.errors import NotFoundError
 from cjmapper.model import (
-    MAX_OWNER,
     MAX_PERSONA_NAME,
-    MAX_TEXT,
     MAX_TITLE,
     Lane,
     Persona,
@@ -132,6 +130,7 @@ class UpdateTouchpointCommand(UpdateCommand):
         "owner": marked("Edit owner of card {0}"),
         "color": marked("Edit colour of card {0}"),
         "votes": marked("Edit votes of card {0}"),
+        "status": marked("Edit status of card {0}"),
         "*": marked("Edit card {0}"),
     }
 
@@ -153,22 +152,9 @@ class UpdateTouchpointCommand(UpdateCommand):
         return self.snapshot.card(self.target_id).title
 
 
-CARD_RULES: dict[str, Callable[[Any], object]] = {
-    "title": lambda value: rules.title(value, MAX_TITLE, "touchpoint title"),
-    "notes": lambda value: rules.text(value, MAX_TEXT, "notes"),
-    "channel": rules.channel,
-    "score": rules.score,
-    "expectation": lambda value: rules.text(value, MAX_TEXT, "expectation"),
-    "owner": lambda value: rules.text(value, MAX_OWNER, "owner"),
-    "color": rules.color,
-    "votes": rules.votes,
-}
-"""A card field as the library stores it (its rules), for a batch edit, which returns only the revision."""
-
-
 def stored_card_fields(fields: Mapping[str, object]) -> dict[str, object]:
     """The fields as the library stores them; raises EditError (as the library would) for a value it refuses."""
-    return {name: CARD_RULES[name](value) for name, value in fields.items()}
+    return {name: card_fields.BY_NAME[name].clean(value) for name, value in fields.items()}
 
 
 class UpdateTouchpointsCommand(Command):

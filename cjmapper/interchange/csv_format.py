@@ -8,24 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from pathlib import Path
 from typing import Final
 
-from cjmapper.interchange.json_format import encode_text, write_bytes_atomically
+from cjmapper import card_fields
+from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.model import Journey
 
-CSV_COLUMNS: Final = (
-    "phase",
-    "lane",
-    "order",
-    "title",
-    "channel",
-    "score",
-    "expectation",
-    "owner",
-    "votes",
-    "notes",
-)
+_FIELDS = card_fields.in_csv_order()
+CSV_COLUMNS: Final = ("phase", "lane", "order", *(field.csv_key for field in _FIELDS if field.csv_key is not None))
+_values = operator.attrgetter(*(field.name for field in _FIELDS))
+"""A card's fields in the CSV's order."""
 BOM: Final = "\ufeff"
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
@@ -33,6 +27,11 @@ FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 def guard_formula(cell: str) -> str:
     """`cell` with a leading apostrophe when a spreadsheet would read it as a formula."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _cell(value: object) -> str:
+    """A field's value as a cell: none is an empty cell, a number its digits."""
+    return "" if value is None else str(value)
 
 
 def csv_rows(journey: Journey) -> list[list[str]]:
@@ -54,13 +53,7 @@ def csv_rows(journey: Journey) -> list[list[str]]:
             phase_names[card.phase_id],
             lane_names[card.lane_id],
             str(order[cell]),
-            card.title,
-            card.channel or "",
-            "" if card.score is None else str(card.score),
-            card.expectation,
-            card.owner,
-            str(card.votes),
-            card.notes,
+            *map(_cell, _values(card)),
         ]
         rows.append([guard_formula(value) for value in row])
     return rows

@@ -18,6 +18,7 @@ from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, 
 from cjmapper.poster.icons import IconStamps
 from cjmapper.poster.labels import framework_name, label, language_name, long_date
 from cjmapper.poster.plan import Box, Chrome
+from cjmapper.poster.status_mark import draw_status_mark
 from cjmapper.style import RGB, rgb
 from cjmapper.text import FontMetrics, font_runs
 
@@ -340,6 +341,7 @@ class MapPainter:
             c.saveState()
             c.translate(x, -y)
             c.doForm(stamps.body(w, h, colour))
+            draw_status_mark(c, card.status, parts)
             icon = self.icons.channel(card.channel)
             if icon is not None:
                 c.saveState()

@@ -1,5 +1,5 @@
 """The rules every value read from a library must meet: those of the journey file (journey-json-v1, see
-`cjmapper.interchange.json_format`), so that a journey that loads also exports to a file that imports again, and the
+`cjmapper.interchange.journey_reader`), so that a journey that loads also exports to a file that imports again, and the
 layout, the canvas and the poster never meet a value no edit of cjmapper writes.
 
 Only a damaged library, or one changed behind cjmapper's back, breaks them: a card position or a revision stored as
@@ -18,13 +18,13 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, case, func, literal
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
+from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.errors import DamagedJourneyError, EditError
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
     MAX_NAME,
-    MAX_OWNER,
     MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
@@ -33,6 +33,7 @@ from cjmapper.model import (
     MAX_VOTES,
     SCORE_MAX,
     SCORE_MIN,
+    CardStatus,
     LaneKind,
 )
 
@@ -231,58 +232,113 @@ def columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
 _INT_OR_NONE = {int, type(None)}
 
 
+def _text_column_sound(field: CardField) -> Callable[[Sequence[Any]], bool]:
+    def sound(column: Sequence[Any]) -> bool:
+        """Every value text without NUL ("".join refuses anything but text), none too long (none empty, trimmed,
+        for a title)."""
+        if "\x00" in "".join(column) or max(map(len, column)) > field.limit:
+            return False
+        return field.kind != "title" or min(map(len, map(str.strip, column))) > 0
+
+    return sound
+
+
+def _votes_sound(column: Sequence[Any]) -> bool:
+    # A sum of whole numbers is a whole number; text, bytes or a missing value stop it, a decimal makes it one.
+    return type(sum(column)) is int and min(column) >= 0 and max(column) <= MAX_VOTES
+
+
+def _scores_sound(column: Sequence[Any]) -> bool:
+    return set(map(type, column)) <= _INT_OR_NONE and set(column) - {None} <= _SCORES
+
+
+def _colours_sound(column: Sequence[Any]) -> bool:
+    return all(_colour_problem(c) is None for c in set(column))
+
+
+def _channels_sound(column: Sequence[Any]) -> bool:
+    return all(c is None or text_problem(c, "channel", MAX_CHANNEL) is None for c in set(column))
+
+
+_STATUSES = frozenset({None, *(s.value for s in CardStatus)})
+
+
+def _statuses_sound(column: Sequence[Any]) -> bool:
+    return set(map(type, column)) <= {str, type(None)} and set(column) <= _STATUSES
+
+
+def _status_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        return "the status is not text"
+    text = str(value)
+    return _rule("status", lambda: rules.status(text))
+
+
+_COLUMN_SOUND: Mapping[ValueKind, Callable[[CardField], Callable[[Sequence[Any]], bool]]] = {
+    "title": _text_column_sound,
+    "text": _text_column_sound,
+    "channel": lambda _field: _channels_sound,
+    "score": lambda _field: _scores_sound,
+    "colour": lambda _field: _colours_sound,
+    "votes": lambda _field: _votes_sound,
+    "status": lambda _field: _statuses_sound,
+}
+"""Per kind of field: whether a whole column keeps the field's rule, in a few passes over it (C loops over up to
+100,000 values; columns with few distinct values, as channels and colours, are checked over their distinct values)."""
+_FIELD_COLUMNS = tuple(
+    (card_fields.ROW.index(field.name), _COLUMN_SOUND[field.kind](field)) for field in card_fields.FIELDS
+)
+_PLACE = card_fields.ROW.index("phase_id"), card_fields.ROW.index("lane_id"), card_fields.ROW.index("position")
+
+
 def _cards_look_sound(
     columns: Sequence[Sequence[Any]], phases: Collection[int] | None, lanes: Collection[int] | None
 ) -> bool:
-    """Whether every card keeps every rule, in a few passes over whole columns (C loops over up to 100,000 values):
-    joining a text column refuses anything but text and shows any NUL at once; text columns with few distinct values
-    (channels, colours) are checked value by value over their distinct values."""
-    _ids, phase_ids, lane_ids, positions, titles, notes, channels, scores, expectations, owners, colours, votes = (
-        columns
-    )
+    """Whether every card keeps every rule, in a few passes over whole columns."""
+    phase_ids, lane_ids, positions = (columns[i] for i in _PLACE)
     try:
-        if any("\x00" in "".join(column) for column in (titles, notes, expectations, owners)):
+        if not all(type(sum(column)) is int for column in (phase_ids, lane_ids, positions)):
             return False
-        # A sum of whole numbers is a whole number; text, bytes or a missing value stop it, a decimal makes it one.
-        if not all(type(sum(column)) is int for column in (phase_ids, lane_ids, positions, votes)):
-            return False
+        return (
+            (phases is None or set(phase_ids) <= set(phases))
+            and (lanes is None or set(lane_ids) <= set(lanes))
+            and all(sound(columns[index]) for index, sound in _FIELD_COLUMNS)
+        )
     except TypeError:  # a value that is not text, or not a number
         return False
-    return (
-        set(map(type, scores)) <= _INT_OR_NONE
-        and (phases is None or set(phase_ids) <= set(phases))
-        and (lanes is None or set(lane_ids) <= set(lanes))
-        and min(votes) >= 0
-        and max(votes) <= MAX_VOTES
-        and set(scores) - {None} <= _SCORES
-        and all(_colour_problem(c) is None for c in set(colours))
-        and all(c is None or text_problem(c, "channel", MAX_CHANNEL) is None for c in set(channels))
-        and max(map(len, titles)) <= MAX_TITLE
-        and min(map(len, map(str.strip, titles))) > 0
-        and max(map(len, notes)) <= MAX_TEXT
-        and max(map(len, expectations)) <= MAX_TEXT
-        and max(map(len, owners)) <= MAX_OWNER
-    )
+
+
+_FIELD_PROBLEM: Mapping[ValueKind, Callable[[CardField, Any], str | None]] = {
+    "title": lambda field, value: text_problem(value, field.json_key, field.limit, required=True, trim=True),
+    "text": lambda field, value: text_problem(value, field.json_key, field.limit),
+    "channel": lambda _field, value: None if value is None else text_problem(value, "channel", MAX_CHANNEL),
+    "score": lambda _field, value: _score_problem(value),
+    "colour": lambda _field, value: _colour_problem(value),
+    "votes": lambda _field, value: _votes_problem(value),
+    "status": lambda _field, value: _status_problem(value),
+}
+"""Per kind of field: a value's problem, in the reader's form (a channel is taken as it is, not trimmed, since an
+export writes it so)."""
+_FIELD_PROBLEMS = tuple(
+    (card_fields.ROW.index(field.name), field, _FIELD_PROBLEM[field.kind]) for field in card_fields.FIELDS
+)
 
 
 def card_problem(row: Sequence[Any], phases: Collection[int] | None, lanes: Mapping[int, object] | None) -> str | None:
-    """One touchpoint row's problem: the rules `library._clean_touchpoint` applies to an edit, in the reader's form
-    (a channel is taken as it is, not trimmed, since an export writes it so)."""
-    _id, phase, lane, position, title, notes, channel, score, expectation, owner, colour, votes = row
+    """One touchpoint row's problem: the rules `card_fields.cleaned` applies to an edit, in the reader's form."""
+    phase, lane, position = (row[i] for i in _PLACE)
     return (
         integer_problem(phase, "phase")
         or integer_problem(lane, "lane")
         or integer_problem(position, "position")
         or (None if phases is None or phase in phases else f"its phase {phase} is not one of this journey's")
         or _lane_problem(lane, lanes)
-        or text_problem(title, "title", MAX_TITLE, required=True, trim=True)
-        or text_problem(notes, "notes", MAX_TEXT)
-        or (None if channel is None else text_problem(channel, "channel", MAX_CHANNEL))
-        or _score_problem(score)
-        or text_problem(expectation, "expectation", MAX_TEXT)
-        or text_problem(owner, "owner", MAX_OWNER)
-        or _colour_problem(colour)
-        or _votes_problem(votes)
+        or next(
+            (found for index, field, problem in _FIELD_PROBLEMS if (found := problem(field, row[index])) is not None),
+            None,
+        )
     )
 
 

@@ -42,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
 from cjmapper.errors import (
     CjmapperError,
     DamagedJourneyError,
@@ -55,11 +55,11 @@ from cjmapper.errors import (
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
-    MAX_OWNER,
     MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
+    CardStatus,
     Framework,
     Journey,
     Lane,
@@ -74,7 +74,7 @@ from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 _T = TypeVar("_T")
@@ -816,13 +816,13 @@ class Library:
         owner: str = "",
         color: str | None = None,
         votes: int = 0,
+        status: CardStatus | str | None = None,
         expected_revision: int | None = None,
     ) -> TouchpointAddition:
         """Add a card to a cell at `index` (None: at the end). Returns it with its new id and position, the cell's
         other cards that were renumbered to make room, and the journey's new revision."""
-        card = _clean_touchpoint(
-            Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
-        )
+        given = Touchpoint(0, phase_id, lane_id, 0, title, notes, channel, score, expectation, owner, color, votes)
+        card = _clean_touchpoint(replace(given, status=rules.status(status)))
         with self._write() as conn:
             _check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             [card.position], renumbered = ordering.place(conn, phase_id, lane_id, index, 1, ())
@@ -889,12 +889,14 @@ class Library:
         owner: str = UNSET,
         color: str | None = UNSET,
         votes: int = UNSET,
+        status: CardStatus | str | None = UNSET,
         expected_revision: int | None = None,
     ) -> Revised[Touchpoint]:
         """Change some fields of a card; returns the card as stored, with the journey's new revision."""
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
+            "status": status,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
         with self._write() as conn:
@@ -1054,6 +1056,7 @@ class Library:
             previous = versions.replace_content(conn, journey, self._backend.issued_ids)
             revision = self._touch(conn, journey.id, expected_revision)
         return Revised(previous, revision)
+
 
 # ---------------------------------------------------------------------- helpers (inside a write transaction)
 
@@ -1240,32 +1243,12 @@ _LANES: _Structure[Lane, LaneRemoval] = _Structure(
 
 
 def _clean_touchpoint(card: Touchpoint) -> Touchpoint:
-    card.title = rules.title(card.title, MAX_TITLE, "touchpoint title")
-    card.notes = rules.text(card.notes, MAX_TEXT, "notes")
-    card.channel = rules.channel(card.channel)
-    card.score = rules.score(card.score)
-    card.expectation = rules.text(card.expectation, MAX_TEXT, "expectation")
-    card.owner = rules.text(card.owner, MAX_OWNER, "owner")
-    card.color = rules.color(card.color)
-    card.votes = rules.votes(card.votes)
-    return card
+    """The card with every field through its rule (a new card: `card` is not changed)."""
+    return card_fields.cleaned(card)
 
 
 def _touchpoint_values(card: Touchpoint, journey_id: int | None) -> dict[str, object]:
-    values: dict[str, object] = {
-        "id": card.id,
-        "phase_id": card.phase_id,
-        "lane_id": card.lane_id,
-        "position": card.position,
-        "title": card.title,
-        "notes": card.notes,
-        "channel": card.channel,
-        "score": card.score,
-        "expectation": card.expectation,
-        "owner": card.owner,
-        "color": card.color,
-        "votes": card.votes,
-    }
+    values: dict[str, object] = {name: getattr(card, name) for name in TOUCHPOINT_FIELDS}
     if journey_id is not None:
         values["journey_id"] = journey_id
     return values

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import BindParameter, ColumnElement, Integer, ScalarSelect, Select, Table, bindparam, func, select
 from sqlalchemy.engine import Connection
 
+from cjmapper import card_fields
 from cjmapper.errors import LibraryError, NotFoundError
 from cjmapper.model import (
     MAX_LANES,
@@ -29,7 +30,7 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import checks
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_COLUMNS, TOUCHPOINTS
+from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_COLUMNS, TOUCHPOINT_FIELDS, TOUCHPOINTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         persona=persona,
         phases=[Phase(*row) for row in phase_rows],
         lanes=[Lane(row.id, row.name, LaneKind(row.kind), row.color) for row in lane_rows],
-        touchpoints=list(map(Touchpoint, *cards)),
+        touchpoints=list(map(Touchpoint, *_model_columns(cards))),
         revision=j.revision,
     )
 
@@ -289,4 +290,16 @@ def checked_cards(rows: Sequence[Any]) -> list[Touchpoint]:
         problem = checks.cards_problem(checks.columns(cards, len(TOUCHPOINT_COLUMNS)))
         if problem is not None:
             raise checks.damaged(journey_id, problem)
-    return [Touchpoint(*row[1:]) for row in rows]
+    cards = _model_columns(checks.columns([tuple(row[1:]) for row in rows], len(TOUCHPOINT_COLUMNS)))
+    return list(map(Touchpoint, *cards))
+
+
+_CONVERTED = tuple((TOUCHPOINT_FIELDS.index(f.name), f) for f in card_fields.CONVERTED)
+"""The card columns stored as other values than the model holds (a status is stored as its text)."""
+
+
+def _model_columns(columns: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Checked card columns, each value as the model holds it."""
+    for index, field in _CONVERTED:
+        columns[index] = tuple(map(field.model_value, columns[index]))
+    return columns

@@ -105,6 +105,7 @@ TOUCHPOINTS = Table(
     Column("owner", String(200), nullable=False, default=""),
     Column("color", String(7), nullable=True),
     Column("votes", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=True),
     Index("ix_touchpoints_journey", "journey_id"),
     Index("ix_touchpoints_cell", "phase_id", "lane_id", "position"),
     CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_touchpoints_score"),

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
+from cjmapper import card_fields
 from cjmapper.store.schema import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS, VERSIONS
 
 __all__ = ["JOURNEYS", "LANES", "META", "PHASES", "TOUCHPOINTS", "TOUCHPOINT_COLUMNS", "TOUCHPOINT_FIELDS", "VERSIONS"]
 
-TOUCHPOINT_FIELDS = (
-    "id",
-    "phase_id",
-    "lane_id",
-    "position",
-    "title",
-    "notes",
-    "channel",
-    "score",
-    "expectation",
-    "owner",
-    "color",
-    "votes",
-)
+TOUCHPOINT_FIELDS = card_fields.ROW
 """Touchpoint columns in the order of `model.Touchpoint`'s fields, so a row builds a card positionally."""
 TOUCHPOINT_COLUMNS = tuple(TOUCHPOINTS.c[name] for name in TOUCHPOINT_FIELDS)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,13 +28,12 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from cjmapper import rules
+from cjmapper import card_fields, rules
 from cjmapper.errors import EditError, LibraryError, NotFoundError
-from cjmapper.interchange.json_format import ValuesPerItem, too_many_values
+from cjmapper.interchange.untrusted_json import ValuesPerItem, too_many_values
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
-    MAX_OWNER,
     MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
@@ -53,7 +53,14 @@ from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TO
 
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+"""Version 2 names the card fields once (`touchpoint_fields`) and gives each card's values in that order, so a
+snapshot reads the same after a field is added (a field it lacks takes its default). Version 1 (library formats 3
+and before; 0004 converts stored ones) gave them by position, in `V1_TOUCHPOINT_FIELDS`' order."""
+V1_TOUCHPOINT_FIELDS = (
+    "id", "phase_id", "lane_id", "position", "title", "notes", "channel", "score", "expectation", "owner", "color",
+    "votes",
+)  # fmt: skip
 _MB = 1024 * 1024
 MAX_SNAPSHOT_BYTES = 32 * _MB
 """The most a snapshot may unpack to (read at call time, so tests may lower it). A journey is a few MB as a snapshot
@@ -62,9 +69,6 @@ library) is refused without unpacking further, and one within it that holds more
 "[]") is refused before parsing, so reading a snapshot never holds much more than twice this at once."""
 _STEP = _MB
 """A snapshot is unpacked this much at a time."""
-_SNAPSHOT_VALUES = ValuesPerItem(containers=1, separators=12, quotes=12)
-"""What one card (or phase, or lane: fewer) takes in a snapshot: an array of 12 fields (11 commas, and 1 after it), 6
-of them strings. Parsing as many values as the largest journey's snapshot holds takes under 100 MB."""
 _COMPRESSION = 1
 """zlib level: level 1 packs a typical journey to about a sixth, several times faster than the default 6."""
 
@@ -112,12 +116,9 @@ def encode(journey: Journey) -> bytes:
         else [persona.name, persona.description, persona.goals, persona.frustrations],
         "phases": [[p.id, p.name, p.description, p.color] for p in journey.phases],
         "lanes": [[lane.id, lane.name, lane.kind.value, lane.color] for lane in journey.lanes],
-        "touchpoints": [
-            [t.id, t.phase_id, t.lane_id, t.position, t.title, t.notes, t.channel, t.score, t.expectation, t.owner,
-             t.color, t.votes]
-            for t in journey.touchpoints
-        ],
-    }  # fmt: skip
+        "touchpoint_fields": list(TOUCHPOINT_FIELDS),
+        "touchpoints": list(map(_card_row, journey.touchpoints)),
+    }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
         raise EditError(
@@ -166,8 +167,9 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
     del text
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise _DamagedError("its snapshot is not a cjmapper version")
-    if data.get("version") != SNAPSHOT_VERSION:
-        raise _DamagedError(f"its snapshot has format version {data.get('version')!r}, this cjmapper reads 1")
+    version = data.get("version")
+    if version not in (1, SNAPSHOT_VERSION) or isinstance(version, bool):
+        raise _DamagedError(f"its snapshot has format version {version!r}, this cjmapper reads 1 and 2")
     persona_data = data.get("persona")
     persona = None
     if persona_data is not None:
@@ -189,7 +191,7 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
             lanes.append(Lane(lane_id, lane_name, LaneKind(kind), color))
         except ValueError:
             raise _DamagedError(f"a lane has the unknown kind {kind!r}") from None
-    touchpoints = [Touchpoint(*_row(row, _CARD_TYPES, "a card")) for row in card_rows]
+    touchpoints = _cards(card_rows, V1_TOUCHPOINT_FIELDS if version == 1 else _card_fields(data))
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
@@ -238,8 +240,56 @@ _OPT_STR = (str, type(None))
 _OPT_INT = (int, type(None))
 _PHASE_TYPES = (_INT, _STR, _STR, _OPT_STR)
 _LANE_TYPES = (_INT, _STR, _STR, _OPT_STR)
-_CARD_TYPES = (_INT, _INT, _INT, _INT, _STR, _STR, _OPT_STR, _OPT_INT, _STR, _STR, _OPT_STR, _INT)
-assert len(_CARD_TYPES) == len(TOUCHPOINT_FIELDS)
+_KIND_TYPES: dict[card_fields.ValueKind, tuple[type, ...]] = {
+    "title": _STR,
+    "text": _STR,
+    "channel": _OPT_STR,
+    "score": _OPT_INT,
+    "colour": _OPT_STR,
+    "votes": _INT,
+    "status": _OPT_STR,
+}
+_FIELD_TYPES = {name: _INT for name in card_fields.PLACE} | {f.name: _KIND_TYPES[f.kind] for f in card_fields.FIELDS}
+_SNAPSHOT_VALUES = ValuesPerItem(
+    containers=1,
+    separators=len(TOUCHPOINT_FIELDS),
+    quotes=2 * sum(str in _FIELD_TYPES[name] for name in TOUCHPOINT_FIELDS),
+)
+"""What one card (or phase, or lane: fewer) takes in a snapshot at most: an array of its fields (a comma after each
+but the last, and 1 after it), each string field with its two quotes. Parsing as many values as the largest
+journey's snapshot holds takes under 100 MB."""
+_card_row = operator.attrgetter(*TOUCHPOINT_FIELDS)
+"""A card's values in `TOUCHPOINT_FIELDS` order (a tuple, which JSON writes as an array)."""
+
+
+def _card_fields(data: dict[str, Any]) -> tuple[str, ...]:
+    """The card fields a version-2 snapshot names: each one this cjmapper knows, once, with every part of a card's
+    place and its title (the fields it leaves out take their defaults)."""
+    names = _list(data, "touchpoint_fields")
+    for name in names:
+        if type(name) is not str:
+            raise _DamagedError("its touchpoint fields are not names")
+        if name not in _FIELD_TYPES:
+            raise _DamagedError(f"its cards have the field {name[:40]!r}, which this cjmapper does not know")
+    if len(set(names)) != len(names) or not {*card_fields.PLACE, "title"} <= set(names):
+        raise _DamagedError("its touchpoint fields are repeated or incomplete")
+    return tuple(names)
+
+
+def _cards(rows: list[Any], names: Sequence[str]) -> list[Touchpoint]:
+    types = [_FIELD_TYPES[name] for name in names]
+    checked = [_row(row, types, "a card") for row in rows]
+    for card_field in card_fields.CONVERTED:
+        if card_field.name in names:
+            at = names.index(card_field.name)
+            try:
+                for row in checked:
+                    row[at] = card_field.model_value(row[at])
+            except ValueError:
+                raise _DamagedError(f"a card has a {card_field.name} this cjmapper does not know") from None
+    if tuple(names) == TOUCHPOINT_FIELDS:  # a snapshot of this cjmapper: its rows are the model's, in order
+        return [Touchpoint(*row) for row in checked]
+    return [Touchpoint(**dict(zip(names, row, strict=True))) for row in checked]
 
 
 def _refuse_constant(name: str) -> Any:
@@ -544,22 +594,8 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
             raise EditError(f"Touchpoint {t.title!r} is on the experience lane, which holds no cards.")
         if isinstance(t.position, bool) or not isinstance(t.position, int):
             raise EditError(f"Touchpoint {t.title!r} has no place in its cell.")
-        cards.append(
-            {
-                "id": t.id,
-                "phase_id": t.phase_id,
-                "lane_id": t.lane_id,
-                "position": t.position,
-                "title": rules.title(t.title, MAX_TITLE, "touchpoint title"),
-                "notes": rules.text(t.notes, MAX_TEXT, "notes"),
-                "channel": rules.channel(t.channel),
-                "score": rules.score(t.score),
-                "expectation": rules.text(t.expectation, MAX_TEXT, "expectation"),
-                "owner": rules.text(t.owner, MAX_OWNER, "owner"),
-                "color": rules.color(t.color),
-                "votes": rules.votes(t.votes),
-            }
-        )
+        place: dict[str, object] = {"id": t.id, "phase_id": t.phase_id, "lane_id": t.lane_id, "position": t.position}
+        cards.append(place | {f.name: f.clean(getattr(t, f.name)) for f in card_fields.FIELDS})
     return head, phases, lanes, cards
 
 

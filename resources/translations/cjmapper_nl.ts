@@ -24,14 +24,97 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CardFields</name>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notities</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Expectation</source>
+        <translation>&amp;Verwachting</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Who in the business looks after this</source>
+        <translation>Wie in het bedrijf hiervoor zorgt</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Votes</source>
+        <translation>&amp;Stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Dot votes from a workshop</source>
+        <translation>Stemmen (stippen) uit een workshop</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>St&amp;atus</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Where the follow-up stands: for pain points and opportunities</source>
+        <translation>Hoe ver de opvolging is: voor knelpunten en kansen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>In progress</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
     <name>ChannelCombo</name>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>No channel</source>
         <translation>Geen kanaal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>
@@ -72,37 +155,37 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ColorPicker</name>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Choose a colour…</source>
         <translation>Kies een kleur…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Card colour</source>
         <translation>Kleur van de kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Colour %1</source>
         <translation>Kleur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Default</source>
         <translation>Standaard</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Back to the default colour</source>
         <translation>Terug naar de standaardkleur</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
@@ -650,6 +733,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit votes of card {0}</source>
         <translation>Stemmen op kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit status of card {0}</source>
+        <translation>Status van kaart {0} wijzigen</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
@@ -1649,7 +1737,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>This text is %1 characters long; at most %2 fit.</source>
         <translation>Deze tekst is %1 tekens lang; er passen er hoogstens %2 in.</translation>
     </message>
@@ -1670,56 +1758,6 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Channel</source>
-        <translation>&amp;Kanaal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Expectation</source>
-        <translation>&amp;Verwachting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Who in the business looks after this</source>
-        <translation>Wie in het bedrijf hiervoor zorgt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Owner</source>
-        <translation>&amp;Eigenaar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notities</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Colour</source>
-        <translation>Kleur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>Dot votes from a workshop</source>
-        <translation>Stemmen (stippen) uit een workshop</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
-        <source>&amp;Votes</source>
-        <translation>&amp;Stemmen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/properties.py"/>
         <source>Changes here apply to every selected card.</source>
         <translation>Wat je hier wijzigt, geldt voor elke geselecteerde kaart.</translation>
     </message>
@@ -1730,8 +1768,18 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Set channel</source>
         <translation>Kanaal instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanaal</translation>
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
@@ -1740,8 +1788,18 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
         <source>Journey</source>
         <translation>Klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <location filename="../../ui/panels/properties.py"/>
@@ -1893,42 +1951,42 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
 <context>
     <name>ScoreButtons</name>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Very poor</source>
         <translation>Heel slecht</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Poor</source>
         <translation>Slecht</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Neutral</source>
         <translation>Neutraal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Good</source>
         <translation>Goed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Very good</source>
         <translation>Heel goed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>No score</source>
         <translation>Geen score</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Score %1: %2</source>
         <translation>Score %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/properties.py"/>
+        <location filename="../../ui/panels/field_editors.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
     </message>

@@ -5,18 +5,34 @@ line) goes along for other programs."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import QMimeData
 
-from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, Touchpoint
+from cjmapper import card_fields as card_fields_schema
+from cjmapper.card_fields import ValueKind
+from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Touchpoint
 
 CARDS_MIME = "application/x-cjmapper-cards"
-CARD_FIELDS = ("title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
-"""The fields a copy carries."""
+CARD_FIELDS = card_fields_schema.NAMES
+"""The fields a copy carries: every field of a card."""
 
-_TEXT_FIELDS = ("title", "notes", "expectation", "owner")
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_STATUSES = frozenset(status.value for status in CardStatus)
+_TAKEN: dict[ValueKind, Callable[[object], bool]] = {
+    "text": lambda value: isinstance(value, str),
+    "channel": lambda value: isinstance(value, str) and bool(value.strip()),
+    "score": lambda value: _is_int(value) and SCORE_MIN <= cast(int, value) <= SCORE_MAX,
+    "colour": lambda value: isinstance(value, str),
+    "votes": lambda value: _is_int(value) and cast(int, value) >= 0,
+    "status": lambda value: value in _STATUSES,
+}
+"""Per kind of field: whether a pasted value is taken (else the field keeps its default; the title is required)."""
 
 
 def card_fields(card: Touchpoint) -> dict[str, Any]:
@@ -39,21 +55,12 @@ def _card_from(entry: object) -> Touchpoint | None:
     title = entry.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    card = Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE])
-    for name in _TEXT_FIELDS[1:]:
-        value = entry.get(name, "")
-        if isinstance(value, str):
-            setattr(card, name, value)
-    channel = entry.get("channel")
-    card.channel = channel if isinstance(channel, str) and channel.strip() else None
-    score = entry.get("score")
-    if isinstance(score, int) and not isinstance(score, bool) and SCORE_MIN <= score <= SCORE_MAX:
-        card.score = score
-    colour = entry.get("color")
-    card.color = colour if isinstance(colour, str) else None
-    votes = entry.get("votes", 0)
-    card.votes = votes if isinstance(votes, int) and not isinstance(votes, bool) and votes >= 0 else 0
-    return card
+    taken = {
+        field.name: field.model_value(entry[field.name])
+        for field in card_fields_schema.FIELDS
+        if field.kind != "title" and field.name in entry and _TAKEN[field.kind](entry[field.name])
+    }
+    return Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE], **taken)
 
 
 def cards_from_mime(data: QMimeData | None) -> list[Touchpoint]:

@@ -46,6 +46,7 @@ from .painting import (
     tint,
     tr,
 )
+from .status_mark import paint_status_mark
 
 
 class ItemHost(Protocol):
@@ -242,10 +243,11 @@ class CardItem(QGraphicsRectItem):
             self.setToolTip(self.card.title if box.title_elided else "")
 
     def set_card(self, card: Touchpoint, colour: QColor) -> None:
-        """Show a new version of the touchpoint (score, votes, channel, colour)."""
+        """Show a new version of the touchpoint (score, votes, channel, status, colour)."""
         old = self.card
         self.card = card
-        changed = colour != self.colour or (card.score, card.votes, card.channel) != (old.score, old.votes, old.channel)
+        looks = (card.score, card.votes, card.channel, card.status)
+        changed = colour != self.colour or looks != (old.score, old.votes, old.channel, old.status)
         self.colour = colour
         if card.votes != old.votes:
             self._more = None
@@ -322,6 +324,7 @@ class CardItem(QGraphicsRectItem):
                     painter.drawStaticText(QPointF(parts.notes.x, y), static)
                     y += m.note_line_height
         self._paint_footer(painter, m, parts, text_height)
+        paint_status_mark(painter, self.card.status, parts)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
