@@ -240,7 +240,8 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
 COMMAND_PATH = frozenset({"ui.editing.document", "ui.editing.commands", "ui.editing.library_commands"})
 """The only front-end modules that may call the library's edit API, or run the core's editing commands
 (`cjmapper.editing`) that call it: every edit is an undo command."""
-STORE = "cjmapper.store.library"
+STORE = frozenset({"cjmapper.store.library", "cjmapper.store.edits", "cjmapper.store.rows"})
+"""The store's modules the edit API runs in (its methods and their helpers)."""
 CORE_COMMANDS = "cjmapper.editing."
 """The core's editing commands (Qt-free), which the front end runs through the document only."""
 
@@ -252,7 +253,7 @@ def edit_caller() -> tuple[str, str] | None:
     guarded as soon as it exists: no list of them to keep."""
     frame = sys._getframe(2)  # the edit method (or a helper of it) that opens the transaction
     method = frame.f_code.co_name
-    while frame.f_back is not None and frame.f_back.f_globals.get("__name__") == STORE:
+    while frame.f_back is not None and frame.f_back.f_globals.get("__name__") in STORE:
         frame = frame.f_back
         method = frame.f_code.co_name
     caller = frame.f_back
