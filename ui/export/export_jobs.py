@@ -1,5 +1,5 @@
-"""Exports that run off the UI thread: the PDF poster, drawn by `cjmapper.poster.render_poster` on a worker thread,
-and the status-bar strip that shows its progress with a Cancel button.
+"""Exports that run off the UI thread: the PDF poster, drawn by `cjmapper.poster.render_poster` on a worker thread
+(`export_progress.ExportProgress` is the status-bar strip that shows its progress).
 
 `render_poster` is pure Python (reportlab) and never touches Qt, so it is safe on a worker thread; it is given its
 own deep copy of the journey, because the open document patches its journey's lists on every edit while the user
@@ -16,7 +16,6 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey
@@ -92,50 +91,3 @@ class PosterJob(QThread):
     def _finished(self) -> None:  # the UI thread, after run() returned
         self.wait()
         self.ended.emit()
-
-
-class ExportProgress(QWidget):
-    """A slim strip for the status bar: what is being exported, a progress bar and a Cancel button."""
-
-    cancel_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("exportProgress")
-        self.label = QLabel(self)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("exportProgressBar")
-        self.bar.setFixedWidth(160)
-        self.bar.setMaximumHeight(16)
-        self.bar.setTextVisible(True)
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setObjectName("exportCancel")
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the export; no file is written"))
-        self.cancel_button.clicked.connect(self.cancel_clicked)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 6, 0)
-        row.setSpacing(6)
-        row.addWidget(self.label)
-        row.addWidget(self.bar)
-        row.addWidget(self.cancel_button)
-        self.hide()
-
-    def start(self, text: str) -> None:
-        self.label.setText(text)
-        self.bar.setRange(0, 0)  # busy until the first step is known
-        self.cancel_button.setEnabled(True)
-        self.show()
-
-    def set_progress(self, done: int, total: int) -> None:
-        if total <= 0:
-            return
-        self.bar.setRange(0, total)
-        self.bar.setValue(min(done, total))
-
-    def cancelling(self) -> None:
-        self.label.setText(self.tr("Cancelling…"))
-        self.cancel_button.setEnabled(False)
-
-    def stop(self) -> None:
-        self.hide()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -19,15 +19,18 @@ from cjmapper.errors import CjmapperError
 from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
-from cjmapper.poster import PosterOptions
 from cjmapper.store import Library
 
 from ..editing.document import JourneyDocument
-from ..export.export_jobs import ExportProgress, JobOutcome, PosterJob
+from ..export.export_progress import ExportProgress
 from ..export.picture_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog
 from ..export.pictures import DEFAULT_DPI, picture_size, save_picture
-from ..export.poster_dialog import PosterDialog, poster_folder
 from ..user_settings import settings
+
+if TYPE_CHECKING:
+    from cjmapper.poster import PosterOptions
+
+    from ..export.export_jobs import PosterJob
 
 SUGGESTED_NAME_BYTES = 120
 """A title's part of a suggested file name, in bytes: a poster of a version names both, and stays within 255."""
@@ -153,6 +156,8 @@ class ExportActions(QObject):
     def _ask_poster(self, journey: Journey, name: str) -> tuple[Path, PosterOptions, bool] | None:
         """The poster dialog for `journey`, suggesting `name`.pdf in the last poster folder: the target, options and
         whether to open it when done; None when cancelled. Remembers the dialog's settings."""
+        from ..export.poster_dialog import PosterDialog, poster_folder  # with reportlab: on first use, not at start
+
         stored = settings()
         dialog = PosterDialog(journey, poster_folder(stored, Path.home()) / f"{name}.pdf", self.parent_widget)
         try:
@@ -172,6 +177,8 @@ class ExportActions(QObject):
         document = self.window.document
         if document is None or self.poster_job is not None or self.refused_target(target):
             return False
+        from ..export.export_jobs import PosterJob  # with reportlab: on the first export, not at start
+
         job = PosterJob(journey if journey is not None else document.journey, target, options, self.parent_widget)
         job.progress.connect(self.progress.set_progress)
         job.ended.connect(self._poster_ended)
@@ -205,6 +212,8 @@ class ExportActions(QObject):
         self.progress.stop()
         self.window.update_actions()
         job.deleteLater()
+        from ..export.export_jobs import JobOutcome
+
         if job.outcome is JobOutcome.DONE and job.plan is not None:
             sheets = self.tr("1 sheet") if job.plan.sheets == 1 else self.tr("{0} sheets").format(job.plan.sheets)
             self._status(self.tr("Saved the poster as {0} ({1})").format(job.target, sheets), 15000)
