@@ -1,8 +1,9 @@
 """Text measurement with the bundled DejaVu Sans, the one typeface of the canvas and the PDF poster.
 
-Widths come from the font files' own advance widths through reportlab's TrueType support, so a title wraps the
-same on screen, on paper and in the layout's tests. Kerning is not applied (reportlab does not kern either): the Qt
-side draws with kerning off to match.
+Widths come from the font files' own advance widths, read as reportlab reads them (`cjmapper.font_file`), so a title
+wraps the same on screen, on paper and in the layout's tests. reportlab itself is imported only to draw a PDF: the fonts
+are registered with it by `font_name` and `font_runs`, which the poster draws with. Kerning is not applied (reportlab
+does not kern either): the Qt side draws with kerning off to match.
 
 Units: one unit of `size` is one scene unit, so `FontMetrics(11).width("Hi")` is the width in scene units of "Hi" set
 at 11 units. Characters DejaVu Sans lacks (emoji, Chinese) are measured in the bundled fallback font that draws them
@@ -17,9 +18,7 @@ import unicodedata
 from itertools import islice
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
-
+from cjmapper.font_file import FontMetricsTable, read_metrics
 from cjmapper.resources import resource
 
 FONT_FAMILY = "DejaVu Sans"
@@ -58,7 +57,25 @@ def font_path(bold: bool = False) -> Path:
 
 def font_name(bold: bool = False) -> str:
     """The name the font is registered under with reportlab (registering it on first use), for PDF drawing."""
-    return _face(bold).name
+    name = _NAMES[bold]
+    _register(name)
+    return name
+
+
+_registered: set[str] = set()
+
+
+def _register(name: str) -> None:
+    """Register the bundled font `name` with reportlab (imported here: only a PDF needs it), once."""
+    if name in _registered:
+        return
+    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+
+    if name not in pdfmetrics.getRegisteredFontNames():
+        files = {**{_NAMES[bold]: _FILES[bold] for bold in (False, True)}, **dict(FALLBACK_FONTS)}
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", files[name]))))
+    _registered.add(name)
 
 
 def fallback_font_paths() -> tuple[Path, ...]:
@@ -74,15 +91,8 @@ def _is_invisible(char: str) -> bool:
 
 @functools.cache
 def _fallbacks() -> tuple[tuple[str, dict[int, float]], ...]:
-    """(reportlab name, advance widths in 1/1000 em by code point) of each fallback font, registered on first use."""
-    loaded: list[tuple[str, dict[int, float]]] = []
-    for name, file in FALLBACK_FONTS:
-        font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
-        if not isinstance(font, TTFont):
-            font = TTFont(name, str(resource("fonts", file)))
-            pdfmetrics.registerFont(font)
-        loaded.append((name, dict(font.face.charWidths)))
-    return tuple(loaded)
+    """(reportlab name, advance widths in 1/1000 em by code point) of each fallback font, read on first use."""
+    return tuple((name, read_metrics(resource("fonts", file)).widths) for name, file in FALLBACK_FONTS)
 
 
 def _fallback_for(char: str) -> tuple[str, float] | None:
@@ -126,20 +136,19 @@ class _Face:
         "ascent", "chars", "covered", "descent", "ellipsis", "name", "runs", "space", "words", "wrap_room", "wraps",
     )  # fmt: skip
 
-    def __init__(self, name: str, font: TTFont) -> None:
-        face = font.face
+    def __init__(self, name: str, metrics: FontMetricsTable) -> None:
         self.name = name
-        self.covered = frozenset(face.charWidths)
+        self.covered = frozenset(metrics.widths)
         """Code points this font has glyphs for."""
         self.runs: dict[str, tuple[tuple[str, str], ...]] = {}
-        self.chars = _CharUnits(dict(face.charWidths), float(face.defaultWidth))
+        self.chars = _CharUnits(metrics.widths, float(metrics.default_width))
         self.words: dict[str, float] = {}
         self.wraps: dict[tuple[str, float, float, int], tuple[tuple[str, ...], bool]] = {}
         self.wrap_room = _MAX_CACHED_WRAPS
         self.space = self.chars[" "]
         self.ellipsis = self.chars[ELLIPSIS]
-        self.ascent = float(face.ascent)
-        self.descent = float(face.descent)
+        self.ascent = float(metrics.ascent)
+        self.descent = float(metrics.descent)
 
     def units(self, text: str) -> float:
         """Width of `text` in 1/1000 em (not cached)."""
@@ -158,18 +167,13 @@ class _Face:
 
 @functools.cache
 def _face(bold: bool) -> _Face:
-    name = _NAMES[bold]
-    font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
-    if not isinstance(font, TTFont):
-        font = TTFont(name, str(font_path(bold)))
-        pdfmetrics.registerFont(font)
-    return _Face(name, font)
+    return _Face(_NAMES[bold], read_metrics(font_path(bold)))
 
 
 def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
-    """`text` cut into runs of (reportlab font name, characters) for drawing: DejaVu Sans where it has the glyph,
-    else the first fallback font that has it. Invisible characters no font has are left out; any other character
-    no font has stays with DejaVu Sans (and prints as its missing-glyph box). Cached."""
+    """`text` cut into runs of (reportlab font name, characters) for drawing: DejaVu Sans where it has the glyph, else
+    the first fallback font that has it (each registered with reportlab). Invisible characters no font has are left out;
+    any other character no font has stays with DejaVu Sans (and prints as its missing-glyph box). Cached."""
     face = _face(bold)
     runs = face.runs.get(text)
     if runs is not None:
@@ -195,6 +199,8 @@ def font_runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
             else:
                 pieces.append((name, char))
         runs = tuple(pieces)
+    for name, _ in runs:  # the poster draws them with reportlab
+        _register(name)
     if len(face.runs) >= _MAX_CACHED_RUNS:
         face.runs.clear()
     face.runs[text] = runs

@@ -1,5 +1,5 @@
 """What the editor's start imports: everything up to its window on screen, with none of what only an action needs.
-The poster's drawing (`cjmapper.poster`, reportlab's PDF canvas) is imported by the first poster export, and the
+The poster's drawing (`cjmapper.poster`, reportlab) is imported by the first poster export, and the
 migration machinery (Alembic) and SQLAlchemy's ORM not at all for an up-to-date library."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from tests.store_helpers import sample_journey
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LAZY = ("cjmapper.poster", "reportlab.pdfgen", "ui.export.export_jobs", "ui.export.poster_dialog", "alembic")
+LAZY = ("cjmapper.poster", "reportlab", "ui.export.export_jobs", "ui.export.poster_dialog", "alembic")
 """Modules (and their submodules) the editor's start must not import."""
 
 PROBE = """
