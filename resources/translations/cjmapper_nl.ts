@@ -347,17 +347,17 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
 <context>
     <name>ExportProgress</name>
     <message>
-        <location filename="../../ui/export/export_jobs.py"/>
+        <location filename="../../ui/export/export_progress.py"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_jobs.py"/>
+        <location filename="../../ui/export/export_progress.py"/>
         <source>Stop the export; no file is written</source>
         <translation>De export stoppen; er wordt geen bestand opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_jobs.py"/>
+        <location filename="../../ui/export/export_progress.py"/>
         <source>Cancelling…</source>
         <translation>Annuleren…</translation>
     </message>
