@@ -11,6 +11,8 @@
   where they fail.
 - A test that leaves a top-level widget behind (not closed and deleted) fails in teardown.
 - `warnings` collects the texts of the warning boxes the editor would show.
+- `window` is the editor's window on the library at the module's `path` fixture (tests/window_helpers.py opens it);
+  `document` is the English example journey open as a document on `library`.
 """
 
 from __future__ import annotations
@@ -32,11 +34,16 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_server_url
+from cjmapper.templates import load_example
+from tests.window_helpers import open_window
 from ui.canvas.clipboard import release_clipboard
+from ui.editing.document import JourneyDocument
+from ui.window.main_window import MainWindow
 
 _XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
@@ -178,6 +185,23 @@ def library(library_location: Location) -> Iterator[Library]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
+    """The editor's window on the library file at `path` (a fixture of the test's module: the journeys it needs),
+    shown; its library is closed afterwards, and pytest-qt closes the window."""
+    opened = open_window(qtbot, path)
+    yield opened
+    opened.library.close()
+
+
+@pytest.fixture
+def document(library: Library) -> Iterator[JourneyDocument]:
+    """The English example journey, open as a document on `library`; deleted afterwards."""
+    opened = JourneyDocument(library, library.create_journey(load_example("en")))
+    yield opened
+    opened.deleteLater()
 
 
 @pytest.fixture
