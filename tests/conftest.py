@@ -1,5 +1,7 @@
 """Project-wide fixtures: no test touches the user's files, settings or library, and no Qt test leaks windows.
 
+- The fuzzers and state machines run their full counts of examples in CI, fewer by default (tests/thoroughness.py;
+  the header says which).
 - Qt runs headless (`QT_QPA_PLATFORM=offscreen` unless the caller chose a platform, e.g. xcb under Xvfb).
 - `QStandardPaths` is in test mode for the whole session.
 - Every test gets its own HOME, XDG folders and QSettings location, and no CJMAPPER_LIBRARY.
@@ -40,6 +42,7 @@ from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_server_url
 from cjmapper.templates import load_example
+from tests import thoroughness
 from tests.window_helpers import open_window
 from ui.canvas.clipboard import release_clipboard
 from ui.editing.document import JourneyDocument
@@ -90,6 +93,10 @@ def _isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 POSTGRES_URL_ENV = "CJM_TEST_POSTGRES_URL"
 POSTGRES_PASSWORD_ENV = "CJM_TEST_POSTGRES_PASSWORD"
 BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return thoroughness.describe()
 
 
 def pytest_configure(config: pytest.Config) -> None:
