@@ -25,11 +25,13 @@ import os
 import secrets
 import subprocess
 import sys
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
@@ -37,6 +39,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
@@ -288,9 +292,54 @@ def edit_caller() -> tuple[str, str] | None:
     return (module, method) if module == "ui" or module.startswith("ui.") else None
 
 
+_WRITING_SQL = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
+"""How a statement that changes the database begins."""
+
+
+class _InsideWrite(threading.local):
+    depth = 0
+
+
+_inside_write = _InsideWrite()
+
+
+class _CountedWrite:
+    """`Library._write`'s transaction, counted while open, so a statement can tell whether it runs inside one."""
+
+    def __init__(self, transaction: contextlib.AbstractContextManager[Any]) -> None:
+        self._transaction = transaction
+
+    def __enter__(self) -> Any:
+        session = self._transaction.__enter__()
+        _inside_write.depth += 1
+        return session
+
+    def __exit__(self, *exc: Any) -> bool | None:
+        try:
+            return self._transaction.__exit__(*exc)  # the commit, and what the session writes at it
+        finally:
+            _inside_write.depth -= 1
+
+
+def writer_outside_write_path() -> str | None:
+    """Called for a statement that changes the database outside `Library._write`: the public method of an open
+    Library that runs it (the outermost on the stack), else None (opening or creating a library, which writes its
+    schema before any Library exists; or code that is not the store's). Public names are read off the class, so a
+    method added later is covered as soon as it exists."""
+    public = {name for name in dir(Library) if not name.startswith("_")}
+    found = None
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name in public and isinstance(frame.f_locals.get("self"), Library):
+            found = frame.f_code.co_name
+        frame = frame.f_back
+    return found
+
+
 @pytest.fixture(autouse=True)
 def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Fails a test in which front-end code changes the library around the undo command path."""
+    """Fails a test in which front-end code changes the library around the undo command path, or in which a public
+    method of an open Library changes the database outside `Library._write` (where this guard could not see it)."""
     violations: list[str] = []
     original = Library._write
 
@@ -298,10 +347,23 @@ def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[st
         found = edit_caller()
         if found is not None and found[0] not in COMMAND_PATH:
             violations.append(f"{found[0]} called Library.{found[1]}")
-        return original(self)
+        return _CountedWrite(original(self))
+
+    def check_statement(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if _inside_write.depth or not statement.lstrip().upper().startswith(_WRITING_SQL):
+            return
+        if Library.__dict__["_write"] is not guarded:  # the test undid its monkeypatches, this guard's with them
+            return
+        method = writer_outside_write_path()
+        if method is not None:
+            violations.append(f"Library.{method} wrote outside Library._write ({' '.join(statement.split()[:3])} ...)")
 
     monkeypatch.setattr(Library, "_write", guarded)
-    yield violations
+    event.listen(Engine, "before_cursor_execute", check_statement)
+    try:
+        yield violations
+    finally:
+        event.remove(Engine, "before_cursor_execute", check_statement)
     if violations:
         pytest.fail("edits made around the undo command path: " + "; ".join(sorted(set(violations))), pytrace=False)
 
