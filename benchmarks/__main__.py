@@ -1,7 +1,8 @@
 """`python -m benchmarks [--check] [--only GROUP ...]`: prints a table of every benchmark against its floor.
 
-With --check, exits 1 when a target is missed. --only runs one group (store, team, layout, canvas, poster; team
-needs a PostgreSQL server, found or started as the tests do, and is left out with a note without one).
+With --check, exits 1 when a target is missed. --only runs one group (store, team, layout, canvas, poster, startup,
+versions; team needs a PostgreSQL server, found or started as the tests do, and is left out with a note without one).
+--large adds the start-up benchmark's 20,000 and 50,000-card journeys (about two minutes more).
 Not part of the test suite: timings on shared machines flake."""
 
 from __future__ import annotations
@@ -28,17 +29,19 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("store", "team", "layout", "canvas", "poster")
+GROUPS = ("store", "team", "layout", "canvas", "poster", "startup", "versions")
 
 
-def run(groups: Sequence[str]) -> list[Result]:
+def run(groups: Sequence[str], large: bool = False) -> list[Result]:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.canvas import run_all as canvas_benchmarks
     from benchmarks.layout import bench_layout
     from benchmarks.poster import run_all as poster_benchmarks
+    from benchmarks.startup import run_all as startup_benchmarks
     from benchmarks.team import run_all as team_benchmarks
+    from benchmarks.versions import run_all as versions_benchmarks
 
     runners: dict[str, Callable[[], list[Result]]] = {
         "store": store_benchmarks,
@@ -46,6 +49,8 @@ def run(groups: Sequence[str]) -> list[Result]:
         "layout": lambda: [bench_layout()],
         "canvas": canvas_benchmarks,
         "poster": poster_benchmarks,
+        "startup": lambda: startup_benchmarks(large),
+        "versions": versions_benchmarks,
     }
     return [result for group in groups for result in runners[group]()]
 
@@ -59,8 +64,9 @@ def main() -> int:
         choices=GROUPS,
         help="run only this group (repeatable); team: PostgreSQL on loopback against a file",
     )
+    parser.add_argument("--large", action="store_true", help="start-up also at 20,000 and 50,000 cards")
     args = parser.parse_args()
-    results = run(args.only or GROUPS)
+    results = run(args.only or GROUPS, args.large)
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     print(table(results))
     return 1 if args.check and not all(r.ok for r in results) else 0

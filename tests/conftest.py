@@ -1,5 +1,7 @@
 """Project-wide fixtures: no test touches the user's files, settings or library, and no Qt test leaks windows.
 
+- The fuzzers and state machines run their full counts of examples in CI, fewer by default (tests/thoroughness.py;
+  the header says which).
 - Qt runs headless (`QT_QPA_PLATFORM=offscreen` unless the caller chose a platform, e.g. xcb under Xvfb).
 - `QStandardPaths` is in test mode for the whole session.
 - Every test gets its own HOME, XDG folders and QSettings location, and no CJMAPPER_LIBRARY.
@@ -11,6 +13,8 @@
   where they fail.
 - A test that leaves a top-level widget behind (not closed and deleted) fails in teardown.
 - `warnings` collects the texts of the warning boxes the editor would show.
+- `window` is the editor's window on the library at the module's `path` fixture (tests/window_helpers.py opens it);
+  `document` is the English example journey open as a document on `library`.
 """
 
 from __future__ import annotations
@@ -21,22 +25,32 @@ import os
 import secrets
 import subprocess
 import sys
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from cjmapper.paths import LIBRARY_ENV
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_server_url
+from cjmapper.templates import load_example
+from tests import thoroughness
+from tests.window_helpers import open_window
 from ui.canvas.clipboard import release_clipboard
+from ui.editing.document import JourneyDocument
+from ui.window.main_window import MainWindow
 
 _XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 
@@ -83,6 +97,10 @@ def _isolated_user_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
 POSTGRES_URL_ENV = "CJM_TEST_POSTGRES_URL"
 POSTGRES_PASSWORD_ENV = "CJM_TEST_POSTGRES_PASSWORD"
 BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return thoroughness.describe()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -181,6 +199,23 @@ def library(library_location: Location) -> Iterator[Library]:
 
 
 @pytest.fixture
+def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
+    """The editor's window on the library file at `path` (a fixture of the test's module: the journeys it needs),
+    shown; its library is closed afterwards, and pytest-qt closes the window."""
+    opened = open_window(qtbot, path)
+    yield opened
+    opened.library.close()
+
+
+@pytest.fixture
+def document(library: Library) -> Iterator[JourneyDocument]:
+    """The English example journey, open as a document on `library`; deleted afterwards."""
+    opened = JourneyDocument(library, library.create_journey(load_example("en")))
+    yield opened
+    opened.deleteLater()
+
+
+@pytest.fixture
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts of the warning boxes the editor shows (QMessageBox.warning), instead of showing them."""
     shown: list[str] = []
@@ -263,9 +298,54 @@ def edit_caller() -> tuple[str, str] | None:
     return (module, method) if module == "ui" or module.startswith("ui.") else None
 
 
+_WRITING_SQL = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
+"""How a statement that changes the database begins."""
+
+
+class _InsideWrite(threading.local):
+    depth = 0
+
+
+_inside_write = _InsideWrite()
+
+
+class _CountedWrite:
+    """`Library._write`'s transaction, counted while open, so a statement can tell whether it runs inside one."""
+
+    def __init__(self, transaction: contextlib.AbstractContextManager[Any]) -> None:
+        self._transaction = transaction
+
+    def __enter__(self) -> Any:
+        session = self._transaction.__enter__()
+        _inside_write.depth += 1
+        return session
+
+    def __exit__(self, *exc: Any) -> bool | None:
+        try:
+            return self._transaction.__exit__(*exc)  # the commit, and what the session writes at it
+        finally:
+            _inside_write.depth -= 1
+
+
+def writer_outside_write_path() -> str | None:
+    """Called for a statement that changes the database outside `Library._write`: the public method of an open
+    Library that runs it (the outermost on the stack), else None (opening or creating a library, which writes its
+    schema before any Library exists; or code that is not the store's). Public names are read off the class, so a
+    method added later is covered as soon as it exists."""
+    public = {name for name in dir(Library) if not name.startswith("_")}
+    found = None
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name in public and isinstance(frame.f_locals.get("self"), Library):
+            found = frame.f_code.co_name
+        frame = frame.f_back
+    return found
+
+
 @pytest.fixture(autouse=True)
 def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Fails a test in which front-end code changes the library around the undo command path."""
+    """Fails a test in which front-end code changes the library around the undo command path, or in which a public
+    method of an open Library changes the database outside `Library._write` (where this guard could not see it)."""
     violations: list[str] = []
     original = Library._write
 
@@ -273,10 +353,23 @@ def command_path_violations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[st
         found = edit_caller()
         if found is not None and found[0] not in COMMAND_PATH:
             violations.append(f"{found[0]} called Library.{found[1]}")
-        return original(self)
+        return _CountedWrite(original(self))
+
+    def check_statement(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if _inside_write.depth or not statement.lstrip().upper().startswith(_WRITING_SQL):
+            return
+        if Library.__dict__["_write"] is not guarded:  # the test undid its monkeypatches, this guard's with them
+            return
+        method = writer_outside_write_path()
+        if method is not None:
+            violations.append(f"Library.{method} wrote outside Library._write ({' '.join(statement.split()[:3])} ...)")
 
     monkeypatch.setattr(Library, "_write", guarded)
-    yield violations
+    event.listen(Engine, "before_cursor_execute", check_statement)
+    try:
+        yield violations
+    finally:
+        event.remove(Engine, "before_cursor_execute", check_statement)
     if violations:
         pytest.fail("edits made around the undo command path: " + "; ".join(sorted(set(violations))), pytrace=False)
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from sqlalchemy import update
+
 from cjmapper.store import Library
+from cjmapper.store.tables import JOURNEYS
 from tests.store_helpers import sample_journey
 from ui.editing.document import JourneyDocument
 
@@ -84,4 +88,37 @@ def test_the_document_runs_the_core_commands_on_the_path(tmp_path: Path, command
         document.undo_stack.undo()
         document.undo_stack.redo()
         assert lib.load_journey(journey_id).title == "Through undo"
+
+
+def test_a_new_library_method_that_writes_around_the_write_path_is_caught(
+    tmp_path: Path, command_path_violations: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A public method added to Library later that changes the database in a transaction of its own, not through
+    `Library._write`, would slip past the front-end guard: the guard catches its statements instead, whoever calls
+    it (found by the class's public names, so no list of methods to keep)."""
+
+    def rename_everything(self: Library, title: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(JOURNEYS).values(title=title))
+
+    monkeypatch.setattr(Library, "rename_everything", rename_everything, raising=False)
+    with Library.open(tmp_path / "guard.cjm") as lib:  # opening writes the schema before any Library exists: allowed
+        journey_id = lib.create_journey(sample_journey())
+        lib.update_journey(journey_id, title="Through the write path")  # allowed: not called from the front end
+        assert command_path_violations == []
+        lib.rename_everything("Behind the write path")  # type: ignore[attr-defined]
+    assert command_path_violations == [
+        "Library.rename_everything wrote outside Library._write (UPDATE journeys SET ...)"
+    ]
+    command_path_violations.clear()  # the violation was the point of this test
+
+
+def test_reading_outside_the_write_path_is_no_violation(tmp_path: Path, command_path_violations: list[str]) -> None:
+    with Library.open(tmp_path / "guard.cjm") as lib:
+        journey_id = lib.create_journey(sample_journey())
+        lib.load_journey(journey_id)
+        lib.list_journeys()
+        lib.save_as(tmp_path / "copy.cjm")
+    with Library.open(tmp_path / "copy.cjm") as copy:
+        assert [j.id for j in copy.list_journeys()] == [journey_id]
     assert command_path_violations == []

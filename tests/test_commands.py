@@ -27,6 +27,7 @@ from cjmapper.store.ordering import GAP
 from cjmapper.templates import load_example
 from tests.backend_helpers import FreshLocations, WriteLockHolder, backend_of, locked_words
 from tests.store_helpers import sample_journey
+from tests.thoroughness import examples
 from ui.editing.document import Change, ChangeKind, JourneyDocument
 
 # ---------------------------------------------------------------------- helpers
@@ -1239,7 +1240,7 @@ def test_machine_history_does_not_follow_later_edits(qapp: QApplication, fresh_l
         machine.teardown()
 
 
-MACHINE_EXAMPLES = {"sqlite": 40, "postgresql": 15}
+MACHINE_EXAMPLES = {"sqlite": examples(40, 15), "postgresql": examples(15, 5)}  # CI's, fewer by default
 """Examples per backend: each step reopens the library, which on a team library is a connection to the server."""
 
 

@@ -26,6 +26,7 @@ from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
 from tests.test_forged_rows import FORGERIES, SOUND, Forgery, cjmapper, forge, journey_ids, team_params
 from tests.test_recovery import scribble_on_page, touchpoint_leaf_pages
+from tests.window_helpers import open_window
 from ui import app as ui_app
 from ui.window.main_window import MainWindow
 
@@ -218,10 +219,7 @@ def window_on(
     forged card (listed as usual, refused when opened)."""
     location = location_of(request.param)
     made, sound = library_with_versions(location, [forgery("an unknown language"), forgery("score 99")])
-    window = ui_app.create_window(Library.open(location))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, location)
     yield window, location, made, sound
     window.library.close()
 

@@ -24,6 +24,7 @@ from cjmapper.model import Journey, Language
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 from cjmapper.templates import load_example
+from tests.window_helpers import open_window
 from ui import app as ui_app
 from ui.icons import app_icon
 from ui.window.main_window import MainWindow
@@ -69,10 +70,7 @@ def titles(path: Path) -> list[str]:
 
 @pytest.fixture
 def window(qtbot: QtBot, library_path: Path) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(library_path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = open_window(qtbot, library_path)
     yield opened
     opened.library.close()
 

@@ -23,7 +23,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.model import MAX_TEXT
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 FAULTS = {
@@ -146,11 +146,7 @@ def test_a_library_that_turned_read_only_refuses_the_edit(path: Path) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.change_poll.stop()
+    opened = open_window(qtbot, path, poll=False)
     yield opened
     opened.library.close()
 

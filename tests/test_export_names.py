@@ -20,7 +20,7 @@ from cjmapper.recovery import file_name
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,10 +145,7 @@ def test_export_all_never_writes_over_the_library_in_its_folder(tmp_path: Path) 
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     path = tmp_path / "lib.cjm"
     fill(path, ["Before", LONG_4_BYTE, "After", ACCENTED, *HOSTILE])
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = open_window(qtbot, path)
     yield opened
     opened.library.close()
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.export.picture_dialog import PictureDpiDialog
 from ui.window.main_window import MainWindow
 
@@ -119,18 +119,9 @@ def test_the_command_line_still_exports_next_to_the_library(
 # ---------------------------------------------------------------------- the editor
 
 
-def open_window(qtbot: QtBot, path: Path) -> MainWindow:
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.open_journey(1)
-    return opened
-
-
 @pytest.fixture
 def window(qtbot: QtBot, library: tuple[Path, dict[int, str]]) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, library[0])
+    opened = open_window(qtbot, library[0], 1)
     yield opened
     opened.close()
     opened.library.close()
@@ -190,7 +181,7 @@ def test_the_editor_refuses_a_poster_onto_its_library(
 
     path = tmp_path / "Journeys.pdf"
     expected = make_library(path)
-    window = open_window(qtbot, path)
+    window = open_window(qtbot, path, 1)
     try:
         window.library.update_journey(2, title="Second, renamed")
         expected[2] = write_journey(window.library.load_journey(2))

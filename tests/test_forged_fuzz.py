@@ -37,11 +37,12 @@ from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
 from tests.test_forged_rows import drop_constraints
+from tests.thoroughness import examples
 
 pytestmark = pytest.mark.both_backends
 
 FILE_CASES = 60
-TEAM_CASES = 35
+TEAM_CASES = examples(35, 15)  # CI's count, fewer in the default run
 SEED = 20261207
 CASE_SECONDS = 5.0
 HUGE = 300_000

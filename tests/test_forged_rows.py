@@ -29,6 +29,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import raw_connection
 from tests.store_helpers import sample_journey
+from tests.window_helpers import open_window
 from ui import app as ui_app
 from ui.window.main_window import MainWindow
 
@@ -339,10 +340,7 @@ def forged_window(
     team = isinstance(location, ServerLocation)
     chosen = [f for f in FORGERIES if not f.name.startswith("a 5 MB") and (f.team or not team)]
     made, sound = forged_library(location, chosen)
-    window = ui_app.create_window(Library.open(location))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, location)
     yield window, made, sound
     window.library.close()
 

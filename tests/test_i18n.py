@@ -23,6 +23,7 @@ from cjmapper.poster import A4, PosterOptions, plan_poster
 from cjmapper.poster import render as poster_render
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from tests.window_helpers import open_window
 from tools import i18n_extract, i18n_tools
 from tools.i18n_extract import Message
 from tools.i18n_tools import Entry
@@ -301,10 +302,7 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def dutch_window(qtbot: QtBot, path: Path, dutch: None) -> Iterator[MainWindow]:
-    window = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, path)
     yield window
     window.library.close()  # pytest-qt closes the window
 

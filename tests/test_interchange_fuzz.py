@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from typing import Any
 
@@ -30,10 +29,10 @@ from cjmapper.model import (
     Touchpoint,
 )
 from tests.test_interchange_json import content
+from tests.thoroughness import examples
 
-FUZZ = settings(max_examples=200, deadline=None, database=None)
-CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-BYTE_FUZZ = settings(max_examples=300 if CI else 100, deadline=None, database=None)
+FUZZ = settings(max_examples=examples(200, 100), deadline=None, database=None)
+BYTE_FUZZ = settings(max_examples=examples(300, 100), deadline=None, database=None)
 VARIANTS = 5
 """Mangled variants of each generated file (generating the journey is the expensive part)."""
 

@@ -19,7 +19,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location
 from tests.backend_helpers import wait_for_notices
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.editing.document import JourneyDocument
 from ui.window.main_window import MainWindow
@@ -124,19 +124,10 @@ def test_with_nobody_else_about_journey_steps_undo_and_redo_on_the_revisions_the
 # ---------------------------------------------------------------------- the editor: two windows on one library
 
 
-def open_window(qtbot: QtBot, location: Location) -> MainWindow:
-    window = ui_app.create_window(Library.open(location))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.change_poll.stop()  # each test says when a window polls
-    window.open_journey(window.library.find_journey(SHARED))
-    return window
-
-
 @pytest.fixture
 def windows(qtbot: QtBot, location: Location) -> Iterator[tuple[MainWindow, MainWindow]]:
-    a, b = open_window(qtbot, location), open_window(qtbot, location)
+    # each test says when a window polls
+    a, b = open_window(qtbot, location, SHARED, poll=False), open_window(qtbot, location, SHARED, poll=False)
     yield a, b
     for window in (a, b):
         window.change_poll.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,14 +88,6 @@ def card_in_file(library: Library, journey_id: int, card_id: int) -> Touchpoint:
 
 
 # ---------------------------------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture
-def document(library: Library) -> Iterator[JourneyDocument]:
-    journey_id = library.create_journey(load_example("en"))
-    opened = JourneyDocument(library, journey_id)
-    yield opened
-    opened.deleteLater()
 
 
 @pytest.fixture

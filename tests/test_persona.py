@@ -3,7 +3,6 @@ shows the journey's persona, follows every edit live, and an edit made through i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from cjmapper.model import Journey, Lane, Persona, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
-from ui import app as ui_app
 from ui.panels.persona_strip import PersonaDialog, PersonaStrip
 from ui.window.main_window import MainWindow
 
@@ -40,16 +38,6 @@ def path(tmp_path: Path) -> Path:
         lib.create_journey(load_example("en"))
         lib.create_journey(plain_journey())
     return tmp_path / "persona.cjm"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    yield opened
-    opened.library.close()
 
 
 def open_titled(window: MainWindow, title: str) -> None:

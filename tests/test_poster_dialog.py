@@ -25,6 +25,7 @@ from cjmapper.poster import A0, A1, A2, A3, A4, Paper, PosterOptions, PosterPlan
 from cjmapper.poster.paper import MM
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from tests.window_helpers import open_window
 from ui import app as ui_app
 from ui.export.export_jobs import JobOutcome, PosterJob
 from ui.export.picture_dialog import PictureDpiDialog
@@ -43,10 +44,7 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = open_window(qtbot, path)
     yield opened
     opened.close()
     opened.library.close()

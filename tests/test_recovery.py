@@ -20,7 +20,7 @@ from cjmapper.interchange import read_journey_file, write_journey
 from cjmapper.recovery import export_all
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 DAMAGED, KEPT, ALSO_KEPT = "Damaged journey", "Kept journey", "Also kept"
@@ -131,10 +131,7 @@ def test_export_all_of_a_sound_library_exits_0(tmp_path: Path, capsys: pytest.Ca
 
 @pytest.fixture
 def window(qtbot: QtBot, damaged: tuple[Path, dict[str, str]]) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(damaged[0]))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = open_window(qtbot, damaged[0])
     yield opened
     opened.library.close()
 

@@ -30,6 +30,7 @@ from cjmapper.interchange import write_journey
 from cjmapper.model import Journey
 from cjmapper.store import Library
 from tests.test_commands import DocumentMachine, canonical, content, exact
+from tests.thoroughness import examples
 from ui.editing.document import JourneyDocument
 
 NOTICE_WAYS = ("poll", "refresh", "edit", "undo")
@@ -265,7 +266,7 @@ def test_reliability_state_machine(qapp: QApplication) -> None:
     run_state_machine_as_test(
         ReliabilityMachine,
         settings=settings(
-            max_examples=30,
+            max_examples=examples(30, 10),  # CI's count, fewer in the default run
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

@@ -37,7 +37,7 @@ from cjmapper.errors import LibraryError
 from cjmapper.interchange import write_journey
 from cjmapper.store import Library, sqlite
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -630,14 +630,6 @@ def test_a_killed_save_as_leaves_no_temporary_after_the_next_one(tmp_path: Path)
 
 
 # ---------------------------------------------------------------------- the window's File › Save Library As…
-
-
-def open_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def save_as_in_window(window: MainWindow, target: Path, monkeypatch: pytest.MonkeyPatch) -> None:

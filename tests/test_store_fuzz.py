@@ -38,9 +38,9 @@ from cjmapper.model import Journey
 from cjmapper.poster import render_poster
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
+from tests.thoroughness import FULL, examples
 
-CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-EXAMPLES = int(os.environ.get("CJM_FUZZ_EXAMPLES", "0")) or (600 if CI else 200)
+EXAMPLES = int(os.environ.get("CJM_FUZZ_EXAMPLES", "0")) or examples(600, 200)
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -106,7 +106,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Pristine, Pristi
 @pytest.fixture(autouse=True)
 def _watchdog() -> Iterator[None]:
     """A hang fails the run loudly (tracebacks of every thread, then exit) instead of stalling CI."""
-    faulthandler.dump_traceback_later(60 if not CI else 120, exit=True)
+    faulthandler.dump_traceback_later(120 if FULL else 60, exit=True)
     yield
     faulthandler.cancel_dump_traceback_later()
 

@@ -22,6 +22,7 @@ from cjmapper.store.location import Location
 from cjmapper.store.ordering import Renumbering
 from tests.backend_helpers import FreshLocations, backend_of
 from tests.store_helpers import sample_journey
+from tests.thoroughness import examples
 
 Cell = tuple[int, int]
 
@@ -203,8 +204,9 @@ class EditMachine(RuleBasedStateMachine):
         assert len(journey.touchpoints) == len(self.all_ids())
 
 
-EXAMPLES = {"sqlite": 40, "postgresql": 10}
-"""Examples per backend: a team library's fresh opens cost a connection each, so it runs fewer (about 35 s)."""
+EXAMPLES = {"sqlite": examples(40, 15), "postgresql": examples(10, 4)}
+"""Examples per backend (CI's full counts, fewer in the default run: tests/thoroughness.py): a team library's fresh
+opens cost a connection each, so it runs fewer (about 35 s in full)."""
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from cjmapper.paths import LIBRARY_ENV, default_library_path
 from cjmapper.store import Library
 from cjmapper.store.location import ServerLocation, parse_server_url
 from cjmapper.templates import load_example
+from tests import window_helpers
 from tests.conftest import admin_connection
 from tests.store_helpers import sample_journey
 from ui import app as ui_app
@@ -47,13 +48,7 @@ def seeded(team_location: ServerLocation) -> ServerLocation:
 
 
 def open_window(qtbot: QtBot, library: Library, title: str | None = SHARED) -> MainWindow:
-    window = ui_app.create_window(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    if title is not None:
-        window.open_journey(window.library.find_journey(title))
-    return window
+    return window_helpers.open_window(qtbot, library, title)
 
 
 @pytest.fixture

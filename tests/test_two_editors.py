@@ -19,7 +19,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
 from tests.backend_helpers import wait_for_notices
 from tests.store_helpers import sample_journey
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.both_backends
@@ -143,18 +143,9 @@ def test_the_change_counter_moves_on_any_commit_and_revisions_tell_which_journey
 # ---------------------------------------------------------------------- the editor: two windows on one library
 
 
-def open_window(qtbot: QtBot, location: Location) -> MainWindow:
-    window = ui_app.create_window(Library.open(location))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_journey(shared_id(window.library))
-    return window
-
-
 @pytest.fixture
 def windows(qtbot: QtBot, location: Location) -> Iterator[tuple[MainWindow, MainWindow]]:
-    a, b = open_window(qtbot, location), open_window(qtbot, location)
+    a, b = open_window(qtbot, location, "Shared journey"), open_window(qtbot, location, "Shared journey")
     yield a, b
     for window in (a, b):  # no poll may run on a closed library
         window.change_poll.stop()

@@ -45,7 +45,8 @@ from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.store_helpers import sample_journey
 from tests.test_interchange_json import minimal_document, with_touchpoint
-from tests.test_window import choose, open_window
+from tests.test_window import choose
+from tests.window_helpers import open_window
 from ui.export import pictures
 from ui.window.main_window import MainWindow
 

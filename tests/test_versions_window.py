@@ -3,7 +3,6 @@ read-only refuses every edit; a version prints as a poster whose title block nam
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from cjmapper.interchange import write_journey
 from cjmapper.model import Journey
 from cjmapper.store import Library
-from tests.test_window import ONBOARDING, journey_titled, onboarding_journey, open_window
+from tests.test_window import ONBOARDING, journey_titled, onboarding_journey
 from ui.dialogs.versions_dialog import VersionsDialog
 from ui.export.poster_dialog import PosterDialog
 from ui.window.main_window import MainWindow
@@ -25,13 +24,6 @@ def path(tmp_path: Path) -> Path:
     with Library.open(tmp_path / "versions.cjm") as lib:
         lib.create_journey(onboarding_journey())
     return tmp_path / "versions.cjm"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, path)
-    yield opened
-    opened.library.close()
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> None:

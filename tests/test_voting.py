@@ -21,7 +21,7 @@ from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from cjmapper.voting import Ballot, most_voted
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -53,14 +53,6 @@ def path(tmp_path: Path) -> Path:
         lib.create_journey(voting_journey())
         lib.create_journey(load_example("en"))
     return tmp_path / "voting.cjm"
-
-
-def open_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture

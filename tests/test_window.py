@@ -3,7 +3,6 @@ files, and a new user's whole path from an empty library to a journey that survi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from cjmapper.interchange import write_csv, write_journey
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
-from ui import app as ui_app
+from tests.window_helpers import open_window
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.user_settings import settings
 from ui.window.library_files import recent_libraries
@@ -47,21 +46,6 @@ def path(tmp_path: Path) -> Path:
         lib.create_journey(onboarding_journey())
         lib.create_journey(load_example("en"))
     return tmp_path / "test.cjm"
-
-
-def open_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, path)
-    yield opened
-    opened.library.close()
 
 
 def fresh(path: Path) -> Library:

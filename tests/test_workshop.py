@@ -18,6 +18,7 @@ from cjmapper.layout import Metrics
 from cjmapper.model import Journey, LaneKind
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from tests.window_helpers import open_window
 from ui import app as ui_app
 from ui.canvas import JourneyScene
 from ui.canvas.capture import TARGET
@@ -39,10 +40,7 @@ def path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: QtBot, path: Path) -> Iterator[MainWindow]:
-    opened = ui_app.create_window(Library.open(path))
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = open_window(qtbot, path)
     opened.view.focus_duration_ms = 0  # phase focus at once
     yield opened
     opened.close()

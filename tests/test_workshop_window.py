@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper.store import Library
 from tests.test_recovery import KEPT, damaged, window  # noqa: F401
-from tests.test_window import onboarding_journey, open_window
+from tests.test_window import onboarding_journey
+from tests.window_helpers import open_window
 from ui.window.main_window import MainWindow
 
 
