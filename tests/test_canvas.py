@@ -27,10 +27,11 @@ from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
 from cjmapper.layout import cell_at, compute_layout
-from cjmapper.model import Journey, LaneKind, Touchpoint
+from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
+from ui.canvas.items import CardItem
 from ui.canvas.overlay_items import OverviewItem
 from ui.editing.document import JourneyDocument
 
@@ -241,6 +242,103 @@ def test_scene_has_one_item_per_model_object(canvas: Canvas) -> None:
         rect = scene.layout.cards[card_id].rect
         assert (item.scenePos().x(), item.scenePos().y()) == (rect.x, rect.y)
     assert_in_step(canvas)
+
+
+def made_card_ids(scene: JourneyScene) -> set[int]:
+    """The cards that have an item in the scene now (without making any)."""
+    return {item.touchpoint_id for item in scene.items() if isinstance(item, CardItem)}
+
+
+def visible_card_ids(canvas: Canvas) -> set[int]:
+    view = canvas.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    boxes = canvas.scene.layout.cards
+    return {i for i in boxes if visible.intersects(QRectF(*_xywh(boxes[i].rect)))}
+
+
+def _xywh(rect: object) -> tuple[float, float, float, float]:
+    return rect.x, rect.y, rect.width, rect.height  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def tall(qtbot: QtBot, tmp_path: Path) -> Iterator[Canvas]:
+    """A journey of 1,200 cards in 3 phases x 2 card lanes (200 a cell) in a 900 x 600 view: most are out of view."""
+    journey = Journey(
+        0,
+        "Tall",
+        phases=[Phase(i, f"Phase {i}") for i in (1, 2, 3)],
+        lanes=[
+            Lane(1, "Touch", LaneKind.TOUCHPOINTS),
+            Lane(2, "Pain", LaneKind.PAIN_POINTS),
+            Lane(3, "Curve", LaneKind.EMOTIONS),
+        ],
+    )
+    for i in range(1200):
+        cell = (i % 3 + 1, (i // 3) % 2 + 1)
+        journey.touchpoints.append(Touchpoint(i + 1, *cell, i, f"Card {i}", score=i % 5 + 1))
+    path = tmp_path / "tall.cjm"
+    library = Library.open(path)
+    journey_id = library.create_journey(journey)
+    document = JourneyDocument(library, journey_id)
+    scene = JourneyScene(document)
+    view = JourneyView()
+    view.setScene(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    try:
+        yield Canvas(path, library, journey_id, document, scene, view)
+    finally:
+        view.close()
+        scene.dispose()
+        document.undo_stack.clear()
+        library.close()
+
+
+def test_card_items_are_made_as_cards_come_into_view_and_when_asked_for(tall: Canvas, qtbot: QtBot) -> None:
+    scene, view = tall.scene, tall.view
+    QApplication.processEvents()
+    made = made_card_ids(scene)
+    assert visible_card_ids(tall) <= made
+    assert 0 < len(made) < 300  # the cards in view and a margin, not 1,200
+    phases = [p.id for p in tall.journey.phases]
+    touch = tall.journey.lanes[0].id
+
+    # A move of a card to the top of the next cell: the cells and the lanes below move, the items in view follow.
+    first = tall.ids_in((phases[0], touch))[0]
+    target = scene.layout.cells[(phases[1], touch)].rect
+    drag(tall, tall.card_point(first), tall.viewport_point(target.x + 40, target.y + 14))
+    assert tall.ids_in((phases[1], touch))[0] == first
+    assert visible_card_ids(tall) <= made_card_ids(scene)
+    fresh = compute_layout(tall.journey, scene.metrics)
+    for item in scene.items():
+        if isinstance(item, CardItem):  # the items made so far stand where a full layout puts their cards
+            assert item.scenePos().y() == pytest.approx(fresh.cards[item.touchpoint_id].rect.y, abs=1e-9)
+
+    # Scrolled to the bottom: the cards there get their items when they are painted.
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    bottom = visible_card_ids(tall)
+    assert bottom
+    assert not bottom & made
+    assert bottom <= made_card_ids(scene)
+
+    # Selected by id (search, keyboard): made on demand and scrolled into view.
+    far = tall.ids_in((phases[2], touch))[100]  # half way down a lane never shown
+    assert far not in made_card_ids(scene)
+    scene.select_ids([far])
+    assert scene.selected_ids() == [far]
+    assert far in visible_card_ids(tall)
+
+    # Select all selects every card, made or not; undo of the move puts the items made back in their place.
+    QTest.keyClick(view.viewport(), Qt.Key.Key_A, CTRL)
+    assert len(scene.selected_ids()) == 1200
+    tall.document.undo_stack.undo()
+    assert tall.ids_in((phases[0], touch))[0] == first
+    assert_as_laid_out_afresh(scene)
 
 
 # ---------------------------------------------------------------------- palette drops and new cards

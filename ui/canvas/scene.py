@@ -160,7 +160,9 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self.blockSignals(True)
         try:
             for card_id in selected:
-                self._cards[card_id].setSelected(True)
+                card = self._card(card_id)
+                if card is not None:
+                    card.setSelected(True)
         finally:
             self.blockSignals(False)
         if self._overview:
@@ -168,7 +170,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
 
     def edit_title(self, touchpoint_id: int) -> bool:
         """Edit a card's title in place (Enter commits one undo step, Esc cancels). False for an unknown id."""
-        item = self._cards.get(touchpoint_id)
+        item = self._card(touchpoint_id)
         if item is None:
             return False
         self._finish_editing()
@@ -247,7 +249,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
             self._capture.follow_editor()
             return
         if kind == "card":
-            item = self._cards.get(item_id)
+            item = self._card(item_id)
             if item is None:
                 self._editor.cancel()
             else:

@@ -43,6 +43,21 @@ FOCUS_VEIL = QColor(246, 247, 249, 165)
 _PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
 
+_EXPOSING = frozenset(
+    {
+        QEvent.Type.Paint,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragEnter,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+    }
+)
+"""The viewport events before which the cards in view must have their items (`JourneyScene.expose_view`)."""
+
+
 class JourneyView(QGraphicsView):
     """The canvas widget. `setScene()` it a `JourneyScene`."""
 
@@ -280,6 +295,14 @@ class JourneyView(QGraphicsView):
             part = veiled.intersected(exposed)
             if not part.isEmpty():
                 painter.fillRect(part, FOCUS_VEIL)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _EXPOSING:
+            scene = self._journey_scene()
+            if scene is not None:
+                # The cards in view get their items before they are drawn or hit (after a scroll, say).
+                scene.expose_view(self)
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()
