@@ -105,12 +105,16 @@ class JourneySnapshot:
 
     # ------------------------------------------------------------------ cards
 
-    def card_index(self, card_id: int) -> int:
-        """Where the card stands in `journey.touchpoints`; NotFoundError when the journey has no such card."""
+    def _places(self) -> dict[int, int]:
         cards = self.journey.touchpoints
         if self._at is None or len(self._at) != len(cards):
             self._at = {card.id: at for at, card in enumerate(cards)}
-        at = self._at.get(card_id)
+        return self._at
+
+    def card_index(self, card_id: int) -> int:
+        """Where the card stands in `journey.touchpoints`; NotFoundError when the journey has no such card."""
+        cards = self.journey.touchpoints
+        at = self._places().get(card_id)
         if at is None or cards[at].id != card_id:
             at = bisect.bisect_left(cards, card_id, key=_by_id)  # the list was changed behind the snapshot's back
             self._at = None
@@ -162,13 +166,20 @@ class JourneySnapshot:
 
     def placements(self, ids: Iterable[int]) -> dict[int, Placement]:
         """Where the cards stand, by id."""
-        result: dict[int, Placement] = {}
+        return {t.id: Placement(t.id, t.phase_id, t.lane_id, t.position) for t in self._cards(ids)}
+
+    def _cards(self, ids: Iterable[int]) -> list[Touchpoint]:
+        """The cards with these ids (NotFoundError for an unknown one), by their places in one pass."""
         cards = self.journey.touchpoints
-        card_index = self.card_index
+        places = self._places()
+        found: list[Touchpoint] = []
         for card_id in ids:
-            t = cards[card_index(card_id)]
-            result[card_id] = Placement(t.id, t.phase_id, t.lane_id, t.position)
-        return result
+            at = places.get(card_id)
+            if at is None or cards[at].id != card_id:
+                at = self.card_index(card_id)
+                places = self._places()
+            found.append(cards[at])
+        return found
 
     def cell_ids(self, phase_id: int, lane_id: int) -> list[int]:
         """The ids in a cell in the library's order (sort key, then id): from the cells' index, so a move in a
@@ -180,7 +191,7 @@ class JourneySnapshot:
             cells = self._cells = {}
             for t in listed:
                 cells.setdefault((t.phase_id, t.lane_id), {})[t.id] = None
-        cards = [self.card(i) for i in cells.get(key, ())]
+        cards = self._cards(cells.get(key, ()))
         if any((t.phase_id, t.lane_id) != key for t in cards):  # changed behind the snapshot's back: gather again
             self._cells = None
             cards = [t for t in listed if t.phase_id == phase_id and t.lane_id == lane_id]
