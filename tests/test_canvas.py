@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox, QS
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
-from cjmapper.layout import cell_at, compute_layout
+from cjmapper.layout import Rect, cell_at, compute_layout
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
@@ -253,11 +253,8 @@ def visible_card_ids(canvas: Canvas) -> set[int]:
     view = canvas.view
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     boxes = canvas.scene.layout.cards
-    return {i for i in boxes if visible.intersects(QRectF(*_xywh(boxes[i].rect)))}
-
-
-def _xywh(rect: object) -> tuple[float, float, float, float]:
-    return rect.x, rect.y, rect.width, rect.height  # type: ignore[attr-defined]
+    rects = {i: box.rect for i, box in boxes.items()}
+    return {i for i, r in rects.items() if visible.intersects(QRectF(r.x, r.y, r.width, r.height))}
 
 
 @pytest.fixture
@@ -339,6 +336,45 @@ def test_card_items_are_made_as_cards_come_into_view_and_when_asked_for(tall: Ca
     tall.document.undo_stack.undo()
     assert tall.ids_in((phases[0], touch))[0] == first
     assert_as_laid_out_afresh(scene)
+
+
+def test_zoomed_out_to_the_overview_only_the_cards_clicked_or_banded_get_items(tall: Canvas) -> None:
+    """The overview draws every card as a block: the whole map in view makes no item per card, yet a click selects
+    the card under the pointer and the rubber band every card it touches."""
+    scene, view = tall.scene, tall.view
+    QApplication.processEvents()
+    made = made_card_ids(scene)
+    view.set_zoom(0.15)  # some 200 cards in view
+    assert scene.overview
+    view.centerOn(QPointF(scene.layout.width / 2, scene.layout.height / 2))
+    view.viewport().repaint()
+    assert len(visible_card_ids(tall)) > 150
+    assert made_card_ids(scene) == made
+    touch, pain = (lane.id for lane in tall.journey.lanes[:2])
+    middle = tall.ids_in((tall.journey.phases[1].id, pain))[100]
+    assert middle not in made_card_ids(scene)
+    rect = scene.layout.cards[middle].rect
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, view.mapFromScene(QPointF(rect.x + 90, rect.y + 24)))
+    assert scene.selected_ids() == [middle]
+    key(tall, Qt.Key.Key_Escape)
+    cell = scene.layout.cells[(tall.journey.phases[0].id, touch)].rect
+    view.centerOn(QPointF(cell.x, cell.y + cell.height / 2))
+    view.viewport().repaint()
+    banded = [i for i in tall.ids_in((tall.journey.phases[0].id, touch)) if _crosses(scene, i, cell, 0.4, 0.6)]
+    assert len(banded) > 20
+    assert not made_card_ids(scene) & set(banded)  # in view, drawn as blocks, no items
+    drag(
+        tall,
+        view.mapFromScene(QPointF(-12, cell.y + cell.height * 0.6)),  # from the margin left of the map
+        view.mapFromScene(QPointF(cell.x + 60, cell.y + cell.height * 0.4)),
+    )
+    assert scene.selected_ids() == banded
+
+
+def _crosses(scene: JourneyScene, card_id: int, cell: Rect, top: float, bottom: float) -> bool:
+    """Whether the card crosses the band between these shares of the cell's height."""
+    box = scene.layout.cards[card_id].rect
+    return box.bottom > cell.y + cell.height * top and box.y < cell.y + cell.height * bottom
 
 
 # ---------------------------------------------------------------------- palette drops and new cards

@@ -1,6 +1,7 @@
 """`JourneyScene`: the journey map as a QGraphicsScene over a `JourneyDocument`.
 
-One item per model object: a `CardItem` per touchpoint, a header per phase and per lane, a `CellItem` per card cell,
+One item per model object: a `CardItem` per touchpoint (made when its card comes into a view, or is asked for:
+selected, searched, edited; see `scene_sync`), a header per phase and per lane, a `CellItem` per card cell,
 a `CurveItem` per emotions lane, plus the corner title, one drop indicator (with a target-cell frame), one overview
 item (all cards as blocks when far zoomed out) and one inline editor; a card item stands in its lane's row item.
 Every rect comes from `cjmapper.layout`: after each `Change` the scene lays out again only the cells and lanes the
@@ -22,7 +23,8 @@ Public API (for the main window, the properties panel and tests):
 - `select_neighbour(direction)`, `move_selection(direction)` (the arrow and Alt+arrow keys), `cancel_drag()`;
 - `phase_menu(id)`, `lane_menu(id)`, `card_menu()` (context menus), `recolour(kind, id)`, `add_phase_at(index)`,
   `add_lane_at(index)`, `delete_phase(id)`, `delete_lane(id)` (these two ask first when cards would go);
-- `card_item(id)`, `card_items()`, `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
+- `card_item(id)`, `card_items()` (both make the items not made yet), `expose(rect)`,
+  `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
   `editor`, `drop_indicator`, `target_frame`, `dragging`, `overview`.
 - `card_click_handler`: set it to take clicks on cards (dot voting counts them as votes).
 - `structure_locked` (workshop mode): phases and lanes cannot be renamed, recoloured, added, moved or deleted;
