@@ -113,6 +113,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self._current = None
         self._retired = []
         self._touchpoints = {}
+        self._exposed = None
         """The journey's cards by id, as the items show them."""
         self._phase_counts = {}
         self._language = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -68,6 +68,8 @@ class SceneBase(QGraphicsScene):
     _current: int | None
     _retired: list[QGraphicsItem]
     _touchpoints: dict[int, Touchpoint]
+    _exposed: tuple[Layout, QRectF] | None
+    """The layout and the area the card items were last made for by `expose_view`."""
     """The journey's cards by id, as the items show them."""
     _phase_counts: dict[int, tuple[int, int, int]]
     _language: Language | None

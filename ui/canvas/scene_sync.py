@@ -354,9 +354,14 @@ class ItemSync(SceneBase):
     def expose_view(self, view: QGraphicsView) -> None:
         """Make the items of the cards `view` shows, and of those within `EXPOSE_MARGIN` around it."""
         visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        layout = self._layout
+        if self._exposed is not None and self._exposed[0] is layout and self._exposed[1].contains(visible):
+            return  # the same layout, and the view still inside what was made for it (a hover, a small scroll)
         dx = visible.width() * EXPOSE_MARGIN
         dy = visible.height() * EXPOSE_MARGIN
-        self.expose(visible.adjusted(-dx, -dy, dx, dy))
+        area = visible.adjusted(-dx, -dy, dx, dy)
+        self.expose(area)
+        self._exposed = (layout, area)
 
     def render(
         self,
