@@ -3,6 +3,10 @@ neither computes a position of its own.
 
 Units are scene units: 1 unit = 1 pixel on the canvas at 100% zoom, and 1 point on a poster before it is scaled to
 the paper. Text is measured with the bundled DejaVu Sans (see `cjmapper.text`), so wrapping is identical everywhere.
+
+It is one job, a little past 700 lines: the map's geometry from the phase columns down to a card's insides
+(`CardParts`) and the curve's points, kept in one module so that no second place ever computes a position. Laying
+out again only where a change touched it is `cjmapper.relayout`.
 """
 
 from __future__ import annotations
@@ -265,12 +269,13 @@ class CurvePoints(Sequence[CurvePoint]):
 
 
 class CardBoxes(Mapping[int, CardBox]):
-    """Every laid-out card's box by touchpoint id. After `cjmapper.relayout` moved lanes, the boxes of the cards in
-    the cells that only moved are placed again when first read, a cell at a time (with the arithmetic of
-    `compute_layout`, so they are the same numbers); a move of the lanes below a lane that grew costs nothing until
-    those boxes are read. Equal to any mapping of the same boxes (a dict too)."""
+    """Every laid-out card's box by touchpoint id. After `cjmapper.relayout` moved lanes or changed a cell, the
+    boxes of the cards that only moved up, down or along in their cell are placed again when first read, one card
+    at a time (with the arithmetic of `compute_layout`, so they are the same numbers): a move of the lanes below a
+    lane that grew, or of the 2,000 cards after the one taken out of a cell, costs nothing until those boxes are
+    read. Equal to any mapping of the same boxes (a dict too)."""
 
-    __slots__ = ("_boxes", "_cells", "_metrics", "_moved")
+    __slots__ = ("_boxes", "_cells", "_metrics", "_moved", "_plans")
 
     def __init__(
         self,
@@ -282,43 +287,65 @@ class CardBoxes(Mapping[int, CardBox]):
         self._boxes = boxes
         self._cells = cells if cells is not None else {}
         self._moved = moved if moved else set()
-        """Cells whose cards' boxes still stand where the cell was before it moved."""
+        """Cells some of whose cards' boxes may still stand where they stood before (their place in the cell, or
+        the cell's height on the map): each box is checked, and placed again if need be, when read."""
+        self._plans: dict[tuple[int, int], dict[int, tuple[int, float]]] = {}
+        """Of a cell in `_moved`: each card's place in the cell and its top, once a box of the cell was read."""
         self._metrics = metrics if metrics is not None else Metrics()
 
     def as_before(self, touchpoint_id: int) -> CardBox:
-        """The card's box, maybe where its cell stood before a move: right in all but `rect.y` (no placing)."""
+        """The card's box, maybe where it stood before a move: right in all but `index` and `rect.y` (no placing)."""
         return self._boxes[touchpoint_id]
 
     def moved_cells(self) -> set[tuple[int, int]]:
         return set(self._moved)
 
     def boxes_as_before(self) -> dict[int, CardBox]:
-        """A copy of every box, some maybe where their cells stood before a move (see `as_before`)."""
+        """A copy of every box, some maybe where they stood before a move (see `as_before`)."""
         return dict(self._boxes)
 
-    def _place(self, key: tuple[int, int]) -> None:
-        self._moved.discard(key)
-        cell = self._cells[key]
+    def _plan(self, key: tuple[int, int]) -> dict[int, tuple[int, float]]:
+        """Each card of the cell: its place and its top, summed card by card as `compute_layout` does."""
+        plan = self._plans.get(key)
+        if plan is None:
+            m = self._metrics
+            boxes = self._boxes
+            cell = self._cells[key]
+            gap = m.card_gap
+            y = cell.rect.y + m.cell_padding
+            plan = {}
+            for index, card_id in enumerate(cell.card_ids):
+                plan[card_id] = (index, y)
+                y += boxes[card_id].rect.height + gap
+            self._plans[key] = plan
+        return plan
+
+    def _placed(self, touchpoint_id: int, box: CardBox, key: tuple[int, int]) -> CardBox:
+        index, y = self._plan(key)[touchpoint_id]
         m = self._metrics
+        x = self._cells[key].rect.x + m.cell_padding
+        rect = box.rect
+        if box.index == index and rect.y == y and rect.x == x:
+            return box
+        box = self._boxes[touchpoint_id] = _card(
+            touchpoint_id, box.phase_id, box.lane_id, index, _rect(x, y, m.card_width, rect.height),
+            box.title_lines, box.title_elided, box.channel_label, box.note_lines,
+        )  # fmt: skip
+        return box
+
+    def _place(self, key: tuple[int, int]) -> None:
         boxes = self._boxes
-        x = cell.rect.x + m.cell_padding
-        y = cell.rect.y + m.cell_padding
-        for card_id in cell.card_ids:
-            was = boxes[card_id]
-            height = was.rect.height
-            boxes[card_id] = _card(
-                card_id, was.phase_id, was.lane_id, was.index, _rect(x, y, m.card_width, height),
-                was.title_lines, was.title_elided, was.channel_label, was.note_lines,
-            )  # fmt: skip
-            y += height + m.card_gap
+        for card_id in self._cells[key].card_ids:
+            self._placed(card_id, boxes[card_id], key)
+        self._moved.discard(key)
+        self._plans.pop(key, None)
 
     def __getitem__(self, touchpoint_id: int) -> CardBox:
         box = self._boxes[touchpoint_id]
         if self._moved:
             key = (box.phase_id, box.lane_id)
             if key in self._moved:
-                self._place(key)
-                box = self._boxes[touchpoint_id]
+                box = self._placed(touchpoint_id, box, key)
         return box
 
     def __contains__(self, touchpoint_id: object) -> bool:
@@ -359,6 +386,9 @@ class Layout:
     """Each cell's scored cards (what the curves are drawn through), for `cjmapper.relayout`."""
     phase_scores: Mapping[int, tuple[Scored, int]] = field(default_factory=dict, compare=False, repr=False)
     """Each phase's scored cards in reading order and the sum of their scores, for `cjmapper.relayout`."""
+    contents: Mapping[tuple[int, int], float] = field(default_factory=dict, compare=False, repr=False)
+    """Each cell's height as its cards need it (cards, gaps, padding, drop room; no entry when empty), for
+    `cjmapper.relayout`."""
 
 
 # The layout builds three objects per card. A frozen dataclass's __init__ sets each field through
@@ -507,12 +537,15 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
             cells.setdefault((t.phase_id, t.lane_id), []).append(t)
     wrapped: dict[int, Wrapped] = {}
     lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
-    for (_, lane_id), cell_cards in cells.items():
+    contents: dict[tuple[int, int], float] = {}
+    for key, cell_cards in cells.items():
+        lane_id = key[1]
         cell_cards.sort(key=_position)
         content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(cell_cards) - 1)
         for t in cell_cards:
             wrapped[t.id] = card_text = text.wrap(t)
             content += card_text[2]
+        contents[key] = content
         if content > lane_height[lane_id]:
             lane_height[lane_id] = content
 
@@ -580,7 +613,9 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores)
     width = m.lane_header_width + grid_width
     boxes = CardBoxes(cards, cell_boxes, None, m)
-    return Layout(width, total_height, m, phases, tuple(lanes), cell_boxes, boxes, curves, scored, phase_scores)
+    return Layout(
+        width, total_height, m, phases, tuple(lanes), cell_boxes, boxes, curves, scored, phase_scores, contents
+    )
 
 
 def _position(t: Touchpoint) -> int:

@@ -92,19 +92,24 @@ def update_layout(
     # The touched lanes' heights again: their tallest cell, at least an empty cell's (summed card by card as
     # compute_layout does, so the sums are the same numbers).
     heights = {box.lane_id: box.row.height for box in layout.lanes}
+    contents = dict(layout.contents)
     for lane_id in {key[1] for key in touched}:
         height = m.empty_cell_height
         for phase in layout.phases:
             key = (phase.phase_id, lane_id)
-            if key in placed:
-                sizes = [row[1][2] for row in placed[key]]
-            else:
-                sizes = [old_cards.as_before(i).rect.height for i in old_cells[key].card_ids]
-            if not sizes:
-                continue
-            content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(sizes) - 1)
-            for size in sizes:
-                content += size
+            content = None if key in placed else contents.get(key)  # an untouched cell's, as before
+            if content is None:
+                if key in placed:
+                    sizes = [row[1][2] for row in placed[key]]
+                else:
+                    sizes = [old_cards.as_before(i).rect.height for i in old_cells[key].card_ids]
+                if not sizes:
+                    contents.pop(key, None)
+                    continue
+                content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(sizes) - 1)
+                for size in sizes:
+                    content += size
+                contents[key] = content
             if content > height:
                 height = content
         heights[lane_id] = height
@@ -112,6 +117,7 @@ def update_layout(
     # Lanes top to bottom; a lane whose place or height changed gets a new box.
     lanes: list[LaneBox] = []
     moved: set[int] = set()
+    shifted: set[int] = set()
     y = m.phase_header_height
     for box in layout.lanes:
         height = heights[box.lane_id]
@@ -119,6 +125,8 @@ def update_layout(
             lanes.append(box)
         else:
             moved.add(box.lane_id)
+            if box.row.y != y:
+                shifted.add(box.lane_id)
             header = Rect(0.0, y, m.lane_header_width, height)
             lanes.append(LaneBox(box.lane_id, box.index, header, Rect(m.lane_header_width, y, box.row.width, height)))
         y += height
@@ -132,7 +140,7 @@ def update_layout(
         )
 
     # Touched cells laid out again; the cells of a lane that moved get their new rect, their cards' boxes are
-    # placed again when read.
+    # placed again when read (when the lane only grew or shrank, its cards stand where they stood).
     cell_boxes = dict(old_cells)
     boxes = old_cards.boxes_as_before()
     waiting = old_cards.moved_cells()
@@ -152,19 +160,27 @@ def update_layout(
                 rows = placed[key]
                 card_x = column.x + m.cell_padding
                 card_y = row.y + m.cell_padding
+                gap = m.card_gap
+                stale = False
                 for index, (t, (lines, elided, height, notes), label) in enumerate(rows):
-                    kept = boxes.get(t.id)  # an unchanged card that stays where it was keeps its box
-                    if kept is None or kept.index != index or kept.rect.y != card_y:
+                    if t.id in changed:
                         boxes[t.id] = _card(
                             t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height),
                             lines, elided, label, notes,
                         )  # fmt: skip
-                    card_y += height + m.card_gap
-                waiting.discard(key)
+                    elif not stale:  # an unchanged card that stays where it was keeps its box
+                        kept = boxes[t.id]
+                        stale = kept.index != index or kept.rect.y != card_y or kept.rect.x != card_x
+                    card_y += height + gap
+                if stale:  # the cards that moved up or down in the cell are placed again when read
+                    waiting.add(key)
+                else:
+                    waiting.discard(key)
                 ids = tuple(row[0].id for row in rows)
                 scored[key] = tuple((t.id, t.score) for t, _, _ in rows if t.score is not None)
             elif lane_moved:
-                waiting.add(key)
+                if lane_id in shifted:
+                    waiting.add(key)
                 ids = old_cells[key].card_ids
             else:
                 continue
@@ -174,7 +190,9 @@ def update_layout(
     runs = phase_runs(lanes, phases, scored, {key[0] for key in touched}, layout.phase_scores)
     curves = _curves(lanes, [kinds[lane.lane_id] for lane in lanes], phases, runs)
     cards = CardBoxes(boxes, cell_boxes, waiting, m)
-    fresh = Layout(layout.width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves, scored, runs)
+    fresh = Layout(
+        layout.width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves, scored, runs, contents
+    )
     return LayoutUpdate(fresh, frozenset(touched), frozenset(moved), bool(moved) or phases is not layout.phases)
 
 

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox, QS
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
-from cjmapper.layout import cell_at, compute_layout
-from cjmapper.model import CardStatus, Journey, LaneKind, Touchpoint
+from cjmapper.layout import Rect, cell_at, compute_layout
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas import CARDS_MIME, CHANNEL_MIME, JourneyScene, JourneyView
+from ui.canvas.items import CardItem
 from ui.canvas.overlay_items import OverviewItem
 from ui.editing.document import JourneyDocument
 
@@ -242,6 +243,139 @@ def test_scene_has_one_item_per_model_object(canvas: Canvas) -> None:
         rect = scene.layout.cards[card_id].rect
         assert (item.scenePos().x(), item.scenePos().y()) == (rect.x, rect.y)
     assert_in_step(canvas)
+
+
+def made_card_ids(scene: JourneyScene) -> set[int]:
+    """The cards that have an item in the scene now (without making any)."""
+    return {item.touchpoint_id for item in scene.items() if isinstance(item, CardItem)}
+
+
+def visible_card_ids(canvas: Canvas) -> set[int]:
+    view = canvas.view
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    boxes = canvas.scene.layout.cards
+    rects = {i: box.rect for i, box in boxes.items()}
+    return {i for i, r in rects.items() if visible.intersects(QRectF(r.x, r.y, r.width, r.height))}
+
+
+@pytest.fixture
+def tall(qtbot: QtBot, tmp_path: Path) -> Iterator[Canvas]:
+    """A journey of 1,200 cards in 3 phases x 2 card lanes (200 a cell) in a 900 x 600 view: most are out of view."""
+    journey = Journey(
+        0,
+        "Tall",
+        phases=[Phase(i, f"Phase {i}") for i in (1, 2, 3)],
+        lanes=[
+            Lane(1, "Touch", LaneKind.TOUCHPOINTS),
+            Lane(2, "Pain", LaneKind.PAIN_POINTS),
+            Lane(3, "Curve", LaneKind.EMOTIONS),
+        ],
+    )
+    for i in range(1200):
+        cell = (i % 3 + 1, (i // 3) % 2 + 1)
+        journey.touchpoints.append(Touchpoint(i + 1, *cell, i, f"Card {i}", score=i % 5 + 1))
+    path = tmp_path / "tall.cjm"
+    library = Library.open(path)
+    journey_id = library.create_journey(journey)
+    document = JourneyDocument(library, journey_id)
+    scene = JourneyScene(document)
+    view = JourneyView()
+    view.setScene(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    try:
+        yield Canvas(path, library, journey_id, document, scene, view)
+    finally:
+        view.close()
+        scene.dispose()
+        document.undo_stack.clear()
+        library.close()
+
+
+def test_card_items_are_made_as_cards_come_into_view_and_when_asked_for(tall: Canvas, qtbot: QtBot) -> None:
+    scene, view = tall.scene, tall.view
+    QApplication.processEvents()
+    made = made_card_ids(scene)
+    assert visible_card_ids(tall) <= made
+    assert 0 < len(made) < 300  # the cards in view and a margin, not 1,200
+    phases = [p.id for p in tall.journey.phases]
+    touch = tall.journey.lanes[0].id
+
+    # A move of a card to the top of the next cell: the cells and the lanes below move, the items in view follow.
+    first = tall.ids_in((phases[0], touch))[0]
+    target = scene.layout.cells[(phases[1], touch)].rect
+    drag(tall, tall.card_point(first), tall.viewport_point(target.x + 40, target.y + 14))
+    assert tall.ids_in((phases[1], touch))[0] == first
+    assert visible_card_ids(tall) <= made_card_ids(scene)
+    fresh = compute_layout(tall.journey, scene.metrics)
+    for item in scene.items():
+        if isinstance(item, CardItem):  # the items made so far stand where a full layout puts their cards
+            assert item.scenePos().y() == pytest.approx(fresh.cards[item.touchpoint_id].rect.y, abs=1e-9)
+
+    # Scrolled to the bottom: the cards there get their items when they are painted.
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    bottom = visible_card_ids(tall)
+    assert bottom
+    assert not bottom & made
+    assert bottom <= made_card_ids(scene)
+
+    # Selected by id (search, keyboard): made on demand and scrolled into view.
+    far = tall.ids_in((phases[2], touch))[100]  # half way down a lane never shown
+    assert far not in made_card_ids(scene)
+    scene.select_ids([far])
+    assert scene.selected_ids() == [far]
+    assert far in visible_card_ids(tall)
+
+    # Select all selects every card, made or not; undo of the move puts the items made back in their place.
+    QTest.keyClick(view.viewport(), Qt.Key.Key_A, CTRL)
+    assert len(scene.selected_ids()) == 1200
+    tall.document.undo_stack.undo()
+    assert tall.ids_in((phases[0], touch))[0] == first
+    assert_as_laid_out_afresh(scene)
+
+
+def test_zoomed_out_to_the_overview_only_the_cards_clicked_or_banded_get_items(tall: Canvas) -> None:
+    """The overview draws every card as a block: the whole map in view makes no item per card, yet a click selects
+    the card under the pointer and the rubber band every card it touches."""
+    scene, view = tall.scene, tall.view
+    QApplication.processEvents()
+    made = made_card_ids(scene)
+    view.set_zoom(0.15)  # some 200 cards in view
+    assert scene.overview
+    view.centerOn(QPointF(scene.layout.width / 2, scene.layout.height / 2))
+    view.viewport().repaint()
+    assert len(visible_card_ids(tall)) > 150
+    assert made_card_ids(scene) == made
+    touch, pain = (lane.id for lane in tall.journey.lanes[:2])
+    middle = tall.ids_in((tall.journey.phases[1].id, pain))[100]
+    assert middle not in made_card_ids(scene)
+    rect = scene.layout.cards[middle].rect
+    QTest.mouseClick(view.viewport(), LEFT, NO_MODIFIER, view.mapFromScene(QPointF(rect.x + 90, rect.y + 24)))
+    assert scene.selected_ids() == [middle]
+    key(tall, Qt.Key.Key_Escape)
+    cell = scene.layout.cells[(tall.journey.phases[0].id, touch)].rect
+    view.centerOn(QPointF(cell.x, cell.y + cell.height / 2))
+    view.viewport().repaint()
+    banded = [i for i in tall.ids_in((tall.journey.phases[0].id, touch)) if _crosses(scene, i, cell, 0.4, 0.6)]
+    assert len(banded) > 20
+    assert not made_card_ids(scene) & set(banded)  # in view, drawn as blocks, no items
+    drag(
+        tall,
+        view.mapFromScene(QPointF(-12, cell.y + cell.height * 0.6)),  # from the margin left of the map
+        view.mapFromScene(QPointF(cell.x + 60, cell.y + cell.height * 0.4)),
+    )
+    assert scene.selected_ids() == banded
+
+
+def _crosses(scene: JourneyScene, card_id: int, cell: Rect, top: float, bottom: float) -> bool:
+    """Whether the card crosses the band between these shares of the cell's height."""
+    box = scene.layout.cards[card_id].rect
+    return box.bottom > cell.y + cell.height * top and box.y < cell.y + cell.height * bottom
 
 
 # ---------------------------------------------------------------------- palette drops and new cards

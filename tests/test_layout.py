@@ -624,6 +624,25 @@ def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.D
         layout = update.layout
 
 
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_boxes_read_one_at_a_time_after_many_updates_are_a_full_layouts(data: st.DataObject) -> None:
+    """Boxes left where they stood (a cell's cards after a changed one, the lanes below one that grew) carry over
+    from update to update unread; any box read on its own, at any step, is the one a full layout gives, and so is
+    each cell's content height the next update starts from."""
+    journey = big_journey(90, phases=3, lanes=3)
+    layout = compute_layout(journey)
+    for _ in range(data.draw(st.integers(1, 20))):
+        changed = _edit(journey, data)
+        cards = {t.id: t for t in journey.touchpoints}
+        layout = update_layout(layout, journey, changed, cards.get).layout
+        fresh = compute_layout(journey)
+        assert layout.contents == fresh.contents
+        for card_id in data.draw(st.lists(st.sampled_from(sorted(fresh.cards)), max_size=4)):
+            assert layout.cards[card_id] == fresh.cards[card_id]
+    assert layout == compute_layout(journey)
+
+
 def test_a_change_of_no_card_lays_out_nothing() -> None:
     journey = big_journey(40)
     layout = compute_layout(journey)

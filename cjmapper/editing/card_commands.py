@@ -152,12 +152,14 @@ class MoveTouchpointsCommand(Command):
         at = len(rest) if self.index is None else max(0, min(self.index, len(rest)))
         if [*rest[:at], *self.ids, *rest[at:]] == cell:
             return None  # the cards already stand there
-        before = snapshot.placements([*self.ids, *rest])
         move = self.library.move_touchpoints(
             self.ids, self.phase_id, self.lane_id, self.index, expected_revision=self.seen
         )
         snapshot.adopt(move.revision)
-        snapshot.place([*move.renumbered.after, *move.after])
+        placed = [*move.renumbered.after, *move.after]
+        renumbered = {p.touchpoint_id for p in move.renumbered.after}  # the cell's other cards that moved
+        before = snapshot.placements([*self.ids, *(i for i in rest if i in renumbered)])
+        snapshot.place(placed)
         after = snapshot.placements(before)
         moved = [i for i in before if after[i] != before[i]]
         self._before = tuple(before[i] for i in moved)

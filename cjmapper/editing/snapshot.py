@@ -20,9 +20,15 @@ from cjmapper.errors import NotFoundError
 from cjmapper.model import Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library, Placement
 
+Cell = tuple[int, int]
+
 
 def _by_id(card: Touchpoint) -> int:
     return card.id
+
+
+def _in_cell(card: Touchpoint) -> tuple[int, int]:
+    return (card.position, card.id)
 
 
 class JourneySnapshot:
@@ -37,6 +43,8 @@ class JourneySnapshot:
         """The revision at which the journey was last read from the library: every later one is this editor's."""
         self._at: dict[int, int] | None = None
         """Card id: its place in `journey.touchpoints` (None: to be counted again, after cards came or went)."""
+        self._cells: dict[Cell, dict[int, None]] | None = None
+        """Each cell's card ids, kept in step by the patches (None: to be gathered again from the cards)."""
         self._journey: Journey = self.read()
 
     @property
@@ -48,6 +56,7 @@ class JourneySnapshot:
     def journey(self, journey: Journey) -> None:
         self._journey = journey
         self._at = None
+        self._cells = None
 
     # ------------------------------------------------------------------ reading
 
@@ -84,12 +93,16 @@ class JourneySnapshot:
 
     # ------------------------------------------------------------------ cards
 
-    def card_index(self, card_id: int) -> int:
-        """Where the card stands in `journey.touchpoints`; NotFoundError when the journey has no such card."""
+    def _places(self) -> dict[int, int]:
         cards = self.journey.touchpoints
         if self._at is None or len(self._at) != len(cards):
             self._at = {card.id: at for at, card in enumerate(cards)}
-        at = self._at.get(card_id)
+        return self._at
+
+    def card_index(self, card_id: int) -> int:
+        """Where the card stands in `journey.touchpoints`; NotFoundError when the journey has no such card."""
+        cards = self.journey.touchpoints
+        at = self._places().get(card_id)
         if at is None or cards[at].id != card_id:
             at = bisect.bisect_left(cards, card_id, key=_by_id)  # the list was changed behind the snapshot's back
             self._at = None
@@ -113,39 +126,72 @@ class JourneySnapshot:
         new: list[Touchpoint] = []
         for card in cards:
             if self.has_card(card.id):
-                listed[self.card_index(card.id)] = replace(card)
+                at = self.card_index(card.id)
+                self._refile(listed[at], card)
+                listed[at] = replace(card)
             else:
                 new.append(replace(card))
         if new:
             listed.extend(new)
             listed.sort(key=_by_id)
             self._at = None
+            self._cells = None
 
     def drop_cards(self, ids: Iterable[int]) -> None:
         gone = set(ids)
         self.journey.touchpoints[:] = [t for t in self.journey.touchpoints if t.id not in gone]
         self._at = None
+        self._cells = None
 
     def place(self, placements: Iterable[Placement]) -> None:
         """Put cards where the placements say."""
         listed = self.journey.touchpoints
         for p in placements:
             at = self.card_index(p.touchpoint_id)
-            listed[at] = replace(listed[at], phase_id=p.phase_id, lane_id=p.lane_id, position=p.position)
+            was = listed[at]
+            listed[at] = now = replace(was, phase_id=p.phase_id, lane_id=p.lane_id, position=p.position)
+            self._refile(was, now)
 
     def placements(self, ids: Iterable[int]) -> dict[int, Placement]:
         """Where the cards stand, by id."""
-        result: dict[int, Placement] = {}
+        return {t.id: Placement(t.id, t.phase_id, t.lane_id, t.position) for t in self._cards(ids)}
+
+    def _cards(self, ids: Iterable[int]) -> list[Touchpoint]:
+        """The cards with these ids (NotFoundError for an unknown one), by their places in one pass."""
+        cards = self.journey.touchpoints
+        places = self._places()
+        found: list[Touchpoint] = []
         for card_id in ids:
-            t = self.card(card_id)
-            result[card_id] = Placement(t.id, t.phase_id, t.lane_id, t.position)
-        return result
+            at = places.get(card_id)
+            if at is None or cards[at].id != card_id:
+                at = self.card_index(card_id)
+                places = self._places()
+            found.append(cards[at])
+        return found
 
     def cell_ids(self, phase_id: int, lane_id: int) -> list[int]:
-        """The ids in a cell in the library's order (sort key, then id)."""
-        cards = [t for t in self.journey.touchpoints if t.phase_id == phase_id and t.lane_id == lane_id]
-        cards.sort(key=lambda t: (t.position, t.id))
+        """The ids in a cell in the library's order (sort key, then id): from the cells' index, so a move in a
+        journey of 50,000 cards reads only the cards of its cell."""
+        key = (phase_id, lane_id)
+        cells = self._cells
+        listed = self.journey.touchpoints
+        if cells is None or sum(map(len, cells.values())) != len(listed):
+            cells = self._cells = {}
+            for t in listed:
+                cells.setdefault((t.phase_id, t.lane_id), {})[t.id] = None
+        cards = self._cards(cells.get(key, ()))
+        if any((t.phase_id, t.lane_id) != key for t in cards):  # changed behind the snapshot's back: gather again
+            self._cells = None
+            cards = [t for t in listed if t.phase_id == phase_id and t.lane_id == lane_id]
+        cards.sort(key=_in_cell)
         return [t.id for t in cards]
+
+    def _refile(self, was: Touchpoint, now: Touchpoint) -> None:
+        """Keep the cells' index in step with a card replaced by another version of it."""
+        cells = self._cells
+        if cells is not None and (was.phase_id, was.lane_id) != (now.phase_id, now.lane_id):
+            cells.get((was.phase_id, was.lane_id), {}).pop(was.id, None)
+            cells.setdefault((now.phase_id, now.lane_id), {})[now.id] = None
 
     # ------------------------------------------------------------------ phases and lanes
 

@@ -1,6 +1,7 @@
 """`JourneyScene`: the journey map as a QGraphicsScene over a `JourneyDocument`.
 
-One item per model object: a `CardItem` per touchpoint, a header per phase and per lane, a `CellItem` per card cell,
+One item per model object: a `CardItem` per touchpoint (made when its card comes into a view, or is asked for:
+selected, searched, edited; see `scene_sync`), a header per phase and per lane, a `CellItem` per card cell,
 a `CurveItem` per emotions lane, plus the corner title, one drop indicator (with a target-cell frame), one overview
 item (all cards as blocks when far zoomed out) and one inline editor; a card item stands in its lane's row item.
 Every rect comes from `cjmapper.layout`: after each `Change` the scene lays out again only the cells and lanes the
@@ -22,7 +23,8 @@ Public API (for the main window, the properties panel and tests):
 - `select_neighbour(direction)`, `move_selection(direction)` (the arrow and Alt+arrow keys), `cancel_drag()`;
 - `phase_menu(id)`, `lane_menu(id)`, `card_menu()` (context menus), `recolour(kind, id)`, `add_phase_at(index)`,
   `add_lane_at(index)`, `delete_phase(id)`, `delete_lane(id)` (these two ask first when cards would go);
-- `card_item(id)`, `card_items()`, `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
+- `card_item(id)`, `card_items()` (both make the items not made yet), `expose(rect)`,
+  `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
   `editor`, `drop_indicator`, `target_frame`, `dragging`, `overview`.
 - `card_click_handler`: set it to take clicks on cards (dot voting counts them as votes).
 - `structure_locked` (workshop mode): phases and lanes cannot be renamed, recoloured, added, moved or deleted;
@@ -111,6 +113,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self._current = None
         self._retired = []
         self._touchpoints = {}
+        self._exposed = None
         """The journey's cards by id, as the items show them."""
         self._phase_counts = {}
         self._language = None
@@ -160,7 +163,9 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self.blockSignals(True)
         try:
             for card_id in selected:
-                self._cards[card_id].setSelected(True)
+                card = self._card(card_id)
+                if card is not None:
+                    card.setSelected(True)
         finally:
             self.blockSignals(False)
         if self._overview:
@@ -168,7 +173,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
 
     def edit_title(self, touchpoint_id: int) -> bool:
         """Edit a card's title in place (Enter commits one undo step, Esc cancels). False for an unknown id."""
-        item = self._cards.get(touchpoint_id)
+        item = self._card(touchpoint_id)
         if item is None:
             return False
         self._finish_editing()
@@ -247,7 +252,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
             self._capture.follow_editor()
             return
         if kind == "card":
-            item = self._cards.get(item_id)
+            item = self._card(item_id)
             if item is None:
                 self._editor.cancel()
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -68,6 +68,8 @@ class SceneBase(QGraphicsScene):
     _current: int | None
     _retired: list[QGraphicsItem]
     _touchpoints: dict[int, Touchpoint]
+    _exposed: tuple[Layout, QRectF] | None
+    """The layout and the area the card items were last made for by `expose_view`."""
     """The journey's cards by id, as the items show them."""
     _phase_counts: dict[int, tuple[int, int, int]]
     _language: Language | None
@@ -75,6 +77,9 @@ class SceneBase(QGraphicsScene):
     # ------------------------------------------------------------------ done by the other parts of the scene
 
     def _sync(self) -> None:
+        raise NotImplementedError  # scene_sync.ItemSync
+
+    def _card(self, touchpoint_id: int) -> CardItem | None:
         raise NotImplementedError  # scene_sync.ItemSync
 
     def _update_overview_selection(self) -> None:
@@ -171,11 +176,17 @@ class SceneBase(QGraphicsScene):
         return self._target_frame
 
     def card_item(self, touchpoint_id: int) -> CardItem | None:
-        return self._cards.get(touchpoint_id)
+        """The card's item (made now if it was not yet: items are made as cards come into view), or None."""
+        return self._card(touchpoint_id)
 
     def card_items(self) -> dict[int, CardItem]:
-        """Every card item by touchpoint id (a copy)."""
-        return dict(self._cards)
+        """Every card's item by touchpoint id (a copy; the items not made yet are made now)."""
+        items: dict[int, CardItem] = {}
+        for card_id in self._layout.cards:
+            item = self._card(card_id)
+            if item is not None:
+                items[card_id] = item
+        return items
 
     def phase_header(self, phase_id: int) -> PhaseHeaderItem | None:
         return self._phases.get(phase_id)
@@ -207,12 +218,14 @@ class SceneBase(QGraphicsScene):
     def select_ids(self, ids: Iterable[int]) -> None:
         """Select exactly these cards (unknown ids are skipped); when none of them is in view, scroll the first
         into view. Emits selectionChanged once."""
-        wanted = [i for i in dict.fromkeys(ids) if i in self._cards]
+        wanted = [i for i in dict.fromkeys(ids) if i in self._layout.cards]
         self.blockSignals(True)
         try:
             self.clearSelection()
             for card_id in wanted:
-                self._cards[card_id].setSelected(True)
+                item = self._card(card_id)
+                if item is not None:
+                    item.setSelected(True)
         finally:
             self.blockSignals(False)
         self.selectionChanged.emit()
@@ -238,7 +251,7 @@ class SceneBase(QGraphicsScene):
                 view.ensureVisible(self._cards[ids[0]].sceneBoundingRect(), 24, 24)
 
     def _ensure_visible(self, touchpoint_id: int) -> None:
-        item = self._cards.get(touchpoint_id)
+        item = self._card(touchpoint_id)
         if item is None:
             return
         for view in self.views():

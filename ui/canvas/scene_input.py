@@ -319,7 +319,7 @@ class SceneInput(SceneBase):
                 self.new_card_in(*target)
 
     def _select_all(self) -> None:
-        self.select_ids(sorted(self._cards, key=self._order_key))
+        self.select_ids(sorted(self._layout.cards, key=self._order_key))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._pointer = event.scenePos()

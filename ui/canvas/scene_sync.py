@@ -1,14 +1,20 @@
 """Keeping the scene's items in step with the document: after each `Change`, only the cells and lanes it touched are
 laid out again (`cjmapper.relayout`) and only the items it named are made, dropped or updated; the overview's blocks
-follow. `_apply` is the one place that reads a `Change`."""
+follow. `_apply` is the one place that reads a `Change`.
+
+Card items are made lazily: for the cards a view shows (and a margin around it, `expose`), and on demand for a card
+that is asked for (`_card`: selection, search, keyboard, editing). A card without an item is drawn by nobody until
+it comes into view, so a change of a cell of 2,000 cards, or a move of the lanes below it, touches only the few items
+made so far. Once made, an item stays until its card goes."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import cast
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsView
 
 from cjmapper.editing import Change, ChangeKind
 from cjmapper.layout import CardBox, LaneBox, Layout, Rect, compute_layout
@@ -27,6 +33,10 @@ from .scene_base import SceneBase
 
 SCENE_MARGIN = 24.0
 """Room around the map, so its edges do not stick to the view's."""
+
+EXPOSE_MARGIN = 0.5
+"""Card items are made for what a view shows and this share of its size on every side (scrolling a little finds
+them made)."""
 
 
 def _find_card(journey: Journey, card_id: int) -> Touchpoint | None:
@@ -99,6 +109,8 @@ class ItemSync(SceneBase):
             self.setSceneRect(rect)
         if self._overview:
             self._update_overview()
+        for view in self.views():
+            self.expose_view(view)
         self._capture.sync()
         self._follow_editor()
 
@@ -140,9 +152,11 @@ class ItemSync(SceneBase):
             cell = layout.cells[key]
             self._place_cell(key, cell.rect)
             for card_id in cell.card_ids:
-                box = boxes[card_id]
                 item = cards.get(card_id)
-                if card_id in ids or item is None:
+                if item is None:
+                    continue  # made when it comes into view (or is asked for)
+                box = boxes[card_id]
+                if card_id in ids:
                     self._sync_card(touchpoints[card_id], box, lane_colours)
                 elif item.box is not box:  # a card that only moved up or down in its cell
                     item.set_box(box)
@@ -211,11 +225,16 @@ class ItemSync(SceneBase):
         layout = self._layout
         fills: dict[int, tuple[QColor, list[QRectF]]] = {}
         scores: dict[int, tuple[QColor, list[QRectF]]] = {}
-        for card_id, item in self._cards.items():
-            r = layout.cards[card_id].rect
+        lane_colours = self._lane_colours(self.document.journey)
+        touchpoints = self._touchpoints
+        boxes = layout.cards
+        for card_id in boxes:
+            r = boxes[card_id].rect
+            card = touchpoints[card_id]
             block = QRectF(r.x, r.y, r.width, r.height)
-            fills.setdefault(item.colour.rgb(), (item.colour, []))[1].append(block)
-            score = item.card.score
+            fill = color(card.color) if card.color else lane_colours[card.lane_id]
+            fills.setdefault(fill.rgb(), (fill, []))[1].append(block)
+            score = card.score
             if score is not None:
                 colour = score_color(score)
                 strip = score_strip(r.width, r.height).translated(r.x, r.y)
@@ -310,14 +329,81 @@ class ItemSync(SceneBase):
             self._retire(self._curves.pop(lane_id))
 
     def _sync_cards(self, journey: Journey, layout: Layout) -> None:
+        """Bring the items made so far in line with the layout (the others are made when they come into view)."""
         lane_colours = self._lane_colours(journey)
         boxes = layout.cards
         for card_id in [i for i in self._cards if i not in boxes]:
             self._drop_card(card_id)
-        for t in journey.touchpoints:
-            box = boxes.get(t.id)
-            if box is not None:
-                self._sync_card(t, box, lane_colours)
+        touchpoints = self._touchpoints
+        for card_id in list(self._cards):
+            self._sync_card(touchpoints[card_id], boxes[card_id], lane_colours)
+
+    # ------------------------------------------------------------------ card items made lazily
+
+    def _card(self, touchpoint_id: int) -> CardItem | None:
+        """The card's item, made now if it was not yet; None when the card is not on the map."""
+        item = self._cards.get(touchpoint_id)
+        if item is None:
+            box = self._layout.cards.get(touchpoint_id)
+            card = self._touchpoints.get(touchpoint_id)
+            if box is None or card is None:
+                return None
+            item = self._make_card(card, box, self._lane_colours(self.document.journey))
+        return item
+
+    def expose_view(self, view: QGraphicsView) -> None:
+        """Make the items of the cards `view` shows, and of those within `EXPOSE_MARGIN` around it."""
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        layout = self._layout
+        if self._exposed is not None and self._exposed[0] is layout and self._exposed[1].contains(visible):
+            return  # the same layout, and the view still inside what was made for it (a hover, a small scroll)
+        dx = visible.width() * EXPOSE_MARGIN
+        dy = visible.height() * EXPOSE_MARGIN
+        area = visible.adjusted(-dx, -dy, dx, dy)
+        self.expose(area)
+        self._exposed = (layout, area)
+
+    def render(
+        self,
+        painter: QPainter,
+        target: QRectF | QRect = QRectF(),  # noqa: B008 - Qt's defaults
+        source: QRectF | QRect = QRectF(),  # noqa: B008
+        mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio,
+    ) -> None:
+        """Qt's render, with the items of the cards in `source` (everywhere when null) made first."""
+        self.expose(QRectF(source) if not source.isNull() else self.sceneRect())
+        super().render(painter, target, source, mode)
+
+    def expose(self, rect: QRectF) -> None:
+        """Make the items of the cards in `rect` (scene coordinates) that have none yet."""
+        layout = self._layout
+        left, right, top, bottom = rect.left(), rect.right(), rect.top(), rect.bottom()
+        boxes = layout.cards
+        cards = self._cards
+        touchpoints = self._touchpoints
+        lane_colours: dict[int, QColor] | None = None
+
+        def bottom_of(card_id: int) -> float:
+            return boxes[card_id].rect.bottom
+
+        lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
+        for phase in layout.phases:
+            column = phase.column
+            if column.right < left or column.x > right:
+                continue
+            for lane in lanes:
+                cell = layout.cells.get((phase.phase_id, lane.lane_id))
+                if cell is None or not cell.card_ids:
+                    continue
+                ids = cell.card_ids
+                for card_id in ids[bisect_right(ids, top, key=bottom_of) :]:
+                    box = boxes[card_id]
+                    if box.rect.y > bottom:
+                        break
+                    if card_id not in cards:
+                        if lane_colours is None:
+                            lane_colours = self._lane_colours(self.document.journey)
+                        self._make_card(touchpoints[card_id], box, lane_colours)
 
     @staticmethod
     def _lane_colours(journey: Journey) -> dict[int, QColor]:
@@ -329,17 +415,19 @@ class ItemSync(SceneBase):
             self._editor.cancel()
         self._retire(gone)
 
-    def _sync_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> None:
-        """Make, repaint or move one card item to show `t` in `box`."""
+    def _make_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> CardItem:
         colour = color(t.color) if t.color else lane_colours[t.lane_id]
-        item = self._cards.get(t.id)
+        item = CardItem(self._host(), box, t, colour, self._rows[box.lane_id])
+        self._cards[t.id] = item
+        if self._overview:
+            self.update_card_painting(item)
+        return item
+
+    def _sync_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> None:
+        """Repaint or move the card's item (made earlier) to show `t` in `box`."""
+        colour = color(t.color) if t.color else lane_colours[t.lane_id]
+        item = self._cards[t.id]
         row = self._rows[box.lane_id]
-        if item is None:
-            new = CardItem(self._host(), box, t, colour, row)
-            self._cards[t.id] = new
-            if self._overview:
-                self.update_card_painting(new)
-            return
         if item.card is not t or item.colour is not colour:
             item.set_card(t, colour)
         if item.parentItem() is not row:

@@ -15,7 +15,16 @@ further would make the text smaller than in the whole-map view, which is no focu
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDropEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from .painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
@@ -43,6 +52,35 @@ FOCUS_VEIL = QColor(246, 247, 249, 165)
 _PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
 
+_EXPOSING = frozenset(
+    {
+        QEvent.Type.Paint,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.DragEnter,
+        QEvent.Type.DragMove,
+        QEvent.Type.Drop,
+    }
+)
+"""The viewport events before which the cards in view must have their items (`JourneyScene.expose_view`).
+Zoomed out to the overview, where one item draws every card as a block, only the cards under the pointer (and
+under the rubber band) get theirs: a whole map of 50,000 cards in view makes no 50,000 items."""
+
+POINTER_ROOM = 8
+"""Around the pointer, in viewport pixels: the cards there get their items before a click in the overview."""
+
+
+def _pointer(event: QEvent) -> QPoint | None:
+    """Where a mouse, context menu or drop event happened, in viewport pixels."""
+    if isinstance(event, QMouseEvent | QDropEvent):
+        return event.position().toPoint()
+    if isinstance(event, QContextMenuEvent):
+        return event.pos()
+    return None
+
+
 class JourneyView(QGraphicsView):
     """The canvas widget. `setScene()` it a `JourneyScene`."""
 
@@ -59,6 +97,7 @@ class JourneyView(QGraphicsView):
             | QPainter.RenderHint.SmoothPixmapTransform
         )
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.rubberBandChanged.connect(self._expose_band)  # emitted before the band selects
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -280,6 +319,31 @@ class JourneyView(QGraphicsView):
             part = veiled.intersected(exposed)
             if not part.isEmpty():
                 painter.fillRect(part, FOCUS_VEIL)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in _EXPOSING:
+            scene = self._journey_scene()
+            if scene is None:
+                pass
+            elif not scene.overview:
+                # The cards in view get their items before they are drawn or hit (after a scroll, say).
+                scene.expose_view(self)
+            elif kind != QEvent.Type.Paint:
+                at = _pointer(event)
+                if at is not None:
+                    room = POINTER_ROOM
+                    scene.expose(
+                        self.mapToScene(QRect(at.x() - room, at.y() - room, 2 * room, 2 * room)).boundingRect()
+                    )
+        return super().viewportEvent(event)
+
+    def _expose_band(self, band: QRect, start: QPointF, end: QPointF) -> None:
+        """The cards under the rubber band get their items before it selects (`band` is the band now; the scene
+        point `end` Qt passes is the one of the move before)."""
+        scene = self._journey_scene()
+        if scene is not None and not band.isNull():
+            scene.expose(self.mapToScene(band).boundingRect())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         mods = event.modifiers()

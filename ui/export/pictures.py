@@ -160,6 +160,7 @@ def _render(document: JourneyDocument, draw: _Draw) -> bytes:
     """Run `draw` on a fresh scene of the document, drawn without item caches, and dispose of the scene."""
     scene = JourneyScene(document)
     try:
+        scene.card_items()  # every card's item made now (the canvas makes them as they come into view)
         for item in scene.items():
             # Cached items would be drawn as pixmaps: blurry in a PNG at another scale, and images in an SVG.
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
