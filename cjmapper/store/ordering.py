@@ -74,7 +74,7 @@ def place(
     spread = _spread(conn, phase_id, lane_id, index, count, moving)
     if spread is not None:
         return spread
-    renumbered = renumber(conn, phase_id, lane_id, moving)
+    renumbered = renumber(conn, phase_id, lane_id, moving, room=(index, count))
     before, after = _neighbours(conn, phase_id, lane_id, index, moving)
     keys = keys_between(before, after, count)
     assert keys is not None
@@ -114,15 +114,20 @@ def _spread(
     return None
 
 
-def renumber(conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = ()) -> Renumbering:
-    """Space the cell's keys `GAP` apart again, keeping their order (cards in `skip` are left alone). Writes, and
-    returns, only the cards whose key changed."""
+def renumber(
+    conn: Connection, phase_id: int, lane_id: int, skip: Collection[int] = (), room: tuple[int, int] = (0, 0)
+) -> Renumbering:
+    """Space the cell's keys `GAP` apart again, keeping their order (cards in `skip` are left alone), with room
+    for `room[1]` more keys before the card of rank `room[0]` (so that many cards fit there however many they
+    are). Writes, and returns, only the cards whose key changed."""
+    at, extra = room
     old: list[Placement] = []
     new: list[Placement] = []
     for rank, (card_id, key) in enumerate(_cell(conn, phase_id, lane_id, skip)):
-        if key != GAP * (rank + 1):
+        placed = GAP * (rank + 1 + (extra if rank >= at else 0))
+        if key != placed:
             old.append(Placement(card_id, phase_id, lane_id, key))
-            new.append(Placement(card_id, phase_id, lane_id, GAP * (rank + 1)))
+            new.append(Placement(card_id, phase_id, lane_id, placed))
     if new:
         conn.execute(_RENUMBER, [{"tid": p.touchpoint_id, "pos": p.position} for p in new])
     return Renumbering(tuple(old), tuple(new))
