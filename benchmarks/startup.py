@@ -12,7 +12,8 @@ the machine); its module imports only a few standard modules before the work it 
 
 Every child gets a fresh HOME and XDG folders (no settings, no last journey: the same first start each time) and
 runs offscreen unless QT_QPA_PLATFORM says otherwise. Children keep compiled modules (in a cache folder of the run,
-written by the uncounted first start), as an installed cjmapper has them. Run alone with `python -m benchmarks.startup [--large]`.
+written by the uncounted first start), as an installed cjmapper has them. Run alone with
+`python -m benchmarks.startup [--large]`.
 """
 
 from __future__ import annotations
