@@ -4,7 +4,6 @@ insert, move and delete the rows of journeys, phases, lanes and cards. Nothing h
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
@@ -343,12 +342,7 @@ def _one_journey(ids: Sequence[int], rows: Sequence[Any], refusal: str = _MOVE_W
     return journeys.pop()
 
 
-_CARD_FIELDS = frozenset(field.name for field in dataclasses.fields(Touchpoint)) - {
-    "id",
-    "phase_id",
-    "lane_id",
-    "position",
-}
+_CARD_FIELDS = frozenset(card_fields.NAMES)
 """The fields of a card that its edits set by name (its place is set by moving it)."""
 
 
