@@ -1,7 +1,7 @@
-"""Drawing one poster page with reportlab: title block, the map (from the `Layout`, as the canvas draws it) and
-the legend. Only `Canvas.drawString` sets text, so user text is never parsed as markup: "R&D", "a<b" and "<b>"
-print as typed. Each string is cut into runs of the bundled fonts (`font_runs`), so emoji and Chinese print from
-the fallback fonts instead of as empty boxes."""
+"""Drawing one poster page with reportlab: the map (from the `Layout`, as the canvas draws it) between the title
+block and the legend (`cjmapper.poster.chrome`, which pictures share). Only `Canvas.drawString` sets text, so user
+text is never parsed as markup: "R&D", "a<b" and "<b>" print as typed. Each string is cut into runs of the
+bundled fonts (`font_runs`), so emoji and Chinese print from the fallback fonts instead of as empty boxes."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
-from cjmapper.channels import channel_label
 from cjmapper.i18n import decimal
 from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
+from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
-from cjmapper.poster.labels import framework_name, label, language_name, long_date
-from cjmapper.poster.plan import Box, Chrome
+from cjmapper.poster.labels import label
+from cjmapper.poster.plan import Chrome
 from cjmapper.poster.status_mark import draw_status_mark
 from cjmapper.style import RGB, rgb
 from cjmapper.text import FontMetrics, font_runs
@@ -64,6 +64,9 @@ class Pen:
 
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.c.line(x1, -y1, x2, -y2)
+
+    def circle(self, x: float, y: float, radius: float, fill: bool, stroke: bool) -> None:
+        self.c.circle(x, -y, radius, stroke=int(stroke), fill=int(fill))
 
     def text(self, x: float, baseline: float, text: str, size: float, bold: bool = False) -> float:
         """Draw `text` on one line starting at x; returns its width."""
@@ -501,154 +504,6 @@ class CardText:
 # ---------------------------------------------------------------------------------------------------- around it
 
 
-def draw_title_block(pen: Pen, journey: Journey, box: Box, unit: float, printed: date, version: str | None) -> None:
-    """Journey title, then persona, framework, date and language; on the right the persona: name, description, and
-    the goals and frustrations, each labelled ("Goals: …", "Frustrations: …" in the journey's language)."""
-    language = journey.language
-    title_size = 2.6 * unit
-    meta_size = 1.15 * unit
-    persona = journey.persona
-    paragraphs: list[tuple[str, str]] = []
-    """(label, text) of the persona column: the description unlabelled, then goals and frustrations."""
-    if persona is not None:
-        for key, text in (("", persona.description), ("goals", persona.goals), ("frustrations", persona.frustrations)):
-            if text.strip():
-                paragraphs.append((f"{label(key, language)}:" if key else "", " ".join(text.split())))
-    right_width = box.width * (0.38 if len(paragraphs) == 3 else 0.34) if paragraphs else 0.0
-    left_width = box.width - right_width - (2 * unit if right_width else 0)
-    title_font = FontMetrics(title_size, bold=True)
-    lines = title_font.wrap(journey.title or "", left_width, 2)[0] or ("",)
-    if len(lines) == 2 and title_font.ascent * 2.4 > box.height * 0.75:
-        lines = (title_font.elide(journey.title, left_width),)
-    pen.fill(rgb(style.INK))
-    top = box.y
-    for line in lines:
-        pen.text(box.x, top + title_font.ascent, line, title_size, bold=True)
-        top += (title_font.ascent - title_font.descent) * 1.05
-    facts: list[str] = []
-    if persona is not None and persona.name:
-        facts.append(f"{label('persona', language)}: {persona.name}")
-    facts.append(f"{label('framework', language)}: {framework_name(journey.framework, language)}")
-    if version:
-        facts.append(f"{label('version', language)}: {version}")
-    facts.append(f"{label('printed', language)}: {long_date(printed.year, printed.month, printed.day, language)}")
-    facts.append(f"{label('language', language)}: {language_name(journey.language, language)}")
-    meta = FontMetrics(meta_size).elide("   ·   ".join(facts), left_width)
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(box.x, top + 0.4 * unit + FontMetrics(meta_size).ascent, meta, meta_size)
-    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
-    pen.line(box.x, box.bottom, box.right, box.bottom)
-    if right_width and persona is not None:
-        x = box.right - right_width
-        # The largest of three sizes at which everything fits; else the smallest, each paragraph cut with "…".
-        for size in (1.05 * unit, 0.92 * unit, 0.8 * unit):
-            font = FontMetrics(size)
-            bold = FontMetrics(size, bold=True)
-            line_height = (font.ascent - font.descent) * 1.15
-            available = max(1, int((box.bottom - 0.5 * unit - box.y - line_height) // line_height))
-            texts = [f"{prefix} {text}" if prefix else text for prefix, text in paragraphs]
-            # A bold label is wider than the same word set regular: wrap its paragraph that much narrower.
-            widths = [right_width - (bold.width(prefix) - font.width(prefix)) for prefix, _ in paragraphs]
-            needed = [len(font.wrap(t, w, available + 1)[0]) for t, w in zip(texts, widths, strict=True)]
-            if sum(needed) <= available:
-                break
-        # Lines per paragraph: one each first (goals and frustrations before the description), then in turn.
-        lines_for = [0] * len(paragraphs)
-        left = available
-        for i in sorted(range(len(paragraphs)), key=lambda i: paragraphs[i][0] == ""):
-            if left:
-                lines_for[i] = 1
-                left -= 1
-        while left and any(n < need for n, need in zip(lines_for, needed, strict=True)):
-            for i, need in enumerate(needed):
-                if left and lines_for[i] < need:
-                    lines_for[i] += 1
-                    left -= 1
-        top = box.y
-        pen.fill(rgb(style.INK))
-        pen.text(x, top + bold.ascent, bold.elide(persona.name, right_width), size, bold=True)
-        top += line_height
-        for (prefix, _), text, width, count in zip(paragraphs, texts, widths, lines_for, strict=True):
-            if not count:
-                continue
-            for i, line in enumerate(font.wrap(text, width, count)[0]):
-                at = x
-                if i == 0 and prefix and line.startswith(prefix):
-                    pen.fill(rgb(style.INK))
-                    at += pen.text(at, top + font.ascent, prefix, size, bold=True)
-                    line = line[len(prefix) :]
-                pen.fill(rgb(style.MUTED_INK))
-                pen.text(at, top + font.ascent, line, size)
-                top += line_height
-
-
-def draw_legend(pen: Pen, journey: Journey, box: Box, unit: float) -> None:
-    """Score colours, channels used, and the journey's figures (touchpoints, average, CSAT)."""
-    language = journey.language
-    c = pen.c
-    size = 1.05 * unit
-    font = FontMetrics(size)
-    bold = FontMetrics(size, bold=True)
-    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
-    pen.line(box.x, box.y, box.right, box.y)
-    first = box.y + 0.9 * unit + bold.ascent
-    second = first + (font.ascent - font.descent) * 1.5
-    x = box.x
-    pen.fill(rgb(style.INK))
-    x += pen.text(x, first, label("score", language), size, bold=True) + unit
-    radius = 0.75 * unit
-    for score in range(SCORE_MIN, SCORE_MAX + 1):
-        fill = rgb(style.SCORE_COLORS[score])
-        pen.fill(fill)
-        c.circle(x + radius, -(first - font.ascent / 2.6), radius, stroke=0, fill=1)
-        pen.fill(style.ink_on(fill))
-        pen.text_centred(x + radius, first, str(score), size * 0.85, bold=True)
-        x += 2 * radius + 0.5 * unit
-    pen.stroke(rgb(style.NO_SCORE), max(0.5, unit * 0.12))
-    c.circle(x + radius, -(first - font.ascent / 2.6), radius * 0.9, stroke=1, fill=0)
-    x += 2 * radius + 0.5 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    hints = f"{label('score_low', language)}  ·  {label('score_high', language)}  ·  ○ {label('no_score', language)}"
-    x += pen.text(x, first, hints, size) + 1.5 * unit
-    pen.fill(rgb(style.VOTE_DOT))
-    for i in range(3):
-        c.circle(x + i * 0.7 * unit + 0.25 * unit, -(first - font.ascent / 2.6), 0.25 * unit, stroke=0, fill=1)
-    x += 2.4 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(x, first, label("votes", language), size)
-
-    summary = summarize(journey)
-    figures: list[str] = [
-        label("touchpoints_1", language)
-        if summary.touchpoints == 1
-        else label("touchpoints_n", language, summary.touchpoints)
-    ]
-    if summary.average is not None:
-        figures.append(label("average", language, decimal(summary.average, language)))
-    if summary.csat is not None:
-        csat = f"{round(summary.csat * 100)}%"
-        figures.append(f"{label('csat', language, csat)} ({label('csat_hint', language)})")
-    figures_text = "   ·   ".join(figures)
-    figures_width = bold.width(figures_text)
-    pen.fill(rgb(style.INK))
-    pen.text(box.right - figures_width, first, figures_text, size, bold=True)
-
-    used: list[str] = []
-    for t in journey.ordered_touchpoints():
-        name = channel_label(t.channel, language)
-        if name and name not in used:
-            used.append(name)
-    prefix = f"{label('channels', language)}: "
-    x = box.x
-    pen.fill(rgb(style.INK))
-    x += pen.text(x, second, prefix, size, bold=True)
-    made = label("made_with", language)
-    room = box.right - x - font.width(made) - 2 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(x, second, font.elide(", ".join(used) or label("no_channels", language), room), size)
-    pen.text(box.right - font.width(made), second, made, size)
-
-
 def draw_map(
     canvas: Canvas, journey: Journey, layout: Layout, chrome_map: tuple[float, float, float], tick: Tick
 ) -> None:
@@ -677,6 +532,6 @@ def draw_poster(
     canvas.translate(0, page_height)
     pen = Pen(canvas)
     draw_title_block(pen, journey, chrome.title, chrome.unit, printed, version)
-    draw_legend(pen, journey, chrome.legend, chrome.unit)
+    draw_legend(pen, Legend(journey), chrome.legend, chrome.unit)
     draw_map(canvas, journey, layout, map_origin, tick)
     canvas.restoreState()

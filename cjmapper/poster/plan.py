@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cjmapper.layout import Layout, Rect
+from cjmapper.poster.chrome import Legend, height_for
 from cjmapper.poster.paper import MAX_SIDE_MM, MM, SMALL_TO_LARGE, Paper
 
 LEGIBLE_PT = 6.0
@@ -40,19 +41,20 @@ class Chrome:
     map_area: Box
 
 
-def chrome_for(width: float, height: float) -> Chrome:
+def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chrome:
+    """The page's parts; the legend box as tall as `legend` needs at this width (two rows when not given)."""
     short = min(width, height)
     unit = short / 100
     margin = max(10 * MM, 3 * unit)
     title_height = 7.5 * unit
-    legend_height = 5.0 * unit
     gap = 1.5 * unit
     inner = width - 2 * margin
+    legend_height = height_for(2 if legend is None else legend.rows(inner, unit), unit)
     title = Box(margin, margin, inner, title_height)
-    legend = Box(margin, height - margin - legend_height, inner, legend_height)
+    legend_box = Box(margin, height - margin - legend_height, inner, legend_height)
     top = title.bottom + gap
-    map_area = Box(margin, top, inner, legend.y - gap - top)
-    return Chrome(margin, unit, title, legend, map_area)
+    map_area = Box(margin, top, inner, legend_box.y - gap - top)
+    return Chrome(margin, unit, title, legend_box, map_area)
 
 
 def map_scale(layout: Layout, area: Box) -> float:

@@ -18,6 +18,7 @@ from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.layout import Layout, compute_layout
 from cjmapper.model import Journey
+from cjmapper.poster.chrome import Legend
 from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
 from cjmapper.poster.plan import (
@@ -89,13 +90,13 @@ class PosterPlan:
 
 
 def plan_poster(journey: Journey, options: PosterOptions = PosterOptions()) -> PosterPlan:
-    return _plan(compute_layout(journey), options)
+    return _plan(journey, compute_layout(journey), options)
 
 
-def _plan(layout: Layout, options: PosterOptions) -> PosterPlan:
+def _plan(journey: Journey, layout: Layout, options: PosterOptions) -> PosterPlan:
     landscape = not options.portrait
     width, height = options.paper.oriented(landscape)
-    chrome = chrome_for(width, height)
+    chrome = chrome_for(width, height, Legend(journey))
     area = chrome.map_area
     scale = map_scale(layout, area)
     map_x = area.x + (area.width - layout.width * scale) / 2
@@ -147,7 +148,7 @@ def render_poster(
     ExportCancelledError when `progress` returns False, CjmapperError when the file cannot be written; a path is
     then left as it was."""
     layout = compute_layout(journey)
-    plan = _plan(layout, options)
+    plan = _plan(journey, layout, options)
     if not isinstance(target, Path):
         _write(journey, layout, plan, options, target, progress)
         return plan
