@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
 from cjmapper.i18n import decimal
-from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
+from cjmapper.layout import AVERAGE_BAR_SHARE, Curve, LaneBox, Layout, PhaseBox, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
 from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
@@ -282,23 +282,15 @@ class MapPainter:
         if curve is None:
             return
         columns = {p.phase_id: p.column for p in self.layout.phases}
-        for mark in curve.phase_marks:
-            column = columns.get(mark.phase_id)
-            if column is None:
-                continue
+        marks = [(mark, columns[mark.phase_id], box) for mark, box in zip(curve.phase_marks, curve.labels, strict=True)
+                 if mark.phase_id in columns]  # fmt: skip
+        for mark, column, _ in marks:
             colour = self.phase_colours.get(mark.phase_id, style.CURVE_LINE)
-            half = column.width * 0.36
+            half = column.width * AVERAGE_BAR_SHARE
             c.setDash(6, 3)
             pen.stroke(style.shade(colour, 0.15), 2.0)
             pen.line(mark.x - half, mark.y, mark.x + half, mark.y)
             c.setDash()
-            text = label("avg", language, decimal(mark.average, language))
-            width = FontMetrics(small, bold=True).width(text) + 10
-            top = mark.y - 19 if mark.y - 19 >= r.y + 2 else mark.y + 4
-            pen.fill((1.0, 1.0, 1.0))
-            c.roundRect(mark.x + half - width, -top - 15, width, 15, 4, stroke=0, fill=1)
-            pen.fill(style.shade(colour, 0.35))
-            pen.text_centred(mark.x + half - width / 2, baseline(top, 15, small, True), text, small, bold=True)
         if not curve.points:
             return
         path = c.beginPath()
@@ -314,6 +306,15 @@ class MapPainter:
         for point in curve.points:
             pen.fill(style.score_rgb(point.score))
             c.circle(point.x, -point.y, 5.0, stroke=1, fill=1)
+        # The averages' labels where the layout put them, clear of the curve (over it only where a crowded phase
+        # leaves no room).
+        for mark, _, box in marks:
+            colour = self.phase_colours.get(mark.phase_id, style.CURVE_LINE)
+            text = label("avg", language, decimal(mark.average, language))
+            pen.fill((1.0, 1.0, 1.0))
+            c.roundRect(box.x, -box.bottom, box.width, box.height, 4, stroke=0, fill=1)
+            pen.fill(style.shade(colour, 0.35))
+            pen.text_centred(box.x + box.width / 2, baseline(box.y, box.height, small, True), text, small, bold=True)
 
     # ------------------------------------------------------------------ cards
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.layout import Curve, LaneBox, PhaseBox, Rect, curve_y
+from cjmapper.layout import AVERAGE_BAR_SHARE, Curve, LaneBox, PhaseBox, PhaseMark, Rect, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
 from cjmapper.text import FontMetrics
 
@@ -351,29 +351,18 @@ class CurveItem(QGraphicsItem):
         curve = self.curve
         if curve is None:
             return
-        # Phase averages: a dashed bar across the column in the phase's colour, with the value.
-        for mark in curve.phase_marks:
+        # Phase averages: a dashed bar across the column in the phase's colour; its label comes after the curve.
+        marks = []
+        for mark, box in zip(curve.phase_marks, curve.labels, strict=True):
             column = next((p.column for p in self.phases if p.phase_id == mark.phase_id), None)
             if column is None:
                 continue
             colour = self.phase_colours.get(mark.phase_id, CURVE_LINE)
+            marks.append((mark, box, colour))
             pen = QPen(shade(colour, 0.15), 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            half = column.width * 0.36
+            half = column.width * AVERAGE_BAR_SHARE
             painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
-            if lod >= LOW_DETAIL:
-                label = tr("avg {0}").format(decimal(mark.average))
-                font = canvas_font(m.font_size - 1, bold=True)
-                painter.setFont(font)
-                width = QFontMetricsF(font).horizontalAdvance(label) + 10
-                box = QRectF(mark.x + half - width, mark.y - 19, width, 15)
-                if box.top() < r.top() + 2:
-                    box.moveTop(mark.y + 4)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(255, 255, 255, 230))
-                painter.drawRoundedRect(box, 4, 4)
-                painter.setPen(shade(colour, 0.35))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         if not curve.points:
             return
         path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
@@ -391,3 +380,20 @@ class CurveItem(QGraphicsItem):
         for point in curve.points:
             painter.setBrush(score_color(point.score))
             painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
+        if lod >= LOW_DETAIL:
+            self._paint_labels(painter, marks)
+
+    def _paint_labels(self, painter: QPainter, marks: list[tuple[PhaseMark, Rect, QColor]]) -> None:
+        """Each phase average's label where the layout put it, clear of the curve (over it only where a crowded
+        phase leaves no room); in the journey's language in a picture (`ItemHost.map_words`)."""
+        font = canvas_font(self.journey_scene.metrics.font_size - 1, bold=True)
+        painter.setFont(font)
+        words = self.journey_scene.map_words
+        for mark, box, colour in marks:
+            label = tr("avg {0}").format(decimal(mark.average)) if words is None else words.average(mark.average)
+            rect = qrect(box)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(shade(colour, 0.35))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)

@@ -49,12 +49,25 @@ from .painting import (
 from .status_mark import paint_status_mark
 
 
+class MapWords(Protocol):
+    """The map's own words in one language: a picture speaks its journey's language, as the poster does (the
+    canvas speaks the interface's)."""
+
+    def average(self, value: float) -> str: ...
+    def touchpoints(self, count: int) -> str: ...
+
+
 class ItemHost(Protocol):
-    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, and the presses, drags, releases,
-    double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and menus."""
+    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, its words, and the presses, drags,
+    releases, double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and
+    menus."""
 
     @property
     def metrics(self) -> Metrics: ...
+    @property
+    def map_words(self) -> MapWords | None:
+        """The words of the map's figures; None: the interface's (`tr`)."""
+        ...
 
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
     def card_dragged(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
