@@ -28,6 +28,7 @@ from .items import (
     lane_kind_name,
     lane_pixmap,
     qrect,
+    vector_icon,
 )  # fmt: skip
 from .painting import (
     CELL_BACKGROUND,
@@ -123,12 +124,15 @@ class PhaseHeaderItem(HeaderItem):
         figures_font = canvas_font(m.font_size)
         painter.setFont(figures_font)
         painter.setPen(MUTED_INK)
+        words = self.journey_scene.map_words
         count = tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
+        if words is not None:
+            count = words.touchpoints(self.count)
         line = QRectF(12.0, h - 26.0, w - 24.0, 18.0)
         badge_width = 0.0
         if self.average is not None:
             badge_font = canvas_font(m.font_size, bold=True)
-            text = tr("avg {0}").format(decimal(self.average))
+            text = tr("avg {0}").format(decimal(self.average)) if words is None else words.average(self.average)
             badge_width = QFontMetricsF(badge_font).horizontalAdvance(text) + 14
             badge = QRectF(line.right() - badge_width, line.y(), badge_width, line.height())
             fill = score_color(self.average)
@@ -211,7 +215,9 @@ class LaneHeaderItem(HeaderItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         icon = QRectF(12.0, 13.0, 20.0, 20.0)
         pixmap = lane_pixmap(self.lane_kind, 20)
-        if pixmap is not None:
+        if vector_icon(painter, icon, kind=self.lane_kind):
+            pass  # into an SVG picture: the icon as paths
+        elif pixmap is not None:
             painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
         else:
             draw_lane_glyph(painter, self.lane_kind, icon)

@@ -17,7 +17,16 @@ from functools import cache
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -135,6 +144,23 @@ def lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
         return lane_pixmap(kind, size, 2.0)
     except (OSError, ValueError):
         return None
+
+
+def vector_icon(painter: QPainter, rect: QRectF, channel: str | None = None, kind: LaneKind | None = None) -> bool:
+    """Draw a channel's (or with `kind`, a lane kind's) icon as vectors when the painter paints into an SVG
+    picture, where a pixmap would become an embedded bitmap; False when it did not (paint the pixmap then)."""
+    engine = painter.paintEngine()
+    if engine is None or engine.type() != QPaintEngine.Type.SVG:
+        return False
+    try:
+        from ..icons import channel_icon_path, lane_icon_path, svg_renderer
+    except ImportError:  # the icons module is optional
+        return False
+    renderer = svg_renderer(lane_icon_path(kind) if kind is not None else channel_icon_path(channel))
+    if renderer is None:
+        return False
+    renderer.render(painter, rect)
+    return True
 
 
 @cache
@@ -380,7 +406,9 @@ class CardItem(QGraphicsRectItem):
             return
         icon = parts.icon
         pixmap = _channel_pixmap(self.card.channel, round(icon.width))
-        if pixmap is not None:
+        if vector_icon(painter, qrect(icon), self.card.channel):
+            pass  # into an SVG picture: the icon as paths
+        elif pixmap is not None:
             painter.drawPixmap(qrect(icon), pixmap, QRectF(pixmap.rect()))
         x = parts.label_x
         label = self._fitted_label(right - 6 - x, m.font_size)
