@@ -1536,6 +1536,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/picture_dialog.py"/>
+        <source>&amp;Title block and legend</source>
+        <translation>&amp;Titelblok en legenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/picture_dialog.py"/>
+        <source>The journey&apos;s title, persona and figures above the map and the legend below it, as on a poster</source>
+        <translation>De titel, de persona en de cijfers van de klantreis boven de kaart en de legenda eronder, zoals op een poster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolutie:</translation>
     </message>

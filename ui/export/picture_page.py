@@ -10,6 +10,7 @@ at start).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,7 +61,8 @@ def picture_page(
     map_top = (TITLE_UNITS + GAP_UNITS) * unit
     legend_top = map_top + height - margin + GAP_UNITS * unit
     legend = Rect(margin, legend_top, inner, height_for(Legend(journey).rows(inner, unit), unit))
-    return PicturePage(width, legend.bottom + margin, map_top, unit, title, legend)
+    # A whole number of units high, as the scene is: a picture's size in pixels then scales with its dpi.
+    return PicturePage(width, math.ceil(legend.bottom + margin - 1e-6), map_top, unit, title, legend)
 
 
 def paint_chrome(painter: QPainter, journey: Journey, page: PicturePage, printed: date) -> None:

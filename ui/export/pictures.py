@@ -74,6 +74,12 @@ def picture_size(document: JourneyDocument, dpi: int, chrome: bool = True) -> tu
     return _pixels(width, dpi), _pixels(height, dpi)
 
 
+def map_origin(document: JourneyDocument, chrome: bool = True) -> tuple[float, float]:
+    """Where the map's top left corner (the layout's origin) lies in a picture, in page units (pixels at 96 dpi)."""
+    page = _page(document.journey, *_scene_size(document.journey), chrome)
+    return SCENE_MARGIN, page.map_top + SCENE_MARGIN
+
+
 def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEFAULT_DPI, chrome: bool = True) -> None:
     """Write a picture of the whole journey to `path`: "png" at `dpi`, or "svg" (scene units; `dpi` unused); with
     the poster's title block and legend unless `chrome` is False.
