@@ -24,7 +24,7 @@ def table(results: list[Result]) -> str:
     for r in results:
         lines.append(
             f"| {r.name} | {r.measured_ms:.2f} ms ({r.statistic}) | {r.floor_ms:.2f} ms | {r.ratio:.2f}x "
-            f"| {r.target} | {'yes' if r.ok else 'NO'} |"
+            f"| {r.target or '-'} | {('yes' if r.ok else 'NO') if r.target else '-'} |"
         )
     return "\n".join(lines)
 
