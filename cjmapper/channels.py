@@ -53,6 +53,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "website": ("websites",),
     "e-mail": ("e-mails",),
     "phone": ("telephone", "phone call", "telefonisch", "telefoongesprek"),
+    "newsletter": ("newsletters", "nieuwsbrieven"),
+    "contact-form": ("contact forms", "contactformulieren"),
     "customer-service": ("customer support", "customer care", "klantendienst"),
     "webshop": ("online shop", "online store", "webwinkel", "online winkel"),
     "physical-store": ("physical shop", "brick-and-mortar store", "brick-and-mortar shop", "in-store"),
@@ -63,12 +65,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "brochure": ("brochures", "folder"),
     "video": ("videos", "video's", "video’s"),
     "account-manager": ("relationship manager", "relatiebeheerder"),
-    "quote": ("quotation", "prijsopgave"),
+    "quote": ("quotation", "quotations", "offertes", "prijsopgave"),
     "delivery-updates": ("shipping updates", "track & trace", "track and trace"),
     "chat": ("live chat", "online chat"),
 }
-"""Other words people write for a catalogue channel, in English and Dutch: only those that can mean nothing else
-("mail" could be post, "Google" an advert or a map, "flyer" advertising, so they stay free text)."""
+"""Other words people write for a catalogue channel, in English and Dutch: only those that can mean nothing else.
+"mail" (post, or e-mail), "Google" (search, an advert, a map or reviews), "flyer" (advertising or a brochure) and
+"winkel" (a shop, or a webshop) stay free text, and so do brand names ("Instagram"): the catalogue's name would say
+less than the user wrote. Listed in docs/journey-json.md."""
 
 _BY_KEY = {c.key: c for c in CHANNELS}
 

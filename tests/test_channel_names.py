@@ -288,3 +288,12 @@ def test_the_palette_s_custom_channel_takes_a_catalogue_name_as_its_channel(qtbo
     QTest.keyClick(field, Qt.Key.Key_Return)
     assert spy.count() == 1
     assert spy.at(0) == ["word-of-mouth"]
+
+
+def test_the_format_s_documentation_lists_every_channel_with_its_names_and_other_words() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "journey-json.md").read_text(encoding="utf-8")
+    section = text.split("### Channels\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.strip("| ").split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    assert [(r[0].strip("`"), r[1], r[2]) for r in rows] == [(c.key, c.name_en, c.name_nl) for c in CHANNELS]
+    listed = [tuple(word.strip("`") for word in r[3].split(", ")) if len(r) > 3 else () for r in rows]
+    assert listed == [SYNONYMS.get(c.key, ()) for c in CHANNELS]
