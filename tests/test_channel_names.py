@@ -25,6 +25,7 @@ from cjmapper.interchange import read_journey, read_journey_file, write_journey
 from cjmapper.model import Journey, Language
 from cjmapper.store import Library
 from cjmapper.templates import load_example
+from tests.test_canvas import Canvas, canvas, drop_channel  # noqa: F401 - canvas: a fixture
 from tests.test_panels import focus, panel, press, select_all_and_delete, type_text  # noqa: F401 - panel: a fixture
 from tests.thoroughness import examples
 from ui.canvas import CARDS_MIME, JourneyScene, JourneyView
@@ -237,6 +238,16 @@ def test_pasted_cards_with_channel_words_get_catalogue_channels(qtbot: QtBot, do
         QApplication.clipboard().clear()
         view.close()
         scene.dispose()
+
+
+def test_a_channel_name_dropped_from_another_window_is_the_catalogue_channel(
+    canvas: Canvas,  # noqa: F811 - the fixture: the English example journey on a canvas
+) -> None:
+    cell = canvas.cell("Loyalty", "Pain points")
+    rect = canvas.scene.layout.cells[cell].rect
+    assert drop_channel(canvas, "  Zoek machine ", canvas.viewport_point(rect.x + 30, rect.y + 20))
+    card = canvas.reopened().touchpoint(canvas.scene.selected_ids()[0])
+    assert (card.channel, card.title) == ("search-engine", "Search engine")
 
 
 def test_a_channel_name_typed_in_the_properties_field_is_the_catalogue_channel(
