@@ -176,7 +176,7 @@ def test_metadata_names_the_journey_author_and_program(tmp_path: Path) -> None:
     assert meta is not None
     assert meta.title == "Poster test — R&D <b>"
     assert meta.author == "Sanne <b>"
-    assert meta.subject == "Customer journey map: 3 phases, 3 lanes, 1 touchpoints"
+    assert meta.subject == "Customer journey map: 3 phases, 3 lanes, 1 touchpoint"
     assert meta.creator is not None
     assert meta.creator.startswith("cjmapper ")
     target, _ = render(tmp_path, journey, author="Eva de Vries")

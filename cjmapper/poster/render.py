@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.layout import Layout, compute_layout
-from cjmapper.model import Journey
+from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
 from cjmapper.poster.plan import (
@@ -211,12 +211,15 @@ def _write(
 
     tick(0)
     width, height = plan.page_width, plan.page_height
-    c = Canvas(target, pagesize=(width, height), pageCompression=1, initialFontName=font_name())
+    language = Language(journey.language)
+    c = Canvas(
+        target, pagesize=(width, height), pageCompression=1, initialFontName=font_name(), lang=_LANG_TAGS[language]
+    )
     c.setTitle(journey.title)
     c.setAuthor(_author(journey, options))
     c.setSubject(_subject(journey))
     c.setCreator(f"cjmapper {__version__}")
-    c.setKeywords("customer journey map")
+    c.setKeywords(_KEYWORDS[language])
     printed = options.printed or date.today()
     origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
     grid = plan.tiles
@@ -240,8 +243,22 @@ def _write(
     tick(1)
 
 
+_LANG_TAGS = {Language.EN: "en-GB", Language.NL: "nl-NL"}
+"""The PDF's document language (/Lang in its catalog, for screen readers, search and hyphenation): the journey's."""
+_KEYWORDS = {Language.EN: "customer journey map", Language.NL: "klantreiskaart, klantreis, customer journey map"}
+_SUBJECTS = {
+    Language.EN: ("Customer journey map", ("phase", "phases"), ("lane", "lanes"), ("touchpoint", "touchpoints")),
+    Language.NL: ("Klantreiskaart", ("fase", "fasen"), ("rij", "rijen"), ("contactmoment", "contactmomenten")),
+}
+
+
 def _subject(journey: Journey) -> str:
-    return (
-        f"Customer journey map: {len(journey.phases)} phases, {len(journey.lanes)} lanes, "
-        f"{len(journey.touchpoints)} touchpoints"
-    )
+    """What the map holds, in the journey's language: "Klantreiskaart: 5 fasen, 4 rijen, 1.000 contactmomenten"."""
+    language = Language(journey.language)
+    what, *nouns = _SUBJECTS[language]
+    counts = (len(journey.phases), len(journey.lanes), len(journey.touchpoints))
+    parts = []
+    for count, (one, many) in zip(counts, nouns, strict=True):
+        figure = f"{count:,}".replace(",", "." if language is Language.NL else ",")
+        parts.append(f"{figure} {one if count == 1 else many}")
+    return f"{what}: {', '.join(parts)}"

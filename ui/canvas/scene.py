@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
 )
 
-from cjmapper.channels import channel, channel_label
+from cjmapper.channels import channel_label, resolve
 from cjmapper.layout import Layout, Metrics, cell_at, drop_index
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Language
 
@@ -278,11 +278,10 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
 
     def add_channel_card(self, text: str, phase_id: int, lane_id: int, index: int | None = None) -> int | None:
         """Add a card of a channel (catalogue key or free text) titled with the channel's name; edit its title."""
-        key = " ".join(text.split())[:MAX_CHANNEL]
+        key = resolve(" ".join(text.split())[:MAX_CHANNEL])  # a catalogue channel's name is its key
         if not key:
             return None
-        entry = channel(key)
-        title = channel_label(entry.key if entry else key, self.journey.language)
+        title = channel_label(key, self.journey.language)
         card_id = self.document.add_touchpoint(phase_id, lane_id, title, index=index, channel=key)
         if card_id is not None:
             self.select_ids([card_id])
