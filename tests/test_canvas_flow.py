@@ -30,6 +30,7 @@ def test_fit_to_window_shows_5000_cards_without_a_scroll_bar(qtbot: QtBot, tmp_p
         window.fit_action.trigger()
         qtbot.wait(50)
         scene = window.scene
+        assert scene is not None
         layout = scene.layout
         assert layout.metrics.cards_per_column > 0  # flowed: more than one card column per phase
         assert not view.horizontalScrollBar().isVisible()
@@ -65,6 +66,7 @@ def test_a_card_dragged_between_card_columns_lands_where_the_drop_line_shows(qtb
         qtbot.waitUntil(lambda: window.width() == 1600)
         window.fit_action.trigger()
         view, scene = window.view, window.scene
+        assert scene is not None
         view.set_zoom(1.0)
         layout = scene.layout
         depth = layout.metrics.cards_per_column
