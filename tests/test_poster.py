@@ -37,7 +37,7 @@ from cjmapper.poster import (
     render_poster,
 )
 from cjmapper.poster.paper import MM
-from cjmapper.poster.plan import LEGIBLE_PT, TileGrid, split
+from cjmapper.poster.plan import LEGIBLE_PT, TileGrid, poster_layout, split
 from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.templates import load_example
 from tests.poster_helpers import card_lines, fragments, pages_text
@@ -104,7 +104,7 @@ def render(tmp_path: Path, journey: Journey, **options: object) -> tuple[Path, P
 def test_every_card_title_prints_inside_its_card_exactly_as_typed(tmp_path: Path) -> None:
     journey = journey_with(HOSTILE_TITLES, cards=20)
     target, plan = render(tmp_path, journey, paper=A1)
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
     lines, problems = card_lines(plan, layout, fragments(target))
     assert problems == []
     for t in journey.touchpoints:
@@ -134,7 +134,7 @@ def test_long_titles_end_in_an_ellipsis_never_cut_mid_line(tmp_path: Path) -> No
     long = "A very long title " * 20
     journey = journey_with([long, "x" * 300])
     target, plan = render(tmp_path, journey, paper=A3)
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
     lines, problems = card_lines(plan, layout, fragments(target))
     assert problems == []
     for t in journey.touchpoints:
@@ -197,7 +197,7 @@ def test_a_200_card_journey_renders_on_every_paper(tmp_path: Path, name: str, po
     expected = (short, long) if portrait else (long, short)
     assert (float(box.width), float(box.height)) == pytest.approx(expected, abs=0.01)
     assert len(PdfReader(target).pages) == 1
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
     lines, problems = card_lines(plan, layout, fragments(target))
     assert problems == []
     assert len(lines) == 200
@@ -330,7 +330,7 @@ def test_seams_move_to_avoid_cutting_through_a_card() -> None:
 def test_tiles_prefer_seams_between_cards(tmp_path: Path) -> None:
     journey = journey_with([], cards=60)
     plan = plan_poster(journey, PosterOptions(paper=A0, tile=A3))
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
     grid = plan.tiles
     assert grid is not None
     xs = [(plan.map_x + c.rect.x * plan.scale, plan.map_x + c.rect.right * plan.scale) for c in layout.cards.values()]
@@ -414,7 +414,7 @@ def test_hostile_text_neither_crashes_nor_escapes_its_card(tmp_path: Path) -> No
     target, plan = render(tmp_path, journey, paper=A4, tile=A4)
     assert len(PdfReader(target).pages) == plan.sheets
     target, plan = render(tmp_path, journey, paper=A3)
-    _, problems = card_lines(plan, compute_layout(journey), fragments(target))
+    _, problems = card_lines(plan, poster_layout(journey, plan.page_width, plan.page_height), fragments(target))
     assert problems == []
 
 
@@ -465,7 +465,7 @@ def test_poppler_renders_the_poster_cleanly_with_every_card_where_the_layout_put
         offset = 3 * (row * width + column)
         return pixels[offset], pixels[offset + 1], pixels[offset + 2]
 
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
     for t in journey.touchpoints:
         rect = layout.cards[t.id].rect
         # The card's stripe, in the lane's colour (cards of the example have no colour of their own).
@@ -487,7 +487,7 @@ def test_a_card_prints_its_status_mark_where_the_canvas_draws_it(tmp_path: Path)
     dpi = 600
     subprocess.run(["pdftoppm", "-r", str(dpi), target, tmp_path / "page"], capture_output=True, check=True)
     width, _height, pixels = read_ppm((tmp_path / "page-1.ppm").read_bytes())
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, plan.page_width, plan.page_height)
 
     def near(card: Touchpoint, dx: float, colour: str) -> bool:
         """Whether the poster shows `colour` at `dx` (map units) right of the card's mark centre."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cjmapper.layout import Layout, Rect
+from cjmapper.layout import Layout, Metrics, Rect, compute_layout
+from cjmapper.model import Journey
 from cjmapper.poster.paper import MAX_SIDE_MM, MM, SMALL_TO_LARGE, Paper
 
 LEGIBLE_PT = 6.0
@@ -53,6 +54,13 @@ def chrome_for(width: float, height: float) -> Chrome:
     top = title.bottom + gap
     map_area = Box(margin, top, inner, legend.y - gap - top)
     return Chrome(margin, unit, title, legend, map_area)
+
+
+def poster_layout(journey: Journey, width: float, height: float, metrics: Metrics | None = None) -> Layout:
+    """The map as a `width` x `height` page (points) prints it: its cells flowed into card columns to the shape of
+    the page's map area (`chrome_for(...).map_area`), so that the map fills it at the largest scale."""
+    area = chrome_for(width, height).map_area
+    return compute_layout(journey, metrics, aspect=area.width / max(area.height, 1.0))
 
 
 def map_scale(layout: Layout, area: Box) -> float:

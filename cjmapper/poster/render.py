@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.layout import Layout, compute_layout
+from cjmapper.layout import Layout
 from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
@@ -29,6 +29,7 @@ from cjmapper.poster.plan import (
     legible_paper,
     legible_size_mm,
     map_scale,
+    poster_layout,
     tile_grid,
 )
 from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
@@ -89,7 +90,7 @@ class PosterPlan:
 
 
 def plan_poster(journey: Journey, options: PosterOptions = PosterOptions()) -> PosterPlan:
-    return _plan(compute_layout(journey), options)
+    return _plan(poster_layout(journey, *options.paper.oriented(not options.portrait)), options)
 
 
 def _plan(layout: Layout, options: PosterOptions) -> PosterPlan:
@@ -146,7 +147,7 @@ def render_poster(
     """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises
     ExportCancelledError when `progress` returns False, CjmapperError when the file cannot be written; a path is
     then left as it was."""
-    layout = compute_layout(journey)
+    layout = poster_layout(journey, *options.paper.oriented(not options.portrait))
     plan = _plan(layout, options)
     if not isinstance(target, Path):
         _write(journey, layout, plan, options, target, progress)

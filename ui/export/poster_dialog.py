@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.layout import compute_layout
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
-from cjmapper.poster.plan import LEGIBLE_PT, legible_size_mm
+from cjmapper.poster.plan import LEGIBLE_PT, legible_size_mm, poster_layout
 
 from ..i18n import decimal, ui_language
 from .poster_preview import PosterPreview
@@ -90,7 +89,7 @@ class PosterDialog(QDialog):
         self.journey = journey
         self.suggested = suggested
         self.target: Path | None = None
-        self.layout_ = compute_layout(journey)
+        self.layout_ = poster_layout(journey, *PosterOptions().paper.oriented(True))
         self.plan: PosterPlan | None = None
         self._custom = (600, 900)
         """The last custom size in mm (width, height), kept while a named paper is chosen."""
@@ -322,6 +321,10 @@ class PosterDialog(QDialog):
         options = self.options()
         plan = plan_poster(self.journey, options)
         self.plan = plan
+        layout = poster_layout(self.journey, plan.page_width, plan.page_height)
+        if layout.metrics != self.layout_.metrics:  # the cells flow otherwise on this page
+            self.layout_ = layout
+            self.preview.set_layout(layout)
         self.preview.set_plan(plan)
         self.figures.setText(self._figures_text(options, plan))
         self._show_warning(options, plan)

@@ -69,6 +69,12 @@ class PosterPreview(QFrame):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(460, 330)
 
+    def set_layout(self, layout: Layout) -> None:
+        """The map as the chosen page lays it out (its cells flow to the page's shape)."""
+        self.layout_ = layout
+        self._cards = self._card_blocks()
+        self.update()
+
     def set_plan(self, plan: PosterPlan) -> None:
         self.plan = plan
         self.update()
