@@ -5,6 +5,7 @@ that persist, and PNG/SVG pictures."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -165,13 +166,16 @@ def test_paper_orientation_and_tiling_update_the_preview_and_figures(qtbot: QtBo
     assert dialog.options() == PosterOptions(A0, tile=A4)
     if tiled.tile_grid is not None:
         rows, columns = tiled.tile_grid
-        assert tiled.sheets == rows * columns + 1
-        assert dialog.figures.text().endswith(f"{tiled.sheets} sheets ({columns} × {rows} A4 and an assembly sheet)")
+        assert tiled.tiles is not None
+        blank = len(tiled.tiles.blank)
+        assert tiled.sheets == rows * columns - blank + 1
+        printed = f"{tiled.sheets - 1} sheets of A4 in a {columns} × {rows} grid, and an assembly sheet"
+        assert dialog.figures.text().endswith(printed + (f" ({blank} blank sheets left out)" if blank > 1 else ""))
         assert dialog.preview.grab().toImage() != landscape  # the tile grid is drawn
     else:
         assert dialog.figures.text().endswith("1 sheet")
     scale = f"scale {round(tiled.scale * 100)}%"
-    body = f"text {tiled.body_size:.1f} pt"
+    body = f"text {math.floor(tiled.body_size * 10) / 10:.1f} pt"  # never rounded up
     assert scale in dialog.figures.text()
     assert body in dialog.figures.text()
 
