@@ -141,7 +141,9 @@ def draw_assembly(canvas: Canvas, grid: TileGrid, page_height: float, title: Box
         return Box(ox + (box.x - left_edge) * scale, top + (box.y - top_edge) * scale, box.width * scale,
                    box.height * scale)  # fmt: skip
 
-    heading_box = small(title)
+    inner = small(title)
+    clear = 3.0  # points kept clear around it: an outline along its edge would touch the title's capitals
+    heading_box = Box(inner.x - clear, inner.y - clear, inner.width + 2 * clear, inner.height + 2 * clear)
     outside = c.beginPath()  # everything but the small poster's title block
     outside.rect(0, -sh, sw, sh)
     outside.rect(heading_box.x, -heading_box.bottom, heading_box.width, heading_box.height)
