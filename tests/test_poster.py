@@ -37,7 +37,8 @@ from cjmapper.poster import (
     render_poster,
 )
 from cjmapper.poster.paper import MM
-from cjmapper.poster.plan import LEGIBLE_PT, TileGrid, poster_layout, split
+from cjmapper.poster.plan import LEGIBLE_PT, Obstacles, TileGrid, poster_layout, split
+from cjmapper.poster.sizing import advice_options
 from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.templates import load_example
 from tests.poster_helpers import card_lines, fragments, pages_text
@@ -238,7 +239,9 @@ def test_a_map_too_large_for_a0_suggests_a_custom_size() -> None:
     plan = plan_poster(huge, PosterOptions(paper=A0))
     assert plan.smallest_legible is None
     assert plan.warning is not None
-    size = re.search(r"use (\d+)x(\d+)mm", plan.warning)
+    assert "no A0 to A4 paper keeps it legible" in plan.warning
+    assert plan.advice is not None
+    size = re.search(r"--paper (\d+)x(\d+)mm", advice_options(plan.advice))
     assert size is not None
     custom = plan_poster(huge, PosterOptions(paper=parse_paper(f"{size[1]}x{size[2]}mm")))
     assert custom.body_size >= LEGIBLE_PT
@@ -257,20 +260,20 @@ def test_tiles_cover_the_poster_with_crop_marks_and_labels(tmp_path: Path) -> No
     rows, columns = plan.tile_grid
     assert (rows, columns) == (len(grid.rows), len(grid.columns))
     reader = PdfReader(target)
-    assert len(reader.pages) == plan.sheets == 1 + rows * columns
+    printed = grid.printed()
+    assert len(reader.pages) == plan.sheets == 1 + len(printed) == 1 + rows * columns - len(grid.blank)
     assert rows * columns >= 8  # A1 is eight A4 sheets, more with margins and overlap
     texts = pages_text(target)
     assert len(texts) == len(reader.pages)
     assembly = texts[0]
-    assert f"{rows * columns} sheets of A4 in {rows} rows and {columns} columns" in assembly
-    for name in ("A1", f"{chr(ord('A') + rows - 1)}{columns}"):
-        assert name in assembly
+    assert f"{len(printed)} sheets of A4 in {rows} rows and {columns} columns" in assembly
+    for row, column in (printed[0], printed[-1]):
+        assert f"{chr(ord('A') + row)}{column + 1}" in assembly
     a4 = sorted((210 * MM, 297 * MM))
-    for index, page in enumerate(reader.pages[1:]):
-        row, column = divmod(index, columns)
+    for page, (row, column), text in zip(reader.pages[1:], printed, texts[1:], strict=True):
         assert sorted((float(page.mediabox.width), float(page.mediabox.height))) == pytest.approx(a4, abs=0.01)
         label = f"Sheet {chr(ord('A') + row)}{column + 1}: row {row + 1} of {rows}, column {column + 1} of {columns}"
-        assert label in texts[index + 1]
+        assert label in text
         assert crop_marks(page, grid, row, column) == 8
 
 
@@ -312,15 +315,19 @@ def crop_marks(page: PageObject, grid: TileGrid, row: int, column: int) -> int:
     return strokes
 
 
+def cards(spans: list[tuple[float, float]]) -> Obstacles:
+    return Obstacles(tuple(spans), ())
+
+
 def test_seams_move_to_avoid_cutting_through_a_card() -> None:
     # Sheets hold 100 points; a card spans 90..120, so the first seam moves back to 90 (a shift of 10 <= 20).
-    assert split(0, 250, 100, 10, [(90, 120)]) == ((0, 90), (80, 180), (170, 250))
+    assert split(0, 250, 100, 10, cards([(90, 120)])) == ((0, 90), (80, 180), (170, 250))
     # A card too wide to dodge within the allowed shift: the seam stays where it was.
-    assert split(0, 150, 100, 10, [(50, 130)])[0] == (0, 100)
+    assert split(0, 150, 100, 10, cards([(50, 130)]))[0] == (0, 100)
     # Between two cards the seam picks the free gap.
-    assert split(0, 150, 100, 10, [(60, 85), (88, 140)])[0] == (0, 88)
+    assert split(0, 150, 100, 10, cards([(60, 85), (88, 140)]))[0] == (0, 88)
     # Spans overlap by exactly `overlap` and cover everything.
-    parts = split(0, 1000, 100, 10, [(i * 37.0, i * 37.0 + 30) for i in range(27)])
+    parts = split(0, 1000, 100, 10, cards([(i * 37.0, i * 37.0 + 30) for i in range(27)]))
     assert parts[0][0] == 0
     assert parts[-1][1] == 1000
     assert all(b[0] == a[1] - 10 for a, b in itertools.pairwise(parts))
