@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.file_names import replace_file
-from cjmapper.layout import Metrics, compute_layout
+from cjmapper.layout import Layout, Metrics, compute_layout
 from cjmapper.model import Journey
 from cjmapper.store import Library
 
@@ -51,6 +51,8 @@ MAX_DPI = 1200
 SCREEN_DPI = 96
 """One scene unit is one pixel at this resolution (the canvas at 100% zoom)."""
 FORMATS = ("png", "svg")
+PICTURE_ASPECT = 2**0.5
+"""The shape (width / height) a picture's cells flow to: a landscape A-size page, like a poster's."""
 
 MAX_PIXELS = 1 << 28
 """The most pixels a PNG may have (268 million: 1 GiB while it is drawn)."""
@@ -116,9 +118,14 @@ def export_picture(
 # ---------------------------------------------------------------------- sizes
 
 
+def _picture_layout(journey: Journey) -> Layout:
+    """The map as a picture shows it: its cells flowed to `PICTURE_ASPECT`."""
+    return compute_layout(journey, Metrics(), aspect=PICTURE_ASPECT)
+
+
 def _scene_size(journey: Journey) -> tuple[float, float]:
     """The scene rect's size, as JourneyScene sets it (the layout plus the margin on each side)."""
-    layout = compute_layout(journey, Metrics())
+    layout = _picture_layout(journey)
     return layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN
 
 
@@ -179,9 +186,9 @@ def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
 
 
 def _render(document: JourneyDocument, draw: _Draw, chrome: bool) -> bytes:
-    """Run `draw` on a fresh scene of the document (its figures in the journey's language), drawn without item
-    caches, and its page; dispose of the scene."""
-    scene = JourneyScene(document)
+    """Run `draw` on a fresh scene of the document (its cells flowed as `_picture_layout` flows them, its figures in
+    the journey's language), drawn without item caches, and its page; dispose of the scene."""
+    scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics)
     try:
         scene.map_words = JourneyWords(document.journey.language)
         scene.card_items()  # every card's item made now (the canvas makes them as they come into view)
