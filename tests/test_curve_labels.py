@@ -1,6 +1,6 @@
 """The experience curve's phase-average labels ("gem. 3,5") sit where the curve is not: measured geometrically on
 generated journeys (label box against the curve's segments and dots, the bars and each other), and read back from a
-rendered poster and from the canvas' picture."""
+rendered poster (the canvas and a PNG picture: test_curve_labels_drawn.py)."""
 
 from __future__ import annotations
 
@@ -155,7 +155,8 @@ def test_the_poster_prints_each_label_in_its_box_clear_of_the_curve(tmp_path: Pa
     journey = generated(7)
     target = tmp_path / "poster.pdf"
     plan = render_poster(journey, target, PosterOptions())
-    layout = compute_layout(journey)
+    layout = plan.layout  # the map as laid out for the page
+    assert layout is not None
     curve = layout.curves[0]
     boxes = list(curve.labels)
     lane = next(lane for lane in layout.lanes if lane.lane_id == curve.lane_id).row
