@@ -17,7 +17,7 @@ from functools import cache
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cjmapper import style
 from cjmapper.layout import CardBox, CardParts, Metrics, Rect
 from cjmapper.model import LaneKind, Touchpoint
+from cjmapper.text import FontMetrics
 
 from .painting import (
     CARD_BORDER,
@@ -40,9 +41,11 @@ from .painting import (
     VOTE_DOT,
     canvas_font,
     draw_score_badge,
+    draw_text,
     highlight_color,
     score_color,
     shade,
+    text_height,
     tint,
     tr,
 )
@@ -177,9 +180,9 @@ def card_shapes(width: float, height: float) -> CardShapes:
     )
 
 
-@cache
 def font_height(size: float, bold: bool = False) -> float:
-    return QFontMetricsF(canvas_font(size, bold)).height()
+    """The height of a line of text at `size` scene units, as the canvas draws it."""
+    return text_height(size, bold)
 
 
 def score_strip(width: float, height: float) -> QRectF:
@@ -302,28 +305,25 @@ class CardItem(QGraphicsRectItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPath(shapes.stripe)
-        # Title lines, as the layout wrapped them.
+        # Title lines and notes, as the layout wrapped them, at exactly the sizes it measured them at.
         if self._texts is None:
             self._prepare_texts()
-        font = canvas_font(m.font_size)
-        text_height = font_height(m.font_size)
-        painter.setFont(font)
+        title_height = text_height(m.font_size)
         parts = self.box.parts(m)
         if not self.editing:
             painter.setPen(INK)
             x = parts.title.x
-            y = parts.title.y + (m.line_height - text_height) / 2
+            y = parts.title.y + (m.line_height - title_height) / 2
             for static in self._texts or ():
-                painter.drawStaticText(QPointF(x, y), static)
+                draw_text(painter, x, y, static, m.font_size)
                 y += m.line_height
             if self._notes:
-                painter.setFont(canvas_font(m.note_font_size))
                 painter.setPen(MUTED_INK)
-                y = parts.notes.y + (m.note_line_height - font_height(m.note_font_size)) / 2
+                y = parts.notes.y + (m.note_line_height - text_height(m.note_font_size)) / 2
                 for static in self._notes:
-                    painter.drawStaticText(QPointF(parts.notes.x, y), static)
+                    draw_text(painter, parts.notes.x, y, static, m.note_font_size)
                     y += m.note_line_height
-        self._paint_footer(painter, m, parts, text_height)
+        self._paint_footer(painter, m, parts, title_height)
         paint_status_mark(painter, self.card.status, parts)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
@@ -340,17 +340,17 @@ class CardItem(QGraphicsRectItem):
         badge_centre = QPointF(parts.badge_x, middle)
         badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
         draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
-        painter.setFont(canvas_font(m.font_size))
         right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
             shown = min(votes, MAX_DOTS if votes <= MAX_DOTS else MAX_DOTS - 2)
             if votes > shown:
+                more = f"+{votes - shown}"
                 if self._more is None:
-                    self._more = _static(f"+{votes - shown}")
-                right -= self._more.size().width()
+                    self._more = _static(more)
+                right -= FontMetrics(m.font_size).width(more)
                 painter.setPen(VOTE_DOT)
-                painter.drawStaticText(QPointF(right, text_top), self._more)
+                draw_text(painter, right, text_top, self._more, m.font_size)
                 right -= 2
             per_row = (shown + 1) // 2 if shown > 5 else shown
             rows = 2 if shown > 5 else 1
@@ -373,19 +373,20 @@ class CardItem(QGraphicsRectItem):
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
             painter.setPen(MUTED_INK)
-            painter.drawStaticText(QPointF(x, text_top), label)
+            draw_text(painter, x, text_top, label, m.font_size)
 
     def _fitted_label(self, width: float, size: float) -> QStaticText | None:
-        """The channel name as the layout elided it, elided further when only `width` is free (cached)."""
+        """The channel name as the layout elided it, elided further (as the poster does) when only `width` is free
+        (cached)."""
         text = self.box.channel_label
         if not text or width <= 0:
             return None
         if self._label is not None and self._label_room == width:
             return self._label
+        font = FontMetrics(size)
+        if font.width(text) > width:
+            text = font.elide(text.rstrip("…"), width)
         label = _static(text)
-        if label.size().width() > width:
-            metrics = QFontMetricsF(canvas_font(size))
-            label = _static(metrics.elidedText(text.rstrip("…"), Qt.TextElideMode.ElideRight, width))
         self._label = label
         self._label_room = width
         return label

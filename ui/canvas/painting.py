@@ -7,10 +7,21 @@ Colours are chosen for a projector: dark ink on light cards, saturated score col
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 from PySide6.QtWidgets import QApplication
 
 from cjmapper import style
@@ -86,6 +97,38 @@ def canvas_font(size: float, bold: bool = False) -> QFont:
     font.setKerning(False)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+@cache
+def exact_font(size: float, bold: bool = False) -> tuple[QFont, float]:
+    """The font to draw text of `size` scene units in, and the factor to scale the painter by while drawing it.
+
+    Qt sets type in whole pixels only: the 9.5-unit notes, set at 10 pixels, ran 5% wider than the layout measured
+    them, into the card's right padding and onto its border. Set at the whole size above and drawn scaled down,
+    text is as wide as `cjmapper.text` measured it (and as the poster prints it)."""
+    pixels = max(1, math.ceil(size - 1e-6))
+    return canvas_font(pixels, bold), size / pixels
+
+
+@cache
+def text_height(size: float, bold: bool = False) -> float:
+    """The height of a line of text drawn at `size` scene units (ascent plus descent), as `draw_text` draws it."""
+    font, scale = exact_font(size, bold)
+    return QFontMetricsF(font).height() * scale
+
+
+def draw_text(painter: QPainter, x: float, top: float, text: QStaticText, size: float, bold: bool = False) -> None:
+    """`text` with its top left at (x, top), exactly `size` scene units large (see `exact_font`)."""
+    font, scale = exact_font(size, bold)
+    painter.setFont(font)
+    if scale == 1.0:
+        painter.drawStaticText(QPointF(x, top), text)
+        return
+    painter.save()
+    painter.translate(x, top)
+    painter.scale(scale, scale)
+    painter.drawStaticText(QPointF(0.0, 0.0), text)
+    painter.restore()
 
 
 def highlight_color() -> QColor:
