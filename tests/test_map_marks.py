@@ -7,7 +7,11 @@ canvas through a PNG or SVG picture of it (drawn by the canvas' own items)."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+import subprocess
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +19,10 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from cjmapper import style
 from cjmapper.i18n import decimal
-from cjmapper.layout import Layout, compute_layout
-from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.layout import Layout, compute_layout, curve_dots
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.poster import A3, PosterOptions, PosterPlan, render_poster
 from cjmapper.store import Library
 from cjmapper.text import FontMetrics
@@ -176,3 +181,207 @@ def test_no_full_stop_or_comma_stands_before_an_ellipsis(tmp_path: Path) -> None
     text = pages_text(target)[0]
     assert "naar de bezorgtijd…" in text
     assert not re.search(r"[.,;:] ?…", text)
+
+
+# ------------------------------------------------------------------------------------------ score colours (3)
+
+DEUTERANOPIA = ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881))
+PROTANOPIA = ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998))
+"""Machado, Oliveira and Fernandes (2009), "A physiologically-based model for simulation of color vision
+deficiency", severity 1.0 (dichromacy), applied to linear RGB."""
+
+MIN_LUMA_STEP = 25.0
+"""Neighbouring scores differ by at least this much luma (Rec. 601, 0..255), in colour and as simulated: about 10%
+of the grey scale, some 9 to 10 units of CIE L*. Telling small marks apart (a 16-unit badge is about half a degree
+at reading distance) takes a difference of about 10 (Stone, Szafir and Setlur 2014, "An engineering model for color
+difference as a function of size"); the old palette's 1 and 5 were 3 apart, 2 and 4 were 4."""
+MIN_DELTA_E = 10.0
+"""... and at least this far apart in CIELAB (ΔE 1976) as a deuteranope or protanope sees them, for the same
+reason."""
+
+RGB = tuple[float, float, float]
+
+
+def _linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _encoded(c: float) -> float:
+    c = min(max(c, 0.0), 1.0)
+    return 12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
+def simulate(colour: RGB, matrix: tuple[RGB, RGB, RGB]) -> RGB:
+    linear = [_linear(c) for c in colour]
+    r, g, b = (_encoded(sum(w * c for w, c in zip(row, linear, strict=True))) for row in matrix)
+    return r, g, b
+
+
+def luma(colour: RGB) -> float:
+    return 255 * (0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2])
+
+
+def lab(colour: RGB) -> RGB:
+    r, g, b = (_linear(c) for c in colour)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_score_colours_stay_apart_and_in_order_in_grey_and_to_the_colour_blind() -> None:
+    colours = [style.rgb(style.SCORE_COLORS[score]) for score in range(SCORE_MIN, SCORE_MAX + 1)]
+    seen = {
+        "colour": colours,
+        "deuteranopia": [simulate(c, DEUTERANOPIA) for c in colours],
+        "protanopia": [simulate(c, PROTANOPIA) for c in colours],
+    }
+    for vision, shown in seen.items():
+        greys = [luma(c) for c in shown]
+        steps = [b - a for a, b in itertools.pairwise(greys)]
+        assert min(steps) >= MIN_LUMA_STEP, (vision, [round(g) for g in greys])
+        if vision != "colour":
+            distances = [math.dist(lab(a), lab(b)) for a, b in itertools.pairwise(shown)]
+            assert min(distances) >= MIN_DELTA_E, (vision, [round(d) for d in distances])
+    # The palette the issue measured fails the same check: 1 and 5 (and 2 and 4) were one grey.
+    old = [style.rgb(value) for value in ("#d32f2f", "#f57c00", "#f2b705", "#7cb342", "#2e7d32")]
+    assert min(b - a for a, b in itertools.pairwise(luma(c) for c in old)) < 0
+
+
+def test_a_digit_reads_on_every_score_colour() -> None:
+    """The digit in a badge or dot is black or white, whichever contrasts more: at least 4.5:1 (WCAG AA)."""
+    for value in style.SCORE_COLORS.values():
+        fill = style.rgb(value)
+        ink = style.ink_on(fill)
+        lighter, darker = sorted((style.relative_luminance(fill), style.relative_luminance(ink)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, value
+
+
+# --------------------------------------------------------------------- digits in dots, the "no score" ring (3, 8)
+
+
+def scored_journey() -> Journey:
+    """Touchpoints scored 1 to 5 and one unscored, a pain point and an opportunity unscored, one pain point scored,
+    and the curve."""
+    journey = Journey(
+        0,
+        "Scores",
+        language=Language.NL,
+        phases=[Phase(1, "Oriëntatie"), Phase(2, "Aankoop")],
+        lanes=[
+            Lane(1, "Contactmomenten"),
+            Lane(2, "Knelpunten", LaneKind.PAIN_POINTS),
+            Lane(3, "Kansen", LaneKind.OPPORTUNITIES),
+            Lane(4, "Beleving", LaneKind.EMOTIONS),
+        ],
+    )
+    cards = [(1, 1, 1), (1, 1, 2), (1, 1, 3), (2, 1, 4), (2, 1, 5), (2, 1, None)]
+    cards += [(1, 2, None), (2, 3, None), (2, 2, 2)]
+    for i, (phase, lane, score) in enumerate(cards):
+        journey.touchpoints.append(Touchpoint(i + 1, phase, lane, i, f"Kaart {i + 1}", score=score))
+    return journey
+
+
+Pixel = tuple[int, int, int]
+
+
+def near(found: Pixel, colour: RGB | str, tolerance: int = 40) -> bool:
+    wanted = style.rgb(colour) if isinstance(colour, str) else colour
+    return max(abs(a - round(b * 255)) for a, b in zip(found, wanted, strict=True)) < tolerance
+
+
+def disc(sample: Callable[[float, float], Pixel], x: float, y: float, radius: float) -> list[Pixel]:
+    """The pixels sampled on a grid of tenths of a unit in the disc of `radius` around (x, y) (map units)."""
+    steps = range(-10, 11)
+    return [sample(x + radius * i / 10, y + radius * j / 10) for i in steps for j in steps if i * i + j * j <= 100]
+
+
+def ring(sample: Callable[[float, float], Pixel], x: float, y: float, radius: float) -> list[Pixel]:
+    return [sample(x + radius * math.cos(a / 18 * math.pi), y + radius * math.sin(a / 18 * math.pi)) for a in range(36)]
+
+
+def poster_pixels(tmp_path: Path, journey: Journey, dpi: int = 600) -> Callable[[float, float], Pixel]:
+    """The poster's colour at a point of its map (layout units)."""
+    target, plan = render(tmp_path, journey)
+    subprocess.run(["pdftoppm", "-r", str(dpi), target, tmp_path / "page"], capture_output=True, check=True)
+    magic, width, _height, depth, pixels = (tmp_path / "page-1.ppm").read_bytes().split(maxsplit=4)
+    assert (magic, depth) == (b"P6", b"255")
+
+    def sample(x: float, y: float) -> Pixel:
+        column = round((plan.map_x + x * plan.scale) * dpi / 72)
+        row = round((plan.page_height - plan.map_top + y * plan.scale) * dpi / 72)
+        offset = 3 * (row * int(width) + column)
+        return pixels[offset], pixels[offset + 1], pixels[offset + 2]
+
+    return sample
+
+
+def picture_pixels(library: Library, journey: Journey, target: Path, dpi: int = 384) -> Callable[[float, float], Pixel]:
+    """A PNG picture's colour at a scene point."""
+    document = JourneyDocument(library, library.create_journey(journey))
+    pictures.save_picture(document, target, "png", dpi)
+    image = QImage(str(target))
+
+    def sample(x: float, y: float) -> Pixel:
+        colour = image.pixelColor(round((x + SCENE_MARGIN) * dpi / 96), round((y + SCENE_MARGIN) * dpi / 96))
+        return colour.red(), colour.green(), colour.blue()
+
+    return sample
+
+
+def check_marks(sample: Callable[[float, float], Pixel], journey: Journey) -> None:
+    """Every curve dot and every badge shows its score's colour and its digit (ink of `ink_on` inside); an unscored
+    card shows the grey "no score" ring in the touchpoints lane only."""
+    layout = compute_layout(journey)
+    m = layout.metrics
+    radius, digits = curve_dots(layout.curves[0].points, m)
+    assert all(digits)
+    for point in layout.curves[0].points:
+        fill = style.rgb(style.SCORE_COLORS[point.score])
+        inside = disc(sample, point.x, point.y, radius * 0.7)
+        assert sum(near(p, fill) for p in inside) > len(inside) / 3, point
+        assert sum(near(p, style.ink_on(fill), 60) for p in inside) > 10, point  # the digit
+    kinds = {lane.id: lane.kind for lane in journey.lanes}
+    for t in journey.touchpoints:
+        box = layout.cards[t.id]
+        parts = box.parts(m)
+        x, y = box.rect.x + parts.badge_x, box.rect.y + parts.badge_y
+        if t.score is not None:
+            fill = style.rgb(style.SCORE_COLORS[t.score])
+            inside = disc(sample, x, y, parts.badge_radius * 0.7)
+            assert sum(near(p, fill) for p in inside) > len(inside) / 3, t.title
+            assert sum(near(p, style.ink_on(fill), 60) for p in inside) > 10, t.title
+        else:
+            rim = ring(sample, x, y, parts.badge_radius - 0.75)
+            grey = sum(near(p, style.NO_SCORE, 30) for p in rim)
+            if kinds[t.lane_id] is LaneKind.TOUCHPOINTS:
+                assert grey > len(rim) / 2, t.title
+            else:
+                assert grey == 0, t.title
+
+
+def test_the_poster_puts_digits_in_the_curve_dots_and_rings_only_unscored_touchpoints(tmp_path: Path) -> None:
+    journey = scored_journey()
+    check_marks(poster_pixels(tmp_path, journey), journey)
+    target, plan = render(tmp_path, journey)
+    layout = compute_layout(journey)
+    digits = {
+        (round(lx), f.text)
+        for f in fragments(target)
+        for lx, ly in [to_layout(plan, f.x, f.y)]
+        if layout.lanes[3].row.y <= ly <= layout.lanes[3].row.bottom and f.text in "12345"
+    }
+    expected = {(round(p.x - FontMetrics(style.BADGE_FONT_SIZE, True).width(str(p.score)) / 2), str(p.score))
+                for p in layout.curves[0].points}  # fmt: skip
+    assert expected <= digits
+
+
+def test_the_canvas_puts_digits_in_the_curve_dots_and_rings_only_unscored_touchpoints(
+    qapp: QApplication, library: Library, tmp_path: Path
+) -> None:
+    journey = scored_journey()
+    check_marks(picture_pixels(library, journey, tmp_path / "map.png"), journey)

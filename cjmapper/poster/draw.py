@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from cjmapper import style
 from cjmapper.channels import channel_label
 from cjmapper.i18n import decimal
-from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
+from cjmapper.layout import CROWDED_DOT, Curve, LaneBox, Layout, PhaseBox, curve_dots, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
 from cjmapper.poster.icons import IconStamps
 from cjmapper.poster.labels import framework_name, label, language_name, long_date
@@ -103,6 +103,7 @@ class MapPainter:
         self.cards: dict[int, Touchpoint] = {t.id: t for t in journey.touchpoints}
         self.lane_colours = {lane.id: style.lane_color(lane.kind, lane.color) for lane in journey.lanes}
         self.phase_colours = {p.id: style.phase_color(i, p.color) for i, p in enumerate(journey.phases)}
+        self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.icons = IconStamps(pen.c)
 
     def draw(self, tick: Tick) -> None:
@@ -274,7 +275,7 @@ class MapPainter:
         c.setDash()
         for score in range(SCORE_MIN, SCORE_MAX + 1):
             y = curve_y(lane, score)
-            pen.fill(style.score_rgb(score))
+            pen.fill(style.shade(style.SCORE_COLORS[score], style.SCORE_RING))
             pen.text_centred(r.x + 10, baseline(y - 8, 16, small), str(score), small)
         if curve is None:
             return
@@ -307,10 +308,21 @@ class MapPainter:
         pen.stroke(rgb(style.CURVE_LINE), 2.5)
         c.drawPath(path, stroke=1, fill=0)
         c.setLineJoin(0)
-        pen.stroke((1.0, 1.0, 1.0), 1.5)
-        for point in curve.points:
-            pen.fill(style.score_rgb(point.score))
-            c.circle(point.x, -point.y, 5.0, stroke=1, fill=1)
+        # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
+        radius, digits = curve_dots(curve.points, m)
+        size = style.BADGE_FONT_SIZE * radius / style.BADGE_RADIUS
+        digit_base = baseline(-radius, 2 * radius, size, True)
+        for point, digit in zip(curve.points, digits, strict=True):
+            fill = style.score_rgb(point.score)
+            pen.fill(fill)
+            if digit:
+                pen.stroke(style.shade(style.SCORE_COLORS.get(point.score, style.NO_SCORE), style.SCORE_RING), 1.0)
+                c.circle(point.x, -point.y, radius - 0.5, stroke=1, fill=1)
+                pen.fill(style.ink_on(fill))
+                pen.text_centred(point.x, point.y + digit_base, str(point.score), size, bold=True)
+            else:
+                pen.stroke((1.0, 1.0, 1.0), 1.5)
+                c.circle(point.x, -point.y, radius * CROWDED_DOT, stroke=1, fill=1)
 
     # ------------------------------------------------------------------ cards
 
@@ -350,7 +362,8 @@ class MapPainter:
                 c.doForm(icon)
                 c.restoreState()
             c.translate(badge_x, -badge_y)
-            c.doForm(stamps.badge(card.score))
+            if style.shows_score_badge(card.score, self.kinds[box.lane_id]):
+                c.doForm(stamps.badge(card.score))
             if shown:
                 c.doForm(stamps.dots(shown))
             c.restoreState()
@@ -433,7 +446,8 @@ class Stamps:
         return name
 
     def badge(self, score: int | None) -> str:
-        """The score badge centred on the origin: a filled circle, or a grey ring when there is no score."""
+        """The score badge centred on the origin: a filled circle with a darker rim, or a grey ring when there is
+        no score."""
         radius = style.BADGE_RADIUS
         name, new = self._form(("badge", score), (-radius - 1, -radius - 1, radius + 1, radius + 1))
         if new:
@@ -443,8 +457,11 @@ class Stamps:
                 c.setLineWidth(1.5)
                 c.circle(0, 0, radius - 0.75, stroke=1, fill=0)
             else:
-                c.setFillColorRGB(*rgb(style.SCORE_COLORS.get(score, style.NO_SCORE)))
-                c.circle(0, 0, radius, stroke=0, fill=1)
+                colour = style.SCORE_COLORS.get(score, style.NO_SCORE)
+                c.setFillColorRGB(*rgb(colour))
+                c.setStrokeColorRGB(*style.shade(colour, style.SCORE_RING))
+                c.setLineWidth(1.0)
+                c.circle(0, 0, radius - 0.5, stroke=1, fill=1)
             c.endForm()
         return name
 

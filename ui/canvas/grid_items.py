@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.layout import Curve, LaneBox, PhaseBox, Rect, curve_y
+from cjmapper import style
+from cjmapper.layout import CROWDED_DOT, Curve, LaneBox, PhaseBox, Rect, curve_dots, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
 from cjmapper.text import FontMetrics
 
@@ -40,8 +41,10 @@ from .painting import (
     LOW_DETAIL,
     MUTED_INK,
     canvas_font,
+    draw_score_badge,
     score_color,
     shade,
+    text_on,
     tr,
 )
 
@@ -135,7 +138,7 @@ class PhaseHeaderItem(HeaderItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor("#111111") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
+            painter.setPen(text_on(fill))
             painter.setFont(badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             painter.setFont(figures_font)
@@ -345,7 +348,7 @@ class CurveItem(QGraphicsItem):
             painter.setPen(guide)
             painter.drawLine(QLineF(r.left() + 18, y, r.right(), y))
             if lod >= LOW_DETAIL:
-                painter.setPen(score_color(score))
+                painter.setPen(shade(score_color(score), style.SCORE_RING))
                 painter.setFont(small)
                 painter.drawText(QRectF(r.left() + 4, y - 8, 12, 16), Qt.AlignmentFlag.AlignCenter, str(score))
         curve = self.curve
@@ -386,8 +389,15 @@ class CurveItem(QGraphicsItem):
         painter.drawPath(path)
         if lod < 0.25:
             return
+        # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
+        radius, digits = curve_dots(curve.points, m)
+        digit_font = canvas_font(style.BADGE_FONT_SIZE * radius / style.BADGE_RADIUS, bold=True)
         outline = QPen(QColor("#ffffff"), 1.5)
-        painter.setPen(outline)
-        for point in curve.points:
-            painter.setBrush(score_color(point.score))
-            painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
+        for point, digit in zip(curve.points, digits, strict=True):
+            centre = QPointF(point.x, point.y)
+            if digit and lod >= LOW_DETAIL:
+                draw_score_badge(painter, centre, radius, point.score, digit_font)
+            else:
+                painter.setPen(outline)
+                painter.setBrush(score_color(point.score))
+                painter.drawEllipse(centre, radius * CROWDED_DOT, radius * CROWDED_DOT)

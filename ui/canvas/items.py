@@ -338,8 +338,11 @@ class CardItem(QGraphicsRectItem):
         text_top = middle - fm_height / 2
         k = parts.scale  # badge, dots and icon grow with the type (workshop mode)
         badge_centre = QPointF(parts.badge_x, middle)
-        badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-        draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
+        lane = self.parentItem()
+        kind = lane.kind if isinstance(lane, LaneRowItem) else LaneKind.TOUCHPOINTS
+        if style.shows_score_badge(self.card.score, kind):
+            badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
+            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
         right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
@@ -448,9 +451,11 @@ class LaneRowItem(QGraphicsItem):
     scene's index then holds the row, not each card, and finds the cards through it, so moving a row re-indexes
     one item instead of thousands. While a card of the row is dragged the rect spans the whole map."""
 
-    def __init__(self, lane_id: int, y: float) -> None:
+    def __init__(self, lane_id: int, y: float, kind: LaneKind = LaneKind.TOUCHPOINTS) -> None:
         super().__init__()
         self.lane_id = lane_id
+        self.kind = kind
+        """The lane's kind: an unscored card shows its "no score" ring in a touchpoints lane only."""
         self._bounds = QRectF()
         self._row = QRectF()
         self._everywhere = False
@@ -465,6 +470,13 @@ class LaneRowItem(QGraphicsItem):
         if row != self._row:
             self._row = row
             self._update_bounds()
+
+    def set_kind(self, kind: LaneKind) -> None:
+        """The lane's kind changed: its unscored cards show or lose their "no score" ring."""
+        if kind is not self.kind:
+            self.kind = kind
+            for item in self.childItems():
+                item.update()
 
     def set_everywhere(self, on: bool) -> None:
         """While a card of this row is dragged, it may be anywhere on the map."""

@@ -2,7 +2,7 @@
 
 Text is set in the bundled DejaVu Sans at pixel sizes equal to the layout's font sizes, with hinting and kerning
 off, so Qt draws exactly the lines `cjmapper.layout` wrapped (the layout measures with the same font files).
-Colours are chosen for a projector: dark ink on light cards, saturated score colours, no thin grey text.
+Colours are `cjmapper.style`'s, chosen for a projector: dark ink on light cards, score colours that read in grey.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ VOTE_DOT = QColor(style.VOTE_DOT)
 CURVE_LINE = QColor(style.CURVE_LINE)
 
 SCORE_COLORS: dict[int, QColor] = {score: QColor(value) for score, value in style.SCORE_COLORS.items()}
-"""Score badge colours, from red (1, a bad moment) to green (5, a great one); see `cjmapper.style`."""
+"""Score badge colours, from dark red (1, a bad moment) to light green (5, a great one); see `cjmapper.style`."""
 
 PHASE_COLORS = style.PHASE_COLORS
 LANE_COLORS = style.LANE_COLORS
@@ -177,13 +177,14 @@ def score_color(score: float | None) -> QColor:
 
 
 def text_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on `background`."""
-    luminance = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
-    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
+    """Black or white, whichever reads better on `background` (`cjmapper.style.ink_on`)."""
+    return QColor.fromRgbF(*style.ink_on((background.redF(), background.greenF(), background.blueF())))
 
 
 def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont) -> None:
-    """A round badge with the score, filled in its colour; an empty grey ring when there is no score."""
+    """A round badge with the score's digit, filled in its colour with a darker rim; an empty grey ring when there
+    is no score (a card sitting in a touchpoints lane: elsewhere an unscored card shows none, see
+    `cjmapper.style.shows_score_badge`). The curve's dots are these badges too."""
     rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     if score is None:
         painter.setPen(QPen(NO_SCORE, 1.5))
@@ -191,9 +192,9 @@ def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: i
         painter.drawEllipse(rect.adjusted(0.75, 0.75, -0.75, -0.75))
         return
     fill = SCORE_COLORS.get(score, NO_SCORE)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QPen(shade(fill, style.SCORE_RING), 1.0))
     painter.setBrush(fill)
-    painter.drawEllipse(rect)
+    painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     painter.setPen(text_on(fill))
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(score))
