@@ -27,6 +27,8 @@ from cjmapper.poster import A3, PosterOptions, PosterPlan, render_poster
 from cjmapper.store import Library
 from cjmapper.text import FontMetrics
 from tests.poster_helpers import fragments, pages_text, to_layout
+from ui import i18n as ui_i18n
+from ui.canvas.painting import tr
 from ui.canvas.scene import SCENE_MARGIN, JourneyScene
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
@@ -385,3 +387,132 @@ def test_the_canvas_puts_digits_in_the_curve_dots_and_rings_only_unscored_touchp
 ) -> None:
     journey = scored_journey()
     check_marks(picture_pixels(library, journey, tmp_path / "map.png"), journey)
+
+
+# ------------------------------------------------------------------------------------------------ headers (4)
+
+LONG_PHASES = {
+    Language.NL: (
+        "Oriëntatie en vergelijking van aanbieders",
+        "Bestellen en betalen in de webwinkel",
+        "Levering en installatie bij de klant thuis",
+        "Gebruik en onderhoud van de tuinmeubelen",
+        "Nazorg, klachten en klantenservicecontact",
+    ),
+    Language.EN: (
+        "Research and comparison of suppliers",
+        "Ordering and paying in the web shop",
+        "Delivery and installation at the customer's home",
+        "Use and maintenance of the garden furniture",
+        "Aftercare, complaints and customer service contact",
+    ),
+}
+CARDS_PER_PHASE = (8, 1, 12, 0, 3)
+"""The cards in each phase: "8 contactmomenten", "1 contactmoment", a tall column, none, a few."""
+COUNTS = {
+    Language.NL: (
+        "8 contactmomenten",
+        "1 contactmoment",
+        "12 contactmomenten",
+        "0 contactmomenten",
+        "3 contactmomenten",
+    ),
+    Language.EN: ("8 touchpoints", "1 touchpoint", "12 touchpoints", "0 touchpoints", "3 touchpoints"),
+}
+SHORT_TITLE = {Language.NL: "Tuinmeubelen online", Language.EN: "Garden furniture online"}
+LONG_TITLE = {
+    Language.NL: "Klantreis van een webwinkel in tuinmeubelen voor gezinnen met kinderen in de Randstad, van de eerste "
+    "oriëntatie via bestellen, levering en installatie tot nazorg, klachten en een terugkerende klant",
+    Language.EN: "Customer journey of a garden furniture web shop for families with children in the Randstad, from "
+    "the first search through ordering, delivery and installation to aftercare, complaints and a returning customer",
+}
+
+
+def header_journey(language: Language, title: str) -> Journey:
+    """Five long phase names, counts that need the full wording, scored cards (an average badge beside the count)."""
+    lanes = [Lane(1, "Contactmomenten"), Lane(2, "Beleving", LaneKind.EMOTIONS)]
+    phases = [Phase(i + 1, name) for i, name in enumerate(LONG_PHASES[language])]
+    journey = Journey(0, title, language=language, phases=phases, lanes=lanes)
+    for phase, cards in enumerate(CARDS_PER_PHASE, start=1):
+        for i in range(cards):
+            tid = len(journey.touchpoints) + 1
+            journey.touchpoints.append(Touchpoint(tid, phase, 1, i, f"Kaart {tid}", score=(tid * 3) % 5 + 1))
+    return journey
+
+
+def header_texts(target: Path, plan: PosterPlan, layout: Layout) -> tuple[list[list[str]], list[str]]:
+    """Per phase, its header's lines (runs on one baseline joined) top to bottom; and the corner's lines."""
+    rows: dict[int, dict[float, list[tuple[float, str]]]] = {}
+    m = layout.metrics
+    for fragment in fragments(target):
+        lx, ly = to_layout(plan, fragment.x, fragment.y)
+        if not 0 <= ly <= m.phase_header_height:
+            continue
+        column = next((p.index + 1 for p in layout.phases if p.header.x <= lx < p.header.right), 0)
+        rows.setdefault(column, {}).setdefault(round(ly, 1), []).append((lx, fragment.text))
+    lines = {
+        column: [" ".join(t.strip() for _, t in sorted(runs)) for _, runs in sorted(found.items())]
+        for column, found in rows.items()
+    }
+    return [lines.get(i + 1, []) for i in range(len(layout.phases))], lines.get(0, [])
+
+
+@pytest.mark.parametrize("language", [Language.NL, Language.EN])
+def test_poster_headers_show_long_phase_names_and_counts_whole(tmp_path: Path, language: Language) -> None:
+    journey = header_journey(language, SHORT_TITLE[language])
+    target, plan = render(tmp_path, journey)
+    layout = compute_layout(journey)
+    headers, corner = header_texts(target, plan, layout)
+    for phase, lines, count in zip(journey.phases, headers, COUNTS[language], strict=True):
+        assert not any(line.endswith("…") for line in lines), lines
+        *name_lines, figures = lines
+        assert re.fullmatch(re.escape(count) + r"(\s+(gem\.|avg) \d[,.]\d)?", figures), lines  # and the badge
+        assert " ".join(name_lines) == phase.name, lines
+        assert 1 <= len(name_lines) <= 2
+    assert " ".join(corner) == SHORT_TITLE[language]  # a title that fits is shown whole
+
+
+@pytest.mark.parametrize("language", [Language.NL, Language.EN])
+def test_the_poster_corner_never_shows_a_cut_title(tmp_path: Path, language: Language) -> None:
+    """A title too long for the corner is left to the title block above the map, not repeated cut."""
+    journey = header_journey(language, LONG_TITLE[language])
+    target, plan = render(tmp_path, journey)
+    headers, corner = header_texts(target, plan, compute_layout(journey))
+    assert corner == []
+    assert not any(line.endswith("…") for lines in headers for line in lines)
+    start = " ".join(LONG_TITLE[language].split()[:8])
+    assert start in pages_text(target)[0]  # the title block above the map says it
+
+
+def svg_texts(library: Library, journey: Journey, target: Path) -> list[str]:
+    """The texts of the canvas's SVG picture, in the order the canvas draws them."""
+    document = JourneyDocument(library, library.create_journey(journey))
+    pictures.save_picture(document, target, "svg")
+    return [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", target.read_text(encoding="utf-8"))]
+
+
+def drawn_in_lines(texts: list[str], whole: str) -> bool:
+    """Whether `whole` is drawn as consecutive texts, one line each, that join to it."""
+    return any(" ".join(texts[i:j]) == whole for i in range(len(texts)) for j in range(i + 1, min(i + 6, len(texts))))
+
+
+@pytest.mark.parametrize("language", [Language.NL, Language.EN])
+def test_canvas_headers_show_long_phase_names_and_counts_whole(
+    qapp: QApplication, library: Library, tmp_path: Path, language: Language
+) -> None:
+    with ui_i18n.using_language(language):
+        texts = svg_texts(library, header_journey(language, SHORT_TITLE[language]), tmp_path / "map.svg")
+        for cards in CARDS_PER_PHASE:  # the canvas's own wording ("8 kaarten" in Dutch)
+            wording = tr("1 touchpoint") if cards == 1 else tr("{0} touchpoints").format(cards)
+            assert wording in texts
+    assert not [t for t in texts if t.endswith("…")]
+    for name in LONG_PHASES[language]:
+        assert drawn_in_lines(texts, name), name
+    assert drawn_in_lines(texts, SHORT_TITLE[language])  # the corner
+
+
+def test_the_canvas_corner_never_shows_a_cut_title(qapp: QApplication, library: Library, tmp_path: Path) -> None:
+    journey = header_journey(Language.NL, LONG_TITLE[Language.NL])
+    texts = svg_texts(library, journey, tmp_path / "map.svg")
+    assert not [t for t in texts if t.endswith("…")]
+    assert not [t for t in texts if t and LONG_TITLE[Language.NL].startswith(t)]  # no line of the title at all

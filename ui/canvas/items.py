@@ -108,7 +108,7 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.width, rect.height)
 
 
-def _static(text: str) -> QStaticText:
+def plain_static(text: str) -> QStaticText:
     static = QStaticText(text)
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.setPerformanceHint(QStaticText.PerformanceHint.ModerateCaching)
@@ -273,8 +273,8 @@ class CardItem(QGraphicsRectItem):
     # ------------------------------------------------------------------ painting
 
     def _prepare_texts(self) -> None:
-        self._texts = [_static(line) for line in self.box.title_lines]
-        self._notes = tuple(_static(line) for line in self.box.note_lines)
+        self._texts = [plain_static(line) for line in self.box.title_lines]
+        self._notes = tuple(plain_static(line) for line in self.box.note_lines)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -350,7 +350,7 @@ class CardItem(QGraphicsRectItem):
             if votes > shown:
                 more = f"+{votes - shown}"
                 if self._more is None:
-                    self._more = _static(more)
+                    self._more = plain_static(more)
                 right -= FontMetrics(m.font_size).width(more)
                 painter.setPen(VOTE_DOT)
                 draw_text(painter, right, text_top, self._more, m.font_size)
@@ -389,7 +389,7 @@ class CardItem(QGraphicsRectItem):
         font = FontMetrics(size)
         if font.width(text) > width:
             text = font.elide(text.rstrip("…"), width)
-        label = _static(text)
+        label = plain_static(text)
         self._label = label
         self._label_room = width
         return label
