@@ -10,6 +10,11 @@ the machine); its module imports only a few standard modules before the work it 
 - floor: a bare script that imports PySide6 and sqlite3, reads the same touchpoint rows raw and paints a stock
   QGraphicsRectItem with a QGraphicsSimpleTextItem per card in a 1600x900 view.
 
+One more row, for comparison and without a target: how long `import sqlalchemy` alone takes in a fresh process
+(the store runs on SQLAlchemy Core, for SQLite files and team libraries alike), against the 1,000-card floor. The
+1.5x target leaves 0.5x of the floor for the whole of cjmapper; this row shows how much of that one import of the
+store's library needs by itself.
+
 Every child gets a fresh HOME and XDG folders (no settings, no last journey: the same first start each time) and
 runs offscreen unless QT_QPA_PLATFORM says otherwise. Children keep compiled modules (in a cache folder of the run,
 written by the uncounted first start), as an installed cjmapper has them. Run alone with
@@ -94,6 +99,14 @@ def _child_cjmapper(path: str) -> None:
     main.main()
 
 
+def _child_sqlalchemy() -> None:
+    """How long importing SQLAlchemy takes in a fresh process, nothing else."""
+    started = time.monotonic()
+    import sqlalchemy  # noqa: F401 (imported to be timed)
+
+    print(f"{PAINTED}{(time.monotonic() - started)!r}", flush=True)
+
+
 def _child_floor(path: str) -> None:
     """The stock items of benchmarks.canvas's open floor, written out again: this process may import nothing but
     PySide6 and sqlite3 (benchmarks.canvas imports the store, and with it SQLAlchemy)."""
@@ -146,8 +159,9 @@ def _library(folder: Path, cards: int) -> Path:
     return path
 
 
-def _start_to_paint(kind: str, path: Path, folder: Path) -> float:
-    """Milliseconds from spawning the child to the end of its first paint."""
+def _start_to_paint(kind: str, path: Path, folder: Path, elapsed: bool = False) -> float:
+    """Milliseconds from spawning the child to the end of its first paint (`elapsed`: the span the child itself
+    reports instead)."""
     home = Path(tempfile.mkdtemp(dir=folder, prefix="home-"))
     env = dict(os.environ, HOME=str(home), PYTHONPATH=str(ROOT))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -165,7 +179,8 @@ def _start_to_paint(kind: str, path: Path, folder: Path) -> float:
     lines = [line for line in done.stdout.splitlines() if line.startswith(PAINTED)]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"the {kind} start-up child failed ({done.returncode}): {done.stderr[-2000:]}")
-    return (float(lines[0].removeprefix(PAINTED)) - started) * 1000
+    reported = float(lines[0].removeprefix(PAINTED))
+    return reported * 1000 if elapsed else (reported - started) * 1000
 
 
 def bench_start(folder: Path, cards: int, repeat: int = 5) -> Result:
@@ -188,11 +203,27 @@ def bench_start(folder: Path, cards: int, repeat: int = 5) -> Result:
     )
 
 
+def bench_sqlalchemy_import(folder: Path, floor_ms: float, repeat: int = 5) -> Result:
+    """`import sqlalchemy` alone in a fresh process (compiled modules kept, as for the starts), against `floor_ms`."""
+    from benchmarks.store import Result
+
+    _start_to_paint("sqlalchemy", Path(), folder)  # compiles and reads from disk: not counted
+    times = [_start_to_paint("sqlalchemy", Path(), folder, elapsed=True) for _ in range(repeat)]
+    return Result(
+        f"`import sqlalchemy` alone, against the {SIZES[0]:,}-card start's floor (no target: for comparison)",
+        statistics.median(times),
+        floor_ms,
+        None,
+        None,
+    )
+
+
 def run_all(large: bool = False) -> list[Result]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sizes = SIZES + LARGE_SIZES if large else SIZES
-        return [bench_start(folder, cards, repeat=5 if cards <= 5_000 else 3) for cards in sizes]
+        results = [bench_start(folder, cards, repeat=5 if cards <= 5_000 else 3) for cards in sizes]
+        return [*results, bench_sqlalchemy_import(folder, results[0].floor_ms)]
 
 
 def main() -> int:
@@ -202,7 +233,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         kind, path = args.child
-        (_child_cjmapper if kind == "cjmapper" else _child_floor)(path)
+        if kind == "sqlalchemy":
+            _child_sqlalchemy()
+        else:
+            (_child_cjmapper if kind == "cjmapper" else _child_floor)(path)
         return 0
     from benchmarks.__main__ import table
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from cjmapper import style
 from cjmapper.i18n import decimal
-from cjmapper.layout import Layout, compute_layout, curve_dots
+from cjmapper.layout import Layout, Metrics, compute_layout, curve_dots
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.poster import A3, PosterOptions, PosterPlan, render_poster
 from cjmapper.store import Library
@@ -29,7 +29,7 @@ from cjmapper.text import FontMetrics
 from tests.poster_helpers import fragments, pages_text, to_layout
 from ui import i18n as ui_i18n
 from ui.canvas.painting import tr
-from ui.canvas.scene import SCENE_MARGIN, JourneyScene
+from ui.canvas.scene import SCENE_MARGIN
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
 
@@ -63,14 +63,22 @@ def render(tmp_path: Path, journey: Journey) -> tuple[Path, PosterPlan]:
     return target, render_poster(journey, target, PosterOptions(paper=A3, printed=date(2026, 12, 7)))
 
 
+def printed(plan: PosterPlan) -> Layout:
+    """The map as the poster laid it out (its cells flowed to the page's shape)."""
+    assert plan.layout is not None
+    return plan.layout
+
+
+def picture_layout(journey: Journey) -> Layout:
+    """The map as a picture lays it out (its cells flowed to the picture's shape)."""
+    return compute_layout(journey, Metrics(), aspect=pictures.PICTURE_ASPECT)
+
+
 def picture(library: Library, journey: Journey, target: Path) -> tuple[QImage, Layout]:
     """A 96-dpi PNG of `journey` (one pixel per scene unit) drawn by the canvas, and the layout it shows."""
     document = JourneyDocument(library, library.create_journey(journey))
     pictures.save_picture(document, target, "png", 96)
-    scene = JourneyScene(document)
-    layout = scene.layout
-    scene.dispose()
-    return QImage(str(target)), layout
+    return QImage(str(target)), picture_layout(journey)
 
 
 # ------------------------------------------------------------------------------------------ card padding (7)
@@ -108,7 +116,7 @@ def test_card_text_on_the_canvas_stays_inside_the_padding_on_every_side(
 def test_card_text_on_the_poster_stays_inside_the_padding(tmp_path: Path) -> None:
     journey = padded_journey()
     target, plan = render(tmp_path, journey)
-    layout = compute_layout(journey)
+    layout = printed(plan)
     pad = layout.metrics.card_padding
     rights: list[float] = []
     for fragment in fragments(target):
@@ -306,8 +314,8 @@ def ring(sample: Callable[[float, float], Pixel], x: float, y: float, radius: fl
     return [sample(x + radius * math.cos(a / 18 * math.pi), y + radius * math.sin(a / 18 * math.pi)) for a in range(36)]
 
 
-def poster_pixels(tmp_path: Path, journey: Journey, dpi: int = 600) -> Callable[[float, float], Pixel]:
-    """The poster's colour at a point of its map (layout units)."""
+def poster_pixels(tmp_path: Path, journey: Journey, dpi: int = 600) -> tuple[Callable[[float, float], Pixel], Layout]:
+    """The poster's colour at a point of its map (layout units), and its map's layout."""
     target, plan = render(tmp_path, journey)
     subprocess.run(["pdftoppm", "-r", str(dpi), target, tmp_path / "page"], capture_output=True, check=True)
     magic, width, _height, depth, pixels = (tmp_path / "page-1.ppm").read_bytes().split(maxsplit=4)
@@ -319,11 +327,13 @@ def poster_pixels(tmp_path: Path, journey: Journey, dpi: int = 600) -> Callable[
         offset = 3 * (row * int(width) + column)
         return pixels[offset], pixels[offset + 1], pixels[offset + 2]
 
-    return sample
+    return sample, printed(plan)
 
 
-def picture_pixels(library: Library, journey: Journey, target: Path, dpi: int = 384) -> Callable[[float, float], Pixel]:
-    """A PNG picture's colour at a scene point."""
+def picture_pixels(
+    library: Library, journey: Journey, target: Path, dpi: int = 384
+) -> tuple[Callable[[float, float], Pixel], Layout]:
+    """A PNG picture's colour at a scene point, and the picture's layout."""
     document = JourneyDocument(library, library.create_journey(journey))
     pictures.save_picture(document, target, "png", dpi)
     image = QImage(str(target))
@@ -332,13 +342,13 @@ def picture_pixels(library: Library, journey: Journey, target: Path, dpi: int = 
         colour = image.pixelColor(round((x + SCENE_MARGIN) * dpi / 96), round((y + SCENE_MARGIN) * dpi / 96))
         return colour.red(), colour.green(), colour.blue()
 
-    return sample
+    return sample, picture_layout(journey)
 
 
-def check_marks(sample: Callable[[float, float], Pixel], journey: Journey) -> None:
+def check_marks(drawn: tuple[Callable[[float, float], Pixel], Layout], journey: Journey) -> None:
     """Every curve dot and every badge shows its score's colour and its digit (ink of `ink_on` inside); an unscored
     card shows the grey "no score" ring in the touchpoints lane only."""
-    layout = compute_layout(journey)
+    sample, layout = drawn
     m = layout.metrics
     radius, digits = curve_dots(layout.curves[0].points, m)
     assert all(digits)
@@ -370,7 +380,7 @@ def test_the_poster_puts_digits_in_the_curve_dots_and_rings_only_unscored_touchp
     journey = scored_journey()
     check_marks(poster_pixels(tmp_path, journey), journey)
     target, plan = render(tmp_path, journey)
-    layout = compute_layout(journey)
+    layout = printed(plan)
     digits = {
         (round(lx), f.text)
         for f in fragments(target)
@@ -461,7 +471,7 @@ def header_texts(target: Path, plan: PosterPlan, layout: Layout) -> tuple[list[l
 def test_poster_headers_show_long_phase_names_and_counts_whole(tmp_path: Path, language: Language) -> None:
     journey = header_journey(language, SHORT_TITLE[language])
     target, plan = render(tmp_path, journey)
-    layout = compute_layout(journey)
+    layout = printed(plan)
     headers, corner = header_texts(target, plan, layout)
     for phase, lines, count in zip(journey.phases, headers, COUNTS[language], strict=True):
         assert not any(line.endswith("…") for line in lines), lines
@@ -477,7 +487,7 @@ def test_the_poster_corner_never_shows_a_cut_title(tmp_path: Path, language: Lan
     """A title too long for the corner is left to the title block above the map, not repeated cut."""
     journey = header_journey(language, LONG_TITLE[language])
     target, plan = render(tmp_path, journey)
-    headers, corner = header_texts(target, plan, compute_layout(journey))
+    headers, corner = header_texts(target, plan, printed(plan))
     assert corner == []
     assert not any(line.endswith("…") for lines in headers for line in lines)
     start = " ".join(LONG_TITLE[language].split()[:8])

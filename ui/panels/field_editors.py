@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import style
-from cjmapper.channels import CHANNELS, channel, channel_label
+from cjmapper.channels import CHANNELS, channel, channel_label, resolve
 from cjmapper.model import (
     MAX_CHANNEL,
     SCORE_MAX,
@@ -36,7 +36,6 @@ from cjmapper.model import (
 )
 
 from ..icons import channel_icon
-from .palette import resolve_channel
 
 
 def _hex(colour: tuple[float, float, float]) -> str:
@@ -508,7 +507,7 @@ class ChannelCombo(QComboBox):
             return
         if not self._line.isModified():
             return  # left without typing: nothing to write (even when the stored text is not what we'd store)
-        value = resolve_channel(self.currentText())
+        value = resolve(self.currentText())
         if self._mixed and value is None:
             return  # nothing typed over "Mixed": leave every card's channel as it is
         self._choose(value)
