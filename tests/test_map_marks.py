@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from cjmapper import style
@@ -88,11 +88,12 @@ def test_card_text_on_the_canvas_stays_inside_the_padding_on_every_side(
     qapp: QApplication, library: Library, tmp_path: Path
 ) -> None:
     """Titles and notes drawn by the canvas keep the card's padding from its border on the right as on the left
-    and top. (Notes are measured at 9.5 units; Qt set them at 10 pixels, 5% wider, and they ran onto the border.)"""
+    and top, and the footer (score badge) on the right and at the bottom. (Notes are measured at 9.5 units; Qt
+    set them at 10 pixels, 5% wider, and they ran onto the border.)"""
     image, layout = picture(library, padded_journey(), tmp_path / "map.png")
     m = layout.metrics
     pad = m.card_padding
-    gaps: dict[str, list[int]] = {"left": [], "right": [], "top": []}
+    gaps: dict[str, list[int]] = {"left": [], "right": [], "top": [], "bottom": []}
     for box in layout.cards.values():
         r = box.rect
         parts = box.parts(m)
@@ -108,9 +109,29 @@ def test_card_text_on_the_canvas_stays_inside_the_padding_on_every_side(
         gaps["left"].append(min(x for x, _ in ink))  # pixel columns before the first ink, the border's included
         gaps["right"].append(width - 1 - max(x for x, _ in ink))  # and after the last
         gaps["top"].append(min(y for _, y in ink))
+        # The footer (channel icon and name, score badge): anything unlike the card's paper, up to the border.
+        height = round(r.height)
+        paper = image.pixelColor(x0 + width // 2, y0 + 2)
+        marks = [
+            (x, y)
+            for y in range(round(parts.footer.y), height - 1)
+            for x in range(round(pad / 2) + 1, width - 1)
+            if _unlike(image.pixelColor(x0 + x, y0 + y), paper)
+        ]
+        assert marks, box.title_lines
+        gaps["right"].append(width - 1 - max(x for x, _ in marks))
+        gaps["bottom"].append(height - 1 - max(y for _, y in marks))
     for side, found in gaps.items():
         assert min(found) >= pad, (side, found)
-    assert min(gaps["right"]) <= pad + 3  # the narrow letters do fill the lines: the check had something to find
+    assert min(gaps["right"]) <= pad + 1  # the badge and the narrow letters do reach the padding
+    assert min(gaps["bottom"]) <= pad + 2
+
+
+def _unlike(colour: QColor, paper: QColor) -> bool:
+    return (
+        max(abs(colour.red() - paper.red()), abs(colour.green() - paper.green()), abs(colour.blue() - paper.blue()))
+        > 60
+    )
 
 
 def test_card_text_on_the_poster_stays_inside_the_padding(tmp_path: Path) -> None:
@@ -118,18 +139,23 @@ def test_card_text_on_the_poster_stays_inside_the_padding(tmp_path: Path) -> Non
     target, plan = render(tmp_path, journey)
     layout = printed(plan)
     pad = layout.metrics.card_padding
-    rights: list[float] = []
+    gaps: dict[str, list[float]] = {"left": [], "right": [], "top": [], "bottom": []}
     for fragment in fragments(target):
         lx, ly = to_layout(plan, fragment.x, fragment.y)
         cards = [box for box in layout.cards.values() if box.rect.contains(lx, ly)]
         if not cards:
             continue
         rect = cards[0].rect
-        right = lx + FontMetrics(fragment.size / plan.scale).width(fragment.text)
-        assert lx >= rect.x + pad - 0.01, fragment.text
-        assert right <= rect.right - pad + 0.01, fragment.text
-        rights.append(rect.right - right)
-    assert min(rights) < pad + 3  # lines that do run up to the padding were among them
+        font = FontMetrics(fragment.size / plan.scale)
+        gaps["left"].append(lx - rect.x)
+        gaps["right"].append(rect.right - lx - font.width(fragment.text))
+        gaps["top"].append(ly - font.ascent - rect.y)  # the line's box, its ascent above the baseline
+        gaps["bottom"].append(rect.bottom - ly + font.descent)  # (descent is negative)
+    for side, found in gaps.items():
+        assert min(found) >= pad - 0.01, (side, min(found))
+    assert min(gaps["left"]) == pytest.approx(pad, abs=0.01)  # the titles and notes start right at the padding
+    assert min(gaps["top"]) < pad + 2  # the first title line sits at the top padding
+    assert min(gaps["right"]) < pad + 3  # lines that do run up to the padding were among them
 
 
 # ------------------------------------------------------------------------------------- rounding, ellipsis (8)
@@ -191,6 +217,14 @@ def test_no_full_stop_or_comma_stands_before_an_ellipsis(tmp_path: Path) -> None
     text = pages_text(target)[0]
     assert "naar de bezorgtijd…" in text
     assert not re.search(r"[.,;:] ?…", text)
+
+
+def test_the_canvas_puts_no_full_stop_before_an_ellipsis(qapp: QApplication, library: Library, tmp_path: Path) -> None:
+    journey = Journey(0, "Ellips", language=Language.NL, phases=[Phase(1, "Fase")], lanes=[Lane(1, "Kanalen")])
+    journey.touchpoints.append(Touchpoint(1, 1, 1, 0, "Levering", notes=ELLIPSIS_NOTES))
+    texts = svg_texts(library, journey, tmp_path / "map.svg")
+    assert "naar de bezorgtijd…" in texts
+    assert not [t for t in texts if re.search(r"[.,;:] ?…", t)]
 
 
 # ------------------------------------------------------------------------------------------ score colours (3)
