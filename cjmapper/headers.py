@@ -36,6 +36,8 @@ BASE_FONT_SIZE = Metrics().font_size
 MIN_CORNER_SIZE = 8.0
 CORNER_SIDE = 12.0
 CORNER_TOP = 6.0
+LEADING = 1.2
+"""The corner's lines are at least this many times the size apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ def fit_corner_title(width: float, height: float, title: str, m: Metrics) -> Cor
     size, smallest = m.font_size + k, MIN_CORNER_SIZE * k
     while True:
         font = FontMetrics(size, bold=True)
-        line_height = font.ascent - font.descent
+        line_height = max(font.ascent - font.descent, LEADING * size)
         fitting = max(1, int((height - 2 * CORNER_TOP * k) // line_height))
         lines, elided = font.wrap(title, inner, fitting)
         if not elided or size <= smallest:
