@@ -16,8 +16,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from cjmapper import style
 from cjmapper.i18n import decimal
@@ -29,9 +31,10 @@ from cjmapper.text import FontMetrics
 from tests.poster_helpers import fragments, pages_text, to_layout
 from ui import i18n as ui_i18n
 from ui.canvas.painting import tr
-from ui.canvas.scene import SCENE_MARGIN
+from ui.canvas.scene import SCENE_MARGIN, JourneyScene
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
+from ui.workshop.controller import workshop_metrics
 
 FULL_LINES = "l" * 200
 """Notes of narrow letters: every wrapped line fills the card's width to within a letter, the last ends in "…"."""
@@ -560,3 +563,31 @@ def test_the_canvas_corner_never_shows_a_cut_title(qapp: QApplication, library: 
     texts = svg_texts(library, journey, tmp_path / "map.svg")
     assert not [t for t in texts if t.endswith("…")]
     assert not [t for t in texts if t and LONG_TITLE[Language.NL].startswith(t)]  # no line of the title at all
+
+
+def test_workshop_headers_show_long_phase_names_and_counts_whole(
+    qapp: QApplication, library: Library, tmp_path: Path
+) -> None:
+    """Workshop mode's larger type (every size 1.4 times): the long names and the counts still fit whole."""
+    journey = header_journey(Language.EN, SHORT_TITLE[Language.EN])
+    scene = JourneyScene(JourneyDocument(library, library.create_journey(journey)), metrics=workshop_metrics())
+    scene.card_items()
+    for item in scene.items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # text, not the pixmaps of cached items
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    source = scene.sceneRect()
+    painter = QPainter(generator)
+    try:
+        scene.render(painter, QRectF(0.0, 0.0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+        scene.dispose()
+    texts = [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", bytes(buffer.data().data()).decode())]
+    assert not [t for t in texts if t.endswith("…")]
+    for name in LONG_PHASES[Language.EN]:
+        assert drawn_in_lines(texts, name), name
+    for count in COUNTS[Language.EN]:
+        assert count in texts
