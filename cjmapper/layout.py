@@ -184,6 +184,26 @@ _DEFAULT_FONT_SIZE = 11.0
 """`Metrics().font_size`: the size at which a card's badge, dots and icon have their `cjmapper.style` sizes."""
 
 
+CROWDED_DOT = 0.6
+"""The size of a crowded curve dot (one too close to its neighbours to hold a digit), relative to a full one."""
+
+
+def curve_dots(points: Sequence[CurvePoint], m: Metrics) -> tuple[float, list[bool]]:
+    """The radius of the experience curve's dots (a card's score badge, growing with the type like it) and, per
+    point, whether its dot holds its score's digit: every dot that stands at least a dot's width clear of its
+    neighbours; a crowded one is drawn smaller (`CROWDED_DOT` of the radius), in its colour only."""
+    radius = style.BADGE_RADIUS * m.font_size / _DEFAULT_FONT_SIZE
+    room = 2 * radius + 1
+    xs = [point.x for point in points]
+    last = len(xs) - 1
+    digits = [
+        (i == 0 or x - xs[i - 1] >= room or abs(points[i - 1].y - points[i].y) >= room)
+        and (i == last or xs[i + 1] - x >= room or abs(points[i + 1].y - points[i].y) >= room)
+        for i, x in enumerate(xs)
+    ]
+    return radius, digits
+
+
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
     """One scored card on the curve: `x` spreads a phase's scored cards across its column in reading order."""
