@@ -4,7 +4,8 @@ curve's line and dots, the bar and the other labels leave room, so the curve nev
 The curve is a function of x (its points run left to right), so over a label's width its line covers one interval
 of heights: a label is clear of the line when that interval, widened by the line's half width, misses it. Places
 are tried nearest the bar first: above it, below it, then ever further up and down the lane, each at the bar's
-right end, its left end, its middle and along the column. When no place is clear (a phase with hundreds of scored
+right end, its left end, its middle and along the column, then (a column whose curve zig-zags across the whole
+lane) reaching halfway into the columns either side. When no place is clear (a phase with hundreds of scored
 cards fills its column), the label goes where it hides the fewest dots. Plain numbers in, so `cjmapper.layout`
 can call it without an import cycle.
 """
@@ -19,8 +20,8 @@ Box = tuple[float, float, float, float]
 
 LINE_CLEARANCE = 2.5
 """Room kept between a label and the curve's line (half its 2.5-unit width, and a little air)."""
-DOT_CLEARANCE = 7.0
-"""Room kept between a label and a dot's centre (its 5-unit radius, its outline, and a little air)."""
+DOT_AIR = 2.0
+"""Room kept between a label and a dot's edge (a dot's centre is kept its radius and this far away)."""
 BAR_GAP = 4.0
 """Room between a label and its bar."""
 EDGE = 2.0
@@ -39,15 +40,37 @@ def place_labels(
     ys: Sequence[float],
     size: tuple[float, float],
     bar_share: float,
+    dot_radius: float,
 ) -> list[Box]:
     """A box of `size` for each mark (x, y) in its column (left, width) of the lane `row`, clear of the curve
     through the points (`xs` ascending, `ys`), of each mark's bar (`bar_share` of its column's width either side
-    of the mark) and of the labels placed before it."""
-    row_x, row_y, _, row_height = row
+    of the mark), of its dots (`dot_radius`) and of the labels placed before it."""
+    row_x, row_y, row_width, row_height = row
     width, height = size
+    clearance = dot_radius + DOT_AIR
     placed: list[Box] = []
     bars = [(x - w * bar_share, x + w * bar_share, y) for (x, y), (_, w) in zip(marks, columns, strict=True)]
     top, bottom = row_y + EDGE, row_y + row_height - EDGE - height
+
+    def search(lefts: list[float], heights: list[float]) -> tuple[int, Box] | None:
+        """The first box at these places (heights first) that hides nothing, else the one that hides least."""
+        spans = [_line_span(xs, ys, x - LINE_CLEARANCE, x + width + LINE_CLEARANCE) for x in lefts]
+        dots = [_dots(xs, ys, x - clearance, x + width + clearance) for x in lefts]
+        best: tuple[int, Box] | None = None
+        for y in heights:
+            for x, span, near in zip(lefts, spans, dots, strict=True):
+                box = (x, y, width, height)
+                if any(_meets(box, other) for other in placed) or any(_on_bar(box, bar) for bar in bars):
+                    continue
+                hidden = bisect_right(near, y + height + clearance) - bisect_left(near, y - clearance)
+                crossed = span is not None and span[0] <= y + height + LINE_CLEARANCE and span[1] >= y - LINE_CLEARANCE
+                cost = 2 * hidden + int(crossed)
+                if best is None or cost < best[0]:
+                    best = (cost, box)
+                if cost == 0:
+                    return best
+        return best
+
     for (mark_x, mark_y), (left, column_width), (bar_left, bar_right, _) in zip(marks, columns, bars, strict=True):
         low = max(left + EDGE, row_x + SCALE_ROOM)
         high = max(low, left + column_width - EDGE - width)
@@ -63,23 +86,16 @@ def place_labels(
         )
         heights = [above, below, *others]
         heights = [min(max(y, top), max(top, bottom)) for y in heights]
-        spans = [_line_span(xs, ys, x - LINE_CLEARANCE, x + width + LINE_CLEARANCE) for x in lefts]
-        dots = [_dots(xs, ys, x - DOT_CLEARANCE, x + width + DOT_CLEARANCE) for x in lefts]
-        best: tuple[int, Box] | None = None
-        for y in heights:
-            for x, span, near in zip(lefts, spans, dots, strict=True):
-                box = (x, y, width, height)
-                if any(_meets(box, other) for other in placed) or any(_on_bar(box, bar) for bar in bars):
-                    continue
-                hidden = bisect_right(near, y + height + DOT_CLEARANCE) - bisect_left(near, y - DOT_CLEARANCE)
-                crossed = span is not None and span[0] <= y + height + LINE_CLEARANCE and span[1] >= y - LINE_CLEARANCE
-                cost = 2 * hidden + int(crossed)
-                if best is None or cost < best[0]:
-                    best = (cost, box)
-                if cost == 0:
-                    break
-            if best is not None and best[0] == 0:
-                break
+        best = search(lefts, heights)
+        if best is None or best[0] > 0:
+            # No clear place in the column (its curve zig-zags across the whole lane): reach halfway into the
+            # columns either side, still at the bar's height where that is clear.
+            wide_low = max(row_x + SCALE_ROOM, left - width / 2)
+            wide_high = max(wide_low, min(row_x + row_width - EDGE - width, left + column_width - width / 2))
+            wider = search(_unique([wide_low + (wide_high - wide_low) * k / 16 for k in range(17)],
+                                   wide_low, wide_high), heights)  # fmt: skip
+            if wider is not None and (best is None or wider[0] < best[0]):
+                best = wider
         placed.append(best[1] if best is not None else (lefts[0], heights[0], width, height))
     return placed
 

@@ -185,6 +185,31 @@ _DEFAULT_FONT_SIZE = 11.0
 """`Metrics().font_size`: the size at which a card's badge, dots and icon have their `cjmapper.style` sizes."""
 
 
+CROWDED_DOT = 0.6
+"""The size of a crowded curve dot (one too close to its neighbours to hold a digit), relative to a full one."""
+
+
+def curve_dot_radius(m: Metrics) -> float:
+    """The radius of the experience curve's dots: a card's score badge's, growing with the type like it."""
+    return style.BADGE_RADIUS * m.font_size / _DEFAULT_FONT_SIZE
+
+
+def curve_dots(points: Sequence[CurvePoint], m: Metrics) -> tuple[float, list[bool]]:
+    """The radius of the experience curve's dots (a card's score badge, growing with the type like it) and, per
+    point, whether its dot holds its score's digit: every dot that stands at least a dot's width clear of its
+    neighbours; a crowded one is drawn smaller (`CROWDED_DOT` of the radius), in its colour only."""
+    radius = curve_dot_radius(m)
+    room = 2 * radius + 1
+    xs = [point.x for point in points]
+    last = len(xs) - 1
+    digits = [
+        (i == 0 or x - xs[i - 1] >= room or abs(points[i - 1].y - points[i].y) >= room)
+        and (i == last or xs[i + 1] - x >= room or abs(points[i + 1].y - points[i].y) >= room)
+        for i, x in enumerate(xs)
+    ]
+    return radius, digits
+
+
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
     """One scored card on the curve: `x` spreads a phase's scored cards across its column in reading order."""
@@ -233,13 +258,14 @@ def average_label_size(m: Metrics) -> tuple[float, float]:
 class MarkLabels(Sequence[Rect]):
     """The boxes of a curve's phase-average labels, placed when first read (`cjmapper.curve_labels`)."""
 
-    __slots__ = ("_columns", "_lane", "_made", "_marks", "_points", "_size")
+    __slots__ = ("_columns", "_dot_radius", "_lane", "_made", "_marks", "_points", "_size")
 
     def __init__(
         self, lane: LaneBox, points: Sequence[CurvePoint], marks: tuple[PhaseMark, ...], columns: tuple[Rect, ...],
-        size: tuple[float, float],
+        size: tuple[float, float], dot_radius: float,
     ) -> None:  # fmt: skip
         self._lane, self._points, self._marks, self._columns, self._size = lane, points, marks, columns, size
+        self._dot_radius = dot_radius
         self._made: tuple[Rect, ...] | None = None
 
     def _boxes(self) -> tuple[Rect, ...]:
@@ -253,6 +279,7 @@ class MarkLabels(Sequence[Rect]):
                 [p.y for p in self._points],
                 self._size,
                 AVERAGE_BAR_SHARE,
+                self._dot_radius,
             )
             self._made = tuple(Rect(*box) for box in boxes)
         return self._made
@@ -798,7 +825,7 @@ def _curves(
             for p in marked
         )
         points = CurvePoints(lane, columns)
-        labels = MarkLabels(lane, points, marks, tuple(p.column for p in marked), size)
+        labels = MarkLabels(lane, points, marks, tuple(p.column for p in marked), size, curve_dot_radius(m))
         curves.append(Curve(lane.lane_id, points, marks, labels))
     return tuple(curves)
 

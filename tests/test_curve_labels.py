@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 
 from cjmapper.i18n import decimal
-from cjmapper.layout import AVERAGE_BAR_SHARE, Curve, Layout, Metrics, Rect, compute_layout
+from cjmapper.layout import AVERAGE_BAR_SHARE, Curve, Layout, Metrics, Rect, compute_layout, curve_dot_radius
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.poster import PosterOptions, render_poster
 from cjmapper.text import FontMetrics
@@ -17,8 +17,6 @@ from tests.poster_helpers import fragments, to_layout
 
 LINE_HALF = 1.25
 """Half the curve's line width."""
-DOT_RADIUS = 5.75
-"""A dot's radius with its outline."""
 
 
 def generated(seed: int, language: Language = Language.NL) -> Journey:
@@ -74,13 +72,14 @@ def crossings(layout: Layout, curve: Curve, boxes: list[Rect]) -> list[str]:
     points = [(p.x, p.y) for p in curve.points]
     lane = next(lane for lane in layout.lanes if lane.lane_id == curve.lane_id)
     columns = {p.phase_id: p.column for p in layout.phases}
+    dot_radius = curve_dot_radius(layout.metrics)  # the score badge's, its rim inside it
     for i, (mark, box) in enumerate(zip(curve.phase_marks, boxes, strict=True)):
         name = f"label of phase {mark.phase_id}"
         if any(segment_meets(a, b, grown(box, LINE_HALF)) for a, b in itertools.pairwise(points)):
             problems.append(f"{name}: the curve's line")
         for x, y in points:
             nearest_x, nearest_y = min(max(x, box.x), box.right), min(max(y, box.y), box.bottom)
-            if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < DOT_RADIUS**2:
+            if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < dot_radius**2:
                 problems.append(f"{name}: a dot")
         for other_mark in curve.phase_marks:
             half = columns[other_mark.phase_id].width * AVERAGE_BAR_SHARE

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from cjmapper import style
-from cjmapper.layout import Layout, Metrics, compute_layout
+from cjmapper.layout import Layout, Metrics, compute_layout, curve_dot_radius
 from cjmapper.model import Journey, Phase
 from cjmapper.store import Library
 from tests.test_curve_labels import generated
@@ -48,6 +48,7 @@ def check_labels(image: QImage, layout: Layout, origin: tuple[float, float], sca
         return (x + origin[0]) * scale, (y + origin[1]) * scale
 
     checked = 0
+    dot_radius = curve_dot_radius(layout.metrics)
     for curve in layout.curves:
         boxes = list(curve.labels)
         for box in boxes:
@@ -68,7 +69,7 @@ def check_labels(image: QImage, layout: Layout, origin: tuple[float, float], sca
             for step in range(int(length / 2)):
                 t = step * 2 / length
                 x, y = a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t
-                if min(math.hypot(x - p.x, y - p.y) for p in points) < 8:
+                if min(math.hypot(x - p.x, y - p.y) for p in points) < dot_radius + 1:
                     continue  # a dot, drawn over the line
                 px, py = to_pixel(x, y)
                 colour = image.pixelColor(round(px - 0.5), round(py - 0.5))

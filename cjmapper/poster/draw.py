@@ -11,8 +11,9 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
+from cjmapper.headers import fit_corner_title, fit_phase_header
 from cjmapper.i18n import decimal
-from cjmapper.layout import AVERAGE_BAR_SHARE, Curve, LaneBox, Layout, PhaseBox, curve_y
+from cjmapper.layout import AVERAGE_BAR_SHARE, CROWDED_DOT, Curve, LaneBox, Layout, PhaseBox, curve_dots, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
 from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
@@ -106,6 +107,7 @@ class MapPainter:
         self.cards: dict[int, Touchpoint] = {t.id: t for t in journey.touchpoints}
         self.lane_colours = {lane.id: style.lane_color(lane.kind, lane.color) for lane in journey.lanes}
         self.phase_colours = {p.id: style.phase_color(i, p.color) for i, p in enumerate(journey.phases)}
+        self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.icons = IconStamps(pen.c)
 
     def draw(self, tick: Tick) -> None:
@@ -124,19 +126,20 @@ class MapPainter:
     # ------------------------------------------------------------------ structure
 
     def _corner(self) -> None:
+        """The journey's title, when it fits the corner whole (else the title block above says it alone)."""
         m = self.m
         pen = self.pen
         width, height = m.lane_header_width, m.phase_header_height
         pen.rect(0, 0, width, height, rgb(style.CORNER_BACKGROUND))
-        size = m.font_size + 1
-        font = FontMetrics(size, bold=True)
-        lines = font.wrap(self.journey.title, max(1.0, width - 24), 3)[0]
-        line_height = font.ascent - font.descent
-        top = max(6.0, (height - line_height * len(lines)) / 2)
+        corner = fit_corner_title(width, height, self.journey.title, m)
+        if not corner.whole:
+            return
+        font = FontMetrics(corner.size, bold=True)
+        top = corner.top
         pen.fill(rgb(style.INK))
-        for line in lines:
-            pen.text(12, top + font.ascent, line, size, bold=True)
-            top += line_height
+        for line in corner.lines:
+            pen.text(corner.left, top + font.ascent, line, corner.size, bold=True)
+            top += corner.line_height
 
     def _cells(self) -> None:
         pen = self.pen
@@ -165,29 +168,31 @@ class MapPainter:
         pen.stroke(rgb(style.GRID_LINE), 0.75)
         pen.line(h.right, h.y, h.right, h.bottom)
         pen.line(h.x, h.bottom, h.right, h.bottom)
-        name = FontMetrics(m.header_font_size, bold=True).elide(phase.name, h.width - 24)
-        pen.fill(rgb(style.INK))
-        pen.text(h.x + 12, baseline(h.y + 14, m.header_font_size + 8, m.header_font_size, True), name,
-                 m.header_font_size, bold=True)  # fmt: skip
         cards = [t for t in self.journey.touchpoints if t.phase_id == box.phase_id]
         scores = [t.score for t in cards if t.score is not None]
-        line_top, line_height = h.bottom - 26, 18.0
-        badge_width = 0.0
-        if scores:
-            average = sum(scores) / len(scores)
-            text = label("avg", language, decimal(average, language))
-            badge_width = FontMetrics(m.font_size, bold=True).width(text) + 14
+        average = sum(scores) / len(scores) if scores else None
+        count = label("touchpoints_1", language) if len(cards) == 1 else label("touchpoints_n", language, len(cards))
+        badge_text = label("avg", language, decimal(average, language)) if average is not None else None
+        fitted = fit_phase_header(h.width, h.height, phase.name, (count, str(len(cards))), badge_text, m)
+        pen.fill(rgb(style.INK))
+        top = h.y + fitted.name_top
+        for line in fitted.name_lines:
+            pen.text(h.x + fitted.figures.x, baseline(top, fitted.name_line_height, fitted.name_size, True), line,
+                     fitted.name_size, bold=True)  # fmt: skip
+            top += fitted.name_line_height
+        figures, size = fitted.figures, fitted.figures_size
+        line_top = h.y + figures.y
+        if fitted.badge is not None and average is not None:
+            badge = fitted.badge
             fill = style.score_rgb(average)
             pen.fill(fill)
-            pen.c.roundRect(h.right - 12 - badge_width, -line_top - line_height, badge_width, line_height, 9,
+            pen.c.roundRect(h.x + badge.x, -line_top - badge.height, badge.width, badge.height, badge.height / 2,
                             stroke=0, fill=1)  # fmt: skip
             pen.fill(style.ink_on(fill))
-            pen.text_centred(h.right - 12 - badge_width / 2, baseline(line_top, line_height, m.font_size, True), text,
-                             m.font_size, bold=True)  # fmt: skip
-        count = label("touchpoints_1", language) if len(cards) == 1 else label("touchpoints_n", language, len(cards))
-        count = FontMetrics(m.font_size).elide(count, h.width - 24 - badge_width - 6)
+            pen.text_centred(h.x + badge.x + badge.width / 2, baseline(line_top, badge.height, size, True),
+                             fitted.badge_text, size, bold=True)  # fmt: skip
         pen.fill(rgb(style.MUTED_INK))
-        pen.text(h.x + 12, baseline(line_top, line_height, m.font_size), count, m.font_size)
+        pen.text(h.x + figures.x, baseline(line_top, figures.height, size), fitted.count, size)
 
     def _lane_header(self, box: LaneBox, name: str, alternate: bool) -> None:
         m = self.m
@@ -277,7 +282,7 @@ class MapPainter:
         c.setDash()
         for score in range(SCORE_MIN, SCORE_MAX + 1):
             y = curve_y(lane, score)
-            pen.fill(style.score_rgb(score))
+            pen.fill(style.shade(style.SCORE_COLORS[score], style.SCORE_RING))
             pen.text_centred(r.x + 10, baseline(y - 8, 16, small), str(score), small)
         if curve is None:
             return
@@ -302,10 +307,21 @@ class MapPainter:
         pen.stroke(rgb(style.CURVE_LINE), 2.5)
         c.drawPath(path, stroke=1, fill=0)
         c.setLineJoin(0)
-        pen.stroke((1.0, 1.0, 1.0), 1.5)
-        for point in curve.points:
-            pen.fill(style.score_rgb(point.score))
-            c.circle(point.x, -point.y, 5.0, stroke=1, fill=1)
+        # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
+        radius, digits = curve_dots(curve.points, m)
+        size = style.BADGE_FONT_SIZE * radius / style.BADGE_RADIUS
+        digit_base = baseline(-radius, 2 * radius, size, True)
+        for point, digit in zip(curve.points, digits, strict=True):
+            fill = style.score_rgb(point.score)
+            pen.fill(fill)
+            if digit:
+                pen.stroke(style.shade(style.SCORE_COLORS.get(point.score, style.NO_SCORE), style.SCORE_RING), 1.0)
+                c.circle(point.x, -point.y, radius - 0.5, stroke=1, fill=1)
+                pen.fill(style.ink_on(fill))
+                pen.text_centred(point.x, point.y + digit_base, str(point.score), size, bold=True)
+            else:
+                pen.stroke((1.0, 1.0, 1.0), 1.5)
+                c.circle(point.x, -point.y, radius * CROWDED_DOT, stroke=1, fill=1)
         # The averages' labels where the layout put them, clear of the curve (over it only where a crowded phase
         # leaves no room).
         for mark, _, box in marks:
@@ -354,7 +370,8 @@ class MapPainter:
                 c.doForm(icon)
                 c.restoreState()
             c.translate(badge_x, -badge_y)
-            c.doForm(stamps.badge(card.score))
+            if style.shows_score_badge(card.score, self.kinds[box.lane_id]):
+                c.doForm(stamps.badge(card.score))
             if shown:
                 c.doForm(stamps.dots(shown))
             c.restoreState()
@@ -437,7 +454,8 @@ class Stamps:
         return name
 
     def badge(self, score: int | None) -> str:
-        """The score badge centred on the origin: a filled circle, or a grey ring when there is no score."""
+        """The score badge centred on the origin: a filled circle with a darker rim, or a grey ring when there is
+        no score."""
         radius = style.BADGE_RADIUS
         name, new = self._form(("badge", score), (-radius - 1, -radius - 1, radius + 1, radius + 1))
         if new:
@@ -447,8 +465,11 @@ class Stamps:
                 c.setLineWidth(1.5)
                 c.circle(0, 0, radius - 0.75, stroke=1, fill=0)
             else:
-                c.setFillColorRGB(*rgb(style.SCORE_COLORS.get(score, style.NO_SCORE)))
-                c.circle(0, 0, radius, stroke=0, fill=1)
+                colour = style.SCORE_COLORS.get(score, style.NO_SCORE)
+                c.setFillColorRGB(*rgb(colour))
+                c.setStrokeColorRGB(*style.shade(colour, style.SCORE_RING))
+                c.setLineWidth(1.0)
+                c.circle(0, 0, radius - 0.5, stroke=1, fill=1)
             c.endForm()
         return name
 

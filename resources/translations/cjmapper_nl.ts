@@ -1675,12 +1675,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>1 sheet of {0} in a {1} × {2} grid, and an assembly sheet</source>
-        <translation>1 vel {0} in een raster van {1} × {2}, en een overzichtsvel</translation>
+        <translation>1 vel {0} in een raster van {1} × {2}, en een montagevel</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} sheets of {1} in a {2} × {3} grid, and an assembly sheet</source>
-        <translation>{0} vellen {1} in een raster van {2} × {3}, en een overzichtsvel</translation>
+        <translation>{0} vellen {1} in een raster van {2} × {3}, en een montagevel</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1710,7 +1710,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1} sheets</source>
-        <translation>{0} vellen {1} gebruiken</translation>
+        <translation>Gebruik {0} vellen {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1725,12 +1725,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1}</source>
-        <translation>{0} {1} gebruiken</translation>
+        <translation>Gebruik {0} {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} on {1} {2} sheets</source>
-        <translation>{0} op {1} vellen {2} gebruiken</translation>
+        <translation>Gebruik {0} op {1} vellen {2}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1745,12 +1745,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
-        <translation>{0}, en geen PDF-pagina is groot genoeg (hooguit {1} mm per zijde): splits de klantreis op in kleinere klantreizen.</translation>
+        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis in kleinere kaarten.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} {2} sheets keep it legible.</source>
-        <translation>{0}; met {1} vellen {2} blijft de tekst leesbaar.</translation>
+        <translation>{0}; met {1} vellen {2} blijft hij leesbaar.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1770,7 +1770,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
-        <translation>{0}; geen papier van A0 tot A4 houdt de tekst leesbaar: druk de poster af op {1}</translation>
+        <translation>{0}; geen papier van A0 tot A4 houdt hem leesbaar: druk hem af op {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

@@ -54,6 +54,7 @@ from ..panels.persona_strip import PersonaStrip
 from ..panels.properties import PropertiesPanel
 from ..user_settings import settings
 from ..workshop.controller import WorkshopController
+from ..workshop.overlay_row import OverlayRow
 from ..workshop.voting import VotingBar, VotingPanel, voting_actions
 from ..workshop.voting_session import VotingSession
 from .export_actions import ExportActions
@@ -121,7 +122,9 @@ class MainWindow(QMainWindow):
         self.damage_banner = DamageBanner(self)  # a damaged library: open read-only, offers Export All Journeys
         self.central_layout.addWidget(self.damage_banner)
         self.central_layout.addWidget(self.persona_strip)
-        self.central_layout.addWidget(self.voting_bar)
+        self.overlay_row = OverlayRow(self.view, self)  # the voting bar and the timer: their own space, not the map's
+        self.overlay_row.add(self.voting_bar, 1)
+        self.central_layout.addWidget(self.overlay_row)
         self.central_layout.addWidget(self.centre, 1)
         self.setCentralWidget(self.central)
 
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         self.workshop = WorkshopController(self, self, structure_actions)
         self.history.route_through(self.workshop.undo, self.workshop.redo)  # outside workshop mode: the group's own
         self.workshop.toggled.connect(self._workshop_toggled)
+        self.overlay_row.add(self.workshop.overlay)
         self._create_menus()
         self._create_toolbar()
         self.library_panel.add_actions(
