@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +61,7 @@ from .file_opening import FileOpener
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .panel_layout import PanelLayout
 from .status_figures import JourneyFigures
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
@@ -194,8 +195,12 @@ class MainWindow(QMainWindow):
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self.exports.stop_poster_export)
 
-        self.resize(1400, 860)
+        self.panel_layout = PanelLayout(
+            self, [self.journeys_dock, self.palette_dock, self.properties_dock, self.voting_dock], STATE_VERSION
+        )  # the first window fits the screen; the canvas keeps its share of the width
+        self.panel_layout.place_first(QSize(1400, 860))
         self.restore_settings()
+        self.panel_layout.keep_on_screen()
         self.files.remember(library)
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
@@ -733,7 +738,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         stored = settings()
         stored.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        stored.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
+        stored.setValue(SETTINGS_STATE, self.panel_layout.state())
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
