@@ -169,7 +169,7 @@ def rect(r):
 print(json.dumps({
     "frame": rect(window.frameGeometry()), "area": rect(window.screen().availableGeometry()),
     "window": window.width(), "view": window.view.width(), "strip": window.persona_strip.width(),
-    "compact": window.panel_layout.compact,
+    "compact": window.panel_layout.compact, "maximised": window.isMaximized(),
 }))
 window.close()
 window.library.close()
@@ -200,6 +200,7 @@ def test_the_first_window_on_a_small_screen(tmp_path: Path, path: Path, screen: 
     assert seen["frame"][2] >= width * 0.9  # and using it
     assert seen["view"] >= CANVAS_SHARE * seen["window"], seen
     assert seen["compact"] == (width < 1100), seen
+    assert seen["maximised"], seen  # smaller than the first window's size on a desktop: the whole screen
 
 
 @pytest.mark.parametrize("width", [80, 140, 220, 400, 900])

@@ -1,7 +1,8 @@
 """The persona strip above the canvas, and the Persona dialog it opens.
 
 The strip shows whom the journey is about: the persona's name in bold and the short description on the first line,
-the goals and frustrations on the second, each cut with "…" to the width (the whole text is in the tooltip). It is
+the goals and frustrations on the second, each cut with "…" to the width, their labels too, so that no text lands on
+another however narrow the strip (the whole text is in the tooltip; `segment_boxes` is where each piece goes). It is
 drawn in a larger type than the panels, for a projector. With no persona it is one thin line, "Add a persona".
 It follows the document live (`JourneyDocument.changed`), so typing in the Properties panel shows here at once.
 

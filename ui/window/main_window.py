@@ -11,8 +11,8 @@ switching libraries, read-only mode and the status bar (a little past 700 lines,
 menus are many). Its helpers each hold one job and are handed a small protocol of the window (they import nothing of
 it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between libraries and files),
 `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the menus' edits of
-journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and the workshop's
-`WorkshopController`.
+journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), `PanelLayout` (the
+window on its screen, the panels beside the canvas), and the workshop's `WorkshopController`.
 """
 
 from __future__ import annotations
@@ -733,7 +733,7 @@ class MainWindow(QMainWindow):
         if not (isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION)):
             # First run: the properties panel needs the height; the palette's list scrolls.
             self.resizeDocks([self.palette_dock, self.properties_dock], [300, 560], Qt.Orientation.Vertical)
-            self.resizeDocks([self.journeys_dock, self.properties_dock], [240, 320], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.journeys_dock, self.properties_dock], [228, 320], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         stored = settings()

@@ -1,7 +1,8 @@
 """The window on the screen it has, and the map's room beside the panels.
 
-- The first window fits the screen's available area (`place_first`), and a window put back from the settings is
-  kept on the screen it opens on (`keep_on_screen`, again once it is shown and its frame is known).
+- The first window fits the screen's available area (`place_first`: maximised on a screen smaller than its size),
+  and a window put back from the settings is kept on the screen it opens on (`keep_on_screen`, again once it is
+  shown and its frame is known).
 - The canvas gets at least `CANVAS_SHARE` of the window's width at every size down to the window's minimum. While the
   panels at their narrowest fit beside it on both sides, they stay where the user put them, only narrowed; below that
   width the left and right panels are tabbed together on the right ("compact"), and the canvas is given the minimum
@@ -64,13 +65,16 @@ class PanelLayout(QObject):
     # ------------------------------------------------------------------ the window on its screen
 
     def place_first(self, size: QSize) -> None:
-        """The first window: `size`, or less where the screen's available area is smaller, centred on it."""
+        """The first window: `size` centred on the screen's available area; on a smaller screen (a laptop, a
+        projector) maximised, and as large as the area allows when the user restores it to normal."""
         area = available_area(self.window)
         fitted = size.boundedTo(area.size() - FRAME_ALLOWANCE).expandedTo(self.window.minimumSizeHint())
         self.window.resize(fitted)
         frame = QRect(area.topLeft(), fitted + FRAME_ALLOWANCE)
         frame.moveCenter(area.center())
         self.window.move(frame.topLeft())
+        if fitted != size:
+            self.window.setWindowState(self.window.windowState() | Qt.WindowState.WindowMaximized)
 
     def keep_on_screen(self) -> None:
         """A window neither maximised nor full screen that does not fit the available area of its screen (a
