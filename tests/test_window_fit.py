@@ -122,9 +122,27 @@ def test_wider_again_the_panels_go_back_as_the_user_left_them(qtbot: QtBot, path
         assert not window.palette_dock.isVisible()  # stays closed
         assert canvas_share(window) >= CANVAS_SHARE
         assert_persona_text_apart(window.persona_strip)
+        settled(qtbot, window, 900, 700)
+        assert window.panel_layout.compact
+        window.palette_dock.toggleViewAction().trigger()  # opened again, as a tab
+        assert window.palette_dock.isVisible()
+        assert tabbed_together(window, [window.palette_dock, window.journeys_dock, window.properties_dock])
+        window.journeys_dock.toggleViewAction().trigger()  # and the Journeys panel closed, then the window
     finally:
         window.close()
         window.library.close()
+    again = open_window(qtbot, path)  # on the desktop's screen: side by side as the user left them
+    try:
+        assert again.width() == 900
+        settled(qtbot, again, 1600, 900)
+        assert not again.panel_layout.compact
+        assert again.dockWidgetArea(again.palette_dock) == RIGHT
+        assert again.palette_dock.isVisible()
+        assert again.properties_dock.isVisible()
+        assert not again.journeys_dock.isVisible()
+    finally:
+        again.close()
+        again.library.close()
 
 
 def within(inner: list[int], outer: list[int]) -> bool:

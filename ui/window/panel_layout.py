@@ -8,7 +8,8 @@
   width the left and right panels are tabbed together on the right ("compact"), and the canvas is given the minimum
   width that keeps its share (so the window's minimum follows from it). Widening the window (by `HYSTERESIS` more
   than the switch point) puts the panels back as they were, each shown or closed as the user left it.
-- The window's saved state is always the side-by-side one (`state`), so a window closed while narrow opens wide.
+- The window's saved state is always the side-by-side one (`state`), so a window closed while narrow opens with its
+  panels side by side on a wider screen.
 
 Floating panels, panels in the top or bottom area and full screen (workshop mode hides the panels) are left alone.
 """
@@ -99,8 +100,19 @@ class PanelLayout(QObject):
     # ------------------------------------------------------------------ the panels beside the canvas
 
     def state(self) -> QByteArray:
-        """The window's state to save: the panels side by side, as the user arranged them."""
-        return QByteArray(self._wide_state) if self.compact else self.window.saveState(self.state_version)
+        """The window's state to save: the panels side by side as the user arranged them, each open or closed as
+        now (while compact: put side by side for the moment it takes to save them)."""
+        if not self.compact:
+            return self.window.saveState(self.state_version)
+        front = [dock for dock in self._docked() if not dock.visibleRegion().isEmpty()]
+        self._put_side_by_side()
+        state = self.window.saveState(self.state_version)
+        docked = self._docked()
+        if docked:
+            self._make_compact(docked)
+            for dock in front:
+                dock.raise_()
+        return state
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
