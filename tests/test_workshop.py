@@ -128,7 +128,7 @@ def test_workshop_mode_goes_full_screen_large_and_leaving_restores_the_window_ex
     window.journeys_dock.hide()  # a layout of the user's own: restored as it was, not as the default
     window.view.set_zoom(0.75)
     window.view.centerOn(QPointF(500, 400))
-    qtbot.wait(10)  # let the dock layout settle
+    qtbot.wait(200)  # let the dock layout settle (a maximised window on a desktop-sized screen takes longer)
     scene = scene_of(window)
     before = (
         window.saveGeometry(),

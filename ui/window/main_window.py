@@ -11,8 +11,8 @@ switching libraries, read-only mode and the status bar (a little past 700 lines,
 menus are many). Its helpers each hold one job and are handed a small protocol of the window (they import nothing of
 it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between libraries and files),
 `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the menus' edits of
-journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and the workshop's
-`WorkshopController`.
+journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), `PanelLayout` (the
+window on its screen, the panels beside the canvas), and the workshop's `WorkshopController`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,7 @@ from .file_opening import FileOpener
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .panel_layout import PanelLayout
 from .status_figures import JourneyFigures
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
@@ -198,8 +199,12 @@ class MainWindow(QMainWindow):
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self.exports.stop_poster_export)
 
-        self.resize(1400, 860)
+        self.panel_layout = PanelLayout(
+            self, [self.journeys_dock, self.palette_dock, self.properties_dock, self.voting_dock], STATE_VERSION
+        )  # the first window fits the screen; the canvas keeps its share of the width
+        self.panel_layout.place_first(QSize(1400, 860))
         self.restore_settings()
+        self.panel_layout.keep_on_screen()
         self.files.remember(library)
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
@@ -732,12 +737,12 @@ class MainWindow(QMainWindow):
         if not (isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION)):
             # First run: the properties panel needs the height; the palette's list scrolls.
             self.resizeDocks([self.palette_dock, self.properties_dock], [300, 560], Qt.Orientation.Vertical)
-            self.resizeDocks([self.journeys_dock, self.properties_dock], [240, 320], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.journeys_dock, self.properties_dock], [228, 320], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         stored = settings()
         stored.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        stored.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
+        stored.setValue(SETTINGS_STATE, self.panel_layout.state())
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
