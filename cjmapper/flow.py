@@ -1,5 +1,6 @@
 """How deep a map's cells are: the most cards one card column of a cell holds before the cell's next card column
-starts (`Metrics.cards_per_column`), one number for the whole map, chosen so that the map comes as close as it can
+starts (`Metrics.cards_per_column`, each cell then spreading its cards evenly over its phase's card columns), one
+number for the whole map, chosen so that the map comes as close as it can
 to a target's shape (width / height: a poster page's map area, a window) at the largest card scale.
 
 A map whose fullest cell holds a handful of cards (`HANDFUL`) never flows: one card column per phase, as always.
@@ -63,15 +64,15 @@ class _Map:
         width = m.lane_header_width
         lane_heights = [m.empty_cell_height] * self.lanes
         for phase in self.sums:
-            columns = 1
+            columns = max((-(-(len(running) - 1) // depth) for running in phase), default=1) or 1
             for lane, running in enumerate(phase):
                 count = len(running) - 1
                 if not count:
                     continue
-                columns = max(columns, -(-count // depth))
+                deep = min(depth, -(-count // columns))  # the cells spread over the phase's columns (`cell_depth`)
                 stack = 0.0
-                for start in range(0, count, depth):
-                    column = running[min(count, start + depth)] - running[start]
+                for start in range(0, count, deep):
+                    column = running[min(count, start + deep)] - running[start]
                     if column > stack:
                         stack = column
                 content = 2 * m.cell_padding + m.drop_room + stack - gap

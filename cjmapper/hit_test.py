@@ -38,7 +38,7 @@ def drop_index(layout: Layout, cell: CellBox, x: float, y: float, moving: frozen
     cards = layout.cards
     ids = cell.card_ids
     m = layout.metrics
-    depth = m.cards_per_column
+    depth = cell.depth
     start, end = 0, len(ids)
     if depth and end > depth:
         column = int((x - cell.rect.x - m.cell_padding + m.card_gap / 2) // (m.card_width + m.card_gap))
@@ -67,7 +67,7 @@ def slot_after(layout: Layout, cell: CellBox, card_ids: Sequence[int]) -> tuple[
     """The top left corner of the card that follows `card_ids` (laid-out cards, in this order) at the top of `cell`:
     where a card dropped after them lands."""
     m = layout.metrics
-    depth = m.cards_per_column
+    depth = cell.depth
     cards = layout.cards
     count = len(card_ids)
     column, first = (count // depth, count - count % depth) if depth else (0, 0)

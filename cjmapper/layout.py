@@ -69,8 +69,9 @@ class Metrics:
     header_font_size: float = 13.0
     cards_per_column: int = 0
     """The most cards a card column of a cell holds before the cell's next card column starts (0: no limit, every
-    cell one column). Each phase is as wide as the card columns of its fullest cell. `compute_layout` chooses it
-    for a target shape (see `cjmapper.flow`)."""
+    cell one column). Each phase is as wide as the card columns of its fullest cell, and every cell of the phase
+    spreads its cards evenly over those columns (`CellBox.depth`). `compute_layout` chooses it for a target shape
+    (see `cjmapper.flow`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,9 @@ class CellBox:
     rect: Rect
     card_ids: tuple[int, ...]
     """The cell's cards in reading order: top to bottom, card column by card column."""
+    depth: int = 0
+    """The most cards one of the cell's card columns holds (0: one column): its cards spread evenly over its phase's
+    card columns (`cell_depth`), so a cell with fewer cards than the phase's fullest one is no taller than it needs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +412,7 @@ class CardBoxes(Mapping[int, CardBox]):
             boxes = self._boxes
             cell = self._cells[key]
             gap = m.card_gap
-            depth = m.cards_per_column
+            depth = cell.depth
             top = y = cell.rect.y + m.cell_padding
             x = cell.rect.x + m.cell_padding
             plan = {}
@@ -646,15 +650,15 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
     if aspect is not None:
         m = replace(m, cards_per_column=_depth_for(journey, m, sizes, aspect))
     depth = m.cards_per_column
-    lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
-    contents: dict[tuple[int, int], float] = {}
     columns = dict.fromkeys(phase_ids, 1)
     for key, heights in sizes.items():
-        contents[key] = content = cell_content(heights, depth, m)
+        columns[key[0]] = max(columns[key[0]], card_columns(len(heights), depth))
+    lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
+    contents: dict[tuple[int, int], float] = {}
+    for key, heights in sizes.items():
+        contents[key] = content = cell_content(heights, cell_depth(len(heights), columns[key[0]], depth), m)
         if content > lane_height[key[1]]:
             lane_height[key[1]] = content
-        if depth and len(heights) > depth:
-            columns[key[0]] = max(columns[key[0]], -(-len(heights) // depth))
 
     # Columns left to right (each as wide as its fullest cell's card columns), rows top to bottom.
     x = m.lane_header_width
@@ -686,7 +690,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
         for i, (phase, (left, width)) in enumerate(zip(journey.phases, spans, strict=True))
     )
 
-    # Cells and the cards in them: top to bottom, a new card column after every `depth` cards.
+    # Cells and the cards in them: top to bottom, a new card column after every `cell_deep` cards.
     cell_boxes: dict[tuple[int, int], CellBox] = {}
     cards: dict[int, CardBox] = {}
     scored: dict[tuple[int, int], Scored] = {}
@@ -700,10 +704,11 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
             key = (phase_box.phase_id, lane_id)
             row = lane_box.row
             cell_cards = cells.get(key, [])
+            cell_deep = cell_depth(len(cell_cards), columns[key[0]], depth)
             card_x = column.x + m.cell_padding
             top = card_y = row.y + m.cell_padding
             for index, t in enumerate(cell_cards):
-                if depth and index and not index % depth:
+                if cell_deep and index and not index % cell_deep:
                     card_x += step
                     card_y = top
                 lines, elided, height, notes = wrapped[t.id]
@@ -722,7 +727,11 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
                 cards[t.id] = card
                 card_y += height + m.card_gap
             cell_boxes[key] = CellBox(
-                key[0], lane_id, Rect(column.x, row.y, column.width, row.height), tuple(t.id for t in cell_cards)
+                key[0],
+                lane_id,
+                Rect(column.x, row.y, column.width, row.height),
+                tuple(t.id for t in cell_cards),
+                cell_deep,
             )
             scored[key] = tuple((t.id, t.score) for t in cell_cards if t.score is not None)
 
@@ -767,6 +776,17 @@ def phase_width(columns: int, m: Metrics) -> float:
 def card_columns(count: int, depth: int) -> int:
     """How many card columns a cell of `count` cards takes (at least one)."""
     return max(1, -(-count // depth)) if depth else 1
+
+
+def cell_depth(count: int, columns: int, depth: int) -> int:
+    """The most cards per card column of a cell of `count` cards in a phase of `columns` card columns, when the map
+    flows at `depth` (0: one column): the cards spread evenly over the phase's columns, never deeper than `depth`."""
+    return min(depth, max(1, -(-count // columns))) if depth else 0
+
+
+def phase_columns(phase: PhaseBox, m: Metrics) -> int:
+    """How many card columns a laid-out phase has (the inverse of `phase_width`)."""
+    return max(1, round((phase.column.width - 2 * m.cell_padding + m.card_gap) / (m.card_width + m.card_gap)))
 
 
 def _position(t: Touchpoint) -> int:

@@ -2,11 +2,11 @@
 
 `update_layout(layout, journey, changed, card)` gives what `compute_layout(journey, layout.metrics)` would: the
 cells the changed cards left or entered are laid out again (flowing into card columns with the layout's
-`cards_per_column`, which an edit never changes; when a phase's fullest cell gains or loses a card column, the map
-is laid out afresh); a lane that grew or shrank moves the lanes below it, whose cells keep their cards' boxes until
-they are read (`CardBoxes` places them again then, with the same arithmetic, so every number is the one a full
-layout gives); the curves are made again from each cell's scored cards, their points only when drawn
-(`CurvePoints`). The canvas calls it after every change of cards only.
+`cards_per_column`, which an edit never changes, spread evenly over their phase's card columns; when a phase's
+fullest cell gains or loses a card column, the map is laid out afresh); a lane that grew or shrank moves the lanes
+below it, whose cells keep their cards' boxes until they are read (`CardBoxes` places them again then, with the same
+arithmetic, so every number is the one a full layout gives); the curves are made again from each cell's scored
+cards, their points only when drawn (`CurvePoints`). The canvas calls it after every change of cards only.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from cjmapper.layout import (
     _rect,
     card_columns,
     cell_content,
+    cell_depth,
     compute_layout,
+    phase_columns,
     phase_runs,
 )
 from cjmapper.model import Journey, Touchpoint
@@ -99,6 +101,10 @@ def update_layout(
         fresh = compute_layout(journey, m)
         return LayoutUpdate(fresh, frozenset(fresh.cells), frozenset(lane.lane_id for lane in fresh.lanes), True)
 
+    # Each touched cell's depth: its cards spread over its phase's card columns (which stayed as they were).
+    columns = {phase.phase_id: phase_columns(phase, m) for phase in layout.phases}
+    depths = {key: cell_depth(len(rows), columns[key[0]], depth) for key, rows in placed.items()}
+
     # The touched lanes' heights again: their tallest cell, at least an empty cell's (summed card by card as
     # compute_layout does, so the sums are the same numbers).
     heights = {box.lane_id: box.row.height for box in layout.lanes}
@@ -111,12 +117,14 @@ def update_layout(
             if content is None:
                 if key in placed:
                     sizes = [row[1][2] for row in placed[key]]
+                    cell_deep = depths[key]
                 else:
                     sizes = [old_cards.as_before(i).rect.height for i in old_cells[key].card_ids]
+                    cell_deep = old_cells[key].depth
                 if not sizes:
                     contents.pop(key, None)
                     continue
-                content = contents[key] = cell_content(sizes, depth, m)
+                content = contents[key] = cell_content(sizes, cell_deep, m)
             if content > height:
                 height = content
         heights[lane_id] = height
@@ -165,12 +173,13 @@ def update_layout(
             column = phase_box.column
             if key in touched:
                 rows = placed[key]
+                cell_deep = depths[key]
                 card_x = column.x + m.cell_padding
                 top = card_y = row.y + m.cell_padding
                 gap = m.card_gap
                 stale = False
                 for index, (t, (lines, elided, height, notes), label) in enumerate(rows):
-                    if depth and index and not index % depth:
+                    if cell_deep and index and not index % cell_deep:
                         card_x += m.card_width + gap
                         card_y = top
                     if t.id in changed:
@@ -192,9 +201,10 @@ def update_layout(
                 if lane_id in shifted:
                     waiting.add(key)
                 ids = old_cells[key].card_ids
+                cell_deep = old_cells[key].depth
             else:
                 continue
-            cell_boxes[key] = CellBox(key[0], lane_id, Rect(column.x, row.y, column.width, row.height), ids)
+            cell_boxes[key] = CellBox(key[0], lane_id, Rect(column.x, row.y, column.width, row.height), ids, cell_deep)
 
     kinds = {lane.id: lane.kind for lane in journey.lanes}
     runs = phase_runs(lanes, phases, scored, {key[0] for key in touched}, layout.phase_scores)

@@ -69,9 +69,9 @@ def test_a_card_dragged_between_card_columns_lands_where_the_drop_line_shows(qtb
         assert scene is not None
         view.set_zoom(1.0)
         layout = scene.layout
-        depth = layout.metrics.cards_per_column
-        assert 0 < depth < 30
-        cell = next(c for c in layout.cells.values() if len(c.card_ids) > depth + 2)
+        assert 0 < layout.metrics.cards_per_column < 30
+        cell = next(c for c in layout.cells.values() if 0 < c.depth < len(c.card_ids) - 2)
+        depth = cell.depth
         moving = cell.card_ids[0]
         # Drop between the 2nd and 3rd card of the cell's second card column.
         upper, lower = (layout.cards[i].rect for i in cell.card_ids[depth + 1 : depth + 3])

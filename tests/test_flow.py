@@ -86,12 +86,22 @@ def fill(journey: Journey, layout: Layout, width: float, height: float) -> tuple
 
 def assert_cards_flow(layout: Layout) -> None:
     """Every cell's cards stand in card columns of at most `cards_per_column`, top to bottom and left to right,
-    inside the cell and clear of each other; each phase is as wide as its fullest cell's columns."""
+    inside the cell and clear of each other, spread evenly over their phase's card columns (the cell's columns
+    differ in length by one card at most, so a cell is no taller than it needs); each phase is as wide as its fullest
+    cell's columns."""
     m = layout.metrics
-    depth = m.cards_per_column
     columns_of: dict[int, int] = {}
+    phase_of = {phase.phase_id: phase for phase in layout.phases}
     for key, cell in layout.cells.items():
+        depth = cell.depth
+        assert depth <= m.cards_per_column
+        assert bool(depth) == bool(m.cards_per_column)
         boxes = [layout.cards[i] for i in cell.card_ids]
+        if depth and boxes:
+            phase_columns = round(
+                (phase_of[key[0]].column.width - 2 * m.cell_padding + m.card_gap) / (m.card_width + m.card_gap)
+            )
+            assert depth == -(-len(boxes) // phase_columns)  # as shallow as the phase's columns allow
         columns = 1
         for index, box in enumerate(boxes):
             column = index // depth if depth else 0
@@ -135,6 +145,32 @@ def test_a_full_map_flows_and_comes_close_to_the_targets_shape() -> None:
         for other in range(HANDFUL, 81):
             alt = compute_layout(journey, Metrics(cards_per_column=other))
             assert min(aspect / alt.width, 1 / alt.height) <= scale * (1 + 1e-9)
+
+
+def test_a_cell_with_fewer_cards_spreads_them_over_its_phases_columns_and_its_lane_stays_low() -> None:
+    """A workshop's map is uneven: the touchpoints lane full in every phase, a few pain points in one phase. A cell
+    with fewer cards than its phase's fullest one spreads them over the phase's card columns, so its lane is no
+    taller than those cards need; on a poster that is larger card text."""
+    journey = big_journey(240, phases=4, lanes=1)  # 60 cards in each phase's touchpoints cell
+    pains = Lane(9, "Pain points", LaneKind.PAIN_POINTS)
+    journey.lanes.insert(1, pains)
+    journey.touchpoints += [
+        Touchpoint(1000 + i, 2, pains.id, i, f"Pain {i}", notes="Some notes " * 3) for i in range(10)
+    ]  # 10 pain points in phase 2
+    layout = compute_layout(journey, Metrics(cards_per_column=10))
+    assert_cards_flow(layout)
+    assert [p.column.width for p in layout.phases] == [pytest.approx(phase_width(6, layout.metrics))] * 4
+    touch_row, pain_row = (lane.row for lane in layout.lanes[:2])
+    # Phase 2's ten pain points stand in 2 rows over its 6 columns: the lane is as low as 2 cards, not 10.
+    assert layout.cells[(2, pains.id)].depth == 2
+    card = layout.cards[1000].rect.height
+    assert pain_row.height < 3 * card + layout.metrics.drop_room
+    assert touch_row.height > 9 * card
+    # The poster prints it so.
+    plan = plan_poster(journey, PosterOptions(paper=A3))
+    assert plan.layout is not None
+    assert plan.layout.metrics.cards_per_column > 0
+    assert_cards_flow(plan.layout)
 
 
 def test_a_wide_target_never_flows_a_map_that_is_already_wider() -> None:
