@@ -27,3 +27,8 @@ def decimal(value: float, language: Language, digits: int = 1) -> str:
         return str(value)
     text = str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
     return text.replace(".", ",") if language is Language.NL else text
+
+
+def whole(count: int, language: Language) -> str:
+    """A count with the language's thousands separator: 1,000 in English, 1.000 in Dutch."""
+    return f"{count:,}".replace(",", "." if language is Language.NL else ",")

@@ -128,3 +128,19 @@ def test_a_legend_that_fits_keeps_its_two_rows_and_a_narrow_one_wraps() -> None:
     assert rows > 2
     assert narrow.legend.height == pytest.approx(height_for(rows, narrow.unit))
     assert narrow.legend.height > chrome_for(*PAPERS["A4"].oriented(False)).legend.height
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [(Language.NL, "1.200 contactmomenten"), (Language.EN, "1,200 touchpoints")]
+)
+def test_counts_print_with_the_languages_thousands_separator(tmp_path: Path, language: Language, written: str) -> None:
+    """1,200 cards: the legend's count and each phase header's as the language writes thousands."""
+    journey = long_journey(language)
+    journey.touchpoints = [
+        Touchpoint(i + 1, 1, 1, i, f"Kaart {i}" if language is Language.NL else f"Card {i}") for i in range(1200)
+    ]
+    target = tmp_path / "poster.pdf"
+    plan = render_poster(journey, target, PosterOptions(paper=PAPERS["A0"]))
+    printed = [t.text for t in texts(target, plan.page_height)]
+    assert written in " ".join(printed)
+    assert not any("1200" in text for text in printed)

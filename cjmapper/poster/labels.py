@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cjmapper.i18n import whole
 from cjmapper.model import Framework, Language
 
 _LABELS: dict[str, dict[Language, str]] = {
@@ -74,7 +75,9 @@ _MONTHS: dict[Language, tuple[str, ...]] = {
 
 
 def label(key: str, language: Language, *values: object) -> str:
-    return _LABELS[key][language].format(*values)
+    """The label in `language` with `values` filled in, counts written as the language writes them ("1.000")."""
+    shown = (whole(v, language) if isinstance(v, int) and not isinstance(v, bool) else v for v in values)
+    return _LABELS[key][language].format(*shown)
 
 
 def counted(key: str, count: int, language: Language) -> str:

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
+from cjmapper.i18n import whole
 from cjmapper.layout import Layout
 from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import draw_poster
@@ -246,6 +247,6 @@ def _subject(journey: Journey) -> str:
     counts = (len(journey.phases), len(journey.lanes), len(journey.touchpoints))
     parts = []
     for count, (one, many) in zip(counts, nouns, strict=True):
-        figure = f"{count:,}".replace(",", "." if language is Language.NL else ",")
+        figure = whole(count, language)
         parts.append(f"{figure} {one if count == 1 else many}")
     return f"{what}: {', '.join(parts)}"
