@@ -74,7 +74,12 @@ def draw_title_block(pen: Ink, journey: Journey, box: Box, unit: float, printed:
         facts.append(f"{label('version', language)}: {version}")
     facts.append(f"{label('printed', language)}: {long_date(printed.year, printed.month, printed.day, language)}")
     facts.append(f"{label('language', language)}: {language_name(journey.language, language)}")
-    meta = FontMetrics(meta_size).elide("   ·   ".join(facts), left_width)
+    # The facts whole where a closer spacing or a slightly smaller size fits them; cut with "…" only past that.
+    choices = [(sep, meta_size * k) for k in (1.0, 0.9, 0.8) for sep in ("   ·   ", "  ·  ")]
+    sep, meta_size = next(
+        ((sep, size) for sep, size in choices if FontMetrics(size).width(sep.join(facts)) <= left_width), choices[-1]
+    )
+    meta = FontMetrics(meta_size).elide(sep.join(facts), left_width)
     pen.fill(rgb(style.MUTED_INK))
     pen.text(box.x, top + 0.4 * unit + FontMetrics(meta_size).ascent, meta, meta_size)
     pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
