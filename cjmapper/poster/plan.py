@@ -30,13 +30,19 @@ Box = Rect
 """A rectangle on the page, top-down, in points (the layout's rectangle type)."""
 
 
+MAX_UNIT = 16.0
+"""The largest chrome unit (points): past about A1 the title block and legend stop growing (a 42 pt title on A0 reads
+from across a room) and the rest of the page goes to the map, whose card text is what must stay legible."""
+
+
 @dataclass(frozen=True, slots=True)
 class Chrome:
     """The fixed parts of a poster page, sized from the paper (not from the map)."""
 
     margin: float
     unit: float
-    """One hundredth of the page's short side: the measure of the title block's and legend's type."""
+    """One hundredth of the page's short side, at most MAX_UNIT: the measure of the title block's and legend's
+    type."""
     title: Box
     legend: Box
     map_area: Box
@@ -44,8 +50,7 @@ class Chrome:
 
 def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chrome:
     """The page's parts; the legend box as tall as `legend` needs at this width (two rows when not given)."""
-    short = min(width, height)
-    unit = short / 100
+    unit = min(min(width, height) / 100, MAX_UNIT)
     margin = max(10 * MM, 3 * unit)
     title_height = 7.5 * unit
     gap = 1.5 * unit

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cjmapper.model import Journey
 from cjmapper.poster.paper import A3, MAX_SIDE_MM, MIN_SIDE_MM, MM, SMALL_TO_LARGE, Paper
-from cjmapper.poster.plan import LEGIBLE_PT, OVERLAP_MM, SHEET_MARGIN_MM, PageFit, chrome_for, fit_page
+from cjmapper.poster.plan import LEGIBLE_PT, MAX_UNIT, OVERLAP_MM, SHEET_MARGIN_MM, PageFit, chrome_for, fit_page
 
 MIN_SHEETS = 2
 MAX_SHEETS = 100
@@ -78,8 +78,9 @@ def _sheet_page(sheet: Paper, sheet_landscape: bool, rows: int, columns: int) ->
     room_w, room_h = width - 2 * SHEET_MARGIN_MM * MM, height - 2 * SHEET_MARGIN_MM * MM
     overlap = OVERLAP_MM * MM
     inner_w, inner_h = columns * room_w - (columns - 1) * overlap, rows * room_h - (rows - 1) * overlap
-    # The poster's margin is max(10 mm, 3% of its short side) (plan.chrome_for): 3% of (inner + 2 margins).
-    margin = max(10 * MM, 0.03 * min(inner_w, inner_h) / 0.94)
+    # The poster's margin is max(10 mm, 3% of its short side, at most 3 MAX_UNIT) (plan.chrome_for): 3% of
+    # (inner + 2 margins).
+    margin = max(10 * MM, min(3 * MAX_UNIT, 0.03 * min(inner_w, inner_h) / 0.94))
     return inner_w + 2 * margin, inner_h + 2 * margin
 
 
