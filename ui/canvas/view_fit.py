@@ -248,7 +248,7 @@ class FittingView(QGraphicsView):
         scene = self._journey_scene()
         if scene is None:
             return None
-        centre = self.mapToScene(self.viewport().rect().center())
+        centre = self._centre()
         m = scene.metrics
         return ViewPlace(self._fit_mode, self._zoom, (centre.x(), centre.y()), m.cards_per_column, m.font_size)
 
@@ -264,10 +264,19 @@ class FittingView(QGraphicsView):
             scene.set_metrics(replace(scene.metrics, cards_per_column=place.cards_per_column))
         self.clear_phase_focus()
         self._scale_to(min(max(place.zoom, MIN_ZOOM), MAX_ZOOM))
-        self.centerOn(QPointF(*place.centre))
+        centre = QPointF(*place.centre)
+        self.centerOn(centre)
+        off = (centre - self._centre()) * self._zoom  # centerOn truncates to whole pixels: the rest, rounded
+        for bar, by in ((self.horizontalScrollBar(), off.x()), (self.verticalScrollBar(), off.y())):
+            bar.setValue(bar.value() + round(by))
         self._fit_mode = None
         self._placed = True
         self.zoomChanged.emit(self._zoom)
+
+    def _centre(self) -> QPointF:
+        """The scene point at the viewport's very centre."""
+        viewport = self.viewport()
+        return self.mapToScene(0, 0) + QPointF(viewport.width(), viewport.height()) / (2 * self._zoom)
 
     def show_as_left(self) -> None:
         """Show the journey on the view as the user left it (`places`), else fitted readably (`fit_readable`); not
@@ -287,10 +296,11 @@ class FittingView(QGraphicsView):
         return f"{document.library.location}|{document.journey_id}"
 
     def keep_place(self) -> None:
-        """Remember where the journey shown was left (`places`)."""
+        """Remember where the journey shown was left (`places`): not before it was placed (shown for a moment, as a
+        window opening on another journey shows the last one first)."""
         scene = self._journey_scene()
         place = self.place()
-        if scene is not None and place is not None and self.places is not None:
+        if scene is not None and place is not None and self.places is not None and self._placed:
             self.places.keep(self._place_key(scene), place)
 
     def _fit_viewport(self) -> QRect:
