@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from .items import HeaderItem
 from .painting import OVERVIEW_ZOOM
@@ -166,6 +166,7 @@ class FittingView(QGraphicsView):
             rect = scene.sceneRect()
         self.clear_phase_focus()
         self._scale_to(min(max(factor, floor), MAX_ZOOM))
+        self._settle_scroll_bars()
         self.centerOn(self._fitted_centre(rect))
         self._fit_mode = mode
         self._placed = True
@@ -264,6 +265,7 @@ class FittingView(QGraphicsView):
             scene.set_metrics(replace(scene.metrics, cards_per_column=place.cards_per_column))
         self.clear_phase_focus()
         self._scale_to(min(max(place.zoom, MIN_ZOOM), MAX_ZOOM))
+        self._settle_scroll_bars()
         centre = QPointF(*place.centre)
         self.centerOn(centre)
         off = (centre - self._centre()) * self._zoom  # centerOn truncates to whole pixels: the rest, rounded
@@ -272,6 +274,11 @@ class FittingView(QGraphicsView):
         self._fit_mode = None
         self._placed = True
         self.zoomChanged.emit(self._zoom)
+
+    def _settle_scroll_bars(self) -> None:
+        """Show or hide the scroll bars for the new zoom now (Qt does it a moment later), so the viewport has its
+        size before the view is centred: a journey comes back to the same scroll values, not one bar's width off."""
+        QApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def _centre(self) -> QPointF:
         """The scene point at the viewport's very centre."""
