@@ -34,21 +34,22 @@ def pin_headers(
     moving: QGraphicsItem | None = None,
 ) -> None:
     """Place the headers for a view that shows `shown` (scene coordinates; None: where the layout puts them).
-    `moving`: a header being dragged, left where the drag has it."""
+    `moving`: a header being dragged, left where the drag has it (its drag sets its stacking)."""
     top = shown.top() if shown is not None else float("-inf")
     left = shown.left() if shown is not None else float("-inf")
+    on_view = shown is not None  # the stacking too: a picture draws its items in the order it always did
     for phase in phases:
         if phase is moving:
             continue
         box = phase.box.header
-        phase.setZValue(Z_PHASE_HEADER)
+        phase.setZValue(Z_PHASE_HEADER if on_view else Z_HEADER)
         _move(phase, box.x, _stuck(box.y, top, layout.height - box.height))
     for lane in lanes:
         if lane is moving:
             continue
         box = lane.box.header
         _move(lane, _stuck(box.x, left, layout.width - box.width), box.y)
-    corner.setZValue(Z_CORNER)
+    corner.setZValue(Z_CORNER if on_view else Z_HEADER)
     rect = corner.rect()
     _move(corner, _stuck(0.0, left, layout.width - rect.width()), _stuck(0.0, top, layout.height - rect.height()))
 

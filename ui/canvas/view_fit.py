@@ -165,11 +165,11 @@ class FittingView(QGraphicsView):
                 journey_scene.flow_to(across * across / (layout.width * layout.height))
             rect = scene.sceneRect()
         self.clear_phase_focus()
+        self._placed = True
         self._scale_to(min(max(factor, floor), MAX_ZOOM))
         self._settle_scroll_bars()
         self.centerOn(self._fitted_centre(rect))
         self._fit_mode = mode
-        self._placed = True
         self.zoomChanged.emit(self._zoom)
 
     def _fitted_centre(self, rect: QRectF) -> QPointF:
@@ -200,7 +200,9 @@ class FittingView(QGraphicsView):
     def _user_moved(self, _action: int = 0) -> None:
         """The user scrolled: the view is theirs now (a resize no longer fits it again)."""
         self._fit_mode = None
-        self._placed = True
+        if not self._placed:
+            self._placed = True
+            self._pin_headers()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -237,10 +239,11 @@ class FittingView(QGraphicsView):
             bar.setValue(bar.value() - (below.x() + x_margin - at.x()))
 
     def _pin_headers(self) -> None:
-        """The phase headers at the top of what the view shows, the lane headers at its left."""
+        """The phase headers at the top of what the view shows, the lane headers at its left; where the layout puts
+        them while a scene just set is not placed yet (the view still has the journey before's zoom and scroll)."""
         scene = self._journey_scene()
         if scene is not None:
-            scene.pin_headers(self.mapToScene(self.viewport().rect()).boundingRect())
+            scene.pin_headers(self.mapToScene(self.viewport().rect()).boundingRect() if self._placed else None)
 
     # ------------------------------------------------------------------ where each journey was left
 
@@ -264,6 +267,7 @@ class FittingView(QGraphicsView):
         if place.cards_per_column != scene.metrics.cards_per_column:
             scene.set_metrics(replace(scene.metrics, cards_per_column=place.cards_per_column))
         self.clear_phase_focus()
+        self._placed = True
         self._scale_to(min(max(place.zoom, MIN_ZOOM), MAX_ZOOM))
         self._settle_scroll_bars()
         centre = QPointF(*place.centre)
@@ -272,7 +276,6 @@ class FittingView(QGraphicsView):
         for bar, by in ((self.horizontalScrollBar(), off.x()), (self.verticalScrollBar(), off.y())):
             bar.setValue(bar.value() + round(by))
         self._fit_mode = None
-        self._placed = True
         self.zoomChanged.emit(self._zoom)
 
     def _settle_scroll_bars(self) -> None:
