@@ -5,6 +5,7 @@ top of the view and the lane headers to its left, above the cards."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,13 @@ from benchmarks.store import big_journey
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
+from ui.canvas import view_places
 from ui.canvas.grid_items import LaneHeaderItem, PhaseHeaderItem
 from ui.canvas.items import CardItem
 from ui.canvas.painting import LOW_DETAIL
 from ui.canvas.view import FIT_MARGIN, MIN_TITLE_PX, JourneyView
+from ui.canvas.view_places import SETTINGS_PLACES, ViewPlace, ViewPlaces
+from ui.user_settings import settings
 from ui.window.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -318,3 +322,31 @@ def test_headers_stick_to_the_top_and_left_above_the_cards_when_zoomed_in(qtbot:
             assert (lane_header.x(), lane_header.y()) == (lane_box.header.x, lane_box.header.y)
     finally:
         library.close()
+
+
+def test_places_kept_are_bounded_and_a_damaged_entry_opens_the_journey_fitted(
+    qtbot: QtBot, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(view_places, "KEPT", 5)
+    places = ViewPlaces(settings)
+    place = ViewPlace(None, 1.53, (320.5, 469.0), 0, 11.0)
+    for i in range(8):
+        places.keep(f"/somewhere/library.cjm|{i}", place)
+    assert places.recall("/somewhere/library.cjm|2") is None  # the least recently left are forgotten
+    assert places.recall("/somewhere/library.cjm|3") == place
+    assert len(json.loads(str(settings().value(SETTINGS_PLACES)))) == 5
+    for damaged in ("sideways", "{not json", '["a list"]'):
+        with Library.open(path) as library:
+            key = f"{library.location}|{library.find_journey('12 cards')}"
+        text = json.dumps({key: [damaged, 2, 0, 0, 0, 11]}) if damaged == "sideways" else damaged
+        stored = settings()
+        stored.setValue(SETTINGS_PLACES, text)
+        stored.sync()
+        assert places.recall(key) is None
+        window = open_window(qtbot, path, "12 cards")
+        try:
+            assert opened(qtbot, window).fit_mode == "readable"
+            assert_fitted(window.view)
+        finally:
+            window.close()
+            window.library.close()
