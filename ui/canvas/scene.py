@@ -117,6 +117,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self._retired = []
         self._touchpoints = {}
         self._exposed = None
+        self._shown = None
         """The journey's cards by id, as the items show them."""
         self._phase_counts = {}
         self._language = None

@@ -71,6 +71,8 @@ class SceneBase(QGraphicsScene):
     _exposed: tuple[Layout, QRectF] | None
     """The layout and the area the card items were last made for by `expose_view`."""
     """The journey's cards by id, as the items show them."""
+    _shown: QRectF | None
+    """What of the map the view shows, for the sticky headers (`ItemSync.pin_headers`)."""
     _phase_counts: dict[int, tuple[int, int, int]]
     _language: Language | None
 

@@ -30,6 +30,7 @@ from .painting import (
     score_color,
 )
 from .scene_base import SceneBase
+from .sticky_headers import pin_headers
 
 SCENE_MARGIN = 24.0
 """Room around the map, so its edges do not stick to the view's."""
@@ -111,8 +112,16 @@ class ItemSync(SceneBase):
             self._update_overview()
         for view in self.views():
             self.expose_view(view)
+        self.pin_headers(self._shown)
         self._capture.sync()
         self._follow_editor()
+
+    def pin_headers(self, shown: QRectF | None) -> None:
+        """The view shows `shown` of the map (scene coordinates): keep the phase headers at its top and the lane
+        headers at its left (`ui.canvas.sticky_headers`); again after every change. None: where the layout puts them."""
+        self._shown = QRectF(shown) if shown is not None else None
+        moving = self._header_drag.item if self._header_drag is not None else None
+        pin_headers(self._layout, self._phases.values(), self._lanes.values(), self._corner, self._shown, moving)
 
     def _sync_changed_cards(self, ids: frozenset[int]) -> None:
         """After a change of these cards only: lay out again the cells they left or entered (and move the lanes

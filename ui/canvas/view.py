@@ -10,11 +10,13 @@ column (header to the map's bottom) fitted in the window, in a quick animation; 
 one has the focus. A column too tall to fit at 100% is shown at 100% from its header down instead (zooming out
 further would make the text smaller than in the whole-map view, which is no focus at all). Home
 (`show_whole_journey()`) fits the whole map again.
+
+Zoom, fit, the place each journey was left at and the sticky headers come from `FittingView` (`ui.canvas.view_fit`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,15 +29,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
-from .painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
-from .scene import JourneyScene
+from .painting import SCENE_BACKGROUND
+from .view_fit import FIT_MARGIN, MAX_ZOOM, MIN_TITLE_PX, MIN_ZOOM, ZOOM_STEP, FittingView
 
-MIN_ZOOM = 0.02
-MAX_ZOOM = 4.0
-ZOOM_STEP = 1.25
-"""One Ctrl+plus/minus step."""
-FIT_MARGIN = 12
-"""Pixels left free around the map by `fit()`."""
 AUTOSCROLL_ZONE = 36
 """Dragging a card or header this close (pixels) to the view's edge scrolls the view."""
 AUTOSCROLL_SPEED = 24
@@ -47,7 +43,6 @@ FOCUS_MIN_ZOOM = 1.0
 """Phase focus never zooms out below this: a taller column shows from its top (scroll for the rest)."""
 FOCUS_VEIL = QColor(246, 247, 249, 165)
 """Laid over the other phases' columns while one phase has the focus."""
-
 
 _PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
@@ -81,11 +76,8 @@ def _pointer(event: QEvent) -> QPoint | None:
     return None
 
 
-class JourneyView(QGraphicsView):
+class JourneyView(FittingView):
     """The canvas widget. `setScene()` it a `JourneyScene`."""
-
-    zoomChanged = Signal(float)  # noqa: N815 - Qt's naming of signals
-    """The new zoom factor (1.0 = 100%) after every zoom and fit."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +100,6 @@ class JourneyView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_start: QPoint | None = None
         self._space_held = False
-        self._zoom = 1.0
         self._autoscroll_at: QPointF | None = None
         self._autoscroll = QTimer(self)
         self._autoscroll.setInterval(AUTOSCROLL_INTERVAL_MS)
@@ -125,83 +116,6 @@ class JourneyView(QGraphicsView):
         self._glide.finished.connect(self._glide_done)
         self._glide_from = (1.0, QPointF())
         self._glide_to = (1.0, QPointF())
-
-    # ------------------------------------------------------------------ zoom
-
-    @property
-    def zoom(self) -> float:
-        """The zoom factor: 1.0 is 100% (one scene unit per pixel)."""
-        return self._zoom
-
-    def set_zoom(self, factor: float, anchor: QPointF | None = None) -> None:
-        """Zoom to `factor` (clamped to 2%..400%), keeping the scene point under viewport point `anchor` (default:
-        the viewport's centre) in place."""
-        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
-        viewport = self.viewport().rect()
-        at = anchor if anchor is not None else QPointF(viewport.center())
-        scene_point = self.mapToScene(at.toPoint())
-        self._scale_to(factor)
-        # Keep the scene point under the anchor: scroll so that it maps to the same viewport point again.
-        moved = self.mapFromScene(scene_point)
-        delta = moved - at.toPoint()
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
-        self.zoomChanged.emit(self._zoom)
-
-    def _scale_to(self, factor: float) -> None:
-        self.resetTransform()
-        self.scale(factor, factor)
-        self._zoom = factor
-        self._update_overview()
-
-    def _update_overview(self) -> None:
-        scene = self._journey_scene()
-        if scene is not None:
-            scene.set_overview(self._zoom < OVERVIEW_ZOOM)
-
-    def zoom_in(self) -> None:
-        """One step closer (x1.25)."""
-        self.set_zoom(self._zoom * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        """One step further away (/1.25)."""
-        self.set_zoom(self._zoom / ZOOM_STEP)
-
-    def zoom_reset(self) -> None:
-        """100%."""
-        self.clear_phase_focus()
-        self.set_zoom(1.0)
-
-    def fit(self) -> None:
-        """Zoom so the whole map fits the window (never above 100%), its cells first flowed to the window's shape
-        (`JourneyScene.flow_to`)."""
-        scene = self.scene()
-        if scene is None:
-            return
-        viewport = self._fit_viewport()
-        if viewport.width() <= 0 or viewport.height() <= 0:
-            return
-        journey_scene = self._journey_scene()
-        if journey_scene is not None:
-            journey_scene.flow_to(viewport.width() / viewport.height())
-            viewport = self._fit_viewport()  # the scroll bars may have come or gone
-        rect = scene.sceneRect()
-        if rect.isEmpty():
-            return
-        factor = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
-        self.clear_phase_focus()
-        self._scale_to(min(max(factor, MIN_ZOOM), MAX_ZOOM))
-        self.centerOn(rect.center())
-        self.zoomChanged.emit(self._zoom)
-
-    def _fit_viewport(self) -> QRect:
-        """The viewport without its fit margin, as it is without scroll bars (the whole map fits, so none show)."""
-        rect = self.viewport().rect()
-        if self.horizontalScrollBar().isVisible():
-            rect.setHeight(rect.height() + self.horizontalScrollBar().height())
-        if self.verticalScrollBar().isVisible():
-            rect.setWidth(rect.width() + self.verticalScrollBar().width())
-        return rect.adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
 
     # ------------------------------------------------------------------ phase focus
 
@@ -239,6 +153,7 @@ class JourneyView(QGraphicsView):
         if self._focus_from_top:
             factor = min(across, FOCUS_MIN_ZOOM)
         self._focused_phase = phase_id
+        self._user_moved()
         scene = self._journey_scene()
         if scene is not None:
             scene.capture.follow_phase(phase_id)  # a framed capture cell comes along
@@ -371,6 +286,7 @@ class JourneyView(QGraphicsView):
             return
         if mods & Qt.KeyboardModifier.ShiftModifier and not event.angleDelta().x():
             bar = self.horizontalScrollBar()
+            self._user_moved()
             bar.setValue(bar.value() - event.angleDelta().y())
             event.accept()
             return
@@ -396,6 +312,7 @@ class JourneyView(QGraphicsView):
             now = event.position().toPoint()
             delta = now - self._pan_start
             self._pan_start = now
+            self._user_moved()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
@@ -437,6 +354,7 @@ class JourneyView(QGraphicsView):
         v.setValue(v.value() + dy)
         if (h.value(), v.value()) == before:
             return
+        self._user_moved()
         scene.continue_drag(self.mapToScene(at.toPoint()))
 
     def _stop_autoscroll(self) -> None:
@@ -460,10 +378,6 @@ class JourneyView(QGraphicsView):
         return self._pan_start is not None
 
     # ------------------------------------------------------------------ keys
-
-    def _journey_scene(self) -> JourneyScene | None:
-        scene = self.scene()
-        return scene if isinstance(scene, JourneyScene) else None
 
     def _zoom_key(self, event: QKeyEvent) -> bool:
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -547,12 +461,25 @@ class JourneyView(QGraphicsView):
     # ------------------------------------------------------------------ helpers for the window and tests
 
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802 - Qt's name
+        """Show another scene (None: none); where the journey shown before was left is kept (`places`)."""
         self._glide.stop()
+        if scene is not self.scene():
+            self.keep_place()
+            old = self._journey_scene()
+            if old is not None:
+                old.pin_headers(None)
         self._focused_phase = None
+        self._fit_mode = None
+        self._placed = False
+        self._refit.stop()
         super().setScene(scene)
         self._update_overview()
+        self._pin_headers()
         self.zoomChanged.emit(self._zoom)
 
     def scene_rect_in_view(self, rect: QRectF) -> QRectF:
         """A scene rect in viewport coordinates."""
         return self.mapFromScene(rect).boundingRect().toRectF()
+
+
+__all__ = ["FIT_MARGIN", "FOCUS_MIN_ZOOM", "MAX_ZOOM", "MIN_TITLE_PX", "MIN_ZOOM", "ZOOM_STEP", "JourneyView"]

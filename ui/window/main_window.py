@@ -42,6 +42,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
 
 from ..canvas import JourneyScene, JourneyView
+from ..canvas.view_places import ViewPlaces
 from ..dialogs.preferences import PreferencesDialog
 from ..dialogs.recovery import DamageBanner
 from ..dialogs.team import location_label, open_location
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.view = JourneyView(self)
         self.view.setObjectName("journeyView")
+        self.view.places = ViewPlaces(settings)  # each journey opens as the user left it
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -442,7 +444,7 @@ class MainWindow(QMainWindow):
         settings().setValue(SETTINGS_LAST_JOURNEY, f"{self.library.location}|{journey_id}")
         self._update_title_and_status()
         self.update_actions()
-        QTimer.singleShot(0, self.view.fit)
+        QTimer.singleShot(0, self.view.show_as_left)
         return True
 
     def _not_opened(self, journey_id: int, error: CjmapperError, quietly: bool) -> bool:

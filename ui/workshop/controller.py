@@ -32,6 +32,7 @@ from cjmapper.editing.gate import Verb
 from cjmapper.layout import Metrics
 
 from ..canvas import JourneyScene, JourneyView
+from ..canvas.view_places import ViewPlace
 from ..editing.commands import touches
 from ..editing.document import JourneyDocument
 from ..editing.library_commands import LibraryEditor
@@ -77,6 +78,8 @@ class SavedWindow:
     centre: QPointF
     scene: JourneyScene | None
     capture: bool
+    place: ViewPlace | None = None
+    """The canvas as it was (fitted, or the user's zoom and place), to go back to."""
 
 
 class WorkshopWindow(Protocol):
@@ -229,6 +232,7 @@ class WorkshopController(QObject):
             centre=view.mapToScene(view.viewport().rect().center()),
             scene=w.scene,
             capture=self.capture_action.isChecked(),
+            place=view.place(),
         )
         self.active = True
         w.edit_gate.close(WORKSHOP_GATE, Touches.STRUCTURE, self._locked_message)
@@ -294,10 +298,8 @@ class WorkshopController(QObject):
                 main.showNormal()
                 main.setGeometry(saved.geometry)
             main.restoreState(saved.state, SAVED_STATE_VERSION)
-            if w.scene is saved.scene and w.scene is not None:
-                view.clear_phase_focus()
-                view.set_zoom(saved.zoom)
-                view.centerOn(saved.centre)
+            if w.scene is saved.scene and w.scene is not None and saved.place is not None:
+                view.go_to(saved.place)
             else:
                 view.fit()
         else:
