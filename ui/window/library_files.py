@@ -15,6 +15,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
 
 from ..dialogs.team import recent_label, remember_team_library
+from ..plain_text import action_text
 from ..user_settings import put_first, recent_list
 
 SETTINGS_RECENT = "recentLibraries"
@@ -106,7 +107,7 @@ class LibraryFiles(QObject):
     def refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for address in recent_libraries():
-            action = self.recent_menu.addAction(recent_label(address))
+            action = self.recent_menu.addAction(action_text(recent_label(address)))
             action.setToolTip(address)
             action.triggered.connect(lambda _checked=False, a=address: self.window.switch_library(a))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
