@@ -17,3 +17,9 @@ def action_text(text: str) -> str:
     """User text (a title, a file name) inside a menu entry's or button's text: each "&" doubled, so Qt shows it
     instead of taking it as the mnemonic mark ("Jansen & Zn." stays "Jansen & Zn.", not "Jansen  Zn.")."""
     return text.replace("&", "&&")
+
+
+def shown_text(text: str) -> str:
+    """A menu entry's or button's text as Qt shows it: without its mnemonic mark, an "&&" as one "&"
+    ("&Undo Rename “A && B”" -> "Undo Rename “A & B”")."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))

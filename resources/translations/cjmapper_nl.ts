@@ -386,6 +386,34 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>How to Run a &amp;Workshop</source>
+        <translation>Een &amp;workshop geven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>Elsewhere</source>
+        <translation>Overige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>How to Run a Workshop</source>
+        <translation>Een workshop geven</translation>
+    </message>
+</context>
+<context>
     <name>JourneyActions</name>
     <message>
         <location filename="../../ui/window/journey_actions.py"/>
@@ -1569,6 +1597,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Fit to sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>The poster is made as large as this many sheets allow (see Print on), for the largest text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Landscape</source>
         <translation>&amp;Liggend</translation>
     </message>
@@ -1654,8 +1692,23 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} sheets ({1} × {2} {3} and an assembly sheet)</source>
-        <translation>{0} vellen ({1} × {2} {3} en een overzichtsvel)</translation>
+        <source>1 sheet of {0} in a {1} × {2} grid, and an assembly sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} sheets of {1} in a {2} × {3} grid, and an assembly sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>(1 blank sheet left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>({0} blank sheets left out)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1664,8 +1717,43 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>under {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0}</source>
         <translation>{0} gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} {1} sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} on {1} {2} sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} ({1} sheets)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1674,18 +1762,43 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0}; {1} {2} sheets keep it legible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} is the smallest paper that keeps it legible.</source>
         <translation>{0}; {1} is het kleinste papierformaat waarop de tekst leesbaar blijft.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}; even A0 is too small: use {1}x{2}mm, printed in tiles if need be.</source>
-        <translation>{0}; zelfs A0 is te klein: gebruik {1}x{2}mm, zo nodig in delen afgedrukt.</translation>
+        <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}, and no PDF page is large enough: split the journey into smaller maps.</source>
-        <translation>{0}, en geen PDF-pagina is groot genoeg: splits de klantreis op in kleinere klantreizen.</translation>
+        <source> on {0} {1} sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>, or on a plotter</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

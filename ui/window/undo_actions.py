@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ..plain_text import action_text, plain_tooltip
+from ..plain_text import action_text, plain_tooltip, shown_text
 
 
 class UndoActions(QObject):
@@ -28,7 +28,7 @@ class UndoActions(QObject):
         self.redo_action = self.group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):  # the toolbar's text: short and the same at every step
-            action.setIconText(_without_mnemonic(action.text()))
+            action.setIconText(shown_text(action.text()))
         # After Qt's own "prefix text" labels (connected first, so these run last): the words around the name
         # follow the language ("&Undo Move card “A”", "&Ongedaan maken: Kaart “A” verplaatsen").
         self.group.undoTextChanged.connect(self._label_undo)
@@ -74,9 +74,4 @@ class UndoActions(QObject):
 def _label(action: QAction, text: str) -> None:
     """The Edit menu's `text` (the step's name escaped: an "&" in a title shows); the tooltip says it as typed."""
     action.setText(text)
-    action.setToolTip(plain_tooltip(_without_mnemonic(text)))
-
-
-def _without_mnemonic(text: str) -> str:
-    """An action's text as shown without its mnemonic mark ("&Undo Rename “A && B”" -> "Undo Rename “A & B”")."""
-    return "&".join(part.replace("&", "") for part in text.split("&&"))
+    action.setToolTip(plain_tooltip(shown_text(text)))
