@@ -974,6 +974,14 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
 </context>
 <context>
+    <name>LengthLimit</name>
+    <message>
+        <location filename="../../ui/length_limit.py"/>
+        <source>At most {0} characters fit here.</source>
+        <translation>Hier passen hoogstens {0} tekens.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryEditor</name>
     <message>
         <location filename="../../ui/editing/library_commands.py"/>

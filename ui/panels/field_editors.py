@@ -35,6 +35,7 @@ from cjmapper.model import (
 )
 
 from ..icons import channel_icon
+from ..length_limit import show_limit
 
 SCORE_COLORS: dict[int, tuple[str, str]] = {
     1: ("#f4c7c3", "#e06666"),
@@ -443,7 +444,7 @@ class ChannelCombo(QComboBox):
         line = self.lineEdit()
         assert line is not None  # an editable combo has one
         self._line = line
-        line.setMaxLength(MAX_CHANNEL)
+        show_limit(line, MAX_CHANNEL)
         line.setPlaceholderText(self.tr("No channel"))
         line.setClearButtonEnabled(True)
         completer = QCompleter(self.model(), self)
