@@ -13,28 +13,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cjmapper.interchange import write_journey
-from cjmapper.model import Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library
-from tests.window_helpers import open_window
+from tests.window_helpers import bakery, bakery_library, open_window
 from ui.export.poster_dialog import PosterDialog
-
-
-def bakery(title: str = "Bakkerij") -> Journey:
-    return Journey(
-        id=0,
-        title=title,
-        phases=[Phase(1, "Intake")],
-        lanes=[Lane(1, "Contactmomenten")],
-        touchpoints=[Touchpoint(1, 1, 1, 0, "Welkom")],
-    )
 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     (tmp_path / "home").mkdir()
-    with Library.open(tmp_path / "home" / "test.cjm") as lib:
-        lib.create_journey(bakery())
-    return tmp_path / "home" / "test.cjm"
+    return bakery_library(tmp_path / "home" / "test.cjm")
 
 
 class FileDialogs:

@@ -15,26 +15,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from cjmapper.model import Journey, Lane, Language, Phase, Touchpoint
-from cjmapper.store import Library
-from tests.window_helpers import open_window
+from cjmapper.model import Language
+from tests.window_helpers import bakery_library, open_window
 from ui import i18n
 from ui.window.main_window import MainWindow
 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    with Library.open(tmp_path / "test.cjm") as lib:
-        lib.create_journey(
-            Journey(
-                id=0,
-                title="Bakkerij",
-                phases=[Phase(1, "Intake")],
-                lanes=[Lane(1, "Contactmomenten")],
-                touchpoints=[Touchpoint(1, 1, 1, 0, "Welkom")],
-            )
-        )
-    return tmp_path / "test.cjm"
+    return bakery_library(tmp_path / "test.cjm")
 
 
 @pytest.fixture(params=[Language.EN, Language.NL])

@@ -14,10 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from cjmapper.model import MAX_CHANNEL, MAX_PERSONA_NAME, MAX_TITLE, Journey, Lane, Language, Phase, Touchpoint
-from cjmapper.store import Library
+from cjmapper.model import MAX_CHANNEL, MAX_PERSONA_NAME, MAX_TITLE, Language
 from tests.test_window import type_text
-from tests.window_helpers import open_window
+from tests.window_helpers import bakery_library, open_window
 from ui import i18n
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.window.main_window import MainWindow
@@ -27,17 +26,7 @@ LONG = "Een heel lange titel van een contactmoment dat maar door blijft gaan, " 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    with Library.open(tmp_path / "test.cjm") as lib:
-        lib.create_journey(
-            Journey(
-                id=0,
-                title="Bakkerij",
-                phases=[Phase(1, "Intake")],
-                lanes=[Lane(1, "Contactmomenten")],
-                touchpoints=[Touchpoint(1, 1, 1, 0, "Welkom")],
-            )
-        )
-    return tmp_path / "test.cjm"
+    return bakery_library(tmp_path / "test.cjm")
 
 
 @pytest.fixture

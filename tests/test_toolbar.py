@@ -11,10 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
-from cjmapper.model import Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library
 from tests.test_window import type_text
-from tests.window_helpers import open_window
+from tests.window_helpers import bakery_library, open_window
 from ui.user_settings import put_first
 from ui.window.library_files import SETTINGS_RECENT
 from ui.window.main_window import MainWindow
@@ -24,17 +23,7 @@ JANSEN = "Jansen & Zn."
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    with Library.open(tmp_path / "test.cjm") as lib:
-        lib.create_journey(
-            Journey(
-                id=0,
-                title="Bakkerij",
-                phases=[Phase(1, "Intake"), Phase(2, "Levering")],
-                lanes=[Lane(1, "Contactmomenten")],
-                touchpoints=[Touchpoint(1, 1, 1, 0, "Welkom")],
-            )
-        )
-    return tmp_path / "test.cjm"
+    return bakery_library(tmp_path / "test.cjm")
 
 
 def shown(text: str) -> str:
