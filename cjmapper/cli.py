@@ -26,8 +26,9 @@ EditorLauncher = Callable[[Location | None, Language | None, Path | None], int]
 the one chosen in Preferences, else the system's), importing a journey file into it first when one is given (an
 undoable step in the window); returns the exit code."""
 
-PictureExporter = Callable[[Library, int, Path, str, int], None]
-"""Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi). Raises CjmapperError."""
+PictureExporter = Callable[[Library, int, Path, str, int, bool], None]
+"""Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi, with the title block and
+legend). Raises CjmapperError."""
 
 DEFAULT_DPI = 150
 MIN_DPI = 30
@@ -124,9 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_sheets,
         help="with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper",
     )
-    picture = exp.add_argument_group("PNG pictures")
+    picture = exp.add_argument_group("PNG and SVG pictures")
     picture.add_argument(
-        "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI})"
+        "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI}; PNG)"
+    )
+    picture.add_argument(
+        "--map-only", action="store_true", help="the map alone, without the poster's title block and legend"
     )
 
     versions = commands.add_parser(
@@ -385,6 +389,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
     ]
     if args.saved_version is not None and export_format.kind == "picture":
         command.error(f"--version goes with JSON, CSV and PDF files, not with {fmt.upper()} pictures")
+    if args.map_only and export_format.kind != "picture":
+        command.error(f"--map-only only goes with PNG and SVG pictures, not with {fmt.upper()} files")
     if misplaced:
         wanted = misplaced[0][1]
         flags = [flag for flag, other in misplaced if other == wanted]
@@ -432,12 +438,13 @@ def _export(
     if export_format.kind == "picture":
         assert export_picture is not None  # _check_export refused pictures without an exporter
         dpi: int = args.dpi or DEFAULT_DPI
+        chrome = not args.map_only
         if target is not None:
-            export_picture(library, journey_id, target, fmt, dpi)
+            export_picture(library, journey_id, target, fmt, dpi, chrome)
         else:
             with tempfile.TemporaryDirectory(prefix="cjmapper-") as folder:
                 picture = Path(folder) / f"journey.{fmt}"
-                export_picture(library, journey_id, picture, fmt, dpi)
+                export_picture(library, journey_id, picture, fmt, dpi, chrome)
                 _binary(out).write(picture.read_bytes())
         return 0
     if args.saved_version is not None:

@@ -17,6 +17,7 @@ from typing import overload
 
 from cjmapper import style
 from cjmapper.channels import channel_label
+from cjmapper.curve_labels import place_labels
 from cjmapper.flow import choose_depth
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
 from cjmapper.text import FontMetrics, reserve_wraps
@@ -184,6 +185,31 @@ _DEFAULT_FONT_SIZE = 11.0
 """`Metrics().font_size`: the size at which a card's badge, dots and icon have their `cjmapper.style` sizes."""
 
 
+CROWDED_DOT = 0.6
+"""The size of a crowded curve dot (one too close to its neighbours to hold a digit), relative to a full one."""
+
+
+def curve_dot_radius(m: Metrics) -> float:
+    """The radius of the experience curve's dots: a card's score badge's, growing with the type like it."""
+    return style.BADGE_RADIUS * m.font_size / _DEFAULT_FONT_SIZE
+
+
+def curve_dots(points: Sequence[CurvePoint], m: Metrics) -> tuple[float, list[bool]]:
+    """The radius of the experience curve's dots (a card's score badge, growing with the type like it) and, per
+    point, whether its dot holds its score's digit: every dot that stands at least a dot's width clear of its
+    neighbours; a crowded one is drawn smaller (`CROWDED_DOT` of the radius), in its colour only."""
+    radius = curve_dot_radius(m)
+    room = 2 * radius + 1
+    xs = [point.x for point in points]
+    last = len(xs) - 1
+    digits = [
+        (i == 0 or x - xs[i - 1] >= room or abs(points[i - 1].y - points[i].y) >= room)
+        and (i == last or xs[i + 1] - x >= room or abs(points[i + 1].y - points[i].y) >= room)
+        for i, x in enumerate(xs)
+    ]
+    return radius, digits
+
+
 @dataclass(frozen=True, slots=True)
 class CurvePoint:
     """One scored card on the curve: `x` spreads a phase's scored cards across its column in reading order."""
@@ -212,6 +238,72 @@ class Curve:
     points: Sequence[CurvePoint]
     """One per scored card, left to right (a `CurvePoints`: made when first read)."""
     phase_marks: tuple[PhaseMark, ...]
+    labels: Sequence[Rect] = ()
+    """Where each phase mark's average label goes (in the order of `phase_marks`), clear of the curve's line and
+    dots, the bars and each other (a `MarkLabels`: placed when first read)."""
+
+
+AVERAGE_LABEL_SAMPLES = ("avg 0.0", "gem. 0,0")
+"""A phase average's label in each language a map is drawn in: its box fits the widest (digits are equally wide)."""
+AVERAGE_BAR_SHARE = 0.36
+"""A phase average's dashed bar reaches this share of its column's width either side of the column's middle."""
+
+
+def average_label_size(m: Metrics) -> tuple[float, float]:
+    """The box of a phase average's label: its text in bold, a size below the cards', with room around it."""
+    font = FontMetrics(m.font_size - 1, bold=True)
+    return max(font.width(text) for text in AVERAGE_LABEL_SAMPLES) + 10, round(1.5 * (m.font_size - 1))
+
+
+class MarkLabels(Sequence[Rect]):
+    """The boxes of a curve's phase-average labels, placed when first read (`cjmapper.curve_labels`)."""
+
+    __slots__ = ("_columns", "_dot_radius", "_lane", "_made", "_marks", "_points", "_size")
+
+    def __init__(
+        self, lane: LaneBox, points: Sequence[CurvePoint], marks: tuple[PhaseMark, ...], columns: tuple[Rect, ...],
+        size: tuple[float, float], dot_radius: float,
+    ) -> None:  # fmt: skip
+        self._lane, self._points, self._marks, self._columns, self._size = lane, points, marks, columns, size
+        self._dot_radius = dot_radius
+        self._made: tuple[Rect, ...] | None = None
+
+    def _boxes(self) -> tuple[Rect, ...]:
+        if self._made is None:
+            r = self._lane.row
+            boxes = place_labels(
+                (r.x, r.y, r.width, r.height),
+                [(c.x, c.width) for c in self._columns],
+                [(mark.x, mark.y) for mark in self._marks],
+                [p.x for p in self._points],
+                [p.y for p in self._points],
+                self._size,
+                AVERAGE_BAR_SHARE,
+                self._dot_radius,
+            )
+            self._made = tuple(Rect(*box) for box in boxes)
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> Rect: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Rect, ...]: ...
+    def __getitem__(self, index: int | slice) -> Rect | tuple[Rect, ...]:
+        return self._boxes()[index]
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MarkLabels | tuple | list):
+            return self._boxes() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._boxes())
+
+    def __repr__(self) -> str:
+        return repr(self._boxes())
 
 
 Scored = tuple[tuple[int, int], ...]
@@ -635,7 +727,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
             scored[key] = tuple((t.id, t.score) for t in cell_cards if t.score is not None)
 
     phase_scores = phase_runs(lanes, phases, scored, {phase.phase_id for phase in phases}, {})
-    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores)
+    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores, m)
     width = m.lane_header_width + grid_width
     boxes = CardBoxes(cards, cell_boxes, None, m)
     return Layout(
@@ -710,6 +802,7 @@ def _curves(
     kinds: Sequence[LaneKind],
     phases: tuple[PhaseBox, ...],
     runs: Mapping[int, tuple[Scored, int]],
+    m: Metrics,
 ) -> tuple[Curve, ...]:
     """One experience curve per emotions lane, through every scored card of the card lanes (`runs`, see
     `phase_runs`).
@@ -722,15 +815,18 @@ def _curves(
     averages = {phase_id: total / len(entries) for phase_id, (entries, total) in runs.items() if entries}
     columns = tuple((phase.column, runs[phase.phase_id][0]) for phase in phases)
     curves: list[Curve] = []
+    marked = tuple(p for p in phases if p.phase_id in averages)
+    size = average_label_size(m)
     for lane in emotions:
         marks = tuple(
             PhaseMark(
                 p.phase_id, p.column.x + p.column.width / 2, curve_y(lane, averages[p.phase_id]), averages[p.phase_id]
             )
-            for p in phases
-            if p.phase_id in averages
+            for p in marked
         )
-        curves.append(Curve(lane.lane_id, CurvePoints(lane, columns), marks))
+        points = CurvePoints(lane, columns)
+        labels = MarkLabels(lane, points, marks, tuple(p.column for p in marked), size, curve_dot_radius(m))
+        curves.append(Curve(lane.lane_id, points, marks, labels))
     return tuple(curves)
 
 

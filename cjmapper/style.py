@@ -1,7 +1,8 @@
 """The colours and card proportions of a journey map, shared by the canvas and the PDF poster so both look alike.
 
 Colours are "#rrggbb" strings; the canvas turns them into QColors, the poster into reportlab colours. They are
-chosen for a projector and for paper: dark ink on light cards, saturated score colours, no thin grey text.
+chosen for a projector and for paper: dark ink on light cards, score colours
+whose lightness rises with the score (they read in grey and to the colour blind), no thin grey text.
 """
 
 from __future__ import annotations
@@ -33,13 +34,21 @@ VOTE_DOT = "#3056d3"
 CURVE_LINE = "#33415c"
 
 SCORE_COLORS: dict[int, str] = {
-    1: "#d32f2f",
-    2: "#f57c00",
-    3: "#f2b705",
-    4: "#7cb342",
-    5: "#2e7d32",
+    1: "#93181e",
+    2: "#b3570e",
+    3: "#c0880f",
+    4: "#7cc85a",
+    5: "#a9e07c",
 }
-"""Score badge colours, from red (1, a bad moment) to green (5, a great one)."""
+"""Score colours, from dark red (1, a bad moment) through amber (3) to light green (5, a great one). Their lightness
+rises with the score, so they stay apart and in order in grey and as people with red-green colour blindness see them:
+luma (0..255) 61, 106, 139, 165, 196; as a deuteranope sees them 80, 113, 143, 175, 203; a protanope 56, 93, 128,
+179, 206 (the red-to-green palette before, #d32f2f .. #2e7d32, was 96, 146, 180, 150, 93: 1 and 5 the same grey).
+tests/test_map_marks.py holds them to it. Every mark of a score also shows its digit."""
+
+SCORE_RING = 0.3
+"""How much darker than its fill a score badge's (and a curve dot's) rim is, so the light ones stand out on a light
+card."""
 
 PHASE_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 """Default phase colours, by the phase's place (Tableau 10)."""
@@ -72,6 +81,13 @@ PHASE_BAND = 6.0
 """Height of the colour band at the top of a phase header."""
 LANE_STRIPE = 5.0
 """Width of the colour stripe at the left of a lane header."""
+
+
+def shows_score_badge(score: int | None, kind: LaneKind) -> bool:
+    """Whether a card shows a score badge: always when it has a score; without one (an empty "no score" ring) only
+    in a touchpoints lane, where cards are scored as a rule and a missing score is worth seeing. Pain points,
+    opportunities and the other lanes are seldom scored: a ring on each of their cards says nothing."""
+    return score is not None or kind is LaneKind.TOUCHPOINTS
 
 
 def lane_color(kind: LaneKind, value: str | None) -> str:
@@ -116,7 +132,19 @@ def score_rgb(score: float | None) -> RGB:
     return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f
 
 
+DARK_INK: RGB = (0.067, 0.067, 0.067)
+"""#111111: text on a light fill."""
+LIGHT_INK: RGB = (1.0, 1.0, 1.0)
+
+
+def relative_luminance(colour: RGB) -> float:
+    """WCAG 2's relative luminance of an sRGB colour (0 black .. 1 white)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def ink_on(background: RGB) -> RGB:
-    """Near-black or white, whichever reads better on `background`."""
-    luminance = 0.299 * background[0] + 0.587 * background[1] + 0.114 * background[2]
-    return (0.067, 0.067, 0.067) if luminance > 0.6 else (1.0, 1.0, 1.0)
+    """Near-black or white, whichever has the higher contrast (WCAG 2) on `background`."""
+    luminance = relative_luminance(background)
+    dark = relative_luminance(DARK_INK)
+    return DARK_INK if (luminance + 0.05) / (dark + 0.05) >= 1.05 / (luminance + 0.05) else LIGHT_INK

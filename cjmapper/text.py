@@ -46,6 +46,10 @@ full, the oldest quarter is forgotten (not all of it: a map laid out again finds
 _MOST_CACHED_WRAPS = 1_000_000
 """The most wrapped texts `reserve_wraps` keeps room for, per font."""
 
+_BEFORE_ELLIPSIS = " \t\n\u00a0\u2007\u202f.,;:…"
+"""What an elided line does not end in before its "…": white space and the punctuation that would stand before it
+as ".…" or ",…"."""
+
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 """Any run of white space except the no-break spaces, which join the words on either side."""
 
@@ -381,7 +385,8 @@ class FontMetrics:
         return pieces
 
     def _with_ellipsis(self, line: str, width: float) -> str:
-        """The longest start of `line` that fits `width` together with a trailing "…", plus "…"."""
+        """The longest start of `line` that fits `width` together with a trailing "…", plus "…". Spaces, full stops,
+        commas and the like at the cut are dropped ("tijd…", not "tijd.…")."""
         chars = self._face.chars
         scale = self._scale
         used = self._face.ellipsis
@@ -391,4 +396,4 @@ class FontMetrics:
             if used * scale > width:
                 break
             kept.append(cluster)
-        return "".join(kept).rstrip() + ELLIPSIS
+        return "".join(kept).rstrip(_BEFORE_ELLIPSIS) + ELLIPSIS

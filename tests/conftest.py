@@ -2,7 +2,8 @@
 
 - The fuzzers and state machines run their full counts of examples in CI, fewer by default (tests/thoroughness.py;
   the header says which).
-- Qt runs headless (`QT_QPA_PLATFORM=offscreen` unless the caller chose a platform, e.g. xcb under Xvfb).
+- Qt runs headless (`QT_QPA_PLATFORM=offscreen` unless the caller chose a platform, e.g. xcb under Xvfb), on a
+  1920x1080 screen (tests/offscreen_screen.json), so the first window is as large as on a desktop.
 - `QStandardPaths` is in test mode for the whole session.
 - Every test gets its own HOME, XDG folders and QSettings location, and no CJMAPPER_LIBRARY.
 - `library` is an open, empty library (a file in the test's tmp_path), closed afterwards. In a test or module
@@ -28,6 +29,10 @@ import sys
 import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a desktop's screen (Qt's offscreen default is 800x800)
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'offscreen_screen.json')}"
+    )
 
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path

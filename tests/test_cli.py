@@ -345,7 +345,7 @@ def test_binary_formats_are_not_written_to_a_terminal(
     monkeypatch.setattr(sys, "stdout", Terminal(screen, encoding="utf-8"))
     drawn: list[Path] = []
 
-    def exporter(library: Library, journey_id: int, path: Path, fmt: str, dpi: int) -> None:
+    def exporter(library: Library, journey_id: int, path: Path, fmt: str, dpi: int, chrome: bool) -> None:
         drawn.append(path)
 
     argv = ["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", fmt]
@@ -438,6 +438,8 @@ def test_pictures_without_the_canvas_are_one_clear_error(
         (["-o", "m.pdf", "--paper", "10x10mm"], "argument --paper: paper '10x10mm' is too small"),
         (["-o", "m.pdf", "--paper", "6000x900"], "argument --paper: paper '6000x900' is too large"),
         (["-o", "m.pdf", "--format", "gif"], "argument --format: invalid choice: 'gif'"),
+        (["-o", "m.pdf", "--map-only"], "--map-only only goes with PNG and SVG pictures, not with PDF files"),
+        (["-o", "m.json", "--map-only"], "--map-only only goes with PNG and SVG pictures, not with JSON files"),
     ],
 )
 def test_export_options_that_do_not_fit_are_usage_errors(

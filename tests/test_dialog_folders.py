@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from cjmapper.interchange import write_journey
 from cjmapper.store import Library
 from tests.window_helpers import bakery, bakery_library, open_window
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.poster_dialog import PosterDialog
 
 
@@ -45,6 +46,9 @@ class FileDialogs:
             else:
                 self.pressed.append(dialog)  # its Export… opens the file dialog (not inside this timer's slot)
                 QTimer.singleShot(0, dialog.export_button.click)
+            return
+        if isinstance(dialog, PictureDpiDialog):
+            dialog.accept()  # the picture's options as offered
             return
         if not isinstance(dialog, QFileDialog) or not dialog.isVisible() or not self.answers:
             return

@@ -16,6 +16,7 @@ from cjmapper.flow import HANDFUL
 from cjmapper.layout import Layout, Metrics, compute_layout, phase_width
 from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.poster import A0, A1, A2, A3, A4, PAPERS, Paper, PosterOptions, plan_poster, render_poster
+from cjmapper.poster.chrome import Legend
 from cjmapper.poster.plan import chrome_for, poster_layout
 from cjmapper.templates import load_example, load_template
 from tests.poster_helpers import fragments
@@ -75,9 +76,10 @@ def varied_journey(cards: int, phases: int = 5, lanes: int = 5, seed: int = 1) -
     return journey
 
 
-def fill(layout: Layout, width: float, height: float) -> tuple[float, float, float]:
-    """The map's share of the usable width and height of a width x height page, and its card text size (pt)."""
-    area = chrome_for(width, height).map_area
+def fill(journey: Journey, layout: Layout, width: float, height: float) -> tuple[float, float, float]:
+    """The map's share of the usable width and height of a width x height page (above the journey's legend), and its
+    card text size (pt)."""
+    area = chrome_for(width, height, Legend(journey)).map_area
     scale = min(area.width / layout.width, area.height / layout.height)
     return layout.width * scale / area.width, layout.height * scale / area.height, layout.metrics.font_size * scale
 
@@ -156,13 +158,14 @@ def test_a_1000_card_poster_on_a0_landscape_fills_the_page(tmp_path: Path, journ
     target = tmp_path / "a0.pdf"
     plan = render_poster(journey, target, PosterOptions(paper=A0))
     layout = poster_layout(journey, plan.page_width, plan.page_height)
-    wide, high, size = fill(layout, plan.page_width, plan.page_height)
+    wide, high, size = fill(journey, layout, plan.page_width, plan.page_height)
     assert max(wide, high) >= 0.9, (wide, high)
     assert min(wide, high) >= 0.75, (wide, high)
     assert plan.body_size == pytest.approx(size)
-    assert size > 2.5 * fill(compute_layout(journey), plan.page_width, plan.page_height)[2] / 2  # today's strip
+    page = (plan.page_width, plan.page_height)
+    assert size > 2.5 * fill(journey, compute_layout(journey), *page)[2] / 2  # today's strip
     for depth in range(HANDFUL, 41):
-        other = fill(compute_layout(journey, Metrics(cards_per_column=depth)), plan.page_width, plan.page_height)
+        other = fill(journey, compute_layout(journey, Metrics(cards_per_column=depth)), *page)
         assert other[2] <= size + 1e-9
     first_lines = {box.title_lines[0] for box in layout.cards.values()}
     printed = [f for f in fragments(target) if f.text in first_lines]
@@ -191,7 +194,7 @@ def test_any_journey_fills_nine_tenths_of_any_pages_width_or_height(
     journey = varied_journey(cards, phases, lanes, seed)
     plan = plan_poster(journey, PosterOptions(paper=paper, portrait=portrait))
     layout = poster_layout(journey, plan.page_width, plan.page_height)
-    wide, high, size = fill(layout, plan.page_width, plan.page_height)
+    wide, high, size = fill(journey, layout, plan.page_width, plan.page_height)
     assert max(wide, high) >= 0.9
     assert plan.body_size == pytest.approx(size)
     assert_cards_flow(layout)

@@ -20,7 +20,7 @@ from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, To
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui.canvas.painting import SCENE_BACKGROUND, tint
-from ui.canvas.scene import SCENE_MARGIN, JourneyScene
+from ui.canvas.scene import JourneyScene
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
 
@@ -71,10 +71,10 @@ def card_geometry(document: JourneyDocument) -> dict[int, tuple[Rect, QColor]]:
         scene.dispose()
 
 
-def pixel(image: QImage, x: float, y: float, dpi: int) -> QColor:
-    """The image's colour at scene point (x, y)."""
+def pixel(image: QImage, x: float, y: float, dpi: int, origin: tuple[float, float]) -> QColor:
+    """The image's colour at layout point (x, y), the layout's origin at `origin` (`pictures.map_origin`)."""
     scale = dpi / 96
-    return image.pixelColor(int((x + SCENE_MARGIN) * scale), int((y + SCENE_MARGIN) * scale))
+    return image.pixelColor(int((x + origin[0]) * scale), int((y + origin[1]) * scale))
 
 
 def close(a: QColor, b: QColor, tolerance: int = 14) -> bool:
@@ -85,11 +85,12 @@ def luminance(c: QColor) -> float:
     return 0.299 * c.redF() + 0.587 * c.greenF() + 0.114 * c.blueF()
 
 
-def card_pixels(image: QImage, rect: Rect, dpi: int) -> list[QColor]:
+def card_pixels(image: QImage, rect: Rect, dpi: int, origin: tuple[float, float]) -> list[QColor]:
     """Every pixel inside the card (its rounded corners and border left out)."""
     scale = dpi / 96
-    left, right = math.ceil((rect.x + SCENE_MARGIN + 2) * scale), int((rect.right + SCENE_MARGIN - 2) * scale)
-    top, bottom = math.ceil((rect.y + SCENE_MARGIN + 2) * scale), int((rect.bottom + SCENE_MARGIN - 2) * scale)
+    x, y = origin
+    left, right = math.ceil((rect.x + x + 2) * scale), int((rect.right + x - 2) * scale)
+    top, bottom = math.ceil((rect.y + y + 2) * scale), int((rect.bottom + y - 2) * scale)
     return [image.pixelColor(x, y) for y in range(top, bottom) for x in range(left, right)]
 
 
@@ -120,12 +121,13 @@ def test_png_has_the_promised_size_and_shows_every_card(example: JourneyDocument
     assert close(image.pixelColor(1, 1), SCENE_BACKGROUND, 2)  # the margin, in the canvas' background
     cards = card_geometry(example)
     assert len(cards) == len(example.journey.touchpoints) == 16
+    origin = pictures.map_origin(example)
     for rect, colour in cards.values():
         # The stripe on the card's left in its colour, the body in a light tint of it, dark text on it.
-        assert close(pixel(image, rect.x + 2, rect.y + rect.height / 2, dpi), colour)
-        assert close(pixel(image, rect.right - 6, rect.y + 4, dpi), tint(colour, 0.16))
+        assert close(pixel(image, rect.x + 2, rect.y + rect.height / 2, dpi, origin), colour)
+        assert close(pixel(image, rect.right - 6, rect.y + 4, dpi, origin), tint(colour, 0.16))
         first_line = Rect(rect.x, rect.y + 6, rect.width, 18)
-        assert min(luminance(c) for c in card_pixels(image, first_line, dpi)) < 0.3
+        assert min(luminance(c) for c in card_pixels(image, first_line, dpi, origin)) < 0.3
 
 
 def test_png_stores_its_dpi_and_title(example: JourneyDocument, tmp_path: Path) -> None:
@@ -147,8 +149,9 @@ def test_low_dpi_png_still_draws_cards_in_full_detail(example: JourneyDocument, 
     pictures.save_picture(example, target, "png", 30)
     image = QImage(str(target))
     assert (image.width(), image.height()) == pictures.picture_size(example, 30)
+    origin = pictures.map_origin(example)
     for rect, colour in card_geometry(example).values():
-        inside = card_pixels(image, rect, 30)
+        inside = card_pixels(image, rect, 30, origin)
         light = sum(close(c, tint(colour, 0.16), 16) for c in inside) / len(inside)
         block = sum(close(c, colour, 16) for c in inside) / len(inside)
         assert light > 0.4, "the card's body is not its light tint"

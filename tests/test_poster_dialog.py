@@ -512,8 +512,15 @@ def test_export_picture_writes_a_png_at_the_chosen_dpi(
 def test_export_picture_writes_an_svg(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "map.svg"
     save_as(monkeypatch, target)
-    monkeypatch.setattr(PictureDpiDialog, "exec", lambda _d: pytest.fail("an SVG has no dpi to ask for"))
+    asked: list[bool] = []
+
+    def accept(d: PictureDpiDialog) -> int:
+        asked.append(d.dpi_spin.isVisibleTo(d))  # an SVG has no dpi to ask for: only the title block and legend
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PictureDpiDialog, "exec", accept)
     window.export_picture_action.trigger()
+    assert asked == [False]
     text = target.read_text(encoding="utf-8")
     assert "<svg" in text
     assert "Bakery De Korenbloem" in text

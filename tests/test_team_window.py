@@ -108,6 +108,8 @@ def test_a_teammates_edit_shows_in_the_other_window_within_2_s(
     cards = a.document.journey.touchpoints
     card, other = cards[0], cards[-1]
     b.scene.select_ids([other.id])
+    b.resize(1200, 860)  # a canvas narrower than the map at 100%, so there is a scroll place to keep
+    qtbot.waitUntil(lambda: b.width() == 1200 and b.view.width() >= 0.6 * 1200)  # the panels narrowed for it
     QApplication.processEvents()  # the fit to window that opening the journey queued
     b.view.zoom_reset()
     qtbot.waitUntil(lambda: b.view.horizontalScrollBar().maximum() > 0)

@@ -125,7 +125,15 @@ def all_icon_paths() -> list[Path]:
     return paths
 
 
+@cache
+def svg_renderer(path: Path) -> QSvgRenderer | None:
+    """An icon's drawing, for painting it as vectors (into an SVG picture); None when it cannot be read."""
+    renderer = QSvgRenderer(str(path))
+    return renderer if renderer.isValid() else None
+
+
 def clear_icon_cache() -> None:
     """Forget every cached icon and pixmap (e.g. before the QApplication goes)."""
     _icon.cache_clear()
     _pixmap.cache_clear()
+    svg_renderer.cache_clear()

@@ -1,7 +1,7 @@
-"""Drawing one poster page with reportlab: title block, the map (from the `Layout`, as the canvas draws it) and
-the legend. Only `Canvas.drawString` sets text, so user text is never parsed as markup: "R&D", "a<b" and "<b>"
-print as typed. Each string is cut into runs of the bundled fonts (`font_runs`), so emoji and Chinese print from
-the fallback fonts instead of as empty boxes."""
+"""Drawing one poster page with reportlab: the map (from the `Layout`, as the canvas draws it) between the title
+block and the legend (`cjmapper.poster.chrome`, which pictures share). Only `Canvas.drawString` sets text, so user
+text is never parsed as markup: "R&D", "a<b" and "<b>" print as typed. Each string is cut into runs of the
+bundled fonts (`font_runs`), so emoji and Chinese print from the fallback fonts instead of as empty boxes."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
-from cjmapper.channels import channel_label
+from cjmapper.headers import fit_corner_title, fit_phase_header
 from cjmapper.i18n import decimal
-from cjmapper.layout import Curve, LaneBox, Layout, PhaseBox, curve_y
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint, summarize
+from cjmapper.layout import AVERAGE_BAR_SHARE, CROWDED_DOT, Curve, LaneBox, Layout, PhaseBox, curve_dots, curve_y
+from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
+from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
-from cjmapper.poster.labels import framework_name, label, language_name, long_date
-from cjmapper.poster.plan import Box, Chrome
+from cjmapper.poster.labels import label
+from cjmapper.poster.plan import Chrome
 from cjmapper.poster.status_mark import draw_status_mark
 from cjmapper.style import RGB, rgb
 from cjmapper.text import FontMetrics, font_runs
@@ -65,6 +66,9 @@ class Pen:
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.c.line(x1, -y1, x2, -y2)
 
+    def circle(self, x: float, y: float, radius: float, fill: bool, stroke: bool) -> None:
+        self.c.circle(x, -y, radius, stroke=int(stroke), fill=int(fill))
+
     def text(self, x: float, baseline: float, text: str, size: float, bold: bool = False) -> float:
         """Draw `text` on one line starting at x; returns its width."""
         width = 0.0
@@ -103,6 +107,7 @@ class MapPainter:
         self.cards: dict[int, Touchpoint] = {t.id: t for t in journey.touchpoints}
         self.lane_colours = {lane.id: style.lane_color(lane.kind, lane.color) for lane in journey.lanes}
         self.phase_colours = {p.id: style.phase_color(i, p.color) for i, p in enumerate(journey.phases)}
+        self.kinds = {lane.id: lane.kind for lane in journey.lanes}
         self.icons = IconStamps(pen.c)
 
     def draw(self, tick: Tick) -> None:
@@ -121,19 +126,20 @@ class MapPainter:
     # ------------------------------------------------------------------ structure
 
     def _corner(self) -> None:
+        """The journey's title, when it fits the corner whole (else the title block above says it alone)."""
         m = self.m
         pen = self.pen
         width, height = m.lane_header_width, m.phase_header_height
         pen.rect(0, 0, width, height, rgb(style.CORNER_BACKGROUND))
-        size = m.font_size + 1
-        font = FontMetrics(size, bold=True)
-        lines = font.wrap(self.journey.title, max(1.0, width - 24), 3)[0]
-        line_height = font.ascent - font.descent
-        top = max(6.0, (height - line_height * len(lines)) / 2)
+        corner = fit_corner_title(width, height, self.journey.title, m)
+        if not corner.whole:
+            return
+        font = FontMetrics(corner.size, bold=True)
+        top = corner.top
         pen.fill(rgb(style.INK))
-        for line in lines:
-            pen.text(12, top + font.ascent, line, size, bold=True)
-            top += line_height
+        for line in corner.lines:
+            pen.text(corner.left, top + font.ascent, line, corner.size, bold=True)
+            top += corner.line_height
 
     def _cells(self) -> None:
         pen = self.pen
@@ -162,29 +168,31 @@ class MapPainter:
         pen.stroke(rgb(style.GRID_LINE), 0.75)
         pen.line(h.right, h.y, h.right, h.bottom)
         pen.line(h.x, h.bottom, h.right, h.bottom)
-        name = FontMetrics(m.header_font_size, bold=True).elide(phase.name, h.width - 24)
-        pen.fill(rgb(style.INK))
-        pen.text(h.x + 12, baseline(h.y + 14, m.header_font_size + 8, m.header_font_size, True), name,
-                 m.header_font_size, bold=True)  # fmt: skip
         cards = [t for t in self.journey.touchpoints if t.phase_id == box.phase_id]
         scores = [t.score for t in cards if t.score is not None]
-        line_top, line_height = h.bottom - 26, 18.0
-        badge_width = 0.0
-        if scores:
-            average = sum(scores) / len(scores)
-            text = label("avg", language, decimal(average, language))
-            badge_width = FontMetrics(m.font_size, bold=True).width(text) + 14
+        average = sum(scores) / len(scores) if scores else None
+        count = label("touchpoints_1", language) if len(cards) == 1 else label("touchpoints_n", language, len(cards))
+        badge_text = label("avg", language, decimal(average, language)) if average is not None else None
+        fitted = fit_phase_header(h.width, h.height, phase.name, (count, str(len(cards))), badge_text, m)
+        pen.fill(rgb(style.INK))
+        top = h.y + fitted.name_top
+        for line in fitted.name_lines:
+            pen.text(h.x + fitted.figures.x, baseline(top, fitted.name_line_height, fitted.name_size, True), line,
+                     fitted.name_size, bold=True)  # fmt: skip
+            top += fitted.name_line_height
+        figures, size = fitted.figures, fitted.figures_size
+        line_top = h.y + figures.y
+        if fitted.badge is not None and average is not None:
+            badge = fitted.badge
             fill = style.score_rgb(average)
             pen.fill(fill)
-            pen.c.roundRect(h.right - 12 - badge_width, -line_top - line_height, badge_width, line_height, 9,
+            pen.c.roundRect(h.x + badge.x, -line_top - badge.height, badge.width, badge.height, badge.height / 2,
                             stroke=0, fill=1)  # fmt: skip
             pen.fill(style.ink_on(fill))
-            pen.text_centred(h.right - 12 - badge_width / 2, baseline(line_top, line_height, m.font_size, True), text,
-                             m.font_size, bold=True)  # fmt: skip
-        count = label("touchpoints_1", language) if len(cards) == 1 else label("touchpoints_n", language, len(cards))
-        count = FontMetrics(m.font_size).elide(count, h.width - 24 - badge_width - 6)
+            pen.text_centred(h.x + badge.x + badge.width / 2, baseline(line_top, badge.height, size, True),
+                             fitted.badge_text, size, bold=True)  # fmt: skip
         pen.fill(rgb(style.MUTED_INK))
-        pen.text(h.x + 12, baseline(line_top, line_height, m.font_size), count, m.font_size)
+        pen.text(h.x + figures.x, baseline(line_top, figures.height, size), fitted.count, size)
 
     def _lane_header(self, box: LaneBox, name: str, alternate: bool) -> None:
         m = self.m
@@ -274,28 +282,20 @@ class MapPainter:
         c.setDash()
         for score in range(SCORE_MIN, SCORE_MAX + 1):
             y = curve_y(lane, score)
-            pen.fill(style.score_rgb(score))
+            pen.fill(style.shade(style.SCORE_COLORS[score], style.SCORE_RING))
             pen.text_centred(r.x + 10, baseline(y - 8, 16, small), str(score), small)
         if curve is None:
             return
         columns = {p.phase_id: p.column for p in self.layout.phases}
-        for mark in curve.phase_marks:
-            column = columns.get(mark.phase_id)
-            if column is None:
-                continue
+        marks = [(mark, columns[mark.phase_id], box) for mark, box in zip(curve.phase_marks, curve.labels, strict=True)
+                 if mark.phase_id in columns]  # fmt: skip
+        for mark, column, _ in marks:
             colour = self.phase_colours.get(mark.phase_id, style.CURVE_LINE)
-            half = column.width * 0.36
+            half = column.width * AVERAGE_BAR_SHARE
             c.setDash(6, 3)
             pen.stroke(style.shade(colour, 0.15), 2.0)
             pen.line(mark.x - half, mark.y, mark.x + half, mark.y)
             c.setDash()
-            text = label("avg", language, decimal(mark.average, language))
-            width = FontMetrics(small, bold=True).width(text) + 10
-            top = mark.y - 19 if mark.y - 19 >= r.y + 2 else mark.y + 4
-            pen.fill((1.0, 1.0, 1.0))
-            c.roundRect(mark.x + half - width, -top - 15, width, 15, 4, stroke=0, fill=1)
-            pen.fill(style.shade(colour, 0.35))
-            pen.text_centred(mark.x + half - width / 2, baseline(top, 15, small, True), text, small, bold=True)
         if not curve.points:
             return
         path = c.beginPath()
@@ -307,10 +307,30 @@ class MapPainter:
         pen.stroke(rgb(style.CURVE_LINE), 2.5)
         c.drawPath(path, stroke=1, fill=0)
         c.setLineJoin(0)
-        pen.stroke((1.0, 1.0, 1.0), 1.5)
-        for point in curve.points:
-            pen.fill(style.score_rgb(point.score))
-            c.circle(point.x, -point.y, 5.0, stroke=1, fill=1)
+        # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
+        radius, digits = curve_dots(curve.points, m)
+        size = style.BADGE_FONT_SIZE * radius / style.BADGE_RADIUS
+        digit_base = baseline(-radius, 2 * radius, size, True)
+        for point, digit in zip(curve.points, digits, strict=True):
+            fill = style.score_rgb(point.score)
+            pen.fill(fill)
+            if digit:
+                pen.stroke(style.shade(style.SCORE_COLORS.get(point.score, style.NO_SCORE), style.SCORE_RING), 1.0)
+                c.circle(point.x, -point.y, radius - 0.5, stroke=1, fill=1)
+                pen.fill(style.ink_on(fill))
+                pen.text_centred(point.x, point.y + digit_base, str(point.score), size, bold=True)
+            else:
+                pen.stroke((1.0, 1.0, 1.0), 1.5)
+                c.circle(point.x, -point.y, radius * CROWDED_DOT, stroke=1, fill=1)
+        # The averages' labels where the layout put them, clear of the curve (over it only where a crowded phase
+        # leaves no room).
+        for mark, _, box in marks:
+            colour = self.phase_colours.get(mark.phase_id, style.CURVE_LINE)
+            text = label("avg", language, decimal(mark.average, language))
+            pen.fill((1.0, 1.0, 1.0))
+            c.roundRect(box.x, -box.bottom, box.width, box.height, 4, stroke=0, fill=1)
+            pen.fill(style.shade(colour, 0.35))
+            pen.text_centred(box.x + box.width / 2, baseline(box.y, box.height, small, True), text, small, bold=True)
 
     # ------------------------------------------------------------------ cards
 
@@ -350,7 +370,8 @@ class MapPainter:
                 c.doForm(icon)
                 c.restoreState()
             c.translate(badge_x, -badge_y)
-            c.doForm(stamps.badge(card.score))
+            if style.shows_score_badge(card.score, self.kinds[box.lane_id]):
+                c.doForm(stamps.badge(card.score))
             if shown:
                 c.doForm(stamps.dots(shown))
             c.restoreState()
@@ -433,7 +454,8 @@ class Stamps:
         return name
 
     def badge(self, score: int | None) -> str:
-        """The score badge centred on the origin: a filled circle, or a grey ring when there is no score."""
+        """The score badge centred on the origin: a filled circle with a darker rim, or a grey ring when there is
+        no score."""
         radius = style.BADGE_RADIUS
         name, new = self._form(("badge", score), (-radius - 1, -radius - 1, radius + 1, radius + 1))
         if new:
@@ -443,8 +465,11 @@ class Stamps:
                 c.setLineWidth(1.5)
                 c.circle(0, 0, radius - 0.75, stroke=1, fill=0)
             else:
-                c.setFillColorRGB(*rgb(style.SCORE_COLORS.get(score, style.NO_SCORE)))
-                c.circle(0, 0, radius, stroke=0, fill=1)
+                colour = style.SCORE_COLORS.get(score, style.NO_SCORE)
+                c.setFillColorRGB(*rgb(colour))
+                c.setStrokeColorRGB(*style.shade(colour, style.SCORE_RING))
+                c.setLineWidth(1.0)
+                c.circle(0, 0, radius - 0.5, stroke=1, fill=1)
             c.endForm()
         return name
 
@@ -501,154 +526,6 @@ class CardText:
 # ---------------------------------------------------------------------------------------------------- around it
 
 
-def draw_title_block(pen: Pen, journey: Journey, box: Box, unit: float, printed: date, version: str | None) -> None:
-    """Journey title, then persona, framework, date and language; on the right the persona: name, description, and
-    the goals and frustrations, each labelled ("Goals: …", "Frustrations: …" in the journey's language)."""
-    language = journey.language
-    title_size = 2.6 * unit
-    meta_size = 1.15 * unit
-    persona = journey.persona
-    paragraphs: list[tuple[str, str]] = []
-    """(label, text) of the persona column: the description unlabelled, then goals and frustrations."""
-    if persona is not None:
-        for key, text in (("", persona.description), ("goals", persona.goals), ("frustrations", persona.frustrations)):
-            if text.strip():
-                paragraphs.append((f"{label(key, language)}:" if key else "", " ".join(text.split())))
-    right_width = box.width * (0.38 if len(paragraphs) == 3 else 0.34) if paragraphs else 0.0
-    left_width = box.width - right_width - (2 * unit if right_width else 0)
-    title_font = FontMetrics(title_size, bold=True)
-    lines = title_font.wrap(journey.title or "", left_width, 2)[0] or ("",)
-    if len(lines) == 2 and title_font.ascent * 2.4 > box.height * 0.75:
-        lines = (title_font.elide(journey.title, left_width),)
-    pen.fill(rgb(style.INK))
-    top = box.y
-    for line in lines:
-        pen.text(box.x, top + title_font.ascent, line, title_size, bold=True)
-        top += (title_font.ascent - title_font.descent) * 1.05
-    facts: list[str] = []
-    if persona is not None and persona.name:
-        facts.append(f"{label('persona', language)}: {persona.name}")
-    facts.append(f"{label('framework', language)}: {framework_name(journey.framework, language)}")
-    if version:
-        facts.append(f"{label('version', language)}: {version}")
-    facts.append(f"{label('printed', language)}: {long_date(printed.year, printed.month, printed.day, language)}")
-    facts.append(f"{label('language', language)}: {language_name(journey.language, language)}")
-    meta = FontMetrics(meta_size).elide("   ·   ".join(facts), left_width)
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(box.x, top + 0.4 * unit + FontMetrics(meta_size).ascent, meta, meta_size)
-    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
-    pen.line(box.x, box.bottom, box.right, box.bottom)
-    if right_width and persona is not None:
-        x = box.right - right_width
-        # The largest of three sizes at which everything fits; else the smallest, each paragraph cut with "…".
-        for size in (1.05 * unit, 0.92 * unit, 0.8 * unit):
-            font = FontMetrics(size)
-            bold = FontMetrics(size, bold=True)
-            line_height = (font.ascent - font.descent) * 1.15
-            available = max(1, int((box.bottom - 0.5 * unit - box.y - line_height) // line_height))
-            texts = [f"{prefix} {text}" if prefix else text for prefix, text in paragraphs]
-            # A bold label is wider than the same word set regular: wrap its paragraph that much narrower.
-            widths = [right_width - (bold.width(prefix) - font.width(prefix)) for prefix, _ in paragraphs]
-            needed = [len(font.wrap(t, w, available + 1)[0]) for t, w in zip(texts, widths, strict=True)]
-            if sum(needed) <= available:
-                break
-        # Lines per paragraph: one each first (goals and frustrations before the description), then in turn.
-        lines_for = [0] * len(paragraphs)
-        left = available
-        for i in sorted(range(len(paragraphs)), key=lambda i: paragraphs[i][0] == ""):
-            if left:
-                lines_for[i] = 1
-                left -= 1
-        while left and any(n < need for n, need in zip(lines_for, needed, strict=True)):
-            for i, need in enumerate(needed):
-                if left and lines_for[i] < need:
-                    lines_for[i] += 1
-                    left -= 1
-        top = box.y
-        pen.fill(rgb(style.INK))
-        pen.text(x, top + bold.ascent, bold.elide(persona.name, right_width), size, bold=True)
-        top += line_height
-        for (prefix, _), text, width, count in zip(paragraphs, texts, widths, lines_for, strict=True):
-            if not count:
-                continue
-            for i, line in enumerate(font.wrap(text, width, count)[0]):
-                at = x
-                if i == 0 and prefix and line.startswith(prefix):
-                    pen.fill(rgb(style.INK))
-                    at += pen.text(at, top + font.ascent, prefix, size, bold=True)
-                    line = line[len(prefix) :]
-                pen.fill(rgb(style.MUTED_INK))
-                pen.text(at, top + font.ascent, line, size)
-                top += line_height
-
-
-def draw_legend(pen: Pen, journey: Journey, box: Box, unit: float) -> None:
-    """Score colours, channels used, and the journey's figures (touchpoints, average, CSAT)."""
-    language = journey.language
-    c = pen.c
-    size = 1.05 * unit
-    font = FontMetrics(size)
-    bold = FontMetrics(size, bold=True)
-    pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
-    pen.line(box.x, box.y, box.right, box.y)
-    first = box.y + 0.9 * unit + bold.ascent
-    second = first + (font.ascent - font.descent) * 1.5
-    x = box.x
-    pen.fill(rgb(style.INK))
-    x += pen.text(x, first, label("score", language), size, bold=True) + unit
-    radius = 0.75 * unit
-    for score in range(SCORE_MIN, SCORE_MAX + 1):
-        fill = rgb(style.SCORE_COLORS[score])
-        pen.fill(fill)
-        c.circle(x + radius, -(first - font.ascent / 2.6), radius, stroke=0, fill=1)
-        pen.fill(style.ink_on(fill))
-        pen.text_centred(x + radius, first, str(score), size * 0.85, bold=True)
-        x += 2 * radius + 0.5 * unit
-    pen.stroke(rgb(style.NO_SCORE), max(0.5, unit * 0.12))
-    c.circle(x + radius, -(first - font.ascent / 2.6), radius * 0.9, stroke=1, fill=0)
-    x += 2 * radius + 0.5 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    hints = f"{label('score_low', language)}  ·  {label('score_high', language)}  ·  ○ {label('no_score', language)}"
-    x += pen.text(x, first, hints, size) + 1.5 * unit
-    pen.fill(rgb(style.VOTE_DOT))
-    for i in range(3):
-        c.circle(x + i * 0.7 * unit + 0.25 * unit, -(first - font.ascent / 2.6), 0.25 * unit, stroke=0, fill=1)
-    x += 2.4 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(x, first, label("votes", language), size)
-
-    summary = summarize(journey)
-    figures: list[str] = [
-        label("touchpoints_1", language)
-        if summary.touchpoints == 1
-        else label("touchpoints_n", language, summary.touchpoints)
-    ]
-    if summary.average is not None:
-        figures.append(label("average", language, decimal(summary.average, language)))
-    if summary.csat is not None:
-        csat = f"{round(summary.csat * 100)}%"
-        figures.append(f"{label('csat', language, csat)} ({label('csat_hint', language)})")
-    figures_text = "   ·   ".join(figures)
-    figures_width = bold.width(figures_text)
-    pen.fill(rgb(style.INK))
-    pen.text(box.right - figures_width, first, figures_text, size, bold=True)
-
-    used: list[str] = []
-    for t in journey.ordered_touchpoints():
-        name = channel_label(t.channel, language)
-        if name and name not in used:
-            used.append(name)
-    prefix = f"{label('channels', language)}: "
-    x = box.x
-    pen.fill(rgb(style.INK))
-    x += pen.text(x, second, prefix, size, bold=True)
-    made = label("made_with", language)
-    room = box.right - x - font.width(made) - 2 * unit
-    pen.fill(rgb(style.MUTED_INK))
-    pen.text(x, second, font.elide(", ".join(used) or label("no_channels", language), room), size)
-    pen.text(box.right - font.width(made), second, made, size)
-
-
 def draw_map(
     canvas: Canvas, journey: Journey, layout: Layout, chrome_map: tuple[float, float, float], tick: Tick
 ) -> None:
@@ -677,6 +554,6 @@ def draw_poster(
     canvas.translate(0, page_height)
     pen = Pen(canvas)
     draw_title_block(pen, journey, chrome.title, chrome.unit, printed, version)
-    draw_legend(pen, journey, chrome.legend, chrome.unit)
+    draw_legend(pen, Legend(journey), chrome.legend, chrome.unit)
     draw_map(canvas, journey, layout, map_origin, tick)
     canvas.restoreState()

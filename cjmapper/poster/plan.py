@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cjmapper.layout import Layout, Metrics, Rect, compute_layout
 from cjmapper.model import Journey
+from cjmapper.poster.chrome import Legend, height_for
 from cjmapper.poster.paper import MM, Paper
 
 LEGIBLE_PT = 6.0
@@ -41,19 +42,20 @@ class Chrome:
     map_area: Box
 
 
-def chrome_for(width: float, height: float) -> Chrome:
+def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chrome:
+    """The page's parts; the legend box as tall as `legend` needs at this width (two rows when not given)."""
     short = min(width, height)
     unit = short / 100
     margin = max(10 * MM, 3 * unit)
     title_height = 7.5 * unit
-    legend_height = 5.0 * unit
     gap = 1.5 * unit
     inner = width - 2 * margin
+    legend_height = height_for(2 if legend is None else legend.rows(inner, unit), unit)
     title = Box(margin, margin, inner, title_height)
-    legend = Box(margin, height - margin - legend_height, inner, legend_height)
+    legend_box = Box(margin, height - margin - legend_height, inner, legend_height)
     top = title.bottom + gap
-    map_area = Box(margin, top, inner, legend.y - gap - top)
-    return Chrome(margin, unit, title, legend, map_area)
+    map_area = Box(margin, top, inner, legend_box.y - gap - top)
+    return Chrome(margin, unit, title, legend_box, map_area)
 
 
 def map_scale(layout: Layout, area: Box) -> float:
@@ -66,7 +68,11 @@ def poster_layout(journey: Journey, page_width: float, page_height: float, metri
     columns to the shape of the page's map area (`chrome_for(...).map_area`), so that the map fills it at the largest
     scale. Everything that plans, advises or draws a poster lays the map out through here, so advice for another
     paper checks the very layout that paper would print."""
-    area = chrome_for(page_width, page_height).map_area
+    return _layout_for(journey, chrome_for(page_width, page_height, Legend(journey)), metrics)
+
+
+def _layout_for(journey: Journey, chrome: Chrome, metrics: Metrics | None = None) -> Layout:
+    area = chrome.map_area
     return compute_layout(journey, metrics, aspect=area.width / max(area.height, 1.0))
 
 
@@ -262,6 +268,6 @@ class PageFit:
 
 def fit_page(journey: Journey, width: float, height: float) -> PageFit:
     """The map of `journey` on a `width` x `height` point page (laid out by `poster_layout`)."""
-    layout = poster_layout(journey, width, height)
-    chrome = chrome_for(width, height)
+    chrome = chrome_for(width, height, Legend(journey))
+    layout = _layout_for(journey, chrome)
     return PageFit(width, height, layout, chrome, map_scale(layout, chrome.map_area))

@@ -1572,6 +1572,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/picture_dialog.py"/>
+        <source>&amp;Title block and legend</source>
+        <translation>&amp;Titelblok en legenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/picture_dialog.py"/>
+        <source>The journey&apos;s title, persona and figures above the map and the legend below it, as on a poster</source>
+        <translation>De titel, de persona en de cijfers van de klantreis boven de kaart en de legenda eronder, zoals op een poster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/picture_dialog.py"/>
         <source>&amp;Resolution:</source>
         <translation>&amp;Resolutie:</translation>
     </message>
@@ -1606,12 +1616,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Fit to sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passend op vellen…</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>The poster is made as large as this many sheets allow (see Print on), for the largest text.</source>
-        <translation type="unfinished"></translation>
+        <translation>De poster wordt zo groot als dit aantal vellen toelaat (zie Afdrukken op), voor de grootste tekst.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1701,22 +1711,22 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>1 sheet of {0} in a {1} × {2} grid, and an assembly sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>1 vel {0} in een raster van {1} × {2}, en een montagevel</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} sheets of {1} in a {2} × {3} grid, and an assembly sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} vellen {1} in een raster van {2} × {3}, en een montagevel</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>(1 blank sheet left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>(1 leeg vel weggelaten)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>({0} blank sheets left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>({0} lege vellen weggelaten)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1726,7 +1736,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>under {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>minder dan {0}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1736,32 +1746,32 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1} sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik {0} vellen {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>staand</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>liggend</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik {0} {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} on {1} {2} sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik {0} op {1} vellen {2}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} ({1} sheets)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} vellen)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1771,22 +1781,22 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis in kleinere kaarten.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} {2} sheets keep it legible.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; met {1} vellen {2} blijft hij leesbaar.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} staand</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} liggend</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1796,17 +1806,17 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}; geen papier van A0 tot A4 houdt hem leesbaar: druk hem af op {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source> on {0} {1} sheets</source>
-        <translation type="unfinished"></translation>
+        <translation> op {0} vellen {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>, or on a plotter</source>
-        <translation type="unfinished"></translation>
+        <translation>, of op een plotter</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

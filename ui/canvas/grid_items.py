@@ -5,7 +5,7 @@ curve). Each placed and sized only from the `Layout`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -13,7 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.layout import Curve, LaneBox, PhaseBox, Rect, curve_y
+from cjmapper import style
+from cjmapper.headers import CornerTitle, fit_corner_title, fit_phase_header
+from cjmapper.layout import (
+    AVERAGE_BAR_SHARE,
+    CROWDED_DOT,
+    Curve,
+    LaneBox,
+    PhaseBox,
+    PhaseMark,
+    Rect,
+    curve_dots,
+    curve_y,
+)
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
 from cjmapper.text import FontMetrics
 
@@ -27,7 +39,9 @@ from .items import (
     font_height,
     lane_kind_name,
     lane_pixmap,
+    plain_static,
     qrect,
+    vector_icon,
 )  # fmt: skip
 from .painting import (
     CELL_BACKGROUND,
@@ -40,8 +54,12 @@ from .painting import (
     LOW_DETAIL,
     MUTED_INK,
     canvas_font,
+    draw_score_badge,
+    draw_text,
     score_color,
     shade,
+    text_height,
+    text_on,
     tr,
 )
 
@@ -114,35 +132,34 @@ class PhaseHeaderItem(HeaderItem):
         if lod < 0.15:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        name_font = canvas_font(m.header_font_size, bold=True)
-        painter.setFont(name_font)
-        painter.setPen(INK)
-        name_rect = self.name_rect()
-        elided = QFontMetricsF(name_font).elidedText(self.name, Qt.TextElideMode.ElideRight, name_rect.width())
-        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
-        figures_font = canvas_font(m.font_size)
-        painter.setFont(figures_font)
-        painter.setPen(MUTED_INK)
+        words = self.journey_scene.map_words  # a picture's: the journey's language
         count = tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
-        line = QRectF(12.0, h - 26.0, w - 24.0, 18.0)
-        badge_width = 0.0
-        if self.average is not None:
-            badge_font = canvas_font(m.font_size, bold=True)
-            text = tr("avg {0}").format(decimal(self.average))
-            badge_width = QFontMetricsF(badge_font).horizontalAdvance(text) + 14
-            badge = QRectF(line.right() - badge_width, line.y(), badge_width, line.height())
+        badge_text = tr("avg {0}").format(decimal(self.average)) if self.average is not None else None
+        if words is not None:
+            count = words.touchpoints(self.count)
+            badge_text = words.average(self.average) if self.average is not None else None
+        fitted = fit_phase_header(w, h, self.name, (count, str(self.count)), badge_text, m)
+        painter.setPen(INK)
+        top = fitted.name_top
+        name_height = text_height(fitted.name_size, True)
+        for line in fitted.name_lines:
+            y = top + (fitted.name_line_height - name_height) / 2
+            draw_text(painter, fitted.figures.x, y, plain_static(line), fitted.name_size, True)
+            top += fitted.name_line_height
+        figures, size = fitted.figures, fitted.figures_size
+        if fitted.badge is not None and self.average is not None:
+            badge = qrect(fitted.badge)
             fill = score_color(self.average)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
-            painter.drawRoundedRect(badge, 9, 9)
-            painter.setPen(QColor("#111111") if fill.lightnessF() > 0.55 else QColor("#ffffff"))
-            painter.setFont(badge_font)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-            painter.setFont(figures_font)
-            painter.setPen(MUTED_INK)
-        text_rect = line.adjusted(0, 0, -badge_width - 6, 0)
-        elided = QFontMetricsF(figures_font).elidedText(count, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setPen(text_on(fill))
+            width = FontMetrics(size, True).width(fitted.badge_text)
+            y = badge.y() + (badge.height() - text_height(size, True)) / 2
+            draw_text(painter, badge.center().x() - width / 2, y, plain_static(fitted.badge_text), size, True)
+        painter.setPen(MUTED_INK)
+        y = figures.y + (figures.height - text_height(size)) / 2
+        draw_text(painter, figures.x, y, plain_static(fitted.count), size)
 
 
 class LaneHeaderItem(HeaderItem):
@@ -211,7 +228,9 @@ class LaneHeaderItem(HeaderItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         icon = QRectF(12.0, 13.0, 20.0, 20.0)
         pixmap = lane_pixmap(self.lane_kind, 20)
-        if pixmap is not None:
+        if vector_icon(painter, icon, kind=self.lane_kind):
+            pass  # into an SVG picture: the icon as paths
+        elif pixmap is not None:
             painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
         else:
             draw_lane_glyph(painter, self.lane_kind, icon)
@@ -264,35 +283,36 @@ class CornerItem(QGraphicsRectItem):
         super().__init__()
         self.journey_scene = scene
         self.title = ""
-        self._lines: tuple[str, ...] = ()
+        self._fitted: CornerTitle | None = None
         self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_HEADER)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_content(self, rect: QRectF, title: str) -> None:
-        if rect != self.rect():
+        if rect != self.rect() or title != self.title:
             self.setRect(rect)
-        if title != self.title:
             self.title = title
-            m = self.journey_scene.metrics
-            self._lines = FontMetrics(m.font_size + 1, bold=True).wrap(title, max(1.0, rect.width() - 24), 3)[0]
+            self._fitted = fit_corner_title(rect.width(), rect.height(), title, self.journey_scene.metrics)
+            self.setToolTip("" if self._fitted.whole else title)
             self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         r = self.rect()
-        m = self.journey_scene.metrics
         painter.fillRect(r, QColor("#dfe5ec"))
         painter.setPen(QPen(GRID_LINE, 0))
         painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
         painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
-        font = canvas_font(m.font_size + 1, bold=True)
-        painter.setFont(font)
+        fitted = self._fitted
+        if fitted is None or not fitted.whole:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(INK)
-        height = QFontMetricsF(font).height()
-        y = r.top() + max(6.0, (r.height() - height * len(self._lines)) / 2)
-        for line in self._lines:
-            painter.drawText(QRectF(r.left() + 12, y, r.width() - 20, height), int(Qt.AlignmentFlag.AlignLeft), line)
-            y += height
+        height = text_height(fitted.size, True)
+        y = r.top() + fitted.top
+        for line in fitted.lines:
+            draw_text(painter, r.left() + fitted.left, y + (fitted.line_height - height) / 2, plain_static(line),
+                      fitted.size, True)  # fmt: skip
+            y += fitted.line_height
 
 
 class CurveItem(QGraphicsItem):
@@ -345,35 +365,24 @@ class CurveItem(QGraphicsItem):
             painter.setPen(guide)
             painter.drawLine(QLineF(r.left() + 18, y, r.right(), y))
             if lod >= LOW_DETAIL:
-                painter.setPen(score_color(score))
+                painter.setPen(shade(score_color(score), style.SCORE_RING))
                 painter.setFont(small)
                 painter.drawText(QRectF(r.left() + 4, y - 8, 12, 16), Qt.AlignmentFlag.AlignCenter, str(score))
         curve = self.curve
         if curve is None:
             return
-        # Phase averages: a dashed bar across the column in the phase's colour, with the value.
-        for mark in curve.phase_marks:
+        # Phase averages: a dashed bar across the column in the phase's colour; its label comes after the curve.
+        marks = []
+        for mark, box in zip(curve.phase_marks, curve.labels, strict=True):
             column = next((p.column for p in self.phases if p.phase_id == mark.phase_id), None)
             if column is None:
                 continue
             colour = self.phase_colours.get(mark.phase_id, CURVE_LINE)
+            marks.append((mark, box, colour))
             pen = QPen(shade(colour, 0.15), 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            half = column.width * 0.36
+            half = column.width * AVERAGE_BAR_SHARE
             painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
-            if lod >= LOW_DETAIL:
-                label = tr("avg {0}").format(decimal(mark.average))
-                font = canvas_font(m.font_size - 1, bold=True)
-                painter.setFont(font)
-                width = QFontMetricsF(font).horizontalAdvance(label) + 10
-                box = QRectF(mark.x + half - width, mark.y - 19, width, 15)
-                if box.top() < r.top() + 2:
-                    box.moveTop(mark.y + 4)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(255, 255, 255, 230))
-                painter.drawRoundedRect(box, 4, 4)
-                painter.setPen(shade(colour, 0.35))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         if not curve.points:
             return
         path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
@@ -386,8 +395,32 @@ class CurveItem(QGraphicsItem):
         painter.drawPath(path)
         if lod < 0.25:
             return
+        # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
+        radius, digits = curve_dots(curve.points, m)
+        digit_font = canvas_font(style.BADGE_FONT_SIZE * radius / style.BADGE_RADIUS, bold=True)
         outline = QPen(QColor("#ffffff"), 1.5)
-        painter.setPen(outline)
-        for point in curve.points:
-            painter.setBrush(score_color(point.score))
-            painter.drawEllipse(QPointF(point.x, point.y), 5.0, 5.0)
+        for point, digit in zip(curve.points, digits, strict=True):
+            centre = QPointF(point.x, point.y)
+            if digit and lod >= LOW_DETAIL:
+                draw_score_badge(painter, centre, radius, point.score, digit_font)
+            else:
+                painter.setPen(outline)
+                painter.setBrush(score_color(point.score))
+                painter.drawEllipse(centre, radius * CROWDED_DOT, radius * CROWDED_DOT)
+        if lod >= LOW_DETAIL:
+            self._paint_labels(painter, marks)
+
+    def _paint_labels(self, painter: QPainter, marks: list[tuple[PhaseMark, Rect, QColor]]) -> None:
+        """Each phase average's label where the layout put it, clear of the curve (over it only where a crowded
+        phase leaves no room); in the journey's language in a picture (`ItemHost.map_words`)."""
+        font = canvas_font(self.journey_scene.metrics.font_size - 1, bold=True)
+        painter.setFont(font)
+        words = self.journey_scene.map_words
+        for mark, box, colour in marks:
+            label = tr("avg {0}").format(decimal(mark.average)) if words is None else words.average(mark.average)
+            rect = qrect(box)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(shade(colour, 0.35))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cjmapper import style
 from cjmapper.layout import CardBox, CardParts, Metrics, Rect
 from cjmapper.model import LaneKind, Touchpoint
+from cjmapper.text import FontMetrics
 
 from .painting import (
     CARD_BORDER,
@@ -40,21 +41,36 @@ from .painting import (
     VOTE_DOT,
     canvas_font,
     draw_score_badge,
+    draw_text,
     highlight_color,
     score_color,
     shade,
+    text_height,
     tint,
     tr,
 )
 from .status_mark import paint_status_mark
 
 
+class MapWords(Protocol):
+    """The map's own words in one language: a picture speaks its journey's language, as the poster does (the
+    canvas speaks the interface's)."""
+
+    def average(self, value: float) -> str: ...
+    def touchpoints(self, count: int) -> str: ...
+
+
 class ItemHost(Protocol):
-    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, and the presses, drags, releases,
-    double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and menus."""
+    """What the items ask of the scene they stand in (`JourneyScene`): its sizes, its words, and the presses, drags,
+    releases, double-clicks and context menus on cards and headers, which it turns into selection, drags, edits and
+    menus."""
 
     @property
     def metrics(self) -> Metrics: ...
+    @property
+    def map_words(self) -> MapWords | None:
+        """The words of the map's figures; None: the interface's (`tr`)."""
+        ...
 
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
     def card_dragged(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
@@ -105,7 +121,7 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.width, rect.height)
 
 
-def _static(text: str) -> QStaticText:
+def plain_static(text: str) -> QStaticText:
     static = QStaticText(text)
     static.setTextFormat(Qt.TextFormat.PlainText)
     static.setPerformanceHint(QStaticText.PerformanceHint.ModerateCaching)
@@ -122,6 +138,23 @@ def lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
         return lane_pixmap(kind, size, 2.0)
     except (OSError, ValueError):
         return None
+
+
+def vector_icon(painter: QPainter, rect: QRectF, channel: str | None = None, kind: LaneKind | None = None) -> bool:
+    """Draw a channel's (or with `kind`, a lane kind's) icon as vectors when the painter paints into an SVG
+    picture, where a pixmap would become an embedded bitmap; False when it did not (paint the pixmap then)."""
+    engine = painter.paintEngine()
+    if engine is None or engine.type() != QPaintEngine.Type.SVG:
+        return False
+    try:
+        from ..icons import channel_icon_path, lane_icon_path, svg_renderer
+    except ImportError:  # the icons module is optional
+        return False
+    renderer = svg_renderer(lane_icon_path(kind) if kind is not None else channel_icon_path(channel))
+    if renderer is None:
+        return False
+    renderer.render(painter, rect)
+    return True
 
 
 @cache
@@ -177,9 +210,9 @@ def card_shapes(width: float, height: float) -> CardShapes:
     )
 
 
-@cache
 def font_height(size: float, bold: bool = False) -> float:
-    return QFontMetricsF(canvas_font(size, bold)).height()
+    """The height of a line of text at `size` scene units, as the canvas draws it."""
+    return text_height(size, bold)
 
 
 def score_strip(width: float, height: float) -> QRectF:
@@ -270,8 +303,8 @@ class CardItem(QGraphicsRectItem):
     # ------------------------------------------------------------------ painting
 
     def _prepare_texts(self) -> None:
-        self._texts = [_static(line) for line in self.box.title_lines]
-        self._notes = tuple(_static(line) for line in self.box.note_lines)
+        self._texts = [plain_static(line) for line in self.box.title_lines]
+        self._notes = tuple(plain_static(line) for line in self.box.note_lines)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -302,28 +335,25 @@ class CardItem(QGraphicsRectItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPath(shapes.stripe)
-        # Title lines, as the layout wrapped them.
+        # Title lines and notes, as the layout wrapped them, at exactly the sizes it measured them at.
         if self._texts is None:
             self._prepare_texts()
-        font = canvas_font(m.font_size)
-        text_height = font_height(m.font_size)
-        painter.setFont(font)
+        title_height = text_height(m.font_size)
         parts = self.box.parts(m)
         if not self.editing:
             painter.setPen(INK)
             x = parts.title.x
-            y = parts.title.y + (m.line_height - text_height) / 2
+            y = parts.title.y + (m.line_height - title_height) / 2
             for static in self._texts or ():
-                painter.drawStaticText(QPointF(x, y), static)
+                draw_text(painter, x, y, static, m.font_size)
                 y += m.line_height
             if self._notes:
-                painter.setFont(canvas_font(m.note_font_size))
                 painter.setPen(MUTED_INK)
-                y = parts.notes.y + (m.note_line_height - font_height(m.note_font_size)) / 2
+                y = parts.notes.y + (m.note_line_height - text_height(m.note_font_size)) / 2
                 for static in self._notes:
-                    painter.drawStaticText(QPointF(parts.notes.x, y), static)
+                    draw_text(painter, parts.notes.x, y, static, m.note_font_size)
                     y += m.note_line_height
-        self._paint_footer(painter, m, parts, text_height)
+        self._paint_footer(painter, m, parts, title_height)
         paint_status_mark(painter, self.card.status, parts)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
@@ -338,19 +368,22 @@ class CardItem(QGraphicsRectItem):
         text_top = middle - fm_height / 2
         k = parts.scale  # badge, dots and icon grow with the type (workshop mode)
         badge_centre = QPointF(parts.badge_x, middle)
-        badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-        draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
-        painter.setFont(canvas_font(m.font_size))
+        lane = self.parentItem()
+        kind = lane.kind if isinstance(lane, LaneRowItem) else LaneKind.TOUCHPOINTS
+        if style.shows_score_badge(self.card.score, kind):
+            badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
+            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
         right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
             shown = min(votes, MAX_DOTS if votes <= MAX_DOTS else MAX_DOTS - 2)
             if votes > shown:
+                more = f"+{votes - shown}"
                 if self._more is None:
-                    self._more = _static(f"+{votes - shown}")
-                right -= self._more.size().width()
+                    self._more = plain_static(more)
+                right -= FontMetrics(m.font_size).width(more)
                 painter.setPen(VOTE_DOT)
-                painter.drawStaticText(QPointF(right, text_top), self._more)
+                draw_text(painter, right, text_top, self._more, m.font_size)
                 right -= 2
             per_row = (shown + 1) // 2 if shown > 5 else shown
             rows = 2 if shown > 5 else 1
@@ -367,25 +400,28 @@ class CardItem(QGraphicsRectItem):
             return
         icon = parts.icon
         pixmap = _channel_pixmap(self.card.channel, round(icon.width))
-        if pixmap is not None:
+        if vector_icon(painter, qrect(icon), self.card.channel):
+            pass  # into an SVG picture: the icon as paths
+        elif pixmap is not None:
             painter.drawPixmap(qrect(icon), pixmap, QRectF(pixmap.rect()))
         x = parts.label_x
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
             painter.setPen(MUTED_INK)
-            painter.drawStaticText(QPointF(x, text_top), label)
+            draw_text(painter, x, text_top, label, m.font_size)
 
     def _fitted_label(self, width: float, size: float) -> QStaticText | None:
-        """The channel name as the layout elided it, elided further when only `width` is free (cached)."""
+        """The channel name as the layout elided it, elided further (as the poster does) when only `width` is free
+        (cached)."""
         text = self.box.channel_label
         if not text or width <= 0:
             return None
         if self._label is not None and self._label_room == width:
             return self._label
-        label = _static(text)
-        if label.size().width() > width:
-            metrics = QFontMetricsF(canvas_font(size))
-            label = _static(metrics.elidedText(text.rstrip("…"), Qt.TextElideMode.ElideRight, width))
+        font = FontMetrics(size)
+        if font.width(text) > width:
+            text = font.elide(text.rstrip("…"), width)
+        label = plain_static(text)
         self._label = label
         self._label_room = width
         return label
@@ -447,9 +483,11 @@ class LaneRowItem(QGraphicsItem):
     scene's index then holds the row, not each card, and finds the cards through it, so moving a row re-indexes
     one item instead of thousands. While a card of the row is dragged the rect spans the whole map."""
 
-    def __init__(self, lane_id: int, y: float) -> None:
+    def __init__(self, lane_id: int, y: float, kind: LaneKind = LaneKind.TOUCHPOINTS) -> None:
         super().__init__()
         self.lane_id = lane_id
+        self.kind = kind
+        """The lane's kind: an unscored card shows its "no score" ring in a touchpoints lane only."""
         self._bounds = QRectF()
         self._row = QRectF()
         self._everywhere = False
@@ -464,6 +502,13 @@ class LaneRowItem(QGraphicsItem):
         if row != self._row:
             self._row = row
             self._update_bounds()
+
+    def set_kind(self, kind: LaneKind) -> None:
+        """The lane's kind changed: its unscored cards show or lose their "no score" ring."""
+        if kind is not self.kind:
+            self.kind = kind
+            for item in self.childItems():
+                item.update()
 
     def set_everywhere(self, on: bool) -> None:
         """While a card of this row is dragged, it may be anywhere on the map."""

@@ -2,15 +2,26 @@
 
 Text is set in the bundled DejaVu Sans at pixel sizes equal to the layout's font sizes, with hinting and kerning
 off, so Qt draws exactly the lines `cjmapper.layout` wrapped (the layout measures with the same font files).
-Colours are chosen for a projector: dark ink on light cards, saturated score colours, no thin grey text.
+Colours are `cjmapper.style`'s, chosen for a projector: dark ink on light cards, score colours that read in grey.
 """
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 from PySide6.QtWidgets import QApplication
 
 from cjmapper import style
@@ -33,7 +44,7 @@ VOTE_DOT = QColor(style.VOTE_DOT)
 CURVE_LINE = QColor(style.CURVE_LINE)
 
 SCORE_COLORS: dict[int, QColor] = {score: QColor(value) for score, value in style.SCORE_COLORS.items()}
-"""Score badge colours, from red (1, a bad moment) to green (5, a great one); see `cjmapper.style`."""
+"""Score badge colours, from dark red (1, a bad moment) to light green (5, a great one); see `cjmapper.style`."""
 
 PHASE_COLORS = style.PHASE_COLORS
 LANE_COLORS = style.LANE_COLORS
@@ -88,6 +99,38 @@ def canvas_font(size: float, bold: bool = False) -> QFont:
     return font
 
 
+@cache
+def exact_font(size: float, bold: bool = False) -> tuple[QFont, float]:
+    """The font to draw text of `size` scene units in, and the factor to scale the painter by while drawing it.
+
+    Qt sets type in whole pixels only: the 9.5-unit notes, set at 10 pixels, ran 5% wider than the layout measured
+    them, into the card's right padding and onto its border. Set at the whole size above and drawn scaled down,
+    text is as wide as `cjmapper.text` measured it (and as the poster prints it)."""
+    pixels = max(1, math.ceil(size - 1e-6))
+    return canvas_font(pixels, bold), size / pixels
+
+
+@cache
+def text_height(size: float, bold: bool = False) -> float:
+    """The height of a line of text drawn at `size` scene units (ascent plus descent), as `draw_text` draws it."""
+    font, scale = exact_font(size, bold)
+    return QFontMetricsF(font).height() * scale
+
+
+def draw_text(painter: QPainter, x: float, top: float, text: QStaticText, size: float, bold: bool = False) -> None:
+    """`text` with its top left at (x, top), exactly `size` scene units large (see `exact_font`)."""
+    font, scale = exact_font(size, bold)
+    painter.setFont(font)
+    if scale == 1.0:
+        painter.drawStaticText(QPointF(x, top), text)
+        return
+    painter.save()
+    painter.translate(x, top)
+    painter.scale(scale, scale)
+    painter.drawStaticText(QPointF(0.0, 0.0), text)
+    painter.restore()
+
+
 def highlight_color() -> QColor:
     """The system's selection colour (the palette's Highlight)."""
     return QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
@@ -134,13 +177,14 @@ def score_color(score: float | None) -> QColor:
 
 
 def text_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on `background`."""
-    luminance = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
-    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
+    """Black or white, whichever reads better on `background` (`cjmapper.style.ink_on`)."""
+    return QColor.fromRgbF(*style.ink_on((background.redF(), background.greenF(), background.blueF())))
 
 
 def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont) -> None:
-    """A round badge with the score, filled in its colour; an empty grey ring when there is no score."""
+    """A round badge with the score's digit, filled in its colour with a darker rim; an empty grey ring when there
+    is no score (a card sitting in a touchpoints lane: elsewhere an unscored card shows none, see
+    `cjmapper.style.shows_score_badge`). The curve's dots are these badges too."""
     rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     if score is None:
         painter.setPen(QPen(NO_SCORE, 1.5))
@@ -148,9 +192,9 @@ def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: i
         painter.drawEllipse(rect.adjusted(0.75, 0.75, -0.75, -0.75))
         return
     fill = SCORE_COLORS.get(score, NO_SCORE)
-    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setPen(QPen(shade(fill, style.SCORE_RING), 1.0))
     painter.setBrush(fill)
-    painter.drawEllipse(rect)
+    painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     painter.setPen(text_on(fill))
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(score))

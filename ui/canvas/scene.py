@@ -54,7 +54,7 @@ from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
 from .editing import InlineEditor
 from .grid_items import CornerItem
-from .items import CardItem, HeaderItem
+from .items import CardItem, HeaderItem, MapWords
 from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
 from .painting import (
     SCENE_BACKGROUND,
@@ -83,6 +83,8 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         ensure_fonts()
         self.document = document
         self.metrics = metrics if metrics is not None else Metrics()
+        self.map_words: MapWords | None = None
+        """The map's figures (counts, averages) in these words instead of the interface's: a picture's."""
         self.setBackgroundBrush(SCENE_BACKGROUND)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._layout = Layout(0.0, 0.0, self.metrics, (), ())

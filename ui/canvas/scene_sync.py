@@ -287,11 +287,12 @@ class ItemSync(SceneBase):
             header_item.set_content(lane, lane_color(lane.kind, lane.color))
             row = self._rows.get(lane.id)
             if row is None:
-                row = LaneRowItem(lane.id, lane_box.row.y)
+                row = LaneRowItem(lane.id, lane_box.row.y, lane.kind)
                 self._rows[lane.id] = row
                 self.addItem(row)
             else:
                 row.setPos(0.0, lane_box.row.y)
+                row.set_kind(lane.kind)
             row.set_row(lane_box.row.x, lane_box.row.width, lane_box.row.height)
         for lane_id in [i for i in self._lanes if i not in seen]:
             self._retire(self._lanes.pop(lane_id))

@@ -2,15 +2,17 @@
 
 `save_picture(document, path, fmt, dpi)` makes a fresh `JourneyScene` for the document (so no selection, hover,
 drop line or inline editor shows), renders its whole scene rect (the map plus the scene's margin, on the canvas
-background) and writes the file atomically. One scene unit is one pixel at 100% zoom on a 96-dpi screen, so a PNG
-at `dpi` has `scene units * dpi / 96` pixels and prints at the map's on-screen size; the SVG is sized in the same
-units (its width and height in millimetres match the PNG's printed size) and keeps text as text.
+background) between the poster's title block and legend (`picture_page`; `chrome=False` leaves them off), with the
+map's words in the journey's language, and writes the file atomically. One scene unit is one pixel at 100% zoom on
+a 96-dpi screen, so a PNG at `dpi` has `page units * dpi / 96` pixels and prints at the map's on-screen size; the
+SVG is sized in the same units (its width and height in millimetres match the PNG's printed size), keeps text as
+text and draws the icons as paths.
 
 Cards paint in full detail in every picture: a PNG below 96 dpi is drawn at 96 dpi (in bands, to bound memory) and
 scaled down smoothly, because the canvas items draw plain blocks when the painter's scale is small.
 
-`export_picture(library, journey_id, path, fmt, dpi)` is the command line's entry: it makes sure a QApplication
-exists (headless unless `QT_QPA_PLATFORM` says otherwise) and opens the journey read-only as a document.
+`export_picture(library, journey_id, path, fmt, dpi, chrome)` is the command line's entry: it makes sure a
+QApplication exists (headless unless `QT_QPA_PLATFORM` says otherwise) and opens the journey read-only as a document.
 
 Call these on the GUI thread: the scene is a QGraphicsScene.
 """
@@ -21,6 +23,7 @@ import math
 import os
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
@@ -38,6 +41,7 @@ from cjmapper.store import Library
 from ..canvas.painting import SCENE_BACKGROUND
 from ..canvas.scene import SCENE_MARGIN, JourneyScene
 from ..editing.document import JourneyDocument
+from .picture_page import JourneyWords, PicturePage, paint_chrome, picture_page
 
 DEFAULT_DPI = 150
 """The resolution of a PNG when none is chosen: sharp on paper and on a high-dpi screen, still a few megabytes."""
@@ -60,20 +64,27 @@ PNG_QUALITY = 80
 """Qt's PNG "quality" 80 is zlib level 1: files about a fifth larger than at the default level, written about 40%
 faster (encoding takes most of the time of a large PNG)."""
 
-_Draw = Callable[[JourneyScene], bytes]
+_Draw = Callable[[JourneyScene, PicturePage], bytes]
 
 _app: QApplication | None = None
 """The application export_picture made, kept for the rest of the process."""
 
 
-def picture_size(document: JourneyDocument, dpi: int) -> tuple[int, int]:
-    """(width, height) in pixels of a PNG of the document's journey at `dpi`."""
-    width, height = _scene_size(document.journey)
+def picture_size(document: JourneyDocument, dpi: int, chrome: bool = True) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG of the document's journey at `dpi` (with its title block and legend)."""
+    width, height = _page_size(document.journey, chrome)
     return _pixels(width, dpi), _pixels(height, dpi)
 
 
-def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEFAULT_DPI) -> None:
-    """Write a picture of the whole journey to `path`: "png" at `dpi`, or "svg" (scene units; `dpi` unused).
+def map_origin(document: JourneyDocument, chrome: bool = True) -> tuple[float, float]:
+    """Where the map's top left corner (the layout's origin) lies in a picture, in page units (pixels at 96 dpi)."""
+    page = _page(document.journey, *_scene_size(document.journey), chrome)
+    return SCENE_MARGIN, page.map_top + SCENE_MARGIN
+
+
+def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEFAULT_DPI, chrome: bool = True) -> None:
+    """Write a picture of the whole journey to `path`: "png" at `dpi`, or "svg" (scene units; `dpi` unused); with
+    the poster's title block and legend unless `chrome` is False.
 
     The file is replaced atomically: it holds either what it held before or the whole new picture. Raises
     CjmapperError, with one sentence for the user, for an unknown format, a dpi out of range, a PNG with too many
@@ -87,19 +98,21 @@ def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEF
     if path.is_dir():
         raise CjmapperError(f"cannot write {path}: it is a folder")
     if kind == "png":
-        _check_dpi(document, dpi)
-        data = _render(document, lambda scene: _png(scene, dpi))
+        _check_dpi(document, dpi, chrome)
+        data = _render(document, lambda scene, page: _png(scene, page, dpi), chrome)
     else:
-        data = _render(document, _svg)
+        data = _render(document, _svg, chrome)
     _write_atomically(path, data)
 
 
-def export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int = DEFAULT_DPI) -> None:
+def export_picture(
+    library: Library, journey_id: int, path: Path, fmt: str, dpi: int = DEFAULT_DPI, chrome: bool = True
+) -> None:
     """save_picture() for the command line: a QApplication is made when there is none (on Qt's offscreen
     platform unless QT_QPA_PLATFORM names another, so no display is needed), and the journey is opened as a
     document only to be drawn."""
     _ensure_application()
-    save_picture(JourneyDocument(library, journey_id), path, fmt, dpi)
+    save_picture(JourneyDocument(library, journey_id), path, fmt, dpi, chrome)
 
 
 # ---------------------------------------------------------------------- sizes
@@ -116,6 +129,15 @@ def _scene_size(journey: Journey) -> tuple[float, float]:
     return layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN
 
 
+def _page(journey: Journey, width: float, height: float, chrome: bool) -> PicturePage:
+    return picture_page(journey, width, height, SCENE_MARGIN, Metrics().font_size, chrome)
+
+
+def _page_size(journey: Journey, chrome: bool) -> tuple[float, float]:
+    page = _page(journey, *_scene_size(journey), chrome)
+    return page.width, page.height
+
+
 def _pixels(units: float, dpi: int) -> int:
     return max(1, math.ceil(units * dpi / SCREEN_DPI - 1e-6))
 
@@ -125,9 +147,9 @@ def _fits(width: float, height: float, dpi: int) -> bool:
     return w * h <= MAX_PIXELS and max(w, h) <= MAX_SIDE
 
 
-def largest_dpi(document: JourneyDocument) -> int:
+def largest_dpi(document: JourneyDocument, chrome: bool = True) -> int:
     """The highest dpi (at most MAX_DPI) whose PNG of this journey fits the pixel limits; 0 when none does."""
-    width, height = _scene_size(document.journey)
+    width, height = _page_size(document.journey, chrome)
     return _largest_dpi(width, height)
 
 
@@ -144,10 +166,10 @@ def _largest_dpi(width: float, height: float) -> int:
     return guess
 
 
-def _check_dpi(document: JourneyDocument, dpi: int) -> None:
+def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
     if not MIN_DPI <= dpi <= MAX_DPI:
         raise CjmapperError(f"a picture's resolution must be {MIN_DPI} to {MAX_DPI} dpi, not {dpi}")
-    width, height = _scene_size(document.journey)
+    width, height = _page_size(document.journey, chrome)
     if _fits(width, height, dpi):
         return
     w, h = _pixels(width, dpi), _pixels(height, dpi)
@@ -163,21 +185,35 @@ def _check_dpi(document: JourneyDocument, dpi: int) -> None:
 # ---------------------------------------------------------------------- drawing
 
 
-def _render(document: JourneyDocument, draw: _Draw) -> bytes:
-    """Run `draw` on a fresh scene of the document, drawn without item caches, and dispose of the scene."""
+def _render(document: JourneyDocument, draw: _Draw, chrome: bool) -> bytes:
+    """Run `draw` on a fresh scene of the document (its cells flowed as `_picture_layout` flows them, its figures in
+    the journey's language), drawn without item caches, and its page; dispose of the scene."""
     scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics)
     try:
+        scene.map_words = JourneyWords(document.journey.language)
         scene.card_items()  # every card's item made now (the canvas makes them as they come into view)
         for item in scene.items():
             # Cached items would be drawn as pixmaps: blurry in a PNG at another scale, and images in an SVG.
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        return draw(scene)
+        source = scene.sceneRect()
+        return draw(scene, _page(document.journey, source.width(), source.height(), chrome))
     finally:
         scene.dispose()  # the scene itself goes with its Python wrapper: nothing else holds it
 
 
-def _png(scene: JourneyScene, dpi: int) -> bytes:
+def _paint_page(painter: QPainter, scene: JourneyScene, page: PicturePage, region: QRectF) -> None:
+    """The part `region` of the page (page units; the painter maps them to its device): the title block and
+    legend, and the scene in between."""
+    paint_chrome(painter, scene.journey, page, date.today())
     source = scene.sceneRect()
+    shown = QRectF(0.0, page.map_top, source.width(), source.height()).intersected(region)
+    if not shown.isEmpty():
+        part = shown.translated(source.left(), source.top() - page.map_top)
+        scene.render(painter, shown, part, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _png(scene: JourneyScene, page: PicturePage, dpi: int) -> bytes:
+    source = QRectF(0.0, 0.0, page.width, page.height)
     scale = dpi / SCREEN_DPI
     width, height = _pixels(source.width(), dpi), _pixels(source.height(), dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -194,10 +230,10 @@ def _png(scene: JourneyScene, dpi: int) -> bytes:
     try:
         if scale >= 1:
             _hints(painter)
-            target = QRectF(0.0, 0.0, source.width() * scale, source.height() * scale)
-            scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.scale(scale, scale)
+            _paint_page(painter, scene, page, source)
         else:
-            _render_scaled_down(scene, source, painter, scale, width, height)
+            _render_scaled_down(scene, page, painter, scale, width, height)
     finally:
         painter.end()
     buffer = QBuffer()
@@ -210,9 +246,9 @@ def _png(scene: JourneyScene, dpi: int) -> bytes:
 
 
 def _render_scaled_down(
-    scene: JourneyScene, source: QRectF, painter: QPainter, scale: float, width: int, height: int
+    scene: JourneyScene, page: PicturePage, painter: QPainter, scale: float, width: int, height: int
 ) -> None:
-    """Draw the scene at 96 dpi (full detail) band by band, each band scaled down smoothly into place."""
+    """Draw the page at 96 dpi (full detail) band by band, each band scaled down smoothly into place."""
     full_width = max(1, round(width / scale))
     rows = max(1, int(BAND_PIXELS / full_width * scale))
     top = 0
@@ -226,9 +262,10 @@ def _render_scaled_down(
         band_painter = QPainter(image)
         try:
             _hints(band_painter)
-            region = QRectF(source.left(), source.top() + top / scale, width / scale, band / scale)
-            target = QRectF(0.0, 0.0, full_width, full_height)
-            scene.render(band_painter, target, region, Qt.AspectRatioMode.IgnoreAspectRatio)
+            region = QRectF(0.0, top / scale, width / scale, band / scale)
+            band_painter.scale(full_width / region.width(), full_height / region.height())
+            band_painter.translate(-region.left(), -region.top())
+            _paint_page(band_painter, scene, page, region)
         finally:
             band_painter.end()
         smaller = image.scaled(
@@ -238,8 +275,8 @@ def _render_scaled_down(
         top += band
 
 
-def _svg(scene: JourneyScene) -> bytes:
-    source = scene.sceneRect()
+def _svg(scene: JourneyScene, page: PicturePage) -> bytes:
+    source = QRectF(0.0, 0.0, page.width, page.height)
     journey = scene.journey
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -255,8 +292,8 @@ def _svg(scene: JourneyScene) -> bytes:
         raise CjmapperError("the SVG picture could not be started")
     try:
         _hints(painter)
-        target = QRectF(0.0, 0.0, source.width(), source.height())
-        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.fillRect(source, SCENE_BACKGROUND)
+        _paint_page(painter, scene, page, source)
     finally:
         painter.end()
     # Qt copies text into the SVG as it is; the control characters XML 1.0 forbids would make it unreadable.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjmapper import style
 from cjmapper.channels import CHANNELS, channel, channel_label, resolve
 from cjmapper.model import (
     MAX_CHANNEL,
@@ -37,14 +38,17 @@ from cjmapper.model import (
 from ..icons import channel_icon
 from ..length_limit import show_limit
 
-SCORE_COLORS: dict[int, tuple[str, str]] = {
-    1: ("#f4c7c3", "#e06666"),
-    2: ("#f9dcc4", "#f6a04d"),
-    3: ("#fcefc7", "#f1c232"),
-    4: ("#d9ead3", "#93c47d"),
-    5: ("#b7e1cd", "#4caf7a"),
+
+def _hex(colour: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in colour)
+
+
+SCORE_COLORS: dict[int, tuple[str, str, str]] = {
+    score: (_hex(style.tint(value, 0.3)), value, _hex(style.ink_on(style.rgb(value))))
+    for score, value in style.SCORE_COLORS.items()
 }
-"""Per score (1 poor .. 5 great): the soft background of its button and the strong one when it is chosen."""
+"""Per score (1 poor .. 5 great): the soft background of its button, the strong one when it is chosen (the map's
+score colour, `cjmapper.style`) and the digit's colour on that."""
 
 PRESET_COLORS: tuple[str, ...] = ("#a0cbe8", "#ffbe7d", "#f1ce63", "#ff9d9a", "#8cd17d", "#d4a6c8")
 """Card colours one click away (the template lanes' palette)."""
@@ -264,8 +268,8 @@ class ScoreButtons(QWidget):
             tip = self.tr("Score %1: %2").replace("%1", str(score)).replace("%2", meanings[score])
             button.setToolTip(tip)
             button.setAccessibleName(tip)
-            soft, strong = SCORE_COLORS[score]
-            button.setStyleSheet(self._style(soft, strong))
+            soft, strong, ink = SCORE_COLORS[score]
+            button.setStyleSheet(self._style(soft, strong, ink))
             self._add(button, score, layout)
         self._caption = QLabel(self)
         self._caption.setObjectName("scoreCaption")
@@ -276,11 +280,11 @@ class ScoreButtons(QWidget):
         self.set_score(None)
 
     @staticmethod
-    def _style(soft: str, strong: str) -> str:
+    def _style(soft: str, strong: str, ink: str = "#1f2633") -> str:
         return (
             f"QToolButton {{ background: {soft}; color: #1f2633; border: 1px solid #aab3c2; border-radius: 4px;"
             " min-width: 24px; min-height: 24px; font-weight: bold; }"
-            f"QToolButton:checked {{ background: {strong}; border: 2px solid #33415c; }}"
+            f"QToolButton:checked {{ background: {strong}; color: {ink}; border: 2px solid #33415c; }}"
             "QToolButton:focus { border: 2px solid #1a73e8; }"
         )
 

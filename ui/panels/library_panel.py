@@ -6,12 +6,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QSortFilterPro
 from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
-    QToolButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -84,8 +83,9 @@ class LibraryPanel(QWidget):
         italic.setItalic(True)
         self.message.setFont(italic)
         self.message.hide()
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(4)
+        self.buttons = QToolBar(self)  # a narrow panel puts the buttons that do not fit behind its » menu
+        self.buttons.setObjectName("journeyButtons")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_for_menu: list[QAction] = []
 
         layout = QVBoxLayout(self)
@@ -94,7 +94,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.search_field)
         layout.addWidget(self.message)
         layout.addWidget(self.list, 1)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.buttons)
 
         self.search_field.textChanged.connect(self._filter_changed)
         self.search_field.returnPressed.connect(self._search_accepted)
@@ -106,13 +106,8 @@ class LibraryPanel(QWidget):
 
     def add_actions(self, actions: list[QAction]) -> None:
         """Show these actions as buttons under the list and in its context menu."""
-        for action in actions:
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.buttons.addWidget(button)
-            self.actions_for_menu.append(action)
-        self.buttons.addStretch(1)
+        self.buttons.addActions(actions)
+        self.actions_for_menu.extend(actions)
 
     def set_journeys(self, infos: list[JourneyInfo], select: int | None) -> None:
         self._rebuilding = True  # clearing moves the current row: that is no choice of the user's

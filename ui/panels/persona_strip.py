@@ -1,7 +1,8 @@
 """The persona strip above the canvas, and the Persona dialog it opens.
 
 The strip shows whom the journey is about: the persona's name in bold and the short description on the first line,
-the goals and frustrations on the second, each cut with "…" to the width (the whole text is in the tooltip). It is
+the goals and frustrations on the second, each cut with "…" to the width, their labels too, so that no text lands on
+another however narrow the strip (the whole text is in the tooltip; `segment_boxes` is where each piece goes). It is
 drawn in a larger type than the panels, for a projector. With no persona it is one thin line, "Add a persona".
 It follows the document live (`JourneyDocument.changed`), so typing in the Properties panel shows here at once.
 
@@ -239,6 +240,10 @@ class PersonaStrip(QWidget):
             text_metrics = QFontMetricsF(self._text_font)
             x = x0
             for label, text in fields:
+                # A narrow strip cuts the label too, so that the next field's label never lands on this one.
+                label = label_metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(0.0, share))
+                if not label:
+                    break
                 label_width = label_metrics.horizontalAdvance(label)
                 found.append(Segment(label, x, 1, "label"))
                 room = share - label_width - 6
@@ -247,6 +252,28 @@ class PersonaStrip(QWidget):
                     found.append(Segment(shown, x + label_width + 6, 1, "text"))
                 x += share + GAP
         return found
+
+    def _fonts(self) -> dict[str, QFont]:
+        return {"name": self._name_font, "label": self._label_font, "text": self._text_font, "link": self._text_font}
+
+    def segment_boxes(self) -> list[tuple[Segment, QRectF]]:
+        """Each piece of text drawn now with the box it takes in the strip (its advance by the row's height)."""
+        tops = [PADDING]
+        for row in range(self._rows() - 1):
+            tops.append(tops[-1] + self._row_height(row))
+        fonts = self._fonts()
+        return [
+            (
+                segment,
+                QRectF(
+                    segment.x,
+                    tops[segment.row],
+                    QFontMetricsF(fonts[segment.kind]).horizontalAdvance(segment.text),
+                    self._row_height(segment.row),
+                ),
+            )
+            for segment in self.segments()
+        ]
 
     def shown_text(self) -> str:
         """The text drawn now, one line per row (for tests and screen readers)."""
@@ -267,9 +294,6 @@ class PersonaStrip(QWidget):
             painter.setPen(QPen(self.palette().highlight().color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -2))
-        tops = [PADDING]
-        for row in range(self._rows() - 1):
-            tops.append(tops[-1] + self._row_height(row))
         persona = self._persona
         if persona is not None:
             diameter = self._avatar_diameter()
@@ -283,16 +307,15 @@ class PersonaStrip(QWidget):
             painter.setFont(font)
             painter.setPen(QColor("white"))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials)
-        fonts = {"name": self._name_font, "label": self._label_font, "text": self._text_font, "link": self._text_font}
+        fonts = self._fonts()
         inks = {"name": INK, "label": INK, "text": MUTED_INK, "link": LINK}
-        for segment in self.segments():
+        for segment, box in self.segment_boxes():
             font = fonts[segment.kind]
             painter.setFont(font)
             painter.setPen(inks[segment.kind])
-            height = self._row_height(segment.row)
             metrics = QFontMetricsF(font)
-            baseline = tops[segment.row] + (height - metrics.height()) / 2 + metrics.ascent()
-            painter.drawText(QPointF(segment.x, baseline), segment.text)
+            baseline = box.top() + (box.height() - metrics.height()) / 2 + metrics.ascent()
+            painter.drawText(QPointF(box.left(), baseline), segment.text)
         if persona is not None and self._editable:
             painter.setFont(self._text_font)
             painter.setPen(MUTED_INK if not self._hovered else INK)

@@ -23,7 +23,7 @@ from cjmapper.store import Library
 
 from ..editing.document import JourneyDocument
 from ..export.export_progress import ExportProgress
-from ..export.picture_dialog import SETTINGS_PICTURE_DPI, PictureDpiDialog
+from ..export.picture_dialog import SETTINGS_PICTURE_CHROME, SETTINGS_PICTURE_DPI, PictureDpiDialog
 from ..export.pictures import DEFAULT_DPI, picture_size, save_picture
 from ..recent_folders import remember_folder, start_folder
 from ..user_settings import settings
@@ -270,15 +270,13 @@ class ExportActions(QObject):
             target = target.with_name(f"{target.name}.{fmt}")
         if self.refused_target(target):
             return
-        dpi = DEFAULT_DPI
-        if fmt == "png":
-            chosen_dpi = self._ask_dpi(document)
-            if chosen_dpi is None:
-                return
-            dpi = chosen_dpi
+        options = self._ask_picture(document, fmt == "png")
+        if options is None:
+            return
+        dpi, chrome = options
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            save_picture(document, target, fmt, dpi)
+            save_picture(document, target, fmt, dpi, chrome)
         except CjmapperError as e:
             error: str | None = str(e)
         except OSError as e:
@@ -292,23 +290,28 @@ class ExportActions(QObject):
             return
         self._status(self.tr("Saved the picture as {0}").format(target), 10000)
 
-    def _ask_dpi(self, document: JourneyDocument) -> int | None:
-        """A PNG's resolution, asked with the last one chosen offered; None when cancelled."""
+    def _ask_picture(self, document: JourneyDocument, png: bool) -> tuple[int, bool] | None:
+        """A PNG's resolution (DEFAULT_DPI for an SVG) and whether the title block and legend go with the map,
+        asked with the last ones chosen offered; None when cancelled."""
         stored = settings()
         remembered = stored.value(SETTINGS_PICTURE_DPI, DEFAULT_DPI)
         dialog = PictureDpiDialog(
-            lambda value: picture_size(document, value),
+            lambda value, chrome: picture_size(document, value, chrome),
             int(str(remembered)) if str(remembered).isdigit() else DEFAULT_DPI,
             self.parent_widget,
+            chrome=str(stored.value(SETTINGS_PICTURE_CHROME, "true")).lower() != "false",
+            png=png,
         )
         try:
             if dialog.exec() != PictureDpiDialog.DialogCode.Accepted:
                 return None
-            dpi = dialog.dpi
+            dpi, chrome = dialog.dpi, dialog.chrome
         finally:
             dialog.deleteLater()
-        stored.setValue(SETTINGS_PICTURE_DPI, dpi)
-        return dpi
+        if png:
+            stored.setValue(SETTINGS_PICTURE_DPI, dpi)
+        stored.setValue(SETTINGS_PICTURE_CHROME, chrome)
+        return (dpi if png else DEFAULT_DPI), chrome
 
     def refused_target(self, target: Path) -> bool:
         """Whether `target` is the open library's file or one of its own (-wal, -shm, backups...), which an export

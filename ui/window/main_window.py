@@ -11,8 +11,8 @@ switching libraries, read-only mode and the status bar (a little past 700 lines,
 menus are many). Its helpers each hold one job and are handed a small protocol of the window (they import nothing of
 it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between libraries and files),
 `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the menus' edits of
-journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), and the workshop's
-`WorkshopController`.
+journeys), `LibraryFiles` (new, open, recent, save as), `UndoActions` (Edit › Undo and Redo), `PanelLayout` (the
+window on its screen, the panels beside the canvas), and the workshop's `WorkshopController`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,7 @@ from ..panels.persona_strip import PersonaStrip
 from ..panels.properties import PropertiesPanel
 from ..user_settings import settings
 from ..workshop.controller import WorkshopController
+from ..workshop.overlay_row import OverlayRow
 from ..workshop.voting import VotingBar, VotingPanel, voting_actions
 from ..workshop.voting_session import VotingSession
 from .export_actions import ExportActions
@@ -62,6 +63,7 @@ from .file_opening import FileOpener
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .panel_layout import PanelLayout
 from .status_figures import JourneyFigures
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
         self.damage_banner = DamageBanner(self)  # a damaged library: open read-only, offers Export All Journeys
         self.central_layout.addWidget(self.damage_banner)
         self.central_layout.addWidget(self.persona_strip)
-        self.central_layout.addWidget(self.voting_bar)
+        self.overlay_row = OverlayRow(self.view, self)  # the voting bar and the timer: their own space, not the map's
+        self.overlay_row.add(self.voting_bar, 1)
+        self.central_layout.addWidget(self.overlay_row)
         self.central_layout.addWidget(self.centre, 1)
         self.setCentralWidget(self.central)
 
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         self.workshop = WorkshopController(self, self, structure_actions)
         self.history.route_through(self.workshop.undo, self.workshop.redo)  # outside workshop mode: the group's own
         self.workshop.toggled.connect(self._workshop_toggled)
+        self.overlay_row.add(self.workshop.overlay)
         self._create_menus()
         self._create_toolbar()
         self.library_panel.add_actions(
@@ -195,8 +200,12 @@ class MainWindow(QMainWindow):
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self.exports.stop_poster_export)
 
-        self.resize(1400, 860)
+        self.panel_layout = PanelLayout(
+            self, [self.journeys_dock, self.palette_dock, self.properties_dock, self.voting_dock], STATE_VERSION
+        )  # the first window fits the screen; the canvas keeps its share of the width
+        self.panel_layout.place_first(QSize(1400, 860))
         self.restore_settings()
+        self.panel_layout.keep_on_screen()
         self.files.remember(library)
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
@@ -730,12 +739,12 @@ class MainWindow(QMainWindow):
         if not (isinstance(state, QByteArray) and not state.isEmpty() and self.restoreState(state, STATE_VERSION)):
             # First run: the properties panel needs the height; the palette's list scrolls.
             self.resizeDocks([self.palette_dock, self.properties_dock], [300, 560], Qt.Orientation.Vertical)
-            self.resizeDocks([self.journeys_dock, self.properties_dock], [240, 320], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.journeys_dock, self.properties_dock], [228, 320], Qt.Orientation.Horizontal)
 
     def save_settings(self) -> None:
         stored = settings()
         stored.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        stored.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
+        stored.setValue(SETTINGS_STATE, self.panel_layout.state())
         stored.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

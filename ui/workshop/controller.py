@@ -9,9 +9,10 @@ structure edit made before). Cards stay free: add, edit, move, vote, and undo th
 F11 again, or Esc with nothing else to cancel, leaves the mode and puts the window back exactly as it was:
 geometry, maximised or not, panels and toolbar (saveState/restoreState), the map's sizes, zoom and scroll place.
 
-The controller also owns the countdown timer (View › Timer…, Ctrl+T; Ctrl+Shift+T starts or pauses it) shown as an
-overlay in the canvas' corner, larger in workshop mode, and the phase-focus and quick-capture actions, which work
-in and out of workshop mode.
+The controller also owns the countdown timer (View › Timer…, Ctrl+T; Ctrl+Shift+T starts or pauses it), shown in
+the row above the canvas (the window puts `overlay` there, never over the map), larger in workshop mode; leaving the
+mode resets a timer that is not running, so only a running one stays. And the phase-focus and quick-capture actions,
+which work in and out of workshop mode.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ class WorkshopController(QObject):
         self._refit_until = 0.0
 
         self.timer = CountdownTimer(self)
-        self.overlay = TimerOverlay(self.timer, window.view)
+        self.overlay = TimerOverlay(self.timer, main)  # the window puts it in the row above the canvas
         self.overlay.hide()
         self.overlay.open_dialog.connect(self.show_timer_dialog)
         self.timer.changed.connect(self._update_overlay)
@@ -279,6 +280,9 @@ class WorkshopController(QObject):
         self._touched.clear()
         _set_checked(self.capture_action, saved.capture if saved is not None else False)
         self.overlay.set_large(False)
+        w.voting.stop()  # as Esc does first: the round ends with the workshop (the votes stay on the cards)
+        if not self.timer.running:  # the workshop is over: no paused or finished timer stays behind
+            self.timer.reset()
         self.leave_action.setEnabled(False)
         view = w.view
         if saved is not None:
@@ -423,8 +427,6 @@ class WorkshopController(QObject):
     def _update_overlay(self) -> None:
         dialog_open = self.dialog is not None and shiboken6.isValid(self.dialog)
         self.overlay.setVisible(self.timer.state is not TimerState.IDLE or dialog_open)
-        if self.overlay.isVisible():
-            self.overlay.raise_()
 
     def _timer_finished(self) -> None:
         self.main.statusBar().showMessage(self.tr("Time's up!"), MESSAGE_MS)

@@ -1,13 +1,14 @@
-"""The workshop's countdown timer: a model that counts down on an injectable clock, a large overlay in a corner of
-the canvas that a room can read from the back, and a small dialog to set the minutes and start, pause and reset.
+"""The workshop's countdown timer: a model that counts down on an injectable clock, a large strip above the canvas
+that a room can read from the back, and a small dialog to set the minutes and start, pause and reset.
 
 - `CountdownTimer(now=time.monotonic)`: `set_minutes()`, `start()` (or resume), `pause()`, `toggle()`, `reset()`;
   `remaining()` and `text()` ("04:59"); `changed` after every change and every tick that changes the shown second,
   `finished` once at zero (with `QApplication.beep()`). A QTimer calls `tick()`; tests give it a fake clock and call
   `tick()` themselves.
-- `TimerOverlay(timer, view)`: the time in large digits on a dark rounded panel in the view's top-right corner, a
-  bar of the time left under them, "Paused" when paused; at zero it turns red and flashes for a few seconds. A click
-  pauses or resumes (or, at zero, resets); the context menu has the rest.
+- `TimerOverlay(timer)`: the time in large digits at the right of a dark strip, a bar of the time left beside them,
+  "Paused" when paused; at zero it turns red and flashes for a few seconds. A click pauses or resumes (or, at zero,
+  resets); the context menu has the rest. It never lies over the map: the window puts it in the row above the
+  canvas (`overlay_row.OverlayRow`), beside the voting bar while voting, across the row otherwise.
 - `TimerDialog(timer)`: minutes (spin box and presets), Start/Resume, Pause and Reset; shows the time left live.
 """
 
@@ -18,10 +19,9 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,8 @@ FLASH_SECONDS = 5.0
 """How long the overlay flashes at zero; it stays red afterwards until reset."""
 MAX_MINUTES = 180
 PRESET_MINUTES = (1, 3, 5, 10, 15, 20)
+MIN_BAR_WIDTH = 90
+"""The bar of the time left beside the digits, at least (twice this in workshop mode)."""
 
 PANEL = QColor(24, 30, 42, 225)
 PANEL_PAUSED = QColor(74, 80, 94, 225)
@@ -208,19 +211,17 @@ class CountdownTimer(QObject):
 
 
 class TimerOverlay(QWidget):
-    """The countdown in large digits over the top-right corner of a scroll area's viewport (a child of the area,
-    not of its viewport, so it stays put while the canvas scrolls). Hidden while the timer is idle and `hide_idle`."""
+    """The countdown in large digits on a dark strip, for a row of its own above the canvas (it grows to the row's
+    width; its size hint is the digits and a short bar). The workshop controller shows and hides it."""
 
     open_dialog = Signal()
     """The user chose "Set Timer…" in the overlay's context menu."""
 
-    MARGIN = 16
-
-    def __init__(self, timer: CountdownTimer, area: QAbstractScrollArea) -> None:
-        super().__init__(area)
+    def __init__(self, timer: CountdownTimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("timerOverlay")
         self.timer = timer
-        self.area = area
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.large = False
         """Workshop mode: bigger digits for the room."""
         self.flashing = False
@@ -230,12 +231,10 @@ class TimerOverlay(QWidget):
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_MS)
         self._flash.timeout.connect(self._flash_step)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Click to pause or resume; right-click for more"))
         timer.changed.connect(self._changed)
         timer.finished.connect(self._finished)
-        area.installEventFilter(self)
         self._changed()
 
     # ------------------------------------------------------------------ what it shows
@@ -264,33 +263,35 @@ class TimerOverlay(QWidget):
     def set_large(self, large: bool) -> None:
         if large != self.large:
             self.large = large
-            self._place()
+            self.updateGeometry()
             self.update()
 
     def _digit_font(self) -> QFont:
-        return canvas_font(72.0 if self.large else 44.0, bold=True)
+        return canvas_font(48.0 if self.large else 28.0, bold=True)
 
     def _caption_font(self) -> QFont:
-        return canvas_font(20.0 if self.large else 14.0, bold=True)
+        return canvas_font(20.0 if self.large else 13.0, bold=True)
+
+    def _pad(self) -> int:
+        return 10 if self.large else 6
+
+    def _digits_width(self) -> int:
+        digits = QFontMetrics(self._digit_font())
+        return digits.horizontalAdvance("00:00" if self.timer.duration < 3600 else "0:00:00")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         digits = QFontMetrics(self._digit_font())
-        width = digits.horizontalAdvance("00:00" if self.timer.duration < 3600 else "0:00:00")
-        caption = self._caption_font().pixelSize()
-        pad = 18 if self.large else 12
-        return QSize(width + 2 * pad + 8, digits.ascent() + digits.descent() + caption + 2 * pad + 10)
+        pad = self._pad()
+        bar = MIN_BAR_WIDTH * (2 if self.large else 1)
+        return QSize(self._digits_width() + bar + 5 * pad, digits.ascent() + digits.descent() + 2 * pad)
 
-    def _place(self) -> None:
-        size = self.sizeHint()
-        self.resize(size)
-        viewport = self.area.viewport().geometry()
-        self.move(QPoint(viewport.right() - size.width() - self.MARGIN + 1, viewport.top() + self.MARGIN))
-        self.raise_()
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._digits_width() + 2 * self._pad(), self.sizeHint().height())
 
     def _changed(self) -> None:
         if self.timer.state is not TimerState.FINISHED and self.flashing:
             self._stop_flashing()
-        self._place()
+        self.updateGeometry()  # an hour or more needs wider digits
         self.update()
 
     def _finished(self) -> None:
@@ -331,38 +332,45 @@ class TimerOverlay(QWidget):
                 ink = QColor("#ffffff")
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
-            radius = 14.0 if self.large else 10.0
-            painter.drawRoundedRect(rect, radius, radius)
+            painter.drawRect(QRectF(self.rect()))
             if self.alarm:
-                border = QColor(ALARM)
-                painter.setPen(border)
+                painter.setPen(QColor(ALARM))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
-            pad = 18.0 if self.large else 12.0
-            caption_font = self._caption_font()
-            caption_height = float(caption_font.pixelSize()) + 6
-            digits = QRectF(rect.left() + pad, rect.top() + pad - 4, rect.width() - 2 * pad, rect.height() - 2 * pad)
-            digits.setBottom(digits.bottom() - caption_height)
+                painter.drawRect(rect)
+            pad = float(self._pad())
+            digits_width = float(self._digits_width())
+            digits = QRectF(rect.right() - pad - digits_width, rect.top(), digits_width, rect.height())
             painter.setPen(ink)
             painter.setFont(self._digit_font())
             painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self.text)
+            side = QRectF(rect.left() + 2 * pad, rect.top() + pad, digits.left() - rect.left() - 4 * pad, 0)
+            side.setBottom(rect.bottom() - pad)
+            if side.width() < 8:
+                return
             caption = self.caption
+            bar_height = 10.0 if self.large else 6.0
             if caption:
+                caption_font = self._caption_font()
                 painter.setFont(caption_font)
                 caption_ink = QColor(ink)
                 if not self.alarm:
-                    caption_ink.setAlpha(200)
+                    caption_ink.setAlpha(210)
                 painter.setPen(caption_ink)
-                line = QRectF(digits.left(), digits.bottom(), digits.width(), caption_height)
-                painter.drawText(line, Qt.AlignmentFlag.AlignCenter, caption.upper())
-            else:  # running: a bar of the time left
-                track = QRectF(digits.left(), digits.bottom() + caption_height / 2 - 3, digits.width(), 6)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(255, 255, 255, 50))
-                painter.drawRoundedRect(track, 3, 3)
-                left = track.adjusted(0, 0, -track.width() * (1 - self.timer.fraction()), 0)
+                line = QRectF(side.left(), side.top(), side.width(), side.height() - bar_height - pad / 2)
+                shown = QFontMetrics(caption_font).elidedText(
+                    caption.upper(), Qt.TextElideMode.ElideRight, int(line.width())
+                )
+                painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+                track = QRectF(side.left(), side.bottom() - bar_height, side.width(), bar_height)
+            else:  # running: only the bar of the time left, in the middle
+                track = QRectF(side.left(), side.center().y() - bar_height / 2, side.width(), bar_height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 50))
+            painter.drawRoundedRect(track, bar_height / 2, bar_height / 2)
+            left = track.adjusted(0, 0, -track.width() * (1 - self.timer.fraction()), 0)
+            if left.width() > 0:
                 painter.setBrush(WARNING if self.timer.remaining() <= 60 else BAR)
-                painter.drawRoundedRect(left, 3, 3)
+                painter.drawRoundedRect(left, bar_height / 2, bar_height / 2)
         finally:
             painter.end()
 
@@ -407,11 +415,6 @@ class TimerOverlay(QWidget):
         finally:
             menu.deleteLater()
         event.accept()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.area and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            self._place()
-        return False
 
 
 class TimerDialog(QDialog):
