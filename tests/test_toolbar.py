@@ -11,9 +11,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
+from cjmapper.model import Language
 from cjmapper.store import Library
 from tests.test_window import type_text
 from tests.window_helpers import bakery_library, open_window
+from ui import i18n
 from ui.user_settings import put_first
 from ui.window.library_files import SETTINGS_RECENT
 from ui.window.main_window import MainWindow
@@ -111,3 +113,22 @@ def test_a_recent_library_with_an_ampersand_in_its_path_shows_it(qtbot: QtBot, p
         assert str(other) in texts
     finally:
         window.library.close()
+
+
+def test_in_dutch_the_buttons_say_ongedaan_maken_and_opnieuw_at_every_step(qtbot: QtBot, path: Path) -> None:
+    with i18n.using_language(Language.NL):
+        window = open_window(qtbot, path, "Bakkerij")
+        try:
+            handle = window.windowHandle()
+            assert handle is not None
+            handle.requestActivate()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+            before = places(window)
+            new_card_titled(window, JANSEN)
+            window.undo_action.trigger()
+            assert places(window) == before
+            texts = [window.toolbar.widgetForAction(a) for a in (window.undo_action, window.redo_action)]
+            assert [b.text() for b in texts if isinstance(b, QToolButton)] == ["Ongedaan maken", "Opnieuw"]
+            assert shown(window.redo_action.text()).startswith("Opnieuw: ")
+        finally:
+            window.library.close()
