@@ -5,8 +5,11 @@ library at the test module's `path` fixture, which each module defines with the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
+from cjmapper.model import Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 from ui import app as ui_app
@@ -29,3 +32,21 @@ def open_window(
     if journey is not None:
         window.open_journey(journey if isinstance(journey, int) else window.library.find_journey(journey))
     return window
+
+
+def bakery(title: str = "Bakkerij") -> Journey:
+    """A small journey: two phases, one lane, one card "Welkom"."""
+    return Journey(
+        id=0,
+        title=title,
+        phases=[Phase(1, "Intake"), Phase(2, "Levering")],
+        lanes=[Lane(1, "Contactmomenten")],
+        touchpoints=[Touchpoint(1, 1, 1, 0, "Welkom")],
+    )
+
+
+def bakery_library(path: Path) -> Path:
+    """A library file at `path` holding `bakery()`."""
+    with Library.open(path) as lib:
+        lib.create_journey(bakery())
+    return path

@@ -386,6 +386,34 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>How to Run a &amp;Workshop</source>
+        <translation>Een &amp;workshop geven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>Elsewhere</source>
+        <translation>Overige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help_pages.py"/>
+        <source>How to Run a Workshop</source>
+        <translation>Een workshop geven</translation>
+    </message>
+</context>
+<context>
     <name>JourneyActions</name>
     <message>
         <location filename="../../ui/window/journey_actions.py"/>
@@ -943,6 +971,14 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/transfer.py"/>
         <source>Journey files (*.json)</source>
         <translation>Klantreisbestanden (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>LengthLimit</name>
+    <message>
+        <location filename="../../ui/length_limit.py"/>
+        <source>At most {0} characters fit here.</source>
+        <translation>Hier passen hoogstens {0} tekens.</translation>
     </message>
 </context>
 <context>

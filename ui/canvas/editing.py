@@ -1,7 +1,8 @@
 """In-place editing of a card's title or a header's name: a text item over the text it edits.
 
 Enter commits (one undo step, written once), Esc cancels, clicking elsewhere commits. The scene keeps one editor and
-reuses it, so nothing is created or freed while a key event is being handled.
+reuses it, so nothing is created or freed while a key event is being handled. Near the text's limit a counter under
+the editor says how much fits ("195/200"; at the limit in red, with the words), as the panel's fields do.
 """
 
 from __future__ import annotations
@@ -10,8 +11,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
+from ..length_limit import FULL_COLOR, NEAR_COLOR, counter_text, limit_message, near_limit
 from .items import Z_EDITOR
 from .painting import INK, highlight_color
 
@@ -39,6 +49,11 @@ class InlineEditor(QGraphicsTextItem):
         self._max_length = 200
         self.target: tuple[str, int] | None = None
         """What is being edited: ("card", touchpoint id), ("phase", id) or ("lane", id); None when idle."""
+        self.counter_box = QGraphicsRectItem(self)
+        self.counter_box.setPen(QPen(highlight_color(), 1.0))
+        self.counter_box.setBrush(QColor("#ffffff"))
+        self.counter = QGraphicsSimpleTextItem(self.counter_box)
+        self.counter_box.hide()
         self.hide()
 
     @property
@@ -65,6 +80,7 @@ class InlineEditor(QGraphicsTextItem):
         self.setTextWidth(max(20.0, rect.width() + 4))
         self.setPlainText(text)
         self.setPos(rect.x() - 2, rect.y() - 2)
+        self._show_count()
         cursor = self.textCursor()
         cursor.select(QTextCursor.SelectionType.Document)
         self.setTextCursor(cursor)
@@ -75,6 +91,7 @@ class InlineEditor(QGraphicsTextItem):
         """Follow the edited object to a new place (after a layout change)."""
         self.setPos(rect.x() - 2, rect.y() - 2)
         self.setTextWidth(max(20.0, rect.width() + 4))
+        self._show_count()
 
     def text(self) -> str:
         return " ".join(self.toPlainText().split())
@@ -110,7 +127,31 @@ class InlineEditor(QGraphicsTextItem):
             cursor = self.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.setPosition(self._max_length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
+            cursor.removeSelectedText()  # changes the contents again: that call shows the count
+            return
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The counter under the editor's right end, near the limit; at it, in red with the words."""
+        length = len(self.toPlainText())
+        if not near_limit(length, self._max_length):
+            self.counter_box.hide()
+            return
+        text = counter_text(length, self._max_length)
+        full = length >= self._max_length
+        if full:
+            text = f"{text} · {limit_message(self._max_length)}"
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+        self.counter.setFont(font)
+        self.counter.setBrush(QColor(FULL_COLOR if full else NEAR_COLOR))
+        self.counter.setText(text)
+        size = self.counter.boundingRect()
+        self.counter.setPos(3, 1)
+        self.counter_box.setRect(0, 0, size.width() + 6, size.height() + 2)
+        bottom = self.boundingRect()
+        self.counter_box.setPos(bottom.right() - size.width() - 6, bottom.bottom() + 2)
+        self.counter_box.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

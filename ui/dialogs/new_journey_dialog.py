@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from cjmapper.model import MAX_TITLE, Language
 from cjmapper.templates import TEMPLATE_NAMES, template_description, template_title
 
+from ..length_limit import show_limit
+
 LANGUAGE_NAMES = {Language.EN: "English", Language.NL: "Nederlands"}
 
 
@@ -23,7 +25,7 @@ class NewJourneyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New journey"))
         self.title_field = QLineEdit(self)
-        self.title_field.setMaxLength(MAX_TITLE)
+        show_limit(self.title_field, MAX_TITLE)
         self.title_field.setPlaceholderText(self.tr("e.g. Webshop journey for new customers"))
         self.template_box = QComboBox(self)
         self.language_box = QComboBox(self)

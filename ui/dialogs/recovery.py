@@ -12,6 +12,8 @@ from cjmapper.errors import CjmapperError
 from cjmapper.recovery import ExportAllReport, export_all
 from cjmapper.store import Library
 
+from ..recent_folders import remember_folder, start_folder
+
 CONTEXT = "Recovery"
 
 
@@ -76,11 +78,14 @@ def export_all_journeys(parent: QWidget, library: Library) -> ExportAllReport | 
     """Ask for a folder and write every readable journey into it; tells the user what was and was not saved.
     None when the user cancelled or nothing could be written."""
     chosen = QFileDialog.getExistingDirectory(
-        parent, tr("Export all journeys into folder"), str(library.path.parent if library.path else Path.home())
+        parent,
+        tr("Export all journeys into folder"),
+        str(start_folder("export", library.path.parent if library.path else Path.home())),
     )
     if not chosen:
         return None
     folder = Path(chosen)
+    remember_folder("export", folder)
     try:
         report = export_all(library, folder)
     except CjmapperError as e:

@@ -559,9 +559,3 @@ class PosterDialog(QDialog):
         if self.target is not None:
             stored.setValue(SETTINGS_FOLDER, str(self.target.parent))
         stored.sync()
-
-
-def poster_folder(stored: QSettings, fallback: Path) -> Path:
-    """The folder of the last poster, while it exists; else `fallback`."""
-    folder = Path(str(stored.value(SETTINGS_FOLDER, "") or ""))
-    return folder if str(folder) not in ("", ".") and folder.is_dir() else fallback

@@ -36,6 +36,7 @@ from cjmapper.model import (
 )
 
 from ..icons import channel_icon
+from ..length_limit import show_limit
 
 
 def _hex(colour: tuple[float, float, float]) -> str:
@@ -447,7 +448,7 @@ class ChannelCombo(QComboBox):
         line = self.lineEdit()
         assert line is not None  # an editable combo has one
         self._line = line
-        line.setMaxLength(MAX_CHANNEL)
+        show_limit(line, MAX_CHANNEL)
         line.setPlaceholderText(self.tr("No channel"))
         line.setClearButtonEnabled(True)
         completer = QCompleter(self.model(), self)

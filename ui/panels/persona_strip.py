@@ -44,6 +44,7 @@ from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..length_limit import show_limit
 from ..plain_text import plain_tooltip
 
 BACKGROUND = QColor("#f6f4ee")
@@ -399,7 +400,7 @@ class PersonaDialog(QDialog):
         intro.setWordWrap(True)
         self.name_field = QLineEdit(persona.name if persona else "", self)
         self.name_field.setObjectName("personaDialogName")
-        self.name_field.setMaxLength(MAX_PERSONA_NAME)
+        show_limit(self.name_field, MAX_PERSONA_NAME)
         self.name_field.setPlaceholderText(self.tr("For example: Linda, working mother"))
         self.description_field = self._text(persona.description if persona else "", "personaDialogDescription")
         self.goals_field = self._text(persona.goals if persona else "", "personaDialogGoals")

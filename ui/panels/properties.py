@@ -48,6 +48,7 @@ from cjmapper.model import (
 )
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..length_limit import show_limit
 from .field_editors import (
     ChannelCombo,
     ChoiceCombo,
@@ -217,7 +218,7 @@ class PropertiesPanel(QWidget):
             edit: QLineEdit | QPlainTextEdit
             if field.editor == "line":
                 edit = QLineEdit(body)
-                edit.setMaxLength(field.limit)
+                show_limit(edit, field.limit)
                 if hint:
                     edit.setPlaceholderText(hint)
             else:
@@ -303,7 +304,7 @@ class PropertiesPanel(QWidget):
 
         self.journey_title = QLineEdit(body)
         self.journey_title.setObjectName("journeyTitle")
-        self.journey_title.setMaxLength(MAX_TITLE)
+        show_limit(self.journey_title, MAX_TITLE)
         self._journey_title = self._binding(
             self.journey_title,
             write=lambda v: self._write_journey(typing=True, title=v),
@@ -349,7 +350,7 @@ class PropertiesPanel(QWidget):
 
         self.persona_name = QLineEdit(persona)
         self.persona_name.setObjectName("personaName")
-        self.persona_name.setMaxLength(MAX_PERSONA_NAME)
+        show_limit(self.persona_name, MAX_PERSONA_NAME)
         self.persona_name.setPlaceholderText(self.tr("No persona: type a name to add one"))
         self.persona_name.setClearButtonEnabled(True)
         self._persona_name = self._binding(

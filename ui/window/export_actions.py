@@ -25,6 +25,7 @@ from ..editing.document import JourneyDocument
 from ..export.export_progress import ExportProgress
 from ..export.picture_dialog import SETTINGS_PICTURE_CHROME, SETTINGS_PICTURE_DPI, PictureDpiDialog
 from ..export.pictures import DEFAULT_DPI, picture_size, save_picture
+from ..recent_folders import remember_folder, start_folder
 from ..user_settings import settings
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ExportActions(QObject):
         if document is None or export_format.write_file is None:
             return
         journey = document.journey
-        suggested = Path.home() / f"{safe_file_name(journey.title)}{export_format.extension}"
+        suggested = start_folder("export", Path.home()) / f"{safe_file_name(journey.title)}{export_format.extension}"
         _, file_filter = self._journey_file_texts(export_format)
         path, _ = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Export journey"), str(suggested), file_filter
@@ -129,6 +130,7 @@ class ExportActions(QObject):
         if not path:
             return
         target = Path(path)
+        remember_folder("export", target.parent)
         if self.refused_target(target):
             return
         try:
@@ -156,15 +158,16 @@ class ExportActions(QObject):
     def _ask_poster(self, journey: Journey, name: str) -> tuple[Path, PosterOptions, bool] | None:
         """The poster dialog for `journey`, suggesting `name`.pdf in the last poster folder: the target, options and
         whether to open it when done; None when cancelled. Remembers the dialog's settings."""
-        from ..export.poster_dialog import PosterDialog, poster_folder  # with reportlab: on first use, not at start
+        from ..export.poster_dialog import PosterDialog  # with reportlab: on first use, not at start
 
         stored = settings()
-        dialog = PosterDialog(journey, poster_folder(stored, Path.home()) / f"{name}.pdf", self.parent_widget)
+        dialog = PosterDialog(journey, start_folder("poster", Path.home()) / f"{name}.pdf", self.parent_widget)
         try:
             dialog.load_settings(stored)
             if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
                 return None
             dialog.save_settings(stored)
+            remember_folder("poster", dialog.target.parent)
             return dialog.target, dialog.options(), dialog.open_when_done
         finally:
             dialog.deleteLater()
@@ -253,13 +256,14 @@ class ExportActions(QObject):
             return
         filters = self._picture_filters()
         first = next(iter(filters))
-        suggested = Path.home() / f"{safe_file_name(document.journey.title)}.{first}"
+        suggested = start_folder("picture", Path.home()) / f"{safe_file_name(document.journey.title)}.{first}"
         path, chosen = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Export picture"), str(suggested), ";;".join(filters.values())
         )
         if not path:
             return
         target = Path(path)
+        remember_folder("picture", target.parent)
         fmt = target.suffix.lower().lstrip(".")
         if fmt not in filters:
             fmt = next((name for name, text in filters.items() if text == chosen), first)

@@ -15,6 +15,8 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
 
 from ..dialogs.team import recent_label, remember_team_library
+from ..plain_text import action_text
+from ..recent_folders import remember_folder, start_folder
 from ..user_settings import put_first, recent_list
 
 SETTINGS_RECENT = "recentLibraries"
@@ -67,6 +69,7 @@ class LibraryFiles(QObject):
         )
         if path:
             target = Path(path) if path.endswith(".cjm") else Path(path + ".cjm")
+            remember_folder("library", target.parent)
             if target.exists():
                 self.window.show_error(
                     self.tr("{0} already exists; open it with File › Open Library.").format(target.name)
@@ -75,9 +78,10 @@ class LibraryFiles(QObject):
             self.window.switch_library(target)
 
     def _file_folder(self) -> Path:
-        """Where file dialogs start: the open library file's folder (a team library has none: the home folder)."""
+        """Where library file dialogs start: the folder of the last one chosen, else the open library file's folder
+        (a team library has none: the home folder)."""
         path = self.window.library.path
-        return path.parent if path is not None else Path.home()
+        return start_folder("library", path.parent if path is not None else Path.home())
 
     def choose_library(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -87,6 +91,7 @@ class LibraryFiles(QObject):
             self.tr("cjmapper libraries (*.cjm);;All files (*)"),
         )
         if path:
+            remember_folder("library", Path(path).parent)
             self.window.switch_library(Path(path))
 
     def open_team_library(self) -> None:
@@ -106,7 +111,7 @@ class LibraryFiles(QObject):
     def refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for address in recent_libraries():
-            action = self.recent_menu.addAction(recent_label(address))
+            action = self.recent_menu.addAction(action_text(recent_label(address)))
             action.setToolTip(address)
             action.triggered.connect(lambda _checked=False, a=address: self.window.switch_library(a))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
@@ -134,6 +139,7 @@ class LibraryFiles(QObject):
         if not path:
             return
         target = Path(path) if path.endswith(".cjm") else Path(path + ".cjm")
+        remember_folder("library", target.parent)
         try:
             library.save_as(target)
         except CjmapperError as e:

@@ -43,6 +43,7 @@ from cjmapper.store.location import Location, ServerLocation, parse_location
 
 from ..canvas import JourneyScene, JourneyView
 from ..canvas.view_places import ViewPlaces
+from ..dialogs.help_pages import HelpActions
 from ..dialogs.preferences import PreferencesDialog
 from ..dialogs.recovery import DamageBanner
 from ..dialogs.team import location_label, open_location
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
         self.voting_actions = voting_actions(self.voting, self.voting_panel, self, self._show_voting_dock)
         self.about_action = self._action(self.tr("&About cjmapper"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help = HelpActions(self)  # Help › Keyboard Shortcuts (F1), How to Run a Workshop
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         journey_menu.addActions(self.voting_actions.all())
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([*self.help.actions(), self.about_action])
         self.menus = (file_menu, edit_menu, view_menu, journey_menu, help_menu)
 
     def _create_toolbar(self) -> None:

@@ -23,6 +23,7 @@ from ..dialogs.team import TeamLibraryDialog, busy, choose_local_library, open_l
 from ..editing.document import JourneyDocument
 from ..editing.library_commands import LibraryEditor
 from ..i18n import ui_language
+from ..recent_folders import remember_folder, start_folder
 
 
 class TransferWindow(Protocol):
@@ -155,10 +156,14 @@ class JourneyTransfer(QObject):
 
     def import_journey(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, self.tr("Import journey"), str(Path.home()), self.tr("Journey files (*.json)")
+            self.parent_widget,
+            self.tr("Import journey"),
+            str(start_folder("import", Path.home())),
+            self.tr("Journey files (*.json)"),
         )
         if not path:
             return
+        remember_folder("import", Path(path).parent)
         try:
             journey = read_journey_file(Path(path))
         except CjmapperError as e:

@@ -1,5 +1,7 @@
 """Edit › Undo and Redo of the window: one undo group over the library's stack (journey-level steps) and each open
-journey's stack; the menu follows whichever stack changed last, and names its step in the interface's language."""
+journey's stack; the menu follows whichever stack changed last, and names its step in the interface's language.
+On the toolbar they keep a short fixed text ("Undo", "Redo"), so no other button moves as the step's name changes;
+the name is in the tooltip and the Edit menu."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
+
+from ..plain_text import action_text, plain_tooltip, shown_text
 
 
 class UndoActions(QObject):
@@ -23,6 +27,8 @@ class UndoActions(QObject):
         self.undo_action.setShortcut(QKeySequence(key.Undo))
         self.redo_action = self.group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):  # the toolbar's text: short and the same at every step
+            action.setIconText(shown_text(action.text()))
         # After Qt's own "prefix text" labels (connected first, so these run last): the words around the name
         # follow the language ("&Undo Move card “A”", "&Ongedaan maken: Kaart “A” verplaatsen").
         self.group.undoTextChanged.connect(self._label_undo)
@@ -58,8 +64,14 @@ class UndoActions(QObject):
 
     def _label_undo(self, text: str) -> None:
         if shiboken6.isValid(self.undo_action):
-            self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
+            _label(self.undo_action, self.tr("&Undo {0}").format(action_text(text)) if text else self.tr("&Undo"))
 
     def _label_redo(self, text: str) -> None:
         if shiboken6.isValid(self.redo_action):
-            self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
+            _label(self.redo_action, self.tr("&Redo {0}").format(action_text(text)) if text else self.tr("&Redo"))
+
+
+def _label(action: QAction, text: str) -> None:
+    """The Edit menu's `text` (the step's name escaped: an "&" in a title shows); the tooltip says it as typed."""
+    action.setText(text)
+    action.setToolTip(plain_tooltip(shown_text(text)))
