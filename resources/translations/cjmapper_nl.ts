@@ -1992,6 +1992,44 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>StartVotingDialog</name>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Start Dot Voting</source>
+        <translation>Stemmen met stippen starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Each participant puts a few dots on the cards that matter most to them.</source>
+        <translation>Iedere deelnemer verdeelt een paar stippen over de kaarten die het meest tellen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Dots per participant</source>
+        <translation>Stippen per deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Dots per participant:</source>
+        <translation>&amp;Stippen per deelnemer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Participants:</source>
+        <translation>&amp;Deelnemers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Start Voting</source>
+        <translation>Stemmen s&amp;tarten</translation>
+    </message>
+</context>
+<context>
     <name>TeamLibrary</name>
     <message>
         <location filename="../../ui/dialogs/team.py"/>
@@ -2382,8 +2420,8 @@ Je eigen bibliotheek is {0}.</translation>
     <name>Voting</name>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>Start Dot &amp;Voting</source>
-        <translation>Stemmen met &amp;stippen starten</translation>
+        <source>Start Dot &amp;Voting…</source>
+        <translation>Stemmen met &amp;stippen starten…</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
@@ -2430,6 +2468,16 @@ Je eigen bibliotheek is {0}.</translation>
         <source>{0} dots used in this round</source>
         <translation>{0} stippen gebruikt in deze ronde</translation>
     </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Finish Voting</source>
+        <translation>Stemmen afronden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Next Participant</source>
+        <translation>Volgende deelnemer</translation>
+    </message>
 </context>
 <context>
     <name>VotingBar</name>
@@ -2440,18 +2488,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>Next Participant</source>
-        <translation>Volgende deelnemer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
         <source>Stop Voting (Esc)</source>
         <translation>Stemmen stoppen (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>Finish Voting</source>
-        <translation>Stemmen afronden</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
@@ -2566,8 +2604,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
-        <source>No dots left for participant {0}. Click “Next participant” to go on.</source>
-        <translation>Deelnemer {0} heeft geen stippen meer. Klik op “Volgende deelnemer” om verder te gaan.</translation>
+        <source>No dots left for participant {0}. Click “{1}” to go on.</source>
+        <translation>Deelnemer {0} heeft geen stippen meer. Klik op “{1}” om verder te gaan.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
@@ -2581,8 +2619,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
-        <source>Participant {0} has used all their dots. Click “Next participant” to go on.</source>
-        <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “Volgende deelnemer” om verder te gaan.</translation>
+        <source>Participant {0} has used all their dots. Click “{1}” to go on.</source>
+        <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “{1}” om verder te gaan.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
