@@ -37,7 +37,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.canvas import run_all as canvas_benchmarks
-    from benchmarks.layout import bench_layout
+    from benchmarks.layout import bench_flowed_layout, bench_layout
     from benchmarks.poster import run_all as poster_benchmarks
     from benchmarks.startup import run_all as startup_benchmarks
     from benchmarks.team import run_all as team_benchmarks
@@ -46,7 +46,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
     runners: dict[str, Callable[[], list[Result]]] = {
         "store": store_benchmarks,
         "team": team_benchmarks,
-        "layout": lambda: [bench_layout()],
+        "layout": lambda: [bench_layout(), bench_flowed_layout()],
         "canvas": canvas_benchmarks,
         "poster": poster_benchmarks,
         "startup": lambda: startup_benchmarks(large),

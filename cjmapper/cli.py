@@ -34,6 +34,9 @@ MIN_DPI = 30
 MAX_DPI = 1200
 """PNG resolutions (the same as ui.export.pictures', which the core cannot import)."""
 TILE_SHEETS = ("A4", "A3")
+MIN_SHEETS = 2
+MAX_SHEETS = 100
+"""The range of --sheets (cjmapper.poster.sizing's, which is imported by the first poster export, not here)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=TILE_SHEETS,
         help="print the poster on A4 or A3 sheets to tape together (with an assembly sheet first)",
     )
+    poster.add_argument(
+        "--sheets",
+        metavar="N",
+        type=_sheets,
+        help="with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper",
+    )
     picture = exp.add_argument_group("PNG pictures")
     picture.add_argument(
         "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI})"
@@ -183,6 +192,16 @@ def _dpi(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if not MIN_DPI <= value <= MAX_DPI:
         raise argparse.ArgumentTypeError(f"{value} is out of range: choose {MIN_DPI} to {MAX_DPI}")
+    return value
+
+
+def _sheets(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_SHEETS <= value <= MAX_SHEETS:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: choose {MIN_SHEETS} to {MAX_SHEETS}")
     return value
 
 
@@ -359,6 +378,7 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
             ("--paper", args.paper is not None, "pdf"),
             ("--portrait", args.portrait, "pdf"),
             ("--tile", args.tile is not None, "pdf"),
+            ("--sheets", args.sheets is not None, "pdf"),
             ("--dpi", args.dpi is not None, "png"),
         )
         if given and fmt != wanted
@@ -371,6 +391,10 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         kind = "PDF posters" if wanted == "pdf" else "PNG pictures"
         verb = "goes" if len(flags) == 1 else "go"
         command.error(f"{' and '.join(flags)} only {verb} with {kind}, not with {fmt.upper()} files")
+    if args.sheets is not None and args.tile is None:
+        command.error("--sheets needs --tile: the sheets are A4 or A3 (--tile A4 --sheets 6)")
+    if args.sheets is not None and args.paper is not None:
+        command.error("--sheets sizes the poster to the sheets: leave out --paper")
     if fmt == "pdf" and args.paper is not None:
         from cjmapper.poster import parse_paper
 
@@ -378,6 +402,12 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
             args.paper = parse_paper(args.paper)
         except CjmapperError as error:
             command.error(f"argument --paper: {error}")
+        if args.portrait and args.paper.custom and args.paper.width_mm > args.paper.height_mm:
+            upright = f"{args.paper.height_mm:g}x{args.paper.width_mm:g}mm"
+            command.error(
+                f"--paper {args.paper.argument} is a landscape size (width first): for an upright page use "
+                f"--paper {upright}"
+            )
     if export_format.needs_qt and export_picture is None:
         raise CjmapperError(
             f"{fmt.upper()} pictures are drawn by the editor's canvas, which this command line leaves out; "
@@ -439,13 +469,19 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
     options = PosterOptions(
         portrait=args.portrait,
         tile=TILE_PAPERS[args.tile] if args.tile else None,
+        sheets=args.sheets,
         version=getattr(args, "version_name", None),
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)
     plan = render_poster(journey, target, options)
     if plan.warning:
-        print(f"cjmapper: warning: {_one_line(plan.warning)}", file=sys.stderr)
+        warning = plan.warning
+        if plan.advice is not None:
+            from cjmapper.poster.sizing import advice_options
+
+            warning += f" Use {advice_options(plan.advice)}"
+        print(f"cjmapper: warning: {_one_line(warning)}", file=sys.stderr)
     return 0
 
 

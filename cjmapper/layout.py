@@ -11,13 +11,13 @@ out again only where a change touched it is `cjmapper.relayout`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import overload
 
 from cjmapper import style
 from cjmapper.channels import channel_label
+from cjmapper.flow import choose_depth
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
 from cjmapper.text import FontMetrics, reserve_wraps
 
@@ -68,6 +68,10 @@ class Metrics:
     header_font_size: float = 13.0
     vote_dots: float = 1.0
     """How much larger than the type's the vote dots are (workshop mode: large enough to count on a projector)."""
+    cards_per_column: int = 0
+    """The most cards a card column of a cell holds before the cell's next card column starts (0: no limit, every
+    cell one column). Each phase is as wide as the card columns of its fullest cell. `compute_layout` chooses it
+    for a target shape (see `cjmapper.flow`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,7 @@ class CellBox:
     lane_id: int
     rect: Rect
     card_ids: tuple[int, ...]
-    """The cell's cards, top to bottom."""
+    """The cell's cards in reading order: top to bottom, card column by card column."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,7 @@ class CardBox:
     phase_id: int
     lane_id: int
     index: int
-    """Position in its cell, 0 = top."""
+    """Position in its cell, 0 = top of the first card column."""
     rect: Rect
     title_lines: tuple[str, ...]
     """The title wrapped to the card's width: at most `max_title_lines` lines, the last ending in "…" when cut."""
@@ -291,8 +295,8 @@ class CardBoxes(Mapping[int, CardBox]):
         self._moved = moved if moved else set()
         """Cells some of whose cards' boxes may still stand where they stood before (their place in the cell, or
         the cell's height on the map): each box is checked, and placed again if need be, when read."""
-        self._plans: dict[tuple[int, int], dict[int, tuple[int, float]]] = {}
-        """Of a cell in `_moved`: each card's place in the cell and its top, once a box of the cell was read."""
+        self._plans: dict[tuple[int, int], dict[int, tuple[int, float, float]]] = {}
+        """Of a cell in `_moved`: each card's place in the cell, its left and top, once a box of the cell was read."""
         self._metrics = metrics if metrics is not None else Metrics()
 
     def as_before(self, touchpoint_id: int) -> CardBox:
@@ -306,26 +310,30 @@ class CardBoxes(Mapping[int, CardBox]):
         """A copy of every box, some maybe where they stood before a move (see `as_before`)."""
         return dict(self._boxes)
 
-    def _plan(self, key: tuple[int, int]) -> dict[int, tuple[int, float]]:
-        """Each card of the cell: its place and its top, summed card by card as `compute_layout` does."""
+    def _plan(self, key: tuple[int, int]) -> dict[int, tuple[int, float, float]]:
+        """Each card of the cell: its place, left and top, summed card by card as `compute_layout` does."""
         plan = self._plans.get(key)
         if plan is None:
             m = self._metrics
             boxes = self._boxes
             cell = self._cells[key]
             gap = m.card_gap
-            y = cell.rect.y + m.cell_padding
+            depth = m.cards_per_column
+            top = y = cell.rect.y + m.cell_padding
+            x = cell.rect.x + m.cell_padding
             plan = {}
             for index, card_id in enumerate(cell.card_ids):
-                plan[card_id] = (index, y)
+                if depth and index and not index % depth:
+                    x += m.card_width + gap
+                    y = top
+                plan[card_id] = (index, x, y)
                 y += boxes[card_id].rect.height + gap
             self._plans[key] = plan
         return plan
 
     def _placed(self, touchpoint_id: int, box: CardBox, key: tuple[int, int]) -> CardBox:
-        index, y = self._plan(key)[touchpoint_id]
+        index, x, y = self._plan(key)[touchpoint_id]
         m = self._metrics
-        x = self._cells[key].rect.x + m.cell_padding
         rect = box.rect
         if box.index == index and rect.y == y and rect.x == x:
             return box
@@ -522,37 +530,50 @@ class CardText:
         return label
 
 
-def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
-    """The geometry of the whole map."""
+def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: float | None = None) -> Layout:
+    """The geometry of the whole map. With `aspect` (a target's width / height), `metrics.cards_per_column` is
+    chosen for it first (`cjmapper.flow.choose_depth`; the layout's `metrics` carry the choice)."""
     m = metrics if metrics is not None else Metrics()
     reserve_wraps(2 * len(journey.touchpoints))  # titles and notes: laid out again, the map finds them all cached
     text = CardText(m, journey.language)
-    column_width = m.card_width + 2 * m.cell_padding
 
     phase_ids = {phase.id for phase in journey.phases}
     card_lanes = {lane.id for lane in journey.lanes if lane.kind.holds_cards}
 
-    # Wrap every title once and find each card lane's height: its tallest cell, at least an empty cell's.
+    # Wrap every title once; then each card lane's height: its tallest cell, at least an empty cell's.
     cells: dict[tuple[int, int], list[Touchpoint]] = {}
     for t in journey.touchpoints:
         if t.phase_id in phase_ids and t.lane_id in card_lanes:
             cells.setdefault((t.phase_id, t.lane_id), []).append(t)
     wrapped: dict[int, Wrapped] = {}
-    lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
-    contents: dict[tuple[int, int], float] = {}
+    sizes: dict[tuple[int, int], list[float]] = {}
     for key, cell_cards in cells.items():
-        lane_id = key[1]
         cell_cards.sort(key=_position)
-        content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(cell_cards) - 1)
+        heights = sizes[key] = []
         for t in cell_cards:
             wrapped[t.id] = card_text = text.wrap(t)
-            content += card_text[2]
-        contents[key] = content
-        if content > lane_height[lane_id]:
-            lane_height[lane_id] = content
+            heights.append(card_text[2])
+    if aspect is not None:
+        m = replace(m, cards_per_column=_depth_for(journey, m, sizes, aspect))
+    depth = m.cards_per_column
+    lane_height = {lane_id: m.empty_cell_height for lane_id in card_lanes}
+    contents: dict[tuple[int, int], float] = {}
+    columns = dict.fromkeys(phase_ids, 1)
+    for key, heights in sizes.items():
+        contents[key] = content = cell_content(heights, depth, m)
+        if content > lane_height[key[1]]:
+            lane_height[key[1]] = content
+        if depth and len(heights) > depth:
+            columns[key[0]] = max(columns[key[0]], -(-len(heights) // depth))
 
-    # Rows top to bottom, then columns left to right (a column spans every row).
-    grid_width = len(journey.phases) * column_width
+    # Columns left to right (each as wide as its fullest cell's card columns), rows top to bottom.
+    x = m.lane_header_width
+    spans: list[tuple[float, float]] = []
+    for phase in journey.phases:
+        width = phase_width(columns[phase.id], m)
+        spans.append((x, width))
+        x += width
+    grid_width = x - m.lane_header_width
     lanes: list[LaneBox] = []
     y = m.phase_header_height
     for i, lane in enumerate(journey.lanes):
@@ -569,19 +590,19 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
         PhaseBox(
             phase.id,
             i,
-            Rect(m.lane_header_width + i * column_width, 0.0, column_width, m.phase_header_height),
-            Rect(m.lane_header_width + i * column_width, m.phase_header_height, column_width, grid_height),
+            Rect(left, 0.0, width, m.phase_header_height),
+            Rect(left, m.phase_header_height, width, grid_height),
         )
-        for i, phase in enumerate(journey.phases)
+        for i, (phase, (left, width)) in enumerate(zip(journey.phases, spans, strict=True))
     )
 
-    # Cells and the cards in them.
+    # Cells and the cards in them: top to bottom, a new card column after every `depth` cards.
     cell_boxes: dict[tuple[int, int], CellBox] = {}
     cards: dict[int, CardBox] = {}
     scored: dict[tuple[int, int], Scored] = {}
+    step = m.card_width + m.card_gap
     for phase_box in phases:
         column = phase_box.column
-        card_x = column.x + m.cell_padding
         for lane_box in lanes:
             lane_id = lane_box.lane_id
             if lane_id not in card_lanes:
@@ -589,8 +610,12 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
             key = (phase_box.phase_id, lane_id)
             row = lane_box.row
             cell_cards = cells.get(key, [])
-            card_y = row.y + m.cell_padding
+            card_x = column.x + m.cell_padding
+            top = card_y = row.y + m.cell_padding
             for index, t in enumerate(cell_cards):
+                if depth and index and not index % depth:
+                    card_x += step
+                    card_y = top
                 lines, elided, height, notes = wrapped[t.id]
                 label = text.label(t.channel)
                 card = _card(
@@ -618,6 +643,40 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None) -> Layout:
     return Layout(
         width, total_height, m, phases, tuple(lanes), cell_boxes, boxes, curves, scored, phase_scores, contents
     )
+
+
+def _depth_for(journey: Journey, m: Metrics, sizes: Mapping[tuple[int, int], list[float]], aspect: float) -> int:
+    """`cjmapper.flow.choose_depth` for this journey's cells (`sizes`: each cell's card heights)."""
+    card_lanes = [lane.id for lane in journey.lanes if lane.kind.holds_cards]
+    others = sum(m.emotions_height for lane in journey.lanes if not lane.kind.holds_cards)
+    grid = [[sizes.get((phase.id, lane_id), []) for lane_id in card_lanes] for phase in journey.phases]
+    return choose_depth(grid, others, m, aspect)
+
+
+def cell_content(heights: Sequence[float], depth: int, m: Metrics) -> float:
+    """The height a cell's cards need (`heights` top to bottom, `depth` cards per card column, 0: one column):
+    its tallest card column with the gaps, the padding and the drop room."""
+    gap = m.card_gap
+    stack = 0.0
+    count = len(heights)
+    per_column = depth or count or 1
+    for start in range(0, count, per_column):
+        column = -gap
+        for height in heights[start : start + per_column]:
+            column += height + gap
+        if column > stack:
+            stack = column
+    return 2 * m.cell_padding + m.drop_room + stack
+
+
+def phase_width(columns: int, m: Metrics) -> float:
+    """The width of a phase whose fullest cell has `columns` card columns."""
+    return columns * m.card_width + (columns - 1) * m.card_gap + 2 * m.cell_padding
+
+
+def card_columns(count: int, depth: int) -> int:
+    """How many card columns a cell of `count` cards takes (at least one)."""
+    return max(1, -(-count // depth)) if depth else 1
 
 
 def _position(t: Touchpoint) -> int:
@@ -679,43 +738,3 @@ def _curves(
 
 def _second(entry: tuple[int, int]) -> int:
     return entry[1]
-
-
-def cell_at(layout: Layout, x: float, y: float) -> CellBox | None:
-    """The card cell under a scene point, or None (headers, emotions lanes, outside)."""
-    column = bisect_right(layout.phases, x, key=_column_x) - 1
-    row = bisect_right(layout.lanes, y, key=_row_y) - 1
-    if column < 0 or row < 0:
-        return None
-    phase = layout.phases[column]
-    lane = layout.lanes[row]
-    if not (phase.column.x <= x < phase.column.right and lane.row.y <= y < lane.row.bottom):
-        return None
-    return layout.cells.get((phase.phase_id, lane.lane_id))
-
-
-def _column_x(phase: PhaseBox) -> float:
-    return phase.column.x
-
-
-def _row_y(lane: LaneBox) -> float:
-    return lane.row.y
-
-
-def drop_index(layout: Layout, cell: CellBox, y: float, moving: frozenset[int] = frozenset()) -> int:
-    """Where a card dropped at height `y` lands among the cell's cards other than `moving` (0 = top)."""
-    cards = layout.cards
-
-    def centre(card_id: int) -> float:
-        rect = cards[card_id].rect
-        return rect.y + rect.height / 2
-
-    # Centres grow down the cell, so the first card whose centre lies below y is found by bisection; moving cards
-    # of this cell above that place do not count.
-    place = bisect_right(cell.card_ids, y, key=centre)
-    above = 0
-    for card_id in moving:
-        card = cards.get(card_id)
-        if card is not None and card.index < place and (card.phase_id, card.lane_id) == (cell.phase_id, cell.lane_id):
-            above += 1
-    return place - above

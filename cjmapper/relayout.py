@@ -1,10 +1,12 @@
 """Laying a map out again after some of its cards changed, touching only what they touched.
 
-`update_layout(layout, journey, changed, card)` gives what `compute_layout(journey)` would: the cells the changed
-cards left or entered are laid out again; a lane that grew or shrank moves the lanes below it, whose cells keep
-their cards' boxes until they are read (`CardBoxes` places them again then, with the same arithmetic, so every
-number is the one a full layout gives); the curves are made again from each cell's scored cards, their points only
-when drawn (`CurvePoints`). The canvas calls it after every change of cards only.
+`update_layout(layout, journey, changed, card)` gives what `compute_layout(journey, layout.metrics)` would: the
+cells the changed cards left or entered are laid out again (flowing into card columns with the layout's
+`cards_per_column`, which an edit never changes; when a phase's fullest cell gains or loses a card column, the map
+is laid out afresh); a lane that grew or shrank moves the lanes below it, whose cells keep their cards' boxes until
+they are read (`CardBoxes` places them again then, with the same arithmetic, so every number is the one a full
+layout gives); the curves are made again from each cell's scored cards, their points only when drawn
+(`CurvePoints`). The canvas calls it after every change of cards only.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ from cjmapper.layout import (
     _curves,
     _position,
     _rect,
+    card_columns,
+    cell_content,
     compute_layout,
     phase_runs,
 )
 from cjmapper.model import Journey, Touchpoint
 
 Cell = tuple[int, int]
+_Row = tuple[Touchpoint, Wrapped, str]
+"""A card of a touched cell, with its wrapped text, height and channel name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,10 @@ def update_layout(
         return LayoutUpdate(layout, frozenset(), frozenset(), False)
 
     placed = _wrap_cells(layout, journey, touched, entering, changed, card)
+    depth = m.cards_per_column
+    if depth and _columns_changed(layout, placed, {key[0] for key in touched}):  # a phase grew or shrank sideways
+        fresh = compute_layout(journey, m)
+        return LayoutUpdate(fresh, frozenset(fresh.cells), frozenset(lane.lane_id for lane in fresh.lanes), True)
 
     # The touched lanes' heights again: their tallest cell, at least an empty cell's (summed card by card as
     # compute_layout does, so the sums are the same numbers).
@@ -106,10 +116,7 @@ def update_layout(
                 if not sizes:
                     contents.pop(key, None)
                     continue
-                content = 2 * m.cell_padding + m.drop_room + m.card_gap * (len(sizes) - 1)
-                for size in sizes:
-                    content += size
-                contents[key] = content
+                content = contents[key] = cell_content(sizes, depth, m)
             if content > height:
                 height = content
         heights[lane_id] = height
@@ -159,10 +166,13 @@ def update_layout(
             if key in touched:
                 rows = placed[key]
                 card_x = column.x + m.cell_padding
-                card_y = row.y + m.cell_padding
+                top = card_y = row.y + m.cell_padding
                 gap = m.card_gap
                 stale = False
                 for index, (t, (lines, elided, height, notes), label) in enumerate(rows):
+                    if depth and index and not index % depth:
+                        card_x += m.card_width + gap
+                        card_y = top
                     if t.id in changed:
                         boxes[t.id] = _card(
                             t.id, t.phase_id, lane_id, index, _rect(card_x, card_y, m.card_width, height),
@@ -196,6 +206,25 @@ def update_layout(
     return LayoutUpdate(fresh, frozenset(touched), frozenset(moved), bool(moved) or phases is not layout.phases)
 
 
+def _columns_changed(layout: Layout, placed: dict[Cell, list[_Row]], phases: set[int]) -> bool:
+    """Whether one of these phases' fullest cell now has another number of card columns than before."""
+    depth = layout.metrics.cards_per_column
+    lanes = [lane.lane_id for lane in layout.lanes]
+    for phase_id in phases:
+        before = now = 1
+        for lane_id in lanes:
+            cell = layout.cells.get((phase_id, lane_id))
+            if cell is None:
+                continue
+            count = len(cell.card_ids)
+            before = max(before, card_columns(count, depth))
+            rows = placed.get((phase_id, lane_id))
+            now = max(now, card_columns(count if rows is None else len(rows), depth))
+        if before != now:
+            return True
+    return False
+
+
 def _wrap_cells(
     layout: Layout,
     journey: Journey,
@@ -203,18 +232,18 @@ def _wrap_cells(
     entering: dict[Cell, list[Touchpoint]],
     changed: set[int],
     card: Callable[[int], Touchpoint | None],
-) -> dict[Cell, list[tuple[Touchpoint, Wrapped, str]]]:
+) -> dict[Cell, list[_Row]]:
     """Each touched cell's cards in order, with their wrapped text, height and channel name (kept from before for
     a card that did not change)."""
     cards = layout.cards
     assert isinstance(cards, CardBoxes)
     text = CardText(layout.metrics, journey.language)
-    placed: dict[Cell, list[tuple[Touchpoint, Wrapped, str]]] = {}
+    placed: dict[Cell, list[_Row]] = {}
     for key in touched:
         members = [c for i in layout.cells[key].card_ids if i not in changed and (c := card(i)) is not None]
         members += entering.get(key, ())
         members.sort(key=_position)
-        rows: list[tuple[Touchpoint, Wrapped, str]] = []
+        rows: list[_Row] = []
         for t in members:
             if t.id in changed:
                 rows.append((t, text.wrap(t), text.label(t.channel)))

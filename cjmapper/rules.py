@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cjmapper.channels import catalogue_key
 from cjmapper.errors import EditError
 from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, CardStatus, Framework, LaneKind, Language
 
@@ -52,12 +53,14 @@ def votes(value: int) -> int:
 
 
 def channel(value: str | None) -> str | None:
+    """A card's channel: the catalogue key when the text names a catalogue channel (`channels.catalogue_key`),
+    else the trimmed free text; None for none or only spaces."""
     if value is None:
         return None
     cleaned = value.strip()
     if not cleaned:
         return None
-    return text(cleaned, MAX_CHANNEL, "channel")
+    return catalogue_key(text(cleaned, MAX_CHANNEL, "channel")) or cleaned
 
 
 def status(value: CardStatus | str | None) -> CardStatus | None:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QMenu, QMessageBox, QS
 from pytestqt.qtbot import QtBot
 
 import ui.canvas.painting
-from cjmapper.layout import Rect, cell_at, compute_layout
+from cjmapper.hit_test import cell_at
+from cjmapper.layout import Rect, compute_layout
 from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Phase, Touchpoint
 from cjmapper.status_mark import MARK_LINE, MARK_RADIUS, STATUS_COLOURS, status_mark
 from cjmapper.store import Library

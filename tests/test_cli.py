@@ -253,7 +253,8 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
         ([], (420, 297)),  # A3 landscape by default
         (["--paper", "A2", "--portrait"], (420, 594)),
         (["--paper", "a1"], (841, 594)),
-        (["--paper", "600x900mm"], (900, 600)),
+        (["--paper", "600x900mm"], (600, 900)),  # a custom size as given: width, then height
+        (["--paper", "900x600mm"], (900, 600)),
         (["--paper", "600x900mm", "--portrait"], (600, 900)),
     ],
 )
@@ -309,7 +310,7 @@ def test_poster_options_reach_the_poster_and_its_warning_is_one_line(
         assert isinstance(target, Path)
         target.write_bytes(b"%PDF-1.4 fake")
         warning = "at A4 the card text would be 3.1 pt,\ntoo small to read; A1 keeps it legible"
-        return replace(plan_poster(journey, options), warning=warning)
+        return replace(plan_poster(journey, options), warning=warning, advice=None)
 
     monkeypatch.setattr(poster, "render_poster", render)
     target = tmp_path / "poster.pdf"

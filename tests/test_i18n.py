@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QM
 from pytestqt.qtbot import QtBot
 
 import ui.main
-from cjmapper.layout import compute_layout
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.poster import A4, PosterOptions, plan_poster
-from cjmapper.poster import render as poster_render
+from cjmapper.poster.sizing import Choice, warning_text
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
@@ -405,11 +404,9 @@ def test_the_poster_dialog_words_its_legibility_warning_in_the_interface_languag
     qtbot.addWidget(dialog)
     options = PosterOptions(A4)
     assert dialog.translated_warning(options, plan) == plan.warning  # English: the core's own words
-    layout = compute_layout(journey)
-    w, h = A4.oriented(True)
-    for smallest in (None,):
-        other = dataclasses.replace(plan, smallest_legible=smallest)
-        expected = poster_render._warning(layout, A4, w, h, plan.body_size, smallest)
+    for advice in (None, plan.advice):
+        other = dataclasses.replace(plan, advice=advice, smallest_legible=None)
+        expected = warning_text(Choice(A4), plan.body_size, advice)
         assert dialog.translated_warning(options, other) == expected
     with i18n.using_language(Language.NL):
         assert dialog.translated_warning(options, plan).startswith("Op A4 wordt de tekst op de kaarten ")

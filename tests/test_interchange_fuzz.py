@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjmapper.channels import CHANNELS
+from cjmapper.channels import CHANNELS, catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import journey_reader, read_journey, write_journey
 from cjmapper.model import (
@@ -44,7 +44,9 @@ texts = st.text(characters, max_size=24)
 titles = st.text(characters, min_size=1, max_size=24).map(str.strip).filter(bool)
 names = st.text(characters, min_size=1, max_size=24)
 colors = st.none() | st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
-channels = st.none() | st.sampled_from([c.key for c in CHANNELS]) | st.text(characters, max_size=MAX_CHANNEL)
+free_channels = st.text(characters, max_size=MAX_CHANNEL).filter(lambda text: catalogue_key(text) is None)
+"""Free text: text that names a catalogue channel ("Phone", "zoek machine") is read as the channel's key."""
+channels = st.none() | st.sampled_from([c.key for c in CHANNELS]) | free_channels
 personas = st.none() | st.builds(Persona, names, texts, texts, texts)
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.store import big_journey
 from cjmapper import layout as layout_module
 from cjmapper import text as text_module
+from cjmapper.hit_test import cell_at, drop_index
 from cjmapper.layout import (
     CardBox,
     CellBox,
@@ -20,9 +21,7 @@ from cjmapper.layout import (
     Layout,
     Metrics,
     Rect,
-    cell_at,
     compute_layout,
-    drop_index,
 )
 from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.relayout import update_layout
@@ -442,38 +441,43 @@ def centre(card: CardBox) -> float:
     return card.rect.y + card.rect.height / 2
 
 
+def drop_at(result: Layout, cell: CellBox, y: float, moving: frozenset[int] = frozenset()) -> int:
+    """drop_index at height y in the cell's first card column."""
+    return drop_index(result, cell, cell.rect.x + 1, y, moving)
+
+
 def test_drop_index_without_a_moving_card() -> None:
     result, cell, (a, b, c) = three_card_cell()
-    assert drop_index(result, cell, cell.rect.y) == 0
-    assert drop_index(result, cell, a.rect.y) == 0
-    assert drop_index(result, cell, centre(a) - 0.5) == 0
-    assert drop_index(result, cell, centre(a) + 0.5) == 1
-    assert drop_index(result, cell, (a.rect.bottom + b.rect.y) / 2) == 1  # in the gap
-    assert drop_index(result, cell, centre(b) + 0.5) == 2
-    assert drop_index(result, cell, centre(c) + 0.5) == 3
-    assert drop_index(result, cell, cell.rect.bottom - 1) == 3  # the drop room below the last card
+    assert drop_at(result, cell, cell.rect.y) == 0
+    assert drop_at(result, cell, a.rect.y) == 0
+    assert drop_at(result, cell, centre(a) - 0.5) == 0
+    assert drop_at(result, cell, centre(a) + 0.5) == 1
+    assert drop_at(result, cell, (a.rect.bottom + b.rect.y) / 2) == 1  # in the gap
+    assert drop_at(result, cell, centre(b) + 0.5) == 2
+    assert drop_at(result, cell, centre(c) + 0.5) == 3
+    assert drop_at(result, cell, cell.rect.bottom - 1) == 3  # the drop room below the last card
 
 
 def test_drop_index_leaves_out_the_moving_cards() -> None:
     result, cell, (a, b, c) = three_card_cell()
     moving = frozenset({b.touchpoint_id})
-    assert drop_index(result, cell, a.rect.y, moving) == 0
-    assert drop_index(result, cell, centre(a) + 0.5, moving) == 1  # after a, which is then right before c
-    assert drop_index(result, cell, centre(b) + 0.5, moving) == 1
-    assert drop_index(result, cell, centre(c) + 0.5, moving) == 2
+    assert drop_at(result, cell, a.rect.y, moving) == 0
+    assert drop_at(result, cell, centre(a) + 0.5, moving) == 1  # after a, which is then right before c
+    assert drop_at(result, cell, centre(b) + 0.5, moving) == 1
+    assert drop_at(result, cell, centre(c) + 0.5, moving) == 2
     first = frozenset({a.touchpoint_id})
-    assert drop_index(result, cell, centre(a) + 0.5, first) == 0
-    assert drop_index(result, cell, cell.rect.bottom - 1, first) == 2
-    assert drop_index(result, cell, cell.rect.bottom - 1, frozenset({a.touchpoint_id, c.touchpoint_id})) == 1
+    assert drop_at(result, cell, centre(a) + 0.5, first) == 0
+    assert drop_at(result, cell, cell.rect.bottom - 1, first) == 2
+    assert drop_at(result, cell, cell.rect.bottom - 1, frozenset({a.touchpoint_id, c.touchpoint_id})) == 1
     other = next(i for i in result.cards if i not in cell.card_ids)
-    assert drop_index(result, cell, cell.rect.bottom - 1, frozenset({other, 12345})) == 3  # not in this cell
+    assert drop_at(result, cell, cell.rect.bottom - 1, frozenset({other, 12345})) == 3  # not in this cell
 
 
 def test_drop_index_in_an_empty_cell_is_zero() -> None:
     result = compute_layout(journey(phases=1))
     cell = result.cells[(1, 1)]
     assert cell.card_ids == ()
-    assert drop_index(result, cell, cell.rect.y + 5) == 0
+    assert drop_index(result, cell, cell.rect.x + 1, cell.rect.y + 5) == 0
 
 
 # --- properties and speed ---------------------------------------------------------------------------------------
@@ -508,7 +512,7 @@ def test_every_layout_keeps_cards_inside_their_cells_in_order(j: Journey) -> Non
         assert all(a.rect.bottom + result.metrics.card_gap <= b.rect.y + 1e-9 for a, b in itertools.pairwise(cards))
         assert all(cell_at(result, card.rect.x + 1, card.rect.y + 1) is cell for card in cards)
         if cards:
-            below = drop_index(result, cell, cards[-1].rect.bottom + 1, frozenset({cards[0].touchpoint_id}))
+            below = drop_at(result, cell, cards[-1].rect.bottom + 1, frozenset({cards[0].touchpoint_id}))
             assert below == len(cards) - 1
     emotions = [lane.id for lane in j.lanes if lane.kind is LaneKind.EMOTIONS]
     assert [c.lane_id for c in result.curves] == emotions
@@ -603,14 +607,17 @@ def _at(card: Touchpoint) -> int:
 
 
 @settings(max_examples=60, deadline=None)
-@given(data=st.data(), font_size=st.sampled_from([11.0, 13.7]))
-def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.DataObject, font_size: float) -> None:
+@given(data=st.data(), font_size=st.sampled_from([11.0, 13.7]), depth=st.sampled_from([0, 2, 3]))
+def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(
+    data: st.DataObject, font_size: float, depth: int
+) -> None:
     """After every step of a random run of card edits, `update_layout` from the layout before gives exactly the
     layout a full `compute_layout` gives (lanes that grew or shrank move the lanes, cells, cards and curve points
     below them, their boxes placed when first read; workshop sizes make fractional heights, whose sums must come out
-    the same)."""
+    the same; cells flowed into card columns of `depth` cards move cards from column to column, and a phase whose
+    fullest cell gains or loses a column widens or narrows)."""
     journey = big_journey(60, phases=3, lanes=3)
-    metrics = Metrics(font_size=font_size, line_height=font_size * 1.27)
+    metrics = Metrics(font_size=font_size, line_height=font_size * 1.27, cards_per_column=depth)
     layout = compute_layout(journey, metrics)
     for _ in range(data.draw(st.integers(1, 25))):
         changed = _edit(journey, data)
@@ -625,22 +632,23 @@ def test_laying_out_again_only_the_touched_cells_equals_a_full_layout(data: st.D
 
 
 @settings(max_examples=40, deadline=None)
-@given(data=st.data())
-def test_boxes_read_one_at_a_time_after_many_updates_are_a_full_layouts(data: st.DataObject) -> None:
+@given(data=st.data(), depth=st.sampled_from([0, 4]))
+def test_boxes_read_one_at_a_time_after_many_updates_are_a_full_layouts(data: st.DataObject, depth: int) -> None:
     """Boxes left where they stood (a cell's cards after a changed one, the lanes below one that grew) carry over
     from update to update unread; any box read on its own, at any step, is the one a full layout gives, and so is
-    each cell's content height the next update starts from."""
+    each cell's content height the next update starts from (flowed cells too)."""
     journey = big_journey(90, phases=3, lanes=3)
-    layout = compute_layout(journey)
+    metrics = Metrics(cards_per_column=depth)
+    layout = compute_layout(journey, metrics)
     for _ in range(data.draw(st.integers(1, 20))):
         changed = _edit(journey, data)
         cards = {t.id: t for t in journey.touchpoints}
         layout = update_layout(layout, journey, changed, cards.get).layout
-        fresh = compute_layout(journey)
+        fresh = compute_layout(journey, metrics)
         assert layout.contents == fresh.contents
         for card_id in data.draw(st.lists(st.sampled_from(sorted(fresh.cards)), max_size=4)):
             assert layout.cards[card_id] == fresh.cards[card_id]
-    assert layout == compute_layout(journey)
+    assert layout == compute_layout(journey, metrics)
 
 
 def test_a_change_of_no_card_lays_out_nothing() -> None:

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QColorDialog, QLabe
 from pytestqt.qtbot import QtBot
 
 from cjmapper.channels import CHANNELS
+from cjmapper.channels import resolve as resolve_channel
 from cjmapper.model import MAX_TEXT, CardStatus, Framework, Journey, LaneKind, Language, Persona, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from ui import icons
 from ui.editing.document import JourneyDocument
-from ui.panels.palette import CHANNEL_MIME, ChannelPalette, channel_from_mime, channel_mime_data, resolve_channel
+from ui.panels.palette import CHANNEL_MIME, ChannelPalette, channel_from_mime, channel_mime_data
 from ui.panels.properties import PropertiesPanel
 
 # ---------------------------------------------------------------------------------------------------- helpers

@@ -5,6 +5,7 @@ that persist, and PNG/SVG pictures."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,17 +21,18 @@ from pytestqt.qtbot import QtBot
 
 import ui.export.export_jobs
 from cjmapper.errors import CjmapperError
-from cjmapper.model import Journey
+from cjmapper.model import Journey, Language, Touchpoint
 from cjmapper.poster import A0, A1, A2, A3, A4, Paper, PosterOptions, PosterPlan, plan_poster, render_poster
 from cjmapper.poster.paper import MM
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
 from ui import app as ui_app
+from ui import i18n
 from ui.export.export_jobs import JobOutcome, PosterJob
 from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.pictures import picture_size
-from ui.export.poster_dialog import CUSTOM, SPIN_DELAY_MS, PosterDialog
+from ui.export.poster_dialog import CUSTOM, FIT, SPIN_DELAY_MS, PosterDialog
 from ui.user_settings import settings
 from ui.window.main_window import MainWindow
 
@@ -165,13 +167,16 @@ def test_paper_orientation_and_tiling_update_the_preview_and_figures(qtbot: QtBo
     assert dialog.options() == PosterOptions(A0, tile=A4)
     if tiled.tile_grid is not None:
         rows, columns = tiled.tile_grid
-        assert tiled.sheets == rows * columns + 1
-        assert dialog.figures.text().endswith(f"{tiled.sheets} sheets ({columns} × {rows} A4 and an assembly sheet)")
+        assert tiled.tiles is not None
+        blank = len(tiled.tiles.blank)
+        assert tiled.sheets == rows * columns - blank + 1
+        printed = f"{tiled.sheets - 1} sheets of A4 in a {columns} × {rows} grid, and an assembly sheet"
+        assert dialog.figures.text().endswith(printed + (f" ({blank} blank sheets left out)" if blank > 1 else ""))
         assert dialog.preview.grab().toImage() != landscape  # the tile grid is drawn
     else:
         assert dialog.figures.text().endswith("1 sheet")
     scale = f"scale {round(tiled.scale * 100)}%"
-    body = f"text {tiled.body_size:.1f} pt"
+    body = f"text {math.floor(tiled.body_size * 10) / 10:.1f} pt"  # never rounded up
     assert scale in dialog.figures.text()
     assert body in dialog.figures.text()
 
@@ -540,3 +545,81 @@ def test_the_job_reports_progress_and_its_plan(qtbot: QtBot, tmp_path: Path) -> 
     assert steps
     assert all(0 <= done <= total for done, total in steps)
     job.deleteLater()
+
+
+# ---------------------------------------------------------------------- paper sizes, fitting, advice
+
+
+def test_a_custom_size_keeps_its_width_and_height_and_shows_its_orientation(qtbot: QtBot, dialog: PosterDialog) -> None:
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(CUSTOM))
+    for width, height in ((300, 600), (600, 300)):
+        dialog.width_spin.setValue(width)
+        dialog.height_spin.setValue(height)
+        dialog.refresh()
+        assert dialog.plan is not None
+        assert (round(dialog.plan.page_width / MM), round(dialog.plan.page_height / MM)) == (width, height)
+        assert dialog.figures.text().startswith(f"{width} × {height} mm")
+        assert dialog.portrait_radio.isChecked() == (height > width)
+        assert not dialog.portrait_radio.isEnabled()
+        assert not dialog.landscape_radio.isEnabled()
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A2"))
+    assert dialog.portrait_radio.isEnabled()  # a named size keeps its choice of orientation
+
+
+def test_fit_to_sheets_sizes_the_poster_for_them(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_as(monkeypatch, tmp_path / "fitted.pdf")
+
+    def choose(d: PosterDialog) -> None:
+        d.paper_box.setCurrentIndex(d.paper_box.findData(FIT))
+        assert d.sheets_spin.isVisibleTo(d)
+        assert not d.width_spin.isVisibleTo(d)
+        assert d.tile() == A4  # fitting needs sheets: "One sheet" becomes A4
+        d.sheets_spin.setValue(4)
+        d.refresh()
+        assert d.options() == PosterOptions(A3, tile=A4, sheets=4)
+        assert d.plan is not None
+        assert d.plan.tiles is not None
+        assert d.plan.tiles.count <= 4
+        assert d.plan == plan_poster(journey_of(window), d.options())
+
+    run_dialog(monkeypatch, choose)
+    window.export_poster_action.trigger()
+    wait_for_export(qtbot, window)
+    pages = PdfReader(tmp_path / "fitted.pdf").pages
+    assert 2 <= len(pages) <= 5
+    assert all(sorted(page_size_mm(tmp_path / "fitted.pdf", i)) == [210, 297] for i in range(len(pages)))
+    seen: list[PosterOptions] = []
+    run_dialog(monkeypatch, lambda d: seen.append(d.options()), export=False)
+    window.export_poster_action.trigger()
+    assert seen == [PosterOptions(A3, tile=A4, sheets=4)]  # remembered
+
+
+def test_the_warning_button_takes_the_advice_beyond_a0(qtbot: QtBot, window: MainWindow) -> None:
+    journey = journey_of(window)
+    lane = journey.lanes[0].id
+    journey.touchpoints = [
+        Touchpoint(i, journey.phases[i % len(journey.phases)].id, lane, i, f"Card {i}") for i in range(1, 1500)
+    ]
+    made = PosterDialog(journey, Path.home() / "poster.pdf", window)
+    qtbot.addWidget(made)
+    made.show()
+    made.paper_box.setCurrentIndex(made.paper_box.findData("A0"))
+    plan = made.plan
+    assert plan is not None
+    assert plan.advice is not None
+    assert made.warning_frame.isVisible()
+    assert made.use_button.isVisible()
+    choice = plan.advice.choice
+    QTest.mouseClick(made.use_button, Qt.MouseButton.LeftButton)
+    assert made.options().paper == choice.paper
+    assert made.options().tile == choice.tile
+    assert made.plan is not None
+    assert made.plan.warning is None
+    assert not made.warning_frame.isVisible()
+    with i18n.using_language(Language.NL):
+        tiny = dataclasses.replace(plan, body_size=0.043)
+        assert "0,043 pt" in made.translated_warning(PosterOptions(A0), tiny)
+        assert "0,0 pt" not in made.translated_warning(PosterOptions(A0), dataclasses.replace(plan, body_size=0.04))
+    made.close()

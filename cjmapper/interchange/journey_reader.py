@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from cjmapper import card_fields
 from cjmapper.card_fields import CardField, ValueKind
+from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import untrusted_json
 from cjmapper.interchange.untrusted_json import (
@@ -101,10 +102,19 @@ def _plain_title(field: CardField, column: list[Any]) -> list[Any] | None:
     return trimmed if min(map(len, trimmed)) > 0 and max(map(len, trimmed)) <= field.limit else None
 
 
+def read_channel(value: str | None) -> str | None:
+    """A channel as read: the catalogue key when the text names a catalogue channel, else as written."""
+    return catalogue_key(value) or value
+
+
 def _plain_channel(_field: CardField, column: list[Any]) -> list[Any] | None:
-    if not set(map(type, column)) <= _TEXT_OR_NONE or max(map(len, filter(None, column)), default=0) > MAX_CHANNEL:
+    if not set(map(type, column)) <= _TEXT_OR_NONE:
         return None
-    return column
+    distinct = set(column)
+    if max(map(len, filter(None, distinct)), default=0) > MAX_CHANNEL:
+        return None
+    read = {value: read_channel(value) for value in distinct}
+    return list(map(read.__getitem__, column))
 
 
 def _plain_score(_field: CardField, column: list[Any]) -> list[Any] | None:
@@ -536,7 +546,7 @@ class _Reader:
         if kind == "text":
             return self.text(obj, key, place, field.limit)
         if kind == "channel":
-            return self.nullable_text(obj, key, place, MAX_CHANNEL)
+            return read_channel(self.nullable_text(obj, key, place, MAX_CHANNEL))
         if kind == "score":
             return self.score(obj, place)
         if kind == "colour":

@@ -28,8 +28,18 @@ _LABELS: dict[str, dict[Language, str]] = {
     "made_with": {Language.EN: "Made with cjmapper", Language.NL: "Gemaakt met cjmapper"},
     "assembly": {Language.EN: "Assembly of {0}", Language.NL: "Zo plak je {0} in elkaar"},
     "sheets": {
-        Language.EN: "{0} sheets of {1} in {2} rows and {3} columns, overlapping by {4} mm.",
-        Language.NL: "{0} vellen {1} in {2} rijen en {3} kolommen, {4} mm overlappend.",
+        Language.EN: "{0} of {1} in {2} and {3}, overlapping by {4} mm.",
+        Language.NL: "{0} {1} in {2} en {3}, {4} mm overlappend.",
+    },
+    "sheets_1": {Language.EN: "1 sheet", Language.NL: "1 vel"},
+    "sheets_n": {Language.EN: "{0} sheets", Language.NL: "{0} vellen"},
+    "rows_1": {Language.EN: "1 row", Language.NL: "1 rij"},
+    "rows_n": {Language.EN: "{0} rows", Language.NL: "{0} rijen"},
+    "columns_1": {Language.EN: "1 column", Language.NL: "1 kolom"},
+    "columns_n": {Language.EN: "{0} columns", Language.NL: "{0} kolommen"},
+    "left_out": {
+        Language.EN: "The grey gaps need no sheet: nothing prints there.",
+        Language.NL: "De grijze gaten hebben geen vel nodig: daar wordt niets afgedrukt.",
     },
     "how": {
         Language.EN: "Trim each sheet at its crop marks on the right and at the bottom. Lay it on its neighbour so the "
@@ -65,6 +75,11 @@ _MONTHS: dict[Language, tuple[str, ...]] = {
 
 def label(key: str, language: Language, *values: object) -> str:
     return _LABELS[key][language].format(*values)
+
+
+def counted(key: str, count: int, language: Language) -> str:
+    """ "1 row", "3 rows": the `key`_1 label for one, the `key`_n label with the count otherwise."""
+    return label(f"{key}_1", language) if count == 1 else label(f"{key}_n", language, count)
 
 
 def framework_name(framework: Framework, language: Language) -> str:

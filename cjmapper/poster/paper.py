@@ -25,8 +25,16 @@ class Paper:
     width_mm: float
     height_mm: float
 
+    @property
+    def custom(self) -> bool:
+        """A WIDTHxHEIGHT size: printed as given, whatever the orientation asked for."""
+        return not self.name
+
     def oriented(self, landscape: bool) -> tuple[float, float]:
-        """(width, height) in points with the long side across for landscape, upright for portrait."""
+        """(width, height) in points: a named size with the long side across for landscape, upright for portrait;
+        a custom size as given (300x600mm is 300 mm wide and 600 mm tall), `landscape` aside."""
+        if self.custom:
+            return self.width_mm * MM, self.height_mm * MM
         short, long = sorted((self.width_mm, self.height_mm))
         across, down = (long, short) if landscape else (short, long)
         return across * MM, down * MM
@@ -37,6 +45,11 @@ class Paper:
         if self.name:
             return self.name
         return f"{self.width_mm:g} x {self.height_mm:g} mm"
+
+    @property
+    def argument(self) -> str:
+        """What `--paper` takes for this paper: "A3", or "600x900mm"."""
+        return self.name or f"{self.width_mm:g}x{self.height_mm:g}mm"
 
 
 A0 = Paper("A0", 841, 1189)

@@ -7,7 +7,7 @@ import getpass
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -16,21 +16,12 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
-from cjmapper.layout import Layout, compute_layout
-from cjmapper.model import Journey
+from cjmapper.layout import Layout
+from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
-from cjmapper.poster.plan import (
-    LEGIBLE_PT,
-    Box,
-    Chrome,
-    TileGrid,
-    chrome_for,
-    legible_paper,
-    legible_size_mm,
-    map_scale,
-    tile_grid,
-)
+from cjmapper.poster.plan import Chrome, TileGrid, fit_page
+from cjmapper.poster.sizing import Advice, Choice, advise, fit_to_sheets, smallest_legible, warning_text
 from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
 from cjmapper.poster.unicode_map import install as install_unicode_map
 from cjmapper.text import font_name
@@ -54,6 +45,8 @@ class PosterOptions:
     portrait: bool = False
     tile: Paper | None = None
     """Split the poster over sheets of this paper (A4 or A3), with an assembly sheet first."""
+    sheets: int | None = None
+    """With `tile`: size the poster to fill this many sheets (its largest card text), instead of `paper`."""
     printed: date | None = None
     """The date on the title block; None: today."""
     author: str | None = None
@@ -77,64 +70,58 @@ class PosterPlan:
     body_size: float
     """Card text size on paper, in points."""
     smallest_legible: Paper | None
-    """The smallest named paper (same orientation) that prints the card text at LEGIBLE_PT or more."""
+    """The smallest named paper (same orientation) that prints the card text at LEGIBLE_PT or more, when that is
+    the advice."""
     warning: str | None
-    """Why this paper is too small to read the map, and what to use instead; None when legible."""
+    """Why this paper is too small to read the map, and what to use instead (with the command line's options);
+    None when legible."""
     sheets: int
-    """Pages of the PDF: 1, or with tiling the assembly sheet plus rows x columns tiles."""
+    """Pages of the PDF: 1, or with tiling the assembly sheet plus the tiles printed (blank ones left out)."""
     tile_grid: tuple[int, int] | None
     """(rows, columns) of tiles, or None when not tiled."""
     chrome: Chrome
     tiles: TileGrid | None
+    paper: Paper = A3
+    """The paper printed: the options' paper, or the size fitted to the sheets."""
+    advice: Advice | None = None
+    """What keeps the text legible when this does not (None when legible, or when no PDF page is large enough)."""
+    layout: Layout | None = field(default=None, compare=False, repr=False)
+    """The map as laid out for this page (`plan.poster_layout`)."""
 
 
 def plan_poster(journey: Journey, options: PosterOptions = PosterOptions()) -> PosterPlan:
-    return _plan(compute_layout(journey), options)
-
-
-def _plan(layout: Layout, options: PosterOptions) -> PosterPlan:
     landscape = not options.portrait
-    width, height = options.paper.oriented(landscape)
-    chrome = chrome_for(width, height)
-    area = chrome.map_area
-    scale = map_scale(layout, area)
-    map_x = area.x + (area.width - layout.width * scale) / 2
-    font_size = layout.metrics.font_size
-    body = font_size * scale
-    smallest = legible_paper(layout, landscape, font_size)
-    warning = None if body >= LEGIBLE_PT - 1e-9 else _warning(layout, options.paper, width, height, body, smallest)
-    grid: TileGrid | None = None
-    if options.tile is not None:
-        cards = [
-            Box(map_x + c.rect.x * scale, area.y + c.rect.y * scale, c.rect.width * scale, c.rect.height * scale)
-            for c in layout.cards.values()
-        ]
-        inner = Box(chrome.margin, chrome.margin, width - 2 * chrome.margin, height - 2 * chrome.margin)
-        grid = tile_grid(inner, options.tile, landscape, cards)
+    paper = options.paper
+    if options.sheets is not None and options.tile is not None:
+        paper = fit_to_sheets(journey, options.tile, options.sheets, landscape)
+    width, height = paper.oriented(landscape)
+    fit = fit_page(journey, width, height)
+    advice: Advice | None = None
+    warning = None
+    if not fit.legible:
+        current = Choice(paper, options.portrait, options.tile, options.sheets)
+        advice = advise(journey, current, fit)
+        warning = warning_text(current, fit.body_size, advice)
+    grid = None if options.tile is None else fit.tiles(options.tile, landscape)
+    map_x, map_y = fit.map_origin
+    smallest = smallest_legible(journey, fit, options.portrait)
     return PosterPlan(
         page_width=width,
         page_height=height,
-        scale=scale,
+        scale=fit.scale,
         map_x=map_x,
-        map_top=height - area.y,
-        body_size=body,
+        map_top=height - map_y,
+        body_size=fit.body_size,
         smallest_legible=smallest,
         warning=warning,
         sheets=1 if grid is None else 1 + grid.count,
         tile_grid=None if grid is None else (len(grid.rows), len(grid.columns)),
-        chrome=chrome,
+        chrome=fit.chrome,
         tiles=grid,
+        paper=paper,
+        advice=advice,
+        layout=fit.layout,
     )
-
-
-def _warning(layout: Layout, paper: Paper, width: float, height: float, body: float, smallest: Paper | None) -> str:
-    start = f"At {paper.label} the card text prints at {body:.1f} pt, too small to read (it needs {LEGIBLE_PT:g} pt)"
-    if smallest is not None:
-        return f"{start}; {smallest.label} is the smallest paper that keeps it legible."
-    size = legible_size_mm(layout, width, height, layout.metrics.font_size)
-    if size is not None:
-        return f"{start}; even A0 is too small: use {size[0]}x{size[1]}mm, printed in tiles if need be."
-    return f"{start}, and no PDF page is large enough: split the journey into smaller maps."
 
 
 def render_poster(
@@ -146,8 +133,9 @@ def render_poster(
     """Draw the poster into `target` (a path, written atomically, or a binary stream). Raises
     ExportCancelledError when `progress` returns False, CjmapperError when the file cannot be written; a path is
     then left as it was."""
-    layout = compute_layout(journey)
-    plan = _plan(layout, options)
+    plan = plan_poster(journey, options)
+    layout = plan.layout
+    assert layout is not None
     if not isinstance(target, Path):
         _write(journey, layout, plan, options, target, progress)
         return plan
@@ -211,12 +199,15 @@ def _write(
 
     tick(0)
     width, height = plan.page_width, plan.page_height
-    c = Canvas(target, pagesize=(width, height), pageCompression=1, initialFontName=font_name())
+    language = Language(journey.language)
+    c = Canvas(
+        target, pagesize=(width, height), pageCompression=1, initialFontName=font_name(), lang=_LANG_TAGS[language]
+    )
     c.setTitle(journey.title)
     c.setAuthor(_author(journey, options))
     c.setSubject(_subject(journey))
     c.setCreator(f"cjmapper {__version__}")
-    c.setKeywords("customer journey map")
+    c.setKeywords(_KEYWORDS[language])
     printed = options.printed or date.today()
     origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
     grid = plan.tiles
@@ -228,20 +219,33 @@ def _write(
         draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick)
         c.endForm()
         c.setPageSize((grid.sheet_width, grid.sheet_height))
-        draw_assembly(c, grid, height, journey)
+        draw_assembly(c, grid, height, plan.chrome.title, journey)
         c.showPage()
-        for row in range(len(grid.rows)):
-            for column in range(len(grid.columns)):
-                c.setPageSize((grid.sheet_width, grid.sheet_height))
-                draw_tile(c, grid, row, column, height, journey)
-                c.showPage()
-                tick(1)
+        for row, column in grid.printed():
+            c.setPageSize((grid.sheet_width, grid.sheet_height))
+            draw_tile(c, grid, row, column, height, journey)
+            c.showPage()
+            tick(1)
     c.save()
     tick(1)
 
 
+_LANG_TAGS = {Language.EN: "en-GB", Language.NL: "nl-NL"}
+"""The PDF's document language (/Lang in its catalog, for screen readers, search and hyphenation): the journey's."""
+_KEYWORDS = {Language.EN: "customer journey map", Language.NL: "klantreiskaart, klantreis, customer journey map"}
+_SUBJECTS = {
+    Language.EN: ("Customer journey map", ("phase", "phases"), ("lane", "lanes"), ("touchpoint", "touchpoints")),
+    Language.NL: ("Klantreiskaart", ("fase", "fasen"), ("rij", "rijen"), ("contactmoment", "contactmomenten")),
+}
+
+
 def _subject(journey: Journey) -> str:
-    return (
-        f"Customer journey map: {len(journey.phases)} phases, {len(journey.lanes)} lanes, "
-        f"{len(journey.touchpoints)} touchpoints"
-    )
+    """What the map holds, in the journey's language: "Klantreiskaart: 5 fasen, 4 rijen, 1.000 contactmomenten"."""
+    language = Language(journey.language)
+    what, *nouns = _SUBJECTS[language]
+    counts = (len(journey.phases), len(journey.lanes), len(journey.touchpoints))
+    parts = []
+    for count, (one, many) in zip(counts, nouns, strict=True):
+        figure = f"{count:,}".replace(",", "." if language is Language.NL else ",")
+        parts.append(f"{figure} {one if count == 1 else many}")
+    return f"{what}: {', '.join(parts)}"

@@ -3,14 +3,14 @@ marks and labels, after an assembly sheet that shows how the sheets go together.
 
 from __future__ import annotations
 
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas  # type: ignore[import-untyped]
 
 from cjmapper import style
 from cjmapper.model import Journey
 from cjmapper.poster.draw import Pen
-from cjmapper.poster.labels import label, tile_name
+from cjmapper.poster.labels import counted, label, tile_name
 from cjmapper.poster.paper import MM
-from cjmapper.poster.plan import OVERLAP_MM, TileGrid
+from cjmapper.poster.plan import OVERLAP_MM, Box, TileGrid
 from cjmapper.style import rgb
 from cjmapper.text import FontMetrics
 
@@ -20,6 +20,8 @@ FORM = "cjmapper-poster"
 CROP_MARK = 6 * MM
 CROP_GAP = 1.5 * MM
 LABEL_SIZE = 8.0
+GAP = (0.88, 0.9, 0.92)
+"""The grey of a sheet left out, on the assembly sheet."""
 
 
 def draw_tile(canvas: Canvas, grid: TileGrid, row: int, column: int, page_height: float, journey: Journey) -> None:
@@ -48,11 +50,12 @@ def draw_tile(canvas: Canvas, grid: TileGrid, row: int, column: int, page_height
         pen.line(x + dx * CROP_GAP, y, x + dx * (CROP_GAP + CROP_MARK), y)
         pen.line(x, y + dy * CROP_GAP, x, y + dy * (CROP_GAP + CROP_MARK))
     c.setDash(2, 2)
-    if column > 0:  # the left neighbour's trimmed edge lands here
+    printed = set(grid.printed())
+    if (row, column - 1) in printed:  # the left neighbour's trimmed edge lands here
         x = x0 + grid.overlap
         pen.line(x, y0 - CROP_GAP, x, y0 - CROP_GAP - CROP_MARK)
         pen.line(x, y1 + CROP_GAP, x, y1 + CROP_GAP + CROP_MARK)
-    if row > 0:  # the upper neighbour's trimmed edge lands here
+    if (row - 1, column) in printed:  # the upper neighbour's trimmed edge lands here
         y = y0 + grid.overlap
         pen.line(x0 - CROP_GAP, y, x0 - CROP_GAP - CROP_MARK, y)
         pen.line(x1 + CROP_GAP, y, x1 + CROP_GAP + CROP_MARK, y)
@@ -64,19 +67,20 @@ def draw_tile(canvas: Canvas, grid: TileGrid, row: int, column: int, page_height
     font = FontMetrics(LABEL_SIZE)
     pen.fill(rgb(style.INK))
     baseline = m - CROP_GAP - 2.0
-    room = width - 2 * (CROP_GAP + CROP_MARK) - 12
+    room = grid.sheet_width - m - (x0 + CROP_GAP + CROP_MARK + 6)  # the label may run past a narrow part
     pen.text(x0 + CROP_GAP + CROP_MARK + 6, baseline, font.elide(f"{text}  ·  {journey.title}", room), LABEL_SIZE)
     pen.fill(rgb(style.MUTED_INK))
     below = y1 + CROP_GAP + LABEL_SIZE + 2
-    if column + 1 < columns:
+    if (row, column + 1) in printed:
         pen.text_right(x1 - CROP_GAP - CROP_MARK - 6, below, f"{tile_name(row, column + 1)} →", LABEL_SIZE)
-    if row + 1 < rows:
+    if (row + 1, column) in printed:
         pen.text(x0 + CROP_GAP + CROP_MARK + 6, below, f"↓ {tile_name(row + 1, column)}", LABEL_SIZE)
     c.restoreState()
 
 
-def draw_assembly(canvas: Canvas, grid: TileGrid, page_height: float, journey: Journey) -> None:
-    """The first sheet: what the sheets make up, and the poster in small with every sheet outlined and named."""
+def draw_assembly(canvas: Canvas, grid: TileGrid, page_height: float, title: Box, journey: Journey) -> None:
+    """The first sheet: what the sheets make up, and the poster in small with every sheet outlined and named, the
+    sheets left out shown as grey gaps; outlines and names keep clear of the poster's title block (`title`)."""
     c = canvas
     language = journey.language
     m = grid.margin
@@ -93,8 +97,18 @@ def draw_assembly(canvas: Canvas, grid: TileGrid, page_height: float, journey: J
         top += 20
     body = FontMetrics(10)
     rows, columns = len(grid.rows), len(grid.columns)
-    text = label("sheets", language, grid.count, grid.paper.label, rows, columns, f"{OVERLAP_MM:g}")
+    text = label(
+        "sheets",
+        language,
+        counted("sheets", grid.count, language),
+        grid.paper.label,
+        counted("rows", rows, language),
+        counted("columns", columns, language),
+        f"{OVERLAP_MM:g}",
+    )
     text += " " + label("how", language)
+    if grid.blank:
+        text += " " + label("left_out", language)
     pen.fill(rgb(style.MUTED_INK))
     top += 4
     for line in body.wrap(text, width, 6)[0]:
@@ -122,18 +136,42 @@ def draw_assembly(canvas: Canvas, grid: TileGrid, page_height: float, journey: J
     c.saveState()
     c.translate(0, sh)
     pen = Pen(c)
+
+    def small(box: Box) -> Box:
+        return Box(ox + (box.x - left_edge) * scale, top + (box.y - top_edge) * scale, box.width * scale,
+                   box.height * scale)  # fmt: skip
+
+    inner = small(title)
+    clear = 3.0  # points kept clear around it: an outline along its edge would touch the title's capitals
+    heading_box = Box(inner.x - clear, inner.y - clear, inner.width + 2 * clear, inner.height + 2 * clear)
+    outside = c.beginPath()  # everything but the small poster's title block
+    outside.rect(0, -sh, sw, sh)
+    outside.rect(heading_box.x, -heading_box.bottom, heading_box.width, heading_box.height)
+    c.clipPath(outside, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
     size = max(7.0, min(18.0, 0.25 * scale * min(b - a for a, b in grid.columns)))
+    font = FontMetrics(size, bold=True)
     for r, (t, b) in enumerate(grid.rows):
         for k, (a, e) in enumerate(grid.columns):
-            x, y = ox + (a - left_edge) * scale, top + (t - top_edge) * scale
-            w, h = (e - a) * scale, (b - t) * scale
+            sheet = small(Box(a, t, e - a, b - t))
+            x, y, w, h = sheet.x, sheet.y, sheet.width, sheet.height
+            if (r, k) in grid.blank:
+                pen.fill(GAP)
+                c.rect(x, -y - h, w, h, stroke=0, fill=1)
+                continue
             pen.stroke(rgb(style.VOTE_DOT), 1.0)
             c.rect(x, -y - h, w, h, stroke=1, fill=0)
+    for r, (t, b) in enumerate(grid.rows):
+        for k, (a, e) in enumerate(grid.columns):
+            if (r, k) in grid.blank:
+                continue
+            sheet = small(Box(a, t, e - a, b - t))
             name = tile_name(r, k)
-            font = FontMetrics(size, bold=True)
             tw = font.width(name) + 6
+            centre = sheet.y + sheet.height / 2
+            if centre - size * 0.7 < heading_box.bottom and centre + size * 0.7 > heading_box.y:
+                centre = min(heading_box.bottom + size * 0.8, sheet.bottom - size * 0.7)  # below the title
             pen.fill((1.0, 1.0, 1.0))
-            c.rect(x + w / 2 - tw / 2, -(y + h / 2 + size * 0.7), tw, size * 1.4, stroke=0, fill=1)
+            c.rect(sheet.x + sheet.width / 2 - tw / 2, -(centre + size * 0.7), tw, size * 1.4, stroke=0, fill=1)
             pen.fill(rgb(style.VOTE_DOT))
-            pen.text_centred(x + w / 2, y + h / 2 + size * 0.35, name, size, bold=True)
+            pen.text_centred(sheet.x + sheet.width / 2, centre + size * 0.35, name, size, bold=True)
     c.restoreState()

@@ -1569,6 +1569,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Fit to sheets…</source>
+        <translation>Passend op vellen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>The poster is made as large as this many sheets allow (see Print on), for the largest text.</source>
+        <translation>De poster wordt zo groot als dit aantal vellen toelaat (zie Afdrukken op), voor de grootste tekst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Landscape</source>
         <translation>&amp;Liggend</translation>
     </message>
@@ -1654,8 +1664,23 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} sheets ({1} × {2} {3} and an assembly sheet)</source>
-        <translation>{0} vellen ({1} × {2} {3} en een overzichtsvel)</translation>
+        <source>1 sheet of {0} in a {1} × {2} grid, and an assembly sheet</source>
+        <translation>1 vel {0} in een raster van {1} × {2}, en een montagevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} sheets of {1} in a {2} × {3} grid, and an assembly sheet</source>
+        <translation>{0} vellen {1} in een raster van {2} × {3}, en een montagevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>(1 blank sheet left out)</source>
+        <translation>(1 leeg vel weggelaten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>({0} blank sheets left out)</source>
+        <translation>({0} lege vellen weggelaten)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1664,8 +1689,43 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>under {0}</source>
+        <translation>onder {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0}</source>
         <translation>{0} gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} {1} sheets</source>
+        <translation>{0} vellen {1} gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>portrait</source>
+        <translation>staand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>landscape</source>
+        <translation>liggend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} {1}</source>
+        <translation>{0} {1} gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Use {0} on {1} {2} sheets</source>
+        <translation>{0} op {1} vellen {2} gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} ({1} sheets)</source>
+        <translation>{0} ({1} vellen)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1674,18 +1734,43 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
+        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis op in kleinere delen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0}; {1} {2} sheets keep it legible.</source>
+        <translation>{0}; met {1} vellen {2} blijft de tekst leesbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} portrait</source>
+        <translation>{0} staand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>{0} landscape</source>
+        <translation>{0} liggend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} is the smallest paper that keeps it legible.</source>
         <translation>{0}; {1} is het kleinste papierformaat waarop de tekst leesbaar blijft.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}; even A0 is too small: use {1}x{2}mm, printed in tiles if need be.</source>
-        <translation>{0}; zelfs A0 is te klein: gebruik {1}x{2}mm, zo nodig in delen afgedrukt.</translation>
+        <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
+        <translation>{0}; op geen papier van A0 tot A4 blijft de tekst leesbaar: druk af op {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}, and no PDF page is large enough: split the journey into smaller maps.</source>
-        <translation>{0}, en geen PDF-pagina is groot genoeg: splits de klantreis op in kleinere klantreizen.</translation>
+        <source> on {0} {1} sheets</source>
+        <translation> op {0} vellen {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>, or on a plotter</source>
+        <translation>, of op een plotter</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

@@ -11,7 +11,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QPointF
 
-from cjmapper.layout import CellBox, Layout, cell_at, drop_index
+from cjmapper.hit_test import cell_at, drop_index, slot_after
+from cjmapper.layout import CellBox, Layout
 
 from .grid_items import LaneHeaderItem, PhaseHeaderItem
 from .items import Z_CARD, Z_DRAGGED, Z_HEADER, CardItem, LaneRowItem
@@ -40,17 +41,12 @@ def cell_order_after(cell: CellBox, moving: list[int], index: int) -> list[int]:
 
 
 def card_drop_line(layout: Layout, cell: CellBox, index: int, moving: frozenset[int]) -> tuple[QPointF, QPointF]:
-    """The line between cards where cards dropped at `index` (among the cell's other cards) will land, from the
-    layout's card and cell rects."""
+    """The line where cards dropped at `index` (among the cell's other cards) will land: along the top of the
+    place the first of them takes (in its card column), half a gap above it."""
     m = layout.metrics
     others = [card_id for card_id in cell.card_ids if card_id not in moving]
-    if index < len(others):
-        y = layout.cards[others[index]].rect.y - m.card_gap / 2
-    elif others:
-        y = layout.cards[others[-1]].rect.bottom + m.card_gap / 2
-    else:
-        y = cell.rect.y + m.cell_padding - m.card_gap / 2
-    x = cell.rect.x + m.cell_padding
+    x, y = slot_after(layout, cell, others[:index])
+    y -= m.card_gap / 2
     return QPointF(x, y), QPointF(x + m.card_width, y)
 
 
@@ -88,7 +84,7 @@ class CardDrag:
             self.target = None
             self.scene.show_drop(None)
             return
-        index = drop_index(layout, cell, y, self.moving)
+        index = drop_index(layout, cell, x, y, self.moving)
         if self.target is None or self.target[0] is not cell or self.target[1] != index:
             self.target = (cell, index)
             self.scene.show_drop(cell, card_drop_line(layout, cell, index, self.moving))

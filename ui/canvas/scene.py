@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
 )
 
-from cjmapper.channels import channel, channel_label
-from cjmapper.layout import Layout, Metrics, cell_at, drop_index
+from cjmapper.channels import channel_label, resolve
+from cjmapper.hit_test import cell_at, drop_index
+from cjmapper.layout import Layout, Metrics, compute_layout
 from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Language
 
 from ..editing.document import JourneyDocument
@@ -171,6 +172,14 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         if self._overview:
             self._update_overview_selection()
 
+    def flow_to(self, aspect: float) -> None:
+        """Let the cells flow into as many card columns as make the map come closest to `aspect` (width / height,
+        the window's) at the largest scale: on opening and on fit to window. Editing keeps the number chosen (a
+        cell that grows takes a new card column; the rest of the map stays where it is)."""
+        chosen = compute_layout(self.document.journey, self.metrics, aspect).metrics
+        if chosen != self.metrics:
+            self.set_metrics(chosen)
+
     def edit_title(self, touchpoint_id: int) -> bool:
         """Edit a card's title in place (Enter commits one undo step, Esc cancels). False for an unknown id."""
         item = self._card(touchpoint_id)
@@ -278,11 +287,10 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
 
     def add_channel_card(self, text: str, phase_id: int, lane_id: int, index: int | None = None) -> int | None:
         """Add a card of a channel (catalogue key or free text) titled with the channel's name; edit its title."""
-        key = " ".join(text.split())[:MAX_CHANNEL]
+        key = resolve(" ".join(text.split())[:MAX_CHANNEL])  # a catalogue channel's name is its key
         if not key:
             return None
-        entry = channel(key)
-        title = channel_label(entry.key if entry else key, self.journey.language)
+        title = channel_label(key, self.journey.language)
         card_id = self.document.add_touchpoint(phase_id, lane_id, title, index=index, channel=key)
         if card_id is not None:
             self.select_ids([card_id])
@@ -314,7 +322,7 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         if self._pointer is not None:
             cell = cell_at(layout, self._pointer.x(), self._pointer.y())
             if cell is not None:
-                return cell.phase_id, cell.lane_id, drop_index(layout, cell, self._pointer.y())
+                return cell.phase_id, cell.lane_id, drop_index(layout, cell, self._pointer.x(), self._pointer.y())
         selected = self.selected_ids()
         if selected:
             box = layout.cards[selected[-1]]

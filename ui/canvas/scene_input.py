@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from cjmapper.layout import cell_at, drop_index
+from cjmapper.hit_test import cell_at, drop_index
 
 from ..mime import CHANNEL_MIME
 from .drag import CardDrag, HeaderDrag
@@ -365,7 +365,7 @@ class SceneInput(SceneBase):
         if event.button() == Qt.MouseButton.LeftButton and (top is None or isinstance(top, CellItem)):
             cell = cell_at(self._layout, pos.x(), pos.y())
             if cell is not None:
-                self.new_card_in(cell.phase_id, cell.lane_id, drop_index(self._layout, cell, pos.y()))
+                self.new_card_in(cell.phase_id, cell.lane_id, drop_index(self._layout, cell, pos.x(), pos.y()))
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
@@ -399,7 +399,7 @@ class SceneInput(SceneBase):
             return
         from .drag import card_drop_line
 
-        index = drop_index(self._layout, cell, pos.y())
+        index = drop_index(self._layout, cell, pos.x(), pos.y())
         self.show_drop(cell, card_drop_line(self._layout, cell, index, frozenset()))
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
@@ -419,4 +419,4 @@ class SceneInput(SceneBase):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.focus_view()
-        self.add_channel_card(text, cell.phase_id, cell.lane_id, drop_index(self._layout, cell, pos.y()))
+        self.add_channel_card(text, cell.phase_id, cell.lane_id, drop_index(self._layout, cell, pos.x(), pos.y()))

@@ -173,19 +173,35 @@ class JourneyView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Zoom so the whole map fits the window (never above 100%)."""
+        """Zoom so the whole map fits the window (never above 100%), its cells first flowed to the window's shape
+        (`JourneyScene.flow_to`)."""
         scene = self.scene()
         if scene is None:
             return
+        viewport = self._fit_viewport()
+        if viewport.width() <= 0 or viewport.height() <= 0:
+            return
+        journey_scene = self._journey_scene()
+        if journey_scene is not None:
+            journey_scene.flow_to(viewport.width() / viewport.height())
+            viewport = self._fit_viewport()  # the scroll bars may have come or gone
         rect = scene.sceneRect()
-        viewport = self.viewport().rect().adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
-        if rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
+        if rect.isEmpty():
             return
         factor = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
         self.clear_phase_focus()
         self._scale_to(min(max(factor, MIN_ZOOM), MAX_ZOOM))
         self.centerOn(rect.center())
         self.zoomChanged.emit(self._zoom)
+
+    def _fit_viewport(self) -> QRect:
+        """The viewport without its fit margin, as it is without scroll bars (the whole map fits, so none show)."""
+        rect = self.viewport().rect()
+        if self.horizontalScrollBar().isVisible():
+            rect.setHeight(rect.height() + self.horizontalScrollBar().height())
+        if self.verticalScrollBar().isVisible():
+            rect.setWidth(rect.width() + self.verticalScrollBar().width())
+        return rect.adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
 
     # ------------------------------------------------------------------ phase focus
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.file_names import replace_file
-from cjmapper.layout import Metrics, compute_layout
+from cjmapper.layout import Layout, Metrics, compute_layout
 from cjmapper.model import Journey
 from cjmapper.store import Library
 
@@ -47,6 +47,8 @@ MAX_DPI = 1200
 SCREEN_DPI = 96
 """One scene unit is one pixel at this resolution (the canvas at 100% zoom)."""
 FORMATS = ("png", "svg")
+PICTURE_ASPECT = 2**0.5
+"""The shape (width / height) a picture's cells flow to: a landscape A-size page, like a poster's."""
 
 MAX_PIXELS = 1 << 28
 """The most pixels a PNG may have (268 million: 1 GiB while it is drawn)."""
@@ -103,9 +105,14 @@ def export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi:
 # ---------------------------------------------------------------------- sizes
 
 
+def _picture_layout(journey: Journey) -> Layout:
+    """The map as a picture shows it: its cells flowed to `PICTURE_ASPECT`."""
+    return compute_layout(journey, Metrics(), aspect=PICTURE_ASPECT)
+
+
 def _scene_size(journey: Journey) -> tuple[float, float]:
     """The scene rect's size, as JourneyScene sets it (the layout plus the margin on each side)."""
-    layout = compute_layout(journey, Metrics())
+    layout = _picture_layout(journey)
     return layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN
 
 
@@ -158,7 +165,7 @@ def _check_dpi(document: JourneyDocument, dpi: int) -> None:
 
 def _render(document: JourneyDocument, draw: _Draw) -> bytes:
     """Run `draw` on a fresh scene of the document, drawn without item caches, and dispose of the scene."""
-    scene = JourneyScene(document)
+    scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics)
     try:
         scene.card_items()  # every card's item made now (the canvas makes them as they come into view)
         for item in scene.items():

@@ -31,17 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.layout import compute_layout
 from cjmapper.model import Journey, Language
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
-from cjmapper.poster.plan import LEGIBLE_PT, legible_size_mm
+from cjmapper.poster.plan import LEGIBLE_PT, poster_layout
+from cjmapper.poster.sizing import MAX_SHEETS, MIN_SHEETS, Advice, shown_size
 
 from ..i18n import decimal, ui_language
 from .poster_preview import PosterPreview
 
 CUSTOM = "custom"
 """The paper box's entry for a WIDTHxHEIGHT size."""
+FIT = "fit"
+"""The paper box's entry for a poster sized to fill N tile sheets."""
+DEFAULT_SHEETS = 6
 DEFAULT_PAPER = "A3"
 
 SETTINGS_PAPER = "poster/paper"
@@ -49,6 +52,7 @@ SETTINGS_CUSTOM_WIDTH = "poster/customWidth"
 SETTINGS_CUSTOM_HEIGHT = "poster/customHeight"
 SETTINGS_PORTRAIT = "poster/portrait"
 SETTINGS_TILE = "poster/tile"
+SETTINGS_SHEETS = "poster/sheets"
 SETTINGS_OPEN = "poster/openWhenDone"
 SETTINGS_FOLDER = "poster/folder"
 
@@ -90,7 +94,7 @@ class PosterDialog(QDialog):
         self.journey = journey
         self.suggested = suggested
         self.target: Path | None = None
-        self.layout_ = compute_layout(journey)
+        self.layout_ = poster_layout(journey, *PosterOptions().paper.oriented(True))
         self.plan: PosterPlan | None = None
         self._custom = (600, 900)
         """The last custom size in mm (width, height), kept while a named paper is chosen."""
@@ -102,14 +106,25 @@ class PosterDialog(QDialog):
                 self.tr("{0}  ({1} × {2} mm)").format(name, f"{paper.width_mm:g}", f"{paper.height_mm:g}"), name
             )
         self.paper_box.addItem(self.tr("Custom…"), CUSTOM)
+        self.paper_box.addItem(self.tr("Fit to sheets…"), FIT)
         self.width_spin = self._mm_spin("widthSpin")
         self.height_spin = self._mm_spin("heightSpin")
+        self.sheets_spin = QSpinBox(self)
+        self.sheets_spin.setObjectName("sheetsSpin")
+        self.sheets_spin.setRange(MIN_SHEETS, MAX_SHEETS)
+        self.sheets_spin.setValue(DEFAULT_SHEETS)
+        self.sheets_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.sheets_spin.setToolTip(
+            self.tr("The poster is made as large as this many sheets allow (see Print on), for the largest text.")
+        )
         size_row = QHBoxLayout()
         size_row.setSpacing(6)
         size_row.addWidget(self.width_spin, 1)
         times = QLabel("×", self)
         size_row.addWidget(times)
         size_row.addWidget(self.height_spin, 1)
+        size_row.addWidget(self.sheets_spin, 1)
+        self._times = times
 
         self.landscape_radio = QRadioButton(self.tr("&Landscape"), self)
         self.landscape_radio.setObjectName("landscapeRadio")
@@ -245,6 +260,7 @@ class PosterDialog(QDialog):
         self.paper_box.currentIndexChanged.connect(self._paper_chosen)
         self.width_spin.valueChanged.connect(self._size_typed)
         self.height_spin.valueChanged.connect(self._size_typed)
+        self.sheets_spin.valueChanged.connect(self._sheets_typed)
         self.landscape_radio.toggled.connect(self.refresh)
         self.tile_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
@@ -261,7 +277,10 @@ class PosterDialog(QDialog):
     # ------------------------------------------------------------------ the choice
 
     def paper(self) -> Paper:
+        """The paper chosen (for "fit to sheets", the size planned for the sheets)."""
         name = self.paper_box.currentData()
+        if name == FIT:
+            return self.plan.paper if self.plan is not None else PAPERS[DEFAULT_PAPER]
         if name == CUSTOM:
             return Paper("", float(self.width_spin.value()), float(self.height_spin.value()))
         return PAPERS[str(name)]
@@ -270,8 +289,19 @@ class PosterDialog(QDialog):
         name = str(self.tile_box.currentData() or "")
         return TILE_PAPERS.get(name)
 
+    def fitting(self) -> bool:
+        """ "Fit to sheets" is chosen."""
+        return bool(self.paper_box.currentData() == FIT)
+
     def options(self) -> PosterOptions:
-        return PosterOptions(self.paper(), portrait=self.portrait_radio.isChecked(), tile=self.tile())
+        portrait = self.portrait_radio.isChecked()
+        if self.fitting():
+            tile = self.tile() or TILE_PAPERS["A4"]
+            return PosterOptions(PAPERS[DEFAULT_PAPER], portrait=portrait, tile=tile, sheets=self.sheets_spin.value())
+        paper = self.paper()
+        if paper.custom:  # a custom size is printed as given: its orientation is its shape
+            portrait = paper.height_mm > paper.width_mm
+        return PosterOptions(paper, portrait=portrait, tile=self.tile())
 
     @property
     def open_when_done(self) -> bool:
@@ -288,18 +318,49 @@ class PosterDialog(QDialog):
         self.refresh()
 
     def use_smallest_legible(self) -> None:
-        if self.plan is not None and self.plan.smallest_legible is not None:
+        """The warning's button: the smallest legible paper, else whatever the advice names."""
+        if self.plan is None:
+            return
+        if self.plan.smallest_legible is not None:
             self.set_paper(self.plan.smallest_legible)
+            return
+        advice = self.plan.advice
+        if advice is None:
+            return
+        choice = advice.choice
+        for widget in (self.paper_box, self.tile_box, self.sheets_spin, self.landscape_radio, self.portrait_radio):
+            widget.blockSignals(True)
+        (self.portrait_radio if choice.portrait else self.landscape_radio).setChecked(True)
+        self.tile_box.setCurrentIndex(max(0, self.tile_box.findData(choice.tile.name if choice.tile else "")))
+        if choice.sheets is not None:
+            self.sheets_spin.setValue(choice.sheets)
+            self.paper_box.setCurrentIndex(self.paper_box.findData(FIT))
+        for widget in (self.paper_box, self.tile_box, self.sheets_spin, self.landscape_radio, self.portrait_radio):
+            widget.blockSignals(False)
+        if choice.sheets is not None:
+            self._show_size()
+            self.refresh()
+        else:
+            self.set_paper(choice.paper)
 
     def _paper_chosen(self) -> None:
         self._show_size()
         self.refresh()
 
     def _show_size(self) -> None:
-        """The spin boxes show the named paper's size (read-only) or the custom size (editable)."""
+        """The spin boxes show the named paper's size (read-only) or the custom size (editable), or for "fit to
+        sheets" how many sheets. A custom size's orientation is its shape: the radio buttons show it, disabled."""
         custom = self.paper_box.currentData() == CUSTOM
+        fitting = self.fitting()
+        for widget in (self.width_spin, self._times, self.height_spin):
+            widget.setVisible(not fitting)
+        self.sheets_spin.setVisible(fitting)
+        if fitting and self.tile() is None:
+            self.tile_box.setCurrentIndex(self.tile_box.findData("A4"))
         if custom:
             width, height = self._custom
+        elif fitting:
+            width, height = self.width_spin.value(), self.height_spin.value()
         else:
             paper = PAPERS[str(self.paper_box.currentData())]
             width, height = round(paper.width_mm), round(paper.height_mm)
@@ -308,10 +369,28 @@ class PosterDialog(QDialog):
             spin.setValue(value)
             spin.setEnabled(custom)
             spin.blockSignals(False)
+        self._show_orientation()
+
+    def _show_orientation(self) -> None:
+        custom = self.paper_box.currentData() == CUSTOM
+        for radio in (self.landscape_radio, self.portrait_radio):
+            radio.setEnabled(not custom)
+        if custom:
+            width, height = self._custom
+            for radio in (self.landscape_radio, self.portrait_radio):
+                radio.blockSignals(True)
+            (self.portrait_radio if height > width else self.landscape_radio).setChecked(True)
+            for radio in (self.landscape_radio, self.portrait_radio):
+                radio.blockSignals(False)
 
     def _size_typed(self) -> None:
         if self.paper_box.currentData() == CUSTOM:
             self._custom = (self.width_spin.value(), self.height_spin.value())
+            self._show_orientation()
+            self._spin_timer.start()
+
+    def _sheets_typed(self) -> None:
+        if self.fitting():
             self._spin_timer.start()
 
     # ------------------------------------------------------------------ plan and preview
@@ -322,6 +401,9 @@ class PosterDialog(QDialog):
         options = self.options()
         plan = plan_poster(self.journey, options)
         self.plan = plan
+        if plan.layout is not None and plan.layout.metrics != self.layout_.metrics:  # the cells flow to this page
+            self.layout_ = plan.layout
+            self.preview.set_layout(plan.layout)
         self.preview.set_plan(plan)
         self.figures.setText(self._figures_text(options, plan))
         self._show_warning(options, plan)
@@ -330,17 +412,34 @@ class PosterDialog(QDialog):
         width_mm, height_mm = plan.page_width * MM_PER_POINT, plan.page_height * MM_PER_POINT
         size = self.tr("{0} × {1} mm").format(round(width_mm), round(height_mm))
         scale = self.tr("scale {0}%").format(self._percent(plan.scale))
-        text = self.tr("text {0} pt").format(decimal(plan.body_size))
+        text = self.tr("text {0} pt").format(self.points(plan.body_size))
         if plan.sheets == 1:
             sheets = self.tr("1 sheet")
-        elif plan.tile_grid is not None:
-            rows, columns = plan.tile_grid
-            sheets = self.tr("{0} sheets ({1} × {2} {3} and an assembly sheet)").format(
-                plan.sheets, columns, rows, options.tile.label if options.tile is not None else ""
-            )
+        elif plan.tiles is not None:
+            rows, columns = len(plan.tiles.rows), len(plan.tiles.columns)
+            count, paper = plan.tiles.count, plan.tiles.paper.label
+            if count == 1:
+                sheets = self.tr("1 sheet of {0} in a {1} × {2} grid, and an assembly sheet").format(
+                    paper, columns, rows
+                )
+            else:
+                sheets = self.tr("{0} sheets of {1} in a {2} × {3} grid, and an assembly sheet").format(
+                    count, paper, columns, rows
+                )
+            blank = len(plan.tiles.blank)
+            if blank:
+                left_out = self.tr("(1 blank sheet left out)") if blank == 1 else self.tr("({0} blank sheets left out)")
+                sheets += " " + left_out.format(blank)
         else:
             sheets = self.tr("{0} sheets").format(plan.sheets)
         return "  ·  ".join((size, scale, text, sheets))
+
+    def points(self, size: float) -> str:
+        """A text size in the interface's language: never "0,0" for a tiny size, never rounded up to 6."""
+        shown = shown_size(size)
+        if shown is None:
+            return self.tr("under {0}").format(decimal(0.001, 3))
+        return decimal(*shown)
 
     @staticmethod
     def _percent(scale: float) -> str:
@@ -357,25 +456,54 @@ class PosterDialog(QDialog):
         offer = better is not None and better != options.paper
         if better is not None and offer:
             self.use_button.setText(self.tr("Use {0}").format(better.label))
+        elif better is None and plan.advice is not None:
+            offer = True
+            self.use_button.setText(self.advice_button(plan.advice))
         self.use_button.setVisible(offer)
         self.warning_frame.show()
+
+    def advice_button(self, advice: Advice) -> str:
+        choice = advice.choice
+        if choice.sheets is not None and choice.tile is not None:
+            return self.tr("Use {0} {1} sheets").format(choice.sheets, choice.tile.label)
+        if advice.named:
+            turned = self.tr("portrait") if choice.portrait else self.tr("landscape")
+            return self.tr("Use {0} {1}").format(choice.paper.label, turned)
+        if choice.tile is not None:
+            return self.tr("Use {0} on {1} {2} sheets").format(choice.paper.label, advice.sheets, choice.tile.label)
+        return self.tr("Use {0}").format(choice.paper.label)
 
     def translated_warning(self, options: PosterOptions, plan: PosterPlan) -> str:
         """The plan's legibility warning in the interface's language (the core words it in English, for the command
         line); in English it is the plan's own text."""
+        paper = plan.paper
+        on = paper.label
+        if options.sheets is not None:
+            on = self.tr("{0} ({1} sheets)").format(paper.label, options.sheets)
         start = self.tr("At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)").format(
-            options.paper.label, decimal(plan.body_size), f"{LEGIBLE_PT:g}"
+            on, self.points(plan.body_size), f"{LEGIBLE_PT:g}"
         )
-        if plan.smallest_legible is not None:
-            return self.tr("{0}; {1} is the smallest paper that keeps it legible.").format(
-                start, plan.smallest_legible.label
-            )
-        size = legible_size_mm(self.layout_, plan.page_width, plan.page_height, self.layout_.metrics.font_size)
-        if size is not None:
-            return self.tr("{0}; even A0 is too small: use {1}x{2}mm, printed in tiles if need be.").format(
-                start, size[0], size[1]
-            )
-        return self.tr("{0}, and no PDF page is large enough: split the journey into smaller maps.").format(start)
+        advice = plan.advice
+        if advice is None:
+            return self.tr(
+                "{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps."
+            ).format(start, f"{MAX_SIDE_MM:g}")
+        choice = advice.choice
+        if choice.sheets is not None and choice.tile is not None:
+            return self.tr("{0}; {1} {2} sheets keep it legible.").format(start, choice.sheets, choice.tile.label)
+        if advice.named:
+            name = choice.paper.label
+            if choice.portrait != options.portrait:
+                name = (
+                    self.tr("{0} portrait").format(name) if choice.portrait else self.tr("{0} landscape").format(name)
+                )
+            return self.tr("{0}; {1} is the smallest paper that keeps it legible.").format(start, name)
+        text = self.tr("{0}; no A0 to A4 paper keeps it legible: print it at {1}").format(start, choice.paper.label)
+        if choice.tile is not None:
+            text += self.tr(" on {0} {1} sheets").format(advice.sheets, choice.tile.label)
+        if advice.plotter is not None:
+            text += self.tr(", or on a plotter")
+        return text + "."
 
     # ------------------------------------------------------------------ the file
 
@@ -401,16 +529,28 @@ class PosterDialog(QDialog):
         self._custom = (width, height)
         name = str(stored.value(SETTINGS_PAPER, DEFAULT_PAPER))
         paper = PAPERS.get(name, PAPERS[DEFAULT_PAPER]) if name != CUSTOM else Paper("", width, height)
+        if name == FIT:
+            paper = PAPERS[DEFAULT_PAPER]
         portrait = _flag(stored.value(SETTINGS_PORTRAIT, False), False)
         (self.portrait_radio if portrait else self.landscape_radio).setChecked(True)
         tile = str(stored.value(SETTINGS_TILE, "") or "")
         self.tile_box.setCurrentIndex(max(0, self.tile_box.findData(tile if tile in TILE_PAPERS else "")))
+        self.sheets_spin.setValue(
+            _int(stored.value(SETTINGS_SHEETS, DEFAULT_SHEETS), DEFAULT_SHEETS, MIN_SHEETS, MAX_SHEETS)
+        )
+        if name == FIT:
+            self.paper_box.setCurrentIndex(self.paper_box.findData(FIT))
+            self._show_size()
+            self.refresh()
+            self.open_check.setChecked(_flag(stored.value(SETTINGS_OPEN, False), False))
+            return
         self.open_check.setChecked(_flag(stored.value(SETTINGS_OPEN, False), False))
         self.set_paper(paper)
 
     def save_settings(self, stored: QSettings) -> None:
         paper = self.paper()
-        stored.setValue(SETTINGS_PAPER, paper.name or CUSTOM)
+        stored.setValue(SETTINGS_PAPER, FIT if self.fitting() else paper.name or CUSTOM)
+        stored.setValue(SETTINGS_SHEETS, self.sheets_spin.value())
         stored.setValue(SETTINGS_CUSTOM_WIDTH, self._custom[0])
         stored.setValue(SETTINGS_CUSTOM_HEIGHT, self._custom[1])
         stored.setValue(SETTINGS_PORTRAIT, self.portrait_radio.isChecked())

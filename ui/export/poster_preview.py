@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QFrame,
     QSizePolicy,
@@ -69,8 +70,17 @@ class PosterPreview(QFrame):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(460, 330)
 
+    def set_layout(self, layout: Layout) -> None:
+        """The map as the chosen page lays it out (its cells flow to the page's shape)."""
+        self.layout_ = layout
+        self._cards = self._card_blocks()
+        self.update()
+
     def set_plan(self, plan: PosterPlan) -> None:
+        """Show `plan`'s page, with the map as laid out for that page."""
         self.plan = plan
+        if plan.layout is not None:
+            self.layout_ = plan.layout
         self.update()
 
     def page_rect(self) -> QRectF:
@@ -132,7 +142,7 @@ class PosterPreview(QFrame):
         self._paint_map(painter, plan.scale * k)
         painter.restore()
         if plan.tiles is not None:
-            self._paint_tiles(painter, page, k, plan.tiles.columns, plan.tiles.rows)
+            self._paint_tiles(painter, page, k, plan.tiles.columns, plan.tiles.rows, plan.tiles.blank)
 
     def _paint_title(self, painter: QPainter, box: QRectF, unit: float) -> None:
         """The title block in miniature: the journey's title, its facts line, the persona on the right, a rule."""
@@ -260,11 +270,19 @@ class PosterPreview(QFrame):
         k: float,
         columns: Sequence[tuple[float, float]],
         rows: Sequence[tuple[float, float]],
+        blank: AbstractSet[tuple[int, int]] = frozenset(),
     ) -> None:
         """The sheets of a tiled print: each sheet's part of the page (points, top-down), overlaps shaded, each
-        sheet labelled as it is printed."""
+        sheet labelled as it is printed; the sheets left out (`blank`) hatched, without a label."""
         painter.save()
         painter.setClipRect(page)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(TILE_LINE, Qt.BrushStyle.BDiagPattern))
+        for r, c in blank:
+            (left, right), (top, bottom) = columns[c], rows[r]
+            painter.drawRect(
+                QRectF(page.left() + left * k, page.top() + top * k, (right - left) * k, (bottom - top) * k)
+            )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(TILE_OVERLAP)
         for (_, right), (left, _) in itertools.pairwise(columns):
@@ -288,6 +306,8 @@ class PosterPreview(QFrame):
             painter.setFont(font)
             for r, (top, _) in enumerate(rows):
                 for c, (left, _) in enumerate(columns):
+                    if (r, c) in blank:
+                        continue
                     label = tile_name(r, c)
                     x, y = page.left() + left * k + 3, page.top() + top * k + 3
                     tag = QRectF(x, y, painter.fontMetrics().horizontalAdvance(label) + 6, 14)

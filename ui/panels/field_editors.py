@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.channels import CHANNELS, channel, channel_label
+from cjmapper.channels import CHANNELS, channel, channel_label, resolve
 from cjmapper.model import (
     MAX_CHANNEL,
     SCORE_MAX,
@@ -35,7 +35,6 @@ from cjmapper.model import (
 )
 
 from ..icons import channel_icon
-from .palette import resolve_channel
 
 SCORE_COLORS: dict[int, tuple[str, str]] = {
     1: ("#f4c7c3", "#e06666"),
@@ -504,7 +503,7 @@ class ChannelCombo(QComboBox):
             return
         if not self._line.isModified():
             return  # left without typing: nothing to write (even when the stored text is not what we'd store)
-        value = resolve_channel(self.currentText())
+        value = resolve(self.currentText())
         if self._mixed and value is None:
             return  # nothing typed over "Mixed": leave every card's channel as it is
         self._choose(value)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.channels import CHANNELS, channel
+from cjmapper.channels import CHANNELS, channel, resolve
 from cjmapper.model import MAX_CHANNEL, Language
 
 from ..icons import channel_icon, channel_pixmap
@@ -33,21 +33,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 """Item data role holding an entry's channel key."""
 
 _ICON_SIZE = 20
-
-
-def resolve_channel(text: str | None) -> str | None:
-    """The channel a user means by `text`: the catalogue key when it names a catalogue channel (its key, or its
-    name in English or Dutch, in any case), else the trimmed free text; None when there is no text."""
-    if text is None:
-        return None
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        return None
-    folded = cleaned.casefold()
-    for entry in CHANNELS:
-        if folded in (entry.key, entry.name_en.casefold(), entry.name_nl.casefold()):
-            return entry.key
-    return cleaned
 
 
 def channel_mime_data(value: str) -> QMimeData:
@@ -323,7 +308,7 @@ class ChannelPalette(QWidget):
             self.channel_activated.emit(str(item.data(KEY_ROLE)))
 
     def _custom_changed(self, text: str) -> None:
-        value = resolve_channel(text)
+        value = resolve(text)
         entry = channel(value)
         label = entry.name(self._language) if entry is not None else (value or "")
         self._entry.set_value(value, label)
