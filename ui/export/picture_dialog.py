@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import decimal
+from ..i18n import decimal, integer
 
 SETTINGS_PICTURE_DPI = "picture/dpi"
 
@@ -59,5 +59,5 @@ class PictureDpiDialog(QDialog):
         width, height = self._pixels_at(self.dpi)
         megapixels = width * height / 1_000_000
         self.size_label.setText(
-            self.tr("{0} × {1} pixels ({2} megapixels)").format(f"{width:,}", f"{height:,}", decimal(megapixels))
+            self.tr("{0} × {1} pixels ({2} megapixels)").format(integer(width), integer(height), decimal(megapixels))
         )
