@@ -5,6 +5,7 @@ and on the command line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from cjmapper.model import Language
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
+from tools import i18n_tools
 from ui import i18n
 from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.pictures import picture_size
@@ -128,3 +130,28 @@ def test_the_png_dialog_writes_sizes_with_dutch_separators(
         assert not (tmp_path / "kaart.png").exists()  # cancelled
     finally:
         window.library.close()
+
+
+FORMAL = re.compile(r"\b(u|uw|uzelf|uwe)\b", re.IGNORECASE)
+"""The formal pronouns: the interface says je and jouw, as the Dutch templates do."""
+
+
+def test_the_catalogue_says_je_and_keeps_kaart_for_a_card() -> None:
+    """No translation addresses the user formally, and "kaart" appears only where the English speaks of a card
+    (or a touchpoint, which is a card on the map): the map itself is de klantreis."""
+    entries = list(i18n_tools.iter_entries("nl"))
+    assert len(entries) > 500
+    formal = [e.translation for e in entries if FORMAL.search(e.translation.replace("&", ""))]
+    assert not formal, formal
+    card_words = ("card", "touchpoint")
+    not_a_card = [
+        (e.message.source, e.translation)
+        for e in entries
+        if "kaart" in e.translation.lower() and not any(w in e.message.source.lower() for w in card_words)
+    ]
+    assert not not_a_card, not_a_card
+    [conflict] = [e for e in entries if e.message.source.startswith("Someone else changed this journey")]
+    assert conflict.translation == (
+        "Iemand anders heeft deze klantreis gewijzigd; je wijziging is niet opgeslagen. "
+        "De klantreis toont nu die wijzigingen."
+    )

@@ -642,7 +642,7 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     <message>
         <location filename="../../ui/editing/document.py"/>
         <source>Someone else changed this journey; your edit was not saved. The map now shows their changes.</source>
-        <translation>Iemand anders heeft deze klantreis gewijzigd; uw wijziging is niet opgeslagen. De kaart toont nu hun wijzigingen.</translation>
+        <translation>Iemand anders heeft deze klantreis gewijzigd; je wijziging is niet opgeslagen. De klantreis toont nu die wijzigingen.</translation>
     </message>
     <message>
         <location filename="../../ui/editing/document.py"/>
