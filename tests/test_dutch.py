@@ -5,15 +5,30 @@ and on the command line."""
 
 from __future__ import annotations
 
+import ast
 import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QFileDialog, QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+import cjmapper
+from cjmapper import card_fields, cli, messages
+from cjmapper.errors import EditError
 from cjmapper.model import Language
 from cjmapper.store import Library
 from cjmapper.templates import load_example
@@ -155,3 +170,146 @@ def test_the_catalogue_says_je_and_keeps_kaart_for_a_card() -> None:
         "Iemand anders heeft deze klantreis gewijzigd; je wijziging is niet opgeslagen. "
         "De klantreis toont nu die wijzigingen."
     )
+
+
+# ---------------------------------------------------------------------- the core's messages
+
+
+def core_templates() -> dict[str, str]:
+    """Every template cjmapper/ words a message with (`say` and `word` with a literal, or a module's string
+    constant), and the file it is in."""
+    found: dict[str, str] = {}
+    for path in sorted(Path(cjmapper.__file__).parent.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("say", "word"):
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found[first.value] = path.name
+                elif isinstance(first, ast.Name) and first.id in constants:
+                    found[constants[first.id]] = path.name
+    return found
+
+
+def words_filled_in() -> set[str]:
+    """The things a message names by a variable (`word(what)`): card fields, journey parts, and the literal names
+    the core passes to `rules.title` and `rules.text`."""
+    named = {field.what for field in card_fields.FIELDS if field.kind in ("title", "text")}  # through rules
+    named |= {"phase", "lane", "phases", "lanes", "touchpoint", "journey", "persona", "version"}
+    named |= {"channel", "name", "text"}  # rules.channel's own check; the journey file checks (store/checks.py)
+    for path in Path(cjmapper.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) != 3:
+                continue
+            called, what = node.func, node.args[2]
+            if not (isinstance(called, ast.Attribute) and called.attr in ("title", "text")):
+                continue
+            rules_call = isinstance(called.value, ast.Name) and called.value.id == "rules"
+            if rules_call and isinstance(what, ast.Constant) and isinstance(what.value, str):
+                named.add(what.value)
+    return named
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+def test_every_core_message_has_dutch_with_the_same_placeholders() -> None:
+    """The core's catalogue (resources/translations/core_nl.json) translates every template and every word the
+    core fills in, keeps each template's placeholders, and holds nothing the core no longer says."""
+    templates = core_templates()
+    assert len(templates) > 90
+    catalogue = messages.catalogue(Language.NL)
+    missing = sorted(t for t in templates if t not in catalogue)
+    assert not missing, "add these to core_nl.json:\n" + "\n".join(missing)
+    words = words_filled_in()
+    assert not sorted(words - catalogue.keys())
+    stale = sorted(set(catalogue) - set(templates) - words)
+    assert not stale, stale
+    for english, dutch in catalogue.items():
+        assert placeholders(english) == placeholders(dutch), english
+        assert (dutch and dutch != english) or english in {"persona"}, english  # "persona" is Dutch as well
+
+
+def test_a_core_refusal_is_worded_in_the_language_in_use(tmp_path: Path) -> None:
+    """The library's own refusals follow `messages.use_language`, and go back to English after."""
+    with Library.open(tmp_path / "refusals.cjm") as lib:
+        journey = lib.load_journey(lib.create_journey(load_example("en")))
+        previous = messages.use_language(Language.NL)
+        try:
+            with pytest.raises(EditError) as too_long:
+                lib.update_journey(journey.id, title="x" * 300)
+            with pytest.raises(EditError) as empty:
+                lib.update_journey(journey.id, title="  ")
+        finally:
+            messages.use_language(previous)
+        assert (
+            str(too_long.value)
+            == "Het veld ‘titel van de klantreis’ is 300 tekens lang; er passen er hoogstens 200 in."
+        )
+        assert str(empty.value) == "Het veld ‘titel van de klantreis’ mag niet leeg zijn."
+        with pytest.raises(EditError, match=r"^The journey title cannot be empty\.$"):
+            lib.update_journey(journey.id, title="")
+
+
+def test_the_window_shows_a_core_error_in_dutch(qtbot: QtBot, path: Path, tmp_path: Path, dutch: None) -> None:
+    """Bestand › Bibliotheek openen… on a file that is no library: the core's error, in Dutch, in the message box
+    and the status bar."""
+    window = open_window(qtbot, path)
+    notes = tmp_path / "notities.cjm"
+    notes.write_text("boodschappen: brood, kaas\n" * 50, encoding="utf-8")
+    said: list[str] = []
+
+    def choose_file() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        name.setText(str(notes))  # typed, as a user may
+        QTimer.singleShot(200, read_message)
+        QTest.keyClick(name, Qt.Key.Key_Return)
+
+    def read_message() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        said.append(box.text())
+        box.reject()
+
+    try:
+        QTimer.singleShot(200, choose_file)
+        window.open_library_action.trigger()
+        dutch_text = "notities.cjm is geen cjmapper-bibliotheek (het is geen SQLite-database)."
+        assert said == [dutch_text]
+        assert window.statusBar().currentMessage() == dutch_text
+        assert window.library.path == path  # still the library it had
+    finally:
+        window.library.close()
+
+
+def test_the_command_line_speaks_the_language_given_else_the_system_s(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "random.cjm"
+    bad.write_bytes(b"no library here" * 100)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    dutch = "cjmapper: fout: random.cjm is geen cjmapper-bibliotheek (het is geen SQLite-database).\n"
+    english = "cjmapper: error: random.cjm is not a cjmapper library (it is not a SQLite database).\n"
+    assert cli.main(["--language", "nl", "--library", str(bad), "list"]) == 1
+    assert capsys.readouterr().err == dutch
+    assert cli.main(["--library", str(bad), "list"]) == 1
+    assert capsys.readouterr().err == english
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert cli.main(["--library", str(bad), "list"]) == 1
+    assert capsys.readouterr().err == dutch
+    assert cli.main(["--language", "en", "--library", str(bad), "list"]) == 1
+    assert capsys.readouterr().err == english
+    assert messages.language() is Language.EN  # as it was before

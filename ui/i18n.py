@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cjmapper import messages as core_messages
 from cjmapper.i18n import decimal as core_decimal
 from cjmapper.i18n import system_language
 from cjmapper.model import Language
@@ -144,6 +145,7 @@ def apply_language(language: Language | str) -> Language:
                 file=sys.stderr,
             )
             _language = Language.EN
+            core_messages.use_language(Language.EN)
             return previous
         qt = QTranslator()
         gaps = _QtGaps(QT_GAPS.get(chosen, {}))
@@ -152,6 +154,7 @@ def apply_language(language: Language | str) -> Language:
                 app.installTranslator(translator)
                 _translators.append(translator)
     _language = chosen
+    core_messages.use_language(chosen)
     return previous
 
 
