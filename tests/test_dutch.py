@@ -176,10 +176,11 @@ def test_the_catalogue_says_je_and_keeps_kaart_for_a_card() -> None:
 
 
 def core_templates() -> dict[str, str]:
-    """Every template cjmapper/ words a message with (`say` and `word` with a literal, or a module's string
-    constant), and the file it is in."""
+    """Every template cjmapper/ (or ui/, in what the command line shares with it) words a message with (`say`
+    and `word` with a literal, or a module's string constant), and the file it is in."""
     found: dict[str, str] = {}
-    for path in sorted(Path(cjmapper.__file__).parent.rglob("*.py")):
+    folders = (Path(cjmapper.__file__).parent, Path(i18n.__file__).parent)  # the core, and the UI's pictures
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = {
             target.id: node.value.value
