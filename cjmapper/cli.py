@@ -1,6 +1,7 @@
 """The `cjmapper` command line. With no command it starts the editor (through the launcher the UI passes in,
 so the core never imports Qt); PNG and SVG pictures are drawn by the canvas, through an exporter the UI passes in
-the same way. User errors exit 1 with one `cjmapper: error: ...` line; usage errors exit 2."""
+the same way. User errors exit 1 with one `cjmapper: error: ...` line; usage errors exit 2. The core's messages and
+this program's own are in the language of `--language`, else the system's (`cjmapper.messages`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from typing import BinaryIO, NoReturn, TextIO
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
 from cjmapper.exports import ExportFormat, find_format, format_names, format_of
+from cjmapper.i18n import system_language
+from cjmapper.messages import say, use_language
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
@@ -218,6 +221,20 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     given, argv = _file_argument(argv)
     args = parser.parse_args(argv)
+    previous = use_language(args.ui_language or system_language())  # the core's messages, and this program's
+    try:
+        return _run(parser, args, given, start_editor, export_picture)
+    finally:
+        use_language(previous)
+
+
+def _run(
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    given: str | None,
+    start_editor: EditorLauncher | None,
+    export_picture: PictureExporter | None,
+) -> int:
     if given is not None and args.command is not None:
         parser.error(f"a file ({given}) and a command go apart; name the library with --library PATH instead")
     try:
@@ -227,7 +244,7 @@ def main(
             library_path, journey_file = _from_file(Path(given).expanduser(), args.library, library_path, parser)
         if args.command is None:
             if start_editor is None:
-                raise CjmapperError("the editor is not available here; run the `cjmapper` program to start it")
+                raise CjmapperError(say("the editor is not available here; run the `cjmapper` program to start it"))
             language = Language(args.ui_language) if args.ui_language else None
             return start_editor(library_path, language, journey_file)
         if args.command == "install-desktop":
@@ -236,7 +253,7 @@ def main(
             _check_export(args, export_picture)
         with _open(library_path) as library:
             if library.damage:
-                print(f"cjmapper: warning: {_damaged(library)}", file=sys.stderr)
+                print(say("cjmapper: warning: {0}", _damaged(library)), file=sys.stderr)
             if args.command == "export":
                 return _export(library, args, sys.stdout, export_picture)
             return _COMMANDS[args.command](library, args, sys.stdout)
@@ -285,7 +302,7 @@ def _from_file(
     from cjmapper.file_kinds import LibraryFile, identify
 
     if not path.exists() and not path.suffix and len(path.parts) == 1:
-        raise CjmapperError(f"{str(path)!r} is neither a command nor a file; see 'cjmapper --help'")
+        raise CjmapperError(say("{0} is neither a command nor a file; see 'cjmapper --help'", repr(str(path))))
     found = identify(path)
     if isinstance(found, LibraryFile):
         if option is not None:
@@ -306,10 +323,10 @@ def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     program: Path | None = args.program or desktop.this_program()
     if program is None:
-        raise CjmapperError("cannot tell which cjmapper program the menu entry should start; name it with --exec")
+        raise CjmapperError(say("cannot tell which cjmapper program the menu entry should start; name it with --exec"))
     program = program.expanduser().absolute()
     if not (program.is_file() and os.access(program, os.X_OK)):
-        raise CjmapperError(f"{program} is not a program that can be run; name cjmapper's with --exec")
+        raise CjmapperError(say("{0} is not a program that can be run; name cjmapper's with --exec", program))
     for path in desktop.install(program):
         out.write(f"installed {path}\n")
     out.write(f"cjmapper is in your desktop's menu and opens .cjm files; it starts {program}\n")
@@ -317,7 +334,7 @@ def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"cjmapper: error: {message}", file=sys.stderr)
+    print(say("cjmapper: error: {0}", message), file=sys.stderr)
     return 1
 
 
@@ -351,7 +368,6 @@ def _list(library: Library, _args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    from cjmapper.i18n import system_language
     from cjmapper.templates import load_template
 
     journey = load_template(args.template, args.language or args.ui_language or system_language())
@@ -416,8 +432,11 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
             )
     if export_format.needs_qt and export_picture is None:
         raise CjmapperError(
-            f"{fmt.upper()} pictures are drawn by the editor's canvas, which this command line leaves out; "
-            "run the `cjmapper` program to export them"
+            say(
+                "{0} pictures are drawn by the editor's canvas, which this command line leaves out; run the "
+                "`cjmapper` program to export them",
+                fmt.upper(),
+            )
         )
 
 
@@ -430,11 +449,13 @@ def _export(
     journey_id = library.find_journey(args.journey)
     target = None if args.output == "-" else Path(args.output).expanduser()
     if target is not None and not target.parent.is_dir():
-        raise CjmapperError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise CjmapperError(say("cannot write {0}: the folder {1} does not exist", target, target.parent))
     if target is not None:
         library.refuse_own_file(target)
     if target is None and export_format.binary and out.isatty():
-        raise CjmapperError(f"will not write a {fmt.upper()} file to a terminal; redirect the output or name a file")
+        raise CjmapperError(
+            say("will not write a {0} file to a terminal; redirect the output or name a file", fmt.upper())
+        )
     if export_format.kind == "picture":
         assert export_picture is not None  # _check_export refused pictures without an exporter
         dpi: int = args.dpi or DEFAULT_DPI
@@ -488,7 +509,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
             from cjmapper.poster.sizing import advice_options
 
             warning += f" Use {advice_options(plan.advice)}"
-        print(f"cjmapper: warning: {_one_line(warning)}", file=sys.stderr)
+        print(say("cjmapper: warning: {0}", _one_line(warning)), file=sys.stderr)
     return 0
 
 
@@ -497,7 +518,7 @@ def _binary(out: TextIO) -> BinaryIO:
     out.flush()
     stream: BinaryIO | None = getattr(out, "buffer", None)
     if stream is None:
-        raise CjmapperError("this output takes only text; name a file with -o")
+        raise CjmapperError(say("this output takes only text; name a file with -o"))
     return stream
 
 
@@ -507,7 +528,9 @@ def _format_from_extension(output: str) -> ExportFormat:
         return export_format
     names = format_names()
     choices = f"{', '.join(names[:-1])} or {names[-1]}"
-    raise CjmapperError(f"cannot tell the format of {output!r} from its extension; add --format {choices}")
+    raise CjmapperError(
+        say("cannot tell the format of {0} from its extension; add --format {1}", repr(output), choices)
+    )
 
 
 def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:
@@ -516,7 +539,9 @@ def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     journey_id = library.find_journey(args.journey)
     with _open(args.target) as target:
         if target.location == library.location:
-            raise CjmapperError("that is the same library; give another one with --to (use duplicate in the editor)")
+            raise CjmapperError(
+                say("that is the same library; give another one with --to (use duplicate in the editor)")
+            )
         new_id = copy_journey(library, journey_id, target, with_versions=not args.no_versions)
         title = _one_line(target.load_journey(new_id).title)
         out.write(f"{new_id}\n")

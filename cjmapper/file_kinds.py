@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey_file
+from cjmapper.messages import say
 from cjmapper.model import Journey
 from cjmapper.store.sqlite import check_existing_file, is_library_file
 
@@ -38,15 +39,15 @@ def identify(path: Path) -> LibraryFile | JourneyFile:
     missing file, a folder, another kind of file, a JSON file that is not a journey, a damaged library."""
     name = path.name or str(path)
     if not path.exists():
-        raise CjmapperError(f"{path}: no such file")
+        raise CjmapperError(say("{0}: no such file", path))
     if path.is_dir():
-        raise CjmapperError(f"{path} is a folder, not a cjmapper library (.cjm) or journey file (.json)")
+        raise CjmapperError(say("{0} is a folder, not a cjmapper library (.cjm) or journey file (.json)", path))
     if is_library_file(path):
         return LibraryFile(path)
     suffix = path.suffix.lower()
     if suffix == LIBRARY_SUFFIX:
         check_existing_file(path)  # says what is wrong with it (empty, cut short, another program's database)
-        raise CjmapperError(f"{name} is not a cjmapper library")
+        raise CjmapperError(say("{0} is not a cjmapper library", name))
     if suffix == JOURNEY_SUFFIX:
         return JourneyFile(path, read_journey_file(path))
-    raise CjmapperError(f"{name} is neither a cjmapper library (.cjm) nor a journey file (.json)")
+    raise CjmapperError(say("{0} is neither a cjmapper library (.cjm) nor a journey file (.json)", name))

@@ -67,6 +67,8 @@ class Metrics:
     """Free space kept below the last card of a cell, to drop after it."""
     emotions_height: float = 150.0
     header_font_size: float = 13.0
+    vote_dots: float = 1.0
+    """How much larger than the type's the vote dots are (workshop mode: large enough to count on a projector)."""
     cards_per_column: int = 0
     """The most cards a card column of a cell holds before the cell's next card column starts (0: no limit, every
     cell one column). Each phase is as wide as the card columns of its fullest cell, and every cell of the phase
@@ -179,8 +181,8 @@ def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> Car
         middle,
         radius,
         badge_x - radius - 5 * k,
-        style.DOT_PITCH * k,
-        style.DOT_DIAMETER * k,
+        style.DOT_PITCH * k * m.vote_dots,
+        style.DOT_DIAMETER * k * m.vote_dots,
         Rect(width - m.card_padding - mark, (m.card_padding - mark) / 2, mark, mark),
     )
 

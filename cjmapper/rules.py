@@ -7,6 +7,7 @@ import re
 
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import EditError
+from cjmapper.messages import number, say, word
 from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, CardStatus, Framework, LaneKind, Language
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -16,7 +17,7 @@ def title(value: str, limit: int, what: str) -> str:
     """A required one-line name: trimmed, 1..limit characters."""
     cleaned = value.strip()
     if not cleaned:
-        raise EditError(f"The {what} cannot be empty.")
+        raise EditError(say("The {0} cannot be empty.", word(what)))
     return text(cleaned, limit, what)
 
 
@@ -24,9 +25,11 @@ def text(value: str, limit: int, what: str) -> str:
     """At most `limit` characters, and no NUL character (U+0000): PostgreSQL cannot store one, so neither library
     kind takes it, and a journey moves between a file and a team library unchanged."""
     if len(value) > limit:
-        raise EditError(f"The {what} is {len(value)} characters long; at most {limit} fit.")
+        raise EditError(say("The {0} is {1} characters long; at most {2} fit.", word(what), len(value), limit))
     if "\x00" in value:
-        raise EditError(f"The {what} holds a NUL character (U+0000), which a library cannot keep; remove it.")
+        raise EditError(
+            say("The {0} holds a NUL character (U+0000), which a library cannot keep; remove it.", word(what))
+        )
     return value
 
 
@@ -34,7 +37,7 @@ def color(value: str | None) -> str | None:
     if value is None or value == "":
         return None
     if not _COLOR.fullmatch(value):
-        raise EditError(f"{value!r} is not a colour; use the form #rrggbb.")
+        raise EditError(say("{0} is not a colour; use the form #rrggbb.", repr(value)))
     return value.lower()
 
 
@@ -42,13 +45,13 @@ def score(value: int | None) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not SCORE_MIN <= value <= SCORE_MAX:
-        raise EditError(f"A score is {SCORE_MIN} to {SCORE_MAX}, or none; {value!r} is not.")
+        raise EditError(say("A score is {0} to {1}, or none; {2} is not.", SCORE_MIN, SCORE_MAX, repr(value)))
     return value
 
 
 def votes(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VOTES:
-        raise EditError(f"Votes are a whole number from 0 to {MAX_VOTES:,}; {value!r} is not.")
+        raise EditError(say("Votes are a whole number from 0 to {0}; {1} is not.", number(MAX_VOTES), repr(value)))
     return value
 
 
@@ -71,14 +74,14 @@ def status(value: CardStatus | str | None) -> CardStatus | None:
         return CardStatus(value)
     except ValueError:
         names = ", ".join(s.value for s in CardStatus)
-        raise EditError(f"{value!r} is not a status; use one of {names}, or none.") from None
+        raise EditError(say("{0} is not a status; use one of {1}, or none.", repr(value), names)) from None
 
 
 def language(value: Language | str) -> Language:
     try:
         return Language(value)
     except ValueError:
-        raise EditError(f"{value!r} is not a language cjmapper knows; use en or nl.") from None
+        raise EditError(say("{0} is not a language cjmapper knows; use en or nl.", repr(value))) from None
 
 
 def framework(value: Framework | str) -> Framework:
@@ -86,7 +89,7 @@ def framework(value: Framework | str) -> Framework:
         return Framework(value)
     except ValueError:
         names = ", ".join(f.value for f in Framework)
-        raise EditError(f"{value!r} is not a framework; use one of {names}.") from None
+        raise EditError(say("{0} is not a framework; use one of {1}.", repr(value), names)) from None
 
 
 def lane_kind(value: LaneKind | str) -> LaneKind:
@@ -94,4 +97,4 @@ def lane_kind(value: LaneKind | str) -> LaneKind:
         return LaneKind(value)
     except ValueError:
         names = ", ".join(k.value for k in LaneKind)
-        raise EditError(f"{value!r} is not a lane kind; use one of {names}.") from None
+        raise EditError(say("{0} is not a lane kind; use one of {1}.", repr(value), names)) from None

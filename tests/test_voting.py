@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -22,7 +23,11 @@ from cjmapper.store import Library
 from cjmapper.templates import load_example
 from cjmapper.voting import Ballot, most_voted
 from tests.window_helpers import open_window
+from ui import i18n
+from ui.canvas.painting import VOTE_DOT
+from ui.canvas.view import FIT_MARGIN
 from ui.window.main_window import MainWindow
+from ui.workshop.voting_start import StartVotingDialog
 
 LEFT = Qt.MouseButton.LeftButton
 RIGHT = Qt.MouseButton.RightButton
@@ -104,6 +109,11 @@ def start(window: MainWindow, dots: int = 3, participants: int = 5) -> None:
     assert window.voting.active
 
 
+def accept_start_dialog(window: MainWindow) -> None:
+    """Start Voting in the dialog the Journey menu's Start Dot Voting asks first."""
+    QTest.mouseClick(start_dialog(window).start_button, LEFT)
+
+
 def test_clicks_on_cards_count_as_votes_and_the_tally_stops_at_zero_with_a_message(
     window: MainWindow, path: Path
 ) -> None:
@@ -122,7 +132,7 @@ def test_clicks_on_cards_count_as_votes_and_the_tally_stops_at_zero_with_a_messa
     assert "used all their dots" in bar.hint.text()
     click(window, "Checkout")  # no dots left: refused, and said so
     assert votes(window) == {"Ad": 2, "Search": 0, "Checkout": 0, "Hidden costs": 1}
-    message = "No dots left for participant 1. Click “Next participant” to go on."
+    message = "No dots left for participant 1. Click “Next Participant” to go on."
     assert window.voting.message == message
     assert bar.hint.text() == message
     assert window.voting_panel.message.text() == message
@@ -219,6 +229,7 @@ def test_escape_and_stop_end_voting_and_the_menu_follows(window: MainWindow) -> 
     assert actions.start.isEnabled()
     assert not actions.stop.isEnabled()
     actions.start.trigger()
+    accept_start_dialog(window)
     assert window.voting.active
     assert window.voting_dock.isVisible()  # the menu shows the Voting panel (not in full screen)
     assert not actions.start.isEnabled()
@@ -402,6 +413,7 @@ def test_voting_works_in_workshop_mode_and_esc_ends_voting_before_workshop_mode(
     assert not window.persona_strip.editable  # the persona is one of the journey's fields, locked there
     window.voting.set_dots_per_participant(3)
     window.voting_actions.start.trigger()
+    accept_start_dialog(window)
     assert window.voting.active
     assert not window.voting_dock.isVisible()  # the docks stay hidden: the bar above the canvas has the tally
     assert window.voting_bar.isVisible()
@@ -450,3 +462,174 @@ def test_the_rules_of_a_round_hold_without_qt() -> None:
     assert (ballot.used, ballot.left(3), ballot.left(1)) == (2, 1, 0)  # a lowered allowance leaves none, not less
     ballot.add(5, -2)
     assert ballot.given == {}
+
+
+def journey_menu_action(window: MainWindow, text: str) -> QAction:
+    """The action called `text` in the menu bar's Journey menu, as a user finds it."""
+    [journey_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Journey"]
+    assert isinstance(journey_menu, QMenu)
+    [action] = [a for a in journey_menu.actions() if a.text() == text]
+    return action
+
+
+def start_dialog(window: MainWindow) -> StartVotingDialog:
+    """The open Start Dot Voting dialog (one closed before may wait for its deletion)."""
+    [dialog] = [d for d in window.findChildren(StartVotingDialog, "startVotingDialog") if d.isVisible()]
+    return dialog
+
+
+def test_the_journey_menu_asks_for_dots_and_participants_first_and_remembers_them(
+    qtbot: QtBot, window: MainWindow, path: Path
+) -> None:
+    """Start Dot Voting… in the Journey menu opens a dialog with the last choice; Cancel starts nothing, Start
+    Voting starts a round with what was typed, and the next start (and the next program) offers the same."""
+    start_action = journey_menu_action(window, "Start Dot &Voting…")
+    start_action.trigger()
+    dialog = start_dialog(window)
+    assert not window.voting.active  # nothing starts before the answer
+    assert (dialog.dots_box.value(), dialog.participants_box.value()) == (
+        window.voting.dots_per_participant,
+        window.voting.participants,
+    )
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel
+    assert not dialog.isVisible()
+    assert not window.voting.active
+    start_action.trigger()
+    dialog = start_dialog(window)
+    assert dialog.focusWidget() is dialog.dots_box
+    QTest.keyClicks(dialog.dots_box, "4")  # typed over the selected value
+    dialog.participants_box.setFocus()
+    dialog.participants_box.selectAll()
+    QTest.keyClicks(dialog.participants_box, "7")
+    QTest.mouseClick(dialog.start_button, LEFT)
+    assert window.voting.active
+    assert (window.voting.dots_per_participant, window.voting.participants) == (4, 7)
+    assert window.voting_bar.participant_label.text() == "Participant 1 of 7"
+    assert window.voting_bar.tally_label.text() == "4 dots left"
+    assert not start_action.isEnabled()
+    window.voting.stop()
+    window.close()
+    window.library.close()
+    again = open_window(qtbot, path)
+    try:
+        open_titled(again, VOTING)
+        journey_menu_action(again, "Start Dot &Voting…").trigger()
+        dialog = start_dialog(again)
+        assert (dialog.dots_box.value(), dialog.participants_box.value()) == (4, 7)
+        QTest.keyClick(dialog, Qt.Key.Key_Return)  # Start Voting is the default button
+        assert again.voting.active
+        assert again.voting_bar.participant_label.text() == "Participant 1 of 7"
+    finally:
+        again.voting.stop()
+        again.close()
+        again.library.close()
+
+
+def named_button(message: str) -> str:
+    """The button a voting message tells the participant to click (the text between the quotes)."""
+    return message.split("“")[1].split("”")[0]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_each_participant_is_told_to_click_the_button_the_bar_shows(qtbot: QtBot, path: Path, language: str) -> None:
+    """With a dot left or none, before the last participant and at the last one, the message names the button
+    the voting bar shows at that moment (Stemmen afronden for the last participant in Dutch)."""
+    with i18n.using_language(language):
+        window = open_window(qtbot, path, VOTING)
+        try:
+            window.view.fit()
+            start(window, dots=1, participants=2)
+            bar = window.voting_bar
+            click(window, "Ad")  # all dots used
+            assert named_button(window.voting.message) == bar.next_button.text() != ""
+            click(window, "Search")  # refused: none left
+            assert named_button(window.voting.message) == bar.next_button.text()
+            first = bar.next_button.text()
+            QTest.mouseClick(bar.next_button, LEFT)
+            click(window, "Ad")
+            last = bar.next_button.text()
+            assert named_button(window.voting.message) == last != first
+            click(window, "Search")
+            assert named_button(bar.hint.text()) == last
+            buttons = {"en": ("Next Participant", "Finish Voting"), "nl": ("Volgende deelnemer", "Stemmen afronden")}
+            assert (first, last) == buttons[language]
+        finally:
+            window.voting.stop()
+            window.close()
+            window.library.close()
+
+
+def dot_extents(image: QImage) -> list[tuple[int, int]]:
+    """Width and height in pixels of each blob of the vote dots' colour in `image` (4-connected; a pixel counts
+    when it is at least half the dot's colour, so the antialiased rim counts as far as it covers)."""
+
+    dot = (VOTE_DOT.red(), VOTE_DOT.green(), VOTE_DOT.blue())
+
+    def coloured(x: int, y: int) -> bool:
+        pixel = image.pixelColor(x, y)
+        channels = (pixel.red(), pixel.green(), pixel.blue())
+        return all(abs(a - b) < 0.5 * (255 - b) + 1 for a, b in zip(channels, dot, strict=True))
+
+    seen: set[tuple[int, int]] = set()
+    blobs = []
+    for y in range(image.height()):
+        for x in range(image.width()):
+            if (x, y) in seen or not coloured(x, y):
+                continue
+            todo, xs, ys = [(x, y)], [], []
+            seen.add((x, y))
+            while todo:
+                px, py = todo.pop()
+                xs.append(px)
+                ys.append(py)
+                for nx, ny in ((px + 1, py), (px - 1, py), (px, py + 1), (px, py - 1)):
+                    inside = 0 <= nx < image.width() and 0 <= ny < image.height()
+                    if inside and (nx, ny) not in seen and coloured(nx, ny):
+                        seen.add((nx, ny))
+                        todo.append((nx, ny))
+            blobs.append((max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
+    return [blob for blob in blobs if max(blob) > 1]  # a lone pixel is an icon's rim, not a dot
+
+
+def test_vote_dots_are_at_least_12_pixels_on_a_1080p_projector_at_fit_in_workshop_mode(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The example journey in workshop mode, voting, at the zoom that fits it to a 1920x1080 screen with the voting
+    bar above: the real view's pixels show each dot at least 12 px across (outside workshop mode they stay small)."""
+    journey = load_example("nl")
+    for i, card in enumerate(journey.touchpoints):
+        card.votes = 3 if i == 0 else 0
+    with Library.open(tmp_path / "dots.cjm") as lib:
+        lib.create_journey(journey)
+    window = open_window(qtbot, tmp_path / "dots.cjm")
+    try:
+        view, first = window.view, journey.touchpoints[0].title
+
+        def dots_at_1080p_fit() -> list[tuple[int, int]]:
+            qtbot.wait(10)  # the window settles (workshop mode fits the map again as the view resizes)
+            assert window.scene is not None
+            rect = window.scene.sceneRect()
+            height = 1080 - window.voting_bar.sizeHint().height() - 2 * FIT_MARGIN
+            zoom = min((1920 - 2 * FIT_MARGIN) / rect.width(), height / rect.height(), 1.0)
+            view.set_zoom(zoom)
+            card = window.scene.layout.cards[card_id(window, first)].rect
+            view.centerOn(QPointF(card.x + card.width / 2, card.y + card.height / 2))
+            assert view.zoom == pytest.approx(zoom)
+            on_screen = view.mapFromScene(QRectF(card.x, card.y, card.width, card.height)).boundingRect()
+            return dot_extents(view.viewport().grab(on_screen).toImage())
+
+        small = dots_at_1080p_fit()
+        assert len(small) == 3
+        assert max(max(w, h) for w, h in small) < 12  # the editor's small dots, outside workshop mode
+        assert window.workshop.enter()
+        window.voting_actions.start.trigger()
+        start_dialog(window).accept()
+        assert window.voting.active
+        large = dots_at_1080p_fit()
+        assert len(large) == 3
+        assert min(min(w, h) for w, h in large) >= 12
+    finally:
+        window.voting.stop()
+        window.workshop.leave()
+        window.close()
+        window.library.close()

@@ -1,10 +1,11 @@
 """The editor's language: English (the source language) or Dutch, from `--language`, else Preferences, else the
 system's.
 
-Dutch loads two Qt translators: cjmapper's own catalogue (resources/translations/cjmapper_nl.qm, built from the .ts
-by `scripts/translations`) and Qt's (qtbase_nl.qm from PySide6, for standard buttons such as Annuleren and for the
-file dialogs). Widgets take their texts when they are made, so a language chosen in Preferences applies from the next
-start; `--language` and the setting are read before the window is made.
+Dutch loads three Qt translators: cjmapper's own catalogue (resources/translations/cjmapper_nl.qm, built from the .ts
+by `scripts/translations`), Qt's (qtbase_nl.qm from PySide6, for standard buttons such as Annuleren and for the
+file dialogs), and the few Qt texts that qtbase_nl.qm lacks (`QT_GAPS`). Numbers follow the interface language too
+(`integer`, `decimal`), not the system's locale. Widgets take their texts when they are made, so a language chosen
+in Preferences applies from the next start; `--language` and the setting are read before the window is made.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cjmapper import messages as core_messages
 from cjmapper.i18n import decimal as core_decimal
 from cjmapper.i18n import system_language
 from cjmapper.model import Language
@@ -28,7 +30,33 @@ CATALOGUE = "cjmapper"
 LANGUAGE_NAMES: dict[Language, str] = {Language.EN: "English", Language.NL: "Nederlands"}
 """Each language by its own name, as language menus show them."""
 
+QT_GAPS: dict[Language, dict[tuple[str, str], str]] = {
+    Language.NL: {
+        ("QFileDialog", "&Look in:"): "&Zoeken in:",
+        ("QFileDialog", "Files of &type:"): "Bestands&type:",
+        ("QColorDialog", "&HTML:"): "&HTML:",
+    }
+}
+"""Qt's own texts that PySide6's qtbase translation lacks (its source text changed since it was translated; found
+by opening Qt's file, colour and input dialogs in Dutch and keeping what stayed English)."""
+
 _translators: list[QTranslator] = []
+
+
+class _QtGaps(QTranslator):
+    """Qt's own texts missing from its translation (`QT_GAPS`), searched after cjmapper's catalogue, before Qt's."""
+
+    def __init__(self, texts: dict[tuple[str, str], str]) -> None:
+        super().__init__()
+        self._texts = texts
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self._texts.get((context, source))  # None (a null QString): not here, ask the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self._texts
+
+
 _language = Language.EN
 
 
@@ -77,6 +105,16 @@ def decimal(value: float, digits: int = 1) -> str:
     return core_decimal(value, _language, digits)
 
 
+def number_locale() -> QLocale:
+    """The locale numbers are written in: the interface language's (nl_NL, en_US), not the system's."""
+    return QLocale("nl_NL" if _language is Language.NL else "en_US")
+
+
+def integer(value: int) -> str:
+    """A whole number with the interface language's thousands separator: 1,963 in English, 1.963 in Dutch."""
+    return number_locale().toString(value)
+
+
 def catalogue_path(language: Language) -> str:
     return str(resource("translations", f"{CATALOGUE}_{language.value}.qm"))
 
@@ -107,13 +145,16 @@ def apply_language(language: Language | str) -> Language:
                 file=sys.stderr,
             )
             _language = Language.EN
+            core_messages.use_language(Language.EN)
             return previous
         qt = QTranslator()
-        for translator in (qt, own):  # installed last, searched first: cjmapper's own texts win
-            if translator is own or qt.load(f"qtbase_{chosen.value}", qt_translations_folder()):
+        gaps = _QtGaps(QT_GAPS.get(chosen, {}))
+        for translator in (qt, gaps, own):  # installed last, searched first: cjmapper's own texts win
+            if translator is not qt or qt.load(f"qtbase_{chosen.value}", qt_translations_folder()):
                 app.installTranslator(translator)
                 _translators.append(translator)
     _language = chosen
+    core_messages.use_language(chosen)
     return previous
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from cjmapper import card_fields
 from cjmapper.errors import EditError
+from cjmapper.messages import say
 from cjmapper.model import Touchpoint
 from cjmapper.store import Placement
 
@@ -142,7 +143,7 @@ class MoveTouchpointsCommand(Command):
     def execute(self) -> Change | None:
         snapshot = self.snapshot
         if not self.ids:
-            raise EditError("Select one or more cards to move.")
+            raise EditError(say("Select one or more cards to move."))
         first = snapshot.card(self.ids[0])
         for card_id in self.ids[1:]:
             snapshot.card(card_id)

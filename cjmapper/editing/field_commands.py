@@ -13,6 +13,7 @@ from typing import Any, ClassVar, TypeVar, cast
 
 from cjmapper import card_fields, rules
 from cjmapper.errors import NotFoundError
+from cjmapper.messages import say, word
 from cjmapper.model import (
     MAX_PERSONA_NAME,
     MAX_TITLE,
@@ -218,7 +219,7 @@ def _replace_item(items: list[_Item], item: _Item) -> None:
         if old.id == item.id:
             items[at] = item
             return
-    raise NotFoundError(f"There is no {type(item).__name__.lower()} with id {item.id} on this journey.")
+    raise NotFoundError(say("There is no {0} with id {1} on this journey.", word(type(item).__name__.lower()), item.id))
 
 
 class UpdatePhaseCommand(UpdateCommand):

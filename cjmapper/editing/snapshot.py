@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from cjmapper.errors import NotFoundError
+from cjmapper.messages import say
 from cjmapper.model import Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library, Placement
 
@@ -107,7 +108,7 @@ class JourneySnapshot:
             at = bisect.bisect_left(cards, card_id, key=_by_id)  # the list was changed behind the snapshot's back
             self._at = None
             if at == len(cards) or cards[at].id != card_id:
-                raise NotFoundError(f"There is no touchpoint with id {card_id} on this journey.")
+                raise NotFoundError(say("There is no touchpoint with id {0} on this journey.", card_id))
         return at
 
     def card(self, card_id: int) -> Touchpoint:
@@ -199,10 +200,10 @@ class JourneySnapshot:
         try:
             return self.journey.phase(phase_id)
         except KeyError:
-            raise NotFoundError(f"There is no phase with id {phase_id} on this journey.") from None
+            raise NotFoundError(say("There is no phase with id {0} on this journey.", phase_id)) from None
 
     def lane(self, lane_id: int) -> Lane:
         try:
             return self.journey.lane(lane_id)
         except KeyError:
-            raise NotFoundError(f"There is no lane with id {lane_id} on this journey.") from None
+            raise NotFoundError(say("There is no lane with id {0} on this journey.", lane_id)) from None

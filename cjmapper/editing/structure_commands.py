@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from cjmapper.errors import NotFoundError
+from cjmapper.messages import say, word
 from cjmapper.model import Lane, LaneKind, Phase
 from cjmapper.store import LaneRemoval, PhaseRemoval
 
@@ -31,7 +32,7 @@ def _index_of(items: Sequence[Phase | Lane], item_id: int, what: str) -> int:
     for at, item in enumerate(items):
         if item.id == item_id:
             return at
-    raise NotFoundError(f"There is no {what} with id {item_id} on this journey.")
+    raise NotFoundError(say("There is no {0} with id {1} on this journey.", word(what), item_id))
 
 
 class StructureCommand(Command):

@@ -32,6 +32,7 @@ from cjmapper.errors import (
     StaleEditError,
     UndecodableTextError,
 )
+from cjmapper.messages import say, word
 from cjmapper.model import (
     MAX_TEXT,
     MAX_TITLE,
@@ -127,8 +128,8 @@ class JourneyEdits:
             found = conn.execute(BUMP_IF_AT, {"j": journey_id, "expected": expected_revision}).scalar()
         if found is None:
             if expected_revision is not None:
-                raise StaleEditError(STALE)
-            raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+                raise StaleEditError(say(STALE))
+            raise NotFoundError(say("There is no journey with id {0} in this library.", journey_id))
         revision = int(found)
         record(JourneyChange(journey_id, revision, None if cards is None else tuple(cards)))
         return revision
@@ -158,7 +159,7 @@ class JourneyEdits:
         already back: someone else put it back, and their work on it stays."""
         with self._write() as conn:
             if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
-                raise StaleEditError(STALE)
+                raise StaleEditError(say(STALE))
             journey_id = insert_journey(conn, journey, keep_ids=True)
             self._backend.ids_inserted(conn, (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
             return int(conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
@@ -171,13 +172,13 @@ class JourneyEdits:
             if expected_revision is not None:
                 found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar()
                 if found != expected_revision:
-                    raise StaleEditError(STALE)
+                    raise StaleEditError(say(STALE))
             journey = self._load_for_write(conn, journey_id)
             statement = delete(JOURNEYS).where(JOURNEYS.c.id == journey_id)
             if expected_revision is not None:
                 statement = statement.where(JOURNEYS.c.revision == expected_revision)
             if conn.execute(statement).rowcount != 1:
-                raise StaleEditError(STALE)
+                raise StaleEditError(say(STALE))
             record(JourneyChange(journey_id, None))
         return journey
 
@@ -193,15 +194,18 @@ class JourneyEdits:
         gone: someone else changed or deleted it since the caller saw it."""
         with self._write() as conn:
             if expected_revision is not None and self._listed_revision(conn, journey_id) != expected_revision:
-                raise StaleEditError(STALE)
+                raise StaleEditError(say(STALE))
             try:
                 self._load_for_write(conn, journey_id)
             except DamagedJourneyError:
                 pass
             else:
                 raise EditError(
-                    f"Journey {journey_id} can be read, so it is not deleted as a damaged one; "
-                    "delete it as usual (which can be undone)."
+                    say(
+                        "Journey {0} can be read, so it is not deleted as a damaged one; "
+                        "delete it as usual (which can be undone).",
+                        journey_id,
+                    )
                 )
             for other, revision in delete_journey_rows(conn, journey_id):
                 record(JourneyChange(other, revision))
@@ -364,7 +368,7 @@ class JourneyEdits:
             require(conn, JOURNEYS, journey_id, "journey")
             order = structure_ids(conn, structure.table, journey_id)
             if len(order) >= structure.limit:
-                raise EditError(f"A journey has at most {structure.limit} {structure.what}conn.")
+                raise EditError(say("A journey has at most {0} {1}.", structure.limit, word(f"{structure.what}s")))
             item = structure.load(conn, insert_at(conn, structure.table, journey_id, order, index, values))
             revision = self._touch(conn, journey_id, expected_revision)
         return Revised(item, revision)
@@ -399,7 +403,7 @@ class JourneyEdits:
             refuse_stale(conn, journey_id, expected_revision)
             order = structure_ids(conn, structure.table, journey_id)
             if len(order) <= 1:
-                raise EditError(f"A journey keeps at least one {structure.what}.")
+                raise EditError(say("A journey keeps at least one {0}.", word(structure.what)))
             journey = reading.load_journey(conn, journey_id)
             removal = structure.removal(
                 journey_id,
@@ -480,7 +484,7 @@ class JourneyEdits:
         in any card is refused before anything is written). Returns the new cards as stored, the cell's other
         cards renumbered to make room, and the journey's new revision."""
         if not cards:
-            raise EditError("Give one or more cards to add.")
+            raise EditError(say("Give one or more cards to add."))
         new_cards = []
         for title, fields in cards:
             refuse_unknown_fields("add_touchpoints", fields)
@@ -545,7 +549,7 @@ class JourneyEdits:
         journeys: refused, the library unchanged). Returns the journey's new revision."""
         wanted = {card_id: dict(fields) for card_id, fields in changes.items()}
         if not wanted:
-            raise EditError("Select one or more cards to change.")
+            raise EditError(say("Select one or more cards to change."))
         for fields in wanted.values():
             refuse_unknown_fields("update_touchpoints", fields)
         ids = list(wanted)
@@ -570,7 +574,7 @@ class JourneyEdits:
         and the journey's new revision."""
         ids = list(dict.fromkeys(ids))
         if not ids:
-            raise EditError("Select one or more cards to move.")
+            raise EditError(say("Select one or more cards to move."))
         with self._write() as conn:
             journey_id, cards = cards_of_one_journey(conn, ids)
             check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
@@ -588,7 +592,7 @@ class JourneyEdits:
         """Put cards exactly where `placements` say (the inverse of a move, for undo and redo); returns the journey's
         new revision. Refused (EditError) when given no placements: it would name no journey."""
         if not placements:
-            raise EditError("Give one or more cards to arrange.")
+            raise EditError(say("Give one or more cards to arrange."))
         with self._write() as conn:
             journey_id = journey_of_cards(conn, [p.touchpoint_id for p in placements])
             for cell in {(p.phase_id, p.lane_id) for p in placements}:
@@ -603,7 +607,7 @@ class JourneyEdits:
         journey's new revision. Refused (EditError) when given no cards: it would name no journey."""
         ids = list(dict.fromkeys(ids))
         if not ids:
-            raise EditError("Select one or more cards to delete.")
+            raise EditError(say("Select one or more cards to delete."))
         with self._write() as conn:
             journey_id, cards = cards_of_one_journey(conn, ids)
             conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))

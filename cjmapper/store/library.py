@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from cjmapper.errors import CjmapperError, LibraryError, UndecodableTextError
+from cjmapper.messages import say
 from cjmapper.model import (
     Journey,
     Language,
@@ -96,11 +97,13 @@ class Library(JourneyEdits):
         path = where
         busy_timeout_ms = FILE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         if path.is_dir():
-            raise LibraryError(f"{path} is a folder; give the path of a library file, e.g. {path / 'library.cjm'}.")
+            raise LibraryError(
+                say("{0} is a folder; give the path of a library file, e.g. {1}.", path, path / "library.cjm")
+            )
         sqlite.remove_stale_temporaries(path)
         created = not path.exists()
         if created and not path.parent.is_dir():
-            raise LibraryError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
+            raise LibraryError(say("Cannot create {0}: the folder {1} does not exist.", path.name, path.parent))
         if created:
             created = library_file.create_library_file(
                 path,
@@ -124,7 +127,9 @@ class Library(JourneyEdits):
             if isinstance(e, DBAPIError):
                 raise sqlite.translate(e, path.name) from None
             if isinstance(e, UnicodeDecodeError):  # SQLite's own message quoted a damaged schema's bytes
-                raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
+                raise LibraryError(
+                    say("{0} is damaged (its schema holds bytes that are not text).", path.name)
+                ) from None
             raise
         return cls(engine, sqlite.SqliteBackend(engine, path), path, created)
 
@@ -149,8 +154,11 @@ class Library(JourneyEdits):
         if revision != migrate.HEAD:
             engine.dispose()
             raise LibraryError(
-                f"{path.name} is damaged ({' '.join(damage[0].split())}) beyond what cjmapper can read; "
-                "restore it from a backup."
+                say(
+                    "{0} is damaged ({1}) beyond what cjmapper can read; restore it from a backup.",
+                    path.name,
+                    " ".join(damage[0].split()),
+                )
             )
         return cls(engine, sqlite.SqliteBackend(engine, path), path, False, damage=damage)
 
@@ -170,8 +178,11 @@ class Library(JourneyEdits):
         replaces the library it comes from."""
         if self.owns_file(target):
             raise LibraryError(
-                f"Will not write {target}: it is the open library {self.name} or one of its own files; "
-                "choose another name."
+                say(
+                    "Will not write {0}: it is the open library {1} or one of its own files; choose another name.",
+                    target,
+                    self.name,
+                )
             )
 
     @classmethod
@@ -187,7 +198,7 @@ class Library(JourneyEdits):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise LibraryError(f"Cannot create the folder {path.parent}: {e.strerror or e}.") from None
+            raise LibraryError(say("Cannot create the folder {0}: {1}.", path.parent, e.strerror or e)) from None
         return cls.open(path, seed=lambda: load_example(language or system_language()))
 
     def close(self) -> None:
@@ -205,7 +216,7 @@ class Library(JourneyEdits):
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise LibraryError(f"{self.name} is closed.")
+            raise LibraryError(say("{0} is closed.", self.name))
         return self._engine
 
     def save_as(self, target: Path | str) -> None:
@@ -215,23 +226,30 @@ class Library(JourneyEdits):
         and left as it was. A crash leaves `target` as it was or the whole copy (see `sqlite.backup_to`)."""
         target = Path(target).expanduser().absolute()
         if self.path is None:
-            raise LibraryError("A team library lives on its server; copy its journeys into a local library instead.")
+            raise LibraryError(
+                say("A team library lives on its server; copy its journeys into a local library instead.")
+            )
         own = self.path
         if self.owns_file(target):
             raise LibraryError(
-                f"Save the library under another name: {target.name} is the open library {own.name} "
-                "or one of its own files."
+                say(
+                    "Save the library under another name: {0} is the open library {1} or one of its own files.",
+                    target.name,
+                    own.name,
+                )
             )
         for suffix in sqlite.SIDECARS:  # another library's -wal, -shm or -journal
             if target.name.endswith(suffix) and target.with_name(target.name.removesuffix(suffix)).exists():
                 belongs = target.name.removesuffix(suffix)
-                raise LibraryError(f"Save the library under another name: {target.name} is SQLite's file of {belongs}.")
+                raise LibraryError(
+                    say("Save the library under another name: {0} is SQLite's file of {1}.", target.name, belongs)
+                )
         if not target.parent.is_dir():
-            raise LibraryError(f"Cannot save {target.name}: the folder {target.parent} does not exist.")
+            raise LibraryError(say("Cannot save {0}: the folder {1} does not exist.", target.name, target.parent))
         if target.is_dir():
-            raise LibraryError(f"Cannot save the library as {target.name}: that is a folder.")
+            raise LibraryError(say("Cannot save the library as {0}: that is a folder.", target.name))
         if target.exists() and not target.is_file():
-            raise LibraryError(f"Cannot save the library as {target.name}: that is not a regular file.")
+            raise LibraryError(say("Cannot save the library as {0}: that is not a regular file.", target.name))
         sqlite.backup_to(self.engine, own, target)
 
     # ------------------------------------------------------------------ reading
@@ -245,7 +263,7 @@ class Library(JourneyEdits):
             raise self._backend.translate(e) from None
         except (ValueError, TypeError, KeyError, UnicodeDecodeError) as e:
             # Rows that break the model's rules (an unknown language, a missing title): only a damaged file has them.
-            raise LibraryError(f"{self.name} is damaged: what it holds cannot be read ({e}).") from None
+            raise LibraryError(say("{0} is damaged: what it holds cannot be read ({1}).", self.name, e)) from None
 
     def list_journeys(self) -> list[JourneyInfo]:
         """Every journey, sorted by title; one whose row breaks a rule is listed with its `JourneyInfo.problem`."""
@@ -333,8 +351,11 @@ class Library(JourneyEdits):
         they did."""
         if self.damage:
             raise LibraryError(
-                f"{self.name} is damaged and open read-only: the change was not saved. "
-                "Export its journeys (export-all) and import them into a new library."
+                say(
+                    "{0} is damaged and open read-only: the change was not saved. Export its journeys (export-all) "
+                    "and import them into a new library.",
+                    self.name,
+                )
             )
         try:
             with self.engine.connect().execution_options(**{WRITE_LOCK: True}) as conn, conn.begin():
@@ -349,7 +370,7 @@ class Library(JourneyEdits):
         except DBAPIError as e:
             raise self._backend.translate(e) from None
         except SQLAlchemyError as e:
-            raise LibraryError(f"{self.name}: the change was not saved ({e}).") from None
+            raise LibraryError(say("{0}: the change was not saved ({1}).", self.name, e)) from None
 
 
 __all__ = [

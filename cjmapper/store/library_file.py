@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from cjmapper.errors import LibraryError, LibraryLockedError
+from cjmapper.messages import say
 from cjmapper.store import migrate, sqlite
 from cjmapper.store.backend import WRITE_LOCK
 
@@ -33,7 +34,7 @@ def create_library_file(path: Path, busy_timeout_ms: int, seed: Callable[[Engine
     try:
         temporary = sqlite.new_temporary(path, "new")
     except OSError as e:
-        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
+        raise LibraryError(say("Cannot create {0}: {1}.", path.name, e.strerror or e)) from None
     engine = sqlite.make_engine(temporary, busy_timeout_ms)
     try:
         with engine.connect() as conn:
@@ -61,7 +62,7 @@ def create_library_file(path: Path, busy_timeout_ms: int, seed: Callable[[Engine
     except DBAPIError as e:
         raise sqlite.translate(e, path.name) from None
     except OSError as e:
-        raise LibraryError(f"Cannot create {path.name}: {e.strerror or e}.") from None
+        raise LibraryError(say("Cannot create {0}: {1}.", path.name, e.strerror or e)) from None
     finally:
         engine.dispose()
         remove_library_files(temporary)
@@ -78,8 +79,12 @@ def check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
             strangers = sqlite.foreign_schema_objects(conn)
             if strangers:
                 raise LibraryError(
-                    f"{path.name} holds SQL that cjmapper did not put there ({', '.join(strangers[:3])}); "
-                    "it will not run it, so it does not open this library."
+                    say(
+                        "{0} holds SQL that cjmapper did not put there ({1}); it will not run it, so it does not open "
+                        "this library.",
+                        path.name,
+                        ", ".join(strangers[:3]),
+                    )
                 )
             problems = sqlite.integrity_problems(conn)
             if not problems:
@@ -89,7 +94,7 @@ def check_existing_library(path: Path, busy_timeout_ms: int) -> list[str]:
     except DBAPIError as e:
         raise sqlite.translate(e, path.name) from None
     except UnicodeDecodeError:  # SQLite's own message quoted a damaged schema's bytes
-        raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
+        raise LibraryError(say("{0} is damaged (its schema holds bytes that are not text).", path.name)) from None
     finally:
         engine.dispose()
 

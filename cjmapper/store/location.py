@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from cjmapper.errors import LibraryError
+from cjmapper.messages import say
 
 SCHEMES = ("postgresql", "postgres")
 """URL schemes that name a team library (libpq accepts these two, in lower case)."""
@@ -133,10 +134,10 @@ def parse_server_url(text: str) -> ServerLocation:
     text = text.strip()
     scheme, _, rest = text.partition("://")
     if scheme not in SCHEMES:
-        raise LibraryError("A team library's address starts with postgresql:// or postgres://.")
+        raise LibraryError(say("A team library's address starts with postgresql:// or postgres://."))
     if _BAD_PERCENT.search(text):
         raise LibraryError(
-            "The address has a “%” that is not followed by two hexadecimal digits; write a % sign as %25."
+            say("The address has a “%” that is not followed by two hexadecimal digits; write a % sign as %25.")
         )
     # The query starts at the first "?" after the user name and password (libpq allows a "?" in a password).
     at = re.match(r"[^@/]*@", rest)
@@ -161,7 +162,7 @@ def parse_server_url(text: str) -> ServerLocation:
         ("password", "password", password),
     ):
         if key in query and given not in (None, ""):
-            raise LibraryError(f"The address gives the {part} twice (before the ? and after it); give it once.")
+            raise LibraryError(say("The address gives the {0} twice (before the ? and after it); give it once.", part))
     if "password" in query:
         password = query.pop("password")
     secrets = tuple((key, query.pop(key)) for key in sorted(SECRET_PARAMETERS & set(query)))
@@ -175,9 +176,9 @@ def _check_text(text: str) -> None:
     try:
         decoded = unquote_to_bytes(text).decode("utf-8")
     except UnicodeDecodeError:
-        raise LibraryError("The address has a %XX code that is not UTF-8 text.") from None
+        raise LibraryError(say("The address has a %XX code that is not UTF-8 text.")) from None
     if "\x00" in decoded:
-        raise LibraryError("The address cannot hold a NUL character (%00).")
+        raise LibraryError(say("The address cannot hold a NUL character (%00)."))
 
 
 def _decoded(text: str) -> str:
@@ -200,18 +201,20 @@ def _parse_query(text: str) -> dict[str, str]:
         key = _decoded(raw_key)
         if not sep:
             if _NAME.fullmatch(key):
-                raise LibraryError(f"The address has “{key}” without a value; write {key}=value after the ?.")
-            raise LibraryError("The address has a setting without “=” after the ?; write each as name=value.")
+                raise LibraryError(say("The address has “{0}” without a value; write {1}=value after the ?.", key, key))
+            raise LibraryError(say("The address has a setting without “=” after the ?; write each as name=value."))
         if not key:
-            raise LibraryError("The address has a setting without a name after the ?; write each as name=value.")
+            raise LibraryError(say("The address has a setting without a name after the ?; write each as name=value."))
         if key == "ssl" and raw_value == "true":  # libpq takes this JDBC spelling too
             key, raw_value = "sslmode", "require"
         if key not in LIBPQ_PARAMETERS:
             if key.lower() in LIBPQ_PARAMETERS:
-                raise LibraryError(f"The address's setting “{key}” must be written in lower case: {key.lower()}.")
-            raise LibraryError(f"The address has a setting libpq does not know{_shown(key)}.")
+                raise LibraryError(
+                    say("The address's setting “{0}” must be written in lower case: {1}.", key, key.lower())
+                )
+            raise LibraryError(say("The address has a setting libpq does not know{0}.", _shown(key)))
         if key in query:
-            raise LibraryError(f"The address gives “{key}” more than once; give each setting once.")
+            raise LibraryError(say("The address gives “{0}” more than once; give each setting once.", key))
         query[key] = _decoded(raw_value)
     return query
 
@@ -220,16 +223,19 @@ def _check_numbers(query: Mapping[str, str], port: int | None) -> None:
     """Refuse a port or a timeout that is no number, and more ports than hosts (as libpq would, when connecting)."""
     for key in sorted(NUMBER_PARAMETERS & set(query)):
         if not re.fullmatch(r"\s*[0-9]{1,9}\s*", query[key]):
-            raise LibraryError(f"The address's “{key}” must be a whole number.")
+            raise LibraryError(say("The address's “{0}” must be a whole number.", key))
     ports = query["port"].split(",") if "port" in query else [] if port is None else [str(port)]
     for given in ports:
         if given.strip() and not (given.strip().isascii() and given.strip().isdigit() and 0 < int(given) < 65536):
-            raise LibraryError("The address's port must be a number from 1 to 65535.")
+            raise LibraryError(say("The address's port must be a number from 1 to 65535."))
     hosts = len(query["host"].split(",")) if "host" in query else 1
     if len(ports) > 1 and len(ports) != hosts:
+        if hosts == 1:
+            raise LibraryError(
+                say("The address names {0} host but {1} ports; give one port, or one for each host.", 1, len(ports))
+            )
         raise LibraryError(
-            f"The address names {hosts} host{'s' if hosts != 1 else ''} but {len(ports)} ports; "
-            "give one port, or one for each host."
+            say("The address names {0} hosts but {1} ports; give one port, or one for each host.", hosts, len(ports))
         )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from cjmapper import card_fields
 from cjmapper.errors import LibraryError, NotFoundError
+from cjmapper.messages import say, word
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -160,7 +161,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
     given = {"journey_id": journey_id}
     j = conn.execute(_JOURNEY_ROW, given).one_or_none()
     if j is None:
-        raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+        raise NotFoundError(say("There is no journey with id {0} in this library.", journey_id))
     phase_rows = conn.execute(_PHASE_ROWS, given).all()
     lane_rows = conn.execute(_LANE_ROWS, given).all()
     # fetchall in one call: iterating the result fetches row by row, a third of the whole read at 5,000 cards.
@@ -211,7 +212,7 @@ def journey_revisions(conn: Connection, journey_id: int | None = None) -> dict[i
 def revision(conn: Connection, journey_id: int) -> int:
     found = conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).one_or_none()
     if found is None:
-        raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+        raise NotFoundError(say("There is no journey with id {0} in this library.", journey_id))
     problem = checks.revision_problem(found.revision)
     if problem is not None:
         raise checks.damaged(journey_id, problem)
@@ -229,9 +230,9 @@ def find_journey(conn: Connection, ref: str) -> int:
     if len(ids) == 1:
         return ids[0]
     if not ids:
-        raise NotFoundError(f"No journey has the id or title {ref!r}.")
+        raise NotFoundError(say("No journey has the id or title {0}.", repr(ref)))
     listed = ", ".join(str(i) for i in ids)
-    raise NotFoundError(f"{len(ids)} journeys are titled {ref!r} (ids {listed}); name one by its id.")
+    raise NotFoundError(say("{0} journeys are titled {1} (ids {2}); name one by its id.", len(ids), repr(ref), listed))
 
 
 _JOURNEY_OF = {
@@ -245,7 +246,7 @@ def journey_of(conn: Connection, table_name: str, item_id: int) -> int:
     """The journey that owns a phase, lane or touchpoint."""
     found = conn.execute(_JOURNEY_OF[table_name], {"item": item_id}).scalar()
     if found is None:
-        raise NotFoundError(f"There is no {table_name} with id {item_id} in this library.")
+        raise NotFoundError(say("There is no {0} with id {1} in this library.", word(table_name), item_id))
     if type(found) is not int:
         raise LibraryError(f"The {table_name} {item_id} is damaged: it belongs to no journey ({found!r:.40}).")
     return found

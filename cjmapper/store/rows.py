@@ -31,6 +31,7 @@ from cjmapper.errors import (
     NotFoundError,
     StaleEditError,
 )
+from cjmapper.messages import say
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -106,7 +107,7 @@ def refuse_stale(conn: Connection, journey_id: int, expected_revision: int | Non
         return
     found = conn.execute(_REVISION, {"j": journey_id}).scalar()
     if found is not None and found != expected_revision:
-        raise StaleEditError(STALE)
+        raise StaleEditError(say(STALE))
 
 
 def _whole(column: ColumnElement[Any]) -> ColumnElement[bool]:
@@ -313,7 +314,7 @@ def check_cell(
     if kind == LaneKind.EMOTIONS.value:
         raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
     if expected_revision is not None and revision is not None and revision != expected_revision:
-        raise StaleEditError(STALE)
+        raise StaleEditError(say(STALE))
 
 
 def journey_of_cards(conn: Connection, ids: Sequence[int]) -> int:

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cjmapper import file_names
 from cjmapper.errors import LibraryError, LibraryLockedError, UndecodableTextError
+from cjmapper.messages import say
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 
 APPLICATION_ID = 0x434A4D31  # "CJM1" in the SQLite header, so `file` and cjmapper know a library by its bytes
@@ -68,34 +69,40 @@ def check_existing_file(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(_HEADER_SIZE)
     except PermissionError:
-        raise LibraryError(f"{name}: cjmapper may not read this file (permission denied).") from None
+        raise LibraryError(say("{0}: cjmapper may not read this file (permission denied).", name)) from None
     except OSError as e:
-        raise LibraryError(f"{name}: cannot read the file ({e.strerror or e}).") from None
+        raise LibraryError(say("{0}: cannot read the file ({1}).", name, e.strerror or e)) from None
     size = st.st_size
     if size == 0:
-        raise LibraryError(f"{name} is an empty file, not a cjmapper library.")
+        raise LibraryError(say("{0} is an empty file, not a cjmapper library.", name))
     if not header.startswith(_MAGIC):
         if _MAGIC.startswith(header):
-            raise LibraryError(f"{name} is damaged: the file is cut short ({size} bytes).")
-        raise LibraryError(f"{name} is not a cjmapper library (it is not a SQLite database).")
+            raise LibraryError(say("{0} is damaged: the file is cut short ({1} bytes).", name, size))
+        raise LibraryError(say("{0} is not a cjmapper library (it is not a SQLite database).", name))
     if len(header) < _HEADER_SIZE:
-        raise LibraryError(f"{name} is damaged: the file is cut short ({size} bytes).")
+        raise LibraryError(say("{0} is damaged: the file is cut short ({1} bytes).", name, size))
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
     (application_id,) = struct.unpack(">I", header[68:72])
     (valid_for,) = struct.unpack(">I", header[92:96])
     if application_id != APPLICATION_ID:
-        raise LibraryError(f"{name} is another program's SQLite database, not a cjmapper library.")
+        raise LibraryError(say("{0} is another program's SQLite database, not a cjmapper library.", name))
     if page_size < 512 or page_size & (page_size - 1):
-        raise LibraryError(f"{name} is damaged: its header names no valid page size ({page_size}).")
+        raise LibraryError(say("{0} is damaged: its header names no valid page size ({1}).", name, page_size))
     if valid_for == change_counter and -(-size // page_size) < pages and not _wal_has_frames(path, page_size):
         # The header names more pages than the file holds. While a checkpoint copies the WAL into the file (when
         # the library closes), page 1 comes first: a kill or a full disk then leaves the file short of its header
         # and the WAL holding the rest, which SQLite reads whole. Without a WAL nothing holds the missing pages.
         raise LibraryError(
-            f"{name} is damaged: the file is cut short ({size} of {pages * page_size} bytes) and no {name}-wal "
-            "beside it holds the rest (when copying a library, copy its -wal file with it)."
+            say(
+                "{0} is damaged: the file is cut short ({1} of {2} bytes) and no {3}-wal beside it holds the "
+                "rest (when copying a library, copy its -wal file with it).",
+                name,
+                size,
+                pages * page_size,
+                name,
+            )
         )
     check_writable(path)
 
@@ -115,12 +122,19 @@ def check_writable(path: Path) -> None:
     st = path.stat()
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise LibraryError(
-            f"{path.name} is read-only. cjmapper saves every edit into the library file, "
-            "so it needs write access: make the file writable or open a copy."
+            say(
+                "{0} is read-only. cjmapper saves every edit into the library file, so it needs write access: "
+                "make the file writable or open a copy.",
+                path.name,
+            )
         )
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise LibraryError(
-            f"{path.name} is in a read-only folder ({path.parent}); cjmapper needs to write beside the library."
+            say(
+                "{0} is in a read-only folder ({1}); cjmapper needs to write beside the library.",
+                path.name,
+                path.parent,
+            )
         )
 
 
@@ -204,7 +218,9 @@ def refuse_in_use(path: Path) -> None:
 
 
 def _open_elsewhere(path: Path) -> LibraryLockedError:
-    return LibraryLockedError(f"{path.name} is open in another program; close it there first, or choose another name.")
+    return LibraryLockedError(
+        say("{0} is open in another program; close it there first, or choose another name.", path.name)
+    )
 
 
 def clear_place(path: Path) -> None:
@@ -232,8 +248,13 @@ def clear_place(path: Path) -> None:
             if e.errno == errno.ENAMETOOLONG:  # a name the file system cannot hold: no such file can be there
                 continue
             raise LibraryError(
-                f"{path.name}{suffix} is in the way and cannot be removed ({e.strerror or e}); SQLite would read it "
-                f"as part of {path.name}."
+                say(
+                    "{0}{1} is in the way and cannot be removed ({2}); SQLite would read it as part of {3}.",
+                    path.name,
+                    suffix,
+                    e.strerror or e,
+                    path.name,
+                )
             ) from None
 
 
@@ -492,7 +513,7 @@ def checkpoint(conn: Connection) -> None:
     assert isinstance(raw, sqlite3.Connection)
     busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
-        raise LibraryLockedError("The library is in use by another program; try again in a moment.")
+        raise LibraryLockedError(say("The library is in use by another program; try again in a moment."))
 
 
 def backup_to(engine: Engine, source: Path, target: Path) -> None:
@@ -532,7 +553,7 @@ def backup_to(engine: Engine, source: Path, target: Path) -> None:
     except sqlite3.Error as e:
         raise translate(e, target.name) from None
     except OSError as e:
-        raise LibraryError(f"cannot write {target.name}: {e.strerror or e}.") from None
+        raise LibraryError(say("cannot write {0}: {1}.", target.name, e.strerror or e)) from None
     finally:
         if temporary is not None:
             for suffix in ("", *SIDECARS):
@@ -546,17 +567,20 @@ def translate(error: BaseException, name: str) -> LibraryError:
     said = " ".join(str(original).split())  # SQLite may quote a damaged file's bytes, newlines and all
     text = said.lower()
     if text.startswith("could not decode to utf-8"):  # first: the message quotes the text, which may say anything
-        return UndecodableTextError(f"{name} is damaged: it holds text that is not UTF-8.")
+        return UndecodableTextError(say("{0} is damaged: it holds text that is not UTF-8.", name))
     if "locked" in text or "busy" in text:
         return LibraryLockedError(
-            f"{name} is locked by another program that is writing to it. Close that program, or wait and try again."
+            say(
+                "{0} is locked by another program that is writing to it. Close that program, or wait and try again.",
+                name,
+            )
         )
     if "readonly" in text or "read-only" in text:
-        return LibraryError(f"{name} is read-only: the change was not saved.")
+        return LibraryError(say("{0} is read-only: the change was not saved.", name))
     if "disk is full" in text or "full" in text:
-        return LibraryError(f"The disk holding {name} is full: the change was not saved.")
+        return LibraryError(say("The disk holding {0} is full: the change was not saved.", name))
     if "disk i/o" in text:
-        return LibraryError(f"The disk holding {name} reported an I/O error: the change was not saved.")
+        return LibraryError(say("The disk holding {0} reported an I/O error: the change was not saved.", name))
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return LibraryError(f"{name} is damaged ({said}).")
-    return LibraryError(f"{name}: the library could not be used ({said}).")
+        return LibraryError(say("{0} is damaged ({1}).", name, said))
+    return LibraryError(say("{0}: the library could not be used ({1}).", name, said))

@@ -670,7 +670,7 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     <message>
         <location filename="../../ui/editing/document.py"/>
         <source>Someone else changed this journey; your edit was not saved. The map now shows their changes.</source>
-        <translation>Iemand anders heeft deze klantreis gewijzigd; uw wijziging is niet opgeslagen. De kaart toont nu hun wijzigingen.</translation>
+        <translation>Iemand anders heeft deze klantreis gewijzigd; je wijziging is niet opgeslagen. De klantreis toont nu die wijzigingen.</translation>
     </message>
     <message>
         <location filename="../../ui/editing/document.py"/>
@@ -1736,7 +1736,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>under {0}</source>
-        <translation>minder dan {0}</translation>
+        <translation>onder {0}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1746,7 +1746,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1} sheets</source>
-        <translation>Gebruik {0} vellen {1}</translation>
+        <translation>{0} vellen {1} gebruiken</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1761,12 +1761,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} {1}</source>
-        <translation>Gebruik {0} {1}</translation>
+        <translation>{0} {1} gebruiken</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>Use {0} on {1} {2} sheets</source>
-        <translation>Gebruik {0} op {1} vellen {2}</translation>
+        <translation>{0} op {1} vellen {2} gebruiken</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1781,12 +1781,12 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
-        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis in kleinere kaarten.</translation>
+        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis op in kleinere delen.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; {1} {2} sheets keep it legible.</source>
-        <translation>{0}; met {1} vellen {2} blijft hij leesbaar.</translation>
+        <translation>{0}; met {1} vellen {2} blijft de tekst leesbaar.</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -1806,7 +1806,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
-        <translation>{0}; geen papier van A0 tot A4 houdt hem leesbaar: druk hem af op {1}</translation>
+        <translation>{0}; op geen papier van A0 tot A4 blijft de tekst leesbaar: druk af op {1}</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -2120,6 +2120,44 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/panels/field_editors.py"/>
         <source>Mixed</source>
         <translation>Verschillend</translation>
+    </message>
+</context>
+<context>
+    <name>StartVotingDialog</name>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Start Dot Voting</source>
+        <translation>Stemmen met stippen starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Each participant puts a few dots on the cards that matter most to them.</source>
+        <translation>Iedere deelnemer verdeelt een paar stippen over de kaarten die het meest tellen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Dots per participant</source>
+        <translation>Stippen per deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Dots per participant:</source>
+        <translation>&amp;Stippen per deelnemer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Participants:</source>
+        <translation>&amp;Deelnemers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_start.py"/>
+        <source>&amp;Start Voting</source>
+        <translation>Stemmen s&amp;tarten</translation>
     </message>
 </context>
 <context>
@@ -2513,8 +2551,8 @@ Je eigen bibliotheek is {0}.</translation>
     <name>Voting</name>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>Start Dot &amp;Voting</source>
-        <translation>Stemmen met &amp;stippen starten</translation>
+        <source>Start Dot &amp;Voting…</source>
+        <translation>Stemmen met &amp;stippen starten…</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
@@ -2561,6 +2599,16 @@ Je eigen bibliotheek is {0}.</translation>
         <source>{0} dots used in this round</source>
         <translation>{0} stippen gebruikt in deze ronde</translation>
     </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Finish Voting</source>
+        <translation>Stemmen afronden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting_session.py"/>
+        <source>Next Participant</source>
+        <translation>Volgende deelnemer</translation>
+    </message>
 </context>
 <context>
     <name>VotingBar</name>
@@ -2571,18 +2619,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
-        <source>Next Participant</source>
-        <translation>Volgende deelnemer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
         <source>Stop Voting (Esc)</source>
         <translation>Stemmen stoppen (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workshop/voting.py"/>
-        <source>Finish Voting</source>
-        <translation>Stemmen afronden</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
@@ -2697,8 +2735,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
-        <source>No dots left for participant {0}. Click “Next participant” to go on.</source>
-        <translation>Deelnemer {0} heeft geen stippen meer. Klik op “Volgende deelnemer” om verder te gaan.</translation>
+        <source>No dots left for participant {0}. Click “{1}” to go on.</source>
+        <translation>Deelnemer {0} heeft geen stippen meer. Klik op “{1}” om verder te gaan.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
@@ -2712,8 +2750,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
-        <source>Participant {0} has used all their dots. Click “Next participant” to go on.</source>
-        <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “Volgende deelnemer” om verder te gaan.</translation>
+        <source>Participant {0} has used all their dots. Click “{1}” to go on.</source>
+        <translation>Deelnemer {0} heeft alle stippen gebruikt. Klik op “{1}” om verder te gaan.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import decimal
+from ..i18n import decimal, integer
 
 SETTINGS_PICTURE_DPI = "picture/dpi"
 SETTINGS_PICTURE_CHROME = "picture/chrome"
@@ -88,5 +88,5 @@ class PictureDpiDialog(QDialog):
         width, height = self._pixels_at(self.dpi, self.chrome)
         megapixels = width * height / 1_000_000
         self.size_label.setText(
-            self.tr("{0} × {1} pixels ({2} megapixels)").format(f"{width:,}", f"{height:,}", decimal(megapixels))
+            self.tr("{0} × {1} pixels ({2} megapixels)").format(integer(width), integer(height), decimal(megapixels))
         )

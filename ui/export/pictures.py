@@ -35,6 +35,7 @@ from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.file_names import replace_file
 from cjmapper.layout import Layout, Metrics, compute_layout
+from cjmapper.messages import number, say
 from cjmapper.model import Journey
 from cjmapper.store import Library
 
@@ -168,18 +169,29 @@ def _largest_dpi(width: float, height: float) -> int:
 
 def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
     if not MIN_DPI <= dpi <= MAX_DPI:
-        raise CjmapperError(f"a picture's resolution must be {MIN_DPI} to {MAX_DPI} dpi, not {dpi}")
+        raise CjmapperError(say("a picture's resolution must be {0} to {1} dpi, not {2}", MIN_DPI, MAX_DPI, dpi))
     width, height = _page_size(document.journey, chrome)
     if _fits(width, height, dpi):
         return
     w, h = _pixels(width, dpi), _pixels(height, dpi)
     best = _largest_dpi(width, height)
-    hint = f"choose {best} dpi or less" if best >= MIN_DPI else "export a PDF poster or an SVG picture instead"
+    hint = (
+        say("choose {0} dpi or less", best) if best >= MIN_DPI else say("export a PDF poster or an SVG picture instead")
+    )
     if w * h > MAX_PIXELS:
-        limit = f"more than the {MAX_PIXELS:,} a picture may have"
+        limit = say("more than the {0} a picture may have", number(MAX_PIXELS))
     else:
-        limit = f"more than the {MAX_SIDE:,} pixels a PNG side may have"
-    raise CjmapperError(f"a {dpi}-dpi picture of this journey would be {w:,} x {h:,} pixels, {limit}; {hint}")
+        limit = say("more than the {0} pixels a PNG side may have", number(MAX_SIDE))
+    raise CjmapperError(
+        say(
+            "a {0}-dpi picture of this journey would be {1} x {2} pixels, {3}; {4}",
+            dpi,
+            number(w),
+            number(h),
+            limit,
+            hint,
+        )
+    )
 
 
 # ---------------------------------------------------------------------- drawing
@@ -218,7 +230,13 @@ def _png(scene: JourneyScene, page: PicturePage, dpi: int) -> bytes:
     width, height = _pixels(source.width(), dpi), _pixels(source.height(), dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     if image.isNull():
-        raise CjmapperError(f"there is not enough memory for a {width:,} x {height:,}-pixel picture; choose fewer dpi")
+        raise CjmapperError(
+            say(
+                "there is not enough memory for a {0} x {1}-pixel picture; choose fewer dpi",
+                number(width),
+                number(height),
+            )
+        )
     image.fill(SCENE_BACKGROUND)
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)

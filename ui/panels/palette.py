@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cjmapper.channels import CHANNELS, channel, resolve
 from cjmapper.model import MAX_CHANNEL, Language
 
+from ..i18n import ui_language
 from ..icons import channel_icon, channel_pixmap
 from ..mime import CHANNEL_MIME as CHANNEL_MIME  # also here, where the palette's users look for it
 
@@ -152,10 +153,10 @@ class ChannelPalette(QWidget):
     channel_activated = Signal(str)
     """A channel (catalogue key or free text) the user chose with Enter or a double-click."""
 
-    def __init__(self, parent: QWidget | None = None, language: Language | str = Language.EN) -> None:
+    def __init__(self, parent: QWidget | None = None, language: Language | str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("channelPalette")
-        self._language = Language(str(language))
+        self._language = ui_language() if language is None else Language(str(language))
 
         self._filter = QLineEdit(self)
         self._filter.setObjectName("channelFilter")
@@ -238,9 +239,10 @@ class ChannelPalette(QWidget):
     def language(self) -> Language:
         return self._language
 
-    def set_language(self, language: Language | str) -> None:
-        """Show the channel names in `language` (the journey's language)."""
-        self._language = Language(str(language))
+    def set_language(self, language: Language | str | None) -> None:
+        """Show the channel names in `language` (the open journey's language; None: the interface's, with no
+        journey open)."""
+        self._language = ui_language() if language is None else Language(str(language))
         self._relabel()
 
     def visible_keys(self) -> list[str]:

@@ -44,6 +44,7 @@ from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
+from ..i18n import integer
 from ..length_limit import show_limit
 from ..plain_text import plain_tooltip
 
@@ -459,7 +460,7 @@ class PersonaDialog(QDialog):
         if not name and any(self._texts()):
             problem = self.tr("Give the persona a name.")
         elif any(len(text) > MAX_TEXT for text in self._texts()):
-            problem = self.tr("Each text can hold at most {0} characters.").format(f"{MAX_TEXT:,}")
+            problem = self.tr("Each text can hold at most {0} characters.").format(integer(MAX_TEXT))
         self.message.setText(problem)
         self.message.setVisible(bool(problem))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
         self.scene = None
         self.view.setScene(None)
         self.properties.set_document(None)
+        self.channel_palette.set_language(None)  # the interface's language
         self.empty.setText(
             text
             if text is not None

@@ -27,6 +27,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, Qt, QTim
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
+from cjmapper import style
 from cjmapper.editing import Gate, Touches
 from cjmapper.editing.gate import Verb
 from cjmapper.layout import Metrics
@@ -41,6 +42,9 @@ from .voting_session import VotingSession
 
 WORKSHOP_SCALE = 1.4
 """How much larger the map is laid out in workshop mode (type, cards, headers, gaps)."""
+WORKSHOP_DOTS = 4.0
+"""How much larger than the (already larger) type's the vote dots are in workshop mode: about 22 units across, so
+at least 12 px at the zoom that fits a map to a 1080p projector."""
 REFIT_SECONDS = 1.5
 """After entering, the map is fitted again whenever the window settles into full screen within this time."""
 MESSAGE_MS = 6000
@@ -54,11 +58,16 @@ WORKSHOP_GATE = "workshop"
 
 
 def workshop_metrics(base: Metrics | None = None, scale: float = WORKSHOP_SCALE) -> Metrics:
-    """`base` (default sizes when None) with every size scaled; counts (lines) stay."""
+    """`base` (default sizes when None) with every size scaled; counts (lines) stay. The vote dots grow by
+    `WORKSHOP_DOTS` besides, and the cards' footer with them (two rows of dots fit in it)."""
     m = base if base is not None else Metrics()
-    sizes: dict[str, object] = {f.name: getattr(m, f.name) for f in fields(m)}
+    sizes: dict[str, object] = {f.name: getattr(m, f.name) for f in fields(m) if f.name != "vote_dots"}
     scaled: dict[str, Any] = {name: value * scale for name, value in sizes.items() if isinstance(value, float)}
-    return replace(m, **scaled)
+    dots = m.vote_dots * WORKSHOP_DOTS
+    k = m.font_size * scale / Metrics().font_size
+    footer = (style.DOT_PITCH + style.DOT_DIAMETER) * k * dots
+    scaled["footer_height"] = max(scaled["footer_height"], footer)
+    return replace(m, **scaled, vote_dots=dots)
 
 
 def changes_structure(command: QUndoCommand) -> bool:

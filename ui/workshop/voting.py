@@ -40,7 +40,8 @@ from cjmapper.voting import MAX_DOTS_EACH, MAX_PARTICIPANTS, most_voted
 
 from ..canvas.painting import VOTE_DOT
 from ..plain_text import plain_tooltip
-from .voting_session import VotingSession, dots_left_text, participant_text, used_text
+from .voting_session import VotingSession, dots_left_text, next_button_text, participant_text, used_text
+from .voting_start import ask_and_start
 
 MOST_VOTED_ROWS = 100
 """The "most voted" list shows at most this many cards."""
@@ -331,7 +332,7 @@ class VotingBar(QFrame):
         self.hint.setObjectName("votingBarHint")
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_button = QPushButton(self.tr("Next Participant"), self)
+        self.next_button = QPushButton(self)
         self.next_button.setObjectName("votingBarNext")
         self.next_button.clicked.connect(session.next_participant)
         self.stop_button = QPushButton(self.tr("Stop Voting (Esc)"), self)
@@ -371,8 +372,7 @@ class VotingBar(QFrame):
         self.participant_label.setText(participant_text(s))
         self.tally.set_dots(s.dots_per_participant, s.dots_left)
         self.tally_label.setText(dots_left_text(s.dots_left))
-        last = s.participant >= s.participants
-        self.next_button.setText(self.tr("Finish Voting") if last else self.tr("Next Participant"))
+        self.next_button.setText(next_button_text(s))
         self.hint.setText(
             s.message
             or self.tr("Click a card to give it a dot; right-click or Ctrl+click takes one back. {0}.").format(
@@ -398,14 +398,15 @@ class VotingActions:
 def voting_actions(
     session: VotingSession, panel: VotingPanel, parent: QObject, on_start: Callable[[], object]
 ) -> VotingActions:
-    """Menu actions for `session`; `on_start` runs after Start Dot Voting started a round (say, to show the dock)."""
+    """Menu actions for `session`; Start Dot Voting asks for the dots and participants first (`StartVotingDialog`),
+    and `on_start` runs once it started a round (say, to show the dock)."""
 
-    def start() -> None:
-        if session.start():
-            on_start()
+    def start() -> None:  # ask for the dots and participants first (the panel's own Start has them beside it)
+        if session.document is not None and not session.active:
+            ask_and_start(session, panel.window(), on_start)
 
     actions = VotingActions(
-        QAction(QCoreApplication.translate("Voting", "Start Dot &Voting"), parent),
+        QAction(QCoreApplication.translate("Voting", "Start Dot &Voting…"), parent),
         QAction(QCoreApplication.translate("Voting", "&Next Participant"), parent),
         QAction(QCoreApplication.translate("Voting", "S&top Voting"), parent),
         QAction(QCoreApplication.translate("Voting", "&Reset Votes…"), parent),

@@ -266,8 +266,8 @@ class VotingSession(QObject):
             return False
         if self.dots_left <= 0:
             self._say(
-                self.tr("No dots left for participant {0}. Click “Next participant” to go on.").format(
-                    ballot.participant
+                self.tr("No dots left for participant {0}. Click “{1}” to go on.").format(
+                    ballot.participant, next_button_text(self)
                 )
             )
             return False
@@ -280,8 +280,8 @@ class VotingSession(QObject):
             document.undo_stack.push(_BallotMarker(self, [(ballot, card_id, 1)]))
         if self.dots_left == 0:
             self._say(
-                self.tr("Participant {0} has used all their dots. Click “Next participant” to go on.").format(
-                    ballot.participant
+                self.tr("Participant {0} has used all their dots. Click “{1}” to go on.").format(
+                    ballot.participant, next_button_text(self)
                 )
             )
         else:
@@ -360,3 +360,11 @@ def used_text(session: VotingSession) -> str:
     if session.dots_used == 1:
         return QCoreApplication.translate("Voting", "1 dot used in this round")
     return QCoreApplication.translate("Voting", "{0} dots used in this round").format(session.dots_used)
+
+
+def next_button_text(session: VotingSession) -> str:
+    """What the voting bar's next button says (and the messages that name it): Finish Voting for the last
+    participant, Next Participant before."""
+    if session.participant >= session.participants:
+        return QCoreApplication.translate("Voting", "Finish Voting")
+    return QCoreApplication.translate("Voting", "Next Participant")
