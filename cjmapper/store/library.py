@@ -47,7 +47,14 @@ class Library(JourneyEdits):
     (or use `with`) when done."""
 
     def __init__(
-        self, engine: Engine, backend: Backend, location: Location, created: bool, *, damage: Sequence[str] = ()
+        self,
+        engine: Engine,
+        backend: Backend,
+        location: Location,
+        created: bool,
+        *,
+        damage: Sequence[str] = (),
+        shared: bool = False,
     ) -> None:
         self._engine: Engine | None = engine
         self._backend = backend
@@ -62,6 +69,10 @@ class Library(JourneyEdits):
         self.damage: tuple[str, ...] = tuple(damage)
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
+        self.shared = shared
+        """True when another window or program had the library file open as this one opened it (another `Library`
+        of this program, or any program's SQLite connection: the locks it holds, which the system lets go when a
+        program crashes, so nothing goes stale). Always False for a team library, which is shared by nature."""
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -112,6 +123,7 @@ class Library(JourneyEdits):
             damage = library_file.check_existing_library(path, busy_timeout_ms)
             if damage:
                 return cls._open_damaged(path, busy_timeout_ms, damage)
+        shared = not created and sqlite.in_use(path)  # asked before this library's own connections hold the file
         engine = sqlite.make_engine(path, busy_timeout_ms)
         try:
             with engine.connect() as conn:
@@ -126,7 +138,7 @@ class Library(JourneyEdits):
             if isinstance(e, UnicodeDecodeError):  # SQLite's own message quoted a damaged schema's bytes
                 raise LibraryError(f"{path.name} is damaged (its schema holds bytes that are not text).") from None
             raise
-        return cls(engine, sqlite.SqliteBackend(engine, path), path, created)
+        return cls(engine, sqlite.SqliteBackend(engine, path), path, created, shared=shared)
 
     @classmethod
     def _seed(cls, engine: Engine, path: Path, seed: Callable[[], Journey]) -> None:
