@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
         self.watch.start()  # two editors on one library: notice what others commit and show it
+        self.watch.say_if_shared()
 
     # ------------------------------------------------------------------ building
 
@@ -597,6 +598,7 @@ class MainWindow(QMainWindow):
         self.files.remember(opened)
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
+        self.watch.say_if_shared()
 
     def _apply_library_kind(self) -> None:
         """What differs between a library file and a team library: Save Library As… is a file's, Copy Journey to
