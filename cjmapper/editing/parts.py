@@ -113,13 +113,14 @@ def changed_parts(before: Journey, after: Journey) -> Parts:
     objects, so that is cheap)."""
     old_cards = {card.id: card for card in before.touchpoints}
     new_cards = {card.id: card for card in after.touchpoints}
-    touched = [
-        card
-        for card_id in old_cards.keys() | new_cards.keys()
-        for card in (old_cards.get(card_id), new_cards.get(card_id))
-        if card is not None and old_cards.get(card_id) != new_cards.get(card_id)
+    changed = [
+        card_id
+        for card_id, card in new_cards.items()
+        if (old := old_cards.get(card_id)) is not card and old != card  # a re-read keeps an equal card's object
     ]
-    names = [(new_cards.get(i) or old_cards[i]).title for i in dict.fromkeys(card.id for card in touched)]
+    changed += [card_id for card_id in old_cards if card_id not in new_cards]
+    touched = [card for i in changed for card in (old_cards.get(i), new_cards.get(i)) if card is not None]
+    names = [(new_cards.get(i) or old_cards[i]).title for i in changed]
     old_phases = {p.id: p for p in before.phases}
     new_phases = {p.id: p for p in after.phases}
     phases = frozenset(i for i in old_phases.keys() | new_phases.keys() if old_phases.get(i) != new_phases.get(i))
