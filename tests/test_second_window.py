@@ -325,3 +325,18 @@ def test_the_history_message_fits_the_status_bar_in_both_languages_with_a_long_c
         assert fits_status_bar(a, message)
         a.close()
         a.library.close()
+
+
+@pytest.mark.parametrize("library_location", ["postgresql"], indirect=True)
+def test_a_second_window_on_a_team_library_says_it_is_open_elsewhere(qtbot: QtBot, location: Location) -> None:
+    first = open_window(qtbot, location, SHARED, poll=False)
+    assert first.statusBar().currentMessage() == ""
+    first.poll_changes()  # the first poll listens to the library: from then on the window is seen by others
+    second = open_window(qtbot, location, SHARED, poll=False)
+    assert second.statusBar().currentMessage() == OPEN_ELSEWHERE
+    second.close()
+    second.library.close()
+    first.close()
+    first.library.close()  # the server lets go of its presence with its connections
+    with Library.open(location) as alone:
+        assert not alone.shared

@@ -70,9 +70,10 @@ class Library(JourneyEdits):
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
         self.shared = shared
-        """True when another window or program had the library file open as this one opened it (another `Library`
-        of this program, or any program's SQLite connection: the locks it holds, which the system lets go when a
-        program crashes, so nothing goes stale). Always False for a team library, which is shared by nature."""
+        """True when another window or program had the library open as this one opened it. A file: another `Library`
+        of this program, or any program's SQLite connection (the locks it holds, which the system lets go when a
+        program crashes, so nothing goes stale). A team library: another editor listening to it (the presence lock
+        its listening connection holds, which the server lets go with the connection)."""
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -102,8 +103,8 @@ class Library(JourneyEdits):
         if isinstance(where, ServerLocation):
             from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
 
-            engine, backend, created = team.open_team_library(where, busy_timeout_ms)
-            return cls(engine, backend, where, created)
+            engine, backend, created, shared = team.open_team_library(where, busy_timeout_ms)
+            return cls(engine, backend, where, created, shared=shared)
         path = where
         busy_timeout_ms = FILE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         if path.is_dir():
