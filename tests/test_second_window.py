@@ -340,3 +340,32 @@ def test_a_second_window_on_a_team_library_says_it_is_open_elsewhere(qtbot: QtBo
     first.library.close()  # the server lets go of its presence with its connections
     with Library.open(location) as alone:
         assert not alone.shared
+
+
+def test_a_macro_above_a_dropped_step_is_kept_whole_and_undoes_in_one_step(
+    windows: tuple[MainWindow, MainWindow], warnings: list[str], location: Location
+) -> None:
+    a, b = windows
+    assert a.document is not None
+    assert b.document is not None
+    cards = list(a.document.journey.touchpoints[:4])
+    assert a.document.update_touchpoint(cards[0].id, title="Dropped: B changes this card")
+    with a.document.macro("Two cards at once"):
+        assert a.document.update_touchpoint(cards[1].id, title="Macro 1")
+        assert a.document.update_touchpoint(cards[2].id, title="Macro 2")
+    assert a.document.update_touchpoint(cards[3].id, title="Undone, kept as redo")
+    a.undo_action.trigger()
+    poll(b)
+    assert b.document.update_touchpoint(cards[0].id, notes="B's")
+    poll(a)
+    assert a.document.undo_stack.count() == 2  # the macro, and the redo step above it
+    assert a.undo_action.text() == "&Undo Two cards at once"
+    a.redo_action.trigger()
+    assert stored_titles(location, a.document.journey_id)[cards[3].id] == "Undone, kept as redo"
+    a.undo_action.trigger()
+    a.undo_action.trigger()  # the whole macro in one step
+    titles = stored_titles(location, a.document.journey_id)
+    assert [titles[c.id] for c in cards[1:4]] == [c.title for c in cards[1:4]]
+    assert titles[cards[0].id] == "Dropped: B changes this card"
+    assert not a.undo_action.isEnabled()
+    assert warnings == []

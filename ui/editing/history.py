@@ -77,7 +77,7 @@ def keep_steps(stack: QUndoStack, touched: Parts, run: Run, quietly: Callable[[b
     try:
         stack.clear()
         for step in steps:
-            stack.push(_rebuilt(step, run))
+            _push(stack, step, run)
         for _ in range(redo):
             stack.undo()
     finally:
@@ -85,14 +85,14 @@ def keep_steps(stack: QUndoStack, touched: Parts, run: Run, quietly: Callable[[b
     return count - len(steps)
 
 
-def _rebuilt(kept: _Kept, run: Run) -> QUndoCommand:
-    """A new step around the commands of one that stays; pushing it runs nothing (their redo() is skipped)."""
-    if not kept.macro:
-        step = UndoStep(kept.commands[0], run)
-        step.merges = False
-        return step
-    macro = QUndoCommand(kept.text)
+def _push(stack: QUndoStack, kept: _Kept, run: Run) -> None:
+    """Push a new step around the commands of one that stays (a macro's as a macro again); this runs nothing (the new
+    steps skip the redo() a push calls). Pushed by the stack's own push, so the stack owns every step."""
+    if kept.macro:
+        stack.beginMacro(kept.text)
     for command in kept.commands:
-        child = UndoStep(command, run, macro)
-        child.merges = False
-    return macro
+        step = UndoStep(command, run)
+        step.merges = False
+        stack.push(step)
+    if kept.macro:
+        stack.endMacro()
