@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             self._scenes[journey_id] = JourneyScene(document, self)
         else:
             try:
-                if not document.refresh():  # changed elsewhere while it was in the background: re-read, history cleared
+                if not document.refresh():  # changed in the background: re-read, steps it touched dropped
                     document.reload()
             except CjmapperError as e:  # damaged meanwhile
                 self._forget(journey_id)
