@@ -204,7 +204,10 @@ def test_a_stale_edit_in_a_window_is_refused_and_shows_the_others_work(
     assert a.document.update_touchpoint(card.id, title="A's title")
 
     assert not b.document.update_touchpoint(card.id, title="B's title")
-    assert warnings == ["Someone else changed this journey; your edit was not saved. The map now shows their changes."]
+    assert warnings == [
+        "Someone else changed this journey; your edit was not saved. The map now shows their changes. "
+        "Undo history cleared: “A's title” was changed in another window."
+    ]  # B's step was on the card A changed: it had to go, and the message says why
     in_file = stored(location, b.document.journey_id)
     assert in_file.touchpoint(card.id).title == "A's title"
     assert in_file.touchpoint(card.id).notes == "B's earlier note"

@@ -8,6 +8,7 @@ changed, and the gate they pass. The front end (`ui.editing`) runs the commands 
 | `card_commands`, `field_commands`, `structure_commands`, `version_commands` | the commands, by what they edit |
 | `changes` | `Change`: what an edit changed, for the views |
 | `gate` | which parts of the journey may change now (workshop lock, read-only library) |
+| `parts` | which cards, cells, phases, lanes and fields an edit made elsewhere changed and an undo step holds |
 | `labels` | Edit menu labels, marked for translation without Qt |
 """
 

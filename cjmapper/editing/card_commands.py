@@ -19,6 +19,7 @@ from cjmapper.store import Placement
 from .changes import Change, ChangeKind
 from .command import Command, ids
 from .labels import Label, marked, quoted
+from .parts import Parts, card_parts
 from .snapshot import JourneySnapshot
 
 CARD_FIELDS = card_fields.NAMES
@@ -74,6 +75,11 @@ class NewCardsCommand(Command):
         self._cards = tuple(replace(snapshot.card(i)) for i in self.card_ids)
         self.label = self.describe()
         return Change(ChangeKind.CARDS, added=ids(self.card_ids), updated=ids(moved))
+
+    def holds(self) -> Parts:
+        return card_parts(self._cards) | Parts(
+            cards=ids(p.touchpoint_id for p in self._others_before), cells=frozenset({(self.phase_id, self.lane_id)})
+        )
 
     def describe(self) -> Label:
         if len(self._cards) == 1:
@@ -171,6 +177,12 @@ class MoveTouchpointsCommand(Command):
             self.label = Label(marked("Move {0} cards"), (len(self.ids),))
         return Change(ChangeKind.CARDS, updated=ids(moved))
 
+    def holds(self) -> Parts:
+        placements = (*self._before, *self._after)
+        return Parts(
+            cards=ids(p.touchpoint_id for p in placements), cells=frozenset((p.phase_id, p.lane_id) for p in placements)
+        )
+
     def backward(self) -> Change:
         self.arrange(self._before)
         return Change(ChangeKind.CARDS, updated=ids(p.touchpoint_id for p in self._before))
@@ -200,6 +212,9 @@ class DeleteTouchpointsCommand(Command):
         else:
             self.label = Label(marked("Delete {0} cards"), (len(self.ids),))
         return Change(ChangeKind.CARDS, removed=ids(self.ids))
+
+    def holds(self) -> Parts:
+        return card_parts(self._cards)
 
     def backward(self) -> Change:
         self.restore_cards(self._cards)

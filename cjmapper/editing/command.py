@@ -27,6 +27,7 @@ from cjmapper.store import Library, Placement
 from .changes import Change
 from .gate import Touches
 from .labels import Label
+from .parts import Parts
 from .snapshot import JourneySnapshot
 
 
@@ -71,6 +72,12 @@ class Command:
     def backward(self) -> Change:
         """Undo. Raises CjmapperError when the library refused."""
         raise NotImplementedError
+
+    def holds(self) -> Parts:
+        """The parts of the journey whose ids or values this command's undo and redo put back (see
+        `cjmapper.editing.parts`): when someone else's edit touches none of them, the step stays valid. By default
+        the whole journey (a command that says nothing more is dropped by any edit made elsewhere)."""
+        return Parts(everything=True)
 
     def mergeable(self) -> bool:
         """Whether a later command may be absorbed into this one (`absorb`)."""

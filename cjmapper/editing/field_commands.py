@@ -27,6 +27,7 @@ from .changes import Change, ChangeKind
 from .command import Command, ids
 from .gate import Touches
 from .labels import Label, marked, quoted
+from .parts import Parts
 from .snapshot import JourneySnapshot
 
 
@@ -149,6 +150,9 @@ class UpdateTouchpointCommand(UpdateCommand):
     def change(self) -> Change:
         return Change(ChangeKind.CARDS, updated=frozenset({self.target_id}))
 
+    def holds(self) -> Parts:
+        return Parts(cards=frozenset({self.target_id}))
+
     def name(self) -> str:
         return self.snapshot.card(self.target_id).title
 
@@ -195,6 +199,9 @@ class UpdateTouchpointsCommand(Command):
         else:
             self.label = Label(marked("Edit {0} cards"), (len(self.after),))
         return self._write(self.after)
+
+    def holds(self) -> Parts:
+        return Parts(cards=ids(self.after))
 
     def forward(self) -> Change:
         return self._write(self.after)
@@ -245,6 +252,9 @@ class UpdatePhaseCommand(UpdateCommand):
     def change(self) -> Change:
         return Change(ChangeKind.STRUCTURE, phases=frozenset({self.target_id}))
 
+    def holds(self) -> Parts:
+        return Parts(phases=frozenset({self.target_id}))
+
     def name(self) -> str:
         return self.snapshot.phase(self.target_id).name
 
@@ -271,6 +281,9 @@ class UpdateLaneCommand(UpdateCommand):
 
     def change(self) -> Change:
         return Change(ChangeKind.STRUCTURE, lanes=frozenset({self.target_id}))
+
+    def holds(self) -> Parts:
+        return Parts(lanes=frozenset({self.target_id}))
 
     def name(self) -> str:
         return self.snapshot.lane(self.target_id).name
@@ -328,6 +341,9 @@ class UpdateJourneyCommand(UpdateCommand):
 
     def change(self) -> Change:
         return Change(ChangeKind.JOURNEY, fields=frozenset(self.requested))
+
+    def holds(self) -> Parts:
+        return Parts(fields=frozenset(self.requested))
 
     def name(self) -> str:
         return self.snapshot.journey.title

@@ -18,6 +18,7 @@ from .changes import Change, ChangeKind
 from .command import Command, ids
 from .gate import Touches
 from .labels import Label, marked, quoted
+from .parts import Parts, card_parts
 from .snapshot import JourneySnapshot
 
 Removal = PhaseRemoval | LaneRemoval
@@ -65,6 +66,18 @@ class StructureCommand(Command):
     ) -> Change:
         """The change of this phase or lane (and of its cards that came or went)."""
         raise NotImplementedError
+
+    def held(self, item_id: int, removal: Removal | None, *, whole: bool) -> Parts:
+        """The phase or lane `item_id` with its place in the order; `whole`: with every cell of it (and the cards
+        `removal` took out, which undo or redo put back)."""
+        on_phases = self.WHAT == "phase"
+        item = frozenset({item_id})
+        parts = Parts(phases=item, phase_order=True) if on_phases else Parts(lanes=item, lane_order=True)
+        if whole:
+            parts |= Parts(whole_phases=item) if on_phases else Parts(whole_lanes=item)
+            if removal is not None:
+                parts |= card_parts(removal.touchpoints)
+        return parts
 
     @staticmethod
     def item(removal: Removal) -> Phase | Lane:
@@ -177,6 +190,10 @@ class AddStructureCommand(StructureCommand):
         self.label = Label(self.TEXTS["add"], (quoted(item.name),))
         return self.changed(item.id)
 
+    def holds(self) -> Parts:
+        assert self._removed is not None
+        return self.held(self.item(self._removed).id, self._removed, whole=True)
+
     def backward(self) -> Change:
         assert self._removed is not None
         self._removed = self.remove(self.item(self._removed).id)
@@ -206,6 +223,9 @@ class MoveStructureCommand(StructureCommand):
         self.move(self.item_id, self._new)
         return self.changed(self.item_id)
 
+    def holds(self) -> Parts:
+        return self.held(self.item_id, None, whole=False)
+
     def backward(self) -> Change:
         self.move(self.item_id, self._old)
         return self.changed(self.item_id)
@@ -231,6 +251,9 @@ class DeleteStructureCommand(StructureCommand):
         text = self.TEXTS["delete n" if count > 1 else "delete 1" if count == 1 else "delete"]
         self.label = Label(text, (name, count))
         return self.changed(self.item_id, removed=ids(t.id for t in self._removed.touchpoints))
+
+    def holds(self) -> Parts:
+        return self.held(self.item_id, self._removed, whole=True)
 
     def backward(self) -> Change:
         assert self._removed is not None

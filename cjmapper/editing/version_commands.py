@@ -14,6 +14,7 @@ from .changes import Change, ChangeKind
 from .command import Command
 from .gate import Touches
 from .labels import Label, marked, quoted
+from .parts import Parts
 from .snapshot import JourneySnapshot
 
 VERSIONS_CHANGED = Change(ChangeKind.VERSIONS, versions=True)
@@ -50,6 +51,9 @@ class SaveVersionCommand(Command):
         self.label = Label(marked("Save version {0}"), (quoted(self.info.name),))
         return VERSIONS_CHANGED
 
+    def holds(self) -> Parts:
+        return Parts()  # a version, no part of the map
+
     def backward(self) -> Change:
         assert self.info is not None
         self._removal = self.library.delete_version(self.info.id, expected_revision=self.seen)
@@ -85,6 +89,9 @@ class DeleteVersionCommand(Command):
     def forward(self) -> Change:
         self._delete()
         return VERSIONS_CHANGED
+
+    def holds(self) -> Parts:
+        return Parts()  # a version, no part of the map
 
     def _delete(self) -> VersionRemoval:
         self._removal = self.library.delete_version(self.version_id, expected_revision=self.seen)

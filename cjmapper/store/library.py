@@ -48,7 +48,14 @@ class Library(JourneyEdits):
     (or use `with`) when done."""
 
     def __init__(
-        self, engine: Engine, backend: Backend, location: Location, created: bool, *, damage: Sequence[str] = ()
+        self,
+        engine: Engine,
+        backend: Backend,
+        location: Location,
+        created: bool,
+        *,
+        damage: Sequence[str] = (),
+        shared: bool = False,
     ) -> None:
         self._engine: Engine | None = engine
         self._backend = backend
@@ -63,6 +70,11 @@ class Library(JourneyEdits):
         self.damage: tuple[str, ...] = tuple(damage)
         """What the integrity check found wrong when the library was opened; () for a sound library. A damaged
         library is open read-only: it can be read and exported (`cjmapper.recovery`), every edit is refused."""
+        self.shared = shared
+        """True when another window or program had the library open as this one opened it. A file: another `Library`
+        of this program, or any program's SQLite connection (the locks it holds, which the system lets go when a
+        program crashes, so nothing goes stale). A team library: another editor listening to it (the presence lock
+        its listening connection holds, which the server lets go with the connection)."""
 
     # ------------------------------------------------------------------ opening and closing
 
@@ -92,8 +104,8 @@ class Library(JourneyEdits):
         if isinstance(where, ServerLocation):
             from cjmapper.store import team  # imported here: psycopg is needed only for team libraries
 
-            engine, backend, created = team.open_team_library(where, busy_timeout_ms)
-            return cls(engine, backend, where, created)
+            engine, backend, created, shared = team.open_team_library(where, busy_timeout_ms)
+            return cls(engine, backend, where, created, shared=shared)
         path = where
         busy_timeout_ms = FILE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         if path.is_dir():
@@ -115,6 +127,7 @@ class Library(JourneyEdits):
             damage = library_file.check_existing_library(path, busy_timeout_ms)
             if damage:
                 return cls._open_damaged(path, busy_timeout_ms, damage)
+        shared = not created and sqlite.in_use(path)  # asked before this library's own connections hold the file
         engine = sqlite.make_engine(path, busy_timeout_ms)
         try:
             with engine.connect() as conn:
@@ -131,7 +144,7 @@ class Library(JourneyEdits):
                     say("{0} is damaged (its schema holds bytes that are not text).", path.name)
                 ) from None
             raise
-        return cls(engine, sqlite.SqliteBackend(engine, path), path, created)
+        return cls(engine, sqlite.SqliteBackend(engine, path), path, created, shared=shared)
 
     @classmethod
     def _seed(cls, engine: Engine, path: Path, seed: Callable[[], Journey]) -> None:

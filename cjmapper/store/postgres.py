@@ -6,6 +6,9 @@ team library from another program's database, and error wording. The store's SQL
   deadlock (there is only the one lock, always taken first).
 - Every committed edit sends a notice on the library's channel naming the journey, its new revision and the cards
   it wrote (`JourneyChange.payload`); editors listen and re-read only the journey that moved.
+- Each editor's listening connection holds a shared advisory lock of the library while it listens, so an editor
+  opening the library sees in `pg_locks` whether another has it open (`others_present`); the server lets go of the
+  lock with the connection, also of a crashed editor's.
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ from cjmapper.store.location import ServerLocation
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
 
 LOCK_SPACE = 0x434A4D31
-"""First key of cjmapper's advisory locks ("CJM1"); the second is a hash of the library's schema."""
+"""First key of cjmapper's write lock ("CJM1"); the second is a hash of the library's schema (`LIBRARY_KEY`)."""
+PRESENCE_SPACE = 0x434A4D50
+"""First key of the shared lock an editor's listening connection holds while the library is open ("CJMP")."""
+LIBRARY_KEY = "hashtext(current_database() || '.' || current_schema())"
+"""The second key of the library's advisory locks: one per database and schema, so libraries on one server stay
+apart."""
 CONNECT_TIMEOUT_S = 10
 LISTEN_CONNECT_TIMEOUT_S = 2
 RETRY_FIRST_S = 2.0
@@ -75,9 +83,7 @@ def make_engine(location: ServerLocation, lock_timeout_ms: int | None = None) ->
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get(WRITE_LOCK):
-            conn.exec_driver_sql(
-                f"SELECT pg_advisory_xact_lock({LOCK_SPACE}, hashtext(current_database() || '.' || current_schema()))"
-            )
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK_SPACE}, {LIBRARY_KEY})")
 
     return engine
 
@@ -163,7 +169,9 @@ class PostgresBackend:
             self._backoff = min(self._backoff * 2, RETRY_LAST_S)
             raise
         self._backoff = RETRY_FIRST_S
-        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+        presence = f"SELECT pg_advisory_lock_shared({PRESENCE_SPACE}, {LIBRARY_KEY})"  # see others_present
+        listener.execute(sql.SQL(presence))
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))  # last: pg_stat_activity shows it
         self._listener = listener
         self._counter += 1
 
@@ -219,6 +227,21 @@ def move_sequences(conn: Connection, tables: Sequence[Table] = ()) -> None:
     lock: no one else takes ids meanwhile."""
     for table in tables or ID_TABLES:
         conn.execute(select(func.setval(_sequence(table), _highest(table))).where(_highest(table) > _last_value(table)))
+
+
+def others_present(conn: Connection) -> bool:
+    """Whether another editor (a window of this program or of another, on any computer) listens to the library now:
+    it holds the library's presence lock on its listening connection (see `PostgresBackend._listen`)."""
+    holders = conn.execute(
+        text(
+            "SELECT count(DISTINCT pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            f"AND classid::bigint = :space AND objid::bigint = ({LIBRARY_KEY}::bigint & 4294967295) "
+            "AND pid <> pg_backend_pid()"
+        ),
+        {"space": PRESENCE_SPACE},
+    ).scalar_one()
+    return bool(holders)
 
 
 def channel_name(conn: Connection) -> str:

@@ -19,19 +19,22 @@ from cjmapper.store.location import ServerLocation
 
 def open_team_library(
     location: ServerLocation, lock_timeout_ms: int | None = None
-) -> tuple[Engine, postgres.PostgresBackend, bool]:
-    """The engine and backend of the team library at `location`, and whether this open created it. Refuses an
-    unreachable server, a refused login, another program's database or a newer format with one `LibraryError`."""
+) -> tuple[Engine, postgres.PostgresBackend, bool, bool]:
+    """The engine and backend of the team library at `location`, whether this open created it, and whether another
+    editor has it open now (`postgres.others_present`). Refuses an unreachable server, a refused login, another
+    program's database or a newer format with one `LibraryError`."""
     engine = postgres.make_engine(location, lock_timeout_ms)
     try:
         with engine.connect() as conn:
             channel, created = _prepare(conn, location)
+            with conn.begin():
+                shared = not created and postgres.others_present(conn)
     except BaseException as e:
         engine.dispose()
         if isinstance(e, DBAPIError):
             raise postgres.translate(e, location) from None
         raise
-    return engine, postgres.PostgresBackend(engine, location, channel, lock_timeout_ms), created
+    return engine, postgres.PostgresBackend(engine, location, channel, lock_timeout_ms), created, shared
 
 
 def _prepare(conn: Connection, location: ServerLocation) -> tuple[str, bool]:

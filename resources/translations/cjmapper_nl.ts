@@ -664,8 +664,23 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/editing/document.py"/>
-        <source>The undo history was cleared, because it no longer matches the journey.</source>
-        <translation>De geschiedenis voor ongedaan maken is gewist, omdat die niet meer klopt met de klantreis.</translation>
+        <source>Undo history cleared: “{0}” was changed in another window.</source>
+        <translation>Ongedaan maken gewist: “{0}” is in een ander venster gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing/document.py"/>
+        <source>Undo history cleared: “{0}” and {1} more were changed in another window.</source>
+        <translation>Ongedaan maken gewist: “{0}” en {1} andere zijn elders gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing/document.py"/>
+        <source>Undo history shortened: “{0}” was changed in another window.</source>
+        <translation>Ongedaan maken ingekort: “{0}” is in een ander venster gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing/document.py"/>
+        <source>Undo history shortened: “{0}” and {1} more were changed in another window.</source>
+        <translation>Ongedaan maken ingekort: “{0}” en {1} andere zijn elders gewijzigd.</translation>
     </message>
     <message>
         <location filename="../../ui/editing/document.py"/>
@@ -1127,6 +1142,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
 </context>
 <context>
     <name>LibraryWatch</name>
+    <message>
+        <location filename="../../ui/window/library_watch.py"/>
+        <source>This library is also open in another window: edits from there appear here.</source>
+        <translation>Deze bibliotheek is ook open in een ander venster: wijzigingen van daar verschijnen hier.</translation>
+    </message>
     <message>
         <location filename="../../ui/window/library_watch.py"/>
         <source>Changes your team makes show here within seconds.</source>

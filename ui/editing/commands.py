@@ -29,15 +29,19 @@ def translated(label: Label) -> str:
 class UndoStep(QUndoCommand):
     """One editing command on an undo stack. `run(step, verb)` undoes ("undo") or redoes ("redo") it."""
 
-    def __init__(self, command: Command, run: Callable[[UndoStep, Verb], None]) -> None:
-        super().__init__(translated(command.label))
+    def __init__(
+        self, command: Command, run: Callable[[UndoStep, Verb], None], parent: QUndoCommand | None = None
+    ) -> None:
+        super().__init__(translated(command.label), parent)
         self.command = command
+        self.merges = True
+        """False for a step built again after an edit made elsewhere (`ui.editing.history`): it takes no later edit."""
         self._run = run
         self._skip_redo = True
         """The command has been executed: the redo() that QUndoStack.push() calls must not do it again."""
 
     def id(self) -> int:
-        return MERGE_ID if self.command.mergeable() else -1
+        return MERGE_ID if self.merges and self.command.mergeable() else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, UndoStep) or not self.command.absorb(other.command):

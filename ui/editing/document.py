@@ -14,8 +14,10 @@ emits `failed` with a message for the user.
 
 Two editors on one library: every library call passes the revision the document last saw (the one the library
 returned after its last edit), so an edit of a journey that another window or program changed meanwhile is refused
-(the other's work stays); the document then re-reads the journey and clears its undo history. `refresh()` (polled by
-the window) does the same as soon as it notices a change made elsewhere, and says so through `notice`.
+(the other's work stays); the document then re-reads the journey. `refresh()` (polled by the window, and run before
+each undo and redo) re-reads it as soon as a change made elsewhere shows up. Either way the undo history keeps every
+step that holds no part the other's edit changed (`ui.editing.history`): undo still undoes this window's own edits
+and leaves the other's alone; the steps that must go are dropped, and `notice` says which part caused it.
 
 The gate (`cjmapper.editing.gate.Gate`, shared by a window's documents): what it closes (workshop mode the structure,
 a read-only library everything) the document refuses, as a new edit and as an undo or redo (`undo()`, `redo()`),
@@ -45,6 +47,7 @@ from cjmapper.editing.field_commands import (
     UpdateTouchpointsCommand,
 )
 from cjmapper.editing.gate import Verb
+from cjmapper.editing.parts import changed_parts
 from cjmapper.editing.structure_commands import (
     AddLaneCommand,
     AddPhaseCommand,
@@ -59,9 +62,13 @@ from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library, VersionInfo
 
 from .commands import UndoStep, touches
+from .history import keep_steps
 
 __all__ = ["CONTEXT", "Change", "ChangeKind", "JourneyDocument"]
 """`Change` and `ChangeKind` live in `cjmapper.editing`; they are named here too for the views that import them."""
+
+MESSAGE_NAME = 24
+"""A card's (phase's, lane's) name in a status bar message is cut to this many characters, so the message fits."""
 
 
 class JourneyDocument(QObject):
@@ -108,6 +115,8 @@ class JourneyDocument(QObject):
         self._macro_depth = 0
         self._macro_changes: list[Change] = []
         self._clear_after_macro = False
+        self._quiet = False
+        """True while the undo stack is built again (`ui.editing.history`): its steps' undo reaches nothing."""
 
     @property
     def library(self) -> Library:
@@ -143,8 +152,8 @@ class JourneyDocument(QObject):
 
     def refresh(self, revision: int | None = None) -> bool:
         """Catch up with changes made elsewhere (another window or program): when the journey's revision in the
-        library (`revision`, or read now) is newer than the one last seen, re-read it, clear the undo history (its
-        steps were made on a journey that is no longer there) and emit `notice`. Returns whether it re-read. Raises
+        library (`revision`, or read now) is newer than the one last seen, re-read it, drop the undo steps that hold
+        a part the other's edit changed (see `keep_history`) and emit `notice`. Returns whether it re-read. Raises
         CjmapperError when the library cannot be read.
 
         An older `revision` is no change: a team library's revisions come from change notices, and the notice of
@@ -153,16 +162,46 @@ class JourneyDocument(QObject):
             revision = self.library.revision(self.journey_id)
         if revision <= self.journey.revision:
             return False
-        had_history = self.undo_stack.count() > 0
+        before = self.journey
         self.reload()
-        self._clear_history()
-        message = QCoreApplication.translate(CONTEXT, "Updated with changes made elsewhere.")
-        if had_history:
-            message += " " + QCoreApplication.translate(
-                CONTEXT, "The undo history was cleared, because it no longer matches the journey."
-            )
-        self.notice.emit(message)
+        self.notice.emit(
+            self.keep_history(before) or QCoreApplication.translate(CONTEXT, "Updated with changes made elsewhere.")
+        )
         return True
+
+    def keep_history(self, before: Journey) -> str:
+        """After a re-read that showed someone else's edit (the journey was `before`): drop the undo steps that hold
+        a part it changed, with those they stand in the way of (`ui.editing.history`); keep the others. Returns ""
+        when every step stayed, else a short message for the status bar that says why the history shrank."""
+        touched = changed_parts(before, self.journey)
+        count = self.undo_stack.count()
+        if self._macro_depth:  # a macro being recorded cannot be built again: drop it all once it is done
+            self._clear_history()
+            dropped = count
+        else:
+            dropped = keep_steps(self.undo_stack, touched, self._history_step, self._set_quiet)
+        if not dropped:
+            return ""
+        names = touched.names or (self.journey.title,)
+        name = names[0] if len(names[0]) <= MESSAGE_NAME else names[0][: MESSAGE_NAME - 1] + "…"
+        texts = {
+            (True, False): QCoreApplication.translate(
+                CONTEXT, "Undo history cleared: “{0}” was changed in another window."
+            ),
+            (True, True): QCoreApplication.translate(
+                CONTEXT, "Undo history cleared: “{0}” and {1} more were changed in another window."
+            ),
+            (False, False): QCoreApplication.translate(
+                CONTEXT, "Undo history shortened: “{0}” was changed in another window."
+            ),
+            (False, True): QCoreApplication.translate(
+                CONTEXT, "Undo history shortened: “{0}” and {1} more were changed in another window."
+            ),
+        }
+        return texts[dropped >= count, len(names) > 1].format(name, len(names) - 1)
+
+    def _set_quiet(self, quiet: bool) -> None:
+        self._quiet = quiet
 
     def _clear_history(self) -> None:
         """Clear the undo stack now, or once the macro being recorded is done (clearing inside it would delete it)."""
@@ -361,6 +400,8 @@ class JourneyDocument(QObject):
         return self.gate.refusal(touches(step), verb, step.text())
 
     def _through_gate(self, verb: Verb) -> bool:
+        with contextlib.suppress(CjmapperError):  # unreadable: the undo or redo itself says what is wrong
+            self.refresh()  # an edit made elsewhere that the poll has not shown yet: drop only the steps it must
         message = self.history_refusal(verb)
         if message is not None:
             self.refused.emit(message)
@@ -407,28 +448,34 @@ class JourneyDocument(QObject):
         journey all the same so the view, which may already show the edit, shows the truth. A refused keystroke
         does not end the typing run."""
         session = self._typing_session
-        seen = self.journey.revision
+        before = self.journey
+        seen = before.revision
         note = self._reload_quietly()
         self._typing_session = session
         if not note and self.journey.revision != seen:
             # Refused because what it edited changed elsewhere (say the card was deleted in another window).
-            self._clear_history()
-            message = self.stale_message()
+            history = self.keep_history(before)
+            message = self.stale_message() + (" " + history if history else "")
         self.failed.emit(message + note)
 
     def _refuse_stale(self) -> None:
-        """An edit was refused because someone else changed the journey: show their work, drop the undo history
-        (it was made on the journey before their change) and tell the user."""
+        """An edit was refused because someone else changed the journey: show their work, drop the undo steps
+        that hold what they changed (`keep_history`) and tell the user."""
+        before = self.journey
         note = self._reload_quietly()
-        self._clear_history()
+        if note:
+            self._clear_history()
+        else:
+            history = self.keep_history(before)
+            note = " " + history if history else ""
         self.failed.emit(self.stale_message() + note)
 
     def _history_step(self, step: UndoStep, verb: Verb) -> None:
         """Run an undo or redo of `step` (called by QUndoStack through the step, so nothing may raise out of here:
         PySide would print and swallow it). Its change is emitted, merged with those of the other steps of a
         macro, once the stack is done; a refusal is settled then too."""
-        if self._history_error is not None:
-            return  # an earlier part of this undo or redo failed: do not change the library further
+        if self._history_error is not None or self._quiet:
+            return  # an earlier part of this undo or redo failed (do not change the library further), or rebuilding
         self._typing_session += 1
         command = step.command
         try:

@@ -1,6 +1,7 @@
 """Watching the open library for changes another window or program made: a cheap poll of the library's change
 counter (and on a team library, the server's change notices, which wake the window at once), the open journey and
 the Journeys panel re-read when something changed, and the team library's name and reachability in the status bar.
+A library file that another window or program had open already is said so when it opens (`say_if_shared`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import html
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from cjmapper.errors import CjmapperError
 from cjmapper.store import Library
@@ -18,6 +19,8 @@ from cjmapper.store.location import ServerLocation
 from ..dialogs.team import location_label
 from ..editing.document import JourneyDocument
 
+SHARED_NOTICE_MS = 20_000
+"""How long the status bar says that the library is open in another window too (long enough to read it twice)."""
 CHANGE_POLL_MS = 750
 """How often the window looks for changes another window or program made to the library (a cheap check)."""
 MAX_POLL_BACKOFF_MS = 10_000
@@ -34,6 +37,8 @@ class WatchedWindow(Protocol):
     def reload_journeys(self, select: int | None = None) -> None: ...
 
     def show_error(self, text: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
 
 
 class LibraryWatch(QObject):
@@ -61,6 +66,15 @@ class LibraryWatch(QObject):
     def start(self) -> None:
         self.timer.start()
         self._watch_notices()
+
+    def say_if_shared(self) -> None:
+        """The library file was open in another window or program already as this window opened it
+        (`Library.shared`): say so in the status bar, so edits showing up from elsewhere surprise no one."""
+        if self.window.library.shared:
+            self.window.statusBar().showMessage(
+                self.tr("This library is also open in another window: edits from there appear here."),
+                SHARED_NOTICE_MS,
+            )
 
     def stop(self) -> None:
         """The window closes: watch nothing more."""

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
         self.watch.start()  # two editors on one library: notice what others commit and show it
+        self.watch.say_if_shared()
 
     # ------------------------------------------------------------------ building
 
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
             self._scenes[journey_id] = JourneyScene(document, self)
         else:
             try:
-                if not document.refresh():  # changed elsewhere while it was in the background: re-read, history cleared
+                if not document.refresh():  # changed in the background: re-read, steps it touched dropped
                     document.reload()
             except CjmapperError as e:  # damaged meanwhile
                 self._forget(journey_id)
@@ -602,6 +603,7 @@ class MainWindow(QMainWindow):
         self.files.remember(opened)
         self._apply_library_kind()
         self.reload_journeys(select=self._last_journey())
+        self.watch.say_if_shared()
 
     def _apply_library_kind(self) -> None:
         """What differs between a library file and a team library: Save Library As… is a file's, Copy Journey to
