@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
+from . import accessible
 from .painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
 from .scene import JourneyScene
 
@@ -90,6 +91,7 @@ class JourneyView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("journeyView")
+        accessible.install()  # its headers, cells and cards for screen readers
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -550,6 +552,7 @@ class JourneyView(QGraphicsView):
         self._glide.stop()
         self._focused_phase = None
         super().setScene(scene)
+        accessible.scene_changed(self)
         self._update_overview()
         self.zoomChanged.emit(self._zoom)
 
