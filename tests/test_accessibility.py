@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cjmapper.model import Language
@@ -23,6 +23,12 @@ from tests.window_helpers import open_window
 from ui import i18n
 from ui.canvas import JourneyScene
 from ui.canvas.accessible import card_name
+from ui.dialogs.new_journey_dialog import NewJourneyDialog
+from ui.dialogs.preferences import PreferencesDialog
+from ui.dialogs.team import TeamLibraryDialog
+from ui.export.picture_dialog import PictureDpiDialog
+from ui.export.poster_dialog import PosterDialog
+from ui.panels.persona_strip import PersonaDialog
 from ui.window.main_window import MainWindow
 
 NAME = QAccessible.Text.Name
@@ -117,6 +123,39 @@ def test_every_control_the_keyboard_reaches_has_a_name(qtbot: QtBot, path: Path,
             window.workshop.leave()
         finally:
             window.library.close()
+
+
+def test_every_dialog_names_the_controls_the_keyboard_reaches(qtbot: QtBot, window: MainWindow) -> None:
+    """The window's dialogs, each with every page or choice that shows other controls."""
+    assert window.document is not None
+    journey = window.document.journey
+    poster = PosterDialog(journey, Path.home() / "poster.pdf", window)
+    dialogs: dict[str, QDialog] = {
+        "new journey": NewJourneyDialog(Language.EN, window),
+        "preferences": PreferencesDialog(window),
+        "team library": TeamLibraryDialog(window, journey_title=journey.title),
+        "persona": PersonaDialog(journey.persona, window),
+        "picture": PictureDpiDialog(lambda dpi, chrome: (dpi * 10, dpi * 8), 150, window),
+        "timer": window.workshop.show_timer_dialog(),
+    }
+    versions = window.show_versions()
+    assert versions is not None
+    dialogs["versions"] = versions
+    try:
+        for name, dialog in dialogs.items():
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert not (unnamed := unnamed_controls(dialog)), f"{name}: {unnamed}"
+        poster.show()
+        qtbot.waitExposed(poster)
+        for index in range(poster.paper_box.count()):  # the paper sizes, a custom size, fit to sheets
+            poster.paper_box.setCurrentIndex(index)
+            settle(qtbot)
+            assert not (unnamed := unnamed_controls(poster)), f"poster, {poster.paper_box.itemText(index)}: {unnamed}"
+    finally:
+        for dialog in [*dialogs.values(), poster]:
+            dialog.close()
+            dialog.deleteLater()
 
 
 # ---------------------------------------------------------------------- the canvas' items

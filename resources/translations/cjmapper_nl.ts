@@ -1735,6 +1735,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Paper width</source>
+        <translation>Papierbreedte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Paper height</source>
+        <translation>Papierhoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Number of sheets</source>
+        <translation>Aantal vellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>The poster is made as large as this many sheets allow (see Print on), for the largest text.</source>
         <translation>De poster wordt zo groot als dit aantal vellen toelaat (zie Afdrukken op), voor de grootste tekst.</translation>
     </message>

@@ -37,6 +37,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, Q
 from PySide6.QtWidgets import QAccessibleWidget, QGraphicsView
 
 from cjmapper import card_fields
+from cjmapper.editing.changes import ChangeKind
 from cjmapper.layout import Layout, Rect
 from cjmapper.model import Journey, Lane, Phase, Touchpoint, summarize
 
@@ -45,6 +46,8 @@ from .items import lane_kind_name
 from .scene import JourneyScene
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from cjmapper.editing.changes import Change
 
 CONTEXT = "CanvasAccessibility"
@@ -429,7 +432,11 @@ class CanvasNodes:
         and a reader hears that the map changed."""
         self._facts = None
         facts = self.facts()
-        gone = [key for key in self._nodes if facts is None or not facts.valid(key)]
+        if change.kind is ChangeKind.CARDS and facts is not None:  # only cards the change names can have gone
+            maybe: Iterable[Key] = [(CARD, card_id) for card_id in change.removed | change.updated]
+        else:
+            maybe = list(self._nodes)
+        gone = [key for key in maybe if key in self._nodes and (facts is None or not facts.valid(key))]
         if QAccessible.isActive():
             for key in gone:
                 QAccessible.updateAccessibility(QAccessibleEvent(self._nodes[key], QAccessible.Event.ObjectDestroyed))
