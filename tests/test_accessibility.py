@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -82,6 +82,34 @@ def unnamed_controls(window: QWidget) -> list[str]:
 def journey_scene(window: MainWindow) -> JourneyScene:
     assert window.scene is not None
     return window.scene
+
+
+Heard = list[tuple[QAccessible.Event, QAccessible.Role, str]]
+
+
+@pytest.fixture
+def reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[Heard]:
+    """A screen reader listening: accessibility active, and every event the window sends it (type, the role and
+    name of what it is about, read when it is sent), passed on to Qt as well."""
+    heard: Heard = []
+    send = QAccessible.updateAccessibility
+
+    def listen(event: QAccessibleEvent) -> None:
+        iface = event.accessibleInterface()
+        if iface is not None:
+            heard.append((event.type(), iface.role(), iface.text(NAME)))
+        send(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listen))
+    QAccessible.setActive(True)
+    try:
+        yield heard
+    finally:
+        QAccessible.setActive(False)
+
+
+def focus_heard(heard: Heard, role: QAccessible.Role) -> list[str]:
+    return [name for kind, r, name in heard if kind == QAccessible.Event.Focus and r == role]
 
 
 def settle(qtbot: QtBot) -> None:
@@ -216,7 +244,9 @@ def test_the_canvas_shows_its_headers_cells_and_cards_to_a_screen_reader(window:
     assert cell.childAt(on_screen.x(), on_screen.y()) is item
 
 
-def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(
+    qtbot: QtBot, window: MainWindow, reader: Heard
+) -> None:
     window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
     scene = journey_scene(window)
     view = QAccessible.queryAccessibleInterface(window.view)
@@ -235,45 +265,74 @@ def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(qtbot: QtBot, 
         assert focus.text(NAME) == card_name(card, scene.layout.cards[current].channel_label)
         assert focus.text(NAME).startswith(card.title + ", ")
         heard.append(focus.text(NAME))
+        assert focus_heard(reader, QAccessible.Role.ListItem)[-1:] == [focus.text(NAME)]  # said as it moved
     assert len(set(heard)) == 3
+    assert focus_heard(reader, QAccessible.Role.ListItem) == heard
 
 
-@pytest.mark.parametrize("reader", [False, True], ids=["queried", "reader-active"])
+def test_quick_capture_tells_the_reader_which_cell_typing_goes_to(
+    qtbot: QtBot, window: MainWindow, reader: Heard
+) -> None:
+    window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
+    scene = journey_scene(window)
+    view = QAccessible.queryAccessibleInterface(window.view)
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    window.workshop.capture_action.trigger()  # Journey › Quick Capture
+    heard = []
+    for step in (None, Qt.Key.Key_Right, Qt.Key.Key_Down):
+        if step is not None:
+            QTest.keyClick(window.view, step)
+        assert scene.capture.cell is not None
+        phase_id, lane_id = scene.capture.cell
+        focus = view.focusChild()
+        assert focus is not None
+        assert focus.role() == QAccessible.Role.Cell
+        assert focus.state().focused
+        phase = next(p for p in scene.journey.phases if p.id == phase_id)
+        lane = next(lane for lane in scene.journey.lanes if lane.id == lane_id)
+        assert focus.text(NAME).startswith(f"{lane.name}, {phase.name}: ")
+        heard.append(focus.text(NAME))
+    assert len(set(heard)) == 3
+    assert focus_heard(reader, QAccessible.Role.Cell)[-2:] == heard[1:]  # the arrows' moves, said as they happen
+
+
+@pytest.mark.parametrize("listening", [False, True], ids=["queried", "reader-active"])
 def test_the_readers_map_follows_deletes_undo_and_another_journey(
-    qtbot: QtBot, window: MainWindow, reader: bool
+    qtbot: QtBot, window: MainWindow, listening: bool, request: pytest.FixtureRequest
 ) -> None:
     """With a reader active, every change also tells it (focus, names, reordering); the items of cards that went
     are deleted (Qt's cache would otherwise point at freed interfaces) and undo brings new ones."""
-    QAccessible.setActive(reader)
-    try:
-        window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
-        scene = journey_scene(window)
-        before = [i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]]
-        window.view.setFocus()
-        qtbot.waitUntil(window.view.hasFocus)
-        QTest.keyClick(window.view, Qt.Key.Key_Down)
-        view = QAccessible.queryAccessibleInterface(window.view)
-        going = view.focusChild()
-        name = going.text(NAME)
-        QTest.keyClick(window.view, Qt.Key.Key_Delete)
-        assert not scene.selected_ids()
-        gc.collect()
-        assert not shiboken6.isValid(going)  # deleted from Qt's cache, then let go
-        after = [i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]]
-        assert sorted([*after, name]) == sorted(before)
-        window.undo_action.trigger()
-        gc.collect()
-        assert sorted(i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]) == sorted(before)
+    heard: Heard = request.getfixturevalue("reader") if listening else []
+    window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
+    scene = journey_scene(window)
+    before = [i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]]
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    QTest.keyClick(window.view, Qt.Key.Key_Down)
+    view = QAccessible.queryAccessibleInterface(window.view)
+    going = view.focusChild()
+    name = going.text(NAME)
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not scene.selected_ids()
+    gc.collect()
+    assert not shiboken6.isValid(going)  # deleted from Qt's cache, then let go
+    if listening:
+        assert (QAccessible.Event.ObjectDestroyed, QAccessible.Role.ListItem) in [(k, r) for k, r, _ in heard]
+        assert QAccessible.Event.ObjectReorder in [k for k, _, _ in heard]
+    after = [i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]]
+    assert sorted([*after, name]) == sorted(before)
+    window.undo_action.trigger()
+    gc.collect()
+    assert sorted(i.text(NAME) for i in canvas_items(window)[QAccessible.Role.ListItem]) == sorted(before)
 
-        other = window.library.create_journey(load_example("nl"))
-        window.open_journey(other)
-        assert journey_scene(window) is not scene
-        view = QAccessible.queryAccessibleInterface(window.view)
-        assert view.text(NAME) == f"Journey map: {journey_scene(window).journey.title}"
-        titles = {t.title for t in journey_scene(window).journey.touchpoints}
-        assert {i.text(NAME).split(", ")[0] for i in canvas_items(window)[QAccessible.Role.ListItem]} == titles
-    finally:
-        QAccessible.setActive(False)
+    other = window.library.create_journey(load_example("nl"))
+    window.open_journey(other)
+    assert journey_scene(window) is not scene
+    view = QAccessible.queryAccessibleInterface(window.view)
+    assert view.text(NAME) == f"Journey map: {journey_scene(window).journey.title}"
+    titles = {t.title for t in journey_scene(window).journey.touchpoints}
+    assert {i.text(NAME).split(", ")[0] for i in canvas_items(window)[QAccessible.Role.ListItem]} == titles
 
 
 def test_the_canvas_speaks_dutch_in_the_dutch_interface(qtbot: QtBot, path: Path, dutch: None) -> None:

@@ -10,8 +10,9 @@ that gives the view a `CanvasInterface`, a table whose children are
 
 and a cell's children are its cards (ListItem, named as a reader should hear them: "title, channel, score 4,
 2 votes"; described by their notes, expectation, owner and status). The current card (the one the arrow keys move
-from) is the view's focus child, with the states focused and selected; when the selection moves, the card gets a
-focus event, so a screen reader reads each card as the user arrows through the map.
+from), or else quick capture's cell, is the view's focus child, with the state focused; when the selection or the
+capture cell moves, it gets a focus event, so a screen reader reads each card (or cell) as the user arrows through
+the map.
 
 Everything is read from the scene's layout and journey when asked: a card needs no scene item, and a map of 50,000
 cards makes no interface until a reader walks it.
@@ -32,7 +33,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QWindow
 from PySide6.QtWidgets import QAccessibleWidget, QGraphicsView
 
@@ -287,6 +288,8 @@ class CanvasNodes:
         self._facts: _Facts | None = None
         self._scene: JourneyScene | None = None
         self._watching: list[tuple[object, Callable[..., None]]] = []
+        self._capture_cell: tuple[int, int] | None = None
+        self._keys = _KeyWatch(self)
         self.follow_scene()
 
     # ------------------------------------------------------------------ the scene shown
@@ -307,6 +310,7 @@ class CanvasNodes:
         scene = self.view.scene() if shiboken6.isValid(self.view) else None
         self._scene = scene if isinstance(scene, JourneyScene) else None
         self._facts = None
+        self._capture_cell = None
         self.drop(list(self._nodes))
         if self._scene is not None:
             self._watch(self._scene.document.changed, self._changed)
@@ -387,6 +391,15 @@ class CanvasNodes:
         scene = self.scene()
         return scene.current_card if scene is not None else None
 
+    def focus_key(self) -> Key | None:
+        """The item a reader is on: the current card, else quick capture's cell (where typing adds a card)."""
+        current = self.current_card()
+        if current is not None:
+            return (CARD, current) if self.valid((CARD, current)) else None
+        scene = self._scene
+        cell = scene.capture.cell if scene is not None and scene.capture.enabled else None
+        return (CELL, cell[0], cell[1]) if cell is not None and self.valid((CELL, cell[0], cell[1])) else None
+
     def state(self, key: Key) -> QAccessible.State:
         state = QAccessible.State()
         facts, scene = self.facts(), self._scene
@@ -400,9 +413,9 @@ class CanvasNodes:
             state.focusable = True
             state.selectable = True
             state.selected = key[1] in scene.selected_ids()
-            state.focused = self.view.hasFocus() and key[1] == self.current_card()
         elif key[0] == CELL:
             state.focusable = True  # quick capture's cell: typing there adds cards
+        state.focused = key == self.focus_key() and self.view.hasFocus()
         return state
 
     def screen_rect(self, key: Key) -> QRect:
@@ -451,11 +464,37 @@ class CanvasNodes:
                 QAccessible.updateAccessibility(QAccessibleEvent(node, QAccessible.Event.NameChanged))
 
     def _selection_changed(self) -> None:
+        self._tell_focus()
+
+    def key_handled(self) -> None:
+        """After a key on the view: quick capture's cell may have moved (it says so to no one)."""
+        scene = self.scene()
+        cell = scene.capture.cell if scene is not None and scene.capture.enabled else None
+        if cell != self._capture_cell:
+            self._capture_cell = cell
+            self._tell_focus()
+
+    def _tell_focus(self) -> None:
         if not QAccessible.isActive() or not shiboken6.isValid(self.view) or not self.view.hasFocus():
             return
-        current = self.current_card()
-        if current is not None and self.valid((CARD, current)):
-            QAccessible.updateAccessibility(QAccessibleEvent(self.node((CARD, current)), QAccessible.Event.Focus))
+        key = self.focus_key()
+        if key is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(self.node(key), QAccessible.Event.Focus))
+
+
+class _KeyWatch(QObject):
+    """Tells its `CanvasNodes` after each key the view (or its viewport) was given."""
+
+    def __init__(self, nodes: CanvasNodes) -> None:
+        super().__init__(nodes.view)
+        self._nodes = nodes
+        nodes.view.installEventFilter(self)
+        nodes.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyRelease:
+            self._nodes.key_handled()
+        return False
 
 
 class CanvasInterface(QAccessibleWidget):
@@ -502,10 +541,8 @@ class CanvasInterface(QAccessibleWidget):
         return self.nodes.child_at(self.nodes.top_keys(), QPoint(x, y)) or super().childAt(x, y)
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802
-        current = self.nodes.current_card()
-        if current is not None and self.nodes.valid((CARD, current)):
-            return self.nodes.node((CARD, current))
-        return super().focusChild()
+        key = self.nodes.focus_key()
+        return self.nodes.node(key) if key is not None else super().focusChild()
 
     def text(self, t: QAccessible.Text) -> str:
         own = super().text(t)
