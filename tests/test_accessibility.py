@@ -112,6 +112,14 @@ def focus_heard(heard: Heard, role: QAccessible.Role) -> list[str]:
     return [name for kind, r, name in heard if kind == QAccessible.Event.Focus and r == role]
 
 
+def focused_canvas(qtbot: QtBot, window: MainWindow) -> tuple[JourneyScene, QAccessibleInterface]:
+    """The example journey open, the keyboard on the canvas: its scene and the view's accessible interface."""
+    window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    return journey_scene(window), QAccessible.queryAccessibleInterface(window.view)
+
+
 def settle(qtbot: QtBot) -> None:
     QCoreApplication.processEvents()
     qtbot.wait(10)
@@ -247,11 +255,7 @@ def test_the_canvas_shows_its_headers_cells_and_cards_to_a_screen_reader(window:
 def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(
     qtbot: QtBot, window: MainWindow, reader: Heard
 ) -> None:
-    window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
-    scene = journey_scene(window)
-    view = QAccessible.queryAccessibleInterface(window.view)
-    window.view.setFocus()
-    qtbot.waitUntil(window.view.hasFocus)
+    scene, view = focused_canvas(qtbot, window)
     heard = []
     for _ in range(3):
         QTest.keyClick(window.view, Qt.Key.Key_Down)
@@ -273,11 +277,7 @@ def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(
 def test_quick_capture_tells_the_reader_which_cell_typing_goes_to(
     qtbot: QtBot, window: MainWindow, reader: Heard
 ) -> None:
-    window.open_journey(window.library.find_journey("Webshop customer journey: Bakery De Korenbloem"))
-    scene = journey_scene(window)
-    view = QAccessible.queryAccessibleInterface(window.view)
-    window.view.setFocus()
-    qtbot.waitUntil(window.view.hasFocus)
+    scene, view = focused_canvas(qtbot, window)
     window.workshop.capture_action.trigger()  # Journey › Quick Capture
     heard = []
     for step in (None, Qt.Key.Key_Right, Qt.Key.Key_Down):
