@@ -274,6 +274,27 @@ def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(
     assert focus_heard(reader, QAccessible.Role.ListItem) == heard
 
 
+def test_a_renamed_card_and_journey_are_said_by_their_new_names(
+    qtbot: QtBot, window: MainWindow, reader: Heard
+) -> None:
+    scene, view = focused_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Down)
+    card = view.focusChild()
+    QTest.keyClick(window.view, Qt.Key.Key_F2)  # edit the title in place
+    assert scene.editor.active
+    QTest.keyClicks(window.view.viewport(), "Orders a cake")
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert card.text(NAME).startswith("Orders a cake, ")
+    assert (QAccessible.Event.NameChanged, QAccessible.Role.ListItem, card.text(NAME)) in reader
+
+    window.properties.journey_title.setFocus()
+    window.properties.journey_title.selectAll()
+    QTest.keyClicks(window.properties.journey_title, "Bakery")
+    QTest.keyClick(window.properties.journey_title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: scene.journey.title == "Bakery")
+    assert (QAccessible.Event.NameChanged, QAccessible.Role.Table, "Journey map: Bakery") in reader
+
+
 def test_quick_capture_tells_the_reader_which_cell_typing_goes_to(
     qtbot: QtBot, window: MainWindow, reader: Heard
 ) -> None:

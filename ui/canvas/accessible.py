@@ -459,8 +459,11 @@ class CanvasNodes:
         view = self.view_interface()
         if view is not None:
             QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.ObjectReorder))
-        for key, node in list(self._nodes.items()):
-            if key[0] == CARD and key[1] in change.updated:
+            if "title" in change.fields or change.whole:  # the view is named after the journey
+                QAccessible.updateAccessibility(QAccessibleEvent(view, QAccessible.Event.NameChanged))
+        for card_id in change.updated:
+            node = self._nodes.get((CARD, card_id))
+            if node is not None:
                 QAccessible.updateAccessibility(QAccessibleEvent(node, QAccessible.Event.NameChanged))
 
     def _selection_changed(self) -> None:
