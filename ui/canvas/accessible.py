@@ -289,6 +289,8 @@ class CanvasNodes:
         self._scene: JourneyScene | None = None
         self._watching: list[tuple[object, Callable[..., None]]] = []
         self._capture_cell: tuple[int, int] | None = None
+        self._selected: frozenset[int] | None = None
+        """The selected cards (read once per selection: a reader walking 5,000 selected cards asks 5,000 times)."""
         self._keys = _KeyWatch(self)
         self.follow_scene()
 
@@ -310,6 +312,7 @@ class CanvasNodes:
         scene = self.view.scene() if shiboken6.isValid(self.view) else None
         self._scene = scene if isinstance(scene, JourneyScene) else None
         self._facts = None
+        self._selected = None
         self._capture_cell = None
         self.drop(list(self._nodes))
         if self._scene is not None:
@@ -412,7 +415,9 @@ class CanvasNodes:
         if key[0] == CARD:
             state.focusable = True
             state.selectable = True
-            state.selected = key[1] in scene.selected_ids()
+            if self._selected is None:
+                self._selected = frozenset(scene.selected_ids())
+            state.selected = key[1] in self._selected
         elif key[0] == CELL:
             state.focusable = True  # quick capture's cell: typing there adds cards
         state.focused = key == self.focus_key() and self.view.hasFocus()
@@ -467,6 +472,7 @@ class CanvasNodes:
                 QAccessible.updateAccessibility(QAccessibleEvent(node, QAccessible.Event.NameChanged))
 
     def _selection_changed(self) -> None:
+        self._selected = None
         self._tell_focus()
 
     def key_handled(self) -> None:
@@ -479,6 +485,8 @@ class CanvasNodes:
 
     def _tell_focus(self) -> None:
         if not QAccessible.isActive() or not shiboken6.isValid(self.view) or not self.view.hasFocus():
+            return
+        if self._scene is None or not shiboken6.isValid(self._scene):  # a scene being destroyed deselects
             return
         key = self.focus_key()
         if key is not None:
