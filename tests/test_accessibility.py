@@ -274,7 +274,7 @@ def test_a_screen_reader_follows_the_arrow_keys_from_card_to_card(
     assert focus_heard(reader, QAccessible.Role.ListItem) == heard
 
 
-def test_a_renamed_card_and_journey_are_said_by_their_new_names(
+def test_a_title_edited_in_place_and_a_renamed_journey_are_said(
     qtbot: QtBot, window: MainWindow, reader: Heard
 ) -> None:
     scene, view = focused_canvas(qtbot, window)
@@ -282,8 +282,20 @@ def test_a_renamed_card_and_journey_are_said_by_their_new_names(
     card = view.focusChild()
     QTest.keyClick(window.view, Qt.Key.Key_F2)  # edit the title in place
     assert scene.editor.active
+    editor = view.focusChild()
+    assert editor.role() == QAccessible.Role.EditableText
+    assert editor.state().focused
+    assert editor.state().editable
+    assert focus_heard(reader, QAccessible.Role.EditableText) == ["Card title"]  # said as it opened
+    assert view.child(view.indexOfChild(editor)) is editor
+    assert editor.parent() is view
     QTest.keyClicks(window.view.viewport(), "Orders a cake")
+    assert editor.text(QAccessible.Text.Value) == "Orders a cake"
     QTest.keyClick(window.view.viewport(), Qt.Key.Key_Return)
+    assert not scene.editor.active
+    assert not editor.isValid()
+    assert view.focusChild() is card  # back on the card, and said so
+    assert focus_heard(reader, QAccessible.Role.ListItem)[-1] == card.text(NAME)
     assert card.text(NAME).startswith("Orders a cake, ")
     assert (QAccessible.Event.NameChanged, QAccessible.Role.ListItem, card.text(NAME)) in reader
 

@@ -160,6 +160,21 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/accessible.py"/>
+        <source>Phase name</source>
+        <translation>Naam van de fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Lane name</source>
+        <translation>Naam van de rij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Card title</source>
+        <translation>Titel van de kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
         <source>Journey map</source>
         <translation>Klantreis</translation>
     </message>

@@ -9,10 +9,11 @@ that gives the view a `CanvasInterface`, a table whose children are
 - then the view's scroll bars;
 
 and a cell's children are its cards (ListItem, named as a reader should hear them: "title, channel, score 4,
-2 votes"; described by their notes, expectation, owner and status). The current card (the one the arrow keys move
-from), or else quick capture's cell, is the view's focus child, with the state focused; when the selection or the
-capture cell moves, it gets a focus event, so a screen reader reads each card (or cell) as the user arrows through
-the map.
+2 votes"; described by their notes, expectation, owner and status). While a title or name is edited in place, the
+editor is one more child (EditableText, named "Card title", "Phase name" or "Lane name", its text the value). The
+editor, else the current card (the one the arrow keys move from), else quick capture's cell is the view's focus
+child, with the state focused; when it changes, it gets a focus event, so a screen reader reads each card (or cell)
+as the user arrows through the map, and says where typing goes.
 
 Everything is read from the scene's layout and journey when asked: a card needs no scene item, and a map of 50,000
 cards makes no interface until a reader walks it.
@@ -55,9 +56,11 @@ CONTEXT = "CanvasAccessibility"
 VIEW_CLASS = "JourneyView"
 """The class name the factory answers for (`ui.canvas.view.JourneyView`, which imports this module)."""
 
-PHASE, LANE, CELL, CURVE, CARD = "phase", "lane", "cell", "curve", "card"
+PHASE, LANE, CELL, CURVE, CARD, EDITOR = "phase", "lane", "cell", "curve", "card", "editor"
 Key = tuple[str, int] | tuple[str, int, int]
-"""(PHASE, phase id), (LANE, lane id), (CELL, phase id, lane id), (CURVE, lane id), (CARD, touchpoint id)."""
+"""(PHASE, phase id), (LANE, lane id), (CELL, phase id, lane id), (CURVE, lane id), (CARD, touchpoint id), and
+(EDITOR, 0): the in-place editor of a title or name, while it is open."""
+EDITING: Key = (EDITOR, 0)
 
 ROLES = {
     PHASE: QAccessible.Role.ColumnHeader,
@@ -65,6 +68,7 @@ ROLES = {
     CELL: QAccessible.Role.Cell,
     CURVE: QAccessible.Role.Chart,
     CARD: QAccessible.Role.ListItem,
+    EDITOR: QAccessible.Role.EditableText,
 }
 
 
@@ -289,6 +293,7 @@ class CanvasNodes:
         self._scene: JourneyScene | None = None
         self._watching: list[tuple[object, Callable[..., None]]] = []
         self._capture_cell: tuple[int, int] | None = None
+        self._editing = False
         self._selected: frozenset[int] | None = None
         """The selected cards (read once per selection: a reader walking 5,000 selected cards asks 5,000 times)."""
         self._keys = _KeyWatch(self)
@@ -314,6 +319,7 @@ class CanvasNodes:
         self._facts = None
         self._selected = None
         self._capture_cell = None
+        self._editing = False
         self.drop(list(self._nodes))
         if self._scene is not None:
             self._watch(self._scene.document.changed, self._changed)
@@ -356,6 +362,9 @@ class CanvasNodes:
         self._facts = None
 
     def valid(self, key: Key) -> bool:
+        if key == EDITING:
+            scene = self.scene()
+            return scene is not None and scene.editor.active
         facts = self.facts()
         return facts is not None and facts.valid(key)
 
@@ -369,7 +378,18 @@ class CanvasNodes:
 
     def top_keys(self) -> list[Key]:
         facts = self.facts()
-        return facts.keys if facts is not None else []
+        if facts is None:
+            return []
+        return [*facts.keys, EDITING] if self.valid(EDITING) else facts.keys
+
+    def index_of(self, key: Key) -> int:
+        """The place of one of the view's children among them (-1: not one of them)."""
+        facts = self.facts()
+        if facts is None:
+            return -1
+        if key == EDITING:
+            return len(facts.keys) if self.valid(EDITING) else -1
+        return facts.index.get(key, -1)
 
     def children_of(self, key: Key) -> tuple[Key, ...]:
         facts = self.facts()
@@ -381,6 +401,8 @@ class CanvasNodes:
         return self.node(parent) if parent is not None else self.view_interface()
 
     def text(self, key: Key, t: QAccessible.Text) -> str:
+        if key == EDITING:
+            return self._editor_text(t)
         facts = self.facts()
         if facts is None or not facts.valid(key):
             return ""
@@ -390,12 +412,28 @@ class CanvasNodes:
             return facts.description(key)
         return ""
 
+    def _editor_text(self, t: QAccessible.Text) -> str:
+        scene = self.scene()
+        if scene is None or scene.editor.target is None:
+            return ""
+        if t == QAccessible.Text.Value:
+            return scene.editor.text()
+        if t != QAccessible.Text.Name:
+            return ""
+        kind = scene.editor.target[0]
+        if kind == "phase":
+            return tr("Phase name")
+        return tr("Lane name") if kind == "lane" else tr("Card title")
+
     def current_card(self) -> int | None:
         scene = self.scene()
         return scene.current_card if scene is not None else None
 
     def focus_key(self) -> Key | None:
-        """The item a reader is on: the current card, else quick capture's cell (where typing adds a card)."""
+        """The item a reader is on: the title editor while it is open, else the current card, else quick
+        capture's cell (where typing adds a card)."""
+        if self.valid(EDITING):
+            return EDITING
         current = self.current_card()
         if current is not None:
             return (CARD, current) if self.valid((CARD, current)) else None
@@ -405,14 +443,17 @@ class CanvasNodes:
 
     def state(self, key: Key) -> QAccessible.State:
         state = QAccessible.State()
-        facts, scene = self.facts(), self._scene
-        if facts is None or scene is None or not facts.valid(key):
+        scene = self._scene
+        if scene is None or not self.valid(key):
             state.invalid = True
             return state
         shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        rect = facts.rect(key)
-        state.offscreen = rect is None or not shown.intersects(QRectF(rect.x, rect.y, rect.width, rect.height))
-        if key[0] == CARD:
+        rect = self.scene_rect(key)
+        state.offscreen = rect is None or not shown.intersects(rect)
+        if key == EDITING:
+            state.focusable = True
+            state.editable = True
+        elif key[0] == CARD:
             state.focusable = True
             state.selectable = True
             if self._selected is None:
@@ -423,23 +464,29 @@ class CanvasNodes:
         state.focused = key == self.focus_key() and self.view.hasFocus()
         return state
 
-    def screen_rect(self, key: Key) -> QRect:
+    def scene_rect(self, key: Key) -> QRectF | None:
+        scene = self.scene()
+        if key == EDITING:
+            return scene.editor.sceneBoundingRect() if scene is not None and scene.editor.active else None
         facts = self.facts()
         rect = facts.rect(key) if facts is not None else None
+        return QRectF(rect.x, rect.y, rect.width, rect.height) if rect is not None else None
+
+    def screen_rect(self, key: Key) -> QRect:
+        rect = self.scene_rect(key)
         if rect is None or not shiboken6.isValid(self.view):
             return QRect()
-        shown = self.view.mapFromScene(QRectF(rect.x, rect.y, rect.width, rect.height)).boundingRect()
+        shown = self.view.mapFromScene(rect).boundingRect()
         return QRect(self.view.viewport().mapToGlobal(shown.topLeft()), shown.size())
 
     def child_at(self, keys: tuple[Key, ...] | list[Key], point: QPoint) -> _Node | None:
         """The node of `keys` under the screen point."""
-        facts = self.facts()
-        if facts is None or not keys:
+        if not keys or not shiboken6.isValid(self.view):
             return None
         at = self.view.mapToScene(self.view.viewport().mapFromGlobal(point))
-        for key in keys:
-            rect = facts.rect(key)
-            if rect is not None and QRectF(rect.x, rect.y, rect.width, rect.height).contains(at):
+        for key in reversed(keys):  # the editor (last) over the card it edits
+            rect = self.scene_rect(key)
+            if rect is not None and rect.contains(at):
                 return self.node(key)
         return None
 
@@ -454,7 +501,7 @@ class CanvasNodes:
             maybe: Iterable[Key] = [(CARD, card_id) for card_id in change.removed | change.updated]
         else:
             maybe = list(self._nodes)
-        gone = [key for key in maybe if key in self._nodes and (facts is None or not facts.valid(key))]
+        gone = [key for key in maybe if key in self._nodes and (facts is None or not self.valid(key))]
         if QAccessible.isActive():
             for key in gone:
                 QAccessible.updateAccessibility(QAccessibleEvent(self._nodes[key], QAccessible.Event.ObjectDestroyed))
@@ -475,12 +522,14 @@ class CanvasNodes:
         self._selected = None
         self._tell_focus()
 
-    def key_handled(self) -> None:
-        """After a key on the view: quick capture's cell may have moved (it says so to no one)."""
+    def input_handled(self) -> None:
+        """After a key or click on the view: quick capture's cell may have moved, or the title editor opened or
+        closed (they say so to no one)."""
         scene = self.scene()
         cell = scene.capture.cell if scene is not None and scene.capture.enabled else None
-        if cell != self._capture_cell:
-            self._capture_cell = cell
+        editing = self.valid(EDITING)
+        if cell != self._capture_cell or editing != self._editing:
+            self._capture_cell, self._editing = cell, editing
             self._tell_focus()
 
     def _tell_focus(self) -> None:
@@ -493,8 +542,11 @@ class CanvasNodes:
             QAccessible.updateAccessibility(QAccessibleEvent(self.node(key), QAccessible.Event.Focus))
 
 
+_INPUT_DONE = frozenset({QEvent.Type.KeyRelease, QEvent.Type.MouseButtonRelease})
+
+
 class _KeyWatch(QObject):
-    """Tells its `CanvasNodes` after each key the view (or its viewport) was given."""
+    """Tells its `CanvasNodes` after each key or click the view (or its viewport) was given."""
 
     def __init__(self, nodes: CanvasNodes) -> None:
         super().__init__(nodes.view)
@@ -503,8 +555,8 @@ class _KeyWatch(QObject):
         nodes.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyRelease:
-            self._nodes.key_handled()
+        if event.type() in _INPUT_DONE:
+            self._nodes.input_handled()
         return False
 
 
@@ -541,8 +593,7 @@ class CanvasInterface(QAccessibleWidget):
         keys = self.nodes.top_keys()
         key = getattr(child, "key", None)
         if key is not None:
-            facts = self.nodes.facts()
-            return facts.index.get(key, -1) if facts is not None else -1
+            return self.nodes.index_of(key)
         for i, widget in enumerate(self._widget_children()):
             if widget.object() is child.object():
                 return len(keys) + i
