@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Journey title</source>
+        <translation>Titel van de klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Journey description</source>
+        <translation>Beschrijving van de klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Persona name</source>
+        <translation>Naam van de persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Persona description</source>
+        <translation>Beschrijving van de persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Persona goals</source>
+        <translation>Doelen van de persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Persona frustrations</source>
+        <translation>Frustraties van de persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Journey properties</source>
+        <translation>Eigenschappen van de klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Card properties</source>
+        <translation>Eigenschappen van de kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/accessible_names.py"/>
+        <source>Properties of the selected cards</source>
+        <translation>Eigenschappen van de geselecteerde kaarten</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../ui/app.py"/>
@@ -21,6 +74,119 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/app.py"/>
         <source>cjmapper could not open the library ({0}: {1}).</source>
         <translation>cjmapper kon de bibliotheek niet openen ({0}: {1}).</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasAccessibility</name>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Untitled card</source>
+        <translation>Kaart zonder titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>1 vote</source>
+        <translation>1 stem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1 votes</source>
+        <translation>%1 stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Expectation: %1</source>
+        <translation>Verwachting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Owner: %1</source>
+        <translation>Eigenaar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1, %2: no cards</source>
+        <translation>%1, %2: geen kaarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1, %2: 1 card</source>
+        <translation>%1, %2: 1 kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1, %2: %3 cards</source>
+        <translation>%1, %2: %3 kaarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Phase %1 of %2</source>
+        <translation>Fase %1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>1 touchpoint</source>
+        <translation>1 contactmoment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1 touchpoints</source>
+        <translation>%1 contactmomenten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>average score %1</source>
+        <translation>gemiddelde score %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>%1: average score %2</source>
+        <translation>%1: gemiddelde score %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>No scored cards yet</source>
+        <translation>Nog geen kaarten met een score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Phase name</source>
+        <translation>Naam van de fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Lane name</source>
+        <translation>Naam van de rij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Card title</source>
+        <translation>Titel van de kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Journey map</source>
+        <translation>Klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Journey map: %1</source>
+        <translation>Klantreis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/accessible.py"/>
+        <source>Arrow keys move from card to card, F2 edits the title, Ctrl+Enter adds a card after it.</source>
+        <translation>Met de pijltjestoetsen ga je van kaart naar kaart, F2 bewerkt de titel, Ctrl+Enter voegt er een kaart na toe.</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1806,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Paper width</source>
+        <translation>Papierbreedte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Paper height</source>
+        <translation>Papierhoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Number of sheets</source>
+        <translation>Aantal vellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>The poster is made as large as this many sheets allow (see Print on), for the largest text.</source>
         <translation>De poster wordt zo groot als dit aantal vellen toelaat (zie Afdrukken op), voor de grootste tekst.</translation>
     </message>
@@ -2694,6 +2875,11 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/voting.py"/>
         <source>&amp;Reset Votes…</source>
         <translation>Stemmen &amp;wissen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workshop/voting.py"/>
+        <source>Voting</source>
+        <translation>Stemmen</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting.py"/>

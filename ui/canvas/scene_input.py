@@ -165,6 +165,11 @@ class SceneInput(SceneBase):
             return self._current
         return selected[0] if selected else None
 
+    @property
+    def current_card(self) -> int | None:
+        """The selected card the arrow keys move from (and a screen reader is on), or None."""
+        return self._anchor()
+
     def select_neighbour(self, direction: Direction) -> int | None:
         """Select the card next to the current one: up/down in its cell (then the card lanes above or below),
         left/right in the same lane of the neighbouring phases. With nothing selected, the first card."""

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
+from . import accessible
 from .painting import SCENE_BACKGROUND
 from .view_fit import FIT_MARGIN, MAX_ZOOM, MIN_TITLE_PX, MIN_ZOOM, ZOOM_STEP, FittingView
 
@@ -82,6 +83,7 @@ class JourneyView(FittingView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("journeyView")
+        accessible.install()  # its headers, cells and cards for screen readers
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -473,6 +475,7 @@ class JourneyView(FittingView):
         self._placed = False
         self._refit.stop()
         super().setScene(scene)
+        accessible.scene_changed(self)
         self._update_overview()
         self._pin_headers()
         self.zoomChanged.emit(self._zoom)

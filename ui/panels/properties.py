@@ -49,6 +49,7 @@ from cjmapper.model import (
 
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..length_limit import show_limit
+from .accessible_names import name_fields
 from .field_editors import (
     ChannelCombo,
     ChoiceCombo,
@@ -90,6 +91,7 @@ class PropertiesPanel(QWidget):
         self._build_card_page()
         self._build_cards_page()
         self._build_journey_page()
+        name_fields(self)  # for screen readers
         self._show()
 
     # ------------------------------------------------------------------ public API

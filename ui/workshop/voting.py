@@ -164,6 +164,7 @@ class VotingPanel(QWidget):
         heading.setFont(bold)
         self.most_voted = QListWidget(self)
         self.most_voted.setObjectName("mostVoted")
+        heading.setBuddy(self.most_voted)  # names the list for screen readers
         self.most_voted.setUniformItemSizes(True)
         self.most_voted.itemClicked.connect(self._item_chosen)
         self.most_voted.itemActivated.connect(self._item_chosen)
@@ -192,6 +193,7 @@ class VotingPanel(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.reset_button)
         scroll = QScrollArea(self)  # a narrow or short dock scrolls rather than widening the window
+        scroll.setAccessibleName(self.tr("Voting"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
