@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from cjmapper.channels import CHANNELS, channel
@@ -79,7 +79,7 @@ def app_icon() -> QIcon:
     return _icon(app_icon_path())
 
 
-def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
+def _render(path: Path, size: int, device_pixel_ratio: float, tint: str | None = None) -> QImage:
     pixels = max(1, round(size * device_pixel_ratio))
     image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -90,6 +90,9 @@ def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter, QRectF(0, 0, pixels, pixels))
+        if tint is not None:  # every stroke in this colour (a dark canvas): keep the shape, replace the colour
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(QRectF(0, 0, pixels, pixels), QColor(tint))
     finally:
         painter.end()
     image.setDevicePixelRatio(device_pixel_ratio)
@@ -97,23 +100,24 @@ def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
 
 
 @cache
-def _pixmap(path: Path, size: int, device_pixel_ratio: float) -> QPixmap:
-    return QPixmap.fromImage(_render(path, size, device_pixel_ratio))
+def _pixmap(path: Path, size: int, device_pixel_ratio: float, tint: str | None) -> QPixmap:
+    return QPixmap.fromImage(_render(path, size, device_pixel_ratio, tint))
 
 
-def channel_pixmap(key: str | None, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """A channel's icon as a `size` x `size` (logical pixels) pixmap for painting, cached per icon, size and
-    device pixel ratio (pass the paint device's `devicePixelRatioF()` for sharp icons on high-DPI screens)."""
+def channel_pixmap(key: str | None, size: int, device_pixel_ratio: float = 1.0, tint: str | None = None) -> QPixmap:
+    """A channel's icon as a `size` x `size` (logical pixels) pixmap for painting, cached per icon, size, device
+    pixel ratio and tint (pass the paint device's `devicePixelRatioF()` for sharp icons on high-DPI screens; `tint`,
+    "#rrggbb", draws the strokes in that colour instead of dark slate: on a dark background)."""
     if size <= 0:
         raise ValueError(f"An icon size must be positive, not {size}.")
-    return _pixmap(channel_icon_path(key), size, float(device_pixel_ratio))
+    return _pixmap(channel_icon_path(key), size, float(device_pixel_ratio), tint)
 
 
-def lane_pixmap(kind: LaneKind | str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """A lane kind's icon as a pixmap, cached like `channel_pixmap`."""
+def lane_pixmap(kind: LaneKind | str, size: int, device_pixel_ratio: float = 1.0, tint: str | None = None) -> QPixmap:
+    """A lane kind's icon as a pixmap, cached and tinted like `channel_pixmap`."""
     if size <= 0:
         raise ValueError(f"An icon size must be positive, not {size}.")
-    return _pixmap(lane_icon_path(kind), size, float(device_pixel_ratio))
+    return _pixmap(lane_icon_path(kind), size, float(device_pixel_ratio), tint)
 
 
 def all_icon_paths() -> list[Path]:

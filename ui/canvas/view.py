@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QDropEvent,
     QFocusEvent,
@@ -45,8 +44,6 @@ FOCUS_ANIMATION_MS = 180
 """How long Page Up/Down take to glide to a phase (0: at once)."""
 FOCUS_MIN_ZOOM = 1.0
 """Phase focus never zooms out below this: a taller column shows from its top (scroll for the rest)."""
-FOCUS_VEIL = QColor(246, 247, 249, 165)
-"""Laid over the other phases' columns while one phase has the focus."""
 
 
 _PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
@@ -334,7 +331,7 @@ class JourneyView(QGraphicsView):
         ):
             part = veiled.intersected(exposed)
             if not part.isEmpty():
-                painter.fillRect(part, FOCUS_VEIL)
+                painter.fillRect(part, scene.theme.focus_veil)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
