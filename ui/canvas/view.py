@@ -26,8 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
-from .painting import OVERVIEW_ZOOM, SCENE_BACKGROUND
+from .painting import OVERVIEW_ZOOM
 from .scene import JourneyScene
+from .theme import CanvasTheme, current_theme, scheme_watch
 
 MIN_ZOOM = 0.02
 MAX_ZOOM = 4.0
@@ -100,7 +101,8 @@ class JourneyView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
-        self.setBackgroundBrush(SCENE_BACKGROUND)
+        self.setBackgroundBrush(current_theme().background)
+        scheme_watch().changed.connect(self._set_theme)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_start: QPoint | None = None
@@ -124,6 +126,10 @@ class JourneyView(QGraphicsView):
         self._glide_to = (1.0, QPointF())
 
     # ------------------------------------------------------------------ zoom
+
+    def _set_theme(self, theme: CanvasTheme) -> None:
+        """The system's colour scheme changed: the canvas around the map in the new theme."""
+        self.setBackgroundBrush(theme.background)
 
     @property
     def zoom(self) -> float:
