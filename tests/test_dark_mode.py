@@ -214,7 +214,10 @@ def test_an_exported_png_stays_light_on_a_dark_screen(
     try:
         qapp.setPalette(dark_palette())
         qtbot.waitUntil(lambda: current_theme().dark)
-        document = window.view.scene().document  # type: ignore[union-attr]
+        scene = window.view.scene()
+        assert isinstance(scene, JourneyScene)
+        assert scene.theme is DARK  # the window's map is dark, the picture of it is not
+        document = scene.document
         target = tmp_path / "map.png"
         pictures.save_picture(document, target, "png", 96)
         image = QImage(str(target))
