@@ -164,6 +164,23 @@ def assert_readable_strip(window: MainWindow, dark: bool) -> None:
         assert best >= MIN_CONTRAST, (segment.kind, ground.name(), best)
 
 
+def assert_readable_channel_palette(window: MainWindow, dark: bool) -> None:
+    """The channel palette's icons stand out from the list they are in (drawn in the list's text colour on dark)."""
+    palette = window.channel_palette
+    palette.show()
+    window.palette_dock.raise_()
+    QApplication.processEvents()
+    channels = palette.channel_list
+    shot = channels.viewport().grab().toImage()
+    size = channels.iconSize()
+    for row in range(min(4, channels.count())):
+        item = channels.visualItemRect(channels.item(row))
+        icon = QRectF(item.left(), item.top(), size.width() + 6, item.height())  # the icon and a margin around it
+        ground, best = ground_and_contrast(shot, icon)
+        assert (luminance(ground) < 0.05) == dark, ground.name()
+        assert best >= MIN_CONTRAST, (row, ground.name(), best)
+
+
 def test_the_map_and_the_persona_strip_turn_dark_with_the_palette_and_back(
     qtbot: QtBot, path: Path, system_colours: None, qapp: QApplication
 ) -> None:
@@ -171,14 +188,17 @@ def test_the_map_and_the_persona_strip_turn_dark_with_the_palette_and_back(
     try:
         assert_readable_map(window, dark=False)
         assert_readable_strip(window, dark=False)
+        assert_readable_channel_palette(window, dark=False)
         qapp.setPalette(dark_palette())  # as a desktop turning dark hands its palette over: live, no restart
         qtbot.waitUntil(lambda: current_theme().dark)
         assert_readable_map(window, dark=True)
         assert_readable_strip(window, dark=True)
+        assert_readable_channel_palette(window, dark=True)
         qapp.setPalette(qapp.style().standardPalette())
         qtbot.waitUntil(lambda: not current_theme().dark)
         assert_readable_map(window, dark=False)
         assert_readable_strip(window, dark=False)
+        assert_readable_channel_palette(window, dark=False)
     finally:
         window.close()
         window.library.close()

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from cjmapper.channels import CHANNELS, channel
@@ -56,18 +56,26 @@ def app_icon_path() -> Path:
 
 
 @cache
-def _icon(path: Path) -> QIcon:
-    icon = QIcon(str(path))  # Qt's SVG icon engine: sharp at every size
-    if icon.isNull():  # no SVG icon engine plugin: fall back to pixmaps rendered here
+def _icon(path: Path, tint: str | None = None) -> QIcon:
+    icon = QIcon(str(path)) if tint is None else QIcon()  # Qt's SVG icon engine: sharp at every size
+    if icon.isNull():  # tinted, or no SVG icon engine plugin: pixmaps rendered here
         icon = QIcon()
         for size in (16, 24, 32, 48, 64, 128):
-            icon.addPixmap(QPixmap.fromImage(_render(path, size, 1.0)))
+            icon.addPixmap(QPixmap.fromImage(_render(path, size, 1.0, tint)))
     return icon
 
 
-def channel_icon(key: str | None) -> QIcon:
-    """The icon of a channel: its catalogue icon, or the generic tag icon for free text and None."""
-    return _icon(channel_icon_path(key))
+def icon_tint(palette: QPalette) -> str | None:
+    """The colour ("#rrggbb") to draw the line icons in on `palette`'s base: its text colour where the base is
+    darker than the text (a dark palette), else None (as drawn, dark slate)."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return text.name() if base.lightnessF() < text.lightnessF() else None
+
+
+def channel_icon(key: str | None, tint: str | None = None) -> QIcon:
+    """The icon of a channel: its catalogue icon, or the generic tag icon for free text and None; `tint`: its
+    strokes in that colour (`icon_tint`)."""
+    return _icon(channel_icon_path(key), tint)
 
 
 def lane_icon(kind: LaneKind | str) -> QIcon:
