@@ -108,7 +108,7 @@ def _render(path: Path, size: int, device_pixel_ratio: float, tint: str | None =
 
 
 @cache
-def _pixmap(path: Path, size: int, device_pixel_ratio: float, tint: str | None) -> QPixmap:
+def _pixmap(path: Path, size: int, device_pixel_ratio: float, tint: str | None = None) -> QPixmap:
     return QPixmap.fromImage(_render(path, size, device_pixel_ratio, tint))
 
 
