@@ -129,6 +129,7 @@ def plain_static(text: str) -> QStaticText:
     return static
 
 
+@cache
 def icon_tint(theme: CanvasTheme) -> str | None:
     """The colour ("#rrggbb") a theme's icons are tinted to; None: as drawn."""
     return theme.icon.name() if theme.icon is not None else None
