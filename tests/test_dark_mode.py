@@ -149,6 +149,14 @@ def assert_readable_map(window: MainWindow, dark: bool) -> None:
         )
         ground, best = ground_and_contrast(shot, on_screen(window, card.mapRectToScene(label)))
         assert best >= MIN_CONTRAST, (kind, "channel name", ground.name(), best)
+    card = next(iter(cards.values()))
+    assert scene.edit_title(card.touchpoint_id)  # the title typed in place, in the theme's colours
+    shot = grab(window)
+    editing = on_screen(window, scene.editor.sceneBoundingRect()).adjusted(4, 4, -4, -4)
+    ground, best = ground_and_contrast(shot, editing)
+    scene.editor.cancel()
+    assert (luminance(ground) < 0.18) == dark, ground.name()
+    assert best >= MIN_CONTRAST, ("title editor", ground.name(), best)
 
 
 def assert_readable_strip(window: MainWindow, dark: bool) -> None:

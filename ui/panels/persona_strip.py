@@ -410,7 +410,7 @@ class PersonaDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("personaDialogMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a03a00;")
+        self.message.setStyleSheet("color: #ffb27a;" if current_theme().dark else "color: #a03a00;")  # 4.5:1 on both
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
