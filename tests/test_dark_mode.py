@@ -270,6 +270,9 @@ def test_every_card_colour_keeps_its_text_readable(colour: str, theme: CanvasThe
     body = theme.card_body(QColor(colour))
     assert contrast(theme.ink, body) >= MIN_CONTRAST
     assert contrast(theme.muted_ink, body) >= MIN_CONTRAST
+    if theme.dark:  # the vote dots and the empty score ring stand out from the card (3:1, WCAG's for graphics)
+        assert contrast(theme.vote_dot, body) >= 3.0
+        assert contrast(theme.no_score, body) >= 3.0
     if theme.dark and colour in style.LANE_COLORS.values():  # still the lane's colour, not the plain dark cell
         base = theme.card_base
         assert max(abs(body.red() - base.red()), abs(body.green() - base.green()), abs(body.blue() - base.blue())) >= 20

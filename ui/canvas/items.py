@@ -375,7 +375,7 @@ class CardItem(QGraphicsRectItem):
         kind = lane.kind if isinstance(lane, LaneRowItem) else LaneKind.TOUCHPOINTS
         if style.shows_score_badge(self.card.score, kind):
             badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
+            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font, theme.no_score)
         right = parts.dots_right
         votes = self.card.votes
         if votes > 0:

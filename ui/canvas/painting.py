@@ -181,13 +181,15 @@ def text_on(background: QColor) -> QColor:
     return QColor.fromRgbF(*style.ink_on((background.redF(), background.greenF(), background.blueF())))
 
 
-def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont) -> None:
+def draw_score_badge(
+    painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont, ring: QColor = NO_SCORE
+) -> None:
     """A round badge with the score's digit, filled in its colour with a darker rim; an empty grey ring when there
     is no score (a card sitting in a touchpoints lane: elsewhere an unscored card shows none, see
-    `cjmapper.style.shows_score_badge`). The curve's dots are these badges too."""
+    `cjmapper.style.shows_score_badge`; `ring`: its colour, the theme's). The curve's dots are these badges too."""
     rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     if score is None:
-        painter.setPen(QPen(NO_SCORE, 1.5))
+        painter.setPen(QPen(ring, 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(rect.adjusted(0.75, 0.75, -0.75, -0.75))
         return

@@ -67,6 +67,8 @@ class CanvasTheme:
     shadow_near: QColor
     shadow_far: QColor
     vote_dot: QColor
+    no_score: QColor
+    """The empty ring of an unscored card in a touchpoints lane."""
     icon: QColor | None
     """The colour icons are tinted to; None: as drawn (dark slate)."""
     editor_background: QColor
@@ -127,6 +129,7 @@ LIGHT = CanvasTheme(
     shadow_near=QColor(15, 23, 42, 34),
     shadow_far=QColor(15, 23, 42, 22),
     vote_dot=_c(style.VOTE_DOT),
+    no_score=_c(style.NO_SCORE),
     icon=None,
     editor_background=_c("#ffffff"),
     focus_veil=QColor(246, 247, 249, 165),
@@ -160,6 +163,7 @@ DARK = CanvasTheme(
     shadow_near=QColor(0, 0, 0, 110),
     shadow_far=QColor(0, 0, 0, 70),
     vote_dot=_c("#8fb1ff"),
+    no_score=_c("#aab5c3"),
     icon=_c("#eef1f5"),
     editor_background=_c("#2b323d"),
     focus_veil=QColor(18, 22, 28, 165),
