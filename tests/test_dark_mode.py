@@ -235,7 +235,7 @@ def test_the_map_follows_the_systems_colour_scheme(
         window.library.close()
 
 
-def test_an_exported_png_stays_light_on_a_dark_screen(
+def test_exported_pictures_stay_light_on_a_dark_screen(
     qtbot: QtBot, path: Path, system_colours: None, qapp: QApplication, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, path, journey=1)
@@ -256,6 +256,13 @@ def test_an_exported_png_stays_light_on_a_dark_screen(
                     for x in range(0, image.width(), 7))  # fmt: skip
         total = len(range(0, image.height(), 7)) * len(range(0, image.width(), 7))
         assert light / total > 0.8, light / total
+        svg = tmp_path / "map.svg"
+        pictures.save_picture(document, svg, "svg")
+        drawn = svg.read_text(encoding="utf-8").lower()
+        assert style.SCENE_BACKGROUND in drawn
+        assert style.INK in drawn
+        assert DARK.ink.name() not in drawn
+        assert DARK.cell.name() not in drawn
     finally:
         window.close()
         window.library.close()
