@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from cjmapper.channels import CHANNELS, channel
@@ -56,18 +56,26 @@ def app_icon_path() -> Path:
 
 
 @cache
-def _icon(path: Path) -> QIcon:
-    icon = QIcon(str(path))  # Qt's SVG icon engine: sharp at every size
-    if icon.isNull():  # no SVG icon engine plugin: fall back to pixmaps rendered here
+def _icon(path: Path, tint: str | None = None) -> QIcon:
+    icon = QIcon(str(path)) if tint is None else QIcon()  # Qt's SVG icon engine: sharp at every size
+    if icon.isNull():  # tinted, or no SVG icon engine plugin: pixmaps rendered here
         icon = QIcon()
         for size in (16, 24, 32, 48, 64, 128):
-            icon.addPixmap(QPixmap.fromImage(_render(path, size, 1.0)))
+            icon.addPixmap(QPixmap.fromImage(_render(path, size, 1.0, tint)))
     return icon
 
 
-def channel_icon(key: str | None) -> QIcon:
-    """The icon of a channel: its catalogue icon, or the generic tag icon for free text and None."""
-    return _icon(channel_icon_path(key))
+def icon_tint(palette: QPalette) -> str | None:
+    """The colour ("#rrggbb") to draw the line icons in on `palette`'s base: its text colour where the base is
+    darker than the text (a dark palette), else None (as drawn, dark slate)."""
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    return text.name() if base.lightnessF() < text.lightnessF() else None
+
+
+def channel_icon(key: str | None, tint: str | None = None) -> QIcon:
+    """The icon of a channel: its catalogue icon, or the generic tag icon for free text and None; `tint`: its
+    strokes in that colour (`icon_tint`)."""
+    return _icon(channel_icon_path(key), tint)
 
 
 def lane_icon(kind: LaneKind | str) -> QIcon:
@@ -79,7 +87,7 @@ def app_icon() -> QIcon:
     return _icon(app_icon_path())
 
 
-def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
+def _render(path: Path, size: int, device_pixel_ratio: float, tint: str | None = None) -> QImage:
     pixels = max(1, round(size * device_pixel_ratio))
     image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -90,6 +98,9 @@ def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter, QRectF(0, 0, pixels, pixels))
+        if tint is not None:  # every stroke in this colour (a dark canvas): keep the shape, replace the colour
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(QRectF(0, 0, pixels, pixels), QColor(tint))
     finally:
         painter.end()
     image.setDevicePixelRatio(device_pixel_ratio)
@@ -97,23 +108,24 @@ def _render(path: Path, size: int, device_pixel_ratio: float) -> QImage:
 
 
 @cache
-def _pixmap(path: Path, size: int, device_pixel_ratio: float) -> QPixmap:
-    return QPixmap.fromImage(_render(path, size, device_pixel_ratio))
+def _pixmap(path: Path, size: int, device_pixel_ratio: float, tint: str | None = None) -> QPixmap:
+    return QPixmap.fromImage(_render(path, size, device_pixel_ratio, tint))
 
 
-def channel_pixmap(key: str | None, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """A channel's icon as a `size` x `size` (logical pixels) pixmap for painting, cached per icon, size and
-    device pixel ratio (pass the paint device's `devicePixelRatioF()` for sharp icons on high-DPI screens)."""
+def channel_pixmap(key: str | None, size: int, device_pixel_ratio: float = 1.0, tint: str | None = None) -> QPixmap:
+    """A channel's icon as a `size` x `size` (logical pixels) pixmap for painting, cached per icon, size, device
+    pixel ratio and tint (pass the paint device's `devicePixelRatioF()` for sharp icons on high-DPI screens; `tint`,
+    "#rrggbb", draws the strokes in that colour instead of dark slate: on a dark background)."""
     if size <= 0:
         raise ValueError(f"An icon size must be positive, not {size}.")
-    return _pixmap(channel_icon_path(key), size, float(device_pixel_ratio))
+    return _pixmap(channel_icon_path(key), size, float(device_pixel_ratio), tint)
 
 
-def lane_pixmap(kind: LaneKind | str, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """A lane kind's icon as a pixmap, cached like `channel_pixmap`."""
+def lane_pixmap(kind: LaneKind | str, size: int, device_pixel_ratio: float = 1.0, tint: str | None = None) -> QPixmap:
+    """A lane kind's icon as a pixmap, cached and tinted like `channel_pixmap`."""
     if size <= 0:
         raise ValueError(f"An icon size must be positive, not {size}.")
-    return _pixmap(lane_icon_path(kind), size, float(device_pixel_ratio))
+    return _pixmap(lane_icon_path(kind), size, float(device_pixel_ratio), tint)
 
 
 def all_icon_paths() -> list[Path]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..length_limit import FULL_COLOR, NEAR_COLOR, counter_text, limit_message, near_limit
 from .items import Z_EDITOR
 from .painting import INK, highlight_color
+from .theme import theme_of
 
 Commit = Callable[[str], None]
 
@@ -77,6 +78,7 @@ class InlineEditor(QGraphicsTextItem):
         self._original = text
         self._max_length = max_length
         self.setFont(font)
+        self.setDefaultTextColor(theme_of(self.scene()).ink)
         self.setTextWidth(max(20.0, rect.width() + 4))
         self.setPlainText(text)
         self.setPos(rect.x() - 2, rect.y() - 2)
@@ -179,7 +181,7 @@ class InlineEditor(QGraphicsTextItem):
         rect = self.boundingRect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(highlight_color(), 2.0))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(theme_of(self.scene()).editor_background)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         option.state = option.state & ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
         super().paint(painter, option, widget)  # type: ignore[arg-type]

@@ -37,6 +37,7 @@ from .items import (
     HeaderItem,
     ItemHost,
     font_height,
+    icon_tint,
     lane_kind_name,
     lane_pixmap,
     plain_static,
@@ -44,15 +45,7 @@ from .items import (
     vector_icon,
 )  # fmt: skip
 from .painting import (
-    CELL_BACKGROUND,
-    CELL_BACKGROUND_ALT,
-    CURVE_LINE,
-    GRID_LINE,
-    HEADER_BACKGROUND,
-    INK,
-    LANE_HEADER_BACKGROUND,
     LOW_DETAIL,
-    MUTED_INK,
     canvas_font,
     draw_score_badge,
     draw_text,
@@ -62,21 +55,26 @@ from .painting import (
     text_on,
     tr,
 )
+from .theme import LIGHT, CanvasTheme
 
 
 class CellItem(QGraphicsRectItem):
     """The background of one card cell. Takes no mouse buttons, so a press on it starts a rubber band."""
 
-    def __init__(self, phase_id: int, lane_id: int, rect: Rect, alternate: bool) -> None:
+    def __init__(self, phase_id: int, lane_id: int, rect: Rect, alternate: bool, theme: CanvasTheme = LIGHT) -> None:
         super().__init__(qrect(rect))
         self.key = (phase_id, lane_id)
         self.alternate = alternate
-        pen = QPen(GRID_LINE, 1.0)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
+        self.set_theme(theme)
         self.setZValue(Z_CELL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self.theme = theme
+        pen = QPen(theme.grid_line, 1.0)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(theme.cell_alt if self.alternate else theme.cell)
 
     def set_geometry(self, rect: Rect, alternate: bool) -> None:
         new = qrect(rect)
@@ -84,7 +82,7 @@ class CellItem(QGraphicsRectItem):
             self.setRect(new)
         if alternate != self.alternate:
             self.alternate = alternate
-            self.setBrush(CELL_BACKGROUND_ALT if alternate else CELL_BACKGROUND)
+            self.setBrush(self.theme.cell_alt if alternate else self.theme.cell)
 
 
 class PhaseHeaderItem(HeaderItem):
@@ -121,11 +119,11 @@ class PhaseHeaderItem(HeaderItem):
         return QRectF(12.0, 14.0, self.box.header.width - 24.0, m.header_font_size + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        m = self.journey_scene.metrics
+        m, theme = self.journey_scene.metrics, self.journey_scene.theme
         w, h = self.box.header.width, self.box.header.height
-        painter.fillRect(QRectF(0, 0, w, h), HEADER_BACKGROUND)
+        painter.fillRect(QRectF(0, 0, w, h), theme.header)
         painter.fillRect(QRectF(0, 0, w, 6), self.colour)
-        painter.setPen(QPen(GRID_LINE, 0))
+        painter.setPen(QPen(theme.grid_line, 0))
         painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
         painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -139,7 +137,7 @@ class PhaseHeaderItem(HeaderItem):
             count = words.touchpoints(self.count)
             badge_text = words.average(self.average) if self.average is not None else None
         fitted = fit_phase_header(w, h, self.name, (count, str(self.count)), badge_text, m)
-        painter.setPen(INK)
+        painter.setPen(theme.ink)
         top = fitted.name_top
         name_height = text_height(fitted.name_size, True)
         for line in fitted.name_lines:
@@ -157,7 +155,7 @@ class PhaseHeaderItem(HeaderItem):
             width = FontMetrics(size, True).width(fitted.badge_text)
             y = badge.y() + (badge.height() - text_height(size, True)) / 2
             draw_text(painter, badge.center().x() - width / 2, y, plain_static(fitted.badge_text), size, True)
-        painter.setPen(MUTED_INK)
+        painter.setPen(theme.muted_ink)
         y = figures.y + (figures.height - text_height(size)) / 2
         draw_text(painter, figures.x, y, plain_static(fitted.count), size)
 
@@ -216,10 +214,10 @@ class LaneHeaderItem(HeaderItem):
         return QRectF(38.0, 12.0, self.box.header.width - 38.0 - 5.0, m.header_font_size + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        w, h = self.box.header.width, self.box.header.height
-        painter.fillRect(QRectF(0, 0, w, h), QColor("#eceff3") if self.alternate else LANE_HEADER_BACKGROUND)
+        w, h, theme = self.box.header.width, self.box.header.height, self.journey_scene.theme
+        painter.fillRect(QRectF(0, 0, w, h), theme.lane_header_alt if self.alternate else theme.lane_header)
         painter.fillRect(QRectF(0, 0, 5, h), self.colour)
-        painter.setPen(QPen(GRID_LINE, 0))
+        painter.setPen(QPen(theme.grid_line, 0))
         painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
         painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -227,15 +225,15 @@ class LaneHeaderItem(HeaderItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         icon = QRectF(12.0, 13.0, 20.0, 20.0)
-        pixmap = lane_pixmap(self.lane_kind, 20)
+        pixmap = lane_pixmap(self.lane_kind, 20, icon_tint(theme))
         if vector_icon(painter, icon, kind=self.lane_kind):
             pass  # into an SVG picture: the icon as paths
         elif pixmap is not None:
             painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
         else:
-            draw_lane_glyph(painter, self.lane_kind, icon)
+            draw_lane_glyph(painter, self.lane_kind, icon, theme.icon or theme.curve_line)
         painter.setFont(canvas_font(self._font_size, bold=True))
-        painter.setPen(INK)
+        painter.setPen(theme.ink)
         line_height = font_height(self._font_size, True) + 1
         y = 13.0 + (20.0 - line_height) / 2
         x = self.name_rect().x()
@@ -248,10 +246,10 @@ class LaneHeaderItem(HeaderItem):
             y += line_height
 
 
-def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF) -> None:
+def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF, colour: QColor) -> None:
     """A simple drawn symbol per lane kind, for when the SVG icons are missing."""
     painter.save()
-    pen = QPen(QColor("#33415c"), 1.8)
+    pen = QPen(colour, 1.8)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -297,16 +295,16 @@ class CornerItem(QGraphicsRectItem):
             self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self.rect()
-        painter.fillRect(r, QColor("#dfe5ec"))
-        painter.setPen(QPen(GRID_LINE, 0))
+        r, theme = self.rect(), self.journey_scene.theme
+        painter.fillRect(r, theme.corner)
+        painter.setPen(QPen(theme.grid_line, 0))
         painter.drawLine(QLineF(r.right() - 0.5, r.top(), r.right() - 0.5, r.bottom()))
         painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
         fitted = self._fitted
         if fitted is None or not fitted.whole:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(INK)
+        painter.setPen(theme.ink)
         height = text_height(fitted.size, True)
         y = r.top() + fitted.top
         for line in fitted.lines:
@@ -347,9 +345,9 @@ class CurveItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         r = self._bounds
-        m = self.journey_scene.metrics
-        painter.fillRect(r, QColor("#fbfbfd"))
-        grid = QPen(GRID_LINE, 0)
+        m, theme = self.journey_scene.metrics, self.journey_scene.theme
+        painter.fillRect(r, theme.curve_background)
+        grid = QPen(theme.grid_line, 0)
         painter.setPen(grid)
         for phase in self.phases:
             painter.drawLine(QLineF(phase.column.x, r.top(), phase.column.x, r.bottom()))
@@ -357,7 +355,7 @@ class CurveItem(QGraphicsItem):
         painter.drawLine(QLineF(r.left(), r.bottom() - 0.5, r.right(), r.bottom() - 0.5))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        guide = QPen(QColor("#e3e7ec"), 1.0, Qt.PenStyle.DashLine)
+        guide = QPen(theme.curve_guide, 1.0, Qt.PenStyle.DashLine)
         guide.setCosmetic(True)
         small = canvas_font(m.font_size - 1)
         for score in range(SCORE_MIN, SCORE_MAX + 1):
@@ -365,7 +363,7 @@ class CurveItem(QGraphicsItem):
             painter.setPen(guide)
             painter.drawLine(QLineF(r.left() + 18, y, r.right(), y))
             if lod >= LOW_DETAIL:
-                painter.setPen(shade(score_color(score), style.SCORE_RING))
+                painter.setPen(theme.on_surface(score_color(score), style.SCORE_RING))
                 painter.setFont(small)
                 painter.drawText(QRectF(r.left() + 4, y - 8, 12, 16), Qt.AlignmentFlag.AlignCenter, str(score))
         curve = self.curve
@@ -377,7 +375,7 @@ class CurveItem(QGraphicsItem):
             column = next((p.column for p in self.phases if p.phase_id == mark.phase_id), None)
             if column is None:
                 continue
-            colour = self.phase_colours.get(mark.phase_id, CURVE_LINE)
+            colour = self.phase_colours.get(mark.phase_id, theme.curve_line)
             marks.append((mark, box, colour))
             pen = QPen(shade(colour, 0.15), 2.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -388,7 +386,7 @@ class CurveItem(QGraphicsItem):
         path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
         for point in curve.points[1:]:
             path.lineTo(point.x, point.y)
-        line = QPen(CURVE_LINE, 2.5)
+        line = QPen(theme.curve_line, 2.5)
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -415,12 +413,12 @@ class CurveItem(QGraphicsItem):
         phase leaves no room); in the journey's language in a picture (`ItemHost.map_words`)."""
         font = canvas_font(self.journey_scene.metrics.font_size - 1, bold=True)
         painter.setFont(font)
-        words = self.journey_scene.map_words
+        words, theme = self.journey_scene.map_words, self.journey_scene.theme
         for mark, box, colour in marks:
             label = tr("avg {0}").format(decimal(mark.average)) if words is None else words.average(mark.average)
             rect = qrect(box)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.setBrush(theme.label_background)
             painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(shade(colour, 0.35))
+            painter.setPen(theme.on_surface(colour, 0.35))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)

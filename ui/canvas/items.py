@@ -34,11 +34,7 @@ from cjmapper.model import LaneKind, Touchpoint
 from cjmapper.text import FontMetrics
 
 from .painting import (
-    CARD_BORDER,
-    INK,
     LOW_DETAIL,
-    MUTED_INK,
-    VOTE_DOT,
     canvas_font,
     draw_score_badge,
     draw_text,
@@ -46,10 +42,10 @@ from .painting import (
     score_color,
     shade,
     text_height,
-    tint,
     tr,
 )
 from .status_mark import paint_status_mark
+from .theme import CanvasTheme
 
 
 class MapWords(Protocol):
@@ -70,6 +66,11 @@ class ItemHost(Protocol):
     @property
     def map_words(self) -> MapWords | None:
         """The words of the map's figures; None: the interface's (`tr`)."""
+        ...
+
+    @property
+    def theme(self) -> CanvasTheme:
+        """The colours to draw in."""
         ...
 
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
@@ -129,13 +130,19 @@ def plain_static(text: str) -> QStaticText:
 
 
 @cache
-def lane_pixmap(kind: LaneKind, size: int) -> QPixmap | None:
+def icon_tint(theme: CanvasTheme) -> str | None:
+    """The colour ("#rrggbb") a theme's icons are tinted to; None: as drawn."""
+    return theme.icon.name() if theme.icon is not None else None
+
+
+@cache
+def lane_pixmap(kind: LaneKind, size: int, tint: str | None = None) -> QPixmap | None:
     try:
         from ..icons import lane_pixmap
     except ImportError:  # the icons module is optional: the lane glyphs are drawn then
         return None
     try:
-        return lane_pixmap(kind, size, 2.0)
+        return lane_pixmap(kind, size, 2.0, tint)
     except (OSError, ValueError):
         return None
 
@@ -158,20 +165,15 @@ def vector_icon(painter: QPainter, rect: QRectF, channel: str | None = None, kin
 
 
 @cache
-def _channel_pixmap(channel: str | None, size: int) -> QPixmap | None:
+def _channel_pixmap(channel: str | None, size: int, tint: str | None = None) -> QPixmap | None:
     try:
         from ..icons import channel_pixmap
     except ImportError:  # the icons module is optional
         return None
     try:
-        return channel_pixmap(channel, size, 2.0)
+        return channel_pixmap(channel, size, 2.0, tint)
     except (OSError, ValueError):
         return None
-
-
-SHADOW = QColor(15, 23, 42, 30)
-SHADOW_NEAR = QColor(15, 23, 42, 34)
-SHADOW_FAR = QColor(15, 23, 42, 22)
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,7 @@ class CardItem(QGraphicsRectItem):
         if lod < LOW_DETAIL:
             self._paint_low_detail(painter, lod)
             return
-        m = self.journey_scene.metrics
+        m, theme = self.journey_scene.metrics, self.journey_scene.theme
         w, h = self.box.rect.width, self.box.rect.height
         shapes = card_shapes(w, h)
         lifted = self.hovered or self.dragging
@@ -319,18 +321,18 @@ class CardItem(QGraphicsRectItem):
         # Shadow: a soft drop under the card, larger when lifted (hover, drag).
         painter.setPen(Qt.PenStyle.NoPen)
         if lifted:
-            painter.setBrush(SHADOW_FAR)
+            painter.setBrush(theme.shadow_far)
             painter.drawPath(shapes.lifted_shadow)
-            painter.setBrush(SHADOW_NEAR)
+            painter.setBrush(theme.shadow_near)
             painter.drawPath(shapes.lifted_contact)
             painter.translate(0, -1)
         else:
-            painter.setBrush(SHADOW)
+            painter.setBrush(theme.shadow)
             painter.drawPath(shapes.shadow)
-        # Body: a light tint of the card's colour, a stripe of it on the left, a thin border.
+        # Body: the card's colour mixed into the theme's card base, a stripe of it on the left, a thin border.
         colour = self.colour
-        painter.setBrush(tint(colour, 0.16))
-        painter.setPen(QPen(shade(colour, 0.25) if lifted else CARD_BORDER, 1.0))
+        painter.setBrush(theme.card_body(colour))
+        painter.setPen(QPen(shade(colour, 0.25) if lifted else theme.card_border, 1.0))
         painter.drawPath(shapes.outline)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
@@ -341,14 +343,14 @@ class CardItem(QGraphicsRectItem):
         title_height = text_height(m.font_size)
         parts = self.box.parts(m)
         if not self.editing:
-            painter.setPen(INK)
+            painter.setPen(theme.ink)
             x = parts.title.x
             y = parts.title.y + (m.line_height - title_height) / 2
             for static in self._texts or ():
                 draw_text(painter, x, y, static, m.font_size)
                 y += m.line_height
             if self._notes:
-                painter.setPen(MUTED_INK)
+                painter.setPen(theme.muted_ink)
                 y = parts.notes.y + (m.note_line_height - text_height(m.note_font_size)) / 2
                 for static in self._notes:
                     draw_text(painter, parts.notes.x, y, static, m.note_font_size)
@@ -367,12 +369,13 @@ class CardItem(QGraphicsRectItem):
         middle = parts.badge_y
         text_top = middle - fm_height / 2
         k = parts.scale  # badge, dots and icon grow with the type (workshop mode)
+        theme = self.journey_scene.theme
         badge_centre = QPointF(parts.badge_x, middle)
         lane = self.parentItem()
         kind = lane.kind if isinstance(lane, LaneRowItem) else LaneKind.TOUCHPOINTS
         if style.shows_score_badge(self.card.score, kind):
             badge_font = canvas_font(style.BADGE_FONT_SIZE * k, bold=True)
-            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font)
+            draw_score_badge(painter, badge_centre, parts.badge_radius, self.card.score, badge_font, theme.no_score)
         right = parts.dots_right
         votes = self.card.votes
         if votes > 0:
@@ -382,13 +385,13 @@ class CardItem(QGraphicsRectItem):
                 if self._more is None:
                     self._more = plain_static(more)
                 right -= FontMetrics(m.font_size).width(more)
-                painter.setPen(VOTE_DOT)
+                painter.setPen(theme.vote_dot)
                 draw_text(painter, right, text_top, self._more, m.font_size)
                 right -= 2
             per_row = (shown + 1) // 2 if shown > 5 else shown
             rows = 2 if shown > 5 else 1
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(VOTE_DOT)
+            painter.setBrush(theme.vote_dot)
             pitch, radius = parts.dot_pitch, parts.dot_diameter / 2
             for i in range(shown):
                 row, column = divmod(i, per_row)
@@ -399,7 +402,7 @@ class CardItem(QGraphicsRectItem):
         if not self.card.channel:
             return
         icon = parts.icon
-        pixmap = _channel_pixmap(self.card.channel, round(icon.width))
+        pixmap = _channel_pixmap(self.card.channel, round(icon.width), icon_tint(theme))
         if vector_icon(painter, qrect(icon), self.card.channel):
             pass  # into an SVG picture: the icon as paths
         elif pixmap is not None:
@@ -407,7 +410,7 @@ class CardItem(QGraphicsRectItem):
         x = parts.label_x
         label = self._fitted_label(right - 6 - x, m.font_size)
         if label is not None:
-            painter.setPen(MUTED_INK)
+            painter.setPen(theme.muted_ink)
             draw_text(painter, x, text_top, label, m.font_size)
 
     def _fitted_label(self, width: float, size: float) -> QStaticText | None:

@@ -3,6 +3,8 @@
 Text is set in the bundled DejaVu Sans at pixel sizes equal to the layout's font sizes, with hinting and kerning
 off, so Qt draws exactly the lines `cjmapper.layout` wrapped (the layout measures with the same font files).
 Colours are `cjmapper.style`'s, chosen for a projector: dark ink on light cards, score colours that read in grey.
+The map's items paint in their scene's theme (`ui.canvas.theme`, light or dark); the light colours here are the
+poster preview's and a picture's.
 """
 
 from __future__ import annotations
@@ -30,15 +32,12 @@ from cjmapper.text import FONT_FAMILY, fallback_font_paths, font_path
 
 INK = QColor(style.INK)
 """Text on cards and headers."""
-MUTED_INK = QColor(style.MUTED_INK)
-"""Secondary text (channel names, figures): still dark enough to read on a projector."""
 SCENE_BACKGROUND = QColor(style.SCENE_BACKGROUND)
 GRID_LINE = QColor(style.GRID_LINE)
 CELL_BACKGROUND = QColor(style.CELL_BACKGROUND)
 CELL_BACKGROUND_ALT = QColor(style.CELL_BACKGROUND_ALT)
 HEADER_BACKGROUND = QColor(style.HEADER_BACKGROUND)
 LANE_HEADER_BACKGROUND = QColor(style.LANE_HEADER_BACKGROUND)
-CARD_BORDER = QColor(style.CARD_BORDER)
 NO_SCORE = QColor(style.NO_SCORE)
 VOTE_DOT = QColor(style.VOTE_DOT)
 CURVE_LINE = QColor(style.CURVE_LINE)
@@ -181,13 +180,15 @@ def text_on(background: QColor) -> QColor:
     return QColor.fromRgbF(*style.ink_on((background.redF(), background.greenF(), background.blueF())))
 
 
-def draw_score_badge(painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont) -> None:
+def draw_score_badge(
+    painter: QPainter, centre: QPointF, radius: float, score: int | None, font: QFont, ring: QColor = NO_SCORE
+) -> None:
     """A round badge with the score's digit, filled in its colour with a darker rim; an empty grey ring when there
     is no score (a card sitting in a touchpoints lane: elsewhere an unscored card shows none, see
-    `cjmapper.style.shows_score_badge`). The curve's dots are these badges too."""
+    `cjmapper.style.shows_score_badge`; `ring`: its colour, the theme's). The curve's dots are these badges too."""
     rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     if score is None:
-        painter.setPen(QPen(NO_SCORE, 1.5))
+        painter.setPen(QPen(ring, 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(rect.adjusted(0.75, 0.75, -0.75, -0.75))
         return

@@ -57,7 +57,6 @@ from .grid_items import CornerItem
 from .items import CardItem, HeaderItem, MapWords
 from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
 from .painting import (
-    SCENE_BACKGROUND,
     canvas_font,
     ensure_fonts,
     tr,
@@ -66,6 +65,7 @@ from .scene_base import CardClickHandler, Direction
 from .scene_input import SceneInput
 from .scene_menus import SceneMenus
 from .scene_sync import SCENE_MARGIN, ItemSync
+from .theme import CanvasTheme, current_theme, scheme_watch
 
 NEW_CARD_TITLES = {Language.EN: "New touchpoint", Language.NL: "Nieuw contactmoment"}
 """The title a new card starts with (selected in the editor, so typing replaces it), in the journey's language."""
@@ -77,15 +77,23 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
     """The canvas of one journey. Keep the document alive while the scene lives."""
 
     def __init__(
-        self, document: JourneyDocument, parent: QObject | None = None, metrics: Metrics | None = None
+        self,
+        document: JourneyDocument,
+        parent: QObject | None = None,
+        metrics: Metrics | None = None,
+        theme: CanvasTheme | None = None,
     ) -> None:
+        """`theme`: the colours to draw in (a picture's: `LIGHT`); None follows the system's colour scheme."""
         super().__init__(parent)
         ensure_fonts()
         self.document = document
         self.metrics = metrics if metrics is not None else Metrics()
         self.map_words: MapWords | None = None
         """The map's figures (counts, averages) in these words instead of the interface's: a picture's."""
-        self.setBackgroundBrush(SCENE_BACKGROUND)
+        self.theme = theme if theme is not None else current_theme()
+        self.setBackgroundBrush(self.theme.background)
+        if theme is None:
+            scheme_watch().changed.connect(self.set_theme)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._layout = Layout(0.0, 0.0, self.metrics, (), ())
         self._cards = {}
@@ -142,6 +150,17 @@ class JourneyScene(SceneMenus, SceneInput, ItemSync):
         self._curves.clear()
         self._rows.clear()
         self._retired.clear()
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        """Draw in `theme` from now on (the system's colour scheme changed): every item repaints."""
+        if theme is self.theme:
+            return
+        self.theme = theme
+        self.setBackgroundBrush(theme.background)
+        for cell in self._cells.values():
+            cell.set_theme(theme)
+        for item in self.items():
+            item.update()
 
     def set_metrics(self, metrics: Metrics) -> None:
         """Lay the map out again at other sizes (workshop mode's larger type). Every item is made anew; the

@@ -27,6 +27,7 @@ from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
 from .painting import (
     tr,
 )
+from .theme import CanvasTheme
 
 Direction = str
 """One of "up", "down", "left", "right"."""
@@ -43,6 +44,8 @@ class SceneBase(QGraphicsScene):
 
     document: JourneyDocument
     metrics: Metrics
+    theme: CanvasTheme
+    """The colours the items draw in (`ui.canvas.theme`)."""
     structure_locked: bool
     """Workshop mode: phases and lanes stay as they are (cards can still be edited)."""
     card_click_handler: CardClickHandler | None

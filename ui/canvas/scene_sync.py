@@ -311,7 +311,7 @@ class ItemSync(SceneBase):
             alternate = lane_index.get(key[1], 0) % 2 == 1
             cell_item = self._cells.get(key)
             if cell_item is None:
-                cell_item = CellItem(key[0], key[1], cell.rect, alternate)
+                cell_item = CellItem(key[0], key[1], cell.rect, alternate, self.theme)
                 self._cells[key] = cell_item
                 self.addItem(cell_item)
             else:

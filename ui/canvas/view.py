@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QDropEvent,
     QFocusEvent,
@@ -30,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from . import accessible
-from .painting import SCENE_BACKGROUND
+from .theme import CanvasTheme, current_theme, scheme_watch
 from .view_fit import FIT_MARGIN, MAX_ZOOM, MIN_TITLE_PX, MIN_ZOOM, ZOOM_STEP, FittingView
 
 AUTOSCROLL_ZONE = 36
@@ -42,8 +41,6 @@ FOCUS_ANIMATION_MS = 180
 """How long Page Up/Down take to glide to a phase (0: at once)."""
 FOCUS_MIN_ZOOM = 1.0
 """Phase focus never zooms out below this: a taller column shows from its top (scroll for the rest)."""
-FOCUS_VEIL = QColor(246, 247, 249, 165)
-"""Laid over the other phases' columns while one phase has the focus."""
 
 _PHASE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home)
 
@@ -97,7 +94,8 @@ class JourneyView(FittingView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
-        self.setBackgroundBrush(SCENE_BACKGROUND)
+        self.setBackgroundBrush(current_theme().background)
+        scheme_watch().changed.connect(self._set_theme)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_start: QPoint | None = None
@@ -118,6 +116,10 @@ class JourneyView(FittingView):
         self._glide.finished.connect(self._glide_done)
         self._glide_from = (1.0, QPointF())
         self._glide_to = (1.0, QPointF())
+
+    def _set_theme(self, theme: CanvasTheme) -> None:
+        """The system's colour scheme changed: the canvas around the map in the new theme."""
+        self.setBackgroundBrush(theme.background)
 
     # ------------------------------------------------------------------ phase focus
 
@@ -251,7 +253,7 @@ class JourneyView(FittingView):
         ):
             part = veiled.intersected(exposed)
             if not part.isEmpty():
-                painter.fillRect(part, FOCUS_VEIL)
+                painter.fillRect(part, scene.theme.focus_veil)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()

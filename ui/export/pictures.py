@@ -41,6 +41,7 @@ from cjmapper.store import Library
 
 from ..canvas.painting import SCENE_BACKGROUND
 from ..canvas.scene import SCENE_MARGIN, JourneyScene
+from ..canvas.theme import LIGHT
 from ..editing.document import JourneyDocument
 from .picture_page import JourneyWords, PicturePage, paint_chrome, picture_page
 
@@ -200,7 +201,7 @@ def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
 def _render(document: JourneyDocument, draw: _Draw, chrome: bool) -> bytes:
     """Run `draw` on a fresh scene of the document (its cells flowed as `_picture_layout` flows them, its figures in
     the journey's language), drawn without item caches, and its page; dispose of the scene."""
-    scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics)
+    scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics, theme=LIGHT)  # as printed
     try:
         scene.map_words = JourneyWords(document.journey.language)
         scene.card_items()  # every card's item made now (the canvas makes them as they come into view)

@@ -35,7 +35,7 @@ from cjmapper.model import (
     Language,
 )
 
-from ..icons import channel_icon
+from ..icons import channel_icon, icon_tint
 from ..length_limit import show_limit
 
 
@@ -444,7 +444,7 @@ class ChannelCombo(QComboBox):
         self.setMinimumContentsLength(12)
         self.setIconSize(QSize(18, 18))
         for entry in CHANNELS:
-            self.addItem(channel_icon(entry.key), entry.name_en, entry.key)
+            self.addItem(channel_icon(entry.key, icon_tint(self.palette())), entry.name_en, entry.key)
         line = self.lineEdit()
         assert line is not None  # an editable combo has one
         self._line = line
@@ -463,6 +463,12 @@ class ChannelCombo(QComboBox):
         self._loading = False
         self.activated.connect(self._activated)
         line.editingFinished.connect(self._finished)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark: the icons in the text's colour on dark
+            for index, entry in enumerate(CHANNELS):
+                self.setItemIcon(index, channel_icon(entry.key, icon_tint(self.palette())))
+        super().changeEvent(event)
 
     def value(self) -> str | None:
         return self._value

@@ -27,7 +27,7 @@ from cjmapper.channels import CHANNELS, channel, resolve
 from cjmapper.model import MAX_CHANNEL, Language
 
 from ..i18n import ui_language
-from ..icons import channel_icon, channel_pixmap
+from ..icons import channel_icon, channel_pixmap, icon_tint
 from ..mime import CHANNEL_MIME as CHANNEL_MIME  # also here, where the palette's users look for it
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -60,7 +60,7 @@ def channel_from_mime(mime: QMimeData) -> str | None:
 def _start_channel_drag(source: QWidget, value: str) -> None:
     drag = QDrag(source)
     drag.setMimeData(channel_mime_data(value))
-    drag.setPixmap(channel_pixmap(value, 32, source.devicePixelRatioF()))
+    drag.setPixmap(channel_pixmap(value, 32, source.devicePixelRatioF(), icon_tint(source.palette())))
     drag.setHotSpot(QPoint(16, 16))
     drag.exec(Qt.DropAction.CopyAction)  # copy only: a view that accepts a move must not remove our entry
 
@@ -115,7 +115,7 @@ class CustomChannelEntry(QFrame):
     def set_value(self, value: str | None, label: str) -> None:
         self._value = value
         self._label.setText(label)
-        self._icon.setPixmap(channel_pixmap(value, _ICON_SIZE, self.devicePixelRatioF()))
+        self._icon.setPixmap(channel_pixmap(value, _ICON_SIZE, self.devicePixelRatioF(), icon_tint(self.palette())))
         self.setToolTip(
             self.tr(
                 "Drag “%1” onto the map, or press Enter in the field above to add it to the selected cell."
@@ -179,7 +179,7 @@ class ChannelPalette(QWidget):
         self._list.itemActivated.connect(self._item_activated)
         self._items: list[QListWidgetItem] = []
         for entry in CHANNELS:
-            item = QListWidgetItem(channel_icon(entry.key), "")
+            item = QListWidgetItem(channel_icon(entry.key, icon_tint(self.palette())), "")
             item.setData(KEY_ROLE, entry.key)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
             self._list.addItem(item)
@@ -308,6 +308,13 @@ class ChannelPalette(QWidget):
     def _item_activated(self, item: QListWidgetItem) -> None:
         if not item.isHidden():
             self.channel_activated.emit(str(item.data(KEY_ROLE)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark: the icons in the text's colour on dark
+            for item in self._items:
+                item.setIcon(channel_icon(str(item.data(KEY_ROLE)), icon_tint(self.palette())))
+            self._custom_changed(self._custom.text())
+        super().changeEvent(event)
 
     def _custom_changed(self, text: str) -> None:
         value = resolve(text)

@@ -40,21 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper import style
 from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
 
+from ..canvas.theme import current_theme, scheme_watch
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..i18n import integer
 from ..length_limit import show_limit
 from ..plain_text import plain_tooltip
 
-BACKGROUND = QColor("#f6f4ee")
-HOVER_BACKGROUND = QColor("#ebe7dc")
-BORDER = QColor(style.GRID_LINE)
-INK = QColor(style.INK)
-MUTED_INK = QColor(style.MUTED_INK)
 AVATAR = QColor("#5b6b8c")
-LINK = QColor("#2f5fb3")
+"""The initials' circle (white initials; reads on a light and a dark strip)."""
 TYPE_SCALE = 1.15
 """The strip's text against the application font: larger, for a projector."""
 NAME_SCALE = 1.3
@@ -94,6 +89,7 @@ class PersonaStrip(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._update_fonts()
         self._refresh()
+        scheme_watch().changed.connect(self.update)  # drawn in the canvas' colours (`ui.canvas.theme`)
 
     # ------------------------------------------------------------------ state
 
@@ -288,8 +284,9 @@ class PersonaStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         rect = QRectF(self.rect())
-        painter.fillRect(rect, HOVER_BACKGROUND if self._hovered and self._editable else BACKGROUND)
-        painter.setPen(QPen(BORDER, 1.0))
+        theme = current_theme()
+        painter.fillRect(rect, theme.persona_hover if self._hovered and self._editable else theme.persona_background)
+        painter.setPen(QPen(theme.persona_border, 1.0))
         painter.drawLine(QPointF(0, rect.bottom() - 0.5), QPointF(rect.right(), rect.bottom() - 0.5))
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2.0))
@@ -309,7 +306,7 @@ class PersonaStrip(QWidget):
             painter.setPen(QColor("white"))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials)
         fonts = self._fonts()
-        inks = {"name": INK, "label": INK, "text": MUTED_INK, "link": LINK}
+        inks = {"name": theme.ink, "label": theme.ink, "text": theme.muted_ink, "link": theme.link}
         for segment, box in self.segment_boxes():
             font = fonts[segment.kind]
             painter.setFont(font)
@@ -319,7 +316,7 @@ class PersonaStrip(QWidget):
             painter.drawText(QPointF(box.left(), baseline), segment.text)
         if persona is not None and self._editable:
             painter.setFont(self._text_font)
-            painter.setPen(MUTED_INK if not self._hovered else INK)
+            painter.setPen(theme.muted_ink if not self._hovered else theme.ink)
             metrics = QFontMetricsF(self._text_font)
             painter.drawText(
                 QPointF(rect.right() - PADDING - 6 - metrics.horizontalAdvance("✎"), PADDING + metrics.ascent()), "✎"
@@ -415,7 +412,7 @@ class PersonaDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("personaDialogMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a03a00;")
+        self.message.setStyleSheet("color: #ffb27a;" if current_theme().dark else "color: #a03a00;")  # 4.5:1 on both
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
