@@ -35,6 +35,9 @@ QT_GAPS: dict[Language, dict[tuple[str, str], str]] = {
         ("QFileDialog", "&Look in:"): "&Zoeken in:",
         ("QFileDialog", "Files of &type:"): "Bestands&type:",
         ("QColorDialog", "&HTML:"): "&HTML:",
+        # Key names as a Dutch keyboard's keys say them (Qt's own Dutch keeps "Return" and "PgDown").
+        ("QShortcut", "Return"): "Enter",
+        ("QShortcut", "PgDown"): "PgDn",
     }
 }
 """Qt's own texts that PySide6's qtbase translation lacks (its source text changed since it was translated; found

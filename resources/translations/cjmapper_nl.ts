@@ -1764,7 +1764,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/picture_dialog.py"/>
         <source>The journey&apos;s title, persona and figures above the map and the legend below it, as on a poster</source>
-        <translation>De titel, de persona en de cijfers van de klantreis boven de kaart en de legenda eronder, zoals op een poster</translation>
+        <translation>De titel, de persona en de cijfers van de klantreis boven de klantreis en de legenda eronder, zoals op een poster</translation>
     </message>
     <message>
         <location filename="../../ui/export/picture_dialog.py"/>
@@ -2773,7 +2773,7 @@ Je eigen bibliotheek is {0}.</translation>
     <message>
         <location filename="../../ui/workshop/voting.py"/>
         <source>Count clicks on cards as dot votes</source>
-        <translation>Klikken op kaarten tellen als stemmen met stippen</translation>
+        <translation>Een klik op een kaart telt als een stem met een stip</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/voting_session.py"/>
@@ -3029,8 +3029,8 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/controller.py"/>
-        <source>A countdown for exercises, shown large on the canvas</source>
-        <translation>Een aftelklok voor opdrachten, groot op het canvas</translation>
+        <source>A countdown for exercises, shown large above the map</source>
+        <translation>Een aftelklok voor opdrachten, groot boven de klantreis</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/controller.py"/>
@@ -3040,7 +3040,7 @@ Je eigen bibliotheek is {0}.</translation>
     <message>
         <location filename="../../ui/workshop/controller.py"/>
         <source>Workshop mode: arrow keys choose a cell, type to add cards, Page Up/Down for the phases. F11 or Esc leaves.</source>
-        <translation>Workshopmodus: kies een vak met de pijltjestoetsen, typ om kaarten toe te voegen, Page Up/Down voor de fasen. F11 of Esc om te verlaten.</translation>
+        <translation>Workshopmodus: kies een vak met de pijltjestoetsen, typ om kaarten toe te voegen, PgUp/PgDn voor de fasen. F11 of Esc om te verlaten.</translation>
     </message>
     <message>
         <location filename="../../ui/workshop/controller.py"/>

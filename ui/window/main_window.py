@@ -65,6 +65,7 @@ from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
 from .panel_layout import PanelLayout
+from .status_bar import StatusBar
 from .status_figures import JourneyFigures
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStatusBar(StatusBar(self))  # a long message ends in "…" rather than running under the figures
         self.setObjectName("mainWindow")
         self.library = library
         self.library_editor = LibraryEditor(library, self, documents=self._document_of)

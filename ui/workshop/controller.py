@@ -187,7 +187,7 @@ class WorkshopController(QObject):
             self.tr("Arrow keys choose a cell, typing adds a card to it, Enter starts the next one, Esc stops")
         )
         self.timer_action = self._action(self.tr("&Timer…"), self.show_timer_dialog, "Ctrl+T")
-        self.timer_action.setToolTip(self.tr("A countdown for exercises, shown large on the canvas"))
+        self.timer_action.setToolTip(self.tr("A countdown for exercises, shown large above the map"))
         self.timer_toggle_action = self._action(self.tr("&Start or Pause Timer"), self.toggle_timer, "Ctrl+Shift+T")
 
     def add_to_view_menu(self, menu: QMenu) -> None:
@@ -257,7 +257,7 @@ class WorkshopController(QObject):
         self.leave_action.setEnabled(True)
         self._sync_check()
         w.update_actions()
-        view.show_whole_journey()
+        view.fit_readable()  # the whole map where its titles stay readable from the room, else its top left
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refit_until = time.monotonic() + REFIT_SECONDS
         main.statusBar().showMessage(
@@ -468,7 +468,10 @@ class WorkshopController(QObject):
     def _refit(self) -> None:
         view = self.window.view
         if self.active and view.focused_phase is None and time.monotonic() < self._refit_until:
-            view.fit()
+            if view.fit_mode == "whole":
+                view.fit()
+            else:
+                view.fit_readable()
 
 
 def _set_checked(action: QAction, on: bool) -> None:

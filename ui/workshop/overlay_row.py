@@ -65,11 +65,12 @@ class OverlayRow(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """Show the row while a member shows; side by side when the width holds them all, else stacked."""
+        """Show the row while a member shows; side by side when the width holds them all at their preferred widths,
+        else stacked."""
         shown = [member for member in self._members if not member.isHidden()]
         parent = self.parentWidget()
         width = parent.width() if parent is not None else self.width()
-        needed = sum(member.minimumSizeHint().width() for member in shown)
+        needed = sum(member.sizeHint().width() for member in shown)  # each as wide as its words want
         direction = QBoxLayout.Direction.LeftToRight if needed <= width else QBoxLayout.Direction.TopToBottom
         if self._row.direction() is not direction:
             self._row.setDirection(direction)
@@ -92,7 +93,10 @@ class OverlayRow(QWidget):
             return
         if whole:
             if not _shown_rect(view).contains(scene.sceneRect()):
-                view.fit()
+                if view.fit_mode == "whole":
+                    view.fit()
+                else:
+                    view.fit_readable()  # never below readable titles: it scrolls instead
             return
         moved = view.mapFromScene(anchor)
         view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + moved.x())

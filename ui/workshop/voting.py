@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -307,6 +307,10 @@ class VotingPanel(QWidget):
         super().keyPressEvent(event)
 
 
+HINT_WIDTH = 300
+"""The least width (pixels) of the voting bar's message, so it reads in two or three lines, not a narrow column."""
+
+
 class VotingBar(QFrame):
     """The strip above the canvas while voting: participant, dots left (large, for the projector), the latest
     message, and Next Participant / Stop Voting. Hidden when no round runs."""
@@ -348,7 +352,11 @@ class VotingBar(QFrame):
         hint_font.setPointSizeF(hint_font.pointSizeF() * 1.1)
         self.hint.setFont(hint_font)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setMinimumWidth(HINT_WIDTH)  # the row stacks the bar above the timer rather than squeeze it
         self.setMinimumWidth(120)  # a narrow window clips the bar rather than growing when voting starts
+        # Two rows, so that a 1024-pixel projector holds every word: who votes and the dots left above, the latest
+        # message and the buttons below. The title gives way first where even that is too wide.
+        self.title = title
         row = QHBoxLayout()
         row.setSpacing(14)
         row.addWidget(title)
@@ -356,15 +364,46 @@ class VotingBar(QFrame):
         row.addWidget(self.tally)
         row.addWidget(self.tally_label)
         row.addStretch(1)
-        row.addWidget(self.next_button)
-        row.addWidget(self.stop_button)
+        below = QHBoxLayout()
+        below.setSpacing(14)
+        below.addWidget(self.hint, 1)
+        below.addWidget(self.next_button)
+        below.addWidget(self.stop_button)
+        self._top, self._below = row, below
+        self._hint_row = QHBoxLayout()
+        """Where the message goes, on a row of its own, when it does not fit beside the buttons."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(2)
+        layout.setSpacing(4)
         layout.addLayout(row)
-        layout.addWidget(self.hint)
+        layout.addLayout(self._hint_row)
+        layout.addLayout(below)
         session.changed.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """Show the title only where the top row holds it beside the participant and the dots; put the message on
+        a row of its own where it does not fit beside the buttons."""
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 24
+        needed = sum(
+            w.sizeHint().width() + self._top.spacing()
+            for w in (self.title, self.participant_label, self.tally, self.tally_label)
+        )
+        self.title.setVisible(needed + margins <= self.width())
+        buttons = sum(b.sizeHint().width() + self._below.spacing() for b in (self.next_button, self.stop_button))
+        apart = HINT_WIDTH + buttons + margins > self.width()
+        if apart and self._below.indexOf(self.hint) >= 0:
+            self._below.removeWidget(self.hint)
+            self._below.insertStretch(0, 1)
+            self._hint_row.addWidget(self.hint)
+        elif not apart and self._hint_row.indexOf(self.hint) >= 0:
+            self._hint_row.removeWidget(self.hint)
+            self._below.takeAt(0)  # the stretch that stood in for it
+            self._below.insertWidget(0, self.hint, 1)
 
     def refresh(self) -> None:
         s = self.session
@@ -382,6 +421,7 @@ class VotingBar(QFrame):
             )
         )
         self.hint.setStyleSheet("color: #a03a00;" if s.message and s.dots_left == 0 else "")
+        self._fit_title()
 
 
 @dataclass
