@@ -133,6 +133,7 @@ def assert_readable_map(window: MainWindow, dark: bool) -> None:
     assert len(cards) >= 4, cards.keys()
     for kind, card in cards.items():
         view.centerOn(card)
+        view.ensureVisible(card.sceneBoundingRect(), 8, 8)  # out from under the headers where they stick
         shot = grab(window)
         parts = card.box.parts(scene.metrics)
         title = on_screen(window, card.mapRectToScene(card.title_rect()))

@@ -48,6 +48,8 @@ SAME_IN_DUTCH: dict[str, str] = {
     "Persona": "the persona: the same word in Dutch, as the Dutch templates use it",
     "persona": "the same, inside a core message",
     "Score": "a card's score: the Dutch templates call it score",
+    "score %1": "the same, as a screen reader reads a card's score",
+    "Status: %1": "a card's status, as a screen reader reads it: status is the Dutch word too",
     "Score %1: %2": "the score's tooltip: score, a number and its name (which is translated)",
     "Status": "a card's status: the same word in Dutch",
     "Timer": "the countdown: timer is the Dutch word too",
