@@ -9,7 +9,9 @@ undo, redo, an undo refused under another program's lock) with:
 - a second `Library` on the same file editing the journey directly (rename, add or delete a card, rename a phase,
   save a version), after which the document must notice it, in one of the ways the editor does: the window's poll
   (`journey_revisions`, then `refresh(revision)`), a plain `refresh()`, or an edit or undo that is refused with the
-  stale-edit message. The undo history is cleared then, by design;
+  stale-edit message. The undo history then keeps exactly the steps that hold no part the other's edit changed (and
+  that no dropped step stands in the way of), as the machine predicts from its own record of what each step changed
+  (`step_parts`); a refused undo clears it all;
 - a poll while nothing changed elsewhere, which must neither re-read nor clear the history.
 
 Invariant after every step: the document's journey equals the file as a fresh `Library` reads it (canonically,
@@ -21,11 +23,14 @@ the document is checked by `DocumentMachine` (undo and redo give back exactly th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule, run_state_machine_as_test
 from PySide6.QtWidgets import QApplication
 
+from cjmapper.editing.parts import JOURNEY_FIELDS, Parts, changed_parts
 from cjmapper.interchange import write_journey
 from cjmapper.model import Journey
 from cjmapper.store import Library
@@ -35,6 +40,57 @@ from ui.editing.document import JourneyDocument
 
 NOTICE_WAYS = ("poll", "refresh", "edit", "undo")
 """How the document finds out about a foreign write: the window's poll, refresh(), a refused edit, a refused undo."""
+
+
+def step_parts(before: Journey, after: Journey) -> Parts:
+    """What an undo step from `before` to `after` holds, by the rule of `cjmapper.editing.parts` (README, "Two
+    editors"), told from the two journeys alone: a card whose fields changed; a card added, removed or moved (a
+    new cell or sort key) with the cells it left and entered; a phase or lane changed, or added or removed with
+    every cell of it and the order; the order of phases or lanes; the journey's own fields."""
+    old_cards = {t.id: t for t in before.touchpoints}
+    new_cards = {t.id: t for t in after.touchpoints}
+    cards = {i for i in old_cards.keys() | new_cards.keys() if old_cards.get(i) != new_cards.get(i)}
+    cells = set()
+    for i in cards:
+        old, new = old_cards.get(i), new_cards.get(i)
+        placed = [(t.phase_id, t.lane_id, t.position) for t in (old, new) if t is not None]
+        if len(placed) == 1 or placed[0] != placed[1]:
+            cells |= {(phase, lane) for phase, lane, _ in placed}
+    parts = Parts(cards=frozenset(cards), cells=frozenset(cells))
+    for kind in ("phases", "lanes"):
+        old_items = {x.id: x for x in getattr(before, kind)}
+        new_items = {x.id: x for x in getattr(after, kind)}
+        changed = frozenset(i for i in old_items.keys() | new_items.keys() if old_items.get(i) != new_items.get(i))
+        whole = frozenset(old_items.keys() ^ new_items.keys())
+        order = list(old_items) != list(new_items)
+        parts |= (
+            Parts(phases=changed, whole_phases=whole, phase_order=order)
+            if kind == "phases"
+            else Parts(lanes=changed, whole_lanes=whole, lane_order=order)
+        )
+    fields = frozenset(name for name in JOURNEY_FIELDS if getattr(before, name) != getattr(after, name))
+    return parts | Parts(fields=fields)
+
+
+def patched(state: Journey, before: Journey, after: Journey) -> Journey:
+    """`state` (a journey of the undo history) with the other's edit (`before` to `after`) made in it too: what
+    undo and redo of a kept step must give back. Their cards, phases and lanes replaced by id, their fields set."""
+    old_cards = {t.id: t for t in before.touchpoints}
+    new_cards = {t.id: t for t in after.touchpoints}
+    theirs = {i for i in old_cards.keys() | new_cards.keys() if old_cards.get(i) != new_cards.get(i)}
+    cards = [t for t in state.touchpoints if t.id not in theirs] + [new_cards[i] for i in theirs if i in new_cards]
+    phases = {p.id: p for p in after.phases if p not in before.phases}
+    lanes = {lane.id: lane for lane in after.lanes if lane not in before.lanes}
+    fields = {name: getattr(after, name) for name in JOURNEY_FIELDS if getattr(before, name) != getattr(after, name)}
+    return content(
+        replace(
+            state,
+            touchpoints=cards,
+            phases=[phases.get(p.id, p) for p in state.phases],
+            lanes=[lanes.get(lane.id, lane) for lane in state.lanes],
+            **fields,
+        )
+    )
 
 
 class ReliabilityMachine(DocumentMachine):
@@ -54,6 +110,9 @@ class ReliabilityMachine(DocumentMachine):
         self.last_revision = self.doc.journey.revision
         self.counter = self.lib.change_counter()
         """The library's change counter before the latest foreign write (what the window's poll compares)."""
+        self.holds_more: dict[int, Parts] = {}
+        """What the step that leads to an index of the undo stack holds beyond what its two journeys tell
+        (`step_parts`): a restored version the whole journey, a moved phase or lane that one."""
 
     def teardown(self) -> None:
         self.other.close()
@@ -70,12 +129,14 @@ class ReliabilityMachine(DocumentMachine):
             return
         self.saved_at = {i: state for i, state in self.saved_at.items() if i < index}
         self.saved_at[index] = dict(self.saved)
+        self.holds_more = {i: parts for i, parts in self.holds_more.items() if i < index}
 
     def history_cleared(self) -> None:
         """The undo history is gone (a refusal, a foreign write, a reopen): the journey as it is starts it again."""
         assert self.doc.undo_stack.count() == 0
         self.history = {0: content(self.doc.journey)}
         self.saved_at = {0: dict(self.saved)}
+        self.holds_more = {}
 
     @rule()
     def undo(self) -> None:
@@ -86,6 +147,26 @@ class ReliabilityMachine(DocumentMachine):
     def redo(self) -> None:
         super().redo()
         self.saved = dict(self.saved_at[self.doc.undo_stack.index()])
+
+    @rule(data=st.data(), index=st.integers(0, 5))
+    def move_phase(self, data: st.DataObject, index: int) -> None:
+        """DocumentMachine's, noting the phase moved (its step holds it: its journeys do not tell which moved)."""
+        phase_id = data.draw(st.sampled_from(self.doc.journey.phases)).id
+        at = self.doc.undo_stack.index()
+        assert self.doc.move_phase(phase_id, index)
+        self.edited()
+        if self.doc.undo_stack.index() > at:
+            self.holds_more[self.doc.undo_stack.index()] = Parts(phases=frozenset({phase_id}))
+
+    @rule(data=st.data(), index=st.integers(0, 5))
+    def move_lane(self, data: st.DataObject, index: int) -> None:
+        """DocumentMachine's, noting the lane moved."""
+        lane_id = data.draw(st.sampled_from(self.doc.journey.lanes)).id
+        at = self.doc.undo_stack.index()
+        assert self.doc.move_lane(lane_id, index)
+        self.edited()
+        if self.doc.undo_stack.index() > at:
+            self.holds_more[self.doc.undo_stack.index()] = Parts(lanes=frozenset({lane_id}))
 
     @precondition(lambda self: self.doc.undo_stack.canUndo())
     @rule()
@@ -118,6 +199,7 @@ class ReliabilityMachine(DocumentMachine):
         assert self.doc.restore_version(version_id)
         assert content(self.doc.journey) == self.version_content[version_id]
         self.edited()
+        self.holds_more[self.doc.undo_stack.index()] = Parts(everything=True)
 
     # ------------------------------------------------------------------ reopen
 
@@ -207,10 +289,43 @@ class ReliabilityMachine(DocumentMachine):
         self.version_content[info.id] = content(before)
         self.notice(before, self.theirs(), way)
 
+    def kept_steps(self, before: Journey, after: Journey) -> range:
+        """The undo steps (by index) the other's edit from `before` to `after` leaves: none that holds a part it
+        changed, no undo step below such a step and no redo step above one."""
+        stack = self.doc.undo_stack
+        count, index = stack.count(), stack.index()
+        theirs = changed_parts(before, after)
+        meets = [
+            (step_parts(self.history[i], self.history[i + 1]) | self.holds_more.get(i + 1, Parts())).meets(theirs)
+            for i in range(count)
+        ]
+        first = max((i + 1 for i in range(index) if meets[i]), default=0)
+        last = next((i for i in range(index, count) if meets[i]), count)
+        return range(first, last)
+
+    def history_kept(self, kept: range, before: Journey, after: Journey) -> None:
+        """The undo history is now the steps `kept` (indices of the old stack), each state with the other's edit."""
+        stack = self.doc.undo_stack
+        index = stack.index()
+        assert stack.count() == len(kept), (stack.count(), kept)
+        theirs = {i: name for i, name in self.saved.items() if i not in self.saved_at[index + kept.start]}
+        self.history = {
+            i - kept.start: patched(self.history[i], before, after) for i in range(kept.start, kept.stop + 1)
+        }
+        self.saved_at = {i - kept.start: {**self.saved_at[i], **theirs} for i in range(kept.start, kept.stop + 1)}
+        self.holds_more = {i - kept.start: p for i, p in self.holds_more.items() if kept.start < i <= kept.stop}
+        assert self.history[index] == content(self.doc.journey)
+
     def notice(self, before: Journey, acknowledged: Journey, way: str) -> None:
         """After the other connection's edit (acknowledged: it returned, and it reads it back): the document finds
-        out `way`, shows their journey, and has no undo history left."""
+        out `way`, shows their journey, and keeps the undo steps `kept_steps` predicts (none after a refused undo,
+        whose failure clears the history); the kept ones still undo and redo to the history's journeys."""
         assert acknowledged.revision > before.revision
+        count = self.doc.undo_stack.count()
+        kept = self.kept_steps(before, acknowledged)
+        shortened = ""
+        if len(kept) < count:
+            shortened = "Undo history cleared" if not kept else "Undo history shortened"
         failures, notices = len(self.failures), len(self.notices)
         if way == "undo" and not self.doc.undo_stack.canUndo():
             way = "edit"
@@ -225,13 +340,19 @@ class ReliabilityMachine(DocumentMachine):
             self.doc.undo_stack.undo()
         if way in ("poll", "refresh"):
             assert len(self.notices) == notices + 1
-            assert self.notices[-1].startswith("Updated with changes made elsewhere.")
+            if shortened:
+                assert self.notices[-1].startswith(shortened), self.notices[-1]
+            else:
+                assert self.notices[-1] == "Updated with changes made elsewhere."
             assert len(self.failures) == failures
         else:
             assert len(self.failures) == failures + 1
             assert len(self.notices) == notices
             if way == "edit":
-                assert self.failures[-1] == JourneyDocument.stale_message()
+                if shortened:
+                    assert self.failures[-1].startswith(JourneyDocument.stale_message() + " " + shortened)
+                else:
+                    assert self.failures[-1] == JourneyDocument.stale_message()
             else:
                 # Also when their edit removed what the undo touches (the library's lookup then fails before its
                 # revision check): the document sees the revision moved and says why.
@@ -239,7 +360,10 @@ class ReliabilityMachine(DocumentMachine):
                 assert JourneyDocument.stale_message() in self.failures[-1]
         assert content(self.doc.journey) == content(acknowledged)  # their work stays, and the map shows it
         assert self.doc.journey.revision == acknowledged.revision
-        self.history_cleared()
+        if way == "undo":
+            self.history_cleared()
+        else:
+            self.history_kept(kept, before, acknowledged)
 
     # ------------------------------------------------------------------ the invariant
 
