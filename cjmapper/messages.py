@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from cjmapper.i18n import whole
 from cjmapper.model import Language
 from cjmapper.resources import resource
 
@@ -58,8 +59,7 @@ def say(template: str, *args: object, **named: object) -> str:
 
 def number(value: int) -> str:
     """A whole number with the thousands separator of the language in use: 1,000 in English, 1.000 in Dutch."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if _language is Language.NL else text
+    return whole(value, _language)
 
 
 def word(english: str) -> str:

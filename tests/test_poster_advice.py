@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cjmapper.model import Journey, Lane, LaneKind, Phase, Touchpoint
+from benchmarks.store import big_journey
+from cjmapper.model import Journey
 from cjmapper.poster import A0, PosterOptions, parse_paper, plan_poster
 from cjmapper.poster.paper import MAX_SIDE_MM, MM
 from cjmapper.poster.plan import LEGIBLE_PT
@@ -21,26 +22,6 @@ from cjmapper.poster.sizing import MAX_SHEETS, MIN_SHEETS, shown_size, size_text
 from cjmapper.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def generated(cards: int, phases: int = 5, lanes: int = 5) -> Journey:
-    """`cards` cards spread over `phases` phases and `lanes` touchpoint lanes, and an experience lane."""
-    journey = Journey(
-        0,
-        f"{cards} cards",
-        phases=[Phase(i + 1, f"Phase {i + 1}") for i in range(phases)],
-        lanes=[Lane(i + 1, f"Lane {i + 1}", LaneKind.TOUCHPOINTS) for i in range(lanes)]
-        + [Lane(lanes + 1, "Experience", LaneKind.EMOTIONS)],
-    )
-    per_cell: dict[tuple[int, int], int] = {}
-    for i in range(cards):
-        cell = (i % phases + 1, (i // phases) % lanes + 1)
-        per_cell[cell] = per_cell.get(cell, 0) + 1
-        journey.touchpoints.append(
-            Touchpoint(i + 1, *cell, per_cell[cell], f"Touchpoint number {i}", notes="Some notes " * 3,
-                       channel="website", score=i % 5 + 1)
-        )  # fmt: skip
-    return journey
 
 
 def export(library: Path, journey_id: int, target: Path, *options: str) -> str:
@@ -90,7 +71,7 @@ def follow(library: Path, journey_id: int, tmp_path: Path, *options: str) -> lis
 
 
 def test_a_map_too_small_on_a4_is_told_the_a_size_that_keeps_it_legible(tmp_path: Path) -> None:
-    library, journey_id = library_with(tmp_path, generated(250, phases=10))
+    library, journey_id = library_with(tmp_path, big_journey(250, phases=10))
     advised = follow(library, journey_id, tmp_path, "--paper", "A4")
     assert len(advised) == 1
     assert advised[0][:1] == ["--paper"]
@@ -99,11 +80,11 @@ def test_a_map_too_small_on_a4_is_told_the_a_size_that_keeps_it_legible(tmp_path
 
 def test_1500_cards_on_a0_are_told_a_size_tiled_or_for_a_plotter(tmp_path: Path) -> None:
     """1,500 cards print at 5.1 pt on A0 (1,000 print at 6.2 pt, tests/test_flow.py): larger than any A-size."""
-    library, journey_id = library_with(tmp_path, generated(1500))
+    library, journey_id = library_with(tmp_path, big_journey(1500))
     advised = follow(library, journey_id, tmp_path, "--paper", "A0")
     assert advised
     for words in advised:
-        plan = plan_poster(generated(1500), options_of(words))
+        plan = plan_poster(big_journey(1500), options_of(words))
         assert plan.body_size >= LEGIBLE_PT
         assert plan.warning is None
     tiled = [words for words in advised if "--tile" in words]
@@ -127,7 +108,7 @@ def test_five_thousand_cards_on_a0_get_advice_that_holds_or_an_honest_no(tmp_pat
     """The issue's target: 5,000 cards on A0. The warning names a paper or tiling that keeps 6 pt, and following it
     gives no warning; when it says no PDF page is large enough, no page of the PDF's largest sizes, of any shape,
     is legible."""
-    journey = generated(5000)
+    journey = big_journey(5000)
     library, journey_id = library_with(tmp_path, journey)
     stderr = export(library, journey_id, tmp_path / "first.pdf", "--paper", "A0")
     assert "too small to read" in stderr
@@ -144,20 +125,20 @@ def test_five_thousand_cards_on_a0_get_advice_that_holds_or_an_honest_no(tmp_pat
 
 
 def test_five_thousand_cards_in_fifty_phases_on_a0_are_told_a_size_that_holds(tmp_path: Path) -> None:
-    library, journey_id = library_with(tmp_path, generated(5000, phases=50))
+    library, journey_id = library_with(tmp_path, big_journey(5000, phases=50))
     advised = follow(library, journey_id, tmp_path, "--paper", "A0")
     assert any("--tile" in words for words in advised)
 
 
 def test_a_poster_fitted_to_too_few_sheets_is_told_how_many_keep_it_legible(tmp_path: Path) -> None:
-    library, journey_id = library_with(tmp_path, generated(250, phases=10))
+    library, journey_id = library_with(tmp_path, big_journey(250, phases=10))
     advised = follow(library, journey_id, tmp_path, "--tile", "A4", "--sheets", "2")
     assert advised[0][:4] == ["--tile", "A4", "--sheets", advised[0][3]]
     assert int(advised[0][3]) > 2
 
 
 def test_custom_sizes_print_width_by_height_as_given(tmp_path: Path) -> None:
-    library, journey_id = library_with(tmp_path, generated(20))
+    library, journey_id = library_with(tmp_path, big_journey(20))
     for size, portrait in (("300x600mm", []), ("600x300mm", []), ("300x600mm", ["--portrait"])):
         target = tmp_path / "custom.pdf"
         export(library, journey_id, target, "--paper", size, *portrait)

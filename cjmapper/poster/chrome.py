@@ -130,6 +130,10 @@ def draw_title_block(pen: Ink, journey: Journey, box: Box, unit: float, printed:
 
 # ---------------------------------------------------------------------------------------------------- legend
 
+TITLE_UNITS = 7.5
+"""The title block's height, in units (hundredths of the page's short side on a poster)."""
+GAP_UNITS = 1.5
+"""The room between the title block, the map and the legend, in units."""
 LEGEND_SIZE = 1.05
 """The legend's type size, in units (hundredths of the page's short side on a poster)."""
 ROW_PITCH = 1.5

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cjmapper.layout import Layout, Metrics, Rect, compute_layout
 from cjmapper.model import Journey
-from cjmapper.poster.chrome import Legend, height_for
+from cjmapper.poster.chrome import GAP_UNITS, TITLE_UNITS, Legend, height_for
 from cjmapper.poster.paper import MM, Paper
 
 LEGIBLE_PT = 6.0
@@ -52,8 +52,8 @@ def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chr
     """The page's parts; the legend box as tall as `legend` needs at this width (two rows when not given)."""
     unit = min(min(width, height) / 100, MAX_UNIT)
     margin = max(10 * MM, 3 * unit)
-    title_height = 7.5 * unit
-    gap = 1.5 * unit
+    title_height = TITLE_UNITS * unit
+    gap = GAP_UNITS * unit
     inner = width - 2 * margin
     legend_height = height_for(2 if legend is None else legend.rows(inner, unit), unit)
     title = Box(margin, margin, inner, title_height)

@@ -25,10 +25,6 @@ from cjmapper.text import FontMetrics
 
 from ..canvas.painting import canvas_font
 
-TITLE_UNITS = 7.5
-"""The title block's height, in units (as on a poster)."""
-GAP_UNITS = 1.5
-"""The room between the title block, the map and the legend, in units."""
 TEXT_PIXELS = 100
 """Text is set at this pixel size and scaled, so its width is the fractional one the layout measures."""
 
@@ -53,7 +49,7 @@ def picture_page(
     (`chrome`), their type a little larger than the cards' and growing with a wide map, or the map alone."""
     if not chrome:
         return PicturePage(width, height, 0.0, 0.0, None, None)
-    from cjmapper.poster.chrome import Legend, height_for
+    from cjmapper.poster.chrome import GAP_UNITS, TITLE_UNITS, Legend, height_for
 
     unit = max(font_size * 1.05, width / 120)
     inner = width - 2 * margin
