@@ -76,6 +76,31 @@ def test_workshop_mode_opens_and_stays_readable_with_voting_and_the_timer(qtbot:
     assert shown.intersects(header.sceneBoundingRect())
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 860), (1920, 1080)], ids=["1024", "1400", "1920"])
+def test_a_map_too_tall_to_show_whole_fills_the_width_of_any_projector(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    """A map that does not fit whole at a readable zoom shows as wide as the view (scrolling down only), not at the
+    least readable zoom with empty bands left and right on a wide projector."""
+    enter(qtbot, window)
+    window.setGeometry(PROJECTOR.x(), PROJECTOR.y(), *size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    qtbot.wait(250)
+    window.view.fit_readable()
+    view, scene = window.view, window.scene
+    assert scene is not None
+    assert title_px(window) >= MIN_TITLE_PX - 1e-6
+    shown = view.mapFromScene(scene.sceneRect()).boundingRect()
+    viewport = view.viewport().rect()
+    if shown.height() > viewport.height():  # scrolls down: then it is as wide as the view
+        assert shown.width() >= 0.9 * viewport.width()
+        if view.zoom > view.readable_zoom() + 1e-6:  # above the least readable zoom, it never scrolls across
+            assert view.horizontalScrollBar().maximum() <= view.horizontalScrollBar().minimum() + 2
+    else:  # shows whole
+        assert shown.width() <= viewport.width() + 1
+        assert shown.height() <= viewport.height() + 1
+
+
 def clipped(widget: QLabel | QAbstractButton) -> bool:
     """Whether the widget is too small for its text: narrower than one line needs, or, for a label that wraps,
     shorter than its lines need at its width."""

@@ -164,6 +164,7 @@ class FittingView(QGraphicsView):
             if layout.width > across and layout.width * layout.height > 0:
                 journey_scene.flow_to(across * across / (layout.width * layout.height))
             rect = scene.sceneRect()
+            factor = self._overflow_zoom(viewport, rect, floor)
         self.clear_phase_focus()
         self._placed = True
         self._scale_to(min(max(factor, floor), MAX_ZOOM))
@@ -171,6 +172,15 @@ class FittingView(QGraphicsView):
         self.centerOn(self._fitted_centre(rect))
         self._fit_mode = mode
         self.zoomChanged.emit(self._zoom)
+
+    def _overflow_zoom(self, viewport: QRect, rect: QRectF, floor: float) -> float:
+        """The zoom of a map too large to show whole above `floor`, flowed to the window's shape: whole if it now
+        fits, else as wide as the window (it scrolls down only; at most 100%), at least `floor`."""
+        whole = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+        if whole >= floor:
+            return whole
+        across = (viewport.width() - self.verticalScrollBar().sizeHint().width()) / rect.width()
+        return max(floor, min(across, 1.0))
 
     def _fitted_centre(self, rect: QRectF) -> QPointF:
         """Where a fitted view centres: on the map, along each side it fits; from the map's top or left edge (with
