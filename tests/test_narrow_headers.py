@@ -1,7 +1,7 @@
 """Stuck headers take little of a projector's view: on the real window at 1024x768, zoomed in and scrolled, the lane
 headers stick to the view's left as a narrow column (the name upright, whole in the tooltip) and the phase headers to
-its top as a short row, each within 15% of the view, so the first phase's cards show beside them; at the map's top
-left every header is as wide and tall as the layout has it."""
+its top as a short row, each within 15% of the view, so the first phase's cards and name show beside them; at the
+map's top left every header is as wide and tall as the layout has it."""
 
 from __future__ import annotations
 
@@ -105,6 +105,9 @@ def test_the_stuck_lane_column_is_narrow_and_hides_no_card(qtbot: QtBot, window:
             continue
         beside = card.intersected(seen).width() - card.intersected(column).width()
         assert beside >= 2 / 3 * card.width(), box
+    # The first phase's name is drawn beside the column, not under it.
+    first_header = phase_headers(window)[0]
+    assert first_header.name_rect().translated(first_header.pos()).left() >= column.right()
     # A page at a time to the map's right end: the column stays narrow, and no card in view lies wholly behind it.
     while bar.value() < bar.maximum():
         bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)

@@ -66,6 +66,12 @@ NARROW_SIZES = 3
 """A narrow header's name is set at the header size or up to this many sizes smaller to fit whole."""
 
 
+MIN_UPRIGHT = 110.0
+"""A narrow lane header partly in view draws its icon and upright name in at least this much of its height."""
+MIN_NAME_ROOM = 120.0
+"""A phase header's name and figures keep at least this width when they move clear of the stuck lane column."""
+
+
 def narrow_lane_width(m: Metrics) -> float:
     """The width of a lane header stuck to the view's left as a narrow column: the stripe, and the name upright in up
     to two lines at the header size (the icon above it)."""
@@ -116,6 +122,7 @@ class PhaseHeaderItem(HeaderItem):
         self.count = 0
         self.average: float | None = None
         self.description = ""
+        self.inset = 0.0
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -161,9 +168,17 @@ class PhaseHeaderItem(HeaderItem):
             return words.touchpoints(self.count)
         return tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
 
+    def set_inset(self, inset: float) -> None:
+        """Draw the name and figures `inset` from the header's left (where the stuck lane column covers it), at most
+        as far as leaves them `MIN_NAME_ROOM`."""
+        inset = max(0.0, min(inset, self.box.header.width - MIN_NAME_ROOM))
+        if inset != self.inset:
+            self.inset = inset
+            self.update()
+
     def name_rect(self) -> QRectF:
         m = self.journey_scene.metrics
-        return QRectF(12.0, 14.0, self.box.header.width - 24.0, m.header_font_size + 8)
+        return QRectF(12.0 + self.inset, 14.0, self.box.header.width - 24.0 - self.inset, m.header_font_size + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         m, theme = self.journey_scene.metrics, self.journey_scene.theme
@@ -177,6 +192,9 @@ class PhaseHeaderItem(HeaderItem):
         if lod < 0.15:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.inset > 0.0:  # the name and figures clear of the stuck lane column over the header's left part
+            painter.translate(self.inset, 0.0)
+            w -= self.inset
         words = self.journey_scene.map_words  # a picture's: the journey's language
         count = self._count_text()
         badge_text = tr("avg {0}").format(decimal(self.average)) if self.average is not None else None
@@ -246,6 +264,8 @@ class LaneHeaderItem(HeaderItem):
         self.alternate = False
         self._lines: tuple[str, ...] = ()
         self._font_size = scene.metrics.header_font_size
+        self._span = (0.0, box.header.height)
+        """The part of a narrow header's height its icon and name are drawn in (`set_width`)."""
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -255,6 +275,7 @@ class LaneHeaderItem(HeaderItem):
         if (box.header.width, box.header.height) != (old.header.width, old.header.height):
             width = min(self.rect().width(), box.header.width) if self.narrow else box.header.width
             self.setRect(0.0, 0.0, width, box.header.height)
+            self._span = (0.0, box.header.height)  # until the view pins it again
             self._fit_name()
         self.setPos(box.header.x, box.header.y)
         if alternate != self.alternate:
@@ -272,12 +293,21 @@ class LaneHeaderItem(HeaderItem):
         """Whether the header is stuck to the view's left as a narrow column (`ui.canvas.sticky_headers`)."""
         return self.rect().width() < self.box.header.width
 
-    def set_width(self, width: float) -> None:
+    def set_width(self, width: float, span: tuple[float, float] | None = None) -> None:
         """The layout's width, or a narrow column's where the header sticks to the view's left: the name upright
-        (the tooltip has it whole)."""
+        (the tooltip has it whole), within `span` (the part of the header's height in view, in its coordinates;
+        None: all of it), so a lane partly in view shows its icon and the start of its name."""
         width = min(width, self.box.header.width)
-        if width != self.rect().width():
-            self.setRect(0.0, 0.0, width, self.box.header.height)
+        h = self.box.header.height
+        top, bottom = (0.0, h) if span is None or width >= self.box.header.width else span
+        least = min(h, MIN_UPRIGHT)
+        top, bottom = max(0.0, min(top, h)), max(0.0, min(bottom, h))
+        if bottom - top < least:  # too little in view: as much as the name needs, from the edge that is in view
+            top, bottom = (max(0.0, bottom - least), bottom) if top > 0.0 else (top, min(h, top + least))
+        if width != self.rect().width() or (top, bottom) != self._span:
+            self._span = (top, bottom)
+            if width != self.rect().width():
+                self.setRect(0.0, 0.0, width, h)
             self._fit_name()
 
     def _fit_name(self) -> None:
@@ -304,13 +334,15 @@ class LaneHeaderItem(HeaderItem):
     def _upright_room(self) -> tuple[QRectF | None, QRectF]:
         """A narrow header's icon (None where the lane is too low to hold it above the name) and the room for the
         name, upright below it."""
-        w, h = self.rect().width(), self.box.header.height
+        w = self.rect().width()
+        first, last = self._span
         size = max(4.0, min(20.0, w - STRIPE - 2 * NARROW_PAD))
-        icon: QRectF | None = QRectF(STRIPE + (w - STRIPE - size) / 2, 10.0, size, size)
-        top = 10.0 + size + 8.0
-        if h - top - 8.0 < 60.0:
-            icon, top = None, 8.0
-        return icon, QRectF(STRIPE + NARROW_PAD, top, max(1.0, w - STRIPE - 2 * NARROW_PAD), max(1.0, h - top - 8.0))
+        icon: QRectF | None = QRectF(STRIPE + (w - STRIPE - size) / 2, first + 10.0, size, size)
+        top = first + 10.0 + size + 8.0
+        if last - top - 8.0 < 60.0:
+            icon, top = None, first + 8.0
+        room = QRectF(STRIPE + NARROW_PAD, top, max(1.0, w - STRIPE - 2 * NARROW_PAD), max(1.0, last - top - 8.0))
+        return icon, room
 
     def _fit_upright(self) -> None:
         m = self.journey_scene.metrics

@@ -11,7 +11,8 @@ A stuck header takes little of the view: where the lane headers at their full wi
 the icon and the name upright), at most that share wide; the phase headers likewise as a short row
 (`short_phase_height`: the name on one line and the average). The full header first scrolls away as any
 content does, until only as much of it is left in view as the narrow one takes; from there the narrow one stays. So
-the column never leaves an empty gap beside it, and a header at its own place looks as it always did.
+the column never leaves an empty gap beside it, and a header at its own place looks as it always did. A phase header
+the column lies over draws its name and figures beside the column (`PhaseHeaderItem.set_inset`).
 """
 
 from __future__ import annotations
@@ -55,12 +56,15 @@ def pin_headers(
         box = phase.box.header
         phase.setZValue(Z_PHASE_HEADER if on_view else Z_HEADER)
         phase.set_height(row[1])
+        phase.set_inset(column[0] + column[1] - box.x if on_view else 0.0)
         _move(phase, box.x, row[0])
     for lane in lanes:
         if lane is moving:
             continue
-        lane.set_width(column[1])
-        _move(lane, column[0], lane.box.header.y)
+        box = lane.box.header
+        span = None if shown is None else (row[0] + row[1] - box.y, shown.bottom() - box.y)
+        lane.set_width(column[1], span)
+        _move(lane, column[0], box.y)
     corner.setZValue(Z_CORNER if on_view else Z_HEADER)
     corner.set_size(column[1], row[1])
     _move(corner, column[0], row[0])
