@@ -66,7 +66,7 @@ NARROW_SIZES = 3
 """A narrow header's name is set at the header size or up to this many sizes smaller to fit whole."""
 
 
-MIN_UPRIGHT = 110.0
+MIN_UPRIGHT = 130.0
 """A narrow lane header partly in view draws its icon and upright name in at least this much of its height."""
 MIN_NAME_ROOM = 120.0
 """A phase header's name and figures keep at least this width when they move clear of the stuck lane column."""
@@ -264,6 +264,7 @@ class LaneHeaderItem(HeaderItem):
         self.alternate = False
         self._lines: tuple[str, ...] = ()
         self._font_size = scene.metrics.header_font_size
+        self._with_icon = True
         self._span = (0.0, box.header.height)
         """The part of a narrow header's height its icon and name are drawn in (`set_width`)."""
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
@@ -331,30 +332,42 @@ class LaneHeaderItem(HeaderItem):
         self._lines = FontMetrics(size, bold=True).wrap(self.name, width, min(3, fitting))[0]
         self.update()
 
-    def _upright_room(self) -> tuple[QRectF | None, QRectF]:
-        """A narrow header's icon (None where the lane is too low to hold it above the name) and the room for the
-        name, upright below it."""
+    def _upright_room(self, with_icon: bool = True) -> tuple[QRectF | None, QRectF]:
+        """A narrow header's icon (None without one, or where the lane is too low to hold it above the name) and
+        the room for the name, upright below it."""
         w = self.rect().width()
         first, last = self._span
         size = max(4.0, min(20.0, w - STRIPE - 2 * NARROW_PAD))
         icon: QRectF | None = QRectF(STRIPE + (w - STRIPE - size) / 2, first + 10.0, size, size)
         top = first + 10.0 + size + 8.0
-        if last - top - 8.0 < 60.0:
+        if not with_icon or last - top - 8.0 < 60.0:
             icon, top = None, first + 8.0
         room = QRectF(STRIPE + NARROW_PAD, top, max(1.0, w - STRIPE - 2 * NARROW_PAD), max(1.0, last - top - 8.0))
         return icon, room
 
     def _fit_upright(self) -> None:
+        """The name upright at the largest of `NARROW_SIZES` sizes at which it fits whole, no word broken: below
+        the icon if it fits there, else without the icon; else cut with "…" below it at the smallest size."""
         m = self.journey_scene.metrics
-        room = self._upright_room()[1]
-        for step in range(NARROW_SIZES + 1):
-            size = m.header_font_size - step
-            fitting = max(1, int(room.width() // (font_height(size, True) + 1)))
-            lines, elided = FontMetrics(size, bold=True).wrap(self.name, room.height(), fitting)
-            if not elided:
-                break
-        self._font_size = size
-        self._lines = lines
+        words = self.name.split()
+        fitted: tuple[bool, float, tuple[str, ...]] | None = None
+        for with_icon in (True, False):
+            room = self._upright_room(with_icon)[1]
+            for step in range(NARROW_SIZES + 1):
+                size = m.header_font_size - step
+                metrics = FontMetrics(size, bold=True)
+                fitting = max(1, int(room.width() // (font_height(size, True) + 1)))
+                lines, elided = metrics.wrap(self.name, room.height(), fitting)
+                if fitted is None and with_icon and step == NARROW_SIZES:
+                    fitted = (True, size, lines)  # the fallback
+                if not elided and all(metrics.width(word) <= room.height() for word in words):
+                    fitted = (with_icon, size, lines)
+                    break
+            else:
+                continue
+            break
+        assert fitted is not None
+        self._with_icon, self._font_size, self._lines = fitted
         self.update()
 
     def name_rect(self) -> QRectF:
@@ -392,7 +405,7 @@ class LaneHeaderItem(HeaderItem):
 
     def _paint_upright(self, painter: QPainter) -> None:
         """A narrow header: the icon at the top, the name below it reading upwards (its lines left to right)."""
-        icon, room = self._upright_room()
+        icon, room = self._upright_room(self._with_icon)
         if icon is not None:
             self._paint_icon(painter, icon)
         painter.setFont(canvas_font(self._font_size, bold=True))
