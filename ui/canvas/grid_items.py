@@ -4,7 +4,7 @@ curve). Each placed and sized only from the `Layout`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -20,6 +20,7 @@ from cjmapper.layout import (
     CROWDED_DOT,
     Curve,
     LaneBox,
+    Metrics,
     PhaseBox,
     PhaseMark,
     Rect,
@@ -56,6 +57,31 @@ from .painting import (
     tr,
 )
 from .theme import LIGHT, CanvasTheme
+
+STRIPE = 5.0
+"""The width of a lane header's colour stripe."""
+NARROW_PAD = 4.0
+"""Room either side of the upright name of a narrow lane header."""
+NARROW_SIZES = 3
+"""A narrow header's name is set at the header size or up to this many sizes smaller to fit whole."""
+
+
+MIN_UPRIGHT = 130.0
+"""A narrow lane header partly in view draws its icon and upright name in at least this much of its height."""
+MIN_NAME_ROOM = 120.0
+"""A phase header's name and figures keep at least this width when they move clear of the stuck lane column."""
+
+
+def narrow_lane_width(m: Metrics) -> float:
+    """The width of a lane header stuck to the view's left as a narrow column: the stripe, and the name upright in up
+    to two lines at the header size (the icon above it)."""
+    return STRIPE + 2 * NARROW_PAD + 2 * (font_height(m.header_font_size, True) + 1)
+
+
+def short_phase_height(m: Metrics) -> float:
+    """The height of a phase header stuck to the view's top as a short row: the colour band and one line with the
+    name and the average."""
+    return style.PHASE_BAND + font_height(m.header_font_size, True) + 12.0
 
 
 class CellItem(QGraphicsRectItem):
@@ -95,6 +121,8 @@ class PhaseHeaderItem(HeaderItem):
         self.colour = QColor()
         self.count = 0
         self.average: float | None = None
+        self.description = ""
+        self.inset = 0.0
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -102,27 +130,61 @@ class PhaseHeaderItem(HeaderItem):
         old = self.box
         self.box = box
         if (box.header.width, box.header.height) != (old.header.width, old.header.height):
-            self.setRect(0.0, 0.0, box.header.width, box.header.height)
+            self.setRect(0.0, 0.0, box.header.width, self.rect().height() if self.short else box.header.height)
         self.setPos(box.header.x, box.header.y)
+
+    @property
+    def short(self) -> bool:
+        """Whether the header is stuck to the view's top as a short row (`ui.canvas.sticky_headers`)."""
+        return self.rect().height() < self.box.header.height
+
+    def set_height(self, height: float) -> None:
+        """The layout's height, or a short row's where the header sticks to the view's top: the name on one line and
+        the average (the count in the tooltip)."""
+        height = min(height, self.box.header.height)
+        if height != self.rect().height():
+            self.setRect(0.0, 0.0, self.box.header.width, height)
+            self._set_tooltip()
 
     def set_content(self, phase: Phase, colour: QColor, count: int, average: float | None) -> None:
         content = (phase.name, colour.rgb(), count, average)
         if content != (self.name, self.colour.rgb(), self.count, self.average):
             self.name, self.colour, self.count, self.average = phase.name, colour, count, average
             self.update()
-        tooltip = phase.description
+        self.description = phase.description
+        self._set_tooltip()
+
+    def _set_tooltip(self) -> None:
+        """The phase's description; a short row's also its name and count, which it may not show."""
+        tooltip = self.description
+        if self.short:
+            tooltip = "\n".join(part for part in (self.name, self._count_text(), self.description) if part)
         if tooltip != self.toolTip():
             self.setToolTip(tooltip)
 
+    def _count_text(self) -> str:
+        words = self.journey_scene.map_words
+        if words is not None:
+            return words.touchpoints(self.count)
+        return tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
+
+    def set_inset(self, inset: float) -> None:
+        """Draw the name and figures `inset` from the header's left (where the stuck lane column covers it), at most
+        as far as leaves them `MIN_NAME_ROOM`."""
+        inset = max(0.0, min(inset, self.box.header.width - MIN_NAME_ROOM))
+        if inset != self.inset:
+            self.inset = inset
+            self.update()
+
     def name_rect(self) -> QRectF:
         m = self.journey_scene.metrics
-        return QRectF(12.0, 14.0, self.box.header.width - 24.0, m.header_font_size + 8)
+        return QRectF(12.0 + self.inset, 14.0, self.box.header.width - 24.0 - self.inset, m.header_font_size + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         m, theme = self.journey_scene.metrics, self.journey_scene.theme
-        w, h = self.box.header.width, self.box.header.height
+        w, h = self.box.header.width, self.rect().height()
         painter.fillRect(QRectF(0, 0, w, h), theme.header)
-        painter.fillRect(QRectF(0, 0, w, 6), self.colour)
+        painter.fillRect(QRectF(0, 0, w, style.PHASE_BAND), self.colour)
         painter.setPen(QPen(theme.grid_line, 0))
         painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
         painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
@@ -130,12 +192,17 @@ class PhaseHeaderItem(HeaderItem):
         if lod < 0.15:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.inset > 0.0:  # the name and figures clear of the stuck lane column over the header's left part
+            painter.translate(self.inset, 0.0)
+            w -= self.inset
         words = self.journey_scene.map_words  # a picture's: the journey's language
-        count = tr("1 touchpoint") if self.count == 1 else tr("{0} touchpoints").format(self.count)
+        count = self._count_text()
         badge_text = tr("avg {0}").format(decimal(self.average)) if self.average is not None else None
         if words is not None:
-            count = words.touchpoints(self.count)
             badge_text = words.average(self.average) if self.average is not None else None
+        if self.short:
+            self._paint_short(painter, w, h, badge_text)
+            return
         fitted = fit_phase_header(w, h, self.name, (count, str(self.count)), badge_text, m)
         painter.setPen(theme.ink)
         top = fitted.name_top
@@ -159,6 +226,31 @@ class PhaseHeaderItem(HeaderItem):
         y = figures.y + (figures.height - text_height(size)) / 2
         draw_text(painter, figures.x, y, plain_static(fitted.count), size)
 
+    def _paint_short(self, painter: QPainter, w: float, h: float, badge_text: str | None) -> None:
+        """A short row: the name on one line (cut with "…" where it is too long), the average badge at the right."""
+        m, theme = self.journey_scene.metrics, self.journey_scene.theme
+        top = style.PHASE_BAND
+        room = h - top
+        size = min(m.header_font_size, max(1.0, (room - 6.0) / 1.2))
+        side = 12.0
+        badge_width = 0.0
+        if badge_text is not None and self.average is not None:
+            badge_size = min(m.font_size, size)
+            badge_width = FontMetrics(badge_size, True).width(badge_text) + 12.0
+            badge_height = min(room - 4.0, text_height(badge_size, True) + 4.0)
+            badge = QRectF(w - side - badge_width, top + (room - badge_height) / 2, badge_width, badge_height)
+            fill = score_color(self.average)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setPen(text_on(fill))
+            y = badge.y() + (badge.height() - text_height(badge_size, True)) / 2
+            draw_text(painter, badge.x() + 6.0, y, plain_static(badge_text), badge_size, True)
+            badge_width += 8.0
+        name = FontMetrics(size, True).elide(self.name, max(0.0, w - 2 * side - badge_width))
+        painter.setPen(theme.ink)
+        draw_text(painter, side, top + (room - text_height(size, True)) / 2, plain_static(name), size, True)
+
 
 class LaneHeaderItem(HeaderItem):
     """A lane's row header on the left: colour stripe, kind icon and name (the kind's name is the tooltip)."""
@@ -172,6 +264,9 @@ class LaneHeaderItem(HeaderItem):
         self.alternate = False
         self._lines: tuple[str, ...] = ()
         self._font_size = scene.metrics.header_font_size
+        self._with_icon = True
+        self._span = (0.0, box.header.height)
+        """The part of a narrow header's height its icon and name are drawn in (`set_width`)."""
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -179,7 +274,9 @@ class LaneHeaderItem(HeaderItem):
         old = self.box
         self.box = box
         if (box.header.width, box.header.height) != (old.header.width, old.header.height):
-            self.setRect(0.0, 0.0, box.header.width, box.header.height)
+            width = min(self.rect().width(), box.header.width) if self.narrow else box.header.width
+            self.setRect(0.0, 0.0, width, box.header.height)
+            self._span = (0.0, box.header.height)  # until the view pins it again
             self._fit_name()
         self.setPos(box.header.x, box.header.y)
         if alternate != self.alternate:
@@ -192,10 +289,36 @@ class LaneHeaderItem(HeaderItem):
             self.setToolTip(tr("{0} — lane of kind “{1}”").format(lane.name, lane_kind_name(lane.kind)))
             self._fit_name()
 
+    @property
+    def narrow(self) -> bool:
+        """Whether the header is stuck to the view's left as a narrow column (`ui.canvas.sticky_headers`)."""
+        return self.rect().width() < self.box.header.width
+
+    def set_width(self, width: float, span: tuple[float, float] | None = None) -> None:
+        """The layout's width, or a narrow column's where the header sticks to the view's left: the name upright
+        (the tooltip has it whole), within `span` (the part of the header's height in view, in its coordinates;
+        None: all of it), so a lane partly in view shows its icon and the start of its name."""
+        width = min(width, self.box.header.width)
+        h = self.box.header.height
+        top, bottom = (0.0, h) if span is None or width >= self.box.header.width else span
+        least = min(h, MIN_UPRIGHT)
+        top, bottom = max(0.0, min(top, h)), max(0.0, min(bottom, h))
+        if bottom - top < least:  # too little in view: as much as the name needs, from the edge that is in view
+            top, bottom = (max(0.0, bottom - least), bottom) if top > 0.0 else (top, min(h, top + least))
+        if width != self.rect().width() or (top, bottom) != self._span:
+            self._span = (top, bottom)
+            if width != self.rect().width():
+                self.setRect(0.0, 0.0, width, h)
+            self._fit_name()
+
     def _fit_name(self) -> None:
         """Wrap the name into the header: at the header size if every word fits a line, else a size or two
-        smaller; as many lines as the header is tall, the last ending in "…" when cut."""
+        smaller; as many lines as the header is tall, the last ending in "…" when cut. Narrow: upright, as many
+        lines as the width holds, at the largest of `NARROW_SIZES` sizes at which it fits whole."""
         m = self.journey_scene.metrics
+        if self.narrow:
+            self._fit_upright()
+            return
         width = self.name_rect().width()
         words = self.name.split()
         size = m.header_font_size
@@ -209,14 +332,53 @@ class LaneHeaderItem(HeaderItem):
         self._lines = FontMetrics(size, bold=True).wrap(self.name, width, min(3, fitting))[0]
         self.update()
 
+    def _upright_room(self, with_icon: bool = True) -> tuple[QRectF | None, QRectF]:
+        """A narrow header's icon (None without one, or where the lane is too low to hold it above the name) and
+        the room for the name, upright below it."""
+        w = self.rect().width()
+        first, last = self._span
+        size = max(4.0, min(20.0, w - STRIPE - 2 * NARROW_PAD))
+        icon: QRectF | None = QRectF(STRIPE + (w - STRIPE - size) / 2, first + 10.0, size, size)
+        top = first + 10.0 + size + 8.0
+        if not with_icon or last - top - 8.0 < 60.0:
+            icon, top = None, first + 8.0
+        room = QRectF(STRIPE + NARROW_PAD, top, max(1.0, w - STRIPE - 2 * NARROW_PAD), max(1.0, last - top - 8.0))
+        return icon, room
+
+    def _fit_upright(self) -> None:
+        """The name upright at the largest of `NARROW_SIZES` sizes at which it fits whole, no word broken: below
+        the icon if it fits there, else without the icon; else cut with "…" below it at the smallest size."""
+        m = self.journey_scene.metrics
+        words = self.name.split()
+        fitted: tuple[bool, float, tuple[str, ...]] | None = None
+        for with_icon in (True, False):
+            room = self._upright_room(with_icon)[1]
+            for step in range(NARROW_SIZES + 1):
+                size = m.header_font_size - step
+                metrics = FontMetrics(size, bold=True)
+                fitting = max(1, int(room.width() // (font_height(size, True) + 1)))
+                lines, elided = metrics.wrap(self.name, room.height(), fitting)
+                if fitted is None and with_icon and step == NARROW_SIZES:
+                    fitted = (True, size, lines)  # the fallback
+                if not elided and all(metrics.width(word) <= room.height() for word in words):
+                    fitted = (with_icon, size, lines)
+                    break
+            else:
+                continue
+            break
+        assert fitted is not None
+        self._with_icon, self._font_size, self._lines = fitted
+        self.update()
+
     def name_rect(self) -> QRectF:
+        """Where the name is edited: across the top at the layout's width, a narrow header's too."""
         m = self.journey_scene.metrics
         return QRectF(38.0, 12.0, self.box.header.width - 38.0 - 5.0, m.header_font_size + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        w, h, theme = self.box.header.width, self.box.header.height, self.journey_scene.theme
+        w, h, theme = self.rect().width(), self.box.header.height, self.journey_scene.theme
         painter.fillRect(QRectF(0, 0, w, h), theme.lane_header_alt if self.alternate else theme.lane_header)
-        painter.fillRect(QRectF(0, 0, 5, h), self.colour)
+        painter.fillRect(QRectF(0, 0, STRIPE, h), self.colour)
         painter.setPen(QPen(theme.grid_line, 0))
         painter.drawLine(QLineF(w - 0.5, 0, w - 0.5, h))
         painter.drawLine(QLineF(0, h - 0.5, w, h - 0.5))
@@ -224,14 +386,10 @@ class LaneHeaderItem(HeaderItem):
         if lod < 0.15:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        icon = QRectF(12.0, 13.0, 20.0, 20.0)
-        pixmap = lane_pixmap(self.lane_kind, 20, icon_tint(theme))
-        if vector_icon(painter, icon, kind=self.lane_kind):
-            pass  # into an SVG picture: the icon as paths
-        elif pixmap is not None:
-            painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
-        else:
-            draw_lane_glyph(painter, self.lane_kind, icon, theme.icon or theme.curve_line)
+        if self.narrow:
+            self._paint_upright(painter)
+            return
+        self._paint_icon(painter, QRectF(12.0, 13.0, 20.0, 20.0))
         painter.setFont(canvas_font(self._font_size, bold=True))
         painter.setPen(theme.ink)
         line_height = font_height(self._font_size, True) + 1
@@ -244,6 +402,36 @@ class LaneHeaderItem(HeaderItem):
                 line,
             )
             y += line_height
+
+    def _paint_upright(self, painter: QPainter) -> None:
+        """A narrow header: the icon at the top, the name below it reading upwards (its lines left to right)."""
+        icon, room = self._upright_room(self._with_icon)
+        if icon is not None:
+            self._paint_icon(painter, icon)
+        painter.setFont(canvas_font(self._font_size, bold=True))
+        painter.setPen(self.journey_scene.theme.ink)
+        line_height = font_height(self._font_size, True) + 1
+        painter.save()
+        left = room.x() + (room.width() - line_height * len(self._lines)) / 2
+        painter.translate(left, room.bottom())
+        painter.rotate(-90.0)
+        for i, line in enumerate(self._lines):
+            painter.drawText(
+                QRectF(0.0, i * line_height, room.height(), line_height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                line,
+            )
+        painter.restore()
+
+    def _paint_icon(self, painter: QPainter, icon: QRectF) -> None:
+        theme = self.journey_scene.theme
+        pixmap = lane_pixmap(self.lane_kind, 20, icon_tint(theme))
+        if vector_icon(painter, icon, kind=self.lane_kind):
+            pass  # into an SVG picture: the icon as paths
+        elif pixmap is not None:
+            painter.drawPixmap(icon, pixmap, QRectF(pixmap.rect()))
+        else:
+            draw_lane_glyph(painter, self.lane_kind, icon, theme.icon or theme.curve_line)
 
 
 def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF, colour: QColor) -> None:
@@ -281,18 +469,34 @@ class CornerItem(QGraphicsRectItem):
         super().__init__()
         self.journey_scene = scene
         self.title = ""
+        self.full = QRectF()
+        """The corner as the layout has it (the lane headers' width, the phase headers' height)."""
+        self._size: tuple[float, float] | None = None
         self._fitted: CornerTitle | None = None
         self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(Z_HEADER)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_content(self, rect: QRectF, title: str) -> None:
-        if rect != self.rect() or title != self.title:
-            self.setRect(rect)
+        """The corner as the layout has it, `rect` (kept at the stuck headers' size where `set_size` set one)."""
+        if rect != self.full or title != self.title:
+            self.full = QRectF(rect)
             self.title = title
-            self._fitted = fit_corner_title(rect.width(), rect.height(), title, self.journey_scene.metrics)
-            self.setToolTip("" if self._fitted.whole else title)
-            self.update()
+            self._refit()
+
+    def set_size(self, width: float, height: float) -> None:
+        """The corner where the headers stick: as wide as the lane column and as tall as the phase row."""
+        size = (min(width, self.full.width()), min(height, self.full.height()))
+        if size != self._size:
+            self._size = size
+            self._refit()
+
+    def _refit(self) -> None:
+        rect = QRectF(self.full.topLeft(), QSizeF(*self._size)) if self._size is not None else self.full
+        self.setRect(rect)
+        self._fitted = fit_corner_title(rect.width(), rect.height(), self.title, self.journey_scene.metrics)
+        self.setToolTip("" if self._fitted.whole else self.title)
+        self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         r, theme = self.rect(), self.journey_scene.theme

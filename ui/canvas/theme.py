@@ -8,6 +8,9 @@ strip, which repaint in it. A picture (PNG/SVG export) is always drawn in `LIGHT
 The light theme is `cjmapper.style`'s colours, as the poster prints them. The dark one keeps every card in its lane's
 colour, mixed into the dark cell (the stripe shows all of it), with light text: `card_body` takes less of the colour
 where the text would read at a contrast below 4.5:1 (WCAG 2). Icons are tinted to the text colour on dark.
+
+The panels' warning and error texts take their colours from here too (`message_colour`, `MessageInk`): a light and a
+dark form, each reading at 4.5:1 or more on the window it stands on.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 from cjmapper import style
 
@@ -212,6 +216,52 @@ class SchemeWatch(QObject):
         if theme is not self.theme:
             self.theme = theme
             self.changed.emit(theme)
+
+
+MESSAGE_COLOURS: dict[str, tuple[str, str]] = {"warning": ("#a03a00", "#ffb27a"), "error": ("#b3261e", "#ff8a80")}
+"""The panels' and bars' message texts, by kind: a warning in orange, an error in red; each for a light window and
+for a dark one. `message_colour` gives the one to use."""
+
+
+def message_colour(kind: str, palette: QPalette | None = None) -> QColor:
+    """The colour of a warning ("warning") or error ("error") text on the window of `palette` (default: the
+    application's): its light or dark form as the window is, taken towards the window's text colour where it would
+    read below `MIN_CONTRAST` against the window (a desktop's own dark or light grey)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    light, dark = MESSAGE_COLOURS[kind]
+    base = QColor(light if window.lightnessF() >= 0.5 else dark)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    colour, amount = base, 0.0
+    while contrast(colour, window) < MIN_CONTRAST and amount < 1.0:
+        amount = min(1.0, amount + 0.05)
+        colour = mix(text, base, amount)
+    return colour
+
+
+class MessageInk(QObject):
+    """Keeps a widget's text in a message colour (`message_colour`; `kind` None: the palette's own), again whenever
+    the system's scheme or the application's palette turns light or dark. Lives as long as the widget."""
+
+    def __init__(self, widget: QWidget, kind: str | None = "warning") -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self.kind = kind
+        scheme_watch().changed.connect(self._apply)
+        self._apply()
+
+    def set_kind(self, kind: str | None) -> None:
+        if kind != self.kind:
+            self.kind = kind
+            self._apply()
+
+    def colour(self) -> QColor | None:
+        """The colour the text has now (None: the palette's)."""
+        return message_colour(self.kind) if self.kind is not None else None
+
+    def _apply(self, _theme: object = None) -> None:
+        colour = self.colour()
+        self._widget.setStyleSheet("" if colour is None else f"color: {colour.name()};")
 
 
 _watch: SchemeWatch | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 from .items import HeaderItem
 from .painting import OVERVIEW_ZOOM
 from .scene import JourneyScene
+from .sticky_headers import corner_at
 from .view_places import FitMode, ViewPlace, ViewPlaces
 
 MIN_ZOOM = 0.02
@@ -235,12 +236,9 @@ class FittingView(QGraphicsView):
         if any(isinstance(i, HeaderItem) and i.sceneBoundingRect().contains(rect) for i in scene.items(rect.center())):
             return
         x_margin, y_margin = (int(a) if isinstance(a, int | float) else 50 for a in (*args[1:3], 50, 50)[:2])
-        m = scene.metrics
         shown = self.mapToScene(self.viewport().rect()).boundingRect()
         at = self.mapFromScene(rect.topLeft())
-        below = self.mapFromScene(
-            QPointF(max(shown.left(), 0.0) + m.lane_header_width, max(shown.top(), 0.0) + m.phase_header_height)
-        )
+        below = self.mapFromScene(corner_at(scene.layout, shown).bottomRight())
         if at.y() < below.y() + y_margin:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() - (below.y() + y_margin - at.y()))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QFrame,
     QSizePolicy,
@@ -36,6 +36,7 @@ from ..canvas.painting import (
 )
 
 PREVIEW_BACKGROUND = QColor("#d5dae1")
+"""Around the page in a light window (`PosterPreview.surround`)."""
 PAGE_BORDER = QColor("#9aa3ad")
 MARGIN_GUIDE = QColor("#b9c3ce")
 TEXT_BAR = QColor("#c9d0d8")
@@ -83,6 +84,12 @@ class PosterPreview(QFrame):
             self.layout_ = plan.layout
         self.update()
 
+    def surround(self) -> QColor:
+        """The area around the page: a light grey in a light window, a shade darker than the window in a dark one
+        (the page itself stays white, as paper)."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return PREVIEW_BACKGROUND if window.lightnessF() >= 0.5 else window.darker(140)
+
     def page_rect(self) -> QRectF:
         """Where the page is drawn in the widget, in proportion, centred with room for its shadow."""
         if self.plan is None:
@@ -108,7 +115,7 @@ class PosterPreview(QFrame):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         try:
-            painter.fillRect(self.contentsRect(), PREVIEW_BACKGROUND)
+            painter.fillRect(self.contentsRect(), self.surround())
             if self.plan is not None:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 self._paint_page(painter, self.plan, self.page_rect())

@@ -35,6 +35,7 @@ from cjmapper.model import (
     Language,
 )
 
+from ..canvas.theme import CanvasTheme, MessageInk, current_theme, scheme_watch
 from ..icons import channel_icon, icon_tint
 from ..length_limit import show_limit
 
@@ -53,8 +54,6 @@ score colour, `cjmapper.style`) and the digit's colour on that."""
 PRESET_COLORS: tuple[str, ...] = ("#a0cbe8", "#ffbe7d", "#f1ce63", "#ff9d9a", "#8cd17d", "#d4a6c8")
 """Card colours one click away (the template lanes' palette)."""
 
-_MESSAGE_STYLE = "color: #b3261e;"
-
 
 def too_long(value: str, limit: int) -> str | None:
     """The message for a text over its limit, or None."""
@@ -71,8 +70,8 @@ def message_label(parent: QWidget | None) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(_MESSAGE_STYLE)
     label.setObjectName("fieldMessage")
+    label.setProperty("ink", MessageInk(label, "error"))  # red, readable on a light or a dark panel
     label.hide()
     return label
 
@@ -260,7 +259,6 @@ class ScoreButtons(QWidget):
         none.setText("–")
         none.setToolTip(self.tr("No score"))
         none.setAccessibleName(self.tr("No score"))
-        none.setStyleSheet(self._style("#f1f3f6", "#c9d0db"))
         self._add(none, self.NO_SCORE, layout)
         for score in range(SCORE_MIN, SCORE_MAX + 1):
             button = QToolButton(self)
@@ -268,8 +266,6 @@ class ScoreButtons(QWidget):
             tip = self.tr("Score %1: %2").replace("%1", str(score)).replace("%2", meanings[score])
             button.setToolTip(tip)
             button.setAccessibleName(tip)
-            soft, strong, ink = SCORE_COLORS[score]
-            button.setStyleSheet(self._style(soft, strong, ink))
             self._add(button, score, layout)
         self._caption = QLabel(self)
         self._caption.setObjectName("scoreCaption")
@@ -278,13 +274,32 @@ class ScoreButtons(QWidget):
         self._meanings = meanings
         self._group.idClicked.connect(self._clicked)
         self.set_score(None)
+        self._restyle(current_theme())
+        scheme_watch().changed.connect(self._restyle)
+
+    def _restyle(self, theme: CanvasTheme) -> None:
+        """The buttons in the scheme's colours: on dark, each score's colour mixed into the dark as a card's is, with
+        light digits (4.5:1 or more); on light, soft tints with dark digits."""
+        for score, button in self._buttons.items():
+            if score == self.NO_SCORE:
+                soft, strong, ink = "#f1f3f6", "#c9d0db", "#1f2633"
+                if theme.dark:
+                    soft, strong, ink = theme.header.name(), theme.card_border.name(), theme.ink.name()
+            else:
+                soft, strong, ink = SCORE_COLORS[score]
+                if theme.dark:
+                    soft = theme.card_body(QColor(strong)).name()
+            button.setStyleSheet(self._style(soft, strong, ink, theme))
 
     @staticmethod
-    def _style(soft: str, strong: str, ink: str = "#1f2633") -> str:
+    def _style(soft: str, strong: str, ink: str, theme: CanvasTheme) -> str:
+        text, border, ring = "#1f2633", "#aab3c2", "#33415c"
+        if theme.dark:
+            text, border, ring = theme.ink.name(), theme.card_border.name(), theme.ink.name()
         return (
-            f"QToolButton {{ background: {soft}; color: #1f2633; border: 1px solid #aab3c2; border-radius: 4px;"
+            f"QToolButton {{ background: {soft}; color: {text}; border: 1px solid {border}; border-radius: 4px;"
             " min-width: 24px; min-height: 24px; font-weight: bold; }"
-            f"QToolButton:checked {{ background: {strong}; color: {ink}; border: 2px solid #33415c; }}"
+            f"QToolButton:checked {{ background: {strong}; color: {ink}; border: 2px solid {ring}; }}"
             "QToolButton:focus { border: 2px solid #1a73e8; }"
         )
 

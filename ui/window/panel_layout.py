@@ -6,7 +6,8 @@
 - The canvas gets at least `CANVAS_SHARE` of the window's width at every size down to the window's minimum. While the
   panels at their narrowest fit beside it on both sides, they stay where the user put them, only narrowed; below that
   width the left and right panels are tabbed together on the right ("compact"), and the canvas is given the minimum
-  width that keeps its share (so the window's minimum follows from it). Widening the window (by `HYSTERESIS` more
+  width that keeps its share (so the window's minimum follows from it); the tabbed panels are widened, within their
+  share, until every tab's label shows whole. Widening the window (by `HYSTERESIS` more
   than the switch point) puts the panels back as they were, each shown or closed as the user left it.
 - The window's saved state is always the side-by-side one (`state`), so a window closed while narrow opens with its
   panels side by side on a wider screen.
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTabBar, QWidget
 
 CANVAS_SHARE = 0.6
 """The least share of the window's width the canvas gets."""
@@ -168,6 +169,8 @@ class PanelLayout(QObject):
         else:
             central.setMinimumWidth(0)
         self._narrow_panels(docked)
+        if self.compact:
+            self._fit_tabs(docked)
 
     def _switch(self, width: int) -> None:
         """Compact below the width where the open panels fit side by side in their share, else side by side."""
@@ -210,6 +213,27 @@ class PanelLayout(QObject):
             if dock not in floating:
                 dock.setVisible(shown[dock])
         self._homes = {}
+
+    def tab_bar(self) -> QTabBar | None:
+        """The tab bar of the tabbed panels (None while side by side)."""
+        titles = {dock.windowTitle() for dock in self.docks}
+        for bar in self.window.findChildren(QTabBar):
+            ours = bar.parent() is self.window and bar.isVisible() and bar.count() > 1
+            if ours and all(bar.tabText(i) in titles for i in range(bar.count())):
+                return bar
+        return None
+
+    def _fit_tabs(self, docked: list[QDockWidget]) -> None:
+        """Compact: the tabbed panels as wide as their tabs need to show every label whole, as far as the canvas's
+        share allows (in Dutch at 1024 pixels they would otherwise read "Kan…", "Stem…")."""
+        bar = self.tab_bar()
+        shown = [dock for dock in docked if dock.isVisible()]
+        if bar is None or not shown:
+            return
+        room = math.floor(self.window.width() * (1 - CANVAS_SHARE)) - self._separator()
+        width = min(bar.sizeHint().width() + shown[0].width() - bar.width(), room)
+        if shown[0].width() < width:
+            self.window.resizeDocks([shown[0]], [width], Qt.Orientation.Horizontal)
 
     def _narrow_panels(self, docked: list[QDockWidget]) -> None:
         """Narrow the panels (each side down to its narrowest) until the canvas has its share."""

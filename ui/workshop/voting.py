@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from cjmapper.voting import MAX_DOTS_EACH, MAX_PARTICIPANTS, most_voted
 
 from ..canvas.painting import VOTE_DOT
+from ..canvas.theme import MESSAGE_COLOURS, MessageInk
 from ..plain_text import plain_tooltip
 from .voting_session import VotingSession, dots_left_text, next_button_text, participant_text, used_text
 from .voting_start import ask_and_start
@@ -93,7 +94,7 @@ def _warning_label(parent: QWidget, name: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #a03a00;")
+    label.setProperty("ink", MessageInk(label, "warning"))  # orange, readable on a light or a dark panel
     return label
 
 
@@ -420,7 +421,8 @@ class VotingBar(QFrame):
                 used_text(s)
             )
         )
-        self.hint.setStyleSheet("color: #a03a00;" if s.message and s.dots_left == 0 else "")
+        warning = MESSAGE_COLOURS["warning"][0]  # the bar stays light in either scheme
+        self.hint.setStyleSheet(f"color: {warning};" if s.message and s.dots_left == 0 else "")
         self._fit_title()
 
 
