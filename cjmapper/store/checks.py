@@ -21,6 +21,7 @@ from sqlalchemy import Column, ColumnElement, case, func, literal
 from cjmapper import card_fields, rules
 from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.errors import DamagedJourneyError, EditError
+from cjmapper.messages import say
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
@@ -58,7 +59,7 @@ def bounded(column: Column[Any], limit: int) -> ColumnElement[Any]:
 
 def damaged(journey_id: object, problem: str) -> DamagedJourneyError:
     return DamagedJourneyError(
-        f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.", journey_id, problem
+        say("Journey {0} is damaged: {1}; cjmapper never writes that.", journey_id, problem), journey_id, problem
     )
 
 
