@@ -18,7 +18,8 @@ CORE = Path(cjmapper.__file__).parent
 USER_ERRORS = frozenset(
     name for name, value in vars(errors).items() if inspect.isclass(value) and issubclass(value, errors.CjmapperError)
 ) | {"ArgumentTypeError"}
-"""The errors whose message a user reads as it is (the editor's message boxes, the command line's error line)."""
+"""The errors whose message a user reads as it is (the editor's message boxes, the command line's error line);
+their own `super().__init__(...)` counts as one too."""
 
 PRINTING = frozenset({"print", "write", "error"})
 """In the command line: what prints a line for the user (print, out.write, parser.error)."""
@@ -52,8 +53,11 @@ def bare_english(source: str, printing: bool) -> list[tuple[int, str]]:
         if not isinstance(node, ast.Call):
             continue
         name = _called(node)
-        values = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "damaged")]
-        if name in USER_ERRORS or (printing and name in PRINTING) or any(k.arg == "damaged" for k in node.keywords):
+        an_error = name in USER_ERRORS or (name == "__init__" and "super()" in ast.unparse(node.func))
+        given = node.args if an_error else node.args[:1]  # an error's every argument (InterchangeError's source)
+        values = [*given, *(k.value for k in node.keywords if k.arg == "damaged")]
+        values += [item for value in values if isinstance(value, ast.List) for item in value.elts]
+        if an_error or (printing and name in PRINTING) or any(k.arg == "damaged" for k in node.keywords):
             found += [(node.lineno, ast.unparse(value)[:100]) for value in values if english(value)]
     return found
 
@@ -66,8 +70,11 @@ raise NotFoundError("There is no such journey.")
 return LibraryError("Cannot open " + name)
 raise argparse.ArgumentTypeError("{0} is too large".format(value))
 checked_revision(conn, name, damaged=f"{name} is damaged.")
+super().__init__("the export was cancelled")
+raise InterchangeError(problems, "cannot export it")
+raise InterchangeError(["document: cannot be read"], source)
 """
-    assert [line for line, _ in bare_english(flagged, printing=False)] == [2, 3, 4, 5, 6]
+    assert [line for line, _ in bare_english(flagged, printing=False)] == [2, 3, 4, 5, 6, 7, 8, 9]
     printed = """
 out.write(f"deleted journey {journey.id}\\n")
 print("cjmapper: warning: damaged", file=sys.stderr)
@@ -80,6 +87,7 @@ raise LibraryError(str(error)) from None
 raise EditError(refusal)
 out.write(f"{journey_id}\\t{title}\\n")
 print(say("cjmapper: warning: {0}", warning), file=sys.stderr)
+super().__init__(f"{where}{shown}{more}")
 """
     assert bare_english(passed, printing=True) == []
 

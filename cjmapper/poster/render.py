@@ -38,7 +38,7 @@ class ExportCancelledError(CjmapperError):
     """The user cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("the export was cancelled")
+        super().__init__(say("the export was cancelled"))
 
 
 @dataclass(frozen=True, slots=True)
