@@ -178,3 +178,29 @@ def test_the_poster_warning_is_dutch_with_decimal_commas(tmp_path: Path, wide_li
     )
     assert english_line.endswith(f" Use {match.group(3)}")  # the same options, in both languages
     assert_english(english_line)
+
+
+def test_a_broken_journey_file_is_described_in_dutch(tmp_path: Path) -> None:
+    """import of a journey file with problems: every problem in the language of the command line (the file's
+    own keys, the places, stay as they are written in the file)."""
+    library = tmp_path / "klanten.cjm"
+    broken = tmp_path / "kapot.json"
+    broken.write_text(
+        '{"format": "cjmapper-journey", "version": 3, "title": "", "language": "fr", "phases": {}}', encoding="utf-8"
+    )
+    dutch = run("--language", "nl", "--library", str(library), "import", str(broken))
+    assert dutch.returncode == 1
+    assert dutch.stderr.startswith("cjmapper: fout: kapot.json: ")
+    assert dutch.stderr.endswith("phases: moet een array zijn, niet een object (en nog 2)\n")
+    assert 'format: moet "cjmapper.journey" zijn, niet "cjmapper-journey"; ' in dutch.stderr
+    assert_dutch(dutch.stderr, tmp_path)
+    not_json = tmp_path / "notities.json"
+    not_json.write_text('{"title": "Bakkerij",\n  "phases" [', encoding="utf-8")
+    said = run("--language", "nl", "--library", str(library), "import", str(not_json))
+    assert said.stderr == (
+        "cjmapper: fout: notities.json: regel 2, kolom 12: geen geldige JSON (hier hoort een ':')\n"
+    ), said.stderr
+    english = run("--library", str(library), "import", str(broken))
+    assert english.stderr.startswith("cjmapper: error: kapot.json: ")
+    assert english.stderr.endswith("phases: must be an array, not an object (and 2 more)\n")
+    assert_english(english.stderr, tmp_path)
