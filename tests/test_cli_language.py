@@ -40,9 +40,12 @@ DUTCH = frozenset(
 """Dutch words an English message never holds."""
 
 
-def run(*args: str, lang: str = "C.UTF-8", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, lang: str | None = "C.UTF-8", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`cjmapper ARGS` as a user runs it, with LANG set to `lang` (None: no LANG at all, nor LC_*)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG")}
-    env |= {"LANG": lang, "PYTHONPATH": str(ROOT), "CJMAPPER_LIBRARY": str((cwd or ROOT) / "unused.cjm")}
+    env |= {"PYTHONPATH": str(ROOT), "CJMAPPER_LIBRARY": str((cwd or ROOT) / "unused.cjm")}
+    if lang is not None:
+        env["LANG"] = lang
     return subprocess.run(
         [sys.executable, "-m", "cjmapper", *args],
         capture_output=True,
@@ -118,15 +121,16 @@ def test_a_missing_argument_and_an_invalid_choice_in_dutch_and_in_english(tmp_pa
         assert unknown.returncode == 2
         assert unknown.stderr.endswith("cjmapper: fout: onbekende argumenten: --kleur rood\n")
         assert_dutch(unknown.stderr)
-    for lang, options in (("C.UTF-8", []), ("nl_NL.UTF-8", ["--language", "en"]), ("", [])):
-        missing = run(*options, "export", lang=lang)
+    english: list[tuple[str | None, list[str]]] = [("C.UTF-8", []), ("nl_NL.UTF-8", ["--language", "en"]), ("", [])]
+    for english_lang, options in [*english, (None, [])]:  # C, chosen, empty, and no LANG at all
+        missing = run(*options, "export", lang=english_lang)
         assert missing.returncode == 2
         assert missing.stderr.startswith("usage: cjmapper export [-h] -o OUT")
         assert missing.stderr.endswith(
             "cjmapper export: error: the following arguments are required: JOURNEY, -o/--output\n"
         )
         assert_english(missing.stderr)
-        wrong = run(*options, "export", "1", "-o", "map.pdf", "--tile", "A5", lang=lang)
+        wrong = run(*options, "export", "1", "-o", "map.pdf", "--tile", "A5", lang=english_lang)
         assert wrong.stderr.endswith(
             "cjmapper export: error: argument --tile: invalid choice: 'A5' (choose from 'A4', 'A3')\n"
         )
