@@ -12,17 +12,20 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, NoReturn, TextIO
+from typing import BinaryIO, TextIO
 
-from cjmapper import __version__
+from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
+from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
 from cjmapper.exports import ExportFormat, find_format, format_names, format_of
 from cjmapper.i18n import system_language
-from cjmapper.messages import say, use_language
+from cjmapper.messages import number, say, use_language
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
-from cjmapper.store.location import Location, ServerLocation, parse_location
+from cjmapper.store.location import Location, ServerLocation
+
+__all__ = ["DEFAULT_DPI", "MAX_DPI", "MIN_DPI", "EditorLauncher", "PictureExporter", "main"]
 
 EditorLauncher = Callable[[Location | None, Language | None, Path | None], int]
 """Starts the editor on a library (a file path or a team library; None: the default library) in a language (None:
@@ -33,197 +36,23 @@ PictureExporter = Callable[[Library, int, Path, str, int, bool], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi, with the title block and
 legend). Raises CjmapperError."""
 
-DEFAULT_DPI = 150
-MIN_DPI = 30
-MAX_DPI = 1200
-"""PNG resolutions (the same as ui.export.pictures', which the core cannot import)."""
-TILE_SHEETS = ("A4", "A3")
-MIN_SHEETS = 2
-MAX_SHEETS = 100
-"""The range of --sheets (cjmapper.poster.sizing's, which is imported by the first poster export, not here)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from cjmapper.templates import TEMPLATE_NAMES
-
-    languages = ",".join(lang.value for lang in Language)
-    parser = _Parser(
-        prog="cjmapper",
-        description="Customer journey maps: edit them on a canvas, keep them in a library file or a team library "
-        "on PostgreSQL, print posters.",
-        usage=f"%(prog)s [-h] [--version] [--library PATH|URL] [--language {{{languages}}}] [COMMAND ... | PATH]",
-        epilog="With no command, cjmapper starts the editor. With a PATH it opens that library file (.cjm), or "
-        "imports that journey file (.json) into the library (the default one, or --library's) and opens it.",
-    )
-    parser.add_argument("--version", action="version", version=f"cjmapper {__version__}")
-    parser.add_argument(
-        "--library",
-        metavar="PATH|URL",
-        type=_location,
-        help="library file to use, or a team library's postgresql://user@host:5432/database URL (any libpq "
-        "parameter; the password comes from PGPASSWORD, ~/.pgpass or a prompt). Default: $CJMAPPER_LIBRARY, else "
-        "library.cjm in your user data folder. A missing file, or an empty database, becomes an empty library",
-    )
-    parser.add_argument(
-        "--language",
-        dest="ui_language",
-        choices=[lang.value for lang in Language],
-        help="the editor's language (default: as chosen in its Preferences, else your system's)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="cjmapper")
-
-    commands.add_parser("list", help="list the journeys: id, title, phases, lanes, touchpoints (tab-separated)")
-
-    new = commands.add_parser("new", help="create a journey from a template; prints its id")
-    new.add_argument("--template", required=True, choices=TEMPLATE_NAMES)
-    new.add_argument(
-        "--language",
-        choices=[lang.value for lang in Language],
-        help="default: a --language given before the command, else your system's",
-    )
-    new.add_argument("--title", required=True)
-
-    imp = commands.add_parser("import", help="import a journey JSON file; prints the new journey's id")
-    imp.add_argument("file", metavar="FILE.json", type=Path)
-
-    exp = commands.add_parser(
-        "export",
-        help="export a journey as JSON, CSV, a PDF poster, or a PNG or SVG picture",
-        description="Export a journey. The format follows OUT's extension (.json, .csv, .pdf, .png, .svg) "
-        "unless --format names it.",
-    )
-    exp.set_defaults(command_parser=exp)
-    exp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    exp.add_argument("-o", "--output", metavar="OUT", required=True, help="output file, or - for standard output")
-    exp.add_argument("--format", choices=format_names(), help="default: from OUT's extension")
-    exp.add_argument(
-        "--version",
-        dest="saved_version",
-        metavar="NAME",
-        help="export the journey's saved version NAME (JSON, CSV or PDF; a poster names the version)",
-    )
-    poster = exp.add_argument_group("PDF posters")
-    poster.add_argument(
-        "--paper",
-        metavar="A0..A4|WxHmm",
-        help="A0, A1, A2, A3 or A4, or WIDTHxHEIGHT in mm such as 600x900mm (default: A3)",
-    )
-    poster.add_argument("--portrait", action="store_true", help="upright paper (default: landscape)")
-    poster.add_argument(
-        "--tile",
-        metavar="A4|A3",
-        type=str.upper,
-        choices=TILE_SHEETS,
-        help="print the poster on A4 or A3 sheets to tape together (with an assembly sheet first)",
-    )
-    poster.add_argument(
-        "--sheets",
-        metavar="N",
-        type=_sheets,
-        help="with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper",
-    )
-    picture = exp.add_argument_group("PNG and SVG pictures")
-    picture.add_argument(
-        "--dpi", metavar="N", type=_dpi, help=f"resolution, {MIN_DPI} to {MAX_DPI} (default: {DEFAULT_DPI}; PNG)"
-    )
-    picture.add_argument(
-        "--map-only", action="store_true", help="the map alone, without the poster's title block and legend"
-    )
-
-    versions = commands.add_parser(
-        "versions",
-        help="list a journey's saved versions: id, name, saved (UTC), touchpoints (tab-separated)",
-    )
-    versions.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    versions.add_argument("--save", metavar="NAME", help="first save the journey as it is now under NAME")
-
-    every = commands.add_parser(
-        "export-all",
-        help="export every readable journey as JSON into a folder (to rescue a damaged library)",
-        description="Write each journey the library can still read to FOLDER/<id> <title>.json (the title cut to "
-        "fit the file system's limit); journeys that cannot be read or written are named on standard error (exit 1) "
-        "and the others are written all the same.",
-    )
-    every.add_argument("-o", "--output", metavar="FOLDER", required=True, type=Path, help="folder (created)")
-
-    rm = commands.add_parser("delete", help="delete a journey (one that cannot be read too, named by its id)")
-    rm.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-
-    cp = commands.add_parser(
-        "copy",
-        aliases=["publish"],
-        help="copy a journey with its saved versions into another library (publish to a team library, or take a "
-        "copy back); prints its id there",
-        description="Copy JOURNEY from --library into the library TARGET (a file or a postgresql:// URL) as a new "
-        "journey: same title and content, with its saved versions. The source is only read.",
-    )
-    cp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help="the library")
-    cp.add_argument("--no-versions", action="store_true", help="copy the journey only, not its saved versions")
-
-    desk = commands.add_parser(
-        "install-desktop",
-        help="put cjmapper in your desktop's menu and let it open .cjm files (for you only, no root needed)",
-        description="Install for the current user into $XDG_DATA_HOME (default ~/.local/share): the menu entry, its "
-        "AppStream metainfo, the icon, and the MIME type application/x-cjmapper-library (*.cjm files, and library "
-        "files by their content) with cjmapper as its default application. The menu entry starts this cjmapper.",
-    )
-    desk.add_argument("--uninstall", action="store_true", help="remove exactly what was installed, nothing else")
-    desk.add_argument(
-        "--exec",
-        dest="program",
-        metavar="PROGRAM",
-        type=Path,
-        help="the program the menu entry starts (default: this cjmapper)",
-    )
-    return parser
-
-
-def _location(text: str) -> Location:
-    try:
-        return parse_location(text)
-    except CjmapperError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
-
-
-def _dpi(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not MIN_DPI <= value <= MAX_DPI:
-        raise argparse.ArgumentTypeError(f"{value} is out of range: choose {MIN_DPI} to {MAX_DPI}")
-    return value
-
-
-def _sheets(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not MIN_SHEETS <= value <= MAX_SHEETS:
-        raise argparse.ArgumentTypeError(f"{value} is out of range: choose {MIN_SHEETS} to {MAX_SHEETS}")
-    return value
-
 
 def main(
     argv: Sequence[str] | None = None,
     start_editor: EditorLauncher | None = None,
     export_picture: PictureExporter | None = None,
 ) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    given, argv = _file_argument(argv)
-    args = parser.parse_args(argv)
-    previous = use_language(args.ui_language or system_language())  # the core's messages, and this program's
+    # the core's messages, this program's and argparse's, in one language, known before argparse parses
+    previous = use_language(peek_language(argv, _OPTIONS_WITH_VALUES) or system_language())
     try:
-        return _run(parser, args, given, start_editor, export_picture)
+        with argparse_words():
+            parser = build_parser()
+            given, argv = _file_argument(argv)
+            args = parser.parse_args(argv)
+            if args.ui_language:
+                use_language(args.ui_language)
+            return _run(parser, args, given, start_editor, export_picture)
     finally:
         use_language(previous)
 
@@ -236,7 +65,7 @@ def _run(
     export_picture: PictureExporter | None,
 ) -> int:
     if given is not None and args.command is not None:
-        parser.error(f"a file ({given}) and a command go apart; name the library with --library PATH instead")
+        parser.error(say("a file ({0}) and a command go apart; name the library with --library PATH instead", given))
     try:
         library_path: Location | None = args.library or library_from_environment()
         journey_file: Path | None = None
@@ -264,7 +93,7 @@ def _run(
     except Exception as e:
         if os.environ.get("CJMAPPER_DEBUG"):
             raise
-        return _fail(f"unexpected problem ({type(e).__name__}: {e}); set CJMAPPER_DEBUG=1 for details")
+        return _fail(say("unexpected problem ({0}: {1}); set CJMAPPER_DEBUG=1 for details", type(e).__name__, e))
 
 
 _OPTIONS_WITH_VALUES = ("--library", "--language")
@@ -306,7 +135,7 @@ def _from_file(
     found = identify(path)
     if isinstance(found, LibraryFile):
         if option is not None:
-            parser.error(f"{path} is a library; give it either as PATH or with --library, not both")
+            parser.error(say("{0} is a library; give it either as PATH or with --library, not both", path))
         return found.path, None
     return library, found.path
 
@@ -317,9 +146,9 @@ def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
     if args.uninstall:
         removed = desktop.uninstall()
         for path in removed:
-            out.write(f"removed {path}\n")
+            out.write(say("removed {0}", path) + "\n")
         if not removed:
-            out.write("cjmapper's desktop files are not installed for this user; nothing to remove\n")
+            out.write(say("cjmapper's desktop files are not installed for this user; nothing to remove") + "\n")
         return 0
     program: Path | None = args.program or desktop.this_program()
     if program is None:
@@ -328,8 +157,8 @@ def _install_desktop(args: argparse.Namespace, out: TextIO) -> int:
     if not (program.is_file() and os.access(program, os.X_OK)):
         raise CjmapperError(say("{0} is not a program that can be run; name cjmapper's with --exec", program))
     for path in desktop.install(program):
-        out.write(f"installed {path}\n")
-    out.write(f"cjmapper is in your desktop's menu and opens .cjm files; it starts {program}\n")
+        out.write(say("installed {0}", path) + "\n")
+    out.write(say("cjmapper is in your desktop's menu and opens .cjm files; it starts {0}", program) + "\n")
     return 0
 
 
@@ -351,7 +180,7 @@ def _open(location: Location | None) -> Library:
     import getpass
 
     user = location.url.username or getpass.getuser()
-    password = getpass.getpass(f"Password for {user} on {location.host}: ")
+    password = getpass.getpass(say("Password for {0} on {1}: ", user, location.host))
     return Library.open(location.with_password(password))
 
 
@@ -363,7 +192,8 @@ def _list(library: Library, _args: argparse.Namespace, out: TextIO) -> int:
     for j in library.list_journeys():
         out.write(f"{j.id}\t{_one_line(j.title)}\t{j.phases}\t{j.lanes}\t{j.touchpoints}\n")
         if j.problem:
-            print(f"cjmapper: warning: journey {j.id} is damaged and cannot be opened: {j.problem}", file=sys.stderr)
+            damaged = say("journey {0} is damaged and cannot be opened: {1}", j.id, j.problem)
+            print(say("cjmapper: warning: {0}", damaged), file=sys.stderr)
     return 0
 
 
@@ -404,31 +234,39 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         if given and fmt != wanted
     ]
     if args.saved_version is not None and export_format.kind == "picture":
-        command.error(f"--version goes with JSON, CSV and PDF files, not with {fmt.upper()} pictures")
+        command.error(say("--version goes with JSON, CSV and PDF files, not with {0} pictures", fmt.upper()))
     if args.map_only and export_format.kind != "picture":
-        command.error(f"--map-only only goes with PNG and SVG pictures, not with {fmt.upper()} files")
+        command.error(say("--map-only only goes with PNG and SVG pictures, not with {0} files", fmt.upper()))
     if misplaced:
         wanted = misplaced[0][1]
         flags = [flag for flag, other in misplaced if other == wanted]
-        kind = "PDF posters" if wanted == "pdf" else "PNG pictures"
-        verb = "goes" if len(flags) == 1 else "go"
-        command.error(f"{' and '.join(flags)} only {verb} with {kind}, not with {fmt.upper()} files")
+        named = say(" and ").join(flags)
+        if wanted == "pdf":
+            goes = say("{0} only goes with PDF posters, not with {1} files", named, fmt.upper())
+            go = say("{0} only go with PDF posters, not with {1} files", named, fmt.upper())
+        else:
+            goes = say("{0} only goes with PNG pictures, not with {1} files", named, fmt.upper())
+            go = say("{0} only go with PNG pictures, not with {1} files", named, fmt.upper())
+        command.error(goes if len(flags) == 1 else go)
     if args.sheets is not None and args.tile is None:
-        command.error("--sheets needs --tile: the sheets are A4 or A3 (--tile A4 --sheets 6)")
+        command.error(say("--sheets needs --tile: the sheets are A4 or A3 (--tile A4 --sheets 6)"))
     if args.sheets is not None and args.paper is not None:
-        command.error("--sheets sizes the poster to the sheets: leave out --paper")
+        command.error(say("--sheets sizes the poster to the sheets: leave out --paper"))
     if fmt == "pdf" and args.paper is not None:
         from cjmapper.poster import parse_paper
 
         try:
             args.paper = parse_paper(args.paper)
         except CjmapperError as error:
-            command.error(f"argument --paper: {error}")
+            command.error(say("argument --paper: {0}", error))
         if args.portrait and args.paper.custom and args.paper.width_mm > args.paper.height_mm:
             upright = f"{args.paper.height_mm:g}x{args.paper.width_mm:g}mm"
             command.error(
-                f"--paper {args.paper.argument} is a landscape size (width first): for an upright page use "
-                f"--paper {upright}"
+                say(
+                    "--paper {0} is a landscape size (width first): for an upright page use --paper {1}",
+                    args.paper.argument,
+                    upright,
+                )
             )
     if export_format.needs_qt and export_picture is None:
         raise CjmapperError(
@@ -508,7 +346,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         if plan.advice is not None:
             from cjmapper.poster.sizing import advice_options
 
-            warning += f" Use {advice_options(plan.advice)}"
+            warning = say("{0} Use {1}", warning, advice_options(plan.advice))
         print(say("cjmapper: warning: {0}", _one_line(warning)), file=sys.stderr)
     return 0
 
@@ -527,7 +365,7 @@ def _format_from_extension(output: str) -> ExportFormat:
     if export_format is not None:
         return export_format
     names = format_names()
-    choices = f"{', '.join(names[:-1])} or {names[-1]}"
+    choices = say("{0} or {1}", ", ".join(names[:-1]), names[-1])
     raise CjmapperError(
         say("cannot tell the format of {0} from its extension; add --format {1}", repr(output), choices)
     )
@@ -545,7 +383,7 @@ def _copy(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         new_id = copy_journey(library, journey_id, target, with_versions=not args.no_versions)
         title = _one_line(target.load_journey(new_id).title)
         out.write(f"{new_id}\n")
-        print(f"cjmapper: copied {title!r} to {target.name} as journey {new_id}", file=sys.stderr)
+        print(say("cjmapper: copied {0} to {1} as journey {2}", repr(title), target.name, new_id), file=sys.stderr)
     return 0
 
 
@@ -556,9 +394,10 @@ def _delete(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         journey = library.delete_journey(journey_id)
     except DamagedJourneyError as e:
         library.delete_damaged_journey(journey_id)
-        out.write(f"deleted damaged journey {journey_id} (it could not be read: {_one_line(e.problem)})\n")
+        out.write(say("deleted damaged journey {0} (it could not be read: {1})", journey_id, _one_line(e.problem)))
+        out.write("\n")
         return 0
-    out.write(f"deleted journey {journey.id}: {_one_line(journey.title)}\n")
+    out.write(say("deleted journey {0}: {1}", journey.id, _one_line(journey.title)) + "\n")
     return 0
 
 
@@ -573,9 +412,10 @@ def _versions(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _damaged(library: Library) -> str:
-    return (
-        f"{library.name} is damaged ({_one_line(library.damage[0])}); it is open read-only. "
-        "Save what can still be read with `cjmapper export-all -o FOLDER`."
+    return say(
+        "{0} is damaged ({1}); it is open read-only. Save what can still be read with `cjmapper export-all -o FOLDER`.",
+        library.name,
+        _one_line(library.damage[0]),
     )
 
 
@@ -586,24 +426,22 @@ def _export_all(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     for done in report.written:
         out.write(f"{done.path}\n")
     for lost in report.unreadable:
-        print(
-            f"cjmapper: warning: journey {_journey_name(lost.journey_id, lost.title)} could not be read: "
-            f"{_one_line(lost.reason)}",
-            file=sys.stderr,
-        )
+        name = _journey_name(lost.journey_id, lost.title)
+        unread = say("journey {0} could not be read: {1}", name, _one_line(lost.reason))
+        print(say("cjmapper: warning: {0}", unread), file=sys.stderr)
     for failed in report.unwritten:
-        print(
-            f"cjmapper: warning: journey {_journey_name(failed.journey_id, failed.title)} could not be written to "
-            f"{failed.path}: {_one_line(failed.reason)}",
-            file=sys.stderr,
-        )
+        name = _journey_name(failed.journey_id, failed.title)
+        unwritten = say("journey {0} could not be written to {1}: {2}", name, failed.path, _one_line(failed.reason))
+        print(say("cjmapper: warning: {0}", unwritten), file=sys.stderr)
     lost_count = len(report.unreadable) + len(report.unwritten)
     if lost_count:
         total = len(report.written) + lost_count
-        how = (
-            "read or written" if report.unreadable and report.unwritten else "read" if report.unreadable else "written"
-        )
-        return _fail(f"{lost_count} of {total} journeys could not be {how}; the others are in {args.output}")
+        counts = (number(lost_count), number(total), args.output)
+        if report.unreadable and report.unwritten:
+            return _fail(say("{0} of {1} journeys could not be read or written; the others are in {2}", *counts))
+        if report.unreadable:
+            return _fail(say("{0} of {1} journeys could not be read; the others are in {2}", *counts))
+        return _fail(say("{0} of {1} journeys could not be written; the others are in {2}", *counts))
     return 0
 
 

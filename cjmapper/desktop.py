@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjmapper.errors import CjmapperError
+from cjmapper.messages import say
 from cjmapper.resources import resource
 
 DESKTOP_ID = "cjmapper"
@@ -141,7 +142,7 @@ def install(program: Path, environ: Mapping[str, str] | None = None, run: Run | 
         _write(data / MANIFEST, manifest.to_json().encode("utf-8"), manifest)
         (data / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")  # now listing itself too
     except OSError as e:
-        raise CjmapperError(f"cannot install the desktop files: {e.strerror or e} ({e.filename})") from None
+        raise CjmapperError(say("cannot install the desktop files: {0} ({1})", e.strerror or e, e.filename)) from None
     return [path for path, _ in wanted]
 
 
@@ -157,7 +158,7 @@ def uninstall(environ: Mapping[str, str] | None = None, run: Run | None = None) 
     except FileNotFoundError:
         return []
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise CjmapperError(f"cannot read {listed}, the list of what was installed: {e}") from None
+        raise CjmapperError(say("cannot read {0}, the list of what was installed: {1}", listed, e)) from None
     removed: list[Path] = []
     try:
         for name, before in manifest.files.items():
@@ -174,7 +175,7 @@ def uninstall(environ: Mapping[str, str] | None = None, run: Run | None = None) 
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
     except OSError as e:
-        raise CjmapperError(f"cannot remove the desktop files: {e.strerror or e} ({e.filename})") from None
+        raise CjmapperError(say("cannot remove the desktop files: {0} ({1})", e.strerror or e, e.filename)) from None
     return removed
 
 
@@ -204,10 +205,10 @@ def _run(command: list[str], env: Mapping[str, str]) -> None:
     try:
         done = subprocess.run(command, env=dict(env), capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError) as e:
-        raise CjmapperError(f"{Path(command[0]).name} failed: {e}") from None
+        raise CjmapperError(say("{0} failed: {1}", Path(command[0]).name, e)) from None
     if done.returncode != 0:
         said = " ".join((done.stderr or done.stdout).split())
-        raise CjmapperError(f"{Path(command[0]).name} failed (exit {done.returncode}): {said}")
+        raise CjmapperError(say("{0} failed (exit {1}): {2}", Path(command[0]).name, done.returncode, said))
 
 
 def _refresh(data: Path, env: Mapping[str, str], run: Run, manifest: Manifest) -> None:

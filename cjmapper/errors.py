@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cjmapper.messages import say
+
 
 class CjmapperError(Exception):
     """Base of every error whose message is meant for the user as it is."""
@@ -63,5 +65,5 @@ class InterchangeError(CjmapperError):
         self.source = source
         where = f"{source}: " if source else ""
         shown = "; ".join(self.problems[:5])
-        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        more = say(" (and {0} more)", len(self.problems) - 5) if len(self.problems) > 5 else ""
         super().__init__(f"{where}{shown}{more}")

@@ -12,6 +12,7 @@ from pathlib import Path
 from cjmapper.errors import CjmapperError, LibraryError
 from cjmapper.file_names import NAME_MAX, byte_length, name_limit, replace_file, title_part
 from cjmapper.interchange import write_journey
+from cjmapper.messages import say
 from cjmapper.store import Library
 
 
@@ -62,7 +63,7 @@ def export_all(library: Library, folder: Path) -> ExportAllReport:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise LibraryError(f"Cannot write into {folder}: {e.strerror or e}.") from None
+        raise LibraryError(say("Cannot write into {0}: {1}.", folder, e.strerror or e)) from None
     limit = name_limit(folder)
     try:
         titles = {info.id: info.title for info in library.list_journeys()}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cjmapper.errors import NotFoundError
 from cjmapper.interchange import read_journey_file
+from cjmapper.messages import say
 from cjmapper.model import Journey, Language
 from cjmapper.resources import resource
 
@@ -27,7 +28,7 @@ def _language(language: Language | str) -> Language:
         return Language(str(language))
     except ValueError:
         raise NotFoundError(
-            f"There is no template language {str(language)!r}; the languages are {_LANGUAGES}."
+            say("There is no template language {0}; the languages are {1}.", repr(str(language)), _LANGUAGES)
         ) from None
 
 
@@ -41,7 +42,9 @@ def template_path(name: str, language: Language | str = Language.EN) -> Path:
     Raises NotFoundError for an unknown template name or language.
     """
     if name not in TEMPLATE_NAMES:
-        raise NotFoundError(f"There is no template named {name!r}; the templates are {', '.join(TEMPLATE_NAMES)}.")
+        raise NotFoundError(
+            say("There is no template named {0}; the templates are {1}.", repr(name), ", ".join(TEMPLATE_NAMES))
+        )
     return _path(name, language)
 
 

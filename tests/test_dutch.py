@@ -217,6 +217,20 @@ def words_filled_in() -> set[str]:
             rules_call = isinstance(called.value, ast.Name) and called.value.id == "rules"
             if rules_call and isinstance(what, ast.Constant) and isinstance(what.value, str):
                 named.add(what.value)
+    return named | checked_words()
+
+
+CHECKS = ("text_problem", "integer_problem", "_choice_problem", "_not_text")
+"""The checks of a value read from a library (cjmapper/store/checks.py), which name it by a word they fill in."""
+
+
+def checked_words() -> set[str]:
+    """The literal names the library's value checks fill in, and the journey-file keys they name card fields by."""
+    named = {field.json_key for field in card_fields.FIELDS if field.kind in ("title", "text")}
+    path = Path(cjmapper.__file__).parent / "store" / "checks.py"
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CHECKS:
+            named |= {a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
     return named
 
 

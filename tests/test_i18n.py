@@ -5,7 +5,6 @@ comes from --language, Preferences or the system. Also the extractor and catalog
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import textwrap
 from collections.abc import Iterator
@@ -402,16 +401,19 @@ def test_the_poster_dialog_words_its_legibility_warning_in_the_interface_languag
     assert plan.warning is not None
     dialog = PosterDialog(journey, Path.home() / "poster.pdf")
     qtbot.addWidget(dialog)
-    options = PosterOptions(A4)
-    assert dialog.translated_warning(options, plan) == plan.warning  # English: the core's own words
-    for advice in (None, plan.advice):
-        other = dataclasses.replace(plan, advice=advice, smallest_legible=None)
-        expected = warning_text(Choice(A4), plan.body_size, advice)
-        assert dialog.translated_warning(options, other) == expected
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A4"))
+    assert dialog.warning_label.text() == plan.warning  # English: the core's own words, as the CLI prints them
+    assert plan.warning.startswith("At A4 the card text prints at ")
     with i18n.using_language(Language.NL):
-        assert dialog.translated_warning(options, plan).startswith("Op A4 wordt de tekst op de kaarten ")
+        for advice in (None, plan.advice):  # the core's Dutch, with or without advice
+            assert warning_text(Choice(A4), plan.body_size, advice).startswith("Op A4 wordt de tekst op de kaarten ")
+        dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A3"))
         dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("A4"))
-        assert dialog.warning_label.text().startswith("Op A4 wordt de tekst op de kaarten ")
+        dutch = dialog.warning_label.text()
+        assert dutch.startswith("Op A4 wordt de tekst op de kaarten ")
+        assert dutch == plan_poster(journey, PosterOptions(A4)).warning  # one wording, the core's
+        assert "At " not in dutch
+        assert "too small" not in dutch
 
 
 # ---------------------------------------------------------------------- choosing the language

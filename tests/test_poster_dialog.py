@@ -24,6 +24,7 @@ from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey, Language, Touchpoint
 from cjmapper.poster import A0, A1, A2, A3, A4, Paper, PosterOptions, PosterPlan, plan_poster, render_poster
 from cjmapper.poster.paper import MM
+from cjmapper.poster.sizing import Choice, warning_text
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
@@ -627,6 +628,7 @@ def test_the_warning_button_takes_the_advice_beyond_a0(qtbot: QtBot, window: Mai
     assert not made.warning_frame.isVisible()
     with i18n.using_language(Language.NL):
         tiny = dataclasses.replace(plan, body_size=0.043)
-        assert "0,043 pt" in made.translated_warning(PosterOptions(A0), tiny)
-        assert "0,0 pt" not in made.translated_warning(PosterOptions(A0), dataclasses.replace(plan, body_size=0.04))
+        assert "0,043 pt" in warning_text(Choice(A0), tiny.body_size, plan.advice)
+        assert "0,0 pt" not in warning_text(Choice(A0), 0.04, plan.advice)
+        assert "onder 0,001 pt" in warning_text(Choice(A0), 0.0004, plan.advice)
     made.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cjmapper.errors import InterchangeError
 from cjmapper.file_names import replace_file
+from cjmapper.messages import say
 
 
 def _refuse(problem: str, source: str) -> InterchangeError:
@@ -22,7 +23,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     try:
         replace_file(path, data)
     except OSError as error:
-        raise _refuse(f"cannot write {path.name}: {_reason(error)}", path.name) from None
+        raise _refuse(say("cannot write {0}: {1}", path.name, _reason(error)), path.name) from None
 
 
 def encode_text(text: str, path: Path) -> bytes:
@@ -31,5 +32,5 @@ def encode_text(text: str, path: Path) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         raise _refuse(
-            f"cannot write {path.name}: the journey holds text that is not valid Unicode", path.name
+            say("cannot write {0}: the journey holds text that is not valid Unicode", path.name), path.name
         ) from None

@@ -30,6 +30,7 @@ from cjmapper.interchange.untrusted_json import (
     refuse,
     too_large,
 )
+from cjmapper.messages import number, say
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
@@ -209,14 +210,15 @@ class _Reader:
         """The problems found; past _MAX_PROBLEMS, a last line saying that there are more."""
         if not self.full:
             return self.problems
-        return [*self.problems, f"document: more problems, not listed (these are the first {_MAX_PROBLEMS:,})"]
+        more = say("more problems, not listed (these are the first {0})", number(_MAX_PROBLEMS))
+        return [*self.problems, f"document: {more}"]
 
     # --- generic field checks -----------------------------------------------------------------
 
     def fields(self, value: object, place: str, allowed: frozenset[str]) -> dict[str, Any] | None:
         """`value` as an object with only `allowed` keys; reports duplicate and unknown keys."""
         if not isinstance(value, dict):
-            self.fail(place, f"must be an object, not {kind_of(value)}")
+            self.fail(place, say("must be an object, not {0}", kind_of(value)))
             return None
         self.keys(value, place, allowed)
         return value
@@ -225,11 +227,11 @@ class _Reader:
         """Report keys that appear twice in the object at `place` and keys not in `allowed`."""
         if isinstance(value, DuplicateKeys):
             for key in value.duplicates:
-                self.fail(member(place, key), "appears more than once")
+                self.fail(member(place, key), say("appears more than once"))
         if not allowed.issuperset(value):
             for key in value:
                 if key not in allowed:
-                    self.fail(member(place, key), "unknown field")
+                    self.fail(member(place, key), say("unknown field"))
 
     def text(
         self,
@@ -249,16 +251,16 @@ class _Reader:
                 value = value.strip()
             size = len(value)
             if size > limit or (required and not size):
-                found = f"it has {size:,}" if size else "it is empty"
+                found = say("it has {0}", number(size)) if size else say("it is empty")
                 self.fail(member(place, key), f"{chars(limit, required=required, trimmed=trim)} ({found})")
             elif self.check_surrogates:
                 self.unicode(value, member(place, key))
             return value
         if value is _MISSING:
             if required:
-                self.fail(member(place, key), "required field is missing")
+                self.fail(member(place, key), say("required field is missing"))
         else:
-            self.fail(member(place, key), f"must be a string, not {kind_of(value)}")
+            self.fail(member(place, key), say("must be a string, not {0}", kind_of(value)))
         return ""
 
     def nullable_text(self, obj: dict[str, Any], key: str, place: str, limit: int) -> str | None:
@@ -266,10 +268,13 @@ class _Reader:
         if value is None:
             return None
         if type(value) is not str:
-            self.fail(member(place, key), f"must be a string or null, not {kind_of(value)}")
+            self.fail(member(place, key), say("must be a string or null, not {0}", kind_of(value)))
             return None
         if len(value) > limit:
-            self.fail(member(place, key), f"must be at most {limit:,} characters or null (it has {len(value):,})")
+            self.fail(
+                member(place, key),
+                say("must be at most {0} characters or null (it has {1})", number(limit), number(len(value))),
+            )
         elif self.check_surrogates:
             self.unicode(value, member(place, key))
         return value
@@ -282,7 +287,7 @@ class _Reader:
         if type(value) is str and _COLOR.fullmatch(value):
             return value.lower()
         shown = quote(value) if type(value) is str else kind_of(value)
-        self.fail(member(place, "color"), f"must be a colour #rrggbb or null, not {shown}")
+        self.fail(member(place, "color"), say("must be a colour #rrggbb or null, not {0}", shown))
         return None
 
     def choice(self, obj: dict[str, Any], key: str, place: str, options: dict[str, Any], default: Any) -> Any:
@@ -294,10 +299,10 @@ class _Reader:
             return default
         names = ", ".join(f'"{name}"' for name in options)
         if value is _MISSING:
-            self.fail(member(place, key), f"required field is missing (one of {names})")
+            self.fail(member(place, key), say("required field is missing (one of {0})", names))
         else:
             shown = quote(value) if type(value) is str else kind_of(value)
-            self.fail(member(place, key), f"must be one of {names}, not {shown}")
+            self.fail(member(place, key), say("must be one of {0}, not {1}", names, shown))
         return default
 
     def nullable_choice(self, obj: dict[str, Any], key: str, place: str, options: dict[str, Any]) -> Any:
@@ -309,7 +314,7 @@ class _Reader:
             return options[value]
         names = ", ".join(f'"{name}"' for name in options)
         shown = quote(value) if type(value) is str else kind_of(value)
-        self.fail(member(place, key), f"must be one of {names} or null, not {shown}")
+        self.fail(member(place, key), say("must be one of {0} or null, not {1}", names, shown))
         return None
 
     def identifier(self, obj: dict[str, Any], place: str, seen: dict[str, str]) -> str | None:
@@ -317,13 +322,13 @@ class _Reader:
         value = obj.get("id", _MISSING)
         if type(value) is not str:
             if value is _MISSING:
-                self.fail(member(place, "id"), "required field is missing")
+                self.fail(member(place, "id"), say("required field is missing"))
             else:
-                self.fail(member(place, "id"), f"must be a string, not {kind_of(value)}")
+                self.fail(member(place, "id"), say("must be a string, not {0}", kind_of(value)))
             return None
         first = seen.get(value)
         if first is not None:
-            self.fail(member(place, "id"), f"{quote(value)} is used twice (also at {first})")
+            self.fail(member(place, "id"), say("{0} is used twice (also at {1})", quote(value), first))
             return None
         seen[value] = place
         return value
@@ -331,29 +336,29 @@ class _Reader:
     def array(self, root: dict[str, Any], key: str, low: int, high: int) -> list[Any] | None:
         value = root.get(key, _MISSING)
         if value is _MISSING:
-            self.fail(key, "required field is missing")
+            self.fail(key, say("required field is missing"))
             return None
         if not isinstance(value, list):
-            self.fail(key, f"must be an array, not {kind_of(value)}")
+            self.fail(key, say("must be an array, not {0}", kind_of(value)))
             return None
         if not low <= len(value) <= high:
-            bounds = f"{low} to {high:,}" if low else f"at most {high:,}"
-            self.fail(key, f"must hold {bounds} {key} (it holds {len(value):,})")
+            bounds = say("{0} to {1}", low, number(high)) if low else say("at most {0}", number(high))
+            self.fail(key, say("must hold {0} {1} (it holds {2})", bounds, key, number(len(value))))
         return value
 
     def unicode(self, value: str, place: str) -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            self.fail(place, "holds an unpaired surrogate escape, which is not text")
+            self.fail(place, say("holds an unpaired surrogate escape, which is not text"))
         if "\x00" in value:
-            self.fail(place, "holds a NUL character (\\u0000), which a library cannot keep")
+            self.fail(place, say("holds a NUL character (\\u0000), which a library cannot keep"))
 
     # --- the document --------------------------------------------------------------------------
 
     def journey(self, document: object) -> Journey | None:
         if not isinstance(document, dict):
-            self.fail("document", f"must be an object, not {kind_of(document)}")
+            self.fail("document", say("must be an object, not {0}", kind_of(document)))
             return None
         root: dict[str, Any] = document
         self.header(root)
@@ -391,19 +396,19 @@ class _Reader:
     def header(self, root: dict[str, Any]) -> None:
         form = root.get("format", _MISSING)
         if form is _MISSING:
-            self.fail("format", f'required field is missing (it must be "{FORMAT}")')
+            self.fail("format", say('required field is missing (it must be "{0}")', FORMAT))
         elif form != FORMAT:
             shown = quote(form) if type(form) is str else kind_of(form)
-            self.fail("format", f'must be "{FORMAT}", not {shown}')
+            self.fail("format", say('must be "{0}", not {1}', FORMAT, shown))
         version = root.get("version", _MISSING)
         if version is _MISSING:
-            self.fail("version", "required field is missing")
+            self.fail("version", say("required field is missing"))
         elif type(version) is not int:
-            self.fail("version", f"must be the integer {_READABLE}, not {kind_of(version)}")
+            self.fail("version", say("must be the integer {0}, not {1}", _READABLE, kind_of(version)))
         elif version > VERSION:
             self.fail("version", _newer(version))
         elif version < 1:
-            self.fail("version", f"must be {_READABLE} (it is {clip_number(version)})")
+            self.fail("version", say("must be {0} (it is {1})", _READABLE, clip_number(version)))
         else:
             self.touchpoint_keys = _TOUCHPOINT_FIELDS_BY_VERSION[version]
 
@@ -411,7 +416,7 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.fail("persona", f"must be an object or null, not {kind_of(value)}")
+            self.fail("persona", say("must be an object or null, not {0}", kind_of(value)))
             return None
         obj: dict[str, Any] = value
         self.keys(obj, "persona", _PERSONA_FIELDS)
@@ -534,7 +539,7 @@ class _Reader:
         lane = self.reference(obj, "lane", place, cells.lane_ids)
         if lane and cells.lane_kinds.get(lane) is LaneKind.EMOTIONS:
             shown = quote(obj["lane"])
-            self.fail(member(place, "lane"), f"names the emotions lane {shown}, which holds no touchpoints")
+            self.fail(member(place, "lane"), say("names the emotions lane {0}, which holds no touchpoints", shown))
         values = {field.name: self.card_field(obj, field, place) for field in card_fields.FIELDS}
         return Touchpoint(id=index + 1, phase_id=phase, lane_id=lane, position=cells.place(phase, lane), **values)
 
@@ -561,12 +566,12 @@ class _Reader:
         if type(value) is str:
             found = ids.get(value, 0) if ids is not None else 0
             if not found and ids is not None:
-                self.fail(member(place, key), f"{quote(value)} is not the id of any {key} in {key}s")
+                self.fail(member(place, key), say("{0} is not the id of any {1} in {1}s", quote(value), key))
             return found
         if value is _MISSING:
-            self.fail(member(place, key), "required field is missing")
+            self.fail(member(place, key), say("required field is missing"))
         else:
-            self.fail(member(place, key), f"must be a string (the id of a {key}), not {kind_of(value)}")
+            self.fail(member(place, key), say("must be a string (the id of a {0}), not {1}", key, kind_of(value)))
         return 0
 
     def score(self, obj: dict[str, Any], place: str) -> int | None:
@@ -576,27 +581,29 @@ class _Reader:
         if type(value) is not int:
             self.fail(
                 member(place, "score"),
-                f"must be an integer {SCORE_MIN} to {SCORE_MAX} or null, not {kind_of(value)}",
+                say("must be an integer {0} to {1} or null, not {2}", SCORE_MIN, SCORE_MAX, kind_of(value)),
             )
             return None
         if not SCORE_MIN <= value <= SCORE_MAX:
-            self.fail(member(place, "score"), f"must be {SCORE_MIN} to {SCORE_MAX} or null")
+            self.fail(member(place, "score"), say("must be {0} to {1} or null", SCORE_MIN, SCORE_MAX))
             return None
         return value
 
     def votes(self, obj: dict[str, Any], place: str) -> int:
         value = obj.get("votes", 0)
         if type(value) is not int:
-            self.fail(member(place, "votes"), f"must be an integer of at least 0, not {kind_of(value)}")
+            self.fail(member(place, "votes"), say("must be an integer of at least 0, not {0}", kind_of(value)))
             return 0
         if not 0 <= value <= MAX_VOTES:
-            self.fail(member(place, "votes"), f"must be 0 to {MAX_VOTES:,} (it is {clip_number(value)})")
+            self.fail(
+                member(place, "votes"), say("must be 0 to {0} (it is {1})", number(MAX_VOTES), clip_number(value))
+            )
             return 0
         return value
 
 
 def _newer(version: int) -> str:
-    return f"this file is version {clip_number(version)}; this cjmapper reads version {VERSION}"
+    return say("this file is version {0}; this cjmapper reads version {1}", clip_number(version), VERSION)
 
 
 def _newer_version(document: object) -> int | None:
@@ -620,7 +627,7 @@ def read_journey(data: str | bytes, source: str = "") -> Journey:
     reader = _Reader(check_surrogates=_SUSPECT_ESCAPE.search(text) is not None)
     journey = reader.journey(document)
     if journey is None or reader.problems:
-        raise InterchangeError(reader.all_problems() or ["document: cannot be read"], source)
+        raise InterchangeError(reader.all_problems() or ["document: " + say("cannot be read")], source)
     return journey
 
 
@@ -639,5 +646,5 @@ def read_journey_file(path: Path) -> Journey:
         with path.open("rb") as stream:
             data = stream.read(untrusted_json.MAX_FILE_BYTES + 1)  # bounded, even if it grew or is no regular file
     except OSError as error:
-        raise refuse(f"cannot read the file ({_reason(error)})", name) from None
+        raise refuse(say("cannot read the file ({0})", _reason(error)), name) from None
     return read_journey(data, source=name)

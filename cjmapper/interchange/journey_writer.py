@@ -11,6 +11,7 @@ from typing import Any
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.interchange.journey_reader import FORMAT, VERSION, WRITTEN, WRITTEN_KEYS, kept_colour, read_journey
+from cjmapper.messages import say
 from cjmapper.model import Framework, Journey, LaneKind, Language, Persona
 
 
@@ -79,7 +80,7 @@ def write_journey(journey: Journey) -> str:
     try:
         read_journey(text)
     except InterchangeError as error:
-        raise InterchangeError(error.problems, "cannot export it as a journey file") from None
+        raise InterchangeError(error.problems, say("cannot export it as a journey file")) from None
     return text
 
 

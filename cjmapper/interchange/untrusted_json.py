@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjmapper.errors import InterchangeError
+from cjmapper.messages import number, say
 from cjmapper.model import MAX_LANES, MAX_PHASES, MAX_TOUCHPOINTS
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -32,7 +33,7 @@ _MAX_INT_DIGITS = 4300  # CPython's default limit for int(str)
 _TRUSTED_RECURSION_LIMIT = 3000
 _MAX_DEPTH = 1000
 _NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
-_TOO_DEEP = "document: arrays or objects are nested too deeply to read"
+_TOO_DEEP = "arrays or objects are nested too deeply to read"
 # Parsing makes a Python object of dozens of bytes for each JSON value: a file of "[],[],..." within the size limit
 # would take gigabytes. So before parsing, the values are bounded by what the largest valid journey holds (per
 # touchpoint, phase or lane: one object, 11 commas, 20 strings), with room to spare so that a file with too many
@@ -49,7 +50,7 @@ _STRING_PATTERN = r'"[^"\\]*+(?:\\[\s\S]?[^"\\]*+)*+(?:"|\Z)'
 _STRING = re.compile(_STRING_PATTERN)
 _STRETCH = re.compile(rf'(?:[^"]{{1,65536}}+|{_STRING_PATTERN}){{1,64}}+')
 _TOO_MANY = (
-    "document: holds far more values than a journey file can (a journey has at most {0:,} touchpoints, "
+    "holds far more values than a journey file can (a journey has at most {0} touchpoints, "
     "{1} phases and {2} lanes); it was not read"
 )
 
@@ -90,16 +91,16 @@ def kind_of(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return say("a boolean")
     if isinstance(value, int):
-        return "an integer"
+        return say("an integer")
     if isinstance(value, float):
-        return "a decimal number"
+        return say("a decimal number")
     if isinstance(value, str):
-        return "a string"
+        return say("a string")
     if isinstance(value, list):
-        return "an array"
-    return "an object"
+        return say("an array")
+    return say("an object")
 
 
 def quote(text: str, limit: int = 40) -> str:
@@ -120,20 +121,22 @@ def member(place: str, key: str) -> str:
     return part[1:] if not place and part[0] == "." else place + part
 
 
-def _count(number: int) -> str:
-    return f"{number:,}"
+def _count(count: int) -> str:
+    return number(count)
 
 
 def chars(limit: int, *, required: bool, trimmed: bool) -> str:
     if not required:
-        return f"must be at most {limit:,} characters"
-    return f"must be 1 to {limit:,} characters" + (" after trimming" if trimmed else "")
+        return say("must be at most {0} characters", number(limit))
+    if trimmed:
+        return say("must be 1 to {0} characters after trimming", number(limit))
+    return say("must be 1 to {0} characters", number(limit))
 
 
 def _line_column(text: str, offset: int) -> str:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"line {line}, column {column}"
+    return say("line {0}, column {1}", line, column)
 
 
 def clip_number(number: int) -> str:
@@ -147,8 +150,10 @@ def refuse(problem: str, source: str) -> InterchangeError:
 
 
 def too_large(size: int, *, at_least: bool = False) -> str:
-    more = "at least " if at_least else ""
-    return f"file: too large to read ({more}{_count(size)} bytes; the limit is {_count(MAX_FILE_BYTES)} bytes)"
+    limit = _count(MAX_FILE_BYTES)
+    if at_least:
+        return "file: " + say("too large to read (at least {0} bytes; the limit is {1} bytes)", _count(size), limit)
+    return "file: " + say("too large to read ({0} bytes; the limit is {1} bytes)", _count(size), limit)
 
 
 def decode(data: str | bytes, source: str) -> str:
@@ -161,7 +166,7 @@ def decode(data: str | bytes, source: str) -> str:
             size = len(data.encode("utf-8"))
         except UnicodeEncodeError as error:
             where = _line_column(data, error.start)
-            raise refuse(f"{where}: not valid Unicode text (an unpaired surrogate)", source) from None
+            raise refuse(say("{0}: not valid Unicode text (an unpaired surrogate)", where), source) from None
         if size > MAX_FILE_BYTES:
             raise refuse(too_large(size), source)
         text = data
@@ -178,7 +183,9 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
     line = data.count(b"\n", 0, start) + 1
     column = start - (data.rfind(b"\n", 0, start) + 1) + 1
     bad = data[start : start + 1].hex()
-    return f"line {line}, byte {column}: not UTF-8 text (byte 0x{bad}: {error.reason}); save the file as UTF-8"
+    return say(
+        "line {0}, byte {1}: not UTF-8 text (byte 0x{2}: {3}); save the file as UTF-8", line, column, bad, error.reason
+    )
 
 
 def _locate(text: str, is_culprit: int) -> str:
@@ -245,36 +252,46 @@ def too_many_values(text: str, per_item: ValuesPerItem = JOURNEY_FILE_VALUES) ->
     return False
 
 
-_JSON_MESSAGES = {
-    "Unterminated string starting at": "a string is not closed",
-    "Invalid control character at": "a control character inside a string",
-}
+def _json_messages() -> dict[str, str]:
+    """json's messages (without their " at") in the reader's words, in the language in use."""
+    return {
+        "Unterminated string starting": say("a string is not closed"),
+        "Invalid control character": say("a control character inside a string"),
+        "Expecting value": say("expecting value"),
+        "Expecting ',' delimiter": say("expecting ',' delimiter"),
+        "Expecting ':' delimiter": say("expecting ':' delimiter"),
+        "Expecting property name enclosed in double quotes": say("expecting property name enclosed in double quotes"),
+        "Extra data": say("extra data"),
+        "Invalid \\escape": say("invalid \\escape"),
+    }
 
 
 def _json_message(message: str) -> str:
     """json's message in the reader's words: without "at" (the place is given already) or Python advice."""
     if message.startswith("Unexpected UTF-8 BOM"):
-        return "a second byte order mark"
-    message = _JSON_MESSAGES.get(message, message.removesuffix(" at"))
-    return message[:1].lower() + message[1:]
+        return say("a second byte order mark")
+    message = message.removesuffix(" at")
+    known = _json_messages().get(message)
+    return known if known is not None else message[:1].lower() + message[1:]
 
 
 def parse(text: str, source: str) -> Any:
     if _too_deep(text):
-        raise refuse(_TOO_DEEP, source)
+        raise refuse("document: " + say(_TOO_DEEP), source)
     if too_many_values(text):
-        raise refuse(_TOO_MANY.format(MAX_TOUCHPOINTS, MAX_PHASES, MAX_LANES), source)
+        raise refuse("document: " + say(_TOO_MANY, number(MAX_TOUCHPOINTS), MAX_PHASES, MAX_LANES), source)
     try:
         return json.loads(text, object_pairs_hook=_object_hook, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        problem = f"line {error.lineno}, column {error.colno}: not valid JSON ({_json_message(error.msg)})"
+        where = say("line {0}, column {1}", error.lineno, error.colno)
+        problem = say("{0}: not valid JSON ({1})", where, _json_message(error.msg))
     except _BareConstantError as error:
-        problem = f"{_locate(text, 1)}: not valid JSON ({error.args[0]} is not a JSON number)"
+        problem = say("{0}: not valid JSON ({1} is not a JSON number)", _locate(text, 1), error.args[0])
     except RecursionError:
-        problem = _TOO_DEEP
+        problem = "document: " + say(_TOO_DEEP)
     except ValueError as error:  # an integer too long for int(); anything else json refuses
         if "digits" in str(error):
-            problem = f"{_locate(text, 2)}: not valid JSON (a number has more than {_MAX_INT_DIGITS} digits)"
+            problem = say("{0}: not valid JSON (a number has more than {1} digits)", _locate(text, 2), _MAX_INT_DIGITS)
         else:
-            problem = f"document: not valid JSON ({error})"
+            problem = say("{0}: not valid JSON ({1})", "document", error)
     raise refuse(problem, source)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from cjmapper.errors import CjmapperError
+from cjmapper.messages import say
 
 MM = 72.0 / 25.4
 """Points per millimetre."""
@@ -76,13 +77,19 @@ def parse_paper(text: str) -> Paper:
         return named
     match = _CUSTOM.match(text)
     if match is None:
-        raise CjmapperError(f"unknown paper {text!r}: use A0, A1, A2, A3, A4 or a size such as 600x900mm")
+        raise CjmapperError(say("unknown paper {0}: use A0, A1, A2, A3, A4 or a size such as 600x900mm", repr(text)))
     width, height = (float(part.replace(",", ".")) for part in match.group(1, 2))
     for side in (width, height):
         if side < MIN_SIDE_MM:
-            raise CjmapperError(f"paper {text!r} is too small: each side needs at least {MIN_SIDE_MM:g} mm")
+            raise CjmapperError(
+                say("paper {0} is too small: each side needs at least {1} mm", repr(text), format(MIN_SIDE_MM, "g"))
+            )
         if side > MAX_SIDE_MM:
             raise CjmapperError(
-                f"paper {text!r} is too large: a PDF page side can be at most 200 inches ({MAX_SIDE_MM:g} mm)"
+                say(
+                    "paper {0} is too large: a PDF page side can be at most 200 inches ({1} mm)",
+                    repr(text),
+                    format(MAX_SIDE_MM, "g"),
+                )
             )
     return Paper("", width, height)

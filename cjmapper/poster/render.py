@@ -18,6 +18,7 @@ from cjmapper import __version__
 from cjmapper.errors import CjmapperError
 from cjmapper.i18n import whole
 from cjmapper.layout import Layout
+from cjmapper.messages import say
 from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import draw_poster
 from cjmapper.poster.paper import A3, Paper
@@ -37,7 +38,7 @@ class ExportCancelledError(CjmapperError):
     """The user cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("the export was cancelled")
+        super().__init__(say("the export was cancelled"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def render_poster(
     try:
         fd, name = tempfile.mkstemp(prefix=".poster-", suffix=".pdf", dir=folder)
     except OSError as e:
-        raise CjmapperError(f"cannot write {target}: {e.strerror or e}") from e
+        raise CjmapperError(say("cannot write {0}: {1}", target, e.strerror or e)) from e
     os.close(fd)
     try:
         _write(journey, layout, plan, options, name, progress)
@@ -152,7 +153,7 @@ def render_poster(
         os.replace(name, target)
     except OSError as e:
         Path(name).unlink(missing_ok=True)
-        raise CjmapperError(f"cannot write {target}: {e.strerror or e}") from e
+        raise CjmapperError(say("cannot write {0}: {1}", target, e.strerror or e)) from e
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise

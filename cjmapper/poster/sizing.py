@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cjmapper.i18n import decimal
+from cjmapper.messages import language, say
 from cjmapper.model import Journey
 from cjmapper.poster.paper import A3, MAX_SIDE_MM, MIN_SIDE_MM, MM, SMALL_TO_LARGE, Paper
 from cjmapper.poster.plan import LEGIBLE_PT, MAX_UNIT, OVERLAP_MM, SHEET_MARGIN_MM, PageFit, chrome_for, fit_page
@@ -268,34 +270,45 @@ def shown_size(points: float) -> tuple[float, int] | None:
 
 
 def size_text(points: float) -> str:
-    """ "1.2 pt", "0.26 pt", "under 0.001 pt"."""
+    """ "1.2 pt", "0.26 pt", "under 0.001 pt" (in Dutch "1,2 pt", "onder 0,001 pt")."""
     shown = shown_size(points)
     if shown is None:
-        return "under 0.001 pt"
+        return say("under {0} pt", decimal(0.001, language(), 3))
     value, digits = shown
-    return f"{value:.{digits}f} pt"
+    return f"{decimal(value, language(), digits)} pt"
 
 
 def warning_text(current: Choice, body_size: float, advice: Advice | None) -> str:
-    """The legibility warning in English: what is wrong and what to use instead."""
-    on = current.paper.label if current.sheets is None else f"{current.paper.label} ({current.sheets} sheets)"
-    start = f"At {on} the card text prints at {size_text(body_size)}, too small to read (it needs {LEGIBLE_PT:g} pt)"
+    """The legibility warning in the language in use: what is wrong and what to use instead (the command line
+    prints it, the poster dialog shows it)."""
+    on = current.paper.label
+    if current.sheets is not None:
+        on = say("{0} ({1} sheets)", current.paper.label, current.sheets)
+    start = say(
+        "At {0} the card text prints at {1}, too small to read (it needs {2} pt)",
+        on,
+        size_text(body_size),
+        f"{LEGIBLE_PT:g}",
+    )
     if advice is None:
-        return (
-            f"{start}, and no PDF page is large enough (at most {MAX_SIDE_MM:g} mm a side): split the journey into "
-            "smaller maps."
+        return say(
+            "{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.",
+            start,
+            f"{MAX_SIDE_MM:g}",
         )
     choice = advice.choice
     if choice.sheets is not None and choice.tile is not None:
-        return f"{start}; {choice.sheets} {choice.tile.label} sheets keep it legible."
+        return say("{0}; {1} {2} sheets keep it legible.", start, choice.sheets, choice.tile.label)
     if advice.named:
-        turned = "" if choice.portrait == current.portrait else " portrait" if choice.portrait else " landscape"
-        return f"{start}; {choice.paper.label}{turned} is the smallest paper that keeps it legible."
-    text = f"{start}; no A0 to A4 paper keeps it legible: print it at {choice.paper.label}"
+        name = choice.paper.label
+        if choice.portrait != current.portrait:
+            name = say("{0} portrait", name) if choice.portrait else say("{0} landscape", name)
+        return say("{0}; {1} is the smallest paper that keeps it legible.", start, name)
+    text = say("{0}; no A0 to A4 paper keeps it legible: print it at {1}", start, choice.paper.label)
     if choice.tile is not None:
-        text += f" on {advice.sheets} {choice.tile.label} sheets"
+        text = say("{0} on {1} {2} sheets", text, advice.sheets, choice.tile.label)
     if advice.plotter is not None:
-        text += ", or on a plotter"
+        text = say("{0}, or on a plotter", text)
     return text + "."
 
 

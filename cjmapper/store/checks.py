@@ -21,6 +21,7 @@ from sqlalchemy import Column, ColumnElement, case, func, literal
 from cjmapper import card_fields, rules
 from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.errors import DamagedJourneyError, EditError
+from cjmapper.messages import number, say, word
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_LANES,
@@ -58,7 +59,7 @@ def bounded(column: Column[Any], limit: int) -> ColumnElement[Any]:
 
 def damaged(journey_id: object, problem: str) -> DamagedJourneyError:
     return DamagedJourneyError(
-        f"Journey {journey_id} is damaged: {problem}; cjmapper never writes that.", journey_id, problem
+        say("Journey {0} is damaged: {1}; cjmapper never writes that.", journey_id, problem), journey_id, problem
     )
 
 
@@ -67,14 +68,14 @@ def damaged(journey_id: object, problem: str) -> DamagedJourneyError:
 
 def _not_integer(value: object) -> str:
     if value is None:
-        return "missing"
+        return say("missing")
     if type(value) is int:
-        return f"{value:,}, below 0"
+        return say("{0}, below 0", number(value))
     if isinstance(value, str):
-        return f"text ({shown(value)}), not a whole number"
+        return say("text ({0}), not a whole number", shown(value))
     if isinstance(value, bytes):
-        return "bytes, not a whole number"
-    return f"{shown(value)}, not a whole number"
+        return say("bytes, not a whole number")
+    return say("{0}, not a whole number", shown(value))
 
 
 def shown(value: object) -> str:
@@ -87,14 +88,14 @@ def text_problem(value: object, what: str, limit: int, *, required: bool = False
     """Text as the journey reader takes it: a string of at most `limit` characters (after trimming when `trim`),
     not empty when `required`, without NUL (`rules.text`)."""
     if type(value) is not str:
-        return f"the {what} is {'missing' if value is None else 'not text'}"
+        return _not_text(value, what)
     if value == TOO_LONG:
-        return f"the {what} is longer than {limit:,} characters"
+        return say("the {0} is longer than {1} characters", word(what), number(limit))
     cleaned = value.strip() if trim else value
     if required and not cleaned:
-        return f"the {what} is empty"
+        return say("the {0} is empty", word(what))
     if len(cleaned) > limit:
-        return f"the {what} is longer than {limit:,} characters"
+        return say("the {0} is longer than {1} characters", word(what), number(limit))
     return _rule(what, lambda: rules.text(cleaned, limit, what))
 
 
@@ -112,35 +113,41 @@ def integer_problem(value: object, what: str, low: int | None = None) -> str | N
     cell, and a copy to another library numbers both anew."""
     if type(value) is int and (low is None or value >= low):
         return None
-    return f"the {what} is {_not_integer(value)}"
+    return say("the {0} is {1}", word(what), _not_integer(value))
 
 
 def _colour_problem(value: object) -> str | None:
     if value is None or value == "":
         return None
     if type(value) is not str:
-        return "the colour is not text"
+        return _not_text(value, "colour")
     if len(value) > MAX_COLOUR:  # not quoted whole: a forged colour may be megabytes
-        return f"the colour {shown(value)} is not #rrggbb"
+        return say("the colour {0} is not #rrggbb", shown(value))
     return _rule("colour", lambda: rules.color(value))
 
 
 def _score_problem(value: object) -> str | None:
     if value is not None and type(value) is not int:
-        return f"the score is {_not_integer(value)}"
+        return say("the score is {0}", _not_integer(value))
     return _rule("score", lambda: rules.score(value))
 
 
 def _votes_problem(value: object) -> str | None:
     if type(value) is not int:
-        return f"the votes are {_not_integer(value)}"
+        return say("the votes are {0}", _not_integer(value))
     return _rule("votes", lambda: rules.votes(value))
 
 
 def _choice_problem(value: object, rule: Callable[[str], object], what: str) -> str | None:
     if type(value) is not str:
-        return f"the {what} is {'missing' if value is None else 'not text'}"
+        return _not_text(value, what)
     return _rule(what, lambda: rule(value))
+
+
+def _not_text(value: object, what: str) -> str:
+    if value is None:
+        return say("the {0} is missing", word(what))
+    return say("the {0} is not text", word(what))
 
 
 # ---------------------------------------------------------------------------------------------- rows
@@ -178,7 +185,7 @@ def heading_problem(title: object, language: object, framework: object, revision
 
 def phases_problem(rows: Sequence[Any]) -> str | None:
     if len(rows) > MAX_PHASES:
-        return f"it has more than {MAX_PHASES} phases"
+        return say("it has more than {0} phases", MAX_PHASES)
     for row in rows:
         found = (
             text_problem(row.name, "name", MAX_NAME, required=True)
@@ -186,13 +193,13 @@ def phases_problem(rows: Sequence[Any]) -> str | None:
             or _colour_problem(row.color)
         )
         if found is not None:
-            return f"phase {row.id}: {found}"
+            return say("phase {0}: {1}", row.id, found)
     return None
 
 
 def lanes_problem(rows: Sequence[Any]) -> str | None:
     if len(rows) > MAX_LANES:
-        return f"it has more than {MAX_LANES} lanes"
+        return say("it has more than {0} lanes", MAX_LANES)
     for row in rows:
         found = (
             text_problem(row.name, "name", MAX_NAME, required=True)
@@ -200,7 +207,7 @@ def lanes_problem(rows: Sequence[Any]) -> str | None:
             or _colour_problem(row.color)
         )
         if found is not None:
-            return f"lane {row.id}: {found}"
+            return say("lane {0}: {1}", row.id, found)
     return None
 
 
@@ -213,15 +220,15 @@ def cards_problem(
     for 5,000 cards); a card is named only when something is wrong."""
     count = len(columns[0])
     if count > MAX_TOUCHPOINTS:
-        return f"it has more than {MAX_TOUCHPOINTS:,} touchpoints"
+        return say("it has more than {0} touchpoints", number(MAX_TOUCHPOINTS))
     holding = None if lanes is None else {i for i, kind in lanes.items() if kind != LaneKind.EMOTIONS.value}
     if not count or _cards_look_sound(columns, phases, holding):
         return None
     for row in zip(*columns, strict=True):
         found = card_problem(row, phases, lanes)
         if found is not None:
-            return f"touchpoint {row[0]}: {found}"
-    return "a touchpoint breaks a rule of the journey format"  # the quick check is stricter than none of the rules
+            return say("touchpoint {0}: {1}", row[0], found)
+    return say("a touchpoint breaks a rule of the journey format")  # the quick check is stricter than none of the rules
 
 
 def columns(rows: Sequence[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
@@ -271,7 +278,7 @@ def _status_problem(value: object) -> str | None:
     if value is None:
         return None
     if type(value) is not str:
-        return "the status is not text"
+        return _not_text(value, "status")
     text = str(value)
     return _rule("status", lambda: rules.status(text))
 
@@ -333,7 +340,7 @@ def card_problem(row: Sequence[Any], phases: Collection[int] | None, lanes: Mapp
         integer_problem(phase, "phase")
         or integer_problem(lane, "lane")
         or integer_problem(position, "position")
-        or (None if phases is None or phase in phases else f"its phase {phase} is not one of this journey's")
+        or (None if phases is None or phase in phases else say("its phase {0} is not one of this journey's", phase))
         or _lane_problem(lane, lanes)
         or next(
             (found for index, field, problem in _FIELD_PROBLEMS if (found := problem(field, row[index])) is not None),
@@ -346,7 +353,7 @@ def _lane_problem(lane: int, lanes: Mapping[int, object] | None) -> str | None:
     if lanes is None:
         return None
     if lane not in lanes:
-        return f"its lane {lane} is not one of this journey's"
+        return say("its lane {0} is not one of this journey's", lane)
     if lanes[lane] == LaneKind.EMOTIONS.value:
-        return f"it is on the emotions lane {lane}, which holds no cards"
+        return say("it is on the emotions lane {0}, which holds no cards", lane)
     return None

@@ -122,7 +122,9 @@ def prepare_existing(conn: Connection, engine: Engine, path: Path) -> None:
 
 
 def _checked_revision(conn: Connection, path: Path) -> str:
-    return migrate.checked_revision(conn, path.name, damaged=f"{path.name} is damaged: it has no cjmapper tables.")
+    return migrate.checked_revision(
+        conn, path.name, damaged=say("{0} is damaged: it has no cjmapper tables.", path.name)
+    )
 
 
 def _backup_path(path: Path, revision: str) -> Path:

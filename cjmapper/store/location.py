@@ -150,9 +150,9 @@ def parse_server_url(text: str) -> ServerLocation:
         url = make_url(head)
         port = url.port  # a port that is not a number fails here, not when connecting
     except (ArgumentError, ValueError):
-        raise LibraryError(_NOT_AN_ADDRESS) from None
+        raise LibraryError(say(_NOT_AN_ADDRESS)) from None
     if url.query:  # make_url found a query libpq does not see as one
-        raise LibraryError(_NOT_AN_ADDRESS)
+        raise LibraryError(say(_NOT_AN_ADDRESS))
     password = url.password
     for key, part, given in (
         ("host", "host", url.host),

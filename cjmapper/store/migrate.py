@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection
 
 from cjmapper import __version__
 from cjmapper.errors import LibraryError, NewerLibraryError
+from cjmapper.messages import say
 from cjmapper.store import checks
 from cjmapper.store.tables import META
 
@@ -73,12 +74,19 @@ def checked_revision(conn: Connection, name: str, *, damaged: str) -> str:
     number = format_of(revision) if isinstance(revision, str) else None
     if number is not None and number > FORMAT:
         written_by = conn.execute(select(META.c.value).where(META.c.key == "written_by")).scalar()
-        by = f", written by cjmapper {written_by}" if _plain(written_by) else ""
+        by = say(", written by cjmapper {0}", written_by) if _plain(written_by) else ""
         raise NewerLibraryError(
-            f"{name} comes from a newer cjmapper (library format {number}{by}); "
-            f"this cjmapper {__version__} reads library formats up to {FORMAT}. Update cjmapper to open it."
+            say(
+                "{0} comes from a newer cjmapper (library format {1}{2}); this cjmapper {3} reads library formats up "
+                "to {4}. Update cjmapper to open it.",
+                name,
+                number,
+                by,
+                __version__,
+                FORMAT,
+            )
         )
-    raise LibraryError(f"{name} has an unknown library format ({checks.shown(revision)}).")
+    raise LibraryError(say("{0} has an unknown library format ({1}).", name, checks.shown(revision)))
 
 
 def _plain(fact: object) -> bool:

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from cjmapper.errors import LibraryError, LibraryLockedError, PasswordNeededError, WrongPasswordError
+from cjmapper.messages import say
 from cjmapper.store.backend import WRITE_LOCK, JourneyChange
 from cjmapper.store.location import ServerLocation
 from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
@@ -269,37 +270,51 @@ def translate(error: BaseException, location: ServerLocation) -> LibraryError:
     host, name = location.host, location.name
     user = location.url.username or "the current user"
     if "no password supplied" in lower:
-        return PasswordNeededError(f"The server {host} needs a password for {user} to open {name}.")
+        return PasswordNeededError(say("The server {0} needs a password for {1} to open {2}.", host, user, name))
     if "password authentication failed" in lower or state == "28P01":
-        return WrongPasswordError(f"The server {host} refused the user name or password for {user} ({name}).")
+        return WrongPasswordError(
+            say("The server {0} refused the user name or password for {1} ({2}).", host, user, name)
+        )
     if state.startswith("28") or "no pg_hba.conf entry" in lower or "authentication failed" in lower:
-        return WrongPasswordError(f"The server {host} does not let {user} in to {name}: {_last_line(message)}.")
+        return WrongPasswordError(
+            say("The server {0} does not let {1} in to {2}: {3}.", host, user, name, _last_line(message))
+        )
     if state == "3D000" or ("database" in lower and "does not exist" in lower):
         return LibraryError(
-            f"There is no database {location.database} on {host}; ask the server's administrator to create it "
-            "(an empty database becomes a team library when cjmapper first opens it)."
+            say(
+                "There is no database {0} on {1}; ask the server's administrator to create it (an empty database "
+                "becomes a team library when cjmapper first opens it).",
+                location.database,
+                host,
+            )
         )
     if state == "55P03" or "lock timeout" in lower or state in ("40P01", "40001"):
-        return LibraryLockedError(f"{name} is busy with other people's edits; the change was not saved. Try again.")
+        return LibraryLockedError(
+            say("{0} is busy with other people's edits; the change was not saved. Try again.", name)
+        )
     if state == "42501" or "permission denied" in lower:
-        return LibraryError(f"{name}: the server does not allow {user} this ({_last_line(message)}).")
+        return LibraryError(say("{0}: the server does not allow {1} this ({2}).", name, user, _last_line(message)))
     refused = _REFUSED_SETTING.search(message)
     if refused is not None:  # a value of a URL parameter that libpq or the server does not take (never a secret's)
         setting = refused[1] or refused[2]
-        return LibraryError(f"The address's setting “{setting}” cannot be “{refused[3]}”; check the address.")
+        return LibraryError(say("The address's setting “{0}” cannot be “{1}”; check the address.", setting, refused[3]))
     if "ssl" in lower and ("connection" in lower or "negotiation" in lower or "certificate" in lower):
-        return LibraryError(f"Cannot make a secure connection to {host}: {_last_line(message)}.")
+        return LibraryError(say("Cannot make a secure connection to {0}: {1}.", host, _last_line(message)))
     connecting = "connection failed" in lower or "connection to server" in lower or "could not translate" in lower
     if connecting or "timeout expired" in lower or "could not connect" in lower:
         return LibraryError(
-            f"Cannot reach the team library server {host}: {_reason(message)}. "
-            "Check the address, the network and that the server is running."
+            say(
+                "Cannot reach the team library server {0}: {1}. Check the address, the network and that the server is "
+                "running.",
+                host,
+                _reason(message),
+            )
         )
     if "server closed the connection" in lower or "terminating connection" in lower or "connection is lost" in lower:
-        return LibraryError(f"The connection to {name} was lost; the change was not saved. Try again.")
+        return LibraryError(say("The connection to {0} was lost; the change was not saved. Try again.", name))
     if state == "53100" or "no space left" in lower:
-        return LibraryError(f"The server holding {name} is out of disk space: the change was not saved.")
-    return LibraryError(f"{name}: the team library could not be used ({_last_line(message)}).")
+        return LibraryError(say("The server holding {0} is out of disk space: the change was not saved.", name))
+    return LibraryError(say("{0}: the team library could not be used ({1}).", name, _last_line(message)))
 
 
 _REFUSED_SETTING = re.compile(r'invalid (?:"?(\w+)"? value|value for parameter "(\w+)"): "([^"\n]{0,80})"')

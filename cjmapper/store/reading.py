@@ -248,7 +248,14 @@ def journey_of(conn: Connection, table_name: str, item_id: int) -> int:
     if found is None:
         raise NotFoundError(say("There is no {0} with id {1} in this library.", word(table_name), item_id))
     if type(found) is not int:
-        raise LibraryError(f"The {table_name} {item_id} is damaged: it belongs to no journey ({found!r:.40}).")
+        raise LibraryError(
+            say(
+                "The {0} {1} is damaged: it belongs to no journey ({2}).",
+                word(table_name),
+                item_id,
+                format(repr(found), ".40"),
+            )
+        )
     return found
 
 

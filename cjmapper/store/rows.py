@@ -31,7 +31,7 @@ from cjmapper.errors import (
     NotFoundError,
     StaleEditError,
 )
-from cjmapper.messages import say
+from cjmapper.messages import say, word
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -153,7 +153,7 @@ def record(change: JourneyChange) -> None:
 
 def require(conn: Connection, table: Any, item_id: int, what: str) -> None:
     if conn.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
-        raise NotFoundError(f"There is no {what} with id {item_id} in this library.")
+        raise NotFoundError(say("There is no {0} with id {1} in this library.", word(what), item_id))
 
 
 def persona_values(persona: Persona | None) -> dict[str, object]:
@@ -177,7 +177,7 @@ def _lane_values(lane: Lane) -> dict[str, object]:
 
 def _check_lane_update(conn: Connection, lane_id: int, values: Mapping[str, object]) -> None:
     if values.get("kind") == LaneKind.EMOTIONS.value and _lane_has_cards(conn, lane_id):
-        raise EditError("An experience (emotions) lane holds no cards; move this lane's cards out first.")
+        raise EditError(say("An experience (emotions) lane holds no cards; move this lane's cards out first."))
 
 
 ItemT = TypeVar("ItemT", Phase, Lane)
@@ -308,11 +308,11 @@ def check_cell(
     `refuse_stale`, in the same query)."""
     phase, lane, kind, revision = conn.execute(_CELL, {"phase": phase_id, "lane": lane_id, "j": journey_id}).one()
     if phase != journey_id:
-        raise NotFoundError(f"There is no phase with id {phase_id} on this journey.")
+        raise NotFoundError(say("There is no phase with id {0} on this journey.", phase_id))
     if lane is None or lane != journey_id:
-        raise NotFoundError(f"There is no lane with id {lane_id} on this journey.")
+        raise NotFoundError(say("There is no lane with id {0} on this journey.", lane_id))
     if kind == LaneKind.EMOTIONS.value:
-        raise EditError("The experience (emotions) lane holds no cards: it draws the curve from the scores.")
+        raise EditError(say("The experience (emotions) lane holds no cards: it draws the curve from the scores."))
     if expected_revision is not None and revision is not None and revision != expected_revision:
         raise StaleEditError(say(STALE))
 
@@ -336,7 +336,7 @@ def _one_journey(ids: Sequence[int], rows: Sequence[Any], refusal: str = _MOVE_W
     found = {int(row.id) for row in rows}
     missing = [i for i in ids if i not in found]
     if missing:
-        raise NotFoundError(f"There is no touchpoint with id {missing[0]} in this library.")
+        raise NotFoundError(say("There is no touchpoint with id {0} in this library.", missing[0]))
     journeys = {int(row.journey_id) for row in rows}
     if len(journeys) != 1:
         raise EditError(refusal)
@@ -436,13 +436,17 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         given: list[int] = []  # each new row's id in `journey`
         for card in journey.touchpoints if keep_ids else journey.ordered_touchpoints():
             if card.lane_id in emotions:
-                raise EditError(f"Touchpoint {card.title!r} is on the experience lane, which holds no cards.")
+                raise EditError(
+                    say("Touchpoint {0} is on the experience lane, which holds no cards.", repr(card.title))
+                )
             try:
                 values = touchpoint_values(clean_touchpoint(replace(card)), journey_id)
                 values["phase_id"] = phase_ids[card.phase_id]
                 values["lane_id"] = lane_ids[card.lane_id]
             except KeyError:
-                raise EditError(f"Touchpoint {card.title!r} names a phase or lane the journey does not have.") from None
+                raise EditError(
+                    say("Touchpoint {0} names a phase or lane the journey does not have.", repr(card.title))
+                ) from None
             if not keep_ids:
                 given.append(card.id)
                 del values["id"]

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from cjmapper.errors import LibraryError
+from cjmapper.messages import say
 from cjmapper.store import migrate, postgres
 from cjmapper.store.backend import WRITE_LOCK
 from cjmapper.store.location import ServerLocation
@@ -67,9 +68,14 @@ def _checked_revision(conn: Connection, location: ServerLocation) -> str | None:
     if strangers or "cjm_meta" not in tables:
         shown = ", ".join((strangers or sorted(tables))[:3])
         raise LibraryError(
-            f"The database {location.database} on {location.host} belongs to another program (it holds tables "
-            f"such as {shown}); cjmapper leaves it alone. Use an empty database for a team library."
+            say(
+                "The database {0} on {1} belongs to another program (it holds tables such as {2}); cjmapper leaves it "
+                "alone. Use an empty database for a team library.",
+                location.database,
+                location.host,
+                shown,
+            )
         )
     return migrate.checked_revision(
-        conn, location.name, damaged=f"{location.name} is missing cjmapper's format table; it cannot be opened."
+        conn, location.name, damaged=say("{0} is missing cjmapper's format table; it cannot be opened.", location.name)
     )

@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 from cjmapper import card_fields, rules
 from cjmapper.errors import EditError, LibraryError, NotFoundError
 from cjmapper.interchange.untrusted_json import ValuesPerItem, too_many_values
+from cjmapper.messages import number, say
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
@@ -122,14 +123,17 @@ def encode(journey: Journey) -> bytes:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
         raise EditError(
-            f"The journey is too large to save as a version ({len(raw) / _MB:,.0f} MB of content; a version holds "
-            f"at most {_megabytes(MAX_SNAPSHOT_BYTES)})."
+            say(
+                "The journey is too large to save as a version ({0} MB of content; a version holds at most {1}).",
+                number(round(len(raw) / _MB)),
+                _megabytes(MAX_SNAPSHOT_BYTES),
+            )
         )
     return zlib.compress(raw, _COMPRESSION)
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / _MB:,.0f} MB" if size >= _MB else f"{size:,} bytes"
+    return f"{number(round(size / _MB))} MB" if size >= _MB else f"{number(size)} bytes"
 
 
 class _DamagedError(Exception):
@@ -146,51 +150,51 @@ def decode(snapshot: bytes, journey_id: int, name: str = "") -> Journey:
 
 def _damaged(name: str, reason: str) -> LibraryError:
     called = f" {name!r}" if name else ""
-    return LibraryError(f"The version{called} is damaged and cannot be read ({reason}).")
+    return LibraryError(say("The version{0} is damaged and cannot be read ({1}).", called, reason))
 
 
 def _decode(snapshot: bytes, journey_id: int) -> Journey:
     if not isinstance(snapshot, bytes | bytearray | memoryview):
-        raise _DamagedError("its snapshot is not binary data")
+        raise _DamagedError(say("its snapshot is not binary data"))
     raw = _unpack(snapshot)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+        raise _DamagedError(say("its snapshot is not valid JSON: {0}", e)) from None
     del raw  # the text and what it parses to are all that is held from here
     if too_many_values(text, _SNAPSHOT_VALUES):
-        raise _DamagedError("its snapshot holds far more values than any journey")
+        raise _DamagedError(say("its snapshot holds far more values than any journey"))
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as e:
-        raise _DamagedError(f"its snapshot is not valid JSON: {e}") from None
+        raise _DamagedError(say("its snapshot is not valid JSON: {0}", e)) from None
     del text
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
-        raise _DamagedError("its snapshot is not a cjmapper version")
+        raise _DamagedError(say("its snapshot is not a cjmapper version"))
     version = data.get("version")
     if version not in (1, SNAPSHOT_VERSION) or isinstance(version, bool):
-        raise _DamagedError(f"its snapshot has format version {version!r}, this cjmapper reads 1 and 2")
+        raise _DamagedError(say("its snapshot has format version {0}, this cjmapper reads 1 and 2", repr(version)))
     persona_data = data.get("persona")
     persona = None
     if persona_data is not None:
-        name, description, goals, frustrations = _row(persona_data, (_STR, _STR, _STR, _STR), "persona")
+        name, description, goals, frustrations = _row(persona_data, (_STR, _STR, _STR, _STR), say("the persona"))
         persona = Persona(name, description, goals, frustrations)
     try:
         language = Language(_text(data, "language"))
         framework = Framework(_text(data, "framework"))
     except ValueError:
-        raise _DamagedError("its language or framework is unknown") from None
+        raise _DamagedError(say("its language or framework is unknown")) from None
     phase_rows, lane_rows, card_rows = _list(data, "phases"), _list(data, "lanes"), _list(data, "touchpoints")
     if len(phase_rows) > MAX_PHASES or len(lane_rows) > MAX_LANES or len(card_rows) > MAX_TOUCHPOINTS:
-        raise _DamagedError("it holds more phases, lanes or cards than a journey can")
-    phases = [Phase(*_row(row, _PHASE_TYPES, "a phase")) for row in phase_rows]
+        raise _DamagedError(say("it holds more phases, lanes or cards than a journey can"))
+    phases = [Phase(*_row(row, _PHASE_TYPES, say("a phase"))) for row in phase_rows]
     lanes: list[Lane] = []
     for row in lane_rows:
-        lane_id, lane_name, kind, color = _row(row, _LANE_TYPES, "a lane")
+        lane_id, lane_name, kind, color = _row(row, _LANE_TYPES, say("a lane"))
         try:
             lanes.append(Lane(lane_id, lane_name, LaneKind(kind), color))
         except ValueError:
-            raise _DamagedError(f"a lane has the unknown kind {kind!r}") from None
+            raise _DamagedError(say("a lane has the unknown kind {0}", repr(kind))) from None
     touchpoints = _cards(card_rows, V1_TOUCHPOINT_FIELDS if version == 1 else _card_fields(data))
     return Journey(
         id=journey_id,
@@ -210,7 +214,7 @@ def _unpack(snapshot: bytes | bytearray | memoryview) -> bytearray:
     once that much is out (a bomb is never unpacked whole)."""
     limit = MAX_SNAPSHOT_BYTES
     if len(snapshot) > _packed_limit():
-        raise _DamagedError(f"its snapshot is larger than {_megabytes(limit)}")
+        raise _DamagedError(say("its snapshot is larger than {0}", _megabytes(limit)))
     unpacker = zlib.decompressobj()
     raw = bytearray()
     try:
@@ -218,14 +222,14 @@ def _unpack(snapshot: bytes | bytearray | memoryview) -> bytearray:
         while True:
             raw += step
             if len(raw) > limit:
-                raise _DamagedError(f"its snapshot unpacks to more than {_megabytes(limit)}")
+                raise _DamagedError(say("its snapshot unpacks to more than {0}", _megabytes(limit)))
             if unpacker.eof or (not unpacker.unconsumed_tail and len(step) < _STEP):
                 break  # done, or every byte used and nothing more to come
             step = unpacker.decompress(unpacker.unconsumed_tail, _STEP)
     except zlib.error:
-        raise _DamagedError("its snapshot is not zlib data") from None
+        raise _DamagedError(say("its snapshot is not zlib data")) from None
     if not unpacker.eof:
-        raise _DamagedError("its snapshot is cut short")
+        raise _DamagedError(say("its snapshot is cut short"))
     return raw
 
 
@@ -268,17 +272,17 @@ def _card_fields(data: dict[str, Any]) -> tuple[str, ...]:
     names = _list(data, "touchpoint_fields")
     for name in names:
         if type(name) is not str:
-            raise _DamagedError("its touchpoint fields are not names")
+            raise _DamagedError(say("its touchpoint fields are not names"))
         if name not in _FIELD_TYPES:
-            raise _DamagedError(f"its cards have the field {name[:40]!r}, which this cjmapper does not know")
+            raise _DamagedError(say("its cards have the field {0}, which this cjmapper does not know", repr(name[:40])))
     if len(set(names)) != len(names) or not {*card_fields.PLACE, "title"} <= set(names):
-        raise _DamagedError("its touchpoint fields are repeated or incomplete")
+        raise _DamagedError(say("its touchpoint fields are repeated or incomplete"))
     return tuple(names)
 
 
 def _cards(rows: list[Any], names: Sequence[str]) -> list[Touchpoint]:
     types = [_FIELD_TYPES[name] for name in names]
-    checked = [_row(row, types, "a card") for row in rows]
+    checked = [_row(row, types, say("a card")) for row in rows]
     for card_field in card_fields.CONVERTED:
         if card_field.name in names:
             at = names.index(card_field.name)
@@ -286,7 +290,7 @@ def _cards(rows: list[Any], names: Sequence[str]) -> list[Touchpoint]:
                 for row in checked:
                     row[at] = card_field.model_value(row[at])
             except ValueError:
-                raise _DamagedError(f"a card has a {card_field.name} this cjmapper does not know") from None
+                raise _DamagedError(say("a card has a {0} this cjmapper does not know", card_field.name)) from None
     if tuple(names) == TOUCHPOINT_FIELDS:  # a snapshot of this cjmapper: its rows are the model's, in order
         return [Touchpoint(*row) for row in checked]
     return [Touchpoint(**dict(zip(names, row, strict=True))) for row in checked]
@@ -299,23 +303,23 @@ def _refuse_constant(name: str) -> Any:
 def _list(data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
     if not isinstance(value, list):
-        raise _DamagedError(f"its {key} are missing")
+        raise _DamagedError(say("its {0} are missing", key))
     return value
 
 
 def _text(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
-        raise _DamagedError(f"its {key} is missing")
+        raise _DamagedError(say("its {0} is missing", key))
     return value
 
 
 def _row(value: object, types: Sequence[tuple[type, ...]], what: str) -> list[Any]:
     if not isinstance(value, list) or len(value) != len(types):
-        raise _DamagedError(f"{what} has the wrong shape")
+        raise _DamagedError(say("{0} has the wrong shape", what))
     for item, allowed in zip(value, types, strict=True):
         if not isinstance(item, allowed) or isinstance(item, bool):
-            raise _DamagedError(f"{what} has a field of the wrong type")
+            raise _DamagedError(say("{0} has a field of the wrong type", what))
     return value
 
 
@@ -334,7 +338,7 @@ _INFO_COLUMNS = (VERSIONS.c.id, VERSIONS.c.journey_id, VERSIONS.c.name, VERSIONS
 
 def _require_journey(conn: Connection, journey_id: int) -> None:
     if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey_id)).scalar() is None:
-        raise NotFoundError(f"There is no journey with id {journey_id} in this library.")
+        raise NotFoundError(say("There is no journey with id {0} in this library.", journey_id))
 
 
 def list_versions(conn: Connection, journey_id: int) -> list[VersionInfo]:
@@ -351,7 +355,7 @@ def list_versions(conn: Connection, journey_id: int) -> list[VersionInfo]:
 def version_info(conn: Connection, version_id: int) -> VersionInfo:
     row = conn.execute(select(*_INFO_COLUMNS).where(VERSIONS.c.id == version_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no version with id {version_id} in this library.")
+        raise NotFoundError(say("There is no version with id {0} in this library.", version_id))
     return _info(row)
 
 
@@ -367,7 +371,7 @@ def find_version(conn: Connection, journey_id: int, ref: str) -> int:
             select(VERSIONS.c.id).where(VERSIONS.c.journey_id == journey_id, VERSIONS.c.id == int(cleaned))
         ).scalar()
     if found is None:
-        raise NotFoundError(f"The journey has no version named {cleaned!r}.")
+        raise NotFoundError(say("The journey has no version named {0}.", repr(cleaned)))
     return int(found)
 
 
@@ -377,9 +381,9 @@ def load_version(conn: Connection, version_id: int) -> Journey:
         select(VERSIONS.c.journey_id, VERSIONS.c.name, size.label("size")).where(VERSIONS.c.id == version_id)
     ).one_or_none()
     if row is None:
-        raise NotFoundError(f"There is no version with id {version_id} in this library.")
+        raise NotFoundError(say("There is no version with id {0} in this library.", version_id))
     if isinstance(row.size, int) and row.size > _packed_limit():  # not even fetched
-        raise _damaged(row.name, f"its snapshot is larger than {_megabytes(MAX_SNAPSHOT_BYTES)}")
+        raise _damaged(row.name, say("its snapshot is larger than {0}", _megabytes(MAX_SNAPSHOT_BYTES)))
     snapshot = conn.execute(select(VERSIONS.c.snapshot).where(VERSIONS.c.id == version_id)).scalar_one()
     return decode(snapshot, int(row.journey_id), row.name)
 
@@ -393,7 +397,7 @@ def _check_name_free(conn: Connection, journey_id: int, name: str) -> None:
     wanted = name.casefold()
     for taken in conn.execute(select(VERSIONS.c.name).where(VERSIONS.c.journey_id == journey_id)).scalars():
         if taken.casefold() == wanted:
-            raise EditError(f"This journey already has a version named {taken!r}; choose another name.")
+            raise EditError(say("This journey already has a version named {0}; choose another name.", repr(taken)))
 
 
 def save_version(conn: Connection, journey_id: int, name: str) -> VersionInfo:
@@ -544,9 +548,9 @@ Rows = list[dict[str, object]]
 def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
     """The journey's rows, every field through the edit API's rules (EditError for anything the API refuses)."""
     if len(journey.phases) > MAX_PHASES or len(journey.lanes) > MAX_LANES:
-        raise EditError(f"A journey has at most {MAX_PHASES} phases and {MAX_LANES} lanes.")
+        raise EditError(say("A journey has at most {0} phases and {1} lanes.", MAX_PHASES, MAX_LANES))
     if len(journey.touchpoints) > MAX_TOUCHPOINTS:
-        raise EditError(f"A journey has at most {MAX_TOUCHPOINTS:,} touchpoints.")
+        raise EditError(say("A journey has at most {0} touchpoints.", number(MAX_TOUCHPOINTS)))
     persona = journey.persona
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
@@ -583,17 +587,17 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
     lane_ids = {lane.id for lane in journey.lanes}
     card_ids = {t.id for t in journey.touchpoints}
     if len(phase_ids) != len(journey.phases) or len(lane_ids) != len(journey.lanes):
-        raise EditError("Two phases or two lanes of the journey share an id.")
+        raise EditError(say("Two phases or two lanes of the journey share an id."))
     if len(card_ids) != len(journey.touchpoints):
-        raise EditError("Two touchpoints of the journey share an id.")
+        raise EditError(say("Two touchpoints of the journey share an id."))
     cards: Rows = []
     for t in journey.touchpoints:
         if t.phase_id not in phase_ids or t.lane_id not in lane_ids:
-            raise EditError(f"Touchpoint {t.title!r} names a phase or lane the journey does not have.")
+            raise EditError(say("Touchpoint {0} names a phase or lane the journey does not have.", repr(t.title)))
         if t.lane_id not in card_lanes:
-            raise EditError(f"Touchpoint {t.title!r} is on the experience lane, which holds no cards.")
+            raise EditError(say("Touchpoint {0} is on the experience lane, which holds no cards.", repr(t.title)))
         if isinstance(t.position, bool) or not isinstance(t.position, int):
-            raise EditError(f"Touchpoint {t.title!r} has no place in its cell.")
+            raise EditError(say("Touchpoint {0} has no place in its cell.", repr(t.title)))
         place: dict[str, object] = {"id": t.id, "phase_id": t.phase_id, "lane_id": t.lane_id, "position": t.position}
         cards.append(place | {f.name: f.clean(getattr(t, f.name)) for f in card_fields.FIELDS})
     return head, phases, lanes, cards

@@ -1971,56 +1971,6 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} ({1} sheets)</source>
-        <translation>{0} ({1} vellen)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)</source>
-        <translation>Op {0} wordt de tekst op de kaarten {1} pt, te klein om te lezen (er is {2} pt nodig)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps.</source>
-        <translation>{0}, en geen PDF-pagina is groot genoeg (hoogstens {1} mm per zijde): splits de klantreis op in kleinere delen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}; {1} {2} sheets keep it legible.</source>
-        <translation>{0}; met {1} vellen {2} blijft de tekst leesbaar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} portrait</source>
-        <translation>{0} staand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} landscape</source>
-        <translation>{0} liggend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}; {1} is the smallest paper that keeps it legible.</source>
-        <translation>{0}; {1} is het kleinste papierformaat waarop de tekst leesbaar blijft.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0}; no A0 to A4 paper keeps it legible: print it at {1}</source>
-        <translation>{0}; op geen papier van A0 tot A4 blijft de tekst leesbaar: druk af op {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source> on {0} {1} sheets</source>
-        <translation> op {0} vellen {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
-        <source>, or on a plotter</source>
-        <translation>, of op een plotter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/poster_dialog.py"/>
         <source>Export poster</source>
         <translation>Poster exporteren</translation>
     </message>

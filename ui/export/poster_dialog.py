@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjmapper.model import Journey, Language
+from cjmapper.model import Journey
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
 from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
-from cjmapper.poster.plan import LEGIBLE_PT, poster_layout
+from cjmapper.poster.plan import poster_layout
 from cjmapper.poster.sizing import MAX_SHEETS, MIN_SHEETS, Advice, shown_size
 
-from ..i18n import decimal, ui_language
+from ..i18n import decimal
 from .poster_preview import PosterPreview
 
 CUSTOM = "custom"
@@ -453,8 +453,7 @@ class PosterDialog(QDialog):
         if plan.warning is None:
             self.warning_frame.hide()
             return
-        english = ui_language() is Language.EN
-        self.warning_label.setText(plan.warning if english else self.translated_warning(options, plan))
+        self.warning_label.setText(plan.warning)  # the core's words, in the interface's language (as the CLI's)
         better = plan.smallest_legible
         offer = better is not None and better != options.paper
         if better is not None and offer:
@@ -475,38 +474,6 @@ class PosterDialog(QDialog):
         if choice.tile is not None:
             return self.tr("Use {0} on {1} {2} sheets").format(choice.paper.label, advice.sheets, choice.tile.label)
         return self.tr("Use {0}").format(choice.paper.label)
-
-    def translated_warning(self, options: PosterOptions, plan: PosterPlan) -> str:
-        """The plan's legibility warning in the interface's language (the core words it in English, for the command
-        line); in English it is the plan's own text."""
-        paper = plan.paper
-        on = paper.label
-        if options.sheets is not None:
-            on = self.tr("{0} ({1} sheets)").format(paper.label, options.sheets)
-        start = self.tr("At {0} the card text prints at {1} pt, too small to read (it needs {2} pt)").format(
-            on, self.points(plan.body_size), f"{LEGIBLE_PT:g}"
-        )
-        advice = plan.advice
-        if advice is None:
-            return self.tr(
-                "{0}, and no PDF page is large enough (at most {1} mm a side): split the journey into smaller maps."
-            ).format(start, f"{MAX_SIDE_MM:g}")
-        choice = advice.choice
-        if choice.sheets is not None and choice.tile is not None:
-            return self.tr("{0}; {1} {2} sheets keep it legible.").format(start, choice.sheets, choice.tile.label)
-        if advice.named:
-            name = choice.paper.label
-            if choice.portrait != options.portrait:
-                name = (
-                    self.tr("{0} portrait").format(name) if choice.portrait else self.tr("{0} landscape").format(name)
-                )
-            return self.tr("{0}; {1} is the smallest paper that keeps it legible.").format(start, name)
-        text = self.tr("{0}; no A0 to A4 paper keeps it legible: print it at {1}").format(start, choice.paper.label)
-        if choice.tile is not None:
-            text += self.tr(" on {0} {1} sheets").format(advice.sheets, choice.tile.label)
-        if advice.plotter is not None:
-            text += self.tr(", or on a plotter")
-        return text + "."
 
     # ------------------------------------------------------------------ the file
 
