@@ -227,3 +227,18 @@ def test_a_window_that_fails_to_build_is_a_message_and_exit_1(
     assert "widget trouble" in capsys.readouterr().err
     assert len(critical) == 1
     assert "unexpected problem (RuntimeError)" in critical[0][2]
+
+
+def test_without_a_display_a_dutch_user_is_told_in_dutch(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    result = subprocess.run(
+        [sys.executable, "-m", "cjmapper.gui", "--language", "nl", "--library", str(tmp_path / "x.cjm")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("cjmapper: fout: de editor kan niet starten: er is geen scherm")
+    assert len(result.stderr.splitlines()) == 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from cjmapper import __version__
 from cjmapper.desktop import DESKTOP_ID
 from cjmapper.errors import CjmapperError
+from cjmapper.messages import say
 from cjmapper.model import Language
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
@@ -66,7 +67,7 @@ def display_problem(environ: Mapping[str, str] | None = None, platform: str | No
         return None
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return (
+    return say(
         "cannot start the editor: there is no display to show it on (neither DISPLAY nor WAYLAND_DISPLAY "
         "is set). The commands work without one: see 'cjmapper --help'."
     )
@@ -74,7 +75,7 @@ def display_problem(environ: Mapping[str, str] | None = None, platform: str | No
 
 def report_error(text: str, parent: QWidget | None = None) -> None:
     """Show one user-facing error: a dialog and the same text on stderr."""
-    print(f"cjmapper: error: {text}", file=sys.stderr, flush=True)
+    print(say("cjmapper: error: {0}", text), file=sys.stderr, flush=True)
     if QApplication.instance() is not None:
         QMessageBox.critical(parent, "cjmapper", text)
 
@@ -99,7 +100,7 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         return
     if isinstance(exc, CjmapperError):
         text = str(exc)
-        print(f"cjmapper: error: {text}", file=sys.stderr, flush=True)
+        print(say("cjmapper: error: {0}", text), file=sys.stderr, flush=True)
     else:
         print("cjmapper: unexpected error:", file=sys.stderr)
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
@@ -184,7 +185,7 @@ def run_editor(
     `journey_file` is imported into it once the window is there (an undoable step) and shown. Files the system asks
     to open meanwhile (macOS) are opened as if dropped on the window."""
     if QCoreApplication.instance() is None and (problem := display_problem()) is not None:
-        print(f"cjmapper: error: {problem}", file=sys.stderr, flush=True)
+        print(say("cjmapper: error: {0}", problem), file=sys.stderr, flush=True)
         return 1
     app = application(argv)
     with (
