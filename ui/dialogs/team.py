@@ -45,6 +45,7 @@ from cjmapper.paths import default_library_path
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, is_server_url, parse_location, parse_server_url
 
+from ..canvas.theme import MessageInk
 from ..user_settings import put_first, recent_list
 
 CONTEXT = "TeamLibrary"
@@ -231,6 +232,7 @@ class TeamLibraryDialog(QDialog):
         self.progress.setFixedWidth(90)
         self.progress.hide()
         self.status = QLabel(self)
+        self._status_ink = MessageInk(self.status, None)  # red for an error, readable on a light or dark panel
         self.status.setObjectName("teamStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -405,7 +407,7 @@ class TeamLibraryDialog(QDialog):
 
     def _show(self, text: str, *, error: bool) -> None:
         self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self._status_ink.set_kind("error" if error else None)
         self.status.setText(text)
         layout = self.layout()
         if self.isVisible() and layout is not None and layout.hasHeightForWidth():
