@@ -105,3 +105,17 @@ def test_messages_score_buttons_and_the_poster_preview_follow_a_dark_palette(
             assert surround.lightnessF() < window_colour.lightnessF() < 0.5
         else:
             assert surround == PREVIEW_BACKGROUND
+
+
+def test_a_fields_length_counter_at_its_limit_reads_on_a_dark_palette(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    title = window.properties.journey_title
+    title.setText("x" * title.maxLength())  # at the limit: the counter shows, in the error colour
+    counter = title.findChild(QLabel, "limitCounter")
+    assert isinstance(counter, QLabel)
+    for dark in (False, True, False):
+        qapp.setPalette(dark_palette() if dark else qapp.style().standardPalette())
+        qtbot.waitUntil(lambda: current_theme().dark is dark)  # noqa: B023 - waited for here, in this loop
+        assert counter.isVisibleTo(title)
+        assert_message_reads(counter, "error", dark)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QToolTip
 
+from .canvas.theme import MessageInk
+
 CONTEXT = "LengthLimit"
 NEAR_COLOR = "#5f6b7a"
 FULL_COLOR = "#b3261e"
@@ -38,6 +40,7 @@ class LimitCounter(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
+        self._ink = MessageInk(self, None)  # red at the limit, readable on a light or a dark field
         edit.textChanged.connect(self._update)
         edit.textEdited.connect(self._edited)
         edit.installEventFilter(self)
@@ -53,7 +56,7 @@ class LimitCounter(QLabel):
         shown = near_limit(length, limit)
         if shown:
             self.setText(counter_text(length, limit))
-            self.setStyleSheet(f"color: {FULL_COLOR if length >= limit else NEAR_COLOR};")
+            self._ink.set_kind("error" if length >= limit else None)
             self.adjustSize()
         self.setVisible(shown)
         edit.setTextMargins(0, 0, self.width() + 6 if shown else 0, 0)
