@@ -60,10 +60,13 @@ class CardIndex:
         """Each card's folded fields joined by `SEPARATOR`, in the order of `ids`."""
         self._cards: list[Touchpoint] = []
         self._folded: dict[int, tuple[Touchpoint, str]] = {}
+        self._at: dict[int, int] = {}
+        self._order: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
 
     def refresh(self, journey: Journey) -> None:
         """Bring the index up to date with `journey` (nothing to do when its revision and card count are the ones
-        indexed)."""
+        indexed). When only some cards were replaced in their places, only those are folded again, in place;
+        otherwise the cards are ordered again (their folded text reused where the card is the one folded)."""
         language = str(journey.language)
         if (
             journey is self._journey
@@ -71,6 +74,9 @@ class CardIndex:
             and len(journey.touchpoints) == self._count
             and language == self._language
         ):
+            return
+        if language == self._language and journey is self._journey and self._patch(journey):
+            self._revision = journey.revision
             return
         if language != self._language:
             self._folded = {}  # the channels' names are in the journey's language
@@ -92,8 +98,39 @@ class CardIndex:
         self._count = len(journey.touchpoints)
         self._language = language
         self._cards = ordered
+        self._order = self._structure(journey)
         self.ids = [card.id for card in ordered]
+        self._at = {card_id: at for at, card_id in enumerate(self.ids)}
         self.texts = texts
+
+    @staticmethod
+    def _structure(journey: Journey) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(p.id for p in journey.phases), tuple(lane.id for lane in journey.lanes)
+
+    def _patch(self, journey: Journey) -> bool:
+        """Fold again only the cards replaced in their places (an edit of their text, score, ...); False when a card
+        came, went or moved, or the phases or lanes were reordered (then the index is made again)."""
+        if len(journey.touchpoints) != self._count or self._structure(journey) != self._order:
+            return False
+        folded = self._folded
+        replaced: list[Touchpoint] = []
+        for card in journey.touchpoints:
+            kept = folded.get(card.id)
+            if kept is None:
+                return False
+            was = kept[0]
+            if was is not card:
+                if (was.phase_id, was.lane_id, was.position) != (card.phase_id, card.lane_id, card.position):
+                    return False
+                replaced.append(card)
+        language = self._language
+        for card in replaced:
+            text = SEPARATOR.join(fold(field) for field in card_fields(card, language))
+            folded[card.id] = (card, text)
+            at = self._at[card.id]
+            self.texts[at] = text
+            self._cards[at] = card
+        return True
 
     def find(self, journey: Journey, query: str) -> list[int]:
         """The ids of the cards whose title, notes, owner, channel or expectation holds `query` (case and accents

@@ -237,3 +237,41 @@ def test_the_filtered_copy_holds_only_the_kept_cards_and_lays_out_anew() -> None
     layout = compute_layout(copy)
     assert set(layout.cards) == {3, 5}
     assert layout.height < compute_layout(journey).height  # the emptied pain-points lane is shallower
+
+
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(["retitle", "move", "delete", "add", "swap phases", "rescore"]), st.integers(0, 50), words
+    ),
+    max_size=8,
+)
+
+
+@FUZZ
+@given(journeys(), edits, st.text(alphabet="aeéEÏ", min_size=1, max_size=2))
+def test_an_index_kept_across_edits_equals_one_made_anew(
+    journey: Journey, steps: list[tuple[str, int, str]], query: str
+) -> None:
+    """Cards replaced (as the editor replaces them), moved, deleted, added, phases reordered: after each revision
+    the kept index finds what the naive reference finds."""
+    index = CardIndex()
+    index.find(journey, query)
+    for kind, n, text in steps:
+        cards = journey.touchpoints
+        at = n % len(cards) if cards else 0
+        if kind == "retitle" and cards:
+            cards[at] = replace(cards[at], title=text)
+        elif kind == "rescore" and cards:
+            cards[at] = replace(cards[at], score=n % 5 + 1)
+        elif kind == "move" and cards:
+            cards[at] = replace(cards[at], phase_id=journey.phases[n % len(journey.phases)].id, position=n)
+        elif kind == "delete" and cards:
+            del cards[at]
+        elif kind == "add":
+            cards.append(Touchpoint(1000 + n, journey.phases[0].id, journey.lanes[0].id, n, text))
+            if len({c.id for c in cards}) != len(cards):
+                cards.pop()
+        elif kind == "swap phases":
+            journey.phases.reverse()
+        journey.revision += 1
+        assert index.find(journey, query) == reference_find(journey, query)

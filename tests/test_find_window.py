@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -85,8 +86,12 @@ def in_view(window: MainWindow, card_id: int) -> bool:
 
 
 def found(window: MainWindow) -> set[int]:
+    """The cards ringed on the canvas (the rings item shown, and the ids it draws)."""
     assert window.scene is not None
-    return {card_id for card_id, item in window.scene.card_items().items() if item.found}
+    rings = window.scene.found_rings
+    if rings is None or not rings.isVisible():
+        return set()
+    return set(rings.ids)
 
 
 def test_ctrl_f_finds_offerte_steps_with_enter_and_f3_and_esc_takes_the_rings_away(
@@ -274,25 +279,60 @@ def test_the_poster_of_a_filtered_map_prints_only_the_cards_shown(
     assert "Monteur" in "\n".join(page.extract_text() for page in PdfReader(whole).pages)
 
 
-def test_card_items_made_later_take_the_marks(qtbot: QtBot, window: MainWindow) -> None:
-    """Items are made as cards come into view: a filter and rings set before still reach them (a canvas in no view
-    has made none yet)."""
+def test_card_items_made_later_are_faint_and_the_rings_need_no_items(qtbot: QtBot, window: MainWindow) -> None:
+    """Items are made as cards come into view: a filter set before still reaches them (a canvas in no view has made
+    none yet); the rings are drawn from the layout, with no card item made for them."""
     window = opened(window, qtbot)
     assert window.document is not None
     scene = JourneyScene(window.document)
     try:
+        contact = sorted(in_lane(window, CONTACT))
         scene.set_filter(CardFilter(lanes=frozenset({PAIN})))
-        scene.set_found(sorted(in_lane(window, CONTACT))[:3])
+        scene.set_found(contact[:3], contact[1])
         assert not scene._cards  # no item made yet
-        for card_id in sorted(in_lane(window, CONTACT))[:5]:
+        rings = scene.found_rings
+        assert rings is not None
+        assert rings.ids == set(contact[:3])
+        assert rings.current == contact[1]
+        assert not rings.shape().boundingRect().isValid()  # never what lies under the pointer
+        for card_id in contact[:5]:
             item = scene.card_item(card_id)
             assert isinstance(item, CardItem)
             assert item.opacity() == DIMMED_OPACITY
-            assert item.found == (card_id in sorted(in_lane(window, CONTACT))[:3])
         kept = scene.card_item(min(in_lane(window, PAIN)))
         assert kept is not None
         assert kept.opacity() == 1.0
-        assert not kept.found
     finally:
         scene.dispose()
         scene.deleteLater()
+
+
+def test_the_rings_are_drawn_round_the_found_cards(qtbot: QtBot, window: MainWindow) -> None:
+    """Rendered: amber pixels round a found card that go when it is no longer found; none round a card not found."""
+    window = opened(window, qtbot)
+    scene = window.scene
+    assert scene is not None
+    contact = sorted(in_lane(window, CONTACT))
+    first, second = contact[0], contact[-1]  # far apart
+    scene.set_found([first])
+
+    def amber_round(card_id: int) -> int:
+        box = scene.layout.cards[card_id].rect
+        area = QRectF(box.x - 6, box.y - 6, box.width + 12, box.height + 12)
+        image = QImage(int(area.width()) * 2, int(area.height()) * 2, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), area)
+        painter.end()
+        amber = 0
+        for y in range(image.height()):
+            for x in range(image.width()):
+                c = image.pixelColor(x, y)
+                if c.red() > 200 and 120 < c.green() < 190 and c.blue() < 60:
+                    amber += 1
+        return amber
+
+    ringed, other = amber_round(first), amber_round(second)
+    scene.set_found([])
+    assert ringed - amber_round(first) > 100  # the ring's pixels went with it
+    assert amber_round(second) == other  # a card not found has none

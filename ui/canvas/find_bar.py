@@ -118,6 +118,8 @@ class FindBar(QFrame):
         """Show the bar (Ctrl+F) with its text selected, so typing replaces it; the hits are ringed again."""
         was_shown = self.isVisible()
         self.show()
+        if self.scene is not None:  # the index made now, not on the first keystroke
+            self._index(self.scene).refresh(self.scene.document.journey)
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         if not was_shown:
@@ -156,11 +158,10 @@ class FindBar(QFrame):
             self._show_count()
             return
         journey = scene.document.journey
-        index = self._indexes.setdefault(scene.document.journey_id, CardIndex())
+        index = self._index(scene)
         was = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
         hits = index.find(journey, text)
         self.hits = hits
-        scene.set_found(hits)
         if not hits:
             self.current = -1
         elif move or was is None:
@@ -169,9 +170,13 @@ class FindBar(QFrame):
             self.current = hits.index(was)
         else:
             self.current = min(self.current, len(hits) - 1)
+        scene.set_found(hits, self.current_id)
         self._show_count()
         if move and hits:
             self._show_current()
+
+    def _index(self, scene: JourneyScene) -> CardIndex:
+        return self._indexes.setdefault(scene.document.journey_id, CardIndex())
 
     def step(self, by: int) -> None:
         """The next (`by` = 1) or previous (-1) hit, round the end; the bar opens when it is closed (F3)."""
@@ -180,6 +185,8 @@ class FindBar(QFrame):
         if not self.hits:
             return
         self.current = (self.current + by) % len(self.hits)
+        if self.scene is not None:
+            self.scene.set_found(self.hits, self.current_id)
         self._show_count()
         self._show_current()
 

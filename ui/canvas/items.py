@@ -102,8 +102,6 @@ STRIPE_WIDTH = style.STRIPE_WIDTH
 MAX_DOTS = style.MAX_DOTS
 DIMMED_OPACITY = 0.22
 """A card the filter leaves out is painted this opaque (still there: selectable, editable, in its place)."""
-FOUND_COLOUR = QColor("#f0a000")
-"""The ring around a card the find bar found (amber: apart from the selection's colour, light and dark)."""
 
 LANE_KIND_NAMES: dict[LaneKind, object] = {
     LaneKind.TOUCHPOINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Touchpoints"),
@@ -239,9 +237,7 @@ class CardItem(QGraphicsRectItem):
     _label_room = 0.0
     _more: QStaticText | None = None
     dimmed = False
-    """Left out by the filter: painted faint (`set_marks`)."""
-    found = False
-    """Found by the find bar: ringed in `FOUND_COLOUR`."""
+    """Left out by the filter: painted faint (`set_dimmed`)."""
 
     def __init__(
         self, scene: ItemHost, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
@@ -299,14 +295,11 @@ class CardItem(QGraphicsRectItem):
         if changed:
             self.update()
 
-    def set_marks(self, dimmed: bool, found: bool) -> None:
-        """Show the card faint (left out by the filter) and ringed (found), or neither (`ui.canvas.find_marks`)."""
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Paint the card faint (left out by the filter, `ui.canvas.find_marks`) or in full."""
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
-        if found != self.found:
-            self.found = found
-            self.update()
 
     def card_rect(self) -> QRectF:
         """The card in item coordinates (without the shadow margin)."""
@@ -374,10 +367,6 @@ class CardItem(QGraphicsRectItem):
                     y += m.note_line_height
         self._paint_footer(painter, m, parts, title_height)
         paint_status_mark(painter, self.card.status, parts)
-        if self.found:
-            painter.setPen(QPen(FOUND_COLOUR, 4.0 if self.isSelected() else 3.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(shapes.selection)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -455,10 +444,6 @@ class CardItem(QGraphicsRectItem):
         painter.fillRect(QRectF(0.0, 0.0, w, h), self.colour)
         if self.card.score is not None:
             painter.fillRect(score_strip(w, h), score_color(self.card.score))
-        if self.found:
-            painter.setPen(QPen(FOUND_COLOUR, max(3.0, 5.0 / max(lod, 0.01))))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(0.0, 0.0, w, h))
         if self.isSelected():
             pen = QPen(highlight_color(), max(2.0, 3.0 / max(lod, 0.01)))
             painter.setPen(pen)
