@@ -336,3 +336,56 @@ def test_the_rings_are_drawn_round_the_found_cards(qtbot: QtBot, window: MainWin
     scene.set_found([])
     assert ringed - amber_round(first) > 100  # the ring's pixels went with it
     assert amber_round(second) == other  # a card not found has none
+
+
+def test_esc_in_the_find_bar_closes_the_bar_not_workshop_mode(qtbot: QtBot, window: MainWindow) -> None:
+    window = opened(window, qtbot)
+    window.workshop.set_active(True)
+    qtbot.waitUntil(lambda: window.workshop.active)
+    bar = window.finding.find_bar
+    QTest.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert bar.field.hasFocus()
+    QTest.keyClicks(bar.field, "offerte")
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == "Card 2 of 4"
+    QTest.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.workshop.active  # Esc closed the bar only
+    window.workshop.set_active(False)
+
+
+def test_far_zoomed_out_the_cards_left_out_are_washed_over(qtbot: QtBot, window: MainWindow) -> None:
+    """Below the overview's zoom the cards are blocks (their items paint nothing): the cards the filter leaves out
+    are washed over in the background's colour, and only while a filter is on."""
+    window = opened(window, qtbot)
+    scene = window.scene
+    assert scene is not None
+    left_out = min(in_lane(window, CONTACT))
+    kept = min(in_lane(window, PAIN))
+    scene.set_overview(True)
+
+    def rendered(card_id: int) -> QImage:
+        box = scene.layout.cards[card_id].rect
+        image = QImage(int(box.width), int(box.height), QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), QRectF(box.x, box.y, box.width, box.height))
+        painter.end()
+        return image
+
+    def distance_to_background(image: QImage) -> float:
+        background = scene.backgroundBrush().color()
+        x, y = image.width() // 3, image.height() // 2  # inside the block, left of its score strip
+        c = image.pixelColor(x, y)
+        return abs(c.red() - background.red()) + abs(c.green() - background.green()) + abs(c.blue() - background.blue())
+
+    before = distance_to_background(rendered(left_out)), distance_to_background(rendered(kept))
+    scene.set_filter(CardFilter(lanes=frozenset({PAIN})))
+    assert distance_to_background(rendered(left_out)) < before[0] * 0.5
+    assert distance_to_background(rendered(kept)) == before[1]
+    scene.set_overview(False)
+    assert scene.card_item(left_out) is not None
+    assert scene.card_item(left_out).opacity() == DIMMED_OPACITY  # type: ignore[union-attr]
+    scene.set_overview(True)
+    scene.set_filter(None)
+    assert distance_to_background(rendered(left_out)) == before[0]

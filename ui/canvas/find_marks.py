@@ -22,7 +22,7 @@ from cjmapper.find import CardFilter, matching_ids
 from cjmapper.layout import CardBox, Layout
 from cjmapper.model import Touchpoint
 
-from .items import CARD_RADIUS, Z_CARD, CardItem
+from .items import CARD_RADIUS, DIMMED_OPACITY, Z_CARD, CardItem
 from .scene_sync import ItemSync
 
 FOUND_COLOUR = QColor("#f0a000")
@@ -84,7 +84,8 @@ class FoundRings(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         width = max(RING_WIDTH, 2.0 / max(lod, 0.001))
         grow = width / 2 + 1
-        rings = self._rings_in(exposed.adjusted(-2 * width, -2 * width, 2 * width, 2 * width), grow)
+        area = exposed.adjusted(-2 * width, -2 * width, 2 * width, 2 * width)
+        rings = card_rects_in(self._layout(), area, self._ids.__contains__, grow)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         pen = QPen(FOUND_COLOUR, width)
         painter.setPen(pen)
@@ -103,28 +104,68 @@ class FoundRings(QGraphicsItem):
             ring = QRectF(r.x, r.y, r.width, r.height).adjusted(-grow, -grow, grow, grow)
             painter.drawRoundedRect(ring, CARD_RADIUS + grow, CARD_RADIUS + grow)
 
-    def _rings_in(self, area: QRectF, grow: float) -> list[QRectF]:
-        """The rings of the found cards in `area`: only the cells there are looked through."""
-        layout = self._layout()
-        ids = self._ids
-        boxes = layout.cards
-        left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
-        lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
-        rings: list[QRectF] = []
-        for phase in layout.phases:
-            column = phase.column
-            if column.right < left or column.x > right:
+
+def card_rects_in(layout: Layout, area: QRectF, wanted: Callable[[int], bool], grow: float = 0.0) -> list[QRectF]:
+    """The rects (grown by `grow`) of the cards in `area` that are `wanted`: only the cells there are looked through,
+    so a far zoomed-out map of 20,000 cards costs one pass and a view of 200 cards a few."""
+    boxes = layout.cards
+    left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
+    lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
+    rects: list[QRectF] = []
+    for phase in layout.phases:
+        column = phase.column
+        if column.right < left or column.x > right:
+            continue
+        for lane in lanes:
+            cell = layout.cells.get((phase.phase_id, lane.lane_id))
+            if cell is None:
                 continue
-            for lane in lanes:
-                cell = layout.cells.get((phase.phase_id, lane.lane_id))
-                if cell is None:
-                    continue
-                for card_id in cell.card_ids:
-                    if card_id in ids:
-                        r = boxes[card_id].rect
-                        if r.y <= bottom and r.bottom >= top and r.x <= right and r.x + r.width >= left:
-                            rings.append(QRectF(r.x - grow, r.y - grow, r.width + 2 * grow, r.height + 2 * grow))
-        return rings
+            for card_id in cell.card_ids:
+                if wanted(card_id):
+                    r = boxes[card_id].rect
+                    if r.y <= bottom and r.bottom >= top and r.x <= right and r.x + r.width >= left:
+                        rects.append(QRectF(r.x - grow, r.y - grow, r.width + 2 * grow, r.height + 2 * grow))
+    return rects
+
+
+class DimWash(QGraphicsItem):
+    """While the overview draws the cards as blocks (far zoomed out, where card items do not paint), the cards the
+    filter leaves out are washed over in the background's colour, so they look as faint as their items would."""
+
+    def __init__(self, layout: Callable[[], Layout]) -> None:
+        super().__init__()
+        self._layout = layout
+        self._kept: frozenset[int] = frozenset()
+        self._bounds = QRectF()
+        self.setZValue(Z_CARD - 0.5)  # over the overview's blocks
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.hide()
+
+    def set_kept(self, kept: frozenset[int] | None, bounds: QRectF, shown: bool) -> None:
+        """Wash over every card not in `kept` (None: no filter, nothing washed) while `shown`."""
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = QRectF(bounds)
+        self._kept = kept or frozenset()
+        self.setVisible(shown and kept is not None)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        kept = self._kept
+        rects = card_rects_in(self._layout(), option.exposedRect, lambda card_id: card_id not in kept)
+        scene = self.scene()
+        colour = QColor(scene.backgroundBrush().color() if scene is not None else Qt.GlobalColor.white)
+        colour.setAlphaF(1.0 - DIMMED_OPACITY)  # the theme's background, light or dark
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRects(rects)
 
 
 class CardMarks(ItemSync):
@@ -137,6 +178,7 @@ class CardMarks(ItemSync):
     _kept: frozenset[int] | None = None
     _found: frozenset[int] = frozenset()
     _rings: FoundRings | None = None
+    _wash: DimWash | None = None
 
     @property
     def card_filter(self) -> CardFilter | None:
@@ -163,6 +205,7 @@ class CardMarks(ItemSync):
         self._filter = spec if spec is not None and spec.active else None
         self._kept = matching_ids(self.document.journey, self._filter) if self._filter is not None else None
         self._mark_all()
+        self._update_wash()
         self.marks_changed.emit()
 
     def set_found(self, ids: Iterable[int], current: int | None = None) -> None:
@@ -179,6 +222,19 @@ class CardMarks(ItemSync):
             self.addItem(rings)
         rings.set_rings(found, current, self._map_rect())
 
+    def set_overview(self, on: bool) -> None:
+        super().set_overview(on)
+        self._update_wash()
+
+    def _update_wash(self) -> None:
+        """The overview's wash over the cards left out, shown while the overview draws the cards and a filter is on."""
+        if self._wash is None:
+            if self._kept is None:
+                return
+            self._wash = DimWash(lambda: self._layout)
+            self.addItem(self._wash)
+        self._wash.set_kept(self._kept, self._map_rect(), self._overview)
+
     def _map_rect(self) -> QRectF:
         margin = 4 * RING_WIDTH
         return QRectF(-margin, -margin, self._layout.width + 2 * margin, self._layout.height + 2 * margin)
@@ -188,6 +244,8 @@ class CardMarks(ItemSync):
         if self._rings is not None and self._found:
             self._rings.set_rings(self._found, self._rings.current, self._map_rect())  # the cards' new places
         spec = self._filter
+        if self._wash is not None and self._wash.isVisible():
+            self._wash.set_kept(self._kept, self._map_rect(), self._overview)
         if spec is None or change.kind is ChangeKind.VERSIONS:
             return
         journey = self.document.journey
@@ -205,6 +263,7 @@ class CardMarks(ItemSync):
                 item = self._cards.get(card_id)
                 if item is not None:
                     self._mark(item)
+            self._update_wash()
             self.marks_changed.emit()
 
     def _make_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> CardItem:
