@@ -4,6 +4,7 @@ hit, Esc), the filter's dimming (read from the card items' opacity) through edit
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from cjmapper.find import CardFilter
-from cjmapper.model import Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.find import CardFilter, matching_ids
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Phase, Touchpoint
 from cjmapper.store import Library
 from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
 from ui.canvas.items import DIMMED_OPACITY, CardItem
@@ -389,3 +390,41 @@ def test_far_zoomed_out_the_cards_left_out_are_washed_over(qtbot: QtBot, window:
     scene.set_overview(True)
     scene.set_filter(None)
     assert distance_to_background(rendered(left_out)) == before[0]
+
+
+def test_the_filter_dialog_shows_a_filter_and_gives_back_what_is_chosen(qtbot: QtBot, window: MainWindow) -> None:
+    window = opened(window, qtbot)
+    assert window.document is not None
+    journey = window.document.journey
+    spec = CardFilter(
+        lanes=frozenset({PAIN}),
+        owners=frozenset({"VERKOOP"}),
+        score_min=2,
+        score_max=4,
+        votes_min=3,
+        statuses=frozenset({None, CardStatus.DONE}),
+    )
+    dialog = FilterDialog(journey, spec, window)
+    try:
+        assert [dialog.owners.item(row).text() for row in range(dialog.owners.count())] == [
+            "Planning",
+            "Verkoop",
+            "(no owner)",
+        ]  # "Verkoop" and "verkoop" are one owner
+        assert dialog.spec() == replace(spec, owners=frozenset({"Verkoop"}))
+        assert dialog.count.text() == "0 of 172 cards match."
+        dialog.clear()
+        assert not dialog.spec().active
+        assert dialog.count.text() == "No filter: all 172 cards are shown."
+        dialog.tick(dialog.owners, ["Verkoop"])
+        dialog.tick(dialog.channels, ["\x00none"])
+        assert matching_ids(journey, dialog.spec()) == set(
+            ids_titled(window, "Offerte aanvragen", "Wachten op de OFFÉRTE", "Twee offertes vergelijken")
+        )
+        assert dialog.count.text() == "3 of 172 cards match."
+        assert [dialog.lanes.item(row).text() for row in range(dialog.lanes.count())] == [
+            "Contactmomenten",
+            "Pijnpunten",
+        ]
+    finally:
+        dialog.deleteLater()
