@@ -428,3 +428,22 @@ def test_the_filter_dialog_shows_a_filter_and_gives_back_what_is_chosen(qtbot: Q
         ]
     finally:
         dialog.deleteLater()
+
+
+def test_the_marks_follow_workshop_modes_larger_type(qtbot: QtBot, window: MainWindow) -> None:
+    """Workshop mode lays the map out anew, larger: the rings' item spans the larger map; the cards left out stay
+    faint."""
+    window = opened(window, qtbot)
+    scene = window.scene
+    assert scene is not None
+    (last,) = ids_titled(window, "Wachten op de OFFÉRTE")
+    scene.set_filter(CardFilter(lanes=frozenset({PAIN})))
+    scene.set_found([last], last)
+    window.workshop.set_active(True)
+    qtbot.waitUntil(lambda: window.workshop.active)
+    rings = scene.found_rings
+    assert rings is not None
+    box = scene.layout.cards[last].rect
+    assert rings.boundingRect().contains(QRectF(box.x, box.y, box.width, box.height))
+    assert dimmed(window) == in_lane(window, CONTACT)
+    window.workshop.set_active(False)

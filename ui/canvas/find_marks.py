@@ -239,13 +239,17 @@ class CardMarks(ItemSync):
         margin = 4 * RING_WIDTH
         return QRectF(-margin, -margin, self._layout.width + 2 * margin, self._layout.height + 2 * margin)
 
-    def _apply(self, change: Change) -> None:
-        super()._apply(change)
+    def _settle(self) -> None:
+        """After every layout (a change, workshop mode's sizes): the rings and the wash over the map as it is now."""
+        super()._settle()
         if self._rings is not None and self._found:
             self._rings.set_rings(self._found, self._rings.current, self._map_rect())  # the cards' new places
-        spec = self._filter
         if self._wash is not None and self._wash.isVisible():
             self._wash.set_kept(self._kept, self._map_rect(), self._overview)
+
+    def _apply(self, change: Change) -> None:
+        super()._apply(change)
+        spec = self._filter
         if spec is None or change.kind is ChangeKind.VERSIONS:
             return
         journey = self.document.journey
