@@ -552,6 +552,228 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/panels/filter_bar.py"/>
+        <source>&amp;Edit Filter…</source>
+        <translation>Filter &amp;bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/filter_bar.py"/>
+        <source>&amp;Clear Filter</source>
+        <translation>Filter &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/filter_bar.py"/>
+        <source>Filter on: {0} of {1} cards shown</source>
+        <translation>Filter aan: {0} van {1} kaarten getoond</translation>
+    </message>
+</context>
+<context>
+    <name>FilterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Filter Cards</source>
+        <translation>Kaarten filteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>(no channel)</source>
+        <translation>(geen kanaal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>(no owner)</source>
+        <translation>(geen eigenaar)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>&amp;Score from</source>
+        <translation>&amp;Score van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Lowest score</source>
+        <translation>Laagste score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Highest score</source>
+        <translation>Hoogste score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>to</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>The persona</source>
+        <translation>De persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Whose scores the score range reads</source>
+        <translation>Van wie de scores tellen voor het scorebereik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>any number</source>
+        <translation>elk aantal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Least number of votes</source>
+        <translation>Minimaal aantal stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>No status</source>
+        <translation>Geen status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Rijen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>C&amp;hannels</source>
+        <translation>&amp;Kanalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>&amp;Owners</source>
+        <translation>&amp;Eigenaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Scores of:</source>
+        <translation>Scores van:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Score range:</source>
+        <translation>Scorebereik:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>&amp;At least votes:</source>
+        <translation>&amp;Minimaal stemmen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Status one of:</source>
+        <translation>Status is een van:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>C&amp;lear All</source>
+        <translation>&amp;Alles wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Cards that do not match every choice are dimmed; nothing is removed.</source>
+        <translation>Kaarten die niet aan elke keuze voldoen, worden gedimd; er wordt niets verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>No filter: all {0} cards are shown.</source>
+        <translation>Geen filter: alle {0} kaarten worden getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>{0} of {1} cards match.</source>
+        <translation>{0} van {1} kaarten voldoen.</translation>
+    </message>
+</context>
+<context>
+    <name>FindActions</name>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>F&amp;ind Cards…</source>
+        <translation>Kaarten &amp;zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Find the cards of this journey by their words</source>
+        <translation>Zoek de kaarten van deze klantreis op hun woorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Find &amp;Next</source>
+        <translation>Vol&amp;gende zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>Vor&amp;ige zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Filte&amp;r…</source>
+        <translation>&amp;Filteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Dim the cards that do not match a lane, channel, owner, score or status</source>
+        <translation>Dim de kaarten die niet passen bij een rij, kanaal, eigenaar, score of status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/find_actions.py"/>
+        <source>Clear Filt&amp;er</source>
+        <translation>Filter wiss&amp;en</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Find cards: title, notes, owner, channel</source>
+        <translation>Zoek kaarten: titel, notities, eigenaar, kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Find cards</source>
+        <translation>Kaarten zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Previous card (Shift+Enter)</source>
+        <translation>Vorige kaart (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Next card (Enter)</source>
+        <translation>Volgende kaart (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Close the find bar (Esc)</source>
+        <translation>Zoekbalk sluiten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Close the find bar</source>
+        <translation>Zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Find:</source>
+        <translation>Zoeken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>No cards</source>
+        <translation>Geen kaarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/find_bar.py"/>
+        <source>Card {0} of {1}</source>
+        <translation>Kaart {0} van {1}</translation>
+    </message>
+</context>
+<context>
     <name>HelpActions</name>
     <message>
         <location filename="../../ui/dialogs/help_pages.py"/>
@@ -1853,6 +2075,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Open the PDF when done</source>
         <translation>PDF &amp;openen na het exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Print only the cards &amp;shown ({0} of {1}: a filter is on)</source>
+        <translation>Alleen de &amp;getoonde kaarten afdrukken ({0} van {1}: er staat een filter aan)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

@@ -100,6 +100,8 @@ CARD_MARGIN = 6.0
 CARD_RADIUS = style.CARD_RADIUS
 STRIPE_WIDTH = style.STRIPE_WIDTH
 MAX_DOTS = style.MAX_DOTS
+DIMMED_OPACITY = 0.22
+"""A card the filter leaves out is painted this opaque (still there: selectable, editable, in its place)."""
 
 LANE_KIND_NAMES: dict[LaneKind, object] = {
     LaneKind.TOUCHPOINTS: QT_TRANSLATE_NOOP("JourneyCanvas", "Touchpoints"),
@@ -234,6 +236,8 @@ class CardItem(QGraphicsRectItem):
     _label: QStaticText | None = None
     _label_room = 0.0
     _more: QStaticText | None = None
+    dimmed = False
+    """Left out by the filter: painted faint (`set_dimmed`)."""
 
     def __init__(
         self, scene: ItemHost, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
@@ -290,6 +294,12 @@ class CardItem(QGraphicsRectItem):
             self.setToolTip(card.title)
         if changed:
             self.update()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Paint the card faint (left out by the filter, `ui.canvas.find_marks`) or in full."""
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
 
     def card_rect(self) -> QRectF:
         """The card in item coordinates (without the shadow margin)."""

@@ -26,6 +26,8 @@ Public API (for the main window, the properties panel and tests):
 - `card_item(id)`, `card_items()` (both make the items not made yet), `expose(rect)`,
   `phase_header(id)`, `lane_header(id)`, `cell_item(...)`, `curve_item(id)`,
   `editor`, `drop_indicator`, `target_frame`, `dragging`, `overview`.
+- `set_filter(spec)`, `set_found(ids)`, `card_filter`, `kept_ids`, `marks_changed`: the filter's dimming and the find
+  bar's rings (`find_marks`);
 - `card_click_handler`: set it to take clicks on cards (dot voting counts them as votes).
 - `structure_locked` (workshop mode): phases and lanes cannot be renamed, recoloured, added, moved or deleted;
   such attempts emit `structure_refused(message)` instead. `set_metrics(metrics)` lays the map out at other
@@ -53,6 +55,7 @@ from ..editing.document import JourneyDocument
 from .capture import QuickCapture
 from .clipboard import cards_from_mime, cards_mime
 from .editing import InlineEditor
+from .find_marks import CardMarks
 from .grid_items import CornerItem
 from .items import CardItem, HeaderItem, MapWords
 from .overlay_items import DropIndicatorItem, OverviewItem, TargetFrameItem
@@ -73,7 +76,7 @@ NEW_CARD_TITLES = {Language.EN: "New touchpoint", Language.NL: "Nieuw contactmom
 __all__ = ["SCENE_MARGIN", "CardClickHandler", "Direction", "JourneyScene"]
 
 
-class JourneyScene(SceneMenus, SceneInput, ItemSync):
+class JourneyScene(CardMarks, SceneMenus, SceneInput, ItemSync):
     """The canvas of one journey. Keep the document alive while the scene lives."""
 
     def __init__(

@@ -87,7 +87,11 @@ class PosterDialog(QDialog):
 
     After exec() returns Accepted: `options()`, `target` and `open_when_done` say what to export where."""
 
-    def __init__(self, journey: Journey, suggested: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journey: Journey, suggested: Path, parent: QWidget | None = None, shown: Journey | None = None
+    ) -> None:
+        """`shown`: the journey as a filter leaves it; a tick box then prints only its cards (`journey` is then the
+        whole map, which the tick box brings back)."""
         super().__init__(parent)
         self.setObjectName("posterDialog")
         self.setWindowTitle(self.tr("Export Poster"))
@@ -155,6 +159,14 @@ class PosterDialog(QDialog):
         )
         self.open_check = QCheckBox(self.tr("&Open the PDF when done"), self)
         self.open_check.setObjectName("openCheck")
+        self.whole, self.shown = journey, shown
+        self.shown_check = QCheckBox(self.tr("Print only the cards &shown ({0} of {1}: a filter is on)"), self)
+        self.shown_check.setObjectName("shownCheck")
+        self.shown_check.setText(
+            self.shown_check.text().format(len(shown.touchpoints) if shown else 0, len(journey.touchpoints))
+        )
+        self.shown_check.setVisible(shown is not None)
+        self.shown_check.toggled.connect(self._print_shown)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -196,6 +208,7 @@ class PosterDialog(QDialog):
         options_column.addLayout(form)
         options_column.addSpacing(6)
         options_column.addWidget(self.open_check)
+        options_column.addWidget(self.shown_check)
         options_column.addStretch(1)
         options_box.setMinimumWidth(300)
 
@@ -267,6 +280,7 @@ class PosterDialog(QDialog):
         self.landscape_radio.toggled.connect(self.refresh)
         self.tile_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
+        self.shown_check.setChecked(shown is not None)  # a filtered map prints as shown, unless the user says not
 
     def _mm_spin(self, name: str) -> QSpinBox:
         spin = QSpinBox(self)
@@ -395,6 +409,14 @@ class PosterDialog(QDialog):
     def _sheets_typed(self) -> None:
         if self.fitting():
             self._spin_timer.start()
+
+    def _print_shown(self, on: bool) -> None:
+        """Print only the cards the filter shows (on), or the whole map: laid out again, planned again."""
+        self.journey = self.shown if on and self.shown is not None else self.whole
+        self.preview.journey = self.journey
+        self.layout_ = poster_layout(self.journey, *PosterOptions().paper.oriented(True))
+        self.preview.set_layout(self.layout_)
+        self.refresh()
 
     # ------------------------------------------------------------------ plan and preview
 

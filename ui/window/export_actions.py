@@ -68,6 +68,8 @@ class ExportActions(QObject):
         self._open_poster = False
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """Opens a finished PDF in the user's viewer (tests replace it)."""
+        self.shown_journey: Callable[[], Journey | None] = lambda: None
+        """The open journey as a filter leaves it (None: no filter on), for the poster (`ui.window.find_actions`)."""
         self.progress = ExportProgress(parent)
         self.progress.cancel_clicked.connect(self.cancel_poster_export)
 
@@ -151,24 +153,28 @@ class ExportActions(QObject):
             self._status(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
             return
         journey = document.journey
-        chosen = self._ask_poster(journey, safe_file_name(journey.title))
+        chosen = self._ask_poster(journey, safe_file_name(journey.title), self.shown_journey())
         if chosen is not None:
-            self.start_poster_export(*chosen)
+            target, options, open_after, printed = chosen
+            self.start_poster_export(target, options, open_after, printed if printed is not journey else None)
 
-    def _ask_poster(self, journey: Journey, name: str) -> tuple[Path, PosterOptions, bool] | None:
-        """The poster dialog for `journey`, suggesting `name`.pdf in the last poster folder: the target, options and
-        whether to open it when done; None when cancelled. Remembers the dialog's settings."""
+    def _ask_poster(
+        self, journey: Journey, name: str, shown: Journey | None = None
+    ) -> tuple[Path, PosterOptions, bool, Journey] | None:
+        """The poster dialog for `journey` (`shown`: as a filter leaves it), suggesting `name`.pdf in the last poster
+        folder: the target, options, whether to open it when done and the journey to print; None when cancelled.
+        Remembers the dialog's settings."""
         from ..export.poster_dialog import PosterDialog  # with reportlab: on first use, not at start
 
         stored = settings()
-        dialog = PosterDialog(journey, start_folder("poster", Path.home()) / f"{name}.pdf", self.parent_widget)
+        dialog = PosterDialog(journey, start_folder("poster", Path.home()) / f"{name}.pdf", self.parent_widget, shown)
         try:
             dialog.load_settings(stored)
             if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
                 return None
             dialog.save_settings(stored)
             remember_folder("poster", dialog.target.parent)
-            return dialog.target, dialog.options(), dialog.open_when_done
+            return dialog.target, dialog.options(), dialog.open_when_done, dialog.journey
         finally:
             dialog.deleteLater()
 
@@ -199,7 +205,7 @@ class ExportActions(QObject):
             return
         chosen = self._ask_poster(journey, f"{safe_file_name(journey.title)} - {safe_file_name(version)}")
         if chosen is not None:
-            target, options, open_after = chosen
+            target, options, open_after, _ = chosen
             self.start_poster_export(target, replace(options, version=version), open_after, journey)
 
     def cancel_poster_export(self) -> None:

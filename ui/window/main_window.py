@@ -61,6 +61,7 @@ from ..workshop.voting import VotingBar, VotingPanel, voting_actions
 from ..workshop.voting_session import VotingSession
 from .export_actions import ExportActions
 from .file_opening import FileOpener
+from .find_actions import FindActions
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
@@ -182,6 +183,10 @@ class MainWindow(QMainWindow):
         self.history.route_through(self.workshop.undo, self.workshop.redo)  # outside workshop mode: the group's own
         self.workshop.toggled.connect(self._workshop_toggled)
         self.overlay_row.add(self.workshop.overlay)
+        self.finding = FindActions(self, self)  # Ctrl+F's find bar and View › Filter…, in the row above the canvas
+        self.overlay_row.add(self.finding.find_bar, 1)
+        self.overlay_row.add(self.finding.filter_bar, 1)
+        self.exports.shown_journey = self.finding.shown_journey  # "print only the cards shown" while filtered
         self._create_menus()
         self._create_toolbar()
         self.library_panel.add_actions(
@@ -297,7 +302,7 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, key.ZoomOut)
         self.zoom_reset_action = self._action(self.tr("&Actual Size"), self.view.zoom_reset, "Ctrl+0")
         self.fit_action = self._action(self.tr("&Fit to Window"), self.view.fit, "Ctrl+9")
-        self.find_action = self._action(self.tr("&Find Journey"), self.focus_search, key.Find)
+        self.find_action = self._action(self.tr("&Find Journey"), self.focus_search, "Ctrl+Shift+F")
 
         self.new_journey_action = self._action(self.tr("&New…"), self.journeys.new_journey, key.New)
         self.new_journey_action.setToolTip(self.tr("New journey from a template"))
@@ -337,12 +342,15 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action])
         edit_menu.addActions([self.delete_action, self.edit_title_action, self.select_all_action])
         edit_menu.addSeparator()
+        edit_menu.addActions(self.finding.actions())
+        edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)  # in the application menu on macOS
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
+        view_menu.addActions(self.finding.filter_actions())
         view_menu.addSeparator()
         for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -443,6 +451,7 @@ class MainWindow(QMainWindow):
         self.persona_strip.set_document(document)
         self.voting.set_canvas(document, self.scene)
         self.workshop.scene_shown(self.scene)
+        self.finding.scene_shown(self.scene)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -487,6 +496,7 @@ class MainWindow(QMainWindow):
         """No journey on the canvas: `text` in its place (by default, that the library has none)."""
         self.unreadable = None
         self.workshop.scene_shown(None)
+        self.finding.scene_shown(None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
         self.document = None
