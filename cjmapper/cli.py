@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
-from cjmapper import __version__
+from cjmapper import __version__, diff_command
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
 from cjmapper.exports import ExportFormat, find_format, format_names, format_of
 from cjmapper.i18n import system_language
@@ -142,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     versions.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     versions.add_argument("--save", metavar="NAME", help="first save the journey as it is now under NAME")
+
+    diff_command.add_parser(commands)
 
     every = commands.add_parser(
         "export-all",
@@ -620,4 +622,5 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "delete": _delete,
     "export-all": _export_all,
     "versions": _versions,
+    "diff": diff_command.run,
 }

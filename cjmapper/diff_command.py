@@ -1,0 +1,68 @@
+"""`cjmapper diff JOURNEY --from VERSION [--to VERSION] [--format text|json]`:
+what changed between two saved versions of a journey, or between one and the journey as it is now.
+
+JOURNEY is named as every command names it (its id or exact title), a VERSION as `export --version` and
+`versions` name it (its exact name, or else its id). Text prints one line per difference (`cjmapper.compare_words`),
+then nothing else, and exits 0 whether or not anything changed; JSON writes the structure docs/cli.md describes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from cjmapper.errors import CjmapperError, NotFoundError
+from cjmapper.messages import say
+from cjmapper.model import Journey
+from cjmapper.store import Library
+
+
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a journey (or a version and the journey now), a line each",
+        description="Compare two saved versions of JOURNEY, or --from VERSION with the journey as it is now. Prints "
+        "one line per difference: '+ title' (added), '- title' (removed), '> title: moved from Phase/Lane to "
+        "Phase/Lane', '~ title: field: old -> new' (changed), and '+/-/~ phase|lane: name' for phases and lanes. "
+        "Exits 0 whether or not anything differs.",
+    )
+    diff.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
+    diff.add_argument("--from", dest="from_version", metavar="VERSION", required=True, help="a version's name or id")
+    diff.add_argument(
+        "--to", dest="to_version", metavar="VERSION", help="a version's name or id (default: the journey as it is now)"
+    )
+    diff.add_argument("--format", dest="diff_format", choices=("text", "json"), default="text")
+
+
+def _version(library: Library, journey_id: int, ref: str) -> tuple[Journey, str]:
+    try:
+        version_id = library.find_version(journey_id, ref)
+    except NotFoundError:
+        raise CjmapperError(
+            say(
+                "the journey has no version named {0}; `cjmapper versions {1}` lists them",
+                repr(ref.strip()),
+                journey_id,
+            )
+        ) from None
+    return library.load_version(version_id), library.version_info(version_id).name
+
+
+def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    from cjmapper.compare import compare
+    from cjmapper.compare_words import as_json, lines
+
+    journey_id = library.find_journey(args.journey)
+    before, before_name = _version(library, journey_id, args.from_version)
+    if args.to_version is not None:
+        after, after_name = _version(library, journey_id, args.to_version)
+    else:
+        after, after_name = library.load_journey(journey_id), None
+    comparison = compare(before, after)
+    if args.diff_format == "json":
+        json.dump(as_json(comparison, before_name, after_name), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.writelines(f"{line}\n" for line in lines(comparison))
+    return 0
