@@ -20,7 +20,7 @@ The wording of a comparison (one line per difference, the JSON structure) is `cj
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
 from cjmapper.card_fields import FIELDS
@@ -292,3 +292,38 @@ def _summary(
     ]
     rows.extend(PhaseScores(p.name, averages_before.get(p.id), None) for p in before.phases if p.id not in phase_map)
     return Summary(counts["added"], counts["removed"], counts["changed"], counts["moved"], tuple(rows))
+
+
+def shown_journey(comparison: Comparison) -> Journey:
+    """One map of the comparison: the journey after, with what was removed put back where it was (a removed phase
+    or lane after the part before it that is still there, a removed card in its cell, matched to the phases and
+    lanes after, at its old place among the cards). Its ids are the journey after's, and a removed part or card
+    keeps its id from before (never one the journey after holds: parts and cards are matched by id first)."""
+    before, after = comparison.before, comparison.after
+    phase_after, phase_before = _ranks(before.phases, after.phases, comparison.phase_map)
+    lane_after, lane_before = _ranks(before.lanes, after.lanes, comparison.lane_map)
+    phases = sorted(
+        [*after.phases, *(p for p in before.phases if p.id not in comparison.phase_map)],
+        key=lambda p: phase_after[p.id] if p.id in phase_after else phase_before[p.id],
+    )
+    lanes = sorted(
+        [*after.lanes, *(lane for lane in before.lanes if lane.id not in comparison.lane_map)],
+        key=lambda lane: lane_after[lane.id] if lane.id in lane_after else lane_before[lane.id],
+    )
+    cells: dict[tuple[int, int], list[tuple[int, int, Touchpoint]]] = {}
+    for card in after.touchpoints:
+        cells.setdefault((card.phase_id, card.lane_id), []).append((card.position, 1, card))
+    for d in comparison.cards:
+        if d.after is None and d.before is not None:
+            card = d.before
+            cell = (
+                comparison.phase_map.get(card.phase_id, card.phase_id),
+                comparison.lane_map.get(card.lane_id, card.lane_id),
+            )
+            cells.setdefault(cell, []).append((card.position, 0, card))
+    cards: list[Touchpoint] = []
+    for (phase_id, lane_id), found in cells.items():
+        found.sort(key=lambda entry: (entry[0], entry[1]))
+        for position, (_, _, card) in enumerate(found):
+            cards.append(replace(card, phase_id=phase_id, lane_id=lane_id, position=position))
+    return replace(after, phases=phases, lanes=lanes, touchpoints=cards)

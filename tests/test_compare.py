@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cjmapper import messages
 from cjmapper.card_fields import FIELDS
-from cjmapper.compare import compare
+from cjmapper.compare import compare, shown_journey
 from cjmapper.compare_words import as_json, lines, summary_lines
 from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Phase, Touchpoint
 
@@ -213,3 +213,26 @@ def test_a_restored_card_with_another_id_matches_by_its_cell_and_title() -> None
     assert len(visit) == 1
     assert visit[0].kind == "changed"
     assert [c.name for c in visit[0].changes] == ["title", "score"]
+
+
+@given(journeys(), st.data())
+@settings(max_examples=60, deadline=None)
+def test_the_shown_map_holds_the_journey_after_and_what_was_removed(journey: Journey, data: st.DataObject) -> None:
+    after = copy.deepcopy(journey)
+    ids = [c.id for c in journey.touchpoints]
+    gone = set(data.draw(st.lists(st.sampled_from(ids), unique=True))) if ids else set()
+    after.touchpoints = [c for c in after.touchpoints if c.id not in gone]
+    if len(after.phases) > 1 and data.draw(st.booleans()):  # a phase goes, with its cards
+        dropped = after.phases.pop(0).id
+        gone |= {c.id for c in after.touchpoints if c.phase_id == dropped}
+        after.touchpoints = [c for c in after.touchpoints if c.phase_id != dropped]
+    shown = shown_journey(compare(journey, after))
+    assert sorted(c.id for c in shown.touchpoints) == sorted(c.id for c in journey.touchpoints)
+    assert [p.id for p in shown.phases] == [p.id for p in journey.phases]  # a removed phase where it was
+    kept = {c.id: c for c in after.touchpoints}
+    for card in shown.touchpoints:
+        original = journey.touchpoint(card.id)
+        assert (card.phase_id, card.lane_id) == (original.phase_id, original.lane_id)
+        assert card.id in kept or card.id in gone
+    for cell in shown.cells().values():
+        assert [c.position for c in cell] == list(range(len(cell)))

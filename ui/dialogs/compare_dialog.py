@@ -1,0 +1,229 @@
+"""Journey › Compare Versions…: what changed between two saved versions of the open journey, or between a version
+and the journey as it is now.
+
+The dialog shows one map: the "to" journey with what was removed put back, ghosted (`compare.shown_journey`), on a
+read-only canvas (`VersionDocument`, the structure locked), each added, removed, moved or changed card marked
+(`ui.canvas.compare_marks`); beside it the list of differences as `cjmapper diff` words them (clicking one selects
+its card and scrolls to it), and below the summary. Export Poster… prints both maps on one sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cjmapper.compare import Comparison, compare, shown_journey
+from cjmapper.compare_words import card_lines, part_line, summary_lines
+from cjmapper.errors import CjmapperError
+from cjmapper.model import Journey
+
+from ..canvas.compare_marks import CompareMark, mark_cards
+from ..canvas.scene import JourneyScene
+from ..canvas.view import JourneyView
+from ..editing.document import JourneyDocument
+from .versions_dialog import VersionDocument, saved_text
+
+NOW = -1
+"""The "to" choice that is the journey as it is now."""
+CARD_ROLE = Qt.ItemDataRole.UserRole
+"""A difference's card id on the map (None: a phase or lane)."""
+
+ExportComparison = Callable[[Comparison, str, str | None], None]
+"""Prints a comparison as a poster: (the comparison, the "from" version's name, the "to" one's or None for now)."""
+
+
+class CompareDialog(QDialog):
+    """Two versions of the open journey compared on one map."""
+
+    def __init__(
+        self, document: JourneyDocument, export_poster: ExportComparison | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.export_poster = export_poster
+        self.comparison: Comparison | None = None
+        self.names: tuple[str, str | None] = ("", None)
+        self.marks: dict[int, CompareMark] = {}
+        self.scene: JourneyScene | None = None
+        self.setWindowTitle(self.tr("Compare Versions of {0}").format(document.journey.title))
+        self.from_box = QComboBox(self)
+        self.to_box = QComboBox(self)
+        self.from_box.setAccessibleName(self.tr("Compare from"))
+        self.to_box.setAccessibleName(self.tr("Compare to"))
+        self.empty = QLabel(
+            self.tr("No versions yet. Save one in Journey › Versions… to compare the journey with it."), self
+        )
+        self.empty.setWordWrap(True)
+        self.view = JourneyView(self)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Differences"))
+        self.list.currentItemChanged.connect(lambda item, _previous: self.show_difference(item))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.poster_button = QPushButton(self.tr("Export &Poster…"), self)
+        self.poster_button.clicked.connect(self.export)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+
+        choose = QFormLayout()
+        choose.addRow(self.tr("&From:"), self.from_box)
+        choose.addRow(self.tr("&To:"), self.to_box)
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Differences:"), side))
+        column.addWidget(self.list, 1)
+        column.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 1)
+        split.setSizes([820, 380])
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.poster_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.resize(1200, 760)
+        self._fill_choices()
+        self.from_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.to_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        document.destroyed.connect(self.close)  # the journey was closed
+        self.refresh()
+
+    # ------------------------------------------------------------------ choosing
+
+    def _fill_choices(self) -> None:
+        try:
+            versions = self.document.library.list_versions(self.document.journey_id)
+        except CjmapperError as e:
+            versions = []
+            self.empty.setText(str(e))
+        for info in versions:  # newest first
+            label = self.tr("{0} (saved {1})").format(info.name, saved_text(info.created_at))
+            self.from_box.addItem(label, info.id)
+            self.to_box.addItem(label, info.id)
+        self.to_box.insertItem(0, self.tr("The journey now"), NOW)
+        self.to_box.setCurrentIndex(0)
+        self.from_box.setCurrentIndex(0)
+        self.empty.setVisible(not versions)
+        for widget in (self.from_box, self.to_box):
+            widget.setEnabled(bool(versions))
+        self.poster_button.setEnabled(bool(versions) and self.export_poster is not None)
+
+    def choose(self, from_version: int, to_version: int | None) -> Comparison | None:
+        """Compare the version with id `from_version` with the one with id `to_version` (None: the journey now), as
+        choosing them in the boxes does."""
+        self.from_box.setCurrentIndex(self.from_box.findData(from_version))
+        self.to_box.setCurrentIndex(self.to_box.findData(NOW if to_version is None else to_version))
+        return self.comparison
+
+    def _load(self, box: QComboBox) -> tuple[Journey, str | None]:
+        version_id = box.currentData()
+        library = self.document.library
+        if version_id == NOW:
+            return library.load_journey(self.document.journey_id), None
+        return library.load_version(version_id), library.version_info(version_id).name
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh(self) -> Comparison | None:
+        """Compare what the boxes name and show it."""
+        if self.from_box.currentIndex() < 0:
+            return None
+        try:
+            before, before_name = self._load(self.from_box)
+            after, after_name = self._load(self.to_box)
+        except CjmapperError as e:
+            QMessageBox.warning(self, "cjmapper", str(e))
+            return None
+        assert before_name is not None
+        comparison = compare(before, after)
+        self.comparison = comparison
+        self.names = (before_name, after_name)
+        title = f"{before_name} → {after_name if after_name is not None else self.tr('now')}"
+        old = self.scene
+        scene = JourneyScene(VersionDocument(self.document.library, shown_journey(comparison), title, self), self)
+        scene.structure_locked = True
+        tooltips = {d.card.id: "\n".join(card_lines(comparison, d)) for d in comparison.cards}
+        self.marks = mark_cards(scene, comparison, tooltips)
+        self.scene = scene
+        self.view.setScene(scene)
+        if old is not None:
+            old.dispose()
+            old.deleteLater()
+        self._fill_list(comparison)
+        self.summary.setText("\n".join(summary_lines(comparison)))
+        if self.isVisible():
+            self.view.fit()
+        return comparison
+
+    def _fill_list(self, comparison: Comparison) -> None:
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for part in (*comparison.phases, *comparison.lanes):
+                item = QListWidgetItem(part_line(part))
+                item.setData(CARD_ROLE, None)
+                self.list.addItem(item)
+            for difference in comparison.cards:
+                for line in card_lines(comparison, difference):
+                    item = QListWidgetItem(line)
+                    item.setData(CARD_ROLE, difference.card.id)
+                    self.list.addItem(item)
+            if not self.list.count():
+                self.list.addItem(QListWidgetItem(self.tr("No differences.")))
+        finally:
+            self.list.blockSignals(False)
+
+    def differences(self) -> list[str]:
+        found = (self.list.item(i) for i in range(self.list.count()))
+        return [item.text() for item in found if item is not None]
+
+    def show_difference(self, item: QListWidgetItem | None) -> None:
+        """Select the card of the difference clicked and scroll to it."""
+        if item is None or self.scene is None:
+            return
+        card_id = item.data(CARD_ROLE)
+        if card_id is None:
+            return
+        self.scene.select_ids([card_id])
+        card = self.scene.card_item(card_id)
+        if card is not None:
+            self.view.ensureVisible(card, 40, 40)
+
+    def export(self) -> None:
+        if self.comparison is not None and self.export_poster is not None:
+            self.export_poster(self.comparison, *self.names)
+
+    # ------------------------------------------------------------------ Qt
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.view.fit()
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.view.setScene(None)
+        if self.scene is not None:
+            self.scene.dispose()
+        super().closeEvent(event)  # type: ignore[arg-type]
