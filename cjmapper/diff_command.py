@@ -1,15 +1,19 @@
-"""`cjmapper diff JOURNEY --from VERSION [--to VERSION] [--format text|json]`:
-what changed between two saved versions of a journey, or between one and the journey as it is now.
+"""`cjmapper diff JOURNEY --from VERSION [--to VERSION] [--format text|json] [--poster OUT.pdf ...]`: what changed
+between two saved versions of a journey, or between one and the journey as it is now.
+
+`--poster OUT.pdf [--paper SIZE] [--portrait]` also draws both maps on one sheet with the differences marked
+(`cjmapper.poster.compare_poster`).
 
 JOURNEY is named as every command names it (its id or exact title), a VERSION as `export --version` and
 `versions` name it (its exact name, or else its id). Text prints one line per difference (`cjmapper.compare_words`),
-then nothing else, and exits 0 whether or not anything changed; JSON writes the structure docs/cli.md describes.
+then nothing else, and exits 0 whether or not anything changed; JSON writes the structure docs/cli-diff.md describes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any, TextIO
 
 from cjmapper.errors import CjmapperError, NotFoundError
@@ -33,6 +37,14 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "--to", dest="to_version", metavar="VERSION", help="a version's name or id (default: the journey as it is now)"
     )
     diff.add_argument("--format", dest="diff_format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--poster", metavar="OUT.pdf", type=Path, help="also draw both maps on one PDF sheet, the differences marked"
+    )
+    diff.add_argument(
+        "--paper", dest="diff_paper", metavar="A0..A4|WxHmm", help="the poster's paper (default: A3, landscape)"
+    )
+    diff.add_argument("--portrait", dest="diff_portrait", action="store_true", help="the poster's paper upright")
+    diff.set_defaults(diff_parser=diff)
 
 
 def _version(library: Library, journey_id: int, ref: str) -> tuple[Journey, str]:
@@ -53,6 +65,23 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     from cjmapper.compare import compare
     from cjmapper.compare_words import as_json, lines
 
+    command: argparse.ArgumentParser = args.diff_parser
+    if args.poster is None and (args.diff_paper is not None or args.diff_portrait):
+        command.error("--paper and --portrait go with --poster")
+    paper = None
+    if args.diff_paper is not None:
+        from cjmapper.poster import parse_paper
+
+        try:
+            paper = parse_paper(args.diff_paper)
+        except CjmapperError as error:
+            command.error(f"argument --paper: {error}")
+    target = None
+    if args.poster is not None:
+        target = Path(args.poster).expanduser()
+        if not target.parent.is_dir():
+            raise CjmapperError(say("cannot write {0}: the folder {1} does not exist", target, target.parent))
+        library.refuse_own_file(target)
     journey_id = library.find_journey(args.journey)
     before, before_name = _version(library, journey_id, args.from_version)
     if args.to_version is not None:
@@ -65,4 +94,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.writelines(f"{line}\n" for line in lines(comparison))
+    if target is not None:
+        from cjmapper.poster.compare_poster import render_comparison_poster
+
+        render_comparison_poster(comparison, before_name, after_name, target, paper, args.diff_portrait)
     return 0

@@ -385,8 +385,28 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Poster paper</source>
+        <translation>Papier van de poster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>{0} landscape</source>
+        <translation>{0} liggend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>{0} portrait</source>
+        <translation>{0} staand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
         <source>Export &amp;Poster…</source>
         <translation>&amp;Poster exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Both maps on one sheet, the differences marked, with the summary</source>
+        <translation>Beide versies van de klantreis op één vel, de verschillen gemarkeerd, met de samenvatting</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
@@ -427,6 +447,21 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
         <source>No differences.</source>
         <translation>Geen verschillen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Export comparison poster</source>
+        <translation>Vergelijkingsposter exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Poster written to {0}</source>
+        <translation>Poster opgeslagen als {0}</translation>
     </message>
 </context>
 <context>

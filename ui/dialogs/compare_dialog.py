@@ -9,12 +9,13 @@ its card and scrolls to it), and below the summary. Export Poster… prints both
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (
 from cjmapper.compare import Comparison, compare, shown_journey
 from cjmapper.compare_words import card_lines, part_line, summary_lines
 from cjmapper.errors import CjmapperError
+from cjmapper.file_names import name_limit, title_part
 from cjmapper.model import Journey
 
 from ..canvas.compare_marks import CompareMark, mark_cards
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..editing.document import JourneyDocument
+from ..recent_folders import remember_folder, start_folder
 from .versions_dialog import VersionDocument, saved_text
 
 NOW = -1
@@ -43,19 +46,18 @@ NOW = -1
 CARD_ROLE = Qt.ItemDataRole.UserRole
 """A difference's card id on the map (None: a phase or lane)."""
 
-ExportComparison = Callable[[Comparison, str, str | None], None]
-"""Prints a comparison as a poster: (the comparison, the "from" version's name, the "to" one's or None for now)."""
+POSTER_PAPERS = ("A4", "A3", "A2", "A1", "A0")
+DEFAULT_PAPER = "A3"
+PORTRAIT = " portrait"
+"""The paper box's data: the paper's name, with this after it for upright paper."""
 
 
 class CompareDialog(QDialog):
     """Two versions of the open journey compared on one map."""
 
-    def __init__(
-        self, document: JourneyDocument, export_poster: ExportComparison | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, document: JourneyDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.export_poster = export_poster
         self.comparison: Comparison | None = None
         self.names: tuple[str, str | None] = ("", None)
         self.marks: dict[int, CompareMark] = {}
@@ -76,8 +78,16 @@ class CompareDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.paper_box = QComboBox(self)
+        self.paper_box.setAccessibleName(self.tr("Poster paper"))
+        for name in POSTER_PAPERS:
+            self.paper_box.addItem(self.tr("{0} landscape").format(name), name)
+            self.paper_box.addItem(self.tr("{0} portrait").format(name), name + PORTRAIT)
+        self.paper_box.setCurrentIndex(self.paper_box.findData(DEFAULT_PAPER))
         self.poster_button = QPushButton(self.tr("Export &Poster…"), self)
-        self.poster_button.clicked.connect(self.export)
+        self.poster_button.setToolTip(self.tr("Both maps on one sheet, the differences marked, with the summary"))
+        self.poster_button.clicked.connect(lambda: self.export())
+        self.message = QLabel(self)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
 
@@ -96,7 +106,8 @@ class CompareDialog(QDialog):
         split.setStretchFactor(0, 1)
         split.setSizes([820, 380])
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.paper_box)
         buttons.addWidget(self.poster_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -127,9 +138,8 @@ class CompareDialog(QDialog):
         self.to_box.setCurrentIndex(0)
         self.from_box.setCurrentIndex(0)
         self.empty.setVisible(not versions)
-        for widget in (self.from_box, self.to_box):
+        for widget in (self.from_box, self.to_box, self.paper_box, self.poster_button):
             widget.setEnabled(bool(versions))
-        self.poster_button.setEnabled(bool(versions) and self.export_poster is not None)
 
     def choose(self, from_version: int, to_version: int | None) -> Comparison | None:
         """Compare the version with id `from_version` with the one with id `to_version` (None: the journey now), as
@@ -212,9 +222,38 @@ class CompareDialog(QDialog):
         if card is not None:
             self.view.ensureVisible(card, 40, 40)
 
-    def export(self) -> None:
-        if self.comparison is not None and self.export_poster is not None:
-            self.export_poster(self.comparison, *self.names)
+    def export(self, target: Path | None = None) -> Path | None:
+        """Export Poster…: ask where (unless `target` is given) and write the comparison poster on the paper
+        chosen; returns the file written."""
+        if self.comparison is None:
+            return None
+        before_name, after_name = self.names
+        if target is None:
+            folder = start_folder("poster", Path.home())
+            after = after_name if after_name is not None else self.tr("now")
+            name = title_part(f"{self.document.journey.title} {before_name} - {after}", name_limit(folder) - 4)
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export comparison poster"), str(folder / f"{name}.pdf"), self.tr("PDF documents (*.pdf)")
+            )
+            if not path:
+                return None
+            target = Path(path)
+            if target.suffix.lower() != ".pdf":
+                target = target.with_name(target.name + ".pdf")
+            remember_folder("poster", target.parent)
+        from cjmapper.poster import PAPERS  # reportlab: loaded by the first poster, not with the window
+        from cjmapper.poster.compare_poster import render_comparison_poster
+
+        chosen = str(self.paper_box.currentData())
+        paper, portrait = chosen.removesuffix(PORTRAIT), chosen.endswith(PORTRAIT)
+        try:
+            self.document.library.refuse_own_file(target)
+            render_comparison_poster(self.comparison, before_name, after_name, target, PAPERS[paper], portrait)
+        except CjmapperError as e:
+            QMessageBox.warning(self, "cjmapper", str(e))
+            return None
+        self.message.setText(self.tr("Poster written to {0}").format(target.name))
+        return target
 
     # ------------------------------------------------------------------ Qt
 

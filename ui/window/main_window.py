@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         """Journey › Compare Versions…: two versions of the open journey (or one and now) on one map."""
         if self.document is None:
             return None
-        dialog = CompareDialog(self.document, None, self)
+        dialog = CompareDialog(self.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.compare_dialog = dialog
