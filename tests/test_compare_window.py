@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -129,5 +130,26 @@ def test_without_versions_the_dialog_says_how_to_make_one(qtbot: QtBot, path: Pa
         assert "Journey › Versions…" in dialog.empty.text()
         assert not dialog.from_box.isEnabled()
         assert dialog.comparison is None
+    finally:
+        window.library.close()
+
+
+def test_the_comparison_with_now_follows_edits_and_new_versions(qtbot: QtBot, path: Path) -> None:
+    window = open_window(qtbot, path, load_example("en").title)
+    try:
+        ids = edit_after_voor(window)
+        dialog = compare_from_menu(window)
+        document = window.document
+        assert document is not None
+        assert document.update_touchpoint(ids["added"], title="Offerte binnen een dag")
+        qtbot.waitUntil(lambda: "+ Offerte binnen een dag" in dialog.differences())
+        assert document.save_version("na") is not None
+        qtbot.waitUntil(lambda: dialog.from_box.count() == 2)
+        assert dialog.names == ("voor", None)  # what was chosen stays chosen
+        dialog.from_box.setCurrentIndex(dialog.from_box.findText("na", Qt.MatchFlag.MatchStartsWith))
+        assert dialog.names == ("na", None)
+        assert dialog.differences() == ["No differences."]
+        dialog.close()
+        assert document.update_touchpoint(ids["added"], title="Na het sluiten")  # a closed dialog stays out of it
     finally:
         window.library.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -119,27 +119,53 @@ class CompareDialog(QDialog):
         self._fill_choices()
         self.from_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.to_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self._closed = False
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(100)
+        self._later.timeout.connect(self.refresh)
+        document.changed.connect(self._journey_changed)
+        document.versions_changed.connect(self._versions_changed)
         document.destroyed.connect(self.close)  # the journey was closed
         self.refresh()
 
     # ------------------------------------------------------------------ choosing
 
     def _fill_choices(self) -> None:
+        """The versions in both boxes, newest first ("now" first among the "to" choices); what was chosen stays
+        chosen while it is there (else the newest version, and now)."""
         try:
             versions = self.document.library.list_versions(self.document.journey_id)
         except CjmapperError as e:
             versions = []
             self.empty.setText(str(e))
+        chosen = (self.from_box.currentData(), self.to_box.currentData())
+        for box in (self.from_box, self.to_box):
+            box.blockSignals(True)
+            box.clear()
+        self.to_box.addItem(self.tr("The journey now"), NOW)
         for info in versions:  # newest first
             label = self.tr("{0} (saved {1})").format(info.name, saved_text(info.created_at))
             self.from_box.addItem(label, info.id)
             self.to_box.addItem(label, info.id)
-        self.to_box.insertItem(0, self.tr("The journey now"), NOW)
-        self.to_box.setCurrentIndex(0)
-        self.from_box.setCurrentIndex(0)
+        for box, data in zip((self.from_box, self.to_box), chosen, strict=True):
+            box.setCurrentIndex(max(0, box.findData(data)) if data is not None else 0)
+            box.blockSignals(False)
         self.empty.setVisible(not versions)
         for widget in (self.from_box, self.to_box, self.paper_box, self.poster_button):
             widget.setEnabled(bool(versions))
+
+    def _versions_changed(self) -> None:
+        if self._closed:
+            return
+        self._fill_choices()
+        self.refresh()
+
+    def _journey_changed(self, _change: object) -> None:
+        """An edit of the open journey: compared again (once the edits of the moment are done) when "now" is the
+        "to" side."""
+        if not self._closed and self.to_box.currentData() == NOW:
+            self._later.start()
 
     def choose(self, from_version: int, to_version: int | None) -> Comparison | None:
         """Compare the version with id `from_version` with the one with id `to_version` (None: the journey now), as
@@ -262,6 +288,8 @@ class CompareDialog(QDialog):
         self.view.fit()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self._closed = True  # the journey's signals may still come (and the journey may be going: no disconnecting)
+        self._later.stop()
         self.view.setScene(None)
         if self.scene is not None:
             self.scene.dispose()
