@@ -153,3 +153,38 @@ def test_the_comparison_with_now_follows_edits_and_new_versions(qtbot: QtBot, pa
         assert document.update_touchpoint(ids["added"], title="Na het sluiten")  # a closed dialog stays out of it
     finally:
         window.library.close()
+
+
+def test_side_by_side_marks_each_version_on_its_own_map(qtbot: QtBot, path: Path) -> None:
+    window = open_window(qtbot, path, load_example("en").title)
+    try:
+        ids = edit_after_voor(window)
+        dialog = compare_from_menu(window)
+        dialog.side_by_side.click()
+        assert dialog.before_view.isVisible()
+        assert dialog.before_view.width() > 300  # the maps share the room
+        assert abs(dialog.before_view.width() - dialog.view.width()) < 20
+        assert (dialog.before_heading.text(), dialog.after_heading.text()) == ("voor", "The journey now")
+        before, after = dialog.before_scene, dialog.scene
+        assert before is not None
+        assert after is not None
+        assert set(dialog.before_marks) == {ids["removed"], ids["moved"], ids["changed"]}
+        assert set(dialog.marks) == {ids["added"], ids["moved"], ids["changed"]}
+        assert {i: m.kind for i, m in dialog.before_marks.items()}[ids["removed"]] == "removed"
+        for scene, marks in ((before, dialog.before_marks), (after, dialog.marks)):
+            for card_id, mark in marks.items():
+                assert mark.parentItem() is scene.card_item(card_id)
+        # the moved card sits in another phase on each map, and a click selects it on both
+        assert before.layout.cards[ids["moved"]].phase_id != after.layout.cards[ids["moved"]].phase_id
+        lines = dialog.differences()
+        dialog.list.setCurrentRow(next(i for i, line in enumerate(lines) if line.startswith("> ")))
+        assert before.selected_ids() == [ids["moved"]]
+        assert after.selected_ids() == [ids["moved"]]
+        dialog.list.setCurrentRow(lines.index("+ Offerte op maat"))
+        assert (before.selected_ids(), after.selected_ids()) == ([], [ids["added"]])
+        dialog.side_by_side.click()  # back to one map
+        assert not dialog.before_view.isVisible()
+        assert dialog.before_scene is None
+        assert set(dialog.marks) == set(ids.values())
+    finally:
+        window.library.close()

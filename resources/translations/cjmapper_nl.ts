@@ -380,6 +380,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>&amp;Side by side</source>
+        <translation>&amp;Naast elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Each version on a map of its own, the earlier one on the left</source>
+        <translation>Elke versie op een eigen overzicht, de eerdere links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
         <source>Differences</source>
         <translation>Verschillen</translation>
     </message>
@@ -430,13 +440,13 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
-        <source>{0} (saved {1})</source>
-        <translation>{0} (opgeslagen {1})</translation>
+        <source>The journey now</source>
+        <translation>De klantreis nu</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
-        <source>The journey now</source>
-        <translation>De klantreis nu</translation>
+        <source>{0} (saved {1})</source>
+        <translation>{0} (opgeslagen {1})</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>

@@ -8,6 +8,8 @@ colour alone.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -29,6 +31,7 @@ SYMBOLS: dict[CardKind, str] = {"added": "+", "removed": "−", "moved": ">", "c
 GHOST_OPACITY = 0.4
 """A removed card's opacity: there to see where it was, clearly not there any more."""
 RADIUS = 14.0
+Side = Literal["one map", "before", "after"]
 
 
 class CompareMark(QGraphicsItem):
@@ -69,14 +72,19 @@ class CompareMark(QGraphicsItem):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, SYMBOLS[self.kind])
 
 
-def mark_cards(scene: JourneyScene, comparison: Comparison, tooltips: dict[int, str]) -> dict[int, CompareMark]:
-    """Put a mark on each card `comparison` names, on `scene` (a scene of `compare.shown_journey(comparison)`);
-    returns them by card id (a removed card's id from before, the others' from after). `tooltips`: each card's
-    differences in words."""
+def mark_cards(
+    scene: JourneyScene, comparison: Comparison, tooltips: dict[int, str], side: Side = "one map"
+) -> dict[int, CompareMark]:
+    """Put a mark on each card `comparison` names that `scene` shows; returns them by card id. `side`: what the
+    scene shows: "one map" (`compare.shown_journey(comparison)`: a removed card by its id from before, the others by
+    their ids after), "before" or "after" (that version alone, its cards by its own ids). `tooltips`: each card's
+    differences in words, by its id on the one map."""
     marks: dict[int, CompareMark] = {}
     for difference in comparison.cards:
-        card_id = difference.card.id
-        item = scene.card_item(card_id)
+        shown = difference.card if side == "one map" else difference.before if side == "before" else difference.after
+        if shown is None:
+            continue
+        item = scene.card_item(shown.id)
         if item is not None:
-            marks[card_id] = CompareMark(difference.kind, item, tooltips.get(card_id, ""))
+            marks[shown.id] = CompareMark(difference.kind, item, tooltips.get(difference.card.id, ""))
     return marks

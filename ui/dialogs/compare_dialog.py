@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -34,7 +35,7 @@ from cjmapper.errors import CjmapperError
 from cjmapper.file_names import name_limit, title_part
 from cjmapper.model import Journey
 
-from ..canvas.compare_marks import CompareMark, mark_cards
+from ..canvas.compare_marks import CompareMark, Side, mark_cards
 from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..editing.document import JourneyDocument
@@ -44,7 +45,11 @@ from .versions_dialog import VersionDocument, saved_text
 NOW = -1
 """The "to" choice that is the journey as it is now."""
 CARD_ROLE = Qt.ItemDataRole.UserRole
-"""A difference's card id on the map (None: a phase or lane)."""
+"""A difference's card id on the one map (None: a phase or lane)."""
+BEFORE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""... its id in the version before (None: added, or a phase or lane)."""
+AFTER_ROLE = Qt.ItemDataRole.UserRole + 2
+"""... and after (None: removed, or a phase or lane)."""
 
 POSTER_PAPERS = ("A4", "A3", "A2", "A1", "A0")
 DEFAULT_PAPER = "A3"
@@ -62,6 +67,10 @@ class CompareDialog(QDialog):
         self.names: tuple[str, str | None] = ("", None)
         self.marks: dict[int, CompareMark] = {}
         self.scene: JourneyScene | None = None
+        """The one map, or side by side the version after."""
+        self.before_scene: JourneyScene | None = None
+        """Side by side: the version before."""
+        self.before_marks: dict[int, CompareMark] = {}
         self.setWindowTitle(self.tr("Compare Versions of {0}").format(document.journey.title))
         self.from_box = QComboBox(self)
         self.to_box = QComboBox(self)
@@ -72,6 +81,10 @@ class CompareDialog(QDialog):
         )
         self.empty.setWordWrap(True)
         self.view = JourneyView(self)
+        self.before_view = JourneyView(self)
+        self.side_by_side = QCheckBox(self.tr("&Side by side"), self)
+        self.side_by_side.setToolTip(self.tr("Each version on a map of its own, the earlier one on the left"))
+        self.side_by_side.toggled.connect(lambda _on: self.refresh())
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Differences"))
         self.list.currentItemChanged.connect(lambda item, _previous: self.show_difference(item))
@@ -94,17 +107,26 @@ class CompareDialog(QDialog):
         choose = QFormLayout()
         choose.addRow(self.tr("&From:"), self.from_box)
         choose.addRow(self.tr("&To:"), self.to_box)
+        choose.addRow("", self.side_by_side)
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Differences:"), side))
         column.addWidget(self.list, 1)
         column.addWidget(self.summary)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.view)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.before_heading = QLabel(self)
+        self.after_heading = QLabel(self)
+        for heading in (self.before_heading, self.after_heading):
+            heading.setStyleSheet("font-weight: bold;")
+            heading.hide()
+        self.before_pane = self._pane(self.before_heading, self.before_view)
+        split.addWidget(self.before_pane)
+        split.addWidget(self._pane(self.after_heading, self.view))
         split.addWidget(side)
         split.setStretchFactor(0, 1)
-        split.setSizes([820, 380])
+        split.setStretchFactor(1, 1)
+        split.setSizes([0, 820, 380])
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.paper_box)
@@ -116,6 +138,7 @@ class CompareDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.resize(1200, 760)
+        self.before_pane.hide()
         self._fill_choices()
         self.from_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.to_box.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -198,21 +221,66 @@ class CompareDialog(QDialog):
         self.comparison = comparison
         self.names = (before_name, after_name)
         title = f"{before_name} → {after_name if after_name is not None else self.tr('now')}"
-        old = self.scene
-        scene = JourneyScene(VersionDocument(self.document.library, shown_journey(comparison), title, self), self)
-        scene.structure_locked = True
-        tooltips = {d.card.id: "\n".join(card_lines(comparison, d)) for d in comparison.cards}
-        self.marks = mark_cards(scene, comparison, tooltips)
-        self.scene = scene
-        self.view.setScene(scene)
-        if old is not None:
-            old.dispose()
-            old.deleteLater()
+        apart = self.side_by_side.isChecked()
+        self.scene, self.marks = self._show(
+            self.view, self.scene, after if apart else shown_journey(comparison), title, "after" if apart else "one map"
+        )
+        if apart:
+            self.before_scene, self.before_marks = self._show(
+                self.before_view, self.before_scene, before, before_name, "before"
+            )
+        else:
+            self._drop(self.before_view, self.before_scene)
+            self.before_scene, self.before_marks = None, {}
+        self.before_heading.setText(before_name)
+        self.after_heading.setText(after_name if after_name is not None else self.tr("The journey now"))
+        self.after_heading.setVisible(apart)
+        self.before_heading.setVisible(apart)
+        if apart != self.before_pane.isVisibleTo(self):
+            self.before_pane.setVisible(apart)
+            maps, side = sum(self.split.sizes()[:2]), self.split.sizes()[2]
+            self.split.setSizes([maps // 2, maps - maps // 2, side] if apart else [0, maps, side])
         self._fill_list(comparison)
         self.summary.setText("\n".join(summary_lines(comparison)))
         if self.isVisible():
-            self.view.fit()
+            self._fit()
         return comparison
+
+    def _pane(self, heading: QLabel, view: JourneyView) -> QWidget:
+        pane = QWidget(self)
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(view, 1)
+        return pane
+
+    def _show(
+        self, view: JourneyView, old: JourneyScene | None, journey: Journey, name: str, side: Side
+    ) -> tuple[JourneyScene, dict[int, CompareMark]]:
+        """`journey` on a new read-only scene in `view` (the old one dropped), its cards marked for `side`."""
+        comparison = self.comparison
+        assert comparison is not None
+        scene = JourneyScene(VersionDocument(self.document.library, journey, name, self), self)
+        scene.structure_locked = True
+        tooltips = {d.card.id: "\n".join(card_lines(comparison, d)) for d in comparison.cards}
+        marks = mark_cards(scene, comparison, tooltips, side)
+        view.setScene(scene)
+        self._drop(None, old)
+        return scene, marks
+
+    @staticmethod
+    def _drop(view: JourneyView | None, scene: JourneyScene | None) -> None:
+        if view is not None:
+            view.setScene(None)
+        if scene is not None:
+            scene.dispose()
+            scene.deleteLater()
+            scene.document.deleteLater()
+
+    def _fit(self) -> None:
+        self.view.fit()
+        if self.before_view.isVisible():
+            self.before_view.fit()
 
     def _fill_list(self, comparison: Comparison) -> None:
         self.list.blockSignals(True)
@@ -226,6 +294,8 @@ class CompareDialog(QDialog):
                 for line in card_lines(comparison, difference):
                     item = QListWidgetItem(line)
                     item.setData(CARD_ROLE, difference.card.id)
+                    item.setData(BEFORE_ROLE, difference.before.id if difference.before is not None else None)
+                    item.setData(AFTER_ROLE, difference.after.id if difference.after is not None else None)
                     self.list.addItem(item)
             if not self.list.count():
                 self.list.addItem(QListWidgetItem(self.tr("No differences.")))
@@ -237,16 +307,21 @@ class CompareDialog(QDialog):
         return [item.text() for item in found if item is not None]
 
     def show_difference(self, item: QListWidgetItem | None) -> None:
-        """Select the card of the difference clicked and scroll to it."""
-        if item is None or self.scene is None:
+        """Select the card of the difference clicked and scroll to it (side by side: on both maps it is on)."""
+        if item is None or item.data(CARD_ROLE) is None:
             return
-        card_id = item.data(CARD_ROLE)
-        if card_id is None:
-            return
-        self.scene.select_ids([card_id])
-        card = self.scene.card_item(card_id)
-        if card is not None:
-            self.view.ensureVisible(card, 40, 40)
+        if self.before_scene is None:
+            shown = [(self.view, self.scene, item.data(CARD_ROLE))]
+        else:
+            shown = [(self.before_view, self.before_scene, item.data(BEFORE_ROLE))]
+            shown.append((self.view, self.scene, item.data(AFTER_ROLE)))
+        for view, scene, card_id in shown:
+            if scene is None:
+                continue
+            scene.select_ids([] if card_id is None else [card_id])
+            card = scene.card_item(card_id) if card_id is not None else None
+            if card is not None:
+                view.ensureVisible(card, 40, 40)
 
     def export(self, target: Path | None = None) -> Path | None:
         """Export Poster…: ask where (unless `target` is given) and write the comparison poster on the paper
@@ -285,12 +360,13 @@ class CompareDialog(QDialog):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)  # type: ignore[arg-type]
-        self.view.fit()
+        self._fit()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         self._closed = True  # the journey's signals may still come (and the journey may be going: no disconnecting)
         self._later.stop()
-        self.view.setScene(None)
-        if self.scene is not None:
-            self.scene.dispose()
+        for view, scene in ((self.view, self.scene), (self.before_view, self.before_scene)):
+            view.setScene(None)
+            if scene is not None:
+                scene.dispose()
         super().closeEvent(event)  # type: ignore[arg-type]
