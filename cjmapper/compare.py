@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 from cjmapper.card_fields import FIELDS
@@ -209,7 +210,13 @@ def match_cards(before: Journey, after: Journey, phase_map: dict[int, int], lane
     return mapping
 
 
+_FIELD_VALUES = attrgetter(*(f.name for f in FIELDS))
+"""A card's field values as one tuple (in C: most matched cards are equal, and this tells at once)."""
+
+
 def _changes(before: Touchpoint, after: Touchpoint) -> tuple[FieldChange, ...]:
+    if _FIELD_VALUES(before) == _FIELD_VALUES(after):
+        return ()
     return tuple(
         FieldChange(f.name, old, new)
         for f in FIELDS
