@@ -32,6 +32,17 @@ PartKind = Literal["added", "removed", "renamed"]
 
 _Part = TypeVar("_Part", Phase, Lane)
 
+MARK_COLOURS: dict[CardKind, str] = {
+    "added": "#1b7a3a",
+    "removed": "#b3261e",
+    "moved": "#1f5fbf",
+    "changed": "#6a3d9a",
+}
+"""A mark's colour on the editor's map and on the comparison poster. They differ in lightness as well as hue, and
+each kind has its own symbol (`MARK_SYMBOLS`), so no mark is told by colour alone."""
+MARK_SYMBOLS: dict[CardKind, str] = {"added": "+", "removed": "−", "moved": ">", "changed": "~"}
+"""A mark's badge (a lines' "-" for removed is a minus sign on a badge)."""
+
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:

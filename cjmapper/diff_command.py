@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -23,27 +24,39 @@ from cjmapper.store import Library
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    """The `diff` command on the command line's parser; its help in the language of the core's messages."""
     diff = commands.add_parser(
         "diff",
-        help="what changed between two versions of a journey (or a version and the journey now), a line each",
-        description="Compare two saved versions of JOURNEY, or --from VERSION with the journey as it is now. Prints "
-        "one line per difference: '+ title' (added), '- title' (removed), '> title: moved from Phase/Lane to "
-        "Phase/Lane', '~ title: field: old -> new' (changed), and '+/-/~ phase|lane: name' for phases and lanes. "
-        "Exits 0 whether or not anything differs.",
+        help=say("what changed between two versions of a journey (or a version and the journey now), a line each"),
+        description=say(
+            "Compare two saved versions of JOURNEY, or --from VERSION with the journey as it is now. Prints one line "
+            "per difference: '+ title' (added), '- title' (removed), '> title: moved from Phase/Lane to Phase/Lane', "
+            "'~ title: field: old -> new' (changed), and '+/-/~ phase|lane: name' for phases and lanes. Exits 0 "
+            "whether or not anything differs."
+        ),
     )
-    diff.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    diff.add_argument("--from", dest="from_version", metavar="VERSION", required=True, help="a version's name or id")
+    version_help = say("a version's name or id")
+    diff.add_argument("journey", metavar="JOURNEY", help=say("the journey's id or exact title"))
+    diff.add_argument("--from", dest="from_version", metavar="VERSION", required=True, help=version_help)
     diff.add_argument(
-        "--to", dest="to_version", metavar="VERSION", help="a version's name or id (default: the journey as it is now)"
+        "--to",
+        dest="to_version",
+        metavar="VERSION",
+        help=say("a version's name or id (default: the journey as it is now)"),
     )
-    diff.add_argument("--format", dest="diff_format", choices=("text", "json"), default="text")
     diff.add_argument(
-        "--poster", metavar="OUT.pdf", type=Path, help="also draw both maps on one PDF sheet, the differences marked"
+        "--format", dest="diff_format", choices=("text", "json"), default="text", help=say("default: text")
     )
     diff.add_argument(
-        "--paper", dest="diff_paper", metavar="A0..A4|WxHmm", help="the poster's paper (default: A3, landscape)"
+        "--poster",
+        metavar="OUT.pdf",
+        type=Path,
+        help=say("also draw both maps on one PDF sheet, the differences marked"),
     )
-    diff.add_argument("--portrait", dest="diff_portrait", action="store_true", help="the poster's paper upright")
+    diff.add_argument(
+        "--paper", dest="diff_paper", metavar="A0..A4|WxHmm", help=say("the poster's paper (default: A3, landscape)")
+    )
+    diff.add_argument("--portrait", dest="diff_portrait", action="store_true", help=say("the poster's paper upright"))
     diff.set_defaults(diff_parser=diff)
 
 
@@ -67,7 +80,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
     command: argparse.ArgumentParser = args.diff_parser
     if args.poster is None and (args.diff_paper is not None or args.diff_portrait):
-        command.error("--paper and --portrait go with --poster")
+        command.error(say("--paper and --portrait go with --poster"))
     paper = None
     if args.diff_paper is not None:
         from cjmapper.poster import parse_paper
@@ -75,7 +88,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         try:
             paper = parse_paper(args.diff_paper)
         except CjmapperError as error:
-            command.error(f"argument --paper: {error}")
+            command.error(say("argument --paper: {0}", error))
     target = None
     if args.poster is not None:
         target = Path(args.poster).expanduser()
@@ -97,5 +110,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     if target is not None:
         from cjmapper.poster.compare_poster import render_comparison_poster
 
-        render_comparison_poster(comparison, before_name, after_name, target, paper, args.diff_portrait)
+        plan = render_comparison_poster(comparison, before_name, after_name, target, paper, args.diff_portrait)
+        warning = plan.warning()
+        if warning is not None:
+            print(say("cjmapper: warning: {0}", warning), file=sys.stderr)
     return 0

@@ -120,7 +120,8 @@ def test_diff_writes_the_poster_from_the_command_line(tmp_path: Path) -> None:
         "--language", "en", "--library", str(path), "diff", "1", "--from", "before", "--poster", str(target),
         "--paper", "A4", "--portrait",
     )  # fmt: skip
-    assert (done.returncode, done.stderr) == (0, "")
+    assert done.returncode == 0
+    assert done.stderr.startswith("cjmapper: warning: the maps' card text is ")  # two maps on A4: small
     assert done.stdout.startswith(f"~ {first.title}: score: ")
     page = PdfReader(target).pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4.oriented(False), abs=0.5)
@@ -159,3 +160,25 @@ def test_export_poster_from_the_compare_dialog(qtbot: QtBot, tmp_path: Path, mon
         marks_on_cards(target, plan, ids)
     finally:
         window.library.close()
+
+
+def test_maps_too_large_for_the_paper_get_a_warning(tmp_path: Path) -> None:
+    from benchmarks.store import big_journey
+
+    path = tmp_path / "big.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(big_journey(150))
+        lib.save_version(journey_id, "voor")
+        lib.update_touchpoint(lib.load_journey(journey_id).touchpoints[0].id, score=1)
+    target = tmp_path / "big.pdf"
+    done = cjmapper(
+        "--language", "nl", "--library", str(path), "diff", "1", "--from", "voor", "--poster", str(target),
+        "--paper", "A4",
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert target.exists()
+    [warning] = done.stderr.splitlines()
+    assert warning.startswith("cjmapper: waarschuwing: de tekst op de kaarten is op dit papier ")
+    assert warning.endswith(" pt, te klein om te lezen (minstens 6 pt); kies groter papier")
+    roomy = cjmapper("--library", str(path), "diff", "1", "--from", "voor", "--poster", str(target), "--paper", "A0")
+    assert (roomy.returncode, roomy.stderr) == (0, "")

@@ -23,27 +23,20 @@ from typing import Literal
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import __version__, style
-from cjmapper.compare import CardKind, Comparison
+from cjmapper.compare import MARK_COLOURS, MARK_SYMBOLS, CardKind, Comparison
 from cjmapper.compare_words import summary_lines
+from cjmapper.i18n import decimal
 from cjmapper.interchange.export_files import write_bytes_atomically
 from cjmapper.layout import Layout, Rect, compute_layout
-from cjmapper.messages import use_language, word
+from cjmapper.messages import language, say, use_language, word
 from cjmapper.model import Journey
 from cjmapper.poster.chrome import GAP_UNITS, LEGEND_SIZE, draw_title_block
 from cjmapper.poster.draw import Pen, draw_map
 from cjmapper.poster.paper import A3, Paper
-from cjmapper.poster.plan import chrome_for, map_scale
+from cjmapper.poster.plan import LEGIBLE_PT, chrome_for, map_scale
 from cjmapper.style import rgb
 from cjmapper.text import FontMetrics, font_name
 
-MARK_COLOURS: dict[CardKind, str] = {
-    "added": "#1b7a3a",
-    "removed": "#b3261e",
-    "moved": "#1f5fbf",
-    "changed": "#6a3d9a",
-}
-"""As the editor's marks (ui/canvas/compare_marks.py)."""
-SYMBOLS: dict[CardKind, str] = {"added": "+", "removed": "−", "moved": ">", "changed": "~"}
 HEADING_UNITS = 2.0
 """A map's heading (its version's name), in units of the page."""
 
@@ -73,6 +66,25 @@ class ComparisonPlan:
     arrangement: Arrangement
     before: MapPlace
     after: MapPlace
+
+    @property
+    def body_size(self) -> float:
+        """Card text size on paper, in points, on the smaller of the two maps."""
+        return min(place.layout.metrics.font_size * place.scale for place in (self.before, self.after))
+
+    @property
+    def legible(self) -> bool:
+        return self.body_size >= LEGIBLE_PT - 1e-9
+
+    def warning(self) -> str | None:
+        """Why the maps cannot be read on this paper, in the language of the core's messages (None: they can)."""
+        if self.legible:
+            return None
+        return say(
+            "the maps' card text is {0} pt on this paper, too small to read (at least {1} pt); choose larger paper",
+            decimal(self.body_size, language()),
+            decimal(LEGIBLE_PT, language(), 0),
+        )
 
 
 def _halves(area: Rect, arrangement: Arrangement, gap: float) -> tuple[Rect, Rect]:
@@ -196,7 +208,7 @@ def _badge(pen: Pen, x: float, y: float, radius: float, kind: CardKind) -> None:
     size = radius * (2.0 if kind == "changed" else 1.6)
     font = FontMetrics(size, bold=True)
     pen.fill(rgb("#ffffff"))
-    pen.text_centred(x, y + (font.ascent + font.descent) / 2, SYMBOLS[kind], size, bold=True)
+    pen.text_centred(x, y + (font.ascent + font.descent) / 2, MARK_SYMBOLS[kind], size, bold=True)
 
 
 def _summary(pen: Pen, box: Rect, unit: float, key: list[tuple[CardKind, str]], summary: list[str]) -> None:

@@ -14,20 +14,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjmapper.compare import CardKind, Comparison
+from cjmapper.compare import MARK_COLOURS, MARK_SYMBOLS, CardKind, Comparison
 
 from .items import CardItem
 from .painting import canvas_font
 from .scene import JourneyScene
 
-MARK_COLOURS: dict[CardKind, str] = {
-    "added": "#1b7a3a",
-    "removed": "#b3261e",
-    "moved": "#1f5fbf",
-    "changed": "#6a3d9a",
-}
-"""Also the poster's (`cjmapper.poster.compare_poster` keeps the same values)."""
-SYMBOLS: dict[CardKind, str] = {"added": "+", "removed": "−", "moved": ">", "changed": "~"}
 GHOST_OPACITY = 0.4
 """A removed card's opacity: there to see where it was, clearly not there any more."""
 RADIUS = 14.0
@@ -69,7 +61,7 @@ class CompareMark(QGraphicsItem):
         painter.setFont(canvas_font(RADIUS * (2.0 if self.kind == "changed" else 1.6), bold=True))
         painter.setPen(QColor("white"))
         box = QRectF(centre.x() - RADIUS, centre.y() - RADIUS, 2 * RADIUS, 2 * RADIUS)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, SYMBOLS[self.kind])
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, MARK_SYMBOLS[self.kind])
 
 
 def mark_cards(

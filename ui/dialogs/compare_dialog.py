@@ -349,11 +349,14 @@ class CompareDialog(QDialog):
         paper, portrait = chosen.removesuffix(PORTRAIT), chosen.endswith(PORTRAIT)
         try:
             self.document.library.refuse_own_file(target)
-            render_comparison_poster(self.comparison, before_name, after_name, target, PAPERS[paper], portrait)
+            plan = render_comparison_poster(self.comparison, before_name, after_name, target, PAPERS[paper], portrait)
         except CjmapperError as e:
             QMessageBox.warning(self, "cjmapper", str(e))
             return None
         self.message.setText(self.tr("Poster written to {0}").format(target.name))
+        warning = plan.warning()
+        if warning is not None:
+            QMessageBox.warning(self, "cjmapper", warning)
         return target
 
     # ------------------------------------------------------------------ Qt
