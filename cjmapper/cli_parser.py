@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from cjmapper import __version__
+from cjmapper import __version__, diff_command
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
 from cjmapper.messages import say
@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     versions.add_argument("journey", metavar="JOURNEY", help=journey_help)
     versions.add_argument("--save", metavar="NAME", help=say("first save the journey as it is now under NAME"))
+
+    diff_command.add_parser(commands)
 
     every = commands.add_parser(
         "export-all",

@@ -431,6 +431,8 @@ class Stamps:
         if name is not None:
             return name, False
         name = f"cjmStamp{len(self._names)}"
+        while self.c.hasForm(name):  # another map's stamps on this canvas (the comparison poster draws two maps)
+            name += "b"
         self._names[key] = name
         self.c.beginForm(name, *bounds)
         return name, True

@@ -357,6 +357,124 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Compare Versions of {0}</source>
+        <translation>Versies van {0} vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Compare from</source>
+        <translation>Vergelijken van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Compare to</source>
+        <translation>Vergelijken met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>No versions yet. Save one in Journey › Versions… to compare the journey with it.</source>
+        <translation>Nog geen versies. Sla er een op via Klantreis › Versies… om de klantreis ermee te vergelijken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>&amp;Side by side</source>
+        <translation>&amp;Naast elkaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Each version on a map of its own, the earlier one on the left</source>
+        <translation>Elke versie op een eigen overzicht, de eerdere links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Differences</source>
+        <translation>Verschillen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Poster paper</source>
+        <translation>Papier van de poster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>{0} landscape</source>
+        <translation>{0} liggend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>{0} portrait</source>
+        <translation>{0} staand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Export &amp;Poster…</source>
+        <translation>&amp;Poster exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Both maps on one sheet, the differences marked, with the summary</source>
+        <translation>Beide versies van de klantreis op één vel, de verschillen gemarkeerd, met de samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Van:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Met:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Differences:</source>
+        <translation>Verschillen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>The journey now</source>
+        <translation>De klantreis nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>{0} (saved {1})</source>
+        <translation>{0} (opgeslagen {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>No differences.</source>
+        <translation>Geen verschillen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Export comparison poster</source>
+        <translation>Vergelijkingsposter exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py"/>
+        <source>Poster written to {0}</source>
+        <translation>Poster opgeslagen als {0}</translation>
+    </message>
+</context>
+<context>
     <name>CustomChannelEntry</name>
     <message>
         <location filename="../../ui/panels/palette.py"/>
@@ -1752,6 +1870,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/main_window.py"/>
         <source>Ver&amp;sions…</source>
         <translation>Vers&amp;ies…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py"/>
+        <source>Co&amp;mpare Versions…</source>
+        <translation>Versies ver&amp;gelijken…</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>

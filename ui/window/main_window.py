@@ -43,6 +43,7 @@ from cjmapper.store.location import Location, ServerLocation, parse_location
 
 from ..canvas import JourneyScene, JourneyView
 from ..canvas.view_places import ViewPlaces
+from ..dialogs.compare_dialog import CompareDialog
 from ..dialogs.help_pages import HelpActions
 from ..dialogs.preferences import PreferencesDialog
 from ..dialogs.recovery import DamageBanner
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.unreadable_revision: int | None = None
         """Its revision as the library listed it then, for `Library.delete_damaged_journey`."""
         self.versions_dialog: VersionsDialog | None = None
+        self.compare_dialog: CompareDialog | None = None
 
         self.view = JourneyView(self)
         self.view.setObjectName("journeyView")
@@ -314,6 +316,7 @@ class MainWindow(QMainWindow):
         self.new_card_action = self._action(self.tr("New &Card"), self.journeys.new_card, "Ctrl+Return", canvas=True)
         self.edit_persona_action = self._action(self.tr("Edit &Persona…"), self.persona_strip.edit_persona)
         self.versions_action = self._action(self.tr("Ver&sions…"), self.show_versions)
+        self.compare_action = self._action(self.tr("Co&mpare Versions…"), self.show_compare)
         self.voting_actions = voting_actions(self.voting, self.voting_panel, self, self._show_voting_dock)
         self.about_action = self._action(self.tr("&About cjmapper"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.workshop.capture_action)
         journey_menu.addAction(self.edit_persona_action)
         journey_menu.addAction(self.versions_action)
+        journey_menu.addAction(self.compare_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 
@@ -644,6 +648,16 @@ class MainWindow(QMainWindow):
         self.versions_dialog.show()
         return self.versions_dialog
 
+    def show_compare(self) -> CompareDialog | None:
+        """Journey › Compare Versions…: two versions of the open journey (or one and now) on one map."""
+        if self.document is None:
+            return None
+        dialog = CompareDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.compare_dialog = dialog
+        return dialog
+
     # ------------------------------------------------------------------ status and messages
 
     def show_notice(self, text: str) -> None:
@@ -712,6 +726,7 @@ class MainWindow(QMainWindow):
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
+        self.compare_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)
         self.copy_local_action.setEnabled(has_journey and self.library.is_team)
         self.workshop.update_actions()  # workshop mode keeps the structure's actions disabled
