@@ -23,6 +23,7 @@ from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
+from cjmapper.survey import commands as survey_commands
 
 EditorLauncher = Callable[[Location | None, Language | None, Path | None], int]
 """Starts the editor on a library (a file path or a team library; None: the default library) in a language (None:
@@ -166,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
     cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help="the library")
     cp.add_argument("--no-versions", action="store_true", help="copy the journey only, not its saved versions")
+
+    survey_commands.add_commands(commands)
 
     desk = commands.add_parser(
         "install-desktop",
@@ -620,4 +623,5 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "delete": _delete,
     "export-all": _export_all,
     "versions": _versions,
+    **survey_commands.COMMANDS,
 }
