@@ -1,7 +1,8 @@
 """`python -m benchmarks [--check] [--only GROUP ...]`: prints a table of every benchmark against its floor.
 
 With --check, exits 1 when a target is missed. --only runs one group (store, team, layout, canvas, poster, startup,
-versions; team needs a PostgreSQL server, found or started as the tests do, and is left out with a note without one).
+versions, survey; team needs a PostgreSQL server, found or started as the tests do, and is left out with a note
+without one).
 --large adds the start-up benchmark's 20,000 and 50,000-card journeys (about two minutes more).
 Not part of the test suite: timings on shared machines flake."""
 
@@ -29,7 +30,7 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("store", "team", "layout", "canvas", "poster", "startup", "versions")
+GROUPS = ("store", "team", "layout", "canvas", "poster", "startup", "versions", "survey")
 
 
 def run(groups: Sequence[str], large: bool = False) -> list[Result]:
@@ -40,6 +41,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
     from benchmarks.layout import bench_flowed_layout, bench_layout
     from benchmarks.poster import run_all as poster_benchmarks
     from benchmarks.startup import run_all as startup_benchmarks
+    from benchmarks.survey import run_all as survey_benchmarks
     from benchmarks.team import run_all as team_benchmarks
     from benchmarks.versions import run_all as versions_benchmarks
 
@@ -51,6 +53,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
         "poster": poster_benchmarks,
         "startup": lambda: startup_benchmarks(large),
         "versions": versions_benchmarks,
+        "survey": survey_benchmarks,
     }
     return [result for group in groups for result in runners[group]()]
 
