@@ -139,6 +139,12 @@ def columns(headers: tuple[str, ...], mapping: Mapping[str, Field]) -> dict[Fiel
             raise SurveyFileError(say("The file has no column “{0}” (its columns: {1}).", column, ", ".join(headers)))
         found = {f: i for f, i in found.items() if i != index}
         found[field] = index
+    require_columns(found)
+    return found
+
+
+def require_columns(found: Mapping[Field, int]) -> None:
+    """Refuses columns without metric, value, and touchpoint or phase."""
     missing = [f.value for f in (Field.METRIC, Field.VALUE) if f not in found]
     if Field.TOUCHPOINT not in found and Field.PHASE not in found:
         missing.append(f"{Field.TOUCHPOINT.value}/{Field.PHASE.value}")
@@ -149,7 +155,6 @@ def columns(headers: tuple[str, ...], mapping: Mapping[str, Field]) -> dict[Fiel
                 ", ".join(missing),
             )
         )
-    return found
 
 
 def _title(text: str) -> str:
@@ -192,10 +197,15 @@ def preview(
     journey: Journey,
     mapping: Mapping[str, Field] | None = None,
     stored: Iterable[Response] = (),
+    where: Mapping[Field, int] | None = None,
 ) -> Preview:
     """Every data row of `table` checked and matched to `journey`; `stored`: the journey's responses so far (for
-    duplicates)."""
-    where = columns(table.headers, mapping or {})
+    duplicates). The columns: `where` when given (field -> column index, as a dialog's choices give them), else
+    `columns(table.headers, mapping)`."""
+    if where is None:
+        where = columns(table.headers, mapping or {})
+    else:
+        require_columns(where)
     matcher = Matcher(journey)
     seen = {r.key() for r in stored}
     results: list[RowResult] = []

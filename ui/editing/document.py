@@ -56,10 +56,12 @@ from cjmapper.editing.structure_commands import (
     MoveLaneCommand,
     MovePhaseCommand,
 )
+from cjmapper.editing.survey_commands import ImportSurveyCommand
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
 from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library, VersionInfo
+from cjmapper.survey.match import Response
 
 from .commands import UndoStep, touches
 from .history import keep_steps
@@ -379,6 +381,10 @@ class JourneyDocument(QObject):
         """Make the journey what the version holds (fields, phases, lanes and cards with their ids); one undo step,
         whose undo puts the journey's previous content back."""
         return self._perform(RestoreVersionCommand(self.snapshot, version_id))
+
+    def import_survey(self, responses: Sequence[Response], version_name: str) -> bool:
+        """Add survey responses after saving a named version; one undo step (undo deletes the responses)."""
+        return self._perform(ImportSurveyCommand(self.snapshot, responses, version_name))
 
     # ------------------------------------------------------------------ undo and redo through the gate
 

@@ -67,6 +67,7 @@ from .library_watch import LibraryWatch
 from .panel_layout import PanelLayout
 from .status_bar import StatusBar
 from .status_figures import JourneyFigures
+from .survey_actions import SurveyActions
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
 
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.files = LibraryFiles(self, self, self.transfer.choose_team_library)  # new, open, save as
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
+        self.survey = SurveyActions(self, self)  # survey results and the heat view
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
         self.statusBar().addPermanentWidget(self.status_library)
@@ -323,6 +325,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, *self.exports.journey_actions.values()])
+        file_menu.addAction(self.survey.import_action)
         file_menu.addAction(self.export_all_action)
         file_menu.addSeparator()
         file_menu.addActions([self.publish_action, self.copy_local_action])
@@ -343,6 +346,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.fit_action])
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
+        view_menu.addAction(self.survey.heat_action)
         view_menu.addSeparator()
         for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -443,6 +447,7 @@ class MainWindow(QMainWindow):
         self.persona_strip.set_document(document)
         self.voting.set_canvas(document, self.scene)
         self.workshop.scene_shown(self.scene)
+        self.survey.scene_shown(self.scene, document)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -487,6 +492,7 @@ class MainWindow(QMainWindow):
         """No journey on the canvas: `text` in its place (by default, that the library has none)."""
         self.unreadable = None
         self.workshop.scene_shown(None)
+        self.survey.scene_shown(None, None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
         self.document = None
@@ -701,6 +707,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_journey)
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
+        self.survey.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)
         self.copy_local_action.setEnabled(has_journey and self.library.is_team)
