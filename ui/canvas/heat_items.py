@@ -12,13 +12,16 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjmapper.layout import Layout
-from cjmapper.survey.heat import Mark
+from cjmapper.survey.heat import Mark, heat_colour
 
 from .items import Z_CARD, Z_CELL
 from .painting import canvas_font, text_on
 
-CELL_ALPHA = 150
+CELL_ALPHA = 170
 """How strongly a phase's colour covers its cells (0-255): the cell keeps a hint of its own."""
+CELL_STRENGTH = 0.6
+"""A phase's cells take the colour of this share of its heat: lighter than its cards' frames, so the cards stand out
+and their text stays easy to read."""
 FRAME = 4.0
 TAB_FONT = 8.0
 TAB_HEIGHT = 13.0
@@ -66,7 +69,7 @@ class HeatCellsItem(_HeatItem):
             r = cell.rect
             rect = QRectF(r.x, r.y, r.width, r.height)
             if rect.intersects(exposed):
-                colour = QColor(mark.colour)
+                colour = QColor(heat_colour(mark.heat * CELL_STRENGTH))
                 colour.setAlpha(CELL_ALPHA)
                 painter.fillRect(rect, colour)
 
