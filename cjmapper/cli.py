@@ -16,7 +16,7 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from cjmapper import __version__
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
-from cjmapper.exports import ExportFormat, find_format, format_names, format_of
+from cjmapper.exports import ExportFormat, Extra, find_format, format_names, format_of
 from cjmapper.i18n import system_language
 from cjmapper.messages import say, use_language
 from cjmapper.model import Journey, Language
@@ -479,18 +479,21 @@ def _export(
         journey = library.load_journey(journey_id)
     if export_format.kind == "poster":
         return _poster(journey, args, target if target is not None else _binary(out))
-    return _write_journey(export_format, journey, target, out)
+    extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
+    return _write_journey(export_format, journey, target, out, extra)
 
 
-def _write_journey(export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO) -> int:
+def _write_journey(
+    export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO, extra: Extra = None
+) -> int:
     """A "journey" format (JSON, CSV, ...): by its own writer, to `target` or as text to `out`."""
     write_file, write_text = export_format.write_file, export_format.write_text
     assert write_file is not None  # every "journey" format has both writers
     assert write_text is not None
     if target is None:
-        out.write(write_text(journey))
+        out.write(write_text(journey, extra))
     else:
-        write_file(journey, target)
+        write_file(journey, target, extra)
     return 0
 
 

@@ -4,6 +4,8 @@ and `--language nl` words it all in Dutch."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -85,6 +87,15 @@ def test_import_survey_prints_its_counts_and_invalid_rows_and_metrics_the_figure
     ]
     dutch = cjmapper("--library", lib, "--language", "nl", "metrics", "Installateur")
     assert dutch.stdout.splitlines()[0] == "Oriëntatie\t\tcsat\t2\t0,50\t0,80"
+
+    exported = cjmapper("--library", lib, "export", "1", "-o", "-", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(exported.stdout)))
+    header = rows[0]
+    assert header[-6:] == ["csat_responses", "csat", "csat_target", "nps_responses", "nps", "nps_target"]
+    by_title = {row[header.index("title")]: row[-6:] for row in rows[1:]}
+    assert by_title["Website bekijken"] == ["2", "0.50", "0.80", "", "", ""]
+    assert by_title["Offerte ontvangen"] == ["", "", "", "2", "0", ""]
+    assert by_title["Nazorg"] == ["", "", "", "", "", ""]
 
 
 def test_dutch_output_and_refusals(library_file: Path, tmp_path: Path) -> None:

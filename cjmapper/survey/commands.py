@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from cjmapper.errors import CjmapperError
 from cjmapper.messages import language, say
-from cjmapper.model import Journey
+from cjmapper.model import Journey, Language
 from cjmapper.store import Library
 from cjmapper.survey.kinds import Metric, figure_text, metric_named, plain
 from cjmapper.survey.match import Field, Status, parse_mapping, preview
@@ -134,6 +134,32 @@ def metric_lines(journey: Journey, library: Library) -> list[tuple[str, ...]]:
     return lines
 
 
+def csv_columns(library: Library, journey: Journey) -> tuple[list[str], dict[int, list[str]]] | None:
+    """The CSV export's survey columns of `journey` (None when it has no answers on its cards): for each metric
+    answered on any card, `<metric>_responses`, `<metric>` (the figure, with a decimal point) and `<metric>_target`
+    (its phase's target)."""
+    responses = library.survey_responses(journey.id)
+    if not responses:
+        return None
+    figures = journey_figures(journey, responses, library.survey_targets(journey.id))
+    metrics = sorted({m for by_metric in figures.touchpoints.values() for m in by_metric})
+    if not metrics:
+        return None
+    headers = [name for m in metrics for name in (f"{m.value}_responses", m.value, f"{m.value}_target")]
+    cells: dict[int, list[str]] = {}
+    for card_id, by_metric in figures.touchpoints.items():
+        row: list[str] = []
+        for m in metrics:
+            f = by_metric.get(m)
+            if f is None:
+                row += ["", "", ""]
+                continue
+            target = "" if f.target is None else figure_text(m, f.target.value, Language.EN)
+            row += [str(f.responses), figure_text(m, f.value, Language.EN), target]
+        cells[card_id] = row
+    return headers, cells
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -171,4 +197,4 @@ def _number(text: str) -> float:
 COMMANDS: dict[str, Command] = {"import-survey": import_survey, "metrics": metrics, "target": target}
 """The survey commands by name, for `cjmapper.cli`'s table of commands."""
 
-__all__ = ["COMMANDS", "Metric", "add_commands", "version_name"]
+__all__ = ["COMMANDS", "Metric", "add_commands", "csv_columns", "version_name"]

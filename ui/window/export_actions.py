@@ -20,6 +20,7 @@ from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.survey.commands import csv_columns
 
 from ..editing.document import JourneyDocument
 from ..export.export_progress import ExportProgress
@@ -134,7 +135,7 @@ class ExportActions(QObject):
         if self.refused_target(target):
             return
         try:
-            export_format.write_file(journey, target)
+            export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
             return
