@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="A0, A1, A2, A3 or A4, or WIDTHxHEIGHT in mm such as 600x900mm (default: A3)",
     )
     poster.add_argument("--portrait", action="store_true", help="upright paper (default: landscape)")
+    poster.add_argument("--heat", action="store_true", help="the heat view: cells and cards by survey targets")
     poster.add_argument(
         "--tile",
         metavar="A4|A3",
@@ -478,6 +479,7 @@ def _export(
     else:
         journey = library.load_journey(journey_id)
     if export_format.kind == "poster":
+        args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
         return _poster(journey, args, target if target is not None else _binary(out))
     extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
     return _write_journey(export_format, journey, target, out, extra)
@@ -505,6 +507,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         tile=TILE_PAPERS[args.tile] if args.tile else None,
         sheets=args.sheets,
         version=getattr(args, "version_name", None),
+        heat=getattr(args, "heat_marks", None),
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)

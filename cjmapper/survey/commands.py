@@ -13,16 +13,20 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cjmapper.errors import CjmapperError
 from cjmapper.messages import language, say
 from cjmapper.model import Journey, Language
 from cjmapper.store import Library
+from cjmapper.survey.heat import marks
 from cjmapper.survey.kinds import Metric, figure_text, metric_named, plain
 from cjmapper.survey.match import Field, Status, parse_mapping, preview
 from cjmapper.survey.metrics import Figure, journey_figures
 from cjmapper.survey.read import read_survey_file
+
+if TYPE_CHECKING:
+    from cjmapper.poster.heat import HeatMarks
 
 Command = Callable[[Library, argparse.Namespace, TextIO], int]
 
@@ -158,6 +162,15 @@ def csv_columns(library: Library, journey: Journey) -> tuple[list[str], dict[int
             row += [str(f.responses), figure_text(m, f.value, Language.EN), target]
         cells[card_id] = row
     return headers, cells
+
+
+def poster_heat(library: Library, journey: Journey) -> HeatMarks:
+    """The heat view's marks of `journey` for a poster (`PosterOptions.heat`), in the journey's language."""
+    from cjmapper.poster.heat import HeatMarks  # imported here: the poster code loads with the first poster
+
+    figures = journey_figures(journey, library.survey_responses(journey.id), library.survey_targets(journey.id))
+    cards, phases = marks(figures, journey.language)
+    return HeatMarks(cards, phases)
 
 
 def _one_line(text: str) -> str:
