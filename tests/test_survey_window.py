@@ -1,6 +1,6 @@
 """Survey results in the real window: File › Import Survey Results… previews a Dutch CSV and applies it as one undo
 step (after a named version); View › Heat View colours the cells and cards of the canvas by their distance from
-target, read back from the painted pixels."""
+target, read back from the painted pixels, and the open journey's poster shows it while the canvas does."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from cjmapper.store import Library
 from cjmapper.survey.heat import heat_colour
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Field, Response
+from tests.poster_helpers import fragments
 from tests.survey_helpers import survey_journey, write
+from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
 from ui.window.main_window import MainWindow
 
 SURVEY = """Contactmoment;Fase;Meting;Waarde;Persona;Datum
@@ -123,3 +125,24 @@ def test_the_heat_view_colours_cells_and_cards_by_their_distance_from_target(qtb
     window.view.centerOn(box.rect.x, box.rect.y)
     qtbot.wait(50)
     assert pixel(window, *outside) == before
+
+
+def test_the_poster_of_the_open_journey_shows_the_heat_view_when_the_canvas_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = window.library
+    library.set_survey_target(1, library.load_journey(1).phases[1].id, Metric.CSAT, 0.8)
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    run_dialog(monkeypatch, lambda _dialog: None)
+    texts: dict[bool, list[str]] = {}
+    for heat in (True, False):
+        if window.survey.heat_action.isChecked() != heat:
+            window.survey.heat_action.trigger()
+        target = tmp_path / f"heat-{heat}.pdf"
+        save_as(monkeypatch, target)
+        window.export_poster_action.trigger()
+        wait_for_export(qtbot, window)
+        texts[heat] = [f.text for f in fragments(target)]
+    assert "CSAT 0.50 / 0.80" in texts[True]
+    assert not [t for t in texts[False] if t.startswith("CSAT 0")]

@@ -20,7 +20,7 @@ from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
 from cjmapper.store import Library
-from cjmapper.survey.commands import csv_columns
+from cjmapper.survey.commands import csv_columns, poster_heat
 
 from ..editing.document import JourneyDocument
 from ..export.export_progress import ExportProgress
@@ -67,6 +67,8 @@ class ExportActions(QObject):
         self.parent_widget = parent
         self.poster_job: PosterJob | None = None
         self._open_poster = False
+        self.heat_shown: Callable[[], bool] = lambda: False
+        """Whether the canvas shows the heat view (the window says): the open journey's poster then shows it too."""
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """Opens a finished PDF in the user's viewer (tests replace it)."""
         self.progress = ExportProgress(parent)
@@ -154,7 +156,10 @@ class ExportActions(QObject):
         journey = document.journey
         chosen = self._ask_poster(journey, safe_file_name(journey.title))
         if chosen is not None:
-            self.start_poster_export(*chosen)
+            target, options, open_after = chosen
+            if self.heat_shown():  # the poster shows what the canvas shows
+                options = replace(options, heat=poster_heat(self.window.library, journey))
+            self.start_poster_export(target, options, open_after)
 
     def _ask_poster(self, journey: Journey, name: str) -> tuple[Path, PosterOptions, bool] | None:
         """The poster dialog for `journey`, suggesting `name`.pdf in the last poster folder: the target, options and

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
         self.survey = SurveyActions(self, self)  # survey results and the heat view
+        self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
         self.statusBar().addPermanentWidget(self.status_library)
