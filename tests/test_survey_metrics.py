@@ -1,16 +1,22 @@
 """The survey figures: CSAT, NPS, CES and score per touchpoint and phase, checked against a naive reference on random
-answers, and the distance from a phase's target in either direction."""
+answers, the distance from a phase's target in either direction, and the heat view's colours."""
 
 from __future__ import annotations
+
+import itertools
+import math
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cjmapper import style
+from cjmapper.survey.heat import heat_colour
 from cjmapper.survey.kinds import SCALES, Metric
 from cjmapper.survey.match import Response
 from cjmapper.survey.metrics import Figure, Target, journey_figures
 from tests.survey_helpers import survey_journey
+from tests.test_map_marks import DEUTERANOPIA, MIN_DELTA_E, PROTANOPIA, lab, luma, simulate
 
 
 def naive(metric: Metric, answers: list[int]) -> float:
@@ -105,3 +111,19 @@ def test_a_target_without_answers_is_listed_and_does_not_colour() -> None:
     assert figures.heat_of_phase(2) == -1.0  # CSAT 0.5 against 0.8: 0.3 short, past a quarter of the scale
     assert figures.heat_of_touchpoint(2) == figures.heat_of_phase(2)
     assert figures.heat_of_touchpoint(1) is None
+
+
+def test_heat_colours_darken_away_from_target_and_keep_misses_apart_from_beats_when_colour_blind() -> None:
+    """Lightness falls with the distance from target on both sides (in colour, and as a deuteranope or protanope
+    sees it), and a miss stays apart from an equal beat in CIELAB for both: orange and blue, not red and green."""
+    steps = [i / 4 for i in range(5)]
+    for side in (-1, 1):
+        shown = [style.rgb(heat_colour(side * s)) for s in steps]
+        for matrix in (None, DEUTERANOPIA, PROTANOPIA):
+            seen = shown if matrix is None else [simulate(c, matrix) for c in shown]
+            greys = [luma(c) for c in seen]
+            assert all(b < a - 10 for a, b in itertools.pairwise(greys)), (side, matrix, greys)
+    for s in steps[1:]:
+        miss, beat = style.rgb(heat_colour(-s)), style.rgb(heat_colour(s))
+        for matrix in (DEUTERANOPIA, PROTANOPIA):
+            assert math.dist(lab(simulate(miss, matrix)), lab(simulate(beat, matrix))) >= MIN_DELTA_E, s
