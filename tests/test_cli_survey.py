@@ -84,9 +84,11 @@ def test_import_survey_prints_its_counts_and_invalid_rows_and_metrics_the_figure
         "Offerte\t\tnps\t2\t0\t",
         "Offerte\tOfferte ontvangen\tnps\t2\t0\t",
         "Installatie\t\tces\t1\t6.00\t3.00",
+        "Unassigned\tOnbekend\tcsat\t1\t1.00\t",
     ]
     dutch = cjmapper("--library", lib, "--language", "nl", "metrics", "Installateur")
     assert dutch.stdout.splitlines()[0] == "Oriëntatie\t\tcsat\t2\t0,50\t0,80"
+    assert dutch.stdout.splitlines()[-1] == "Niet toegewezen\tOnbekend\tcsat\t1\t1,00\t"
 
     exported = cjmapper("--library", lib, "export", "1", "-o", "-", "--format", "csv")
     rows = list(csv.reader(io.StringIO(exported.stdout)))

@@ -4,7 +4,7 @@
   invalid, C duplicate, D unmatched`, then `row R: reason` per invalid row. The import is one transaction, after a
   named version of the journey is saved; `--dry-run` reads, matches and counts, and writes nothing.
 - `metrics JOURNEY`: tab-separated lines phase, touchpoint title (empty on a phase line), metric, responses, value,
-  target (empty without one), each phase's line first, then its touchpoints'.
+  target (empty without one), each phase's line first, then its touchpoints'; then the Unassigned list's names.
 - `target JOURNEY --phase NAME --metric M --value V [--higher | --lower] [--clear]`: a phase's target."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from cjmapper.store import Library
 from cjmapper.survey.heat import marks
 from cjmapper.survey.kinds import Metric, figure_text, metric_named, plain
 from cjmapper.survey.match import Field, Status, parse_mapping, preview
-from cjmapper.survey.metrics import Figure, journey_figures
+from cjmapper.survey.metrics import Figure, Tally, journey_figures
 from cjmapper.survey.read import read_survey_file
 
 if TYPE_CHECKING:
@@ -114,8 +114,10 @@ def metrics(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def metric_lines(journey: Journey, library: Library) -> list[tuple[str, ...]]:
-    """The `metrics` command's lines, as cells."""
-    figures = journey_figures(journey, library.survey_responses(journey.id), library.survey_targets(journey.id))
+    """The `metrics` command's lines, as cells; after the phases, the Unassigned list's names (as touchpoints of a
+    phase "Unassigned"), each with the figures of its answers."""
+    responses = library.survey_responses(journey.id)
+    figures = journey_figures(journey, responses, library.survey_targets(journey.id))
     lang = language()
     lanes = {lane.id: i for i, lane in enumerate(journey.lanes)}
     lines: list[tuple[str, ...]] = []
@@ -135,6 +137,13 @@ def metric_lines(journey: Journey, library: Library) -> list[tuple[str, ...]]:
         for tp in cards:
             for f in figures.touchpoints[tp.id].values():
                 lines.append(cells(phase.name, tp.title, f))
+    loose: dict[str, dict[Metric, Tally]] = {}
+    for r in responses:
+        if r.unassigned is not None and r.touchpoint_id is None and r.phase_id is None:
+            loose.setdefault(r.unassigned, {}).setdefault(r.metric, Tally(r.metric)).add(r.value)
+    for name, tallies in loose.items():
+        for metric, tally in sorted(tallies.items()):
+            lines.append(cells(say("Unassigned"), name, Figure(metric, tally.responses, tally.value(), None)))
     return lines
 
 
