@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from cjmapper.cli import main
 from cjmapper.store import Library
+from cjmapper.store.location import Location
 from tests.survey_helpers import survey_journey, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,3 +115,25 @@ def test_dutch_output_and_refusals(library_file: Path, tmp_path: Path) -> None:
     assert bad.stderr.startswith("cjmapper: fout: Het bestand heeft geen kolom “Vraag”")
     missing = cjmapper("--library", lib, "target", "1", "--phase", "Nergens", "--metric", "nps", "--value", "10")
     assert (missing.returncode, missing.stderr) == (1, "cjmapper: error: The journey has no phase “Nergens”.\n")
+
+
+@pytest.mark.both_backends
+def test_import_survey_and_metrics_on_a_file_and_a_team_library(
+    capsys: pytest.CaptureFixture[str], library_location: Location, tmp_path: Path
+) -> None:
+    with Library.open(library_location) as library:
+        journey_id = library.create_journey(survey_journey())
+    survey = write(tmp_path / "enquete.csv", SURVEY, bom=True)
+    lib = str(library_location)
+    assert main(["--library", lib, "import-survey", "Installateur", str(survey)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "8 rows: 5 applied, 1 invalid, 1 duplicate, 1 unmatched"
+    assert (
+        main(["--library", lib, "target", "Installateur", "--phase", "Offerte", "--metric", "nps", "--value", "-10"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--library", lib, "metrics", "Installateur"]) == 0
+    assert "Offerte\t\tnps\t2\t0\t-10" in capsys.readouterr().out.splitlines()
+    with Library.open(library_location) as library:
+        assert len(library.survey_responses(journey_id)) == 5
+        assert len(library.list_versions(journey_id)) == 1
