@@ -146,3 +146,39 @@ def test_the_poster_of_the_open_journey_shows_the_heat_view_when_the_canvas_does
         texts[heat] = [f.text for f in fragments(target)]
     assert "CSAT 0.50 / 0.80" in texts[True]
     assert not [t for t in texts[False] if t.startswith("CSAT 0")]
+
+
+def test_targets_are_set_in_the_dialog_as_undo_steps_and_the_heat_view_follows(window: MainWindow) -> None:
+    library = window.library
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    window.survey.heat_action.trigger()
+    items = window.survey._items
+    assert items is not None
+    assert items[1].cards == {}  # answers, but no target yet: nothing to colour
+    window.survey.targets_action.trigger()
+    dialog = window.survey.targets_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.phase_box.setCurrentIndex(dialog.phase_box.findText("Offerte"))
+    dialog.metric_box.setCurrentIndex(dialog.metric_box.findText("CSAT"))
+    assert dialog.value_box.value() == pytest.approx(0.8)
+    dialog.value_box.setValue(0.4)
+    dialog.set_button.click()
+    offerte = library.load_journey(1).phases[1].id
+    assert [(t.phase_id, t.value) for t in library.survey_targets(1)] == [(offerte, 0.4)]
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c) for c in range(4)]
+    assert [cell.text() if cell is not None else None for cell in cells] == ["Offerte", "CSAT", "0.40", "higher"]
+    assert items[1].cards[2].text == "CSAT 0.50 / 0.40"
+    assert items[1].cards[2].heat > 0  # beyond its target: blue
+    assert window.undo_action.text() == "&Undo Set CSAT target"
+    window.undo_action.trigger()
+    assert library.survey_targets(1) == []
+    assert dialog.table.rowCount() == 0
+    assert items[1].cards == {}
+    window.redo_action.trigger()
+    assert [(t.phase_id, t.value) for t in library.survey_targets(1)] == [(offerte, 0.4)]
+    dialog.clear_button.click()
+    assert library.survey_targets(1) == []
+    dialog.close()

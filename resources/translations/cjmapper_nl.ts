@@ -1084,6 +1084,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>{0} enquêteantwoorden importeren</translation>
     </message>
     <message>
+        <location filename="../../cjmapper/editing/survey_commands.py"/>
+        <source>Set {0} target</source>
+        <translation>Doel voor {0} instellen</translation>
+    </message>
+    <message>
         <location filename="../../cjmapper/editing/version_commands.py"/>
         <source>Save version {0}</source>
         <translation>Versie {0} opslaan</translation>
@@ -2401,6 +2406,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Colour cells and cards by how far their survey figures are from the phase&apos;s targets</source>
         <translation>Kleur cellen en kaarten naar hoe ver hun enquêtecijfers van de doelen van de fase af zitten</translation>
     </message>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>Survey &amp;Targets…</source>
+        <translation>Enq&amp;uêtedoelen…</translation>
+    </message>
 </context>
 <context>
     <name>SurveyImportDialog</name>
@@ -2498,6 +2508,84 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/dialogs/survey_dialog.py"/>
         <source>{0} rows: {1} valid, {2} invalid, {3} duplicate, {4} unmatched.</source>
         <translation>{0} rijen: {1} geldig, {2} ongeldig, {3} dubbel, {4} niet gevonden.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Survey Targets</source>
+        <translation>Enquêtedoelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Metric</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Better</source>
+        <translation>Beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Higher is better</source>
+        <translation>Hoger is beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Lower is better</source>
+        <translation>Lager is beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Set Target</source>
+        <translation>Doel &amp;instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>C&amp;lear Target</source>
+        <translation>Doel &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Meting:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Doel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Better:</source>
+        <translation>&amp;Beter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>higher</source>
+        <translation>hoger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>lower</source>
+        <translation>lager</translation>
     </message>
 </context>
 <context>

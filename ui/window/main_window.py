@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.workshop.capture_action)
         journey_menu.addAction(self.edit_persona_action)
         journey_menu.addAction(self.versions_action)
+        journey_menu.addAction(self.survey.targets_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 

@@ -1,4 +1,5 @@
-"""The window's survey actions: File › Import Survey Results… (the dialog of `ui.dialogs.survey_dialog`) and
+"""The window's survey actions: File › Import Survey Results… (the dialog of `ui.dialogs.survey_dialog`), Journey ›
+Survey Targets… (`ui.dialogs.targets_dialog`) and
 View › Heat View, which colours the open journey's cells and cards by how far they are from their targets
 (`ui.canvas.heat_items`), read again from the library after every change of the journey while it is on."""
 
@@ -18,6 +19,7 @@ from cjmapper.survey.metrics import journey_figures
 from ..canvas import JourneyScene
 from ..canvas.heat_items import HeatCardsItem, HeatCellsItem
 from ..dialogs.survey_dialog import SurveyImportDialog
+from ..dialogs.targets_dialog import TargetsDialog
 from ..editing.document import JourneyDocument
 
 
@@ -44,6 +46,10 @@ class SurveyActions(QObject):
             self.tr("Colour cells and cards by how far their survey figures are from the phase's targets")
         )
         self.heat_action.toggled.connect(self._toggle)
+        self.targets_action = QAction(self.tr("Survey &Targets…"), parent)
+        self.targets_action.setObjectName("surveyTargetsAction")
+        self.targets_action.triggered.connect(self.edit_targets)
+        self.targets_dialog: TargetsDialog | None = None
         self.dialog: SurveyImportDialog | None = None
         self._scene: JourneyScene | None = None
         self._document: JourneyDocument | None = None
@@ -52,6 +58,7 @@ class SurveyActions(QObject):
     def update_actions(self, has_journey: bool) -> None:
         self.import_action.setEnabled(has_journey)
         self.heat_action.setEnabled(has_journey)
+        self.targets_action.setEnabled(has_journey)
 
     def import_survey(self) -> None:
         document = self.window.document
@@ -59,6 +66,15 @@ class SurveyActions(QObject):
             return
         self.dialog = SurveyImportDialog(document, self.parent_widget)
         self.dialog.open()
+
+    def edit_targets(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        if self.targets_dialog is not None:
+            self.targets_dialog.close()
+        self.targets_dialog = TargetsDialog(document, self.parent_widget)
+        self.targets_dialog.open()
 
     def scene_shown(self, scene: JourneyScene | None, document: JourneyDocument | None) -> None:
         """The canvas shows `scene` of `document` now (None: no journey)."""
