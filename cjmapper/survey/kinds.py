@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from cjmapper.i18n import decimal
 from cjmapper.model import Language
@@ -59,6 +60,7 @@ for _metric, _names in {
         _NAMES[_name] = _metric
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """`text` as names are compared: case-folded, runs of spaces, underscores and hyphens as one space."""
     return re.sub(r"[\s_\-]+", " ", text).strip().casefold()

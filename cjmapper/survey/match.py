@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from cjmapper.messages import say
 from cjmapper.model import Journey
@@ -246,20 +247,20 @@ def _row(line: int, cells: tuple[str, ...], get: Callable[[Field], str], matcher
     if len(persona_cell) > MAX_PERSONA:
         return invalid(say("the persona is longer than {0} characters", MAX_PERSONA))
     persona = matcher.persona_name(persona_cell)
-    base = Response(metric, value, persona=persona, answered_on=answered_on or None)
+    day = answered_on or None
     touchpoint_cell, phase_cell = get(Field.TOUCHPOINT), get(Field.PHASE)
     if touchpoint_cell:
         found = matcher.touchpoint(touchpoint_cell)
         if isinstance(found, str):
             return invalid(found)
         if found is not None:
-            return RowResult(line, Status.VALID, "", replace(base, touchpoint_id=found), cells)
+            return RowResult(line, Status.VALID, "", Response(metric, value, found, None, persona, day), cells)
     elif phase_cell:
         phase_id = matcher.phases.get(plain(phase_cell))
         if phase_id is not None:
-            return RowResult(line, Status.VALID, "", replace(base, phase_id=phase_id), cells)
-    label = (touchpoint_cell or phase_cell)[:MAX_UNASSIGNED]
-    return RowResult(line, Status.UNMATCHED, "", replace(base, unassigned=label or "?"), cells)
+            return RowResult(line, Status.VALID, "", Response(metric, value, None, phase_id, persona, day), cells)
+    label = (touchpoint_cell or phase_cell)[:MAX_UNASSIGNED] or "?"
+    return RowResult(line, Status.UNMATCHED, "", Response(metric, value, None, None, persona, day, label), cells)
 
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -283,6 +284,7 @@ def whole_value(text: str, metric: Metric) -> int | str:
 _DATES = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> str | None:
     """An ISO date from `text` (ISO, or day first as Dutch write it: 31-03-2026, 31/03/2026; a time after it is
     dropped), "" for no date, None for text that is no date."""
