@@ -18,13 +18,14 @@ from cjmapper import diff_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
-from cjmapper.exports import ExportFormat, find_format, format_names, format_of
+from cjmapper.exports import ExportFormat, Extra, find_format, format_names, format_of
 from cjmapper.i18n import system_language
 from cjmapper.messages import number, say, use_language
 from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
+from cjmapper.survey import commands as survey_commands
 
 __all__ = ["DEFAULT_DPI", "MAX_DPI", "MIN_DPI", "EditorLauncher", "PictureExporter", "main"]
 
@@ -314,19 +315,23 @@ def _export(
     else:
         journey = library.load_journey(journey_id)
     if export_format.kind == "poster":
+        args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
         return _poster(journey, args, target if target is not None else _binary(out))
-    return _write_journey(export_format, journey, target, out)
+    extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
+    return _write_journey(export_format, journey, target, out, extra)
 
 
-def _write_journey(export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO) -> int:
+def _write_journey(
+    export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO, extra: Extra = None
+) -> int:
     """A "journey" format (JSON, CSV, ...): by its own writer, to `target` or as text to `out`."""
     write_file, write_text = export_format.write_file, export_format.write_text
     assert write_file is not None  # every "journey" format has both writers
     assert write_text is not None
     if target is None:
-        out.write(write_text(journey))
+        out.write(write_text(journey, extra))
     else:
-        write_file(journey, target)
+        write_file(journey, target, extra)
     return 0
 
 
@@ -338,6 +343,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         tile=TILE_PAPERS[args.tile] if args.tile else None,
         sheets=args.sheets,
         version=getattr(args, "version_name", None),
+        heat=getattr(args, "heat_marks", None),
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)
@@ -460,4 +466,5 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "export-all": _export_all,
     "versions": _versions,
     "diff": diff_command.run,
+    **survey_commands.COMMANDS,
 }

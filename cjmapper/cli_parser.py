@@ -14,6 +14,7 @@ from cjmapper.exports import format_names
 from cjmapper.messages import say
 from cjmapper.model import Language
 from cjmapper.store.location import Location, parse_location
+from cjmapper.survey import commands as survey_commands
 
 DEFAULT_DPI = 150
 MIN_DPI = 30
@@ -120,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     poster.add_argument("--portrait", action="store_true", help=say("upright paper (default: landscape)"))
     poster.add_argument(
+        "--heat", action="store_true", help=say("the heat view: cells and cards by survey targets")
+    )
+    poster.add_argument(
         "--tile",
         metavar="A4|A3",
         type=str.upper,
@@ -181,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("journey", metavar="JOURNEY", help=journey_help)
     cp.add_argument("--to", dest="target", metavar="PATH|URL", type=_location, required=True, help=say("the library"))
     cp.add_argument("--no-versions", action="store_true", help=say("copy the journey only, not its saved versions"))
+
+    survey_commands.add_commands(commands)
 
     desk = commands.add_parser(
         "install-desktop",

@@ -15,12 +15,16 @@ The writers import their modules when called, so reading this table costs nothin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from cjmapper.model import Journey
+
+Extra = tuple[Sequence[str], Mapping[int, Sequence[str]]] | None
+"""Columns a table format adds after a card's own (`cjmapper.interchange.csv_format.ExtraColumns`): the survey
+figures; None for none (JSON ignores them)."""
 
 ExportKind = Literal["journey", "poster", "picture"]
 
@@ -38,34 +42,34 @@ class ExportFormat:
     """Bytes that are no text: never written to a terminal."""
     needs_qt: bool
     """Drawn by the editor's canvas: the command line needs the editor's drawing function for it."""
-    write_file: Callable[[Journey, Path], None] | None = None
+    write_file: Callable[[Journey, Path, Extra], None] | None = None
     """A "journey" format's writer of a file (atomic: the file holds the old or the whole new content)."""
-    write_text: Callable[[Journey], str] | None = None
+    write_text: Callable[[Journey, Extra], str] | None = None
     """A "journey" format's writer of text (standard output)."""
 
 
-def _json_file(journey: Journey, path: Path) -> None:
+def _json_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
     from cjmapper.interchange import write_journey_file
 
     write_journey_file(journey, path)
 
 
-def _json_text(journey: Journey) -> str:
+def _json_text(journey: Journey, _extra: Extra = None) -> str:
     from cjmapper.interchange import write_journey
 
     return write_journey(journey)
 
 
-def _csv_file(journey: Journey, path: Path) -> None:
+def _csv_file(journey: Journey, path: Path, extra: Extra = None) -> None:
     from cjmapper.interchange import write_csv_file
 
-    write_csv_file(journey, path)
+    write_csv_file(journey, path, extra)
 
 
-def _csv_text(journey: Journey) -> str:
+def _csv_text(journey: Journey, extra: Extra = None) -> str:
     from cjmapper.interchange import write_csv
 
-    return write_csv(journey)
+    return write_csv(journey, extra)
 
 
 FORMATS: dict[str, ExportFormat] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cjmapper.exports import ExportFormat
+from cjmapper.exports import ExportFormat, Extra
 from cjmapper.model import Journey
 
 
@@ -14,8 +14,12 @@ def outline(journey: Journey) -> str:
     return "".join(f"- {card.title}\n" for card in journey.touchpoints)
 
 
-def _write_outline(journey: Journey, path: Path) -> None:
+def _write_outline(journey: Journey, path: Path, _extra: Extra = None) -> None:
     path.write_text(outline(journey), encoding="utf-8")
 
 
-OUTLINE = ExportFormat("md", ".md", "journey", False, False, _write_outline, outline)
+def _outline_text(journey: Journey, _extra: Extra = None) -> str:
+    return outline(journey)
+
+
+OUTLINE = ExportFormat("md", ".md", "journey", False, False, _write_outline, _outline_text)

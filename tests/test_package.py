@@ -100,7 +100,16 @@ def test_the_wheel_needs_only_the_run_time_lock(wheel: Path) -> None:
         for line in metadata.splitlines()
         if line.startswith("Requires-Dist: ") and "extra ==" not in line
     }
-    assert needs == {"pyside6-essentials", "sqlalchemy", "alembic", "reportlab", "rl-accel", "platformdirs", "psycopg"}
+    assert needs == {
+        "pyside6-essentials",
+        "sqlalchemy",
+        "alembic",
+        "reportlab",
+        "rl-accel",
+        "platformdirs",
+        "psycopg",
+        "openpyxl",
+    }
     assert needs <= _pinned("requirements.lock")
     assert not _pinned("requirements.lock") & _pinned("requirements-dev.lock")
     assert {"pytest", "pytest-qt", "hypothesis", "ruff", "mypy", "pypdf"} <= _pinned("requirements-dev.lock")

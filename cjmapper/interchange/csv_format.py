@@ -1,7 +1,8 @@
 """The CSV export of a journey's touchpoints, for spreadsheets (RFC 4180, CRLF line endings).
 
 One row per touchpoint in canonical order (phase, then lane, then order in the cell). Text that a spreadsheet
-would run as a formula gets a leading apostrophe.
+would run as a formula gets a leading apostrophe. Extra columns (`ExtraColumns`: the survey figures of a journey
+that has answers, `cjmapper.survey.csv_columns`) follow the card's own, by card id.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -21,6 +23,8 @@ CSV_COLUMNS: Final = ("phase", "lane", "order", *(field.csv_key for field in _FI
 _values = operator.attrgetter(*(field.name for field in _FIELDS))
 """A card's fields in the CSV's order."""
 BOM: Final = "\ufeff"
+ExtraColumns = tuple[Sequence[str], Mapping[int, Sequence[str]]]
+"""Columns after a card's own: their headers, and each card's cells by its id (a card without any: empty cells)."""
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,13 +38,15 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def csv_rows(journey: Journey) -> list[list[str]]:
+def csv_rows(journey: Journey, extra: ExtraColumns | None = None) -> list[list[str]]:
     """The header and one row per touchpoint, every cell already guarded.
 
     Raises ValueError when a touchpoint names a phase or lane the journey does not have."""
     phase_names = {phase.id: phase.name for phase in journey.phases}
     lane_names = {lane.id: lane.name for lane in journey.lanes}
-    rows: list[list[str]] = [list(CSV_COLUMNS)]
+    extra_headers, extra_cells = extra if extra is not None else ((), {})
+    blank = [""] * len(extra_headers)
+    rows: list[list[str]] = [[*CSV_COLUMNS, *extra_headers]]
     order: dict[tuple[int, int], int] = {}
     for card in journey.ordered_touchpoints():
         cell = (card.phase_id, card.lane_id)
@@ -54,19 +60,20 @@ def csv_rows(journey: Journey) -> list[list[str]]:
             lane_names[card.lane_id],
             str(order[cell]),
             *map(_cell, _values(card)),
+            *extra_cells.get(card.id, blank),
         ]
         rows.append([guard_formula(value) for value in row])
     return rows
 
 
-def write_csv(journey: Journey) -> str:
+def write_csv(journey: Journey, extra: ExtraColumns | None = None) -> str:
     """The touchpoints as CSV text (no byte order mark): CRLF line endings, fields quoted when needed."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows(csv_rows(journey))
+    writer.writerows(csv_rows(journey, extra))
     return buffer.getvalue()
 
 
-def write_csv_file(journey: Journey, path: Path) -> None:
+def write_csv_file(journey: Journey, path: Path, extra: ExtraColumns | None = None) -> None:
     """Write the CSV to `path` atomically, as UTF-8 with a byte order mark (for Excel)."""
-    write_bytes_atomically(path, encode_text(BOM + write_csv(journey), path))
+    write_bytes_atomically(path, encode_text(BOM + write_csv(journey, extra), path))

@@ -528,15 +528,24 @@ class CardText:
 # ---------------------------------------------------------------------------------------------------- around it
 
 
+Painter = Callable[[Pen, Journey, Layout], MapPainter]
+"""What draws the map: `MapPainter`, or one that adds to it (`cjmapper.poster.heat`)."""
+
+
 def draw_map(
-    canvas: Canvas, journey: Journey, layout: Layout, chrome_map: tuple[float, float, float], tick: Tick
+    canvas: Canvas,
+    journey: Journey,
+    layout: Layout,
+    chrome_map: tuple[float, float, float],
+    tick: Tick,
+    painter: Painter = MapPainter,
 ) -> None:
     """The map with its top left at (x, top) in top-down page points, at `scale` points per layout unit."""
     x, top, scale = chrome_map
     canvas.saveState()
     canvas.translate(x, -top)
     canvas.scale(scale, scale)
-    MapPainter(Pen(canvas), journey, layout).draw(tick)
+    painter(Pen(canvas), journey, layout).draw(tick)
     canvas.restoreState()
 
 
@@ -550,6 +559,7 @@ def draw_poster(
     printed: date,
     version: str | None,
     tick: Tick,
+    painter: Painter = MapPainter,
 ) -> None:
     """One whole poster page on `canvas` (PDF coordinates: origin bottom left)."""
     canvas.saveState()
@@ -557,5 +567,5 @@ def draw_poster(
     pen = Pen(canvas)
     draw_title_block(pen, journey, chrome.title, chrome.unit, printed, version)
     draw_legend(pen, Legend(journey), chrome.legend, chrome.unit)
-    draw_map(canvas, journey, layout, map_origin, tick)
+    draw_map(canvas, journey, layout, map_origin, tick, painter)
     canvas.restoreState()

@@ -20,7 +20,8 @@ from cjmapper.i18n import whole
 from cjmapper.layout import Layout
 from cjmapper.messages import say
 from cjmapper.model import Journey, Language
-from cjmapper.poster.draw import draw_poster
+from cjmapper.poster.draw import MapPainter, draw_poster
+from cjmapper.poster.heat import HeatMarks, heat_painter
 from cjmapper.poster.paper import A3, Paper
 from cjmapper.poster.plan import Chrome, TileGrid, fit_page
 from cjmapper.poster.sizing import Advice, Choice, advise, fit_to_sheets, smallest_legible, warning_text
@@ -55,6 +56,8 @@ class PosterOptions:
     """The PDF's author; None: the persona's name, else the user's login name."""
     version: str | None = None
     """The name of the saved version being printed, shown in the title block."""
+    heat: HeatMarks | None = None
+    """The heat view's marks to draw over the map (survey figures against targets), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,13 +215,14 @@ def _write(
     c.setKeywords(_KEYWORDS[language])
     printed = options.printed or date.today()
     origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
+    painter = MapPainter if options.heat is None else heat_painter(options.heat)
     grid = plan.tiles
     if grid is None:
-        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick)
+        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick, painter)
         c.showPage()
     else:
         c.beginForm(FORM, lowerx=0, lowery=0, upperx=width, uppery=height)
-        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick)
+        draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick, painter)
         c.endForm()
         c.setPageSize((grid.sheet_width, grid.sheet_height))
         draw_assembly(c, grid, height, plan.chrome.title, journey)

@@ -41,9 +41,10 @@ from cjmapper.store.results import (
     TouchpointMove,
 )
 from cjmapper.store.rows import CHANGES, FILE_BUSY_TIMEOUT_MS, NEW_JOURNEY_REVISION
+from cjmapper.store.survey_edits import SurveyEdits
 
 
-class Library(JourneyEdits):
+class Library(JourneyEdits, SurveyEdits):
     """An open library: a file, or a team library on a PostgreSQL server. Use `Library.open(path or URL)`; close it
     (or use `with`) when done."""
 

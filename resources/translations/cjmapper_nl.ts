@@ -1419,6 +1419,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>Rij {0} met {1} kaarten verwijderen</translation>
     </message>
     <message>
+        <location filename="../../cjmapper/editing/survey_commands.py"/>
+        <source>Import {0} survey responses</source>
+        <translation>{0} enquêteantwoorden importeren</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/survey_commands.py"/>
+        <source>Set {0} target</source>
+        <translation>Doel voor {0} instellen</translation>
+    </message>
+    <message>
         <location filename="../../cjmapper/editing/version_commands.py"/>
         <source>Save version {0}</source>
         <translation>Versie {0} opslaan</translation>
@@ -2367,6 +2377,24 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+</context>
+<context>
     <name>PropertiesPanel</name>
     <message>
         <location filename="../../ui/panels/field_editors.py"/>
@@ -2659,6 +2687,205 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/workshop/voting_start.py"/>
         <source>&amp;Start Voting</source>
         <translation>Stemmen s&amp;tarten</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyActions</name>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>Import &amp;Survey Results…</source>
+        <translation>En&amp;quêteresultaten importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>&amp;Heat View</source>
+        <translation>Hitteweer&amp;gave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>Colour cells and cards by how far their survey figures are from the phase&apos;s targets</source>
+        <translation>Kleur cellen en kaarten naar hoe ver hun enquêtecijfers van de doelen van de fase af zitten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>Survey &amp;Targets…</source>
+        <translation>Enq&amp;uêtedoelen…</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Import Survey Results</source>
+        <translation>Enquêteresultaten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>valid</source>
+        <translation>geldig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>invalid</source>
+        <translation>ongeldig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>duplicate</source>
+        <translation>dubbel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>unmatched</source>
+        <translation>niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Touchpoint (id or title):</source>
+        <translation>&amp;Contactmoment (id of titel):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Metric (CSAT, NPS, CES, score):</source>
+        <translation>&amp;Meting (CSAT, NPS, CES, score):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Value:</source>
+        <translation>&amp;Waarde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>P&amp;ersona (name):</source>
+        <translation>P&amp;ersona (naam):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>No file chosen.</source>
+        <translation>Geen bestand gekozen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Choose File…</source>
+        <translation>&amp;Bestand kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>&amp;Keep unmatched rows as Unassigned</source>
+        <translation>Niet gevonden rijen &amp;bewaren als Niet toegewezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Survey results (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Enquêteresultaten (*.csv *.xlsx *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>column {0}</source>
+        <translation>kolom {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>Choose a CSV or XLSX file of survey results.</source>
+        <translation>Kies een CSV- of XLSX-bestand met enquêteresultaten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/survey_dialog.py"/>
+        <source>{0} rows: {1} valid, {2} invalid, {3} duplicate, {4} unmatched.</source>
+        <translation>{0} rijen: {1} geldig, {2} ongeldig, {3} dubbel, {4} niet gevonden.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Survey Targets</source>
+        <translation>Enquêtedoelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Metric</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Better</source>
+        <translation>Beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Higher is better</source>
+        <translation>Hoger is beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>Lower is better</source>
+        <translation>Lager is beter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Set Target</source>
+        <translation>Doel &amp;instellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>C&amp;lear Target</source>
+        <translation>Doel &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Meting:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Doel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>&amp;Better:</source>
+        <translation>&amp;Beter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>higher</source>
+        <translation>hoger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/targets_dialog.py"/>
+        <source>lower</source>
+        <translation>lager</translation>
     </message>
 </context>
 <context>

@@ -56,10 +56,13 @@ from cjmapper.editing.structure_commands import (
     MoveLaneCommand,
     MovePhaseCommand,
 )
+from cjmapper.editing.survey_commands import ImportSurveyCommand, SetTargetCommand
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
 from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.store import Library, VersionInfo
+from cjmapper.survey.kinds import Metric
+from cjmapper.survey.match import Response
 
 from .commands import UndoStep, touches
 from .history import keep_steps
@@ -379,6 +382,14 @@ class JourneyDocument(QObject):
         """Make the journey what the version holds (fields, phases, lanes and cards with their ids); one undo step,
         whose undo puts the journey's previous content back."""
         return self._perform(RestoreVersionCommand(self.snapshot, version_id))
+
+    def import_survey(self, responses: Sequence[Response], version_name: str) -> bool:
+        """Add survey responses after saving a named version; one undo step (undo deletes the responses)."""
+        return self._perform(ImportSurveyCommand(self.snapshot, responses, version_name))
+
+    def set_survey_target(self, phase_id: int, metric: Metric, value: float | None, higher_is_better: bool) -> bool:
+        """Set (None: clear) a phase's target for a survey metric; one undo step."""
+        return self._perform(SetTargetCommand(self.snapshot, phase_id, metric, value, higher_is_better))
 
     # ------------------------------------------------------------------ undo and redo through the gate
 

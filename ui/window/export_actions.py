@@ -20,6 +20,7 @@ from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.survey.commands import csv_columns, poster_heat
 
 from ..editing.document import JourneyDocument
 from ..export.export_progress import ExportProgress
@@ -66,6 +67,8 @@ class ExportActions(QObject):
         self.parent_widget = parent
         self.poster_job: PosterJob | None = None
         self._open_poster = False
+        self.heat_shown: Callable[[], bool] = lambda: False
+        """Whether the canvas shows the heat view (the window says): the open journey's poster then shows it too."""
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """Opens a finished PDF in the user's viewer (tests replace it)."""
         self.shown_journey: Callable[[], Journey | None] = lambda: None
@@ -136,7 +139,7 @@ class ExportActions(QObject):
         if self.refused_target(target):
             return
         try:
-            export_format.write_file(journey, target)
+            export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
             return
@@ -156,6 +159,8 @@ class ExportActions(QObject):
         chosen = self._ask_poster(journey, safe_file_name(journey.title), self.shown_journey())
         if chosen is not None:
             target, options, open_after, printed = chosen
+            if self.heat_shown():  # the poster shows what the canvas shows
+                options = replace(options, heat=poster_heat(self.window.library, journey))
             self.start_poster_export(target, options, open_after, printed if printed is not journey else None)
 
     def _ask_poster(

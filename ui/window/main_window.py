@@ -69,6 +69,7 @@ from .library_watch import LibraryWatch
 from .panel_layout import PanelLayout
 from .status_bar import StatusBar
 from .status_figures import JourneyFigures
+from .survey_actions import SurveyActions
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
 
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         self.files = LibraryFiles(self, self, self.transfer.choose_team_library)  # new, open, save as
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
+        self.survey = SurveyActions(self, self)  # survey results and the heat view
+        self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
         self.statusBar().addPermanentWidget(self.status_library)
@@ -331,6 +334,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, *self.exports.journey_actions.values()])
+        file_menu.addAction(self.survey.import_action)
         file_menu.addAction(self.export_all_action)
         file_menu.addSeparator()
         file_menu.addActions([self.publish_action, self.copy_local_action])
@@ -354,6 +358,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         view_menu.addActions(self.finding.filter_actions())
+        view_menu.addAction(self.survey.heat_action)
         view_menu.addSeparator()
         for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -375,6 +380,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.edit_persona_action)
         journey_menu.addAction(self.versions_action)
         journey_menu.addAction(self.compare_action)
+        journey_menu.addAction(self.survey.targets_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 
@@ -456,6 +462,7 @@ class MainWindow(QMainWindow):
         self.voting.set_canvas(document, self.scene)
         self.workshop.scene_shown(self.scene)
         self.finding.scene_shown(self.scene)
+        self.survey.scene_shown(self.scene, document)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -501,6 +508,7 @@ class MainWindow(QMainWindow):
         self.unreadable = None
         self.workshop.scene_shown(None)
         self.finding.scene_shown(None)
+        self.survey.scene_shown(None, None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
         self.document = None
@@ -725,6 +733,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_journey)
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
+        self.survey.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
         self.compare_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)

@@ -1,0 +1,199 @@
+"""The survey part of the edit API, which `Library` inherits beside `JourneyEdits`: reading a journey's responses and
+targets, applying a whole survey import in one transaction (after saving a named version of the journey), taking
+an import back (its undo), and setting a phase's target. Each edit bumps the journey's revision and takes
+`expected_revision` like every other edit. Responses and targets are not part of a journey's versions or journey
+file: a version restored leaves them as they are."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from cjmapper.errors import EditError
+from cjmapper.messages import say
+from cjmapper.store import versions
+from cjmapper.store.edits import JourneyEdits
+from cjmapper.store.results import Revised
+from cjmapper.store.rows import refuse_stale, require
+from cjmapper.store.schema import JOURNEYS, PHASES, VERSIONS
+from cjmapper.store.survey_tables import RESPONSES, TARGETS
+from cjmapper.store.versions import VersionInfo
+from cjmapper.survey.kinds import SCALES, Metric
+from cjmapper.survey.match import MAX_PERSONA, MAX_UNASSIGNED, Response
+from cjmapper.survey.metrics import Target
+
+_FIELDS = (
+    RESPONSES.c.metric,
+    RESPONSES.c.value,
+    RESPONSES.c.touchpoint_id,
+    RESPONSES.c.phase_id,
+    RESPONSES.c.persona,
+    RESPONSES.c.answered_on,
+    RESPONSES.c.unassigned,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyImport:
+    """What `import_survey` wrote: its batch (what `remove_survey_import` deletes), the responses, the version
+    saved before it (None when none was asked for) and the journey's new revision."""
+
+    journey_id: int
+    batch: int
+    responses: int
+    version: VersionInfo | None
+    revision: int
+
+
+class SurveyEdits:
+    """Survey results and targets of a library's journeys (see the module's docstring)."""
+
+    def _write(self) -> contextlib.AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def _read(self) -> contextlib.AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def survey_responses(self, journey_id: int) -> list[Response]:
+        """The journey's stored responses, in the order imported. A forged row (unknown metric, value off its
+        scale) is left out."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(*_FIELDS).where(RESPONSES.c.journey_id == journey_id).order_by(RESPONSES.c.id)
+            ).all()
+        return [r for r in (_response(row) for row in rows) if r is not None]
+
+    def survey_targets(self, journey_id: int) -> list[Target]:
+        with self._read() as conn:
+            rows = conn.execute(
+                select(TARGETS.c.phase_id, TARGETS.c.metric, TARGETS.c.target, TARGETS.c.higher_is_better)
+                .where(TARGETS.c.journey_id == journey_id)
+                .order_by(TARGETS.c.id)
+            ).all()
+        found: list[Target] = []
+        for phase_id, metric, target, higher in rows:
+            if metric in Metric.__members__.values() and isinstance(target, float | int):
+                found.append(Target(int(phase_id), Metric(metric), float(target), bool(higher)))
+        return found
+
+    def import_survey(
+        self,
+        journey_id: int,
+        responses: Sequence[Response],
+        *,
+        version_name: str | None = None,
+        expected_revision: int | None = None,
+    ) -> SurveyImport:
+        """Add `responses` to the journey as one import (one transaction, one revision), after saving the journey
+        as version `version_name` when given (a name taken already gets " (2)", " (3)"...). Returns what
+        `remove_survey_import` needs to take it back."""
+        with self._write() as conn:
+            refuse_stale(conn, journey_id, expected_revision)
+            require(conn, JOURNEYS, journey_id, "journey")
+            version = None
+            if version_name is not None:
+                version = versions.save_version(conn, journey_id, _free_name(conn, journey_id, version_name))
+            batch = (
+                conn.execute(select(func.max(RESPONSES.c.batch)).where(RESPONSES.c.journey_id == journey_id)).scalar()
+                or 0
+            ) + 1
+            rows = [_row(journey_id, batch, r) for r in responses]
+            if rows:
+                conn.execute(insert(RESPONSES), rows)
+            revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
+        return SurveyImport(journey_id, batch, len(rows), version, revision)
+
+    def remove_survey_import(self, journey_id: int, batch: int, *, expected_revision: int | None = None) -> int:
+        """Delete the responses of one import (the undo of `import_survey`); returns the journey's new revision."""
+        with self._write() as conn:
+            conn.execute(delete(RESPONSES).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.batch == batch))
+            return JourneyEdits._touch(conn, journey_id, expected_revision, ())
+
+    def set_survey_target(
+        self,
+        journey_id: int,
+        phase_id: int,
+        metric: Metric,
+        target: float | None,
+        higher_is_better: bool = True,
+        *,
+        expected_revision: int | None = None,
+    ) -> Revised[Target | None]:
+        """Set (or with None, clear) a phase's target for `metric`, on the metric's own scale of figures (CSAT a
+        share 0 to 1, NPS -100 to 100). Returns the target it had before, for undo."""
+        scale = SCALES[metric]
+        if target is not None and not scale.figure_low <= target <= scale.figure_high:
+            raise EditError(
+                say("A {0} target must be from {1} to {2}.", metric.value.upper(), scale.figure_low, scale.figure_high)
+            )
+        with self._write() as conn:
+            refuse_stale(conn, journey_id, expected_revision)
+            on_journey = conn.execute(
+                select(PHASES.c.id).where(PHASES.c.id == phase_id, PHASES.c.journey_id == journey_id)
+            ).scalar()
+            if on_journey is None:
+                raise EditError(say("There is no phase with id {0} in this journey.", phase_id))
+            where = (TARGETS.c.journey_id == journey_id, TARGETS.c.phase_id == phase_id, TARGETS.c.metric == metric)
+            old = conn.execute(select(TARGETS.c.target, TARGETS.c.higher_is_better).where(*where)).first()
+            previous = None if old is None else Target(phase_id, metric, float(old[0]), bool(old[1]))
+            if target is None:
+                conn.execute(delete(TARGETS).where(*where))
+            elif old is None:
+                conn.execute(
+                    insert(TARGETS).values(
+                        journey_id=journey_id,
+                        phase_id=phase_id,
+                        metric=metric.value,
+                        target=target,
+                        higher_is_better=higher_is_better,
+                    )
+                )
+            else:
+                conn.execute(update(TARGETS).where(*where).values(target=target, higher_is_better=higher_is_better))
+            revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
+        return Revised(previous, revision)
+
+
+def _free_name(conn: Connection, journey_id: int, name: str) -> str:
+    taken = set(conn.execute(select(VERSIONS.c.name).where(VERSIONS.c.journey_id == journey_id)).scalars())
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    return candidate
+
+
+def _row(journey_id: int, batch: int, r: Response) -> dict[str, object]:
+    return {
+        "journey_id": journey_id,
+        "batch": batch,
+        "touchpoint_id": r.touchpoint_id,
+        "phase_id": r.phase_id,
+        "unassigned": None if r.unassigned is None else r.unassigned[:MAX_UNASSIGNED],
+        "metric": r.metric.value,
+        "value": r.value,
+        "persona": None if r.persona is None else r.persona[:MAX_PERSONA],
+        "answered_on": r.answered_on,
+    }
+
+
+def _response(row: Sequence[object]) -> Response | None:
+    metric, value, touchpoint_id, phase_id, persona, answered_on, unassigned = row
+    if not isinstance(metric, str) or metric not in Metric.__members__.values() or not isinstance(value, int):
+        return None
+    scale = SCALES[Metric(metric)]
+    if not scale.low <= value <= scale.high:
+        return None
+    return Response(
+        Metric(metric),
+        value,
+        touchpoint_id if isinstance(touchpoint_id, int) else None,
+        phase_id if isinstance(phase_id, int) else None,
+        persona if isinstance(persona, str) else None,
+        answered_on if isinstance(answered_on, str) else None,
+        unassigned if isinstance(unassigned, str) else None,
+    )

@@ -1,0 +1,86 @@
+"""Matching survey rows to a journey: columns by English or Dutch header or by mapping, touchpoints by id or exact
+title, phases by name, and the preview's valid, invalid, duplicate and unmatched rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from cjmapper.survey.kinds import Metric
+from cjmapper.survey.match import Field, Response, Status, parse_mapping, preview
+from cjmapper.survey.read import SurveyFileError, SurveyTable
+from tests.survey_helpers import survey_journey
+
+
+def table(headers: tuple[str, ...], *rows: tuple[str, ...]) -> SurveyTable:
+    return SurveyTable(headers, tuple((i + 2, r) for i, r in enumerate(rows)))
+
+
+def test_rows_are_matched_by_id_title_or_phase_and_sorted_into_the_four_kinds() -> None:
+    rows = table(
+        ("touchpoint", "phase", "metric", "value", "persona", "date"),
+        ("2", "", "csat", "5", "", ""),  # by id
+        ("  website   BEKIJKEN ", "", "NPS", "10", "sanne", "2026-01-05"),  # title, case and spaces aside
+        ("", "offerte", "CES", "3", "", ""),  # a phase alone
+        ("Nazorg", "", "csat", "4", "", ""),  # two cards have this title
+        ("Bestaat niet", "", "csat", "4", "", ""),
+        ("", "Geen fase", "score", "2", "", ""),
+        ("1", "", "tevredenheid", "6", "", ""),
+        ("1", "", "csat", "4.5", "", ""),
+        ("1", "", "nps", "", "", ""),
+        ("1", "", "gevoel", "3", "", ""),
+        ("1", "", "csat", "4", "", "gisteren"),
+        ("2", "", "csat", "5", "", ""),  # a duplicate of the first row
+        ("Bestaat niet", "", "csat", "4", "", ""),  # a duplicate of an unmatched row
+    )
+    result = preview(rows, survey_journey())
+    assert [(r.row, r.status) for r in result.rows] == [
+        (2, Status.VALID),
+        (3, Status.VALID),
+        (4, Status.VALID),
+        (5, Status.INVALID),
+        (6, Status.UNMATCHED),
+        (7, Status.UNMATCHED),
+        (8, Status.INVALID),
+        (9, Status.INVALID),
+        (10, Status.INVALID),
+        (11, Status.INVALID),
+        (12, Status.INVALID),
+        (13, Status.DUPLICATE),
+        (14, Status.DUPLICATE),
+    ]
+    assert [r.reason for r in result.of(Status.INVALID)] == [
+        "“Nazorg” is the title of 2 touchpoints; name it by its id",
+        "CSAT must be a whole number from 1 to 5, not 6",
+        "CSAT must be a whole number from 1 to 5, not 4.5",
+        "no value",
+        "unknown metric “gevoel” (csat, nps, ces or score)",
+        "“gisteren” is not a date (2026-03-31 or 31-03-2026)",
+    ]
+    valid = [r.response for r in result.of(Status.VALID)]
+    assert valid == [
+        Response(Metric.CSAT, 5, touchpoint_id=2),
+        Response(Metric.NPS, 10, touchpoint_id=1, persona="Sanne", answered_on="2026-01-05"),
+        Response(Metric.CES, 3, phase_id=2),
+    ]
+    assert [r.unassigned for r in result.to_store(keep_unassigned=True)][3:] == ["Bestaat niet", "Geen fase"]
+    assert len(result.to_store(keep_unassigned=False)) == 3
+
+
+def test_rows_already_stored_are_duplicates() -> None:
+    rows = table(("contactmoment", "meting", "waarde"), ("1", "csat", "4"), ("1", "csat", "5"))
+    result = preview(rows, survey_journey(), stored=[Response(Metric.CSAT, 4, touchpoint_id=1)])
+    assert [r.status for r in result.rows] == [Status.DUPLICATE, Status.VALID]
+
+
+def test_columns_can_be_mapped_and_a_mapping_wins_over_a_header() -> None:
+    rows = table(("Vraag", "Soort", "Cijfer", "Fase"), ("Offerte ontvangen", "csat", "4", "Installatie"))
+    mapping = parse_mapping(["vraag=contactmoment", "Soort=metric", "Cijfer=waarde"])
+    assert mapping == {"vraag": Field.TOUCHPOINT, "Soort": Field.METRIC, "Cijfer": Field.VALUE}
+    [row] = preview(rows, survey_journey(), mapping).rows
+    assert row.response == Response(Metric.CSAT, 4, touchpoint_id=2)
+    with pytest.raises(SurveyFileError, match="is not COLUMN=FIELD"):
+        parse_mapping(["Vraag=kleur"])
+    with pytest.raises(SurveyFileError, match="has no column “Antwoord”"):
+        preview(rows, survey_journey(), parse_mapping(["Antwoord=value"]))
+    with pytest.raises(SurveyFileError, match="No column for metric, value"):
+        preview(table(("Vraag", "Fase")), survey_journey())

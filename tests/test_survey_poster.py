@@ -1,0 +1,83 @@
+"""The heat view on a PDF poster (`cjmapper export --heat`): each card's figure printed on a tab at its top, its
+frame and its phase's cells in the heat colours, read back from the PDF's text and from its pixels (pdftoppm)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from cjmapper.cli import main
+from cjmapper.poster import PosterOptions, plan_poster
+from cjmapper.store import Library
+from cjmapper.survey.heat import heat_colour
+from cjmapper.survey.kinds import Metric
+from cjmapper.survey.match import Response
+from tests.poster_helpers import fragments, to_layout
+from tests.survey_helpers import survey_journey
+
+DPI = 100
+
+
+@pytest.fixture
+def library_file(tmp_path: Path) -> Path:
+    path = tmp_path / "lib.cjm"
+    with Library.open(path) as library:
+        journey_id = library.create_journey(survey_journey())
+        journey = library.load_journey(journey_id)
+        library.set_survey_target(journey_id, journey.phases[1].id, Metric.CSAT, 0.8)
+        library.set_survey_target(journey_id, journey.phases[2].id, Metric.CES, 3.0, higher_is_better=False)
+        library.import_survey(
+            journey_id,
+            [
+                Response(Metric.CSAT, 5, touchpoint_id=2),
+                Response(Metric.CSAT, 2, touchpoint_id=2),
+                Response(Metric.CES, 1, touchpoint_id=3),
+                Response(Metric.CES, 2, touchpoint_id=3),
+            ],
+        )
+    return path
+
+
+def page_pixel(image: QImage, page_height: float, x: float, y_up: float) -> QColor:
+    return image.pixelColor(round(x * DPI / 72), round((page_height - y_up) * DPI / 72))
+
+
+def test_a_heat_poster_prints_each_cards_figure_and_colours(library_file: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "heat.pdf"
+    assert main(["--library", str(library_file), "export", "1", "-o", str(pdf), "--heat"]) == 0
+    with Library.open(library_file) as library:
+        journey = library.load_journey(1)
+    plan = plan_poster(journey, PosterOptions())
+    layout = plan.layout
+    assert layout is not None
+    tabs = {f.text: to_layout(plan, f.x, f.y) for f in fragments(pdf) if f.text.startswith(("CSAT", "CES"))}
+    assert set(tabs) == {"CSAT 0.50 / 0.80", "CES 1.50 / 3.00"}
+    for text, card_id in (("CSAT 0.50 / 0.80", 2), ("CES 1.50 / 3.00", 3)):
+        x, y = tabs[text]
+        rect = layout.cards[card_id].rect
+        assert rect.x < x < rect.right
+        assert rect.y - 13.0 < y <= rect.y + 2.0  # on the tab over the card's top edge
+
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-png", "-singlefile", str(pdf), str(tmp_path / "heat")], check=True)
+    image = QImage(str(tmp_path / "heat.png"))
+    assert not image.isNull()
+
+    def at(x: float, y: float) -> QColor:
+        return page_pixel(image, plan.page_height, plan.map_x + x * plan.scale, plan.map_top - y * plan.scale)
+
+    missed, beaten = layout.cards[2].rect, layout.cards[3].rect
+    frame = at(missed.x - 2.0, missed.y + missed.height / 2)
+    expected = QColor(heat_colour(-1.0))
+    assert abs(frame.red() - expected.red()) + abs(frame.green() - expected.green()) < 40
+    blue = at(beaten.x - 2.0, beaten.y + beaten.height / 2)
+    assert blue.blue() > blue.red() + 60
+    cell = layout.cells[(journey.phases[1].id, journey.lanes[0].id)].rect
+    tinted = at(cell.x + 3.0, cell.bottom - 3.0)
+    assert tinted.red() > tinted.blue() + 40
+
+    plain = tmp_path / "plain.pdf"
+    assert main(["--library", str(library_file), "export", "1", "-o", str(plain)]) == 0
+    assert not [f for f in fragments(plain) if f.text.startswith(("CSAT", "CES"))]

@@ -1,0 +1,184 @@
+"""Survey results in the real window: File › Import Survey Results… previews a Dutch CSV and applies it as one undo
+step (after a named version); View › Heat View colours the cells and cards of the canvas by their distance from
+target, read back from the painted pixels, and the open journey's poster shows it while the canvas does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from cjmapper.store import Library
+from cjmapper.survey.heat import heat_colour
+from cjmapper.survey.kinds import Metric
+from cjmapper.survey.match import Field, Response
+from tests.poster_helpers import fragments
+from tests.survey_helpers import survey_journey, write
+from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
+from ui.window.main_window import MainWindow
+
+SURVEY = """Contactmoment;Fase;Meting;Waarde;Persona;Datum
+Website bekijken;;klanttevredenheid;5;Sanne;31-03-2026
+Website bekijken;;klanttevredenheid;2;;31-03-2026
+;Offerte;NPS;9,0;;
+Onbekend;;csat;4;;
+Website bekijken;;csat;9;;
+"""
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    with Library.open(tmp_path / "enquete.cjm") as lib:
+        lib.create_journey(survey_journey())
+    return tmp_path / "enquete.cjm"
+
+
+def test_an_import_through_the_dialog_is_one_undo_step(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    survey = write(tmp_path / "enquete.csv", SURVEY, "cp1252")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(survey), ""))
+    window.survey.import_action.trigger()
+    dialog = window.survey.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.choose_button.click()
+    assert dialog.summary.text() == "5 rows: 3 valid, 1 invalid, 0 duplicate, 1 unmatched."
+    assert dialog.boxes[Field.TOUCHPOINT].currentText() == "Contactmoment"
+    model = dialog.model
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == [
+        "valid",
+        "valid",
+        "valid",
+        "unmatched",
+        "invalid",
+    ]
+    assert model.data(model.index(4, 2)) == "CSAT must be a whole number from 1 to 5, not 9"
+    dialog.keep_unassigned.setChecked(True)
+    dialog.apply_button.click()
+    assert not dialog.isVisible()
+    library = window.library
+    assert len(library.survey_responses(1)) == 4
+    [version] = library.list_versions(1)
+    assert version.name.startswith("Before survey import")
+    assert window.undo_action.text() == "&Undo Import 4 survey responses"
+    window.undo_action.trigger()
+    assert library.survey_responses(1) == []
+    window.redo_action.trigger()
+    assert len(library.survey_responses(1)) == 4
+    assert {r.unassigned for r in library.survey_responses(1)} == {None, "Onbekend"}
+
+
+def pixel(window: MainWindow, x: float, y: float) -> QColor:
+    view = window.view
+    point = view.mapFromScene(QPointF(x, y))
+    return view.viewport().grab().toImage().pixelColor(point)
+
+
+def test_the_heat_view_colours_cells_and_cards_by_their_distance_from_target(qtbot: QtBot, window: MainWindow) -> None:
+    library = window.library
+    journey = library.load_journey(1)
+    offerte, installatie = journey.phases[1].id, journey.phases[2].id
+    library.set_survey_target(1, offerte, Metric.CSAT, 0.8)  # misses it: CSAT 0.5
+    library.set_survey_target(1, installatie, Metric.CES, 3.0, higher_is_better=False)  # beats it: CES 1.5
+    library.import_survey(
+        1,
+        [
+            Response(Metric.CSAT, 5, touchpoint_id=2),
+            Response(Metric.CSAT, 2, touchpoint_id=2),
+            Response(Metric.CES, 1, touchpoint_id=3),
+            Response(Metric.CES, 2, touchpoint_id=3),
+        ],
+    )
+    window.open_journey(1)
+    window.zoom_reset_action.trigger()
+    scene = window.scene
+    assert scene is not None
+    box = scene.layout.cards[2]
+    window.view.centerOn(box.rect.x, box.rect.y)
+    qtbot.wait(50)
+    outside = (box.rect.x - 2.0, box.rect.y + box.rect.height / 2)
+    before = pixel(window, *outside)
+    window.survey.heat_action.trigger()
+    qtbot.wait(50)
+    frame = pixel(window, *outside)
+    assert frame.name() == heat_colour(-1.0)  # dark orange: 0.3 short of 0.8, past a quarter of the scale
+    assert frame != before
+    cell = scene.layout.cells[(offerte, journey.lanes[0].id)].rect
+    tinted = pixel(window, cell.x + 3.0, cell.y + cell.height - 3.0)
+    assert tinted.red() > tinted.blue() + 40  # orange over the cell
+    items = window.survey._items
+    assert items is not None
+    assert items[1].cards[2].text == "CSAT 0.50 / 0.80"
+    assert items[1].cards[3].text == "CES 1.50 / 3.00"
+    beats = scene.layout.cards[3]
+    window.view.centerOn(beats.rect.x, beats.rect.y)
+    qtbot.wait(50)
+    blue = pixel(window, beats.rect.x - 2.0, beats.rect.y + beats.rect.height / 2)
+    assert blue.blue() > blue.red() + 60  # beyond its target: blue
+    window.survey.heat_action.trigger()
+    qtbot.wait(50)
+    window.view.centerOn(box.rect.x, box.rect.y)
+    qtbot.wait(50)
+    assert pixel(window, *outside) == before
+
+
+def test_the_poster_of_the_open_journey_shows_the_heat_view_when_the_canvas_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = window.library
+    library.set_survey_target(1, library.load_journey(1).phases[1].id, Metric.CSAT, 0.8)
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    run_dialog(monkeypatch, lambda _dialog: None)
+    texts: dict[bool, list[str]] = {}
+    for heat in (True, False):
+        if window.survey.heat_action.isChecked() != heat:
+            window.survey.heat_action.trigger()
+        target = tmp_path / f"heat-{heat}.pdf"
+        save_as(monkeypatch, target)
+        window.export_poster_action.trigger()
+        wait_for_export(qtbot, window)
+        texts[heat] = [f.text for f in fragments(target)]
+    assert "CSAT 0.50 / 0.80" in texts[True]
+    assert not [t for t in texts[False] if t.startswith("CSAT 0")]
+
+
+def test_targets_are_set_in_the_dialog_as_undo_steps_and_the_heat_view_follows(window: MainWindow) -> None:
+    library = window.library
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    window.survey.heat_action.trigger()
+    items = window.survey._items
+    assert items is not None
+    assert items[1].cards == {}  # answers, but no target yet: nothing to colour
+    window.survey.targets_action.trigger()
+    dialog = window.survey.targets_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.phase_box.setCurrentIndex(dialog.phase_box.findText("Offerte"))
+    dialog.metric_box.setCurrentIndex(dialog.metric_box.findText("CSAT"))
+    assert dialog.value_box.value() == pytest.approx(0.8)
+    dialog.value_box.setValue(0.4)
+    dialog.set_button.click()
+    offerte = library.load_journey(1).phases[1].id
+    assert [(t.phase_id, t.value) for t in library.survey_targets(1)] == [(offerte, 0.4)]
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c) for c in range(4)]
+    assert [cell.text() if cell is not None else None for cell in cells] == ["Offerte", "CSAT", "0.40", "higher"]
+    assert items[1].cards[2].text == "CSAT 0.50 / 0.40"
+    assert items[1].cards[2].heat > 0  # beyond its target: blue
+    assert window.undo_action.text() == "&Undo Set CSAT target"
+    window.undo_action.trigger()
+    assert library.survey_targets(1) == []
+    assert dialog.table.rowCount() == 0
+    assert items[1].cards == {}
+    window.redo_action.trigger()
+    assert [(t.phase_id, t.value) for t in library.survey_targets(1)] == [(offerte, 0.4)]
+    dialog.clear_button.click()
+    assert library.survey_targets(1) == []
+    dialog.close()
