@@ -38,8 +38,8 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.canvas import run_all as canvas_benchmarks
-    from benchmarks.find import run_all as find_benchmarks
     from benchmarks.compare import run_all as compare_benchmarks
+    from benchmarks.find import run_all as find_benchmarks
     from benchmarks.layout import bench_flowed_layout, bench_layout
     from benchmarks.poster import run_all as poster_benchmarks
     from benchmarks.startup import run_all as startup_benchmarks
