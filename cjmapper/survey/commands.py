@@ -36,42 +36,58 @@ def add_commands(commands: Any) -> None:
     fields = ", ".join(f.value for f in Field)
     imp = commands.add_parser(
         "import-survey",
-        help="import survey results (CSV or XLSX) onto a journey's touchpoints and phases",
-        description="Import survey rows onto JOURNEY: each names a touchpoint (id or exact title) or only a phase, a "
-        "metric (csat 1-5, nps 0-10, ces 1-7, score 1-5), a value, and optionally a persona and a date. Headers "
-        f"named like the fields ({fields}; Dutch: contactmoment, fase, meting, waarde, persona, datum) are "
-        "recognised; --map names others. A named version of the journey is saved first.",
+        help=say("import survey results (CSV or XLSX) onto a journey's touchpoints and phases"),
+        description=say(
+            "Import survey rows onto JOURNEY: each names a touchpoint (id or exact title) or only a phase, a "
+            "metric (csat 1-5, nps 0-10, ces 1-7, score 1-5), a value, and optionally a persona and a date. Headers "
+            "named like the fields ({0}; Dutch: contactmoment, fase, meting, waarde, persona, datum) are "
+            "recognised; --map names others. A named version of the journey is saved first.",
+            fields,
+        ),
     )
-    imp.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    imp.add_argument("file", metavar="FILE", type=Path, help="a .csv (; , or tab separated) or .xlsx file")
+    journey_help = say("the journey's id or exact title")
+    imp.add_argument("journey", metavar="JOURNEY", help=journey_help)
+    imp.add_argument("file", metavar="FILE", type=Path, help=say("a .csv (; , or tab separated) or .xlsx file"))
     imp.add_argument(
-        "--map", action="append", default=[], metavar="COLUMN=FIELD", help=f"read column COLUMN as FIELD ({fields})"
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help=say("read column COLUMN as FIELD ({0})", fields),
     )
-    imp.add_argument("--unassigned", action="store_true", help="keep unmatched rows in the journey's Unassigned list")
-    imp.add_argument("--dry-run", action="store_true", help="read, match and count, but write nothing")
+    imp.add_argument(
+        "--unassigned", action="store_true", help=say("keep unmatched rows in the journey's Unassigned list")
+    )
+    imp.add_argument("--dry-run", action="store_true", help=say("read, match and count, but write nothing"))
 
     met = commands.add_parser(
         "metrics",
-        help="a journey's survey figures per phase and touchpoint (tab-separated: phase, touchpoint, metric, "
-        "responses, value, target)",
+        help=say(
+            "a journey's survey figures per phase and touchpoint (tab-separated: phase, touchpoint, metric, "
+            "responses, value, target)"
+        ),
     )
-    met.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
+    met.add_argument("journey", metavar="JOURNEY", help=journey_help)
 
     tgt = commands.add_parser(
         "target",
-        help="set a phase's target for a survey metric",
-        description="Set the target of one metric in one phase: CSAT as a share (0.8 = 80% answer 4 or 5), NPS from "
-        "-100 to 100, CES 1 to 7, score 1 to 5. Higher is better unless --lower is given.",
+        help=say("set a phase's target for a survey metric"),
+        description=say(
+            "Set the target of one metric in one phase: CSAT as a share (0.8 = 80% answer 4 or 5), NPS from "
+            "-100 to 100, CES 1 to 7, score 1 to 5. Higher is better unless --lower is given."
+        ),
     )
-    tgt.add_argument("journey", metavar="JOURNEY", help="the journey's id or exact title")
-    tgt.add_argument("--phase", required=True, metavar="NAME", help="the phase's name or id")
-    tgt.add_argument("--metric", required=True, help="csat, nps, ces or score")
+    tgt.add_argument("journey", metavar="JOURNEY", help=journey_help)
+    tgt.add_argument("--phase", required=True, metavar="NAME", help=say("the phase's name or id"))
+    tgt.add_argument("--metric", required=True, help=say("csat, nps, ces or score"))
     value = tgt.add_mutually_exclusive_group(required=True)
-    value.add_argument("--value", metavar="V", help="the target (a decimal comma is fine)")
-    value.add_argument("--clear", action="store_true", help="remove the target")
+    value.add_argument("--value", metavar="V", help=say("the target (a decimal comma is fine)"))
+    value.add_argument("--clear", action="store_true", help=say("remove the target"))
     way = tgt.add_mutually_exclusive_group()
-    way.add_argument("--higher", dest="higher", action="store_true", default=True, help="higher is better (default)")
-    way.add_argument("--lower", dest="higher", action="store_false", help="lower is better")
+    way.add_argument(
+        "--higher", dest="higher", action="store_true", default=True, help=say("higher is better (default)")
+    )
+    way.add_argument("--lower", dest="higher", action="store_false", help=say("lower is better"))
 
 
 def import_survey(library: Library, args: argparse.Namespace, out: TextIO) -> int:
