@@ -352,7 +352,9 @@ def test_a_refused_library_with_wal_leftovers_is_left_untouched(
     _, crashed = pristine
     files = dict(crashed.files)
     damaged = bytearray(files[""])
-    damaged[108] = 0  # the first cell pointer of the schema page: "malformed database schema"
+    # The first cell pointer of the schema page: "malformed database schema". It follows the page's header: 8 bytes on
+    # a leaf page (a small schema), 12 on an interior one (a schema that has outgrown the first page).
+    damaged[108 if damaged[100] == 0x0D else 112] = 0
     files[""] = bytes(damaged)
     path = Pristine(files).write(tmp_path)
     with pytest.raises(CjmapperError, match="damaged"):
