@@ -108,6 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="export the journey's saved version NAME (JSON, CSV or PDF; a poster names the version)",
     )
+    exp.add_argument(
+        "--format-version",
+        type=int,
+        choices=(1, 2, 3),
+        metavar="N",
+        help="the journey-file version to write (JSON only; default 3, the newest): 1 or 2 for older tools, with a "
+        "warning naming what they cannot hold",
+    )
     poster = exp.add_argument_group("PDF posters")
     poster.add_argument(
         "--paper",
@@ -405,6 +413,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
     ]
     if args.saved_version is not None and export_format.kind == "picture":
         command.error(f"--version goes with JSON, CSV and PDF files, not with {fmt.upper()} pictures")
+    if args.format_version is not None and fmt != "json":
+        command.error(f"--format-version only goes with JSON files, not with {fmt.upper()} files")
     if args.map_only and export_format.kind != "picture":
         command.error(f"--map-only only goes with PNG and SVG pictures, not with {fmt.upper()} files")
     if misplaced:
@@ -476,7 +486,26 @@ def _export(
         journey = library.load_journey(journey_id)
     if export_format.kind == "poster":
         return _poster(journey, args, target if target is not None else _binary(out))
+    if args.format_version is not None:
+        return _older_journey_file(journey, args.format_version, target, out)
     return _write_journey(export_format, journey, target, out)
+
+
+def _older_journey_file(journey: Journey, version: int, target: Path | None, out: TextIO) -> int:
+    """`--format-version`: the journey file of that version, with a warning naming what it leaves out."""
+    from cjmapper.interchange.journey_writer import lost_in, write_journey, write_journey_file
+
+    lost = lost_in(journey, version)
+    if lost:
+        print(
+            say("cjmapper: warning: a version {0} journey file cannot hold {1}; left out", version, "; ".join(lost)),
+            file=sys.stderr,
+        )
+    if target is None:
+        out.write(write_journey(journey, version))
+    else:
+        write_journey_file(journey, target, version)
+    return 0
 
 
 def _write_journey(export_format: ExportFormat, journey: Journey, target: Path | None, out: TextIO) -> int:

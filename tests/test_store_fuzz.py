@@ -352,7 +352,9 @@ def test_a_refused_library_with_wal_leftovers_is_left_untouched(
     _, crashed = pristine
     files = dict(crashed.files)
     damaged = bytearray(files[""])
-    damaged[108] = 0  # the first cell pointer of the schema page: "malformed database schema"
+    # the first cell pointer of the schema page (after a leaf page's 8-byte header, an interior page's 12): "malformed
+    # database schema"
+    damaged[108 if damaged[100] == 0x0D else 112] = 0
     files[""] = bytes(damaged)
     path = Pristine(files).write(tmp_path)
     with pytest.raises(CjmapperError, match="damaged"):

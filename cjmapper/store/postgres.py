@@ -52,6 +52,7 @@ ID_TABLES = (JOURNEYS, PHASES, LANES, TOUCHPOINTS, VERSIONS)
 """The tables whose ids a sequence hands out."""
 OUR_TABLES = frozenset(
     {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
+    | {"personas", "persona_ratings"}
 )
 
 

@@ -585,7 +585,8 @@ class PropertiesPanel(QWidget):
         journey = self._journey()
         if journey is None or journey.persona is None:
             return self.tr("Give the persona a name first.")
-        return self._write_journey(typing=True, persona=replace(journey.persona, **{field: value}))
+        fields: dict[str, Any] = {field: value}
+        return self._write_journey(typing=True, persona=replace(journey.persona, **fields))
 
     def _finish_persona_name(self, binding: TextBinding) -> None:
         """Leaving an emptied persona name removes the persona (undo brings it back)."""
