@@ -65,9 +65,9 @@ SCORE_MAX = 5
 MAX_PERSONAS = 8
 """Personas per journey: each has its own curve, and more than eight curves in one lane no longer read."""
 
-PERSONA_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#f0e442")
-"""The personas' colours in order (Okabe and Ito's palette, safe for colour-blind readers): the first persona's blue
-is the experience curve's colour of old."""
+PERSONA_COLOURS = ("#0072b2", "#cc79a7", "#009e73", "#332288", "#56b4e9", "#aa4499", "#44aa99", "#000000")
+"""The personas' colours in order: blues, purples and blue-greens from Okabe and Ito's and Paul Tol's palettes, safe
+for colour-blind readers and apart from the score colours (dark red through amber to light green)."""
 
 
 def persona_colour(index: int) -> str:

@@ -358,7 +358,7 @@ def test_the_spec_example_reads() -> None:
             ratings={2: Rating(2, None)},
         )
     ]  # fmt: skip
-    assert journey.personas[1] == Persona("Karel", color="#e69f00")
+    assert journey.personas[1] == Persona("Karel", color="#cc79a7")
 
 
 SPEC_EXAMPLE = """{
@@ -370,7 +370,7 @@ SPEC_EXAMPLE = """{
   "framework": "five-phase",
   "personas": [
     {"name": "Sanne", "description": "Eigenaar van een bakkerij", "goals": "", "frustrations": "", "color": null},
-    {"name": "Karel", "description": "", "goals": "", "frustrations": "", "color": "#e69f00"}
+    {"name": "Karel", "description": "", "goals": "", "frustrations": "", "color": "#cc79a7"}
   ],
   "phases": [
     {"id": "p1", "name": "Bewustwording", "description": "", "color": "#4e79a7"}

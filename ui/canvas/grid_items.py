@@ -27,6 +27,7 @@ from cjmapper.layout import (
     curve_y,
 )
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
+from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, figure_text
 from cjmapper.text import FontMetrics
 
 from ..i18n import decimal
@@ -381,12 +382,14 @@ class CurveItem(QGraphicsItem):
             painter.setPen(pen)
             half = column.width * AVERAGE_BAR_SHARE
             painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
+        self._paint_personas(painter, curve, lod)
         if not curve.points:
             return
         path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
         for point in curve.points[1:]:
             path.lineTo(point.x, point.y)
-        line = QPen(theme.curve_line, 2.5)
+        first = curve.personas.first_colour
+        line = QPen(QColor(first) if first else theme.curve_line, 2.5)
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -407,6 +410,48 @@ class CurveItem(QGraphicsItem):
                 painter.drawEllipse(centre, radius * CROWDED_DOT, radius * CROWDED_DOT)
         if lod >= LOW_DETAIL:
             self._paint_labels(painter, marks)
+
+    def _paint_personas(self, painter: QPainter, curve: Curve, lod: float) -> None:
+        """The other personas' curves and the to-be curves (dashed) in each persona's colour, each phase's figures
+        per persona (average, target, gap) and the legend, where the layout put them."""
+        extra = curve.personas
+        for persona_line in extra.lines:
+            path = QPainterPath(QPointF(persona_line.points[0].x, persona_line.points[0].y))
+            for point in persona_line.points[1:]:
+                path.lineTo(point.x, point.y)
+            colour = QColor(persona_line.colour)
+            pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if persona_line.to_be else Qt.PenStyle.SolidLine)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for point in persona_line.points:
+                painter.drawEllipse(QPointF(point.x, point.y), 2.2, 2.2)
+        if lod < LOW_DETAIL:
+            return
+        font = canvas_font(LEGEND_FONT)
+        painter.setFont(font)
+        height = LEGEND_FONT * 1.35
+        for figure in extra.figures:
+            painter.setPen(QColor(figure.colour))
+            painter.drawText(
+                QRectF(figure.x, figure.y, figure.width, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                figure_text(figure, decimal),
+            )
+        for entry in extra.legend:
+            colour = QColor(entry.colour)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine if entry.persona == TO_BE else Qt.PenStyle.SolidLine))
+            painter.drawLine(QLineF(entry.x, entry.y, entry.x + LEGEND_SWATCH, entry.y))
+            painter.setPen(colour)
+            name = tr("dashed: to-be") if entry.persona == TO_BE else entry.name
+            painter.drawText(
+                QRectF(entry.x + LEGEND_SWATCH + 4, entry.y - height / 2, 400, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
 
     def _paint_labels(self, painter: QPainter, marks: list[tuple[PhaseMark, Rect, QColor]]) -> None:
         """Each phase average's label where the layout put it, clear of the curve (over it only where a crowded
