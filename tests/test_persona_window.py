@@ -113,3 +113,29 @@ def test_each_persona_edit_is_one_undo_step(window: MainWindow, path: Path) -> N
     assert journey.persona_colours()[0] == "#332288"
     moved = journey.touchpoint(card.id)
     assert moved.rating(journey, 0) == Rating(2, 4)  # Karel's, now the first persona's: the card's own
+
+
+def test_the_properties_panel_edits_the_current_personas_score_and_target(
+    qtbot: QtBot, window: MainWindow, path: Path
+) -> None:
+    document = opened(window)
+    strip, panel = window.persona_strip, window.properties
+    add_through_the_strip(qtbot, strip, "Karel")  # the new persona becomes the current one
+    karel = document.journey.personas[1].id
+    card = next(c for c in document.journey.touchpoints if c.score is not None)
+    panel.set_selection([card.id])
+    assert panel.card_score.score() is None  # Karel has not scored it
+    assert panel.other_scores.text() == f"Other personas: Linda, working mother: {card.score}"
+    QTest.mouseClick(panel.card_score.button(2), LEFT)
+    QTest.mouseClick(panel.card_target.button(4), LEFT)
+    journey = stored(path)
+    assert journey.touchpoint(card.id).rating(journey, 1) == Rating(2, 4)
+    assert journey.touchpoint(card.id).score == card.score  # Linda's stays
+    click_chip(strip, 0)
+    assert panel.card_score.score() == card.score
+    assert panel.other_scores.text() == "Other personas: Karel: 2 → 4"
+    window.undo_action.trigger()  # the target
+    window.undo_action.trigger()  # the score
+    journey = stored(path)
+    assert karel not in journey.touchpoint(card.id).ratings
+    assert panel.other_scores.text() == "Other personas: Karel: –"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QEnterEvent,
@@ -75,6 +75,9 @@ class Segment:
 class PersonaStrip(QWidget):
     """The journey's persona above the canvas. Bind it with `set_document`."""
 
+    current_changed = Signal(int)
+    """The index of the persona chosen as the current one (its chip clicked, or one added)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personaStrip")
@@ -105,7 +108,9 @@ class PersonaStrip(QWidget):
         if self._document is not None and shiboken6.isValid(self._document):
             self._document.changed.disconnect(self._document_changed)
         self._document = document
-        self.current = 0
+        if self.current:
+            self.current = 0
+            self.current_changed.emit(0)
         if document is not None:
             document.changed.connect(self._document_changed)
         self._close_dialog()
@@ -134,7 +139,10 @@ class PersonaStrip(QWidget):
     def _refresh(self) -> None:
         document = self._document
         personas = document.journey.personas if document is not None else []
+        current = self.current
         self.current = max(0, min(self.current, len(personas) - 1))
+        if self.current != current:
+            self.current_changed.emit(self.current)
         self._personas = (
             list(zip((p.name for p in personas), document.journey.persona_colours(), strict=True))
             if (document is not None)
@@ -290,6 +298,7 @@ class PersonaStrip(QWidget):
         if 0 <= index < len(self._personas) and index != self.current:
             self.current = index
             self._refresh()
+            self.current_changed.emit(index)
 
     def current_persona_id(self) -> int | None:
         """The current persona's id (None: the journey has none)."""
@@ -471,8 +480,7 @@ class PersonaStrip(QWidget):
             new = dialog.persona()
             accepted = result == QDialog.DialogCode.Accepted.value and document is self._document
             if accepted and new is not None and document.add_persona(new):
-                self.current = len(document.journey.personas) - 1
-                self._refresh()
+                self.choose(len(document.journey.personas) - 1)
 
         dialog.finished.connect(finished)
         self.dialog = dialog
