@@ -20,6 +20,7 @@ from cjmapper.interchange.journey_reader import (
     read_journey,
 )
 from cjmapper.interchange.persona_lists import PER_PERSONA
+from cjmapper.messages import say
 from cjmapper.model import Framework, Journey, LaneKind, Language, Persona, Touchpoint
 
 OLDER_VERSIONS = (1, 2)
@@ -60,13 +61,13 @@ def lost_in(journey: Journey, version: int) -> list[str]:
     lost: list[str] = []
     if version < 3:
         if len(journey.personas) > 1:
-            lost.append(f"{len(journey.personas) - 1} more persona(s) and their scores")
+            lost.append(say("{0} more persona(s) and their scores", len(journey.personas) - 1))
         if any(card.target is not None or card.ratings for card in journey.touchpoints):
-            lost.append("the targets (to-be scores)")
+            lost.append(say("the targets (to-be scores)"))
         if any(p.color for p in journey.personas[:1]):
-            lost.append("the persona's colour")
+            lost.append(say("the persona's colour"))
     if version < 2 and any(card.status is not None for card in journey.touchpoints):
-        lost.append("the cards' status")
+        lost.append(say("the cards' status"))
     return lost
 
 
