@@ -862,7 +862,11 @@ def _curves(
         extra = NOTHING
         if more:
             r = lane.row
-            extra = persona_curves(journey, (r.x, r.y, r.width, r.height), spans, order, partial(curve_y, lane))
+            h = lane.header
+            extra = persona_curves(
+                journey, (h.x, h.y, h.width, h.height), (r.x, r.y, r.width, r.height), spans, order,
+                partial(curve_y, lane),
+            )  # fmt: skip
         curves.append(Curve(lane.lane_id, points, marks, labels, extra))
     return tuple(curves)
 

@@ -84,7 +84,6 @@ TO_BE = -1
 """A legend entry's `persona` when it explains the dashed line (its words by the journey's language: `TO_BE_WORDS`)."""
 TO_BE_COLOUR = "#5c6670"
 TO_BE_WORDS = {"en": "dashed: to-be", "nl": "gestreept: gewenst"}
-TO_BE_SAMPLES = tuple(TO_BE_WORDS.values())
 
 
 def figure_text(figure: PhaseFigure, decimal: Callable[[float], str]) -> str:
@@ -107,13 +106,16 @@ def needed(journey: Journey) -> bool:
 
 def persona_curves(
     journey: Journey,
+    header: tuple[float, float, float, float],
     row: tuple[float, float, float, float],
     columns: Sequence[tuple[int, float, float]],
     card_order: Sequence[Touchpoint],
     y_of: Callable[[float], float],
 ) -> PersonaCurves:
-    """The lane's persona curves. `row` is the lane's (x, y, width, height), `columns` each phase's (id, x, width)
-    left to right, `card_order` the cards in reading order (phase, lane, place), `y_of(score)` a score's height."""
+    """The lane's persona curves. `header` is the lane header's (x, y, width, height), where the legend goes under
+    the lane's name, clear of the curves; `row` is the lane's (x, y, width, height), `columns` each phase's
+    (id, x, width) left to right, `card_order` the cards in reading order (phase, lane, place), `y_of(score)` a
+    score's height."""
     if not needed(journey):
         return NOTHING
     colours = journey.persona_colours() or ["#0072b2"]
@@ -123,7 +125,7 @@ def persona_curves(
         by_phase.setdefault(card.phase_id, []).append(card)
     lines: list[PersonaLine] = []
     figures: list[PhaseFigure] = []
-    x0, y0, width, height = row
+    x0, y0, _, height = row
     font = FontMetrics(LEGEND_FONT)
     line_height = round(LEGEND_FONT * 1.35, 2)
     count = len(colours)
@@ -151,6 +153,7 @@ def persona_curves(
             if not scores and not targets:
                 continue
             y = bottom - (count - index) * line_height
+            inset = 20 if abs(x - x0) < 0.5 else 4  # clear of the score numerals at the lane's left
             figures.append(
                 PhaseFigure(
                     phase_id,
@@ -158,26 +161,25 @@ def persona_curves(
                     colours[index],
                     sum(scores) / len(scores) if scores else None,
                     sum(targets) / len(targets) if targets else None,
-                    x + 4,
+                    x + inset,
                     y,
-                    w - 8,
+                    w - inset - 4,
                 )
             )
     legend: list[LegendEntry] = []
     dashed = any(line.to_be for line in lines)
     if len(journey.personas) > 1 or dashed:
-        right = x0 + width - 6
-        y = y0 + 4 + line_height / 2
+        hx, hy, hw, hh = header
+        left = hx + 10
+        room = max(0.0, hw - 14 - LEGEND_SWATCH - 4)
+        shown = list(range(count)) if len(journey.personas) > 1 else []
+        rows = len(shown) + (1 if dashed else 0)
+        y = max(hy + hh * 0.4, hy + hh - 4 - rows * line_height) + line_height / 2
+        for index in shown:
+            legend.append(LegendEntry(index, colours[index], font.elide(names[index], room), left, y))
+            y += line_height
         if dashed:
-            right -= LEGEND_SWATCH + 4 + max(font.width(text) for text in TO_BE_SAMPLES)
-            legend.append(LegendEntry(TO_BE, TO_BE_COLOUR, "", right, y))
-            right -= 10
-        for index in reversed(range(count if len(journey.personas) > 1 else 0)):
-            entry_width = LEGEND_SWATCH + 4 + font.width(names[index])
-            right -= entry_width
-            legend.append(LegendEntry(index, colours[index], names[index], right, y))
-            right -= 10
-        legend.reverse()
+            legend.append(LegendEntry(TO_BE, TO_BE_COLOUR, "", left, y))
     return PersonaCurves(tuple(lines), tuple(figures), tuple(legend), colours[0])
 
 

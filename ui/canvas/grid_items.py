@@ -27,7 +27,7 @@ from cjmapper.layout import (
     curve_y,
 )
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
-from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, figure_text
+from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, LegendEntry, figure_text
 from cjmapper.text import FontMetrics
 
 from ..i18n import decimal
@@ -173,6 +173,8 @@ class LaneHeaderItem(HeaderItem):
         self.alternate = False
         self._lines: tuple[str, ...] = ()
         self._font_size = scene.metrics.header_font_size
+        self.legend: tuple[LegendEntry, ...] = ()
+        """The personas' legend of the experience lane, under the lane's name (`PersonaCurves.legend`)."""
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -192,6 +194,31 @@ class LaneHeaderItem(HeaderItem):
             self.name, self.lane_kind, self.colour = lane.name, lane.kind, colour
             self.setToolTip(tr("{0} — lane of kind “{1}”").format(lane.name, lane_kind_name(lane.kind)))
             self._fit_name()
+
+    def set_legend(self, legend: tuple[LegendEntry, ...]) -> None:
+        if legend != self.legend:
+            self.legend = legend
+            self.update()
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        """Each persona's colour and name (and the dashed line's meaning) where the layout put them."""
+        if not self.legend:
+            return
+        header = self.box.header
+        painter.setFont(canvas_font(LEGEND_FONT))
+        height = LEGEND_FONT * 1.35
+        for entry in self.legend:
+            x, y = entry.x - header.x, entry.y - header.y
+            colour = QColor(entry.colour)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine if entry.persona == TO_BE else Qt.PenStyle.SolidLine))
+            painter.drawLine(QLineF(x, y, x + LEGEND_SWATCH, y))
+            painter.setPen(colour)
+            name = entry.name if entry.persona != TO_BE else tr("dashed: to-be")
+            painter.drawText(
+                QRectF(x + LEGEND_SWATCH + 4, y - height / 2, header.right - entry.x - LEGEND_SWATCH - 4, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
 
     def _fit_name(self) -> None:
         """Wrap the name into the header: at the header size if every word fits a line, else a size or two
@@ -245,6 +272,7 @@ class LaneHeaderItem(HeaderItem):
                 line,
             )
             y += line_height
+        self._paint_legend(painter)
 
 
 def draw_lane_glyph(painter: QPainter, kind: LaneKind, rect: QRectF, colour: QColor) -> None:
@@ -345,7 +373,7 @@ class CurveItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self._bounds
+        r = qrect(self.lane.row)
         m, theme = self.journey_scene.metrics, self.journey_scene.theme
         painter.fillRect(r, theme.curve_background)
         grid = QPen(theme.grid_line, 0)
@@ -412,8 +440,8 @@ class CurveItem(QGraphicsItem):
             self._paint_labels(painter, marks)
 
     def _paint_personas(self, painter: QPainter, curve: Curve, lod: float) -> None:
-        """The other personas' curves and the to-be curves (dashed) in each persona's colour, each phase's figures
-        per persona (average, target, gap) and the legend, where the layout put them."""
+        """The other personas' curves and the to-be curves (dashed) in each persona's colour and each phase's figures
+        per persona (average, target, gap), where the layout put them (the legend is the lane header's)."""
         extra = curve.personas
         for persona_line in extra.lines:
             path = QPainterPath(QPointF(persona_line.points[0].x, persona_line.points[0].y))
@@ -440,17 +468,6 @@ class CurveItem(QGraphicsItem):
                 QRectF(figure.x, figure.y, figure.width, height),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 figure_text(figure, decimal),
-            )
-        for entry in extra.legend:
-            colour = QColor(entry.colour)
-            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine if entry.persona == TO_BE else Qt.PenStyle.SolidLine))
-            painter.drawLine(QLineF(entry.x, entry.y, entry.x + LEGEND_SWATCH, entry.y))
-            painter.setPen(colour)
-            name = tr("dashed: to-be") if entry.persona == TO_BE else entry.name
-            painter.drawText(
-                QRectF(entry.x + LEGEND_SWATCH + 4, entry.y - height / 2, 400, height),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                name,
             )
 
     def _paint_labels(self, painter: QPainter, marks: list[tuple[PhaseMark, Rect, QColor]]) -> None:
