@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjmapper.model import Journey, Touchpoint
 from cjmapper.text import FontMetrics
@@ -19,8 +20,9 @@ LEGEND_SWATCH = 16.0
 """The width of a legend entry's sample line."""
 
 
-@dataclass(frozen=True, slots=True)
-class LinePoint:
+class LinePoint(NamedTuple):
+    """A point of a persona's curve (a tuple: a 10,000-card map makes tens of thousands)."""
+
     touchpoint_id: int
     x: float
     y: float
@@ -120,36 +122,48 @@ def persona_curves(
         return NOTHING
     colours = journey.persona_colours() or ["#0072b2"]
     names = [p.name for p in journey.personas] or [""]
-    by_phase: dict[int, list[Touchpoint]] = {}
+    count = len(colours)
+    others = [p.id for p in journey.personas[1:]]
+    # Each phase's cards' values, in reading order, once: [persona][to_be] -> phase id -> [(card id, value)].
+    rated: list[list[dict[int, list[tuple[int, int]]]]] = [[{}, {}] for _ in range(count)]
     for card in card_order:
-        by_phase.setdefault(card.phase_id, []).append(card)
+        phase_id = card.phase_id
+        if card.score is not None:
+            rated[0][0].setdefault(phase_id, []).append((card.id, card.score))
+        if card.target is not None:
+            rated[0][1].setdefault(phase_id, []).append((card.id, card.target))
+        if card.ratings:
+            for index, persona_id in enumerate(others, 1):
+                rating = card.ratings.get(persona_id)
+                if rating is not None:
+                    if rating.score is not None:
+                        rated[index][0].setdefault(phase_id, []).append((card.id, rating.score))
+                    if rating.target is not None:
+                        rated[index][1].setdefault(phase_id, []).append((card.id, rating.target))
+    heights = {score: y_of(score) for score in range(1, 6)}
     lines: list[PersonaLine] = []
     figures: list[PhaseFigure] = []
     x0, y0, _, height = row
     font = FontMetrics(LEGEND_FONT)
     line_height = round(LEGEND_FONT * 1.35, 2)
-    count = len(colours)
     for index in range(count):
         for to_be in (False, True):
             if index == 0 and not to_be:
                 continue  # the first persona's as-is curve is the lane's own (`Curve.points`)
             points: list[LinePoint] = []
+            by_phase = rated[index][to_be]
             for phase_id, x, w in columns:
-                rated = [
-                    (card.id, value)
-                    for card in by_phase.get(phase_id, [])
-                    if (value := _value(journey, card, index, to_be)) is not None
-                ]
-                for k, (card_id, value) in enumerate(rated):
-                    points.append(LinePoint(card_id, x + w * (k + 0.5) / len(rated), y_of(value), value))
+                values = by_phase.get(phase_id, ())
+                step = w / len(values) if values else 0.0
+                for k, (card_id, value) in enumerate(values):
+                    points.append(LinePoint(card_id, x + step * (k + 0.5), heights[value], value))
             if points:
                 lines.append(PersonaLine(index, colours[index], to_be, tuple(points)))
     bottom = y0 + height - 4
     for phase_id, x, w in columns:
-        cards = by_phase.get(phase_id, [])
         for index in range(count):
-            scores = [v for card in cards if (v := _value(journey, card, index, False)) is not None]
-            targets = [v for card in cards if (v := _value(journey, card, index, True)) is not None]
+            scores = [v for _, v in rated[index][0].get(phase_id, ())]
+            targets = [v for _, v in rated[index][1].get(phase_id, ())]
             if not scores and not targets:
                 continue
             y = bottom - (count - index) * line_height
@@ -181,12 +195,3 @@ def persona_curves(
         if dashed:
             legend.append(LegendEntry(TO_BE, TO_BE_COLOUR, "", left, y))
     return PersonaCurves(tuple(lines), tuple(figures), tuple(legend), colours[0])
-
-
-def _value(journey: Journey, card: Touchpoint, index: int, to_be: bool) -> int | None:
-    if index == 0:
-        return card.target if to_be else card.score
-    rating = card.ratings.get(journey.personas[index].id)
-    if rating is None:
-        return None
-    return rating.target if to_be else rating.score
