@@ -3,6 +3,8 @@ applying the inverse gives back the journey as it was (scores and targets of eve
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cjmapper.errors import EditError
@@ -97,3 +99,21 @@ def test_at_most_eight_personas(library: Library) -> None:
     with pytest.raises(EditError, match="at most 8 personas"):
         library.add_persona(journey_id, Persona("Te veel"))
     assert len(library.load_journey(journey_id).personas) == MAX_PERSONAS
+
+
+def test_a_journey_copied_to_another_library_keeps_its_personas_in_its_versions(
+    rated: tuple[Library, int], tmp_path: Path
+) -> None:
+    library, journey_id = rated
+    saved = library.save_version(journey_id, "voor")
+    journey = library.load_journey(journey_id)
+    version = library.load_version(saved.id)
+    with Library.open(tmp_path / "other.cjm") as other:
+        other.create_journey(sample_journey("Something else"))  # so the ids differ
+        copy_id = other.import_journey(journey, [(saved, version)])
+        copy = other.load_journey(copy_id)
+        assert write_journey(copy) == write_journey(journey)
+        [info] = other.list_versions(copy_id)
+        other.remove_persona(copy.personas[1].id)
+        other.restore_version(info.id)
+        assert write_journey(other.load_journey(copy_id)) == write_journey(journey)

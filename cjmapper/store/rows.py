@@ -425,6 +425,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
     record(JourneyChange(journey_id, int(str(head["revision"]))))
     noted = ids if ids is not None else versions.IdMap()
     persona_ids = personas.insert_all(conn, journey_id, journey.personas, keep_ids)
+    noted.personas.update(persona_ids)
     phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
         values = _phase_values(phase) | {"journey_id": journey_id, "position": position}
