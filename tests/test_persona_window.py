@@ -139,3 +139,11 @@ def test_the_properties_panel_edits_the_current_personas_score_and_target(
     journey = stored(path)
     assert karel not in journey.touchpoint(card.id).ratings
     assert panel.other_scores.text() == "Other personas: Karel: –"
+
+
+def test_each_chip_names_its_persona(qtbot: QtBot, window: MainWindow) -> None:
+    opened(window)
+    strip = window.persona_strip
+    add_through_the_strip(qtbot, strip, "Karel")
+    assert strip.chip_tip(0) == "Linda, working mother: click to make this the current persona"
+    assert strip.chip_tip(1) == "Karel (current persona: the properties panel edits her or his scores)"

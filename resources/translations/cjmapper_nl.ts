@@ -1785,6 +1785,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Frustrations:</source>
         <translation>Frustraties:</translation>
     </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>Add a persona</source>
+        <translation>Een persona toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>{0} (current persona: the properties panel edits her or his scores)</source>
+        <translation>{0} (huidige persona: het eigenschappenpaneel bewerkt haar of zijn scores)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>{0}: click to make this the current persona</source>
+        <translation>{0}: klik om dit de huidige persona te maken</translation>
+    </message>
 </context>
 <context>
     <name>PictureDpiDialog</name>

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QEnterEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -398,6 +400,23 @@ class PersonaStrip(QWidget):
         painter.end()
 
     # ------------------------------------------------------------------ interaction
+
+    def event(self, event: QEvent) -> bool:
+        """A chip's tooltip names its persona (or says the + chip adds one)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for index, box in self.chip_boxes():
+                if box.contains(QPointF(event.pos())):
+                    text = self.tr("Add a persona") if index < 0 else self.chip_tip(index)
+                    QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
+                    return True
+        return super().event(event)
+
+    def chip_tip(self, index: int) -> str:
+        """A persona chip's tooltip: its name, and whether it is the current one."""
+        name = one_line(self._personas[index][0])
+        if index == self.current:
+            return self.tr("{0} (current persona: the properties panel edits her or his scores)").format(name)
+        return self.tr("{0}: click to make this the current persona").format(name)
 
     def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt's name
         self._hovered = True
