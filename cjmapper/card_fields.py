@@ -62,6 +62,8 @@ class CardField:
     """The most characters it holds (text kinds only)."""
     json_since: int = 1
     """The journey-file format version that brought it (older files hold no such key)."""
+    json_until: int | None = None
+    """The last journey-file format version that holds it under `json_key` (None: every version since)."""
     lines: int = 3
     """Lines a text box shows."""
     hint: str = ""
@@ -104,7 +106,7 @@ FIELDS: Final[tuple[CardField, ...]] = (
         translatable(CONTEXT, "&Notes"), "text", limit=MAX_TEXT, lines=5,
     ),
     CardField("channel", "channel", "channel", "channel", "channel", translatable(CONTEXT, "&Channel"), "channel"),
-    CardField("score", "score", "score", "score", "score", translatable(CONTEXT, "Score"), "score"),
+    CardField("score", "score", "score", "score", "score", translatable(CONTEXT, "Score"), "score", json_until=2),
     CardField(
         "expectation", "text", "expectation", "expectation", "expectation",
         translatable(CONTEXT, "&Expectation"), "text", limit=MAX_TEXT,
@@ -130,16 +132,24 @@ FIELDS: Final[tuple[CardField, ...]] = (
             (CardStatus.DONE, translatable(CONTEXT, "Done")),
         ),
     ),
+    CardField(
+        "target", "score", "target", "target", None,
+        translatable(CONTEXT, "Tar&get"), "score", json_since=3,
+        hint=translatable(CONTEXT, "The score this touchpoint should get (to-be)"),
+    ),
 )  # fmt: skip
 """Every field of a card's content, in the order of `model.Touchpoint`'s attributes (and of a journey file's keys)."""
 
-FORM_ORDER: Final = ("title", "channel", "score", "status", "expectation", "owner", "notes", "color", "votes")
+FORM_ORDER: Final = ("title", "channel", "score", "target", "status", "expectation", "owner", "notes", "color", "votes")
 """The properties form's rows, top to bottom: every field."""
 CSV_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "votes", "notes", "status")
 """The CSV's field columns, left to right (after phase, lane and order): every field with a `csv_key`."""
 
 PLACE: Final = ("id", "phase_id", "lane_id", "position")
 """A card's place: the attributes of `model.Touchpoint` before its fields."""
+RATINGS: Final = "ratings"
+"""The attribute of `model.Touchpoint` after its fields: the other personas' ratings (no field: the store keeps them
+in a table of their own, a journey file in `scores` and `targets`)."""
 
 BY_NAME: Final[Mapping[str, CardField]] = {field.name: field for field in FIELDS}
 NAMES: Final = tuple(field.name for field in FIELDS)
@@ -147,7 +157,7 @@ NAMES: Final = tuple(field.name for field in FIELDS)
 COPIED: Final = tuple(name for name in NAMES if name != "title")
 """What a copy of a card takes over besides the title."""
 ROW: Final = PLACE + NAMES
-"""Every attribute of `model.Touchpoint`, in order: a stored row builds a card positionally."""
+"""Every attribute of `model.Touchpoint` but its `ratings`, in order: a stored row builds a card positionally."""
 CONVERTED: Final = tuple(field for field in FIELDS if field.kind in _MODEL_VALUES)
 """The fields whose stored and written values the model holds as other objects (`CardField.model_value`)."""
 
@@ -177,7 +187,7 @@ def in_csv_order() -> tuple[CardField, ...]:
 def _check_declarations() -> None:
     """The declarations agree with the model and with themselves (a mistake here fails at import, in every test)."""
     model = tuple(f.name for f in dataclasses.fields(Touchpoint))
-    if model != ROW:
+    if model != (*ROW, RATINGS):
         raise AssertionError(f"card_fields: model.Touchpoint has {model}, the declarations {ROW}")
     if sorted(FORM_ORDER) != sorted(NAMES):
         raise AssertionError("card_fields: FORM_ORDER must list every field once")

@@ -113,6 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=say("export the journey's saved version NAME (JSON, CSV or PDF; a poster names the version)"),
     )
+    exp.add_argument(
+        "--format-version",
+        type=int,
+        choices=(1, 2, 3),
+        metavar="N",
+        help=say(
+            "the journey-file version to write (JSON only; default 3, the newest): 1 or 2 for older tools, with a "
+            "warning naming what they cannot hold"
+        ),
+    )
     poster = exp.add_argument_group(say("PDF posters"))
     poster.add_argument(
         "--paper",

@@ -246,10 +246,10 @@ def filtered_journey(journey: Journey, keep: Iterable[int]) -> Journey:
     kept = frozenset(keep)
     return replace(
         journey,
-        persona=replace(journey.persona) if journey.persona is not None else None,
+        personas=[replace(persona) for persona in journey.personas],
         phases=list(journey.phases),
         lanes=list(journey.lanes),
-        touchpoints=[replace(card) for card in journey.touchpoints if card.id in kept],
+        touchpoints=[replace(card, ratings=dict(card.ratings)) for card in journey.touchpoints if card.id in kept],
     )
 
 

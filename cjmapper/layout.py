@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from typing import overload
 
 from cjmapper import style
@@ -20,6 +21,7 @@ from cjmapper.channels import channel_label
 from cjmapper.curve_labels import place_labels
 from cjmapper.flow import choose_depth
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
+from cjmapper.persona_curves import NOTHING, PersonaCurves, needed, persona_curves
 from cjmapper.text import FontMetrics, reserve_wraps
 
 
@@ -247,6 +249,9 @@ class Curve:
     labels: Sequence[Rect] = ()
     """Where each phase mark's average label goes (in the order of `phase_marks`), clear of the curve's line and
     dots, the bars and each other (a `MarkLabels`: placed when first read)."""
+    personas: PersonaCurves = NOTHING
+    """The other personas' curves, the to-be curves, each phase's figures per persona and the legend (nothing with
+    one persona and no target: the lane looks as of old)."""
 
 
 AVERAGE_LABEL_SAMPLES = ("avg 0.0", "gem. 0,0")
@@ -738,7 +743,7 @@ def compute_layout(journey: Journey, metrics: Metrics | None = None, aspect: flo
             scored[key] = tuple((t.id, t.score) for t in cell_cards if t.score is not None)
 
     phase_scores = phase_runs(lanes, phases, scored, {phase.phase_id for phase in phases}, {})
-    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores, m)
+    curves = _curves(lanes, [lane.kind for lane in journey.lanes], phases, phase_scores, m, journey)
     width = m.lane_header_width + grid_width
     boxes = CardBoxes(cards, cell_boxes, None, m)
     return Layout(
@@ -825,6 +830,7 @@ def _curves(
     phases: tuple[PhaseBox, ...],
     runs: Mapping[int, tuple[Scored, int]],
     m: Metrics,
+    journey: Journey,
 ) -> tuple[Curve, ...]:
     """One experience curve per emotions lane, through every scored card of the card lanes (`runs`, see
     `phase_runs`).
@@ -839,6 +845,11 @@ def _curves(
     curves: list[Curve] = []
     marked = tuple(p for p in phases if p.phase_id in averages)
     size = average_label_size(m)
+    more = needed(journey)
+    order = journey.ordered_touchpoints() if more else []
+    card_lanes = {lane.lane_id for lane, kind in zip(lanes, kinds, strict=True) if kind.holds_cards}
+    order = [card for card in order if card.lane_id in card_lanes]
+    spans = [(p.phase_id, p.column.x, p.column.width) for p in phases]
     for lane in emotions:
         marks = tuple(
             PhaseMark(
@@ -848,7 +859,15 @@ def _curves(
         )
         points = CurvePoints(lane, columns)
         labels = MarkLabels(lane, points, marks, tuple(p.column for p in marked), size, curve_dot_radius(m))
-        curves.append(Curve(lane.lane_id, points, marks, labels))
+        extra = NOTHING
+        if more:
+            r = lane.row
+            h = lane.header
+            extra = persona_curves(
+                journey, (h.x, h.y, h.width, h.height), (r.x, r.y, r.width, r.height), spans, order,
+                partial(curve_y, lane),
+            )  # fmt: skip
+        curves.append(Curve(lane.lane_id, points, marks, labels, extra))
     return tuple(curves)
 
 

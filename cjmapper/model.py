@@ -8,7 +8,7 @@ writes these; the layout, interchange and exporters only read them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -62,14 +62,41 @@ MAX_VOTES = 1_000_000
 """Dot votes per card: far above any workshop, far below what a 32-bit column holds."""
 SCORE_MIN = 1
 SCORE_MAX = 5
+MAX_PERSONAS = 8
+"""Personas per journey: each has its own curve, and more than eight curves in one lane no longer read."""
+
+PERSONA_COLOURS = ("#0072b2", "#cc79a7", "#009e73", "#332288", "#56b4e9", "#aa4499", "#44aa99", "#000000")
+"""The personas' colours in order: blues, purples and blue-greens from Okabe and Ito's and Paul Tol's palettes, safe
+for colour-blind readers and apart from the score colours (dark red through amber to light green)."""
+
+
+def persona_colour(index: int) -> str:
+    """The default colour of the persona at `index` (0-based) in the journey's order."""
+    return PERSONA_COLOURS[index % len(PERSONA_COLOURS)]
 
 
 @dataclass(slots=True)
 class Persona:
+    """One persona of a journey. The first persona's scores and targets are the cards' own (`Touchpoint.score`,
+    `Touchpoint.target`); every other persona's are in each card's `ratings`, under the persona's `id`."""
+
     name: str
     description: str = ""
     goals: str = ""
     frustrations: str = ""
+    color: str | None = None
+    """#rrggbb, or None: the palette's colour for its place (`persona_colour`)."""
+    id: int = field(default=0, compare=False)
+    """Its id in the library (0: not stored yet; not part of equality: the same persona, stored or read from a file,
+    is equal)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A persona's as-is score and to-be target on one card (each 1-5 or none)."""
+
+    score: int | None = None
+    target: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +115,9 @@ class Lane:
     color: str | None = None
 
 
+_NO_RATING = Rating()
+
+
 @dataclass(slots=True)
 class Touchpoint:
     id: int
@@ -103,6 +133,16 @@ class Touchpoint:
     color: str | None = None
     votes: int = 0
     status: CardStatus | None = None
+    target: int | None = None
+    """The first persona's to-be score (1-5 or none), as `score` is its as-is score."""
+    ratings: dict[int, Rating] = field(default_factory=dict)
+    """Every other persona's rating on this card, by the persona's id (a persona without one is not listed)."""
+
+    def rating(self, journey: Journey, index: int) -> Rating:
+        """The rating of the journey's persona at `index` (0: the card's own score and target)."""
+        if index == 0:
+            return Rating(self.score, self.target)
+        return self.ratings.get(journey.personas[index].id, _NO_RATING)
 
 
 @dataclass(slots=True)
@@ -115,11 +155,33 @@ class Journey:
     description: str = ""
     language: Language = Language.EN
     framework: Framework = Framework.CUSTOM
-    persona: Persona | None = None
+    personas: list[Persona] = field(default_factory=list)
+    """In display order, at most `MAX_PERSONAS`; the first one's scores are the cards' own."""
     phases: list[Phase] = field(default_factory=list)
     lanes: list[Lane] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     revision: int = 0
+
+    @property
+    def persona(self) -> Persona | None:
+        """The first persona (None: the journey has none)."""
+        return self.personas[0] if self.personas else None
+
+    @persona.setter
+    def persona(self, persona: Persona | None) -> None:
+        """Set the first persona's name, description, goals and frustrations (keeping its colour and id), add it when
+        the journey has none, or (None) take it out."""
+        if persona is None:
+            del self.personas[:1]
+        elif self.personas:
+            first = self.personas[0]
+            self.personas[0] = replace(persona, color=first.color, id=first.id)
+        else:
+            self.personas.append(replace(persona))
+
+    def persona_colours(self) -> list[str]:
+        """Each persona's colour, in order (its own, or the palette's for its place)."""
+        return [p.color or persona_colour(i) for i, p in enumerate(self.personas)]
 
     def phase(self, phase_id: int) -> Phase:
         for p in self.phases:

@@ -208,7 +208,7 @@ def update_layout(
 
     kinds = {lane.id: lane.kind for lane in journey.lanes}
     runs = phase_runs(lanes, phases, scored, {key[0] for key in touched}, layout.phase_scores)
-    curves = _curves(lanes, [kinds[lane.lane_id] for lane in lanes], phases, runs, m)
+    curves = _curves(lanes, [kinds[lane.lane_id] for lane in lanes], phases, runs, m, journey)
     cards = CardBoxes(boxes, cell_boxes, waiting, m)
     fresh = Layout(
         layout.width, total_height, m, phases, tuple(lanes), cell_boxes, cards, curves, scored, runs, contents

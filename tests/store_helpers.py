@@ -15,7 +15,7 @@ def sample_journey(
         id=0,
         title=title,
         description="A sample",
-        persona=Persona("Sanne", "Owns a bakery", "Sell online", "Slow delivery"),
+        personas=[Persona("Sanne", "Owns a bakery", "Sell online", "Slow delivery")],
         phases=[Phase(i + 1, f"Phase {i + 1}", f"About phase {i + 1}", "#4e79a7") for i in range(phases)],
         lanes=[Lane(i + 1, f"Lane {i + 1}", LaneKind.TOUCHPOINTS) for i in range(lanes)]
         + [Lane(lanes + 1, "Experience", LaneKind.EMOTIONS)],

@@ -19,7 +19,7 @@ def survey_journey(title: str = "Installateur") -> Journey:
         Touchpoint(4, 3, 1, 1, "Nazorg"),
         Touchpoint(5, 3, 1, 2, "Nazorg"),
     ]
-    return Journey(0, title, persona=Persona("Sanne"), phases=phases, lanes=lanes, touchpoints=cards)
+    return Journey(0, title, personas=[Persona("Sanne")], phases=phases, lanes=lanes, touchpoints=cards)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8", bom: bool = False) -> Path:

@@ -39,6 +39,7 @@ from cjmapper.model import (
     Language,
     Persona,
     Phase,
+    Rating,
     Touchpoint,
 )
 from cjmapper.store import Library
@@ -55,9 +56,9 @@ def rich_journey(persona: bool = True) -> Journey:
         description='R&D <b>vet</b> "geciteerd"\nregel twee\ttab',
         language=Language.NL,
         framework=Framework.FIVE_PHASE,
-        persona=Persona("Sanne 👩‍🍳", "Eigenaar van een bakkerij", "Meer klanten", "Trage website & <script>")
+        personas=[Persona("Sanne 👩‍🍳", "Eigenaar van een bakkerij", "Meer klanten", "Trage website & <script>")]
         if persona
-        else None,
+        else [],
         phases=[
             Phase(17, "Bewustwording", "Zij ziet ons 🙂", "#4e79a7"),
             Phase(3, "Overweging", "", None),
@@ -268,21 +269,21 @@ def test_free_text_channel_is_kept_as_written() -> None:
 # --- reader rules
 
 
-def test_version_3_is_refused_naming_both_versions_and_nothing_else() -> None:
+def test_version_4_is_refused_naming_both_versions_and_nothing_else() -> None:
     document = minimal_document()
-    document["version"] = 3
+    document["version"] = 4
     document["title"] = ""
     document["shiny"] = True
-    assert problems(document) == ["version: this file is version 3; this cjmapper reads version 2"]
+    assert problems(document) == ["version: this file is version 4; this cjmapper reads version 3"]
 
 
 @pytest.mark.parametrize(
     ("version", "problem"),
     [
-        (0, "version: must be 1 or 2 (it is 0)"),
-        ("1", "version: must be the integer 1 or 2, not a string"),
-        (True, "version: must be the integer 1 or 2, not a boolean"),
-        (1.0, "version: must be the integer 1 or 2, not a decimal number"),
+        (0, "version: must be 1, 2 or 3 (it is 0)"),
+        ("1", "version: must be the integer 1, 2 or 3, not a string"),
+        (True, "version: must be the integer 1, 2 or 3, not a boolean"),
+        (1.0, "version: must be the integer 1, 2 or 3, not a decimal number"),
         (..., "version: required field is missing"),
     ],
 )
@@ -352,18 +353,25 @@ def test_the_spec_example_reads() -> None:
     assert journey.phases == [Phase(1, "Bewustwording", "", "#4e79a7")]
     assert journey.lanes == [Lane(1, "Touchpoints", LaneKind.TOUCHPOINTS, "#f28e2b")]
     assert journey.touchpoints == [
-        Touchpoint(1, 1, 1, 0, "Instagram-advertentie", channel="social-media", score=4, status=CardStatus.OPEN)
-    ]
+        Touchpoint(
+            1, 1, 1, 0, "Instagram-advertentie", channel="social-media", score=4, status=CardStatus.OPEN, target=5,
+            ratings={2: Rating(2, None)},
+        )
+    ]  # fmt: skip
+    assert journey.personas[1] == Persona("Karel", color="#cc79a7")
 
 
 SPEC_EXAMPLE = """{
   "format": "cjmapper.journey",
-  "version": 2,
+  "version": 3,
   "title": "Webshop klantreis",
   "description": "",
   "language": "nl",
   "framework": "five-phase",
-  "persona": {"name": "Sanne", "description": "Eigenaar van een bakkerij", "goals": "", "frustrations": ""},
+  "personas": [
+    {"name": "Sanne", "description": "Eigenaar van een bakkerij", "goals": "", "frustrations": "", "color": null},
+    {"name": "Karel", "description": "", "goals": "", "frustrations": "", "color": "#cc79a7"}
+  ],
   "phases": [
     {"id": "p1", "name": "Bewustwording", "description": "", "color": "#4e79a7"}
   ],
@@ -372,8 +380,8 @@ SPEC_EXAMPLE = """{
   ],
   "touchpoints": [
     {"id": "t1", "phase": "p1", "lane": "l1", "title": "Instagram-advertentie",
-     "notes": "", "channel": "social-media", "score": 4, "expectation": "", "owner": "",
-     "color": null, "votes": 0, "status": "open"}
+     "notes": "", "channel": "social-media", "scores": [4, 2], "expectation": "", "owner": "",
+     "color": null, "votes": 0, "status": "open", "targets": [5]}
   ]
 }
 """
@@ -759,7 +767,7 @@ def test_write_journey_file_into_a_missing_folder_is_an_interchange_error(tmp_pa
 
 def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
     text = write_journey(rich_journey())
-    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 2,\n  "title": ')
+    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 3,\n  "title": ')
     assert text.endswith("\n  ]\n}\n")
     assert not text.endswith("\n\n")
     document = json.loads(text)
@@ -770,12 +778,12 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "description",
         "language",
         "framework",
-        "persona",
+        "personas",
         "phases",
         "lanes",
         "touchpoints",
     ]
-    assert list(document["persona"]) == ["name", "description", "goals", "frustrations"]
+    assert list(document["personas"][0]) == ["name", "description", "goals", "frustrations", "color"]
     assert list(document["phases"][0]) == ["id", "name", "description", "color"]
     assert list(document["lanes"][0]) == ["id", "name", "kind", "color"]
     assert list(document["touchpoints"][0]) == [
@@ -785,12 +793,13 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "title",
         "notes",
         "channel",
-        "score",
+        "scores",
         "expectation",
         "owner",
         "color",
         "votes",
         "status",
+        "targets",
     ]
 
 
@@ -822,7 +831,7 @@ def test_writer_writes_every_optional_field_with_its_default() -> None:
     )
     document = json.loads(write_journey(journey))
     assert document["description"] == ""
-    assert (document["language"], document["framework"], document["persona"]) == ("en", "custom", None)
+    assert (document["language"], document["framework"], document["personas"]) == ("en", "custom", [])
     assert document["phases"][0] == {"id": "p1", "name": "F", "description": "", "color": None}
     assert document["lanes"][0] == {"id": "l1", "name": "L", "kind": "touchpoints", "color": None}
     assert document["touchpoints"][0] == {
@@ -832,19 +841,23 @@ def test_writer_writes_every_optional_field_with_its_default() -> None:
         "title": "T",
         "notes": "",
         "channel": None,
-        "score": None,
+        "scores": [],
         "expectation": "",
         "owner": "",
         "color": None,
         "votes": 0,
         "status": None,
+        "targets": [],
     }
-    assert json.loads(write_journey(rich_journey()))["persona"] == {
-        "name": "Sanne 👩‍🍳",
-        "description": "Eigenaar van een bakkerij",
-        "goals": "Meer klanten",
-        "frustrations": "Trage website & <script>",
-    }
+    assert json.loads(write_journey(rich_journey()))["personas"] == [
+        {
+            "name": "Sanne 👩‍🍳",
+            "description": "Eigenaar van een bakkerij",
+            "goals": "Meer klanten",
+            "frustrations": "Trage website & <script>",
+            "color": None,
+        }
+    ]
 
 
 def test_writer_output_reads_back_in_the_canonical_order() -> None:
@@ -912,12 +925,12 @@ def test_the_spec_example_round_trips_through_a_library(library: Library) -> Non
 # --- versions of the format
 
 
-def test_a_version_1_file_reads_without_a_status_and_is_written_as_version_2() -> None:
+def test_a_version_1_file_reads_without_a_status_and_is_written_as_the_current_version() -> None:
     """The old format (no status) reads as it always did; writing gives the current version, status null."""
     journey = read_journey(json.dumps(minimal_document()))
     assert [t.status for t in journey.touchpoints] == [None, None]
     document = json.loads(write_journey(journey))
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert [t["status"] for t in document["touchpoints"]] == [None, None]
 
 

@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from cjmapper.model import CardStatus
+from cjmapper.model import PERSONA_COLOURS, CardStatus, Persona, Rating
 from cjmapper.store import Library, migrate
 from cjmapper.store.schema import METADATA
 from cjmapper.store.sqlite import APPLICATION_ID
@@ -171,4 +171,48 @@ def test_format_4_upgrades_to_a_status_per_card(tmp_path: Path) -> None:
         assert lib.load_journey(7).touchpoints[0].status is CardStatus.IN_PROGRESS
     raw = sqlite3.connect(path)
     assert raw.execute("SELECT status FROM touchpoints").fetchall() == [("in-progress",)]
+    raw.close()
+
+
+def test_format_5_upgrades_to_personas_the_persona_and_scores_the_first_ones(tmp_path: Path) -> None:
+    """Format 7 brings several personas: a format-5 library's persona becomes the journey's first persona, its cards'
+    scores that persona's, with no target; a journey without a persona keeps its scores as the map's. A second
+    persona, its scores and the targets then store and load."""
+    path = tmp_path / "five.cjm"
+    build_library_at(path, "0005")
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "INSERT INTO journeys (id, title, description, language, framework, persona_name, persona_description,"
+        " persona_goals, persona_frustrations) VALUES (8, 'Kaal', '', 'nl', 'aida', NULL, '', '', '')"
+    )
+    raw.execute("INSERT INTO phases (id, journey_id, position, name, description) VALUES (5, 8, 0, 'Een', '')")
+    raw.execute("INSERT INTO lanes (id, journey_id, position, name, kind) VALUES (6, 8, 0, 'Contact', 'touchpoints')")
+    raw.execute(
+        "INSERT INTO touchpoints (id, journey_id, phase_id, lane_id, position, title, notes, score, expectation, owner,"
+        " votes) VALUES (10, 8, 5, 6, 0, 'Bellen', '', 5, '', '', 0)"
+    )
+    raw.commit()
+    raw.close()
+    with Library.open(path) as lib:
+        journey = lib.load_journey(7)
+        assert journey.personas == [Persona("Sanne")]
+        assert journey.persona_colours() == [PERSONA_COLOURS[0]]
+        [card] = journey.touchpoints
+        assert (card.score, card.target, card.ratings) == (2, None, {})
+        bare = lib.load_journey(8)
+        assert bare.personas == []
+        assert [t.score for t in bare.touchpoints] == [5]
+        karel = lib.add_persona(7, Persona("Karel")).value
+        lib.set_rating(9, karel.id, Rating(4, 5))
+        lib.set_rating(9, journey.personas[0].id, Rating(2, 3))
+        again = lib.load_journey(7)
+        assert [p.name for p in again.personas] == ["Sanne", "Karel"]
+        assert [again.touchpoints[0].rating(again, i) for i in (0, 1)] == [Rating(2, 3), Rating(4, 5)]
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT journey_id, position, name FROM personas ORDER BY position").fetchall() == [
+        (7, 0, "Sanne"),
+        (7, 1, "Karel"),
+    ]
+    columns = [row[1] for row in raw.execute("PRAGMA table_info(journeys)")]
+    assert not any(name.startswith("persona") for name in columns)
     raw.close()

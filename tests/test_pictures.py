@@ -48,7 +48,7 @@ def marked_up_journey() -> Journey:
         0,
         "R&D <b>reis</b> a<b",
         language=Language.NL,
-        persona=Persona("Anaïs & co"),
+        personas=[Persona("Anaïs & co")],
         phases=[Phase(1, "Oriëntatie"), Phase(2, "Aankoop & <levering>")],
         lanes=[Lane(1, "Contactmomenten", LaneKind.TOUCHPOINTS), Lane(2, "Beleving", LaneKind.EMOTIONS)],
     )

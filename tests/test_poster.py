@@ -57,7 +57,7 @@ def journey_with(titles: list[str], *, cards: int = 0, language: Language = Lang
         1,
         "Poster test — R&D <b>",
         language=language,
-        persona=Persona("Sanne <b>", "Owns a bakery & café", "Sell online"),
+        personas=[Persona("Sanne <b>", "Owns a bakery & café", "Sell online")],
         phases=[Phase(i + 1, f"Phase {i + 1}") for i in range(phases)],
         lanes=[
             Lane(1, "Touchpoints"),

@@ -27,7 +27,7 @@ def long_journey(language: Language) -> Journey:
         1,
         "Klantreis van de bakkerij" if language is Language.NL else "The bakery's customer journey",
         language=language,
-        persona=Persona("Sanne", "Eigenaar van een bakkerij", "Online verkopen"),
+        personas=[Persona("Sanne", "Eigenaar van een bakkerij", "Online verkopen")],
         phases=[Phase(i + 1, f"Fase {i + 1}") for i in range(5)],
         lanes=[Lane(1, "Contactmomenten"), Lane(2, "Klantbeleving", LaneKind.EMOTIONS)],
     )

@@ -23,7 +23,7 @@ def journey(persona: Persona | None, language: Language = Language.EN) -> Journe
         1,
         "Persona poster",
         language=language,
-        persona=persona,
+        personas=[] if persona is None else [persona],
         phases=[Phase(1, "One"), Phase(2, "Two")],
         lanes=[Lane(1, "Touchpoints")],
         touchpoints=[Touchpoint(1, 1, 1, 0, "A card", votes=2)],

@@ -232,7 +232,7 @@ def test_snapshot_round_trip_keeps_every_field(journey: Journey) -> None:
     journey.phases[0] = replace(journey.phases[0], color=None)
     decoded = store_versions.decode(store_versions.encode(journey), journey.id)
     assert content(decoded) == content(journey)
-    no_persona = replace(journey, persona=None)
+    no_persona = replace(journey, personas=[])
     assert store_versions.decode(store_versions.encode(no_persona), journey.id).persona is None
 
 
@@ -306,13 +306,13 @@ def unpacked(snapshot: bytes) -> dict[str, Any]:
 
 
 def test_a_version_1_snapshot_still_reads(journey: Journey) -> None:
-    journey = replace(journey, persona=None)
+    journey = replace(journey, personas=[])
     assert content(store_versions.decode(version_1_snapshot(journey), journey.id)) == content(journey)
 
 
 def test_a_snapshot_names_its_card_fields(journey: Journey) -> None:
     data = unpacked(store_versions.encode(journey))
-    assert data["version"] == 2
+    assert data["version"] == store_versions.SNAPSHOT_VERSION == 3
     assert data["touchpoint_fields"] == list(TOUCHPOINT_FIELDS)
     assert len(data["touchpoints"][0]) == len(TOUCHPOINT_FIELDS)
 

@@ -133,6 +133,7 @@ class UpdateTouchpointCommand(UpdateCommand):
         "color": marked("Edit colour of card {0}"),
         "votes": marked("Edit votes of card {0}"),
         "status": marked("Edit status of card {0}"),
+        "target": marked("Edit target of card {0}"),
         "*": marked("Edit card {0}"),
     }
 

@@ -22,11 +22,10 @@ VERSIONS_CHANGED = Change(ChangeKind.VERSIONS, versions=True)
 
 def kept(journey: Journey) -> Journey:
     """A copy of the snapshot's journey that later patches leave alone (they replace model objects and change the
-    lists, so copies of the lists and the persona are enough)."""
-    persona = None if journey.persona is None else replace(journey.persona)
+    lists, so copies of the lists and the personas are enough)."""
     return replace(
         journey,
-        persona=persona,
+        personas=[replace(persona) for persona in journey.personas],
         phases=list(journey.phases),
         lanes=list(journey.lanes),
         touchpoints=list(journey.touchpoints),

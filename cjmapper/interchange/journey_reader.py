@@ -18,6 +18,7 @@ from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import untrusted_json
+from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
 from cjmapper.interchange.untrusted_json import (
     DuplicateKeys,
     chars,
@@ -36,6 +37,7 @@ from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONA_NAME,
+    MAX_PERSONAS,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
@@ -55,14 +57,16 @@ from cjmapper.model import (
 )
 
 FORMAT: Final = "cjmapper.journey"
-VERSION: Final = 2
-"""Version 2 added a touchpoint's `status`; version 1 files are read as they were (no status)."""
+VERSION: Final = 3
+"""Version 3 brought several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
+`targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and a card's
+`score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # A \u escape of a UTF-16 surrogate or of NUL: only then can a parsed string hold an unpaired surrogate or a NUL
 # (raw control characters inside strings are refused by the parser itself).
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
-_READABLE = " or ".join(str(version) for version in range(1, VERSION + 1))
-"""The versions this reader reads, for a message ("1 or 2")."""
+_READABLE = ", ".join(str(version) for version in range(1, VERSION)) + f" or {VERSION}"
+"""The versions this reader reads, for a message ("1, 2 or 3")."""
 _MAX_PROBLEMS = 1000
 """Problems listed at most; a file with more gets one last line that says so, and is not read further."""
 
@@ -70,14 +74,22 @@ _TOP_FIELDS = frozenset(
     {"format", "version", "title", "description", "language", "framework", "persona"}
     | {"phases", "lanes", "touchpoints"}
 )
+_TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
+_PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
+
 _PHASE_FIELDS = frozenset({"id", "name", "description", "color"})
 _LANE_FIELDS = frozenset({"id", "name", "kind", "color"})
 _TOUCHPOINT_FIELDS_BY_VERSION = {
-    version: frozenset({"id", "phase", "lane"} | {f.json_key for f in card_fields.FIELDS if f.json_since <= version})
+    version: frozenset(
+        {"id", "phase", "lane"}
+        | {f.json_key for f in card_fields.FIELDS if f.json_since <= version}
+        | ({"score"} if version >= 3 else set())  # read from `scores` (`_per_persona`)
+    )
     for version in range(1, VERSION + 1)
 }
-"""A touchpoint's keys in a file of each version (a field is known from the version that brought it)."""
+"""A touchpoint's keys, as read, in a file of each version (a field is known from the version that brought it; from
+version 3 on, `score` and `target` are the first entries of `scores` and `targets`)."""
 
 _LANGUAGES = {item.value: item for item in Language}
 _FRAMEWORKS = {item.value: item for item in Framework}
@@ -161,7 +173,7 @@ def kept_colour(value: str | None) -> str | None:
 _WRITTEN_AS: dict[ValueKind, Callable[[Any], Any]] = {"title": str.strip, "colour": kept_colour}
 """Per kind of field: how the writer writes a value otherwise than as held (as the reader keeps it, so write ->
 read -> write is the same)."""
-WRITTEN_KEYS = ("id", "phase", "lane", *(field.json_key for field in card_fields.FIELDS))
+WRITTEN_KEYS = ("id", "phase", "lane", *(PER_PERSONA.get(field.name, field.json_key) for field in card_fields.FIELDS))
 """A touchpoint's keys as the writer writes them."""
 WRITTEN = tuple((operator.attrgetter(f.name), _WRITTEN_AS.get(f.kind)) for f in card_fields.FIELDS)
 """Each field, in `WRITTEN_KEYS`' order after the place: how to get it from a card, and how it is written (None:
@@ -199,6 +211,9 @@ class _Reader:
         self.check_surrogates = check_surrogates
         self.touchpoint_keys = _TOUCHPOINT_FIELDS_BY_VERSION[VERSION]
         """A touchpoint's keys in the file's version (`header` sets it)."""
+        self.version = 2
+        """The file's version (`header` sets it; a file whose version cannot be read is read as a version 2 file, so
+        the version is its one problem)."""
 
     def fail(self, place: str, message: str) -> None:
         if len(self.problems) < _MAX_PROBLEMS:
@@ -362,32 +377,44 @@ class _Reader:
             return None
         root: dict[str, Any] = document
         self.header(root)
-        self.keys(root, "", _TOP_FIELDS)
+        self.keys(root, "", _TOP_FIELDS_V3 if self.version >= 3 else _TOP_FIELDS)
         title = self.text(root, "title", "", MAX_TITLE, required=True, trim=True)
         description = self.text(root, "description", "", MAX_TEXT)
         language = self.choice(root, "language", "", _LANGUAGES, Language.EN)
         framework = self.choice(root, "framework", "", _FRAMEWORKS, Framework.CUSTOM)
-        persona = self.persona(root.get("persona"))
+        if self.version >= 3:
+            persona_list = self.array(root, "personas", 0, MAX_PERSONAS) if "personas" in root else []
+            personas = self.personas(persona_list or [])
+        else:
+            persona = self.persona(root.get("persona"), "persona", _PERSONA_FIELDS)
+            personas = [] if persona is None else [persona]
         phase_list = self.array(root, "phases", 1, MAX_PHASES)
         lane_list = self.array(root, "lanes", 1, MAX_LANES)
         touchpoint_list = self.array(root, "touchpoints", 0, MAX_TOUCHPOINTS)
         phases, phase_ids = self.phases(phase_list or [])
         lanes, lane_ids = self.lanes(lane_list or [])
+        items, ratings = (
+            per_persona(touchpoint_list or [], len(personas), self.fail)
+            if self.version >= 3
+            else (touchpoint_list or [], [{} for _ in touchpoint_list or []])
+        )
         touchpoints = self.touchpoints(
-            touchpoint_list or [],
+            items,
             phase_ids if phase_list is not None else None,
             lane_ids if lane_list is not None else None,
             {lane.id: lane.kind for lane in lanes},
         )
         if self.problems:
             return None
+        for card, rated in zip(touchpoints, ratings, strict=True):
+            card.ratings = {index + 1: rating for index, rating in rated.items()}
         return Journey(
             id=0,
             title=title,
             description=description,
             language=language,
             framework=framework,
-            persona=persona,
+            personas=personas,
             phases=phases,
             lanes=lanes,
             touchpoints=touchpoints,
@@ -411,21 +438,34 @@ class _Reader:
             self.fail("version", say("must be {0} (it is {1})", _READABLE, clip_number(version)))
         else:
             self.touchpoint_keys = _TOUCHPOINT_FIELDS_BY_VERSION[version]
+            self.version = version
 
-    def persona(self, value: object) -> Persona | None:
-        if value is None:
+    def persona(self, value: object, place: str, allowed: frozenset[str]) -> Persona | None:
+        if value is None and place == "persona":
             return None
         if not isinstance(value, dict):
-            self.fail("persona", say("must be an object or null, not {0}", kind_of(value)))
+            what = say("an object or null") if place == "persona" else say("an object")
+            self.fail(place, say("must be {0}, not {1}", what, kind_of(value)))
             return None
         obj: dict[str, Any] = value
-        self.keys(obj, "persona", _PERSONA_FIELDS)
+        self.keys(obj, place, allowed)
         return Persona(
-            name=self.text(obj, "name", "persona", MAX_PERSONA_NAME, required=True),
-            description=self.text(obj, "description", "persona", MAX_TEXT),
-            goals=self.text(obj, "goals", "persona", MAX_TEXT),
-            frustrations=self.text(obj, "frustrations", "persona", MAX_TEXT),
+            name=self.text(obj, "name", place, MAX_PERSONA_NAME, required=True),
+            description=self.text(obj, "description", place, MAX_TEXT),
+            goals=self.text(obj, "goals", place, MAX_TEXT),
+            frustrations=self.text(obj, "frustrations", place, MAX_TEXT),
+            color=self.color(obj, place) if "color" in allowed else None,
         )
+
+    def personas(self, items: list[Any]) -> list[Persona]:
+        """A version-3 file's personas, with ids 1..n in file order (the ratings name them so)."""
+        found: list[Persona] = []
+        for index, item in enumerate(items):
+            persona = self.persona(item, f"personas[{index}]", _PERSONA_FIELDS_V3)
+            if persona is not None:
+                persona.id = index + 1
+                found.append(persona)
+        return found
 
     def phases(self, items: list[Any]) -> tuple[list[Phase], dict[str, int]]:
         """The phases with ids 1..n in file order, and the file's phase ids mapped to those."""
@@ -553,7 +593,7 @@ class _Reader:
         if kind == "channel":
             return read_channel(self.nullable_text(obj, key, place, MAX_CHANNEL))
         if kind == "score":
-            return self.score(obj, place)
+            return self.score(obj, key, place)
         if kind == "colour":
             return self.color(obj, place)
         if kind == "status":
@@ -574,18 +614,18 @@ class _Reader:
             self.fail(member(place, key), say("must be a string (the id of a {0}), not {1}", key, kind_of(value)))
         return 0
 
-    def score(self, obj: dict[str, Any], place: str) -> int | None:
-        value = obj.get("score")
+    def score(self, obj: dict[str, Any], key: str, place: str) -> int | None:
+        value = obj.get(key)
         if value is None:
             return None
         if type(value) is not int:
             self.fail(
-                member(place, "score"),
+                member(place, key),
                 say("must be an integer {0} to {1} or null, not {2}", SCORE_MIN, SCORE_MAX, kind_of(value)),
             )
             return None
         if not SCORE_MIN <= value <= SCORE_MAX:
-            self.fail(member(place, "score"), say("must be {0} to {1} or null", SCORE_MIN, SCORE_MAX))
+            self.fail(member(place, key), say("must be {0} to {1} or null", SCORE_MIN, SCORE_MAX))
             return None
         return value
 

@@ -15,6 +15,7 @@ from cjmapper.headers import fit_corner_title, fit_phase_header
 from cjmapper.i18n import decimal
 from cjmapper.layout import AVERAGE_BAR_SHARE, CROWDED_DOT, Curve, LaneBox, Layout, PhaseBox, curve_dots, curve_y
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Touchpoint
+from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, TO_BE_WORDS, figure_text
 from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
 from cjmapper.poster.labels import label
@@ -296,6 +297,8 @@ class MapPainter:
             pen.stroke(style.shade(colour, 0.15), 2.0)
             pen.line(mark.x - half, mark.y, mark.x + half, mark.y)
             c.setDash()
+        self._persona_marks(curve)
+        self._persona_lines(curve)
         if not curve.points:
             return
         path = c.beginPath()
@@ -304,7 +307,7 @@ class MapPainter:
         for point in rest:
             path.lineTo(point.x, -point.y)
         c.setLineJoin(1)
-        pen.stroke(rgb(style.CURVE_LINE), 2.5)
+        pen.stroke(rgb(curve.personas.first_colour or style.CURVE_LINE), 2.5)
         c.drawPath(path, stroke=1, fill=0)
         c.setLineJoin(0)
         # Each scored card's dot: its score badge, the digit in its colour (a crowded dot smaller, colour only).
@@ -331,6 +334,45 @@ class MapPainter:
             c.roundRect(box.x, -box.bottom, box.width, box.height, 4, stroke=0, fill=1)
             pen.fill(style.shade(colour, 0.35))
             pen.text_centred(box.x + box.width / 2, baseline(box.y, box.height, small, True), text, small, bold=True)
+
+    def _persona_lines(self, curve: Curve) -> None:
+        """The other personas' curves and every to-be curve (dashed), each in its persona's colour."""
+        c, pen = self.pen.c, self.pen
+        c.setLineJoin(1)
+        for line in curve.personas.lines:
+            path = c.beginPath()
+            first, *rest = line.points
+            path.moveTo(first.x, -first.y)
+            for point in rest:
+                path.lineTo(point.x, -point.y)
+            if line.to_be:
+                c.setDash(5, 3)
+            pen.stroke(rgb(line.colour), 2.0)
+            c.drawPath(path, stroke=1, fill=0)
+            c.setDash()
+            pen.fill(rgb(line.colour))
+            for point in line.points:
+                c.circle(point.x, -point.y, 2.2, stroke=0, fill=1)
+        c.setLineJoin(0)
+
+    def _persona_marks(self, curve: Curve) -> None:
+        """Each phase's figures per persona (average, target, gap) and the legend naming the personas."""
+        c, pen = self.pen.c, self.pen
+        language = self.journey.language
+        size = LEGEND_FONT
+        for figure in curve.personas.figures:
+            pen.fill(rgb(figure.colour))
+            text = figure_text(figure, lambda value: decimal(value, language))
+            pen.text(figure.x, figure.y + size, text, size, bold=figure.persona == 0)
+        for entry in curve.personas.legend:
+            if entry.persona == TO_BE:
+                c.setDash(5, 3)
+            pen.stroke(rgb(entry.colour), 2.0)
+            pen.line(entry.x, entry.y, entry.x + LEGEND_SWATCH, entry.y)
+            c.setDash()
+            pen.fill(rgb(entry.colour))
+            name = TO_BE_WORDS[language.value] if entry.persona == TO_BE else entry.name
+            pen.text(entry.x + LEGEND_SWATCH + 4, entry.y + size * 0.35, name, size)
 
     # ------------------------------------------------------------------ cards
 

@@ -27,6 +27,7 @@ from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONA_NAME,
+    MAX_PERSONAS,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
@@ -154,19 +155,45 @@ def _not_text(value: object, what: str) -> str:
 
 
 def journey_problem(row: Any) -> str | None:
-    """A journey row's own fields (title, description, language, framework, persona, revision)."""
-    persona = row.persona_name is not None
+    """A journey row's own fields (title, description, language, framework, revision)."""
     return (
         text_problem(row.title, "title", MAX_TITLE, required=True, trim=True)
         or text_problem(row.description, "description", MAX_TEXT)
         or _choice_problem(row.language, rules.language, "language")
         or _choice_problem(row.framework, rules.framework, "framework")
-        or (text_problem(row.persona_name, "persona name", MAX_PERSONA_NAME, required=True) if persona else None)
-        or (text_problem(row.persona_description, "persona description", MAX_TEXT) if persona else None)
-        or (text_problem(row.persona_goals, "persona goals", MAX_TEXT) if persona else None)
-        or (text_problem(row.persona_frustrations, "persona frustrations", MAX_TEXT) if persona else None)
         or revision_problem(row.revision)
     )
+
+
+def personas_problem(rows: Sequence[Any]) -> str | None:
+    """The journey's persona rows (id, name, description, goals, frustrations, colour), in order."""
+    if len(rows) > MAX_PERSONAS:
+        return f"it has more than {MAX_PERSONAS} personas"
+    for row in rows:
+        found = (
+            text_problem(row.name, "name", MAX_PERSONA_NAME, required=True)
+            or text_problem(row.description, "description", MAX_TEXT)
+            or text_problem(row.goals, "goals", MAX_TEXT)
+            or text_problem(row.frustrations, "frustrations", MAX_TEXT)
+            or _colour_problem(row.color)
+        )
+        if found is not None:
+            return f"persona {row.id}: {found}"
+    return None
+
+
+def ratings_problem(rows: Sequence[Any], personas: Collection[int]) -> str | None:
+    """The journey's rating rows (touchpoint id, persona id, score, target): each of one of its personas but the
+    first, each score and target 1-5 or none."""
+    for row in rows:
+        found = (
+            (None if row.persona_id in personas else f"its persona {row.persona_id} is not one of this journey's")
+            or _score_problem(row.score)
+            or _score_problem(row.target)
+        )
+        if found is not None:
+            return f"touchpoint {row.touchpoint_id}: {found}"
+    return None
 
 
 def revision_problem(value: object) -> str | None:

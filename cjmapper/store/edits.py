@@ -46,9 +46,11 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import checks, ordering, reading, versions
+from cjmapper.store import checks, ordering, personas, reading, versions
 from cjmapper.store.backend import Backend, JourneyChange
 from cjmapper.store.ordering import Placement
+from cjmapper.store.persona_edits import PersonaEdits
+from cjmapper.store.personas import persona_values
 from cjmapper.store.results import (
     UNSET,
     Additions,
@@ -79,7 +81,6 @@ from cjmapper.store.rows import (
     insert_touchpoints,
     journey_of_cards,
     move_in_order,
-    persona_values,
     record,
     refuse_stale,
     refuse_unknown_fields,
@@ -90,11 +91,11 @@ from cjmapper.store.rows import (
     write_placements,
     write_positions,
 )
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINTS, VERSIONS
+from cjmapper.store.tables import JOURNEYS, LANES, PERSONAS, PHASES, RATINGS, TOUCHPOINTS, VERSIONS
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 
-class JourneyEdits:
+class JourneyEdits(PersonaEdits):
     """The edit API of `Library` (see the module's docstring). The library supplies the transactions."""
 
     name: str
@@ -161,7 +162,7 @@ class JourneyEdits:
             if conn.execute(select(JOURNEYS.c.id).where(JOURNEYS.c.id == journey.id)).scalar() is not None:
                 raise StaleEditError(say(STALE))
             journey_id = insert_journey(conn, journey, keep_ids=True)
-            self._backend.ids_inserted(conn, (JOURNEYS, PHASES, LANES, TOUCHPOINTS))
+            self._backend.ids_inserted(conn, (JOURNEYS, PERSONAS, PHASES, LANES, TOUCHPOINTS))
             return int(conn.execute(select(JOURNEYS.c.revision).where(JOURNEYS.c.id == journey_id)).scalar_one())
 
     def delete_journey(self, journey_id: int, *, expected_revision: int | None = None) -> Journey:
@@ -259,10 +260,12 @@ class JourneyEdits:
             values["language"] = rules.language(language).value
         if framework is not UNSET:
             values["framework"] = rules.framework(framework).value
-        if persona is not UNSET:
-            values.update(persona_values(persona))
+        if persona is not UNSET and persona is not None:
+            persona_values(persona)  # refused before anything is written
         with self._write() as conn:
             require(conn, JOURNEYS, journey_id, "journey")
+            if persona is not UNSET:
+                personas.set_first(conn, journey_id, persona)
             if values:
                 conn.execute(update(JOURNEYS).where(JOURNEYS.c.id == journey_id).values(**values))
             return self._touch(conn, journey_id, expected_revision)
@@ -524,13 +527,15 @@ class JourneyEdits:
         color: str | None = UNSET,
         votes: int = UNSET,
         status: CardStatus | str | None = UNSET,
+        target: int | None = UNSET,
         expected_revision: int | None = None,
     ) -> Revised[Touchpoint]:
-        """Change some fields of a card; returns the card as stored, with the journey's new revision."""
+        """Change some fields of a card (`score` and `target`: the first persona's); returns the card as stored, with
+        the journey's new revision."""
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
-            "status": status,
+            "status": status, "target": target,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
         with self._write() as conn:
@@ -610,6 +615,8 @@ class JourneyEdits:
             raise EditError(say("Select one or more cards to delete."))
         with self._write() as conn:
             journey_id, cards = cards_of_one_journey(conn, ids)
+            reading.attach_ratings(conn, cards)
+            conn.execute(delete(RATINGS).where(RATINGS.c.touchpoint_id.in_(ids)))
             conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
             revision = self._touch(conn, journey_id, expected_revision, ids)
         return Revised(cards, revision)

@@ -54,6 +54,7 @@ ID_TABLES = (JOURNEYS, PHASES, LANES, TOUCHPOINTS, VERSIONS)
 OUR_TABLES = frozenset(
     {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
     | {"survey_responses", "survey_targets"}
+    | {"personas", "persona_ratings"}
 )
 
 

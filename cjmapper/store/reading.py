@@ -17,6 +17,7 @@ from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONA_NAME,
+    MAX_PERSONAS,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
@@ -28,10 +29,20 @@ from cjmapper.model import (
     Language,
     Persona,
     Phase,
+    Rating,
     Touchpoint,
 )
 from cjmapper.store import checks
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_COLUMNS, TOUCHPOINT_FIELDS, TOUCHPOINTS
+from cjmapper.store.tables import (
+    JOURNEYS,
+    LANES,
+    PERSONAS,
+    PHASES,
+    RATINGS,
+    TOUCHPOINT_COLUMNS,
+    TOUCHPOINT_FIELDS,
+    TOUCHPOINTS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +133,26 @@ _JOURNEY_ROW = select(
     checks.bounded(JOURNEYS.c.description, MAX_TEXT),
     checks.bounded(JOURNEYS.c.language, checks.MAX_CODE),
     checks.bounded(JOURNEYS.c.framework, checks.MAX_CODE),
-    checks.bounded(JOURNEYS.c.persona_name, MAX_PERSONA_NAME),
-    checks.bounded(JOURNEYS.c.persona_description, MAX_TEXT),
-    checks.bounded(JOURNEYS.c.persona_goals, MAX_TEXT),
-    checks.bounded(JOURNEYS.c.persona_frustrations, MAX_TEXT),
     JOURNEYS.c.revision,
 ).where(JOURNEYS.c.id == _JOURNEY)
+_PERSONA_ROWS = (
+    select(
+        PERSONAS.c.id,
+        checks.bounded(PERSONAS.c.name, MAX_PERSONA_NAME),
+        checks.bounded(PERSONAS.c.description, MAX_TEXT),
+        checks.bounded(PERSONAS.c.goals, MAX_TEXT),
+        checks.bounded(PERSONAS.c.frustrations, MAX_TEXT),
+        checks.bounded(PERSONAS.c.color, checks.MAX_COLOUR),
+    )
+    .where(PERSONAS.c.journey_id == _JOURNEY)
+    .order_by(PERSONAS.c.position, PERSONAS.c.id)
+    .limit(MAX_PERSONAS + 1)
+)
+_RATING_ROWS = (
+    select(RATINGS.c.touchpoint_id, RATINGS.c.persona_id, RATINGS.c.score, RATINGS.c.target)
+    .join(PERSONAS, PERSONAS.c.id == RATINGS.c.persona_id)
+    .where(PERSONAS.c.journey_id == _JOURNEY)
+)
 _PHASE_ROWS = (
     select(
         PHASES.c.id,
@@ -162,6 +187,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
     j = conn.execute(_JOURNEY_ROW, given).one_or_none()
     if j is None:
         raise NotFoundError(say("There is no journey with id {0} in this library.", journey_id))
+    persona_rows = conn.execute(_PERSONA_ROWS, given).all()
     phase_rows = conn.execute(_PHASE_ROWS, given).all()
     lane_rows = conn.execute(_LANE_ROWS, given).all()
     # fetchall in one call: iterating the result fetches row by row, a third of the whole read at 5,000 cards.
@@ -169,27 +195,36 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
     cards = checks.columns(rows, len(TOUCHPOINT_COLUMNS))
     problem = (
         checks.journey_problem(j)
+        or checks.personas_problem(persona_rows)
         or checks.phases_problem(phase_rows)
         or checks.lanes_problem(lane_rows)
         or checks.cards_problem(cards, {row.id for row in phase_rows}, {row.id: row.kind for row in lane_rows})
     )
     if problem is not None:
         raise checks.damaged(journey_id, problem)
-    persona = (
-        Persona(j.persona_name, j.persona_description, j.persona_goals, j.persona_frustrations)
-        if j.persona_name is not None
-        else None
-    )
+    personas = [Persona(r.name, r.description, r.goals, r.frustrations, r.color, r.id) for r in persona_rows]
+    touchpoints = list(map(Touchpoint, *_model_columns(cards)))
+    if len(personas) > 1:
+        rating_rows = conn.execute(_RATING_ROWS, given).all()
+        problem = checks.ratings_problem(rating_rows, {p.id for p in personas[1:]})
+        if problem is not None:
+            raise checks.damaged(journey_id, problem)
+        if rating_rows:
+            by_id = {card.id: card for card in touchpoints}
+            for row in rating_rows:
+                card = by_id.get(row.touchpoint_id)
+                if card is not None:
+                    card.ratings[row.persona_id] = Rating(row.score, row.target)
     return Journey(
         id=j.id,
         title=j.title,
         description=j.description,
         language=Language(j.language),
         framework=Framework(j.framework),
-        persona=persona,
+        personas=personas,
         phases=[Phase(*row) for row in phase_rows],
         lanes=[Lane(row.id, row.name, LaneKind(row.kind), row.color) for row in lane_rows],
-        touchpoints=list(map(Touchpoint, *_model_columns(cards))),
+        touchpoints=touchpoints,
         revision=j.revision,
     )
 
@@ -311,3 +346,18 @@ def _model_columns(columns: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     for index, field in _CONVERTED:
         columns[index] = tuple(map(field.model_value, columns[index]))
     return columns
+
+
+def attach_ratings(conn: Connection, cards: Sequence[Touchpoint]) -> None:
+    """Give `cards` (read without them) the other personas' ratings, for a card's undo to put back."""
+    ids = [card.id for card in cards]
+    if not ids:
+        return
+    by_id = {card.id: card for card in cards}
+    rows = conn.execute(
+        select(RATINGS.c.touchpoint_id, RATINGS.c.persona_id, RATINGS.c.score, RATINGS.c.target).where(
+            RATINGS.c.touchpoint_id.in_(ids)
+        )
+    ).all()
+    for row in rows:
+        by_id[row.touchpoint_id].ratings[row.persona_id] = Rating(row.score, row.target)

@@ -35,18 +35,16 @@ from cjmapper.messages import say, word
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
-    MAX_PERSONA_NAME,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
     Journey,
     Lane,
     LaneKind,
-    Persona,
     Phase,
     Touchpoint,
 )
-from cjmapper.store import ordering, reading, versions
+from cjmapper.store import ordering, personas, reading, versions
 from cjmapper.store.backend import JourneyChange
 from cjmapper.store.ordering import Placement
 from cjmapper.store.results import (
@@ -54,7 +52,16 @@ from cjmapper.store.results import (
     LaneRemoval,
     PhaseRemoval,
 )
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
+from cjmapper.store.tables import (
+    JOURNEYS,
+    LANES,
+    PERSONAS,
+    PHASES,
+    RATINGS,
+    TOUCHPOINT_FIELDS,
+    TOUCHPOINTS,
+    VERSIONS,
+)
 
 FILE_BUSY_TIMEOUT_MS = 2000
 NEW_JOURNEY_REVISION = 0
@@ -139,8 +146,16 @@ def delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, in
         ).scalar()
         if revision is not None:
             bumped.append((other, int(revision)))
+    conn.execute(
+        delete(RATINGS).where(
+            or_(
+                RATINGS.c.touchpoint_id.in_(select(TOUCHPOINTS.c.id).where(on_it)),
+                RATINGS.c.persona_id.in_(select(PERSONAS.c.id).where(PERSONAS.c.journey_id == journey_id)),
+            )
+        )
+    )
     conn.execute(delete(TOUCHPOINTS).where(on_it))
-    for table in (VERSIONS, PHASES, LANES):
+    for table in (VERSIONS, PHASES, LANES, PERSONAS):
         conn.execute(delete(table).where(table.c.journey_id == journey_id))
     conn.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
     return bumped
@@ -154,17 +169,6 @@ def record(change: JourneyChange) -> None:
 def require(conn: Connection, table: Any, item_id: int, what: str) -> None:
     if conn.execute(select(table.c.id).where(table.c.id == item_id)).scalar() is None:
         raise NotFoundError(say("There is no {0} with id {1} in this library.", word(what), item_id))
-
-
-def persona_values(persona: Persona | None) -> dict[str, object]:
-    if persona is None:
-        return {"persona_name": None, "persona_description": "", "persona_goals": "", "persona_frustrations": ""}
-    return {
-        "persona_name": rules.title(persona.name, MAX_PERSONA_NAME, "persona name"),
-        "persona_description": rules.text(persona.description, MAX_TEXT, "persona description"),
-        "persona_goals": rules.text(persona.goals, MAX_TEXT, "persona goals"),
-        "persona_frustrations": rules.text(persona.frustrations, MAX_TEXT, "persona frustrations"),
-    }
 
 
 def _phase_values(phase: Phase) -> dict[str, object]:
@@ -399,6 +403,10 @@ def insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchp
     for cell in {(c.phase_id, c.lane_id) for c in cards}:
         check_cell(conn, journey_id, *cell)
     conn.execute(insert(TOUCHPOINTS), [touchpoint_values(c, journey_id) for c in cards])
+    if any(c.ratings for c in cards):
+        others = personas.persona_ids(conn, journey_id)[1:]
+        kept = [replace(c, ratings={p: r for p, r in c.ratings.items() if p in others}) for c in cards]
+        personas.insert_card_ratings(conn, kept, {p: p for p in others}, {})
 
 
 def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
@@ -410,13 +418,14 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         "language": rules.language(journey.language).value,
         "framework": rules.framework(journey.framework).value,
         "revision": journey.revision + 1 if keep_ids else NEW_JOURNEY_REVISION,
-        **persona_values(journey.persona),
     }
     if keep_ids:
         head["id"] = journey.id
     journey_id = int(conn.execute(insert(JOURNEYS).values(**head).returning(JOURNEYS.c.id)).scalar_one())
     record(JourneyChange(journey_id, int(str(head["revision"]))))
     noted = ids if ids is not None else versions.IdMap()
+    persona_ids = personas.insert_all(conn, journey_id, journey.personas, keep_ids)
+    noted.personas.update(persona_ids)
     phase_ids = noted.phases
     for position, phase in enumerate(journey.phases):
         values = _phase_values(phase) | {"journey_id": journey_id, "position": position}
@@ -454,11 +463,15 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
                 rank[cell] = rank.get(cell, 0) + 1
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
-        if ids is None or keep_ids:
+        rated = any(card.ratings for card in journey.touchpoints)
+        if keep_ids or (ids is None and not rated):
             conn.execute(insert(TOUCHPOINTS), rows)
         else:
             new_ids = conn.execute(
                 insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
             ).scalars()
-            ids.touchpoints.update(zip(given, (int(i) for i in new_ids), strict=True))
+            noted.touchpoints.update(zip(given, (int(i) for i in new_ids), strict=True))
+        if rated:
+            others = {given_id: persona_ids[given_id] for given_id in (p.id for p in journey.personas[1:])}
+            personas.insert_card_ratings(conn, journey.touchpoints, others, {} if keep_ids else noted.touchpoints)
     return journey_id

@@ -55,10 +55,6 @@ JOURNEYS = Table(
     Column("description", Text, nullable=False, default=""),
     Column("language", String(8), nullable=False, default="en"),
     Column("framework", String(32), nullable=False, default="custom"),
-    Column("persona_name", String(200), nullable=True),
-    Column("persona_description", Text, nullable=False, default=""),
-    Column("persona_goals", Text, nullable=False, default=""),
-    Column("persona_frustrations", Text, nullable=False, default=""),
     Column("revision", Integer, nullable=False, default=0, server_default="0"),
     **NEVER_REUSE_IDS,
 )
@@ -106,12 +102,43 @@ TOUCHPOINTS = Table(
     Column("color", String(7), nullable=True),
     Column("votes", Integer, nullable=False, default=0),
     Column("status", String(16), nullable=True),
+    Column("target", Integer, nullable=True),
     Index("ix_touchpoints_journey", "journey_id"),
     Index("ix_touchpoints_cell", "phase_id", "lane_id", "position"),
     CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_touchpoints_score"),
     CheckConstraint("votes >= 0", name="ck_touchpoints_votes"),
     **NEVER_REUSE_IDS,
 )
+
+PERSONAS = Table(
+    "personas",
+    METADATA,
+    _id(),
+    _journey_id(),
+    Column("position", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("goals", Text, nullable=False, default=""),
+    Column("frustrations", Text, nullable=False, default=""),
+    Column("color", String(7), nullable=True),
+    Index("ix_personas_journey", "journey_id", "position"),
+    **NEVER_REUSE_IDS,
+)
+"""A journey's personas, in order. The first one's scores and targets are its cards' own columns (`score`, `target`);
+every other one's are in `RATINGS`."""
+
+RATINGS = Table(
+    "persona_ratings",
+    METADATA,
+    Column("touchpoint_id", ForeignKey("touchpoints.id", ondelete="CASCADE"), primary_key=True),
+    Column("persona_id", ForeignKey("personas.id", ondelete="CASCADE"), primary_key=True),
+    Column("score", Integer, nullable=True),
+    Column("target", Integer, nullable=True),
+    Index("ix_persona_ratings_persona", "persona_id"),
+    CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_persona_ratings_score"),
+    CheckConstraint("target IS NULL OR (target >= 1 AND target <= 5)", name="ck_persona_ratings_target"),
+)
+"""A persona's score and target on a card, for every persona but the journey's first (whose are the card's own)."""
 
 VERSIONS = Table(
     "journey_versions",

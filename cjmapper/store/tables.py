@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from cjmapper import card_fields
-from cjmapper.store.schema import JOURNEYS, LANES, META, PHASES, TOUCHPOINTS, VERSIONS
+from cjmapper.store.schema import JOURNEYS, LANES, META, PERSONAS, PHASES, RATINGS, TOUCHPOINTS, VERSIONS
 
-__all__ = ["JOURNEYS", "LANES", "META", "PHASES", "TOUCHPOINTS", "TOUCHPOINT_COLUMNS", "TOUCHPOINT_FIELDS", "VERSIONS"]
+__all__ = [
+    "JOURNEYS",
+    "LANES",
+    "META",
+    "PERSONAS",
+    "PHASES",
+    "RATINGS",
+    "TOUCHPOINTS",
+    "TOUCHPOINT_COLUMNS",
+    "TOUCHPOINT_FIELDS",
+    "VERSIONS",
+]
 
 TOUCHPOINT_FIELDS = card_fields.ROW
 """Touchpoint columns in the order of `model.Touchpoint`'s fields, so a row builds a card positionally."""

@@ -35,7 +35,7 @@ from cjmapper.messages import number, say
 from cjmapper.model import (
     MAX_LANES,
     MAX_NAME,
-    MAX_PERSONA_NAME,
+    MAX_PERSONAS,
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
@@ -47,15 +47,27 @@ from cjmapper.model import (
     Language,
     Persona,
     Phase,
+    Rating,
     Touchpoint,
 )
+from cjmapper.store import personas as persona_rows
 from cjmapper.store import reading
-from cjmapper.store.tables import JOURNEYS, LANES, PHASES, TOUCHPOINT_FIELDS, TOUCHPOINTS, VERSIONS
+from cjmapper.store.tables import (
+    JOURNEYS,
+    LANES,
+    PERSONAS,
+    PHASES,
+    RATINGS,
+    TOUCHPOINT_FIELDS,
+    TOUCHPOINTS,
+    VERSIONS,
+)
 
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
-SNAPSHOT_VERSION = 2
-"""Version 2 names the card fields once (`touchpoint_fields`) and gives each card's values in that order, so a
+SNAPSHOT_VERSION = 3
+"""Version 3 holds the personas (ids and colours too) and the other personas' ratings, where 1 and 2 held one persona.
+Version 2 names the card fields once (`touchpoint_fields`) and gives each card's values in that order, so a
 snapshot reads the same after a field is added (a field it lacks takes its default). Version 1 (library formats 3
 and before; 0004 converts stored ones) gave them by position, in `V1_TOUCHPOINT_FIELDS`' order."""
 V1_TOUCHPOINT_FIELDS = (
@@ -104,7 +116,6 @@ class VersionRemoval:
 
 def encode(journey: Journey) -> bytes:
     """The snapshot of a journey: compact JSON with every id and sort key, zlib-compressed."""
-    persona = journey.persona
     data = {
         "format": SNAPSHOT_FORMAT,
         "version": SNAPSHOT_VERSION,
@@ -112,13 +123,16 @@ def encode(journey: Journey) -> bytes:
         "description": journey.description,
         "language": journey.language.value,
         "framework": journey.framework.value,
-        "persona": None
-        if persona is None
-        else [persona.name, persona.description, persona.goals, persona.frustrations],
+        "personas": [[p.id, p.name, p.description, p.goals, p.frustrations, p.color] for p in journey.personas],
         "phases": [[p.id, p.name, p.description, p.color] for p in journey.phases],
         "lanes": [[lane.id, lane.name, lane.kind.value, lane.color] for lane in journey.lanes],
         "touchpoint_fields": list(TOUCHPOINT_FIELDS),
         "touchpoints": list(map(_card_row, journey.touchpoints)),
+        "ratings": [
+            [card.id, persona_id, rating.score, rating.target]
+            for card in journey.touchpoints
+            for persona_id, rating in card.ratings.items()
+        ],
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
@@ -172,13 +186,20 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise _DamagedError(say("its snapshot is not a cjmapper version"))
     version = data.get("version")
-    if version not in (1, SNAPSHOT_VERSION) or isinstance(version, bool):
-        raise _DamagedError(say("its snapshot has format version {0}, this cjmapper reads 1 and 2", repr(version)))
-    persona_data = data.get("persona")
-    persona = None
-    if persona_data is not None:
-        name, description, goals, frustrations = _row(persona_data, (_STR, _STR, _STR, _STR), say("the persona"))
-        persona = Persona(name, description, goals, frustrations)
+    if version not in (1, 2, SNAPSHOT_VERSION) or isinstance(version, bool):
+        raise _DamagedError(say("its snapshot has format version {0}, this cjmapper reads 1 to 3", repr(version)))
+    personas: list[Persona] = []
+    if version < 3:
+        persona_data = data.get("persona")
+        if persona_data is not None:
+            name, description, goals, frustrations = _row(persona_data, (_STR, _STR, _STR, _STR), say("the persona"))
+            personas.append(Persona(name, description, goals, frustrations))
+    else:
+        for row in _list(data, "personas"):
+            persona_id, name, description, goals, frustrations, color = _row(row, _PERSONA_TYPES, say("a persona"))
+            personas.append(Persona(name, description, goals, frustrations, color, persona_id))
+        if len(personas) > MAX_PERSONAS:
+            raise _DamagedError(say("it holds more personas than a journey can"))
     try:
         language = Language(_text(data, "language"))
         framework = Framework(_text(data, "framework"))
@@ -196,13 +217,15 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         except ValueError:
             raise _DamagedError(say("a lane has the unknown kind {0}", repr(kind))) from None
     touchpoints = _cards(card_rows, V1_TOUCHPOINT_FIELDS if version == 1 else _card_fields(data))
+    if version >= 3:
+        _rate(touchpoints, _list(data, "ratings"))
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
         description=_text(data, "description"),
         language=language,
         framework=framework,
-        persona=persona,
+        personas=personas,
         phases=phases,
         lanes=lanes,
         touchpoints=touchpoints,
@@ -244,6 +267,8 @@ _OPT_STR = (str, type(None))
 _OPT_INT = (int, type(None))
 _PHASE_TYPES = (_INT, _STR, _STR, _OPT_STR)
 _LANE_TYPES = (_INT, _STR, _STR, _OPT_STR)
+_PERSONA_TYPES = (_INT, _STR, _STR, _STR, _STR, _OPT_STR)
+_RATING_TYPES = (_INT, _INT, _OPT_INT, _OPT_INT)
 _KIND_TYPES: dict[card_fields.ValueKind, tuple[type, ...]] = {
     "title": _STR,
     "text": _STR,
@@ -294,6 +319,16 @@ def _cards(rows: list[Any], names: Sequence[str]) -> list[Touchpoint]:
     if tuple(names) == TOUCHPOINT_FIELDS:  # a snapshot of this cjmapper: its rows are the model's, in order
         return [Touchpoint(*row) for row in checked]
     return [Touchpoint(**dict(zip(names, row, strict=True))) for row in checked]
+
+
+def _rate(cards: list[Touchpoint], rows: list[Any]) -> None:
+    by_id = {card.id: card for card in cards}
+    for row in rows:
+        card_id, persona_id, score, target = _row(row, _RATING_TYPES, "a rating")
+        card = by_id.get(card_id)
+        if card is None:
+            raise _DamagedError("a rating names a card the version does not hold")
+        card.ratings[persona_id] = Rating(score, target)
 
 
 def _refuse_constant(name: str) -> Any:
@@ -412,6 +447,7 @@ class IdMap:
     phases: dict[int, int] = field(default_factory=dict)
     lanes: dict[int, int] = field(default_factory=dict)
     touchpoints: dict[int, int] = field(default_factory=dict)
+    personas: dict[int, int] = field(default_factory=dict)
 
 
 def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey, ids: IdMap) -> VersionInfo:
@@ -431,12 +467,21 @@ def _translated(content: Journey, ids: IdMap) -> Journey:
     phases = mapping(ids.phases, [*(p.id for p in content.phases), *(t.phase_id for t in cards)])
     lanes = mapping(ids.lanes, [*(lane.id for lane in content.lanes), *(t.lane_id for t in cards)])
     card_ids = mapping(ids.touchpoints, [t.id for t in cards])
+    persona_ids = mapping(ids.personas, [*(p.id for p in content.personas), *(i for t in cards for i in t.ratings)])
     return replace(
         content,
+        personas=[replace(p, id=persona_ids[p.id]) for p in content.personas],
         phases=[replace(p, id=phases[p.id]) for p in content.phases],
         lanes=[replace(lane, id=lanes[lane.id]) for lane in content.lanes],
         touchpoints=[
-            replace(t, id=card_ids[t.id], phase_id=phases[t.phase_id], lane_id=lanes[t.lane_id]) for t in cards
+            replace(
+                t,
+                id=card_ids[t.id],
+                phase_id=phases[t.phase_id],
+                lane_id=lanes[t.lane_id],
+                ratings={persona_ids[i]: r for i, r in t.ratings.items()},
+            )
+            for t in cards
         ],
     )
 
@@ -496,8 +541,14 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
     is never inserted as it is: that part gets a fresh id, its cards follow it, and no id is ever in two places or
     handed out twice."""
     journey_id = content.id
-    head, phases, lanes, cards = _checked(content)
+    head, personas, phases, lanes, cards = _checked(content)
     previous = reading.load_journey(conn, journey_id)
+    conn.execute(
+        delete(RATINGS).where(
+            RATINGS.c.persona_id.in_(select(PERSONAS.c.id).where(PERSONAS.c.journey_id == journey_id))
+        )
+    )
+    conn.execute(delete(PERSONAS).where(PERSONAS.c.journey_id == journey_id))
     conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.journey_id == journey_id))
     conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
     conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
@@ -507,7 +558,10 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
     for card in cards:
         card["phase_id"] = phase_ids[cast(int, card["phase_id"])]
         card["lane_id"] = lane_ids[cast(int, card["lane_id"])]
-    _insert_rows(conn, TOUCHPOINTS, journey_id, cards, issued_ids)
+    card_ids = _insert_rows(conn, TOUCHPOINTS, journey_id, cards, issued_ids)
+    stored_personas = _insert_rows(conn, PERSONAS, journey_id, personas, issued_ids)
+    others = {p.id: stored_personas[p.id] for p in content.personas[1:]}
+    persona_rows.insert_card_ratings(conn, content.touchpoints, others, card_ids)
     return previous
 
 
@@ -545,23 +599,26 @@ def _insert_rows(conn: Connection, table: Table, journey_id: int, rows: Rows, is
 Rows = list[dict[str, object]]
 
 
-def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
+def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows, Rows]:
     """The journey's rows, every field through the edit API's rules (EditError for anything the API refuses)."""
     if len(journey.phases) > MAX_PHASES or len(journey.lanes) > MAX_LANES:
         raise EditError(say("A journey has at most {0} phases and {1} lanes.", MAX_PHASES, MAX_LANES))
     if len(journey.touchpoints) > MAX_TOUCHPOINTS:
         raise EditError(say("A journey has at most {0} touchpoints.", number(MAX_TOUCHPOINTS)))
-    persona = journey.persona
+    if len(journey.personas) > MAX_PERSONAS:
+        raise EditError(say("A journey has at most {0} personas.", MAX_PERSONAS))
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
         "description": rules.text(journey.description, MAX_TEXT, "description"),
         "language": rules.language(journey.language).value,
         "framework": rules.framework(journey.framework).value,
-        "persona_name": None if persona is None else rules.title(persona.name, MAX_PERSONA_NAME, "persona name"),
-        "persona_description": "" if persona is None else rules.text(persona.description, MAX_TEXT, "persona"),
-        "persona_goals": "" if persona is None else rules.text(persona.goals, MAX_TEXT, "persona goals"),
-        "persona_frustrations": "" if persona is None else rules.text(persona.frustrations, MAX_TEXT, "persona"),
     }
+    personas: Rows = [
+        {"id": p.id, "position": position} | persona_rows.persona_values(p)
+        for position, p in enumerate(journey.personas)
+    ]
+    if len({p.id for p in journey.personas}) != len(journey.personas):
+        raise EditError("Two personas of the journey share an id.")
     phases: Rows = [
         {
             "id": p.id,
@@ -600,7 +657,7 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows]:
             raise EditError(say("Touchpoint {0} has no place in its cell.", repr(t.title)))
         place: dict[str, object] = {"id": t.id, "phase_id": t.phase_id, "lane_id": t.lane_id, "position": t.position}
         cards.append(place | {f.name: f.clean(getattr(t, f.name)) for f in card_fields.FIELDS})
-    return head, phases, lanes, cards
+    return head, personas, phases, lanes, cards
 
 
 __all__ = [

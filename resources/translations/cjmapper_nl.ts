@@ -271,6 +271,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Tar&amp;get</source>
+        <translation>&amp;Gewenste score</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>The score this touchpoint should get (to-be)</source>
+        <translation>De score die dit contactmoment zou moeten krijgen (gewenst)</translation>
+    </message>
 </context>
 <context>
     <name>ChannelCombo</name>
@@ -995,6 +1005,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>{0} — rij van het type “{1}”</translation>
     </message>
     <message>
+        <location filename="../../ui/canvas/grid_items.py"/>
+        <source>dashed: to-be</source>
+        <translation>gestreept: gewenst</translation>
+    </message>
+    <message>
         <location filename="../../ui/canvas/items.py"/>
         <source>Touchpoints</source>
         <translation>Contactmomenten</translation>
@@ -1260,6 +1275,7 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
         <source>Edit score of card {0}</source>
         <translation>Score van kaart {0} wijzigen</translation>
     </message>
@@ -1287,6 +1303,12 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit status of card {0}</source>
         <translation>Status van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Edit target of card {0}</source>
+        <translation>Gewenste score van kaart {0} wijzigen</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
@@ -1367,6 +1389,31 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit journey</source>
         <translation>Klantreis bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Add persona {0}</source>
+        <translation>Persona {0} toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Remove persona {0}</source>
+        <translation>Persona {0} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Move persona {0}</source>
+        <translation>Persona {0} verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Recolour persona {0}</source>
+        <translation>Kleur van persona {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/persona_commands.py"/>
+        <source>Edit persona {0}</source>
+        <translation>Persona {0} bewerken</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/structure_commands.py"/>
@@ -2093,6 +2140,21 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Frustrations:</source>
         <translation>Frustraties:</translation>
     </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>Add a persona</source>
+        <translation>Een persona toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>{0} (current persona: the properties panel edits her or his scores)</source>
+        <translation>{0} (huidige persona: het eigenschappenpaneel bewerkt haar of zijn scores)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>{0}: click to make this the current persona</source>
+        <translation>{0}: klik om dit de huidige persona te maken</translation>
+    </message>
 </context>
 <context>
     <name>PictureDpiDialog</name>
@@ -2530,6 +2592,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/panels/properties.py"/>
         <source>F&amp;rustrations</source>
         <translation>&amp;Frustraties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/properties.py"/>
+        <source>Other personas: {0}</source>
+        <translation>Andere persona’s: {0}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/panels/properties.py"/>

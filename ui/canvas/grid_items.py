@@ -28,6 +28,7 @@ from cjmapper.layout import (
     curve_y,
 )
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Lane, LaneKind, Phase
+from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, LegendEntry, figure_text
 from cjmapper.text import FontMetrics
 
 from ..i18n import decimal
@@ -267,6 +268,8 @@ class LaneHeaderItem(HeaderItem):
         self._with_icon = True
         self._span = (0.0, box.header.height)
         """The part of a narrow header's height its icon and name are drawn in (`set_width`)."""
+        self.legend: tuple[LegendEntry, ...] = ()
+        """The personas' legend of the experience lane, under the lane's name (`PersonaCurves.legend`)."""
         self.setRect(0.0, 0.0, box.header.width, box.header.height)
         self.setPos(box.header.x, box.header.y)
 
@@ -310,6 +313,31 @@ class LaneHeaderItem(HeaderItem):
             if width != self.rect().width():
                 self.setRect(0.0, 0.0, width, h)
             self._fit_name()
+
+    def set_legend(self, legend: tuple[LegendEntry, ...]) -> None:
+        if legend != self.legend:
+            self.legend = legend
+            self.update()
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        """Each persona's colour and name (and the dashed line's meaning) where the layout put them."""
+        if not self.legend or self.narrow:  # a narrow stuck column has room for the lane's name only
+            return
+        header = self.box.header
+        painter.setFont(canvas_font(LEGEND_FONT))
+        height = LEGEND_FONT * 1.35
+        for entry in self.legend:
+            x, y = entry.x - header.x, entry.y - header.y
+            colour = QColor(entry.colour)
+            painter.setPen(QPen(colour, 2.0, Qt.PenStyle.DashLine if entry.persona == TO_BE else Qt.PenStyle.SolidLine))
+            painter.drawLine(QLineF(x, y, x + LEGEND_SWATCH, y))
+            painter.setPen(colour)
+            name = entry.name if entry.persona != TO_BE else tr("dashed: to-be")
+            painter.drawText(
+                QRectF(x + LEGEND_SWATCH + 4, y - height / 2, header.right - entry.x - LEGEND_SWATCH - 4, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
 
     def _fit_name(self) -> None:
         """Wrap the name into the header: at the header size if every word fits a line, else a size or two
@@ -402,6 +430,7 @@ class LaneHeaderItem(HeaderItem):
                 line,
             )
             y += line_height
+        self._paint_legend(painter)
 
     def _paint_upright(self, painter: QPainter) -> None:
         """A narrow header: the icon at the top, the name below it reading upwards (its lines left to right)."""
@@ -548,7 +577,7 @@ class CurveItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        r = self._bounds
+        r = qrect(self.lane.row)
         m, theme = self.journey_scene.metrics, self.journey_scene.theme
         painter.fillRect(r, theme.curve_background)
         grid = QPen(theme.grid_line, 0)
@@ -585,12 +614,14 @@ class CurveItem(QGraphicsItem):
             painter.setPen(pen)
             half = column.width * AVERAGE_BAR_SHARE
             painter.drawLine(QLineF(mark.x - half, mark.y, mark.x + half, mark.y))
+        self._paint_personas(painter, curve, lod)
         if not curve.points:
             return
         path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
         for point in curve.points[1:]:
             path.lineTo(point.x, point.y)
-        line = QPen(theme.curve_line, 2.5)
+        first = curve.personas.first_colour
+        line = QPen(QColor(first) if first else theme.curve_line, 2.5)
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -611,6 +642,37 @@ class CurveItem(QGraphicsItem):
                 painter.drawEllipse(centre, radius * CROWDED_DOT, radius * CROWDED_DOT)
         if lod >= LOW_DETAIL:
             self._paint_labels(painter, marks)
+
+    def _paint_personas(self, painter: QPainter, curve: Curve, lod: float) -> None:
+        """The other personas' curves and the to-be curves (dashed) in each persona's colour and each phase's figures
+        per persona (average, target, gap), where the layout put them (the legend is the lane header's)."""
+        extra = curve.personas
+        for persona_line in extra.lines:
+            path = QPainterPath(QPointF(persona_line.points[0].x, persona_line.points[0].y))
+            for point in persona_line.points[1:]:
+                path.lineTo(point.x, point.y)
+            colour = QColor(persona_line.colour)
+            pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if persona_line.to_be else Qt.PenStyle.SolidLine)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for point in persona_line.points:
+                painter.drawEllipse(QPointF(point.x, point.y), 2.2, 2.2)
+        if lod < LOW_DETAIL:
+            return
+        font = canvas_font(LEGEND_FONT)
+        painter.setFont(font)
+        height = LEGEND_FONT * 1.35
+        for figure in extra.figures:
+            painter.setPen(QColor(figure.colour))
+            painter.drawText(
+                QRectF(figure.x, figure.y, figure.width, height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                figure_text(figure, decimal),
+            )
 
     def _paint_labels(self, painter: QPainter, marks: list[tuple[PhaseMark, Rect, QColor]]) -> None:
         """Each phase average's label where the layout put it, clear of the curve (over it only where a crowded

@@ -334,7 +334,11 @@ class ItemSync(SceneBase):
                 curve_item = CurveItem(self._host(), lane_box)
                 self._curves[lane_box.lane_id] = curve_item
                 self.addItem(curve_item)
-            curve_item.set_content(lane_box, curves.get(lane_box.lane_id), layout.phases, phase_colours)
+            curve = curves.get(lane_box.lane_id)
+            curve_item.set_content(lane_box, curve, layout.phases, phase_colours)
+            header = self._lanes.get(lane_box.lane_id)
+            if header is not None:
+                header.set_legend(curve.personas.legend if curve is not None else ())
         for lane_id in [i for i in self._curves if i not in seen]:
             self._retire(self._curves.pop(lane_id))
 

@@ -48,6 +48,13 @@ from cjmapper.editing.field_commands import (
 )
 from cjmapper.editing.gate import Verb
 from cjmapper.editing.parts import changed_parts
+from cjmapper.editing.persona_commands import (
+    AddPersonaCommand,
+    MovePersonaCommand,
+    RemovePersonaCommand,
+    SetRatingCommand,
+    UpdatePersonaCommand,
+)
 from cjmapper.editing.structure_commands import (
     AddLaneCommand,
     AddPhaseCommand,
@@ -59,7 +66,7 @@ from cjmapper.editing.structure_commands import (
 from cjmapper.editing.survey_commands import ImportSurveyCommand, SetTargetCommand
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
-from cjmapper.model import Journey, LaneKind, Touchpoint
+from cjmapper.model import Journey, LaneKind, Persona, Rating, Touchpoint
 from cjmapper.store import Library, VersionInfo
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Response
@@ -362,6 +369,27 @@ class JourneyDocument(QObject):
         return self._perform(DeleteLaneCommand(self.snapshot, lane_id))
 
     # ------------------------------------------------------------------ the journey
+
+    # ------------------------------------------------------------------ personas
+
+    def add_persona(self, persona: Persona, index: int | None = None) -> bool:
+        """Add a persona (last, or at `index`); one undo step."""
+        return self._perform(AddPersonaCommand(self.snapshot, persona, index))
+
+    def remove_persona(self, persona_id: int) -> bool:
+        """Remove a persona with its scores and targets; undo puts them back."""
+        return self._perform(RemovePersonaCommand(self.snapshot, persona_id))
+
+    def move_persona(self, persona_id: int, index: int) -> bool:
+        return self._perform(MovePersonaCommand(self.snapshot, persona_id, index))
+
+    def update_persona(self, persona_id: int, **fields: object) -> bool:
+        """Rename or recolour a persona (or change its description, goals, frustrations)."""
+        return self._perform(UpdatePersonaCommand(self.snapshot, persona_id, fields))
+
+    def set_rating(self, touchpoint_id: int, persona_id: int, rating: Rating) -> bool:
+        """Set one persona's score and target on a card."""
+        return self._perform(SetRatingCommand(self.snapshot, touchpoint_id, persona_id, rating))
 
     def update_journey(self, *, typing: bool = False, **fields: object) -> bool:
         """Change the journey's title, description, language, framework or persona."""

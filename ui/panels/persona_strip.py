@@ -16,12 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QEnterEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -36,11 +37,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from cjmapper.model import MAX_PERSONA_NAME, MAX_TEXT, Persona
+from cjmapper.model import MAX_PERSONA_NAME, MAX_PERSONAS, MAX_TEXT, Persona
 
 from ..canvas.theme import current_theme, scheme_watch
 from ..editing.document import Change, ChangeKind, JourneyDocument
@@ -75,11 +77,18 @@ class Segment:
 class PersonaStrip(QWidget):
     """The journey's persona above the canvas. Bind it with `set_document`."""
 
+    current_changed = Signal(int)
+    """The index of the persona chosen as the current one (its chip clicked, or one added)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("personaStrip")
         self._document: JourneyDocument | None = None
         self._persona: Persona | None = None
+        self.current = 0
+        """The index of the persona shown and chosen as the current one (the properties panel edits its score)."""
+        self._personas: list[tuple[str, str]] = []
+        """Each persona's name and colour, in order."""
         self._editable = True
         self._hovered = False
         self.dialog: PersonaDialog | None = None
@@ -101,6 +110,9 @@ class PersonaStrip(QWidget):
         if self._document is not None and shiboken6.isValid(self._document):
             self._document.changed.disconnect(self._document_changed)
         self._document = document
+        if self.current:
+            self.current = 0
+            self.current_changed.emit(0)
         if document is not None:
             document.changed.connect(self._document_changed)
         self._close_dialog()
@@ -128,7 +140,17 @@ class PersonaStrip(QWidget):
 
     def _refresh(self) -> None:
         document = self._document
-        persona = document.journey.persona if document is not None else None
+        personas = document.journey.personas if document is not None else []
+        current = self.current
+        self.current = max(0, min(self.current, len(personas) - 1))
+        if self.current != current:
+            self.current_changed.emit(self.current)
+        self._personas = (
+            list(zip((p.name for p in personas), document.journey.persona_colours(), strict=True))
+            if (document is not None)
+            else []
+        )
+        persona = personas[self.current] if personas else None
         self._persona = replace(persona) if persona is not None else None
         self.setVisible(document is not None and (persona is not None or self._editable))
         self.setCursor(Qt.CursorShape.PointingHandCursor if self._editable else Qt.CursorShape.ArrowCursor)
@@ -213,6 +235,9 @@ class PersonaStrip(QWidget):
             ]
         if self._editable:
             right -= QFontMetricsF(self._text_font).horizontalAdvance("✎") + 8
+        chips = self.chip_boxes(width)
+        if chips:
+            right = min(box.left() for _, box in chips) - 10
         x0 += self._avatar_diameter() + 10
         available = max(0.0, right - x0)
         found: list[Segment] = []
@@ -249,6 +274,40 @@ class PersonaStrip(QWidget):
                     found.append(Segment(shown, x + label_width + 6, 1, "text"))
                 x += share + GAP
         return found
+
+    def chip_boxes(self, width: float | None = None) -> list[tuple[int, QRectF]]:
+        """The personas' chips at the right, each with its persona's index (-1: the chip that adds a persona), shown
+        when the journey has a persona and there is another to choose or one to add."""
+        if self._persona is None or (len(self._personas) < 2 and not self._editable):
+            return []
+        width = float(self.width()) if width is None else width
+        size = self._row_height(0) - 2
+        right = width - PADDING - 6
+        if self._editable:
+            right -= QFontMetricsF(self._text_font).horizontalAdvance("✎") + 8
+        indices = list(range(len(self._personas)))
+        if self._editable and len(self._personas) < MAX_PERSONAS:
+            indices.append(-1)
+        boxes = []
+        x = right - len(indices) * (size + 4)
+        for index in indices:
+            boxes.append((index, QRectF(x, PADDING + 1, size, size)))
+            x += size + 4
+        return boxes
+
+    def choose(self, index: int) -> None:
+        """Make the persona at `index` the current one."""
+        if 0 <= index < len(self._personas) and index != self.current:
+            self.current = index
+            self._refresh()
+            self.current_changed.emit(index)
+
+    def current_persona_id(self) -> int | None:
+        """The current persona's id (None: the journey has none)."""
+        document = self._document
+        if document is None or not document.journey.personas:
+            return None
+        return document.journey.personas[self.current].id
 
     def _fonts(self) -> dict[str, QFont]:
         return {"name": self._name_font, "label": self._label_font, "text": self._text_font, "link": self._text_font}
@@ -297,7 +356,8 @@ class PersonaStrip(QWidget):
             diameter = self._avatar_diameter()
             circle = QRectF(PADDING + 6, PADDING + 1, diameter, diameter)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(AVATAR)
+            several = len(self._personas) > 1
+            painter.setBrush(QColor(self._personas[self.current][1]) if several else AVATAR)
             painter.drawEllipse(circle)
             initials = "".join(word[0] for word in one_line(persona.name).replace(",", " ").split()[:2]).upper()
             font = QFont(self._label_font)
@@ -314,6 +374,22 @@ class PersonaStrip(QWidget):
             metrics = QFontMetricsF(font)
             baseline = box.top() + (box.height() - metrics.height()) / 2 + metrics.ascent()
             painter.drawText(QPointF(box.left(), baseline), segment.text)
+        for index, box in self.chip_boxes():
+            if index < 0:
+                painter.setPen(QPen(theme.muted_ink, 1.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(box.adjusted(1, 1, -1, -1))
+                painter.setFont(self._label_font)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "+")
+                continue
+            name, colour = self._personas[index]
+            painter.setPen(QPen(theme.ink, 2.0) if index == self.current else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(box.adjusted(1, 1, -1, -1))
+            letters = "".join(word[0] for word in one_line(name).replace(",", " ").split()[:1]).upper()
+            painter.setFont(self._label_font)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letters)
         if persona is not None and self._editable:
             painter.setFont(self._text_font)
             painter.setPen(theme.muted_ink if not self._hovered else theme.ink)
@@ -324,6 +400,23 @@ class PersonaStrip(QWidget):
         painter.end()
 
     # ------------------------------------------------------------------ interaction
+
+    def event(self, event: QEvent) -> bool:
+        """A chip's tooltip names its persona (or says the + chip adds one)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for index, box in self.chip_boxes():
+                if box.contains(QPointF(event.pos())):
+                    text = self.tr("Add a persona") if index < 0 else self.chip_tip(index)
+                    QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
+                    return True
+        return super().event(event)
+
+    def chip_tip(self, index: int) -> str:
+        """A persona chip's tooltip: its name, and whether it is the current one."""
+        name = one_line(self._personas[index][0])
+        if index == self.current:
+            return self.tr("{0} (current persona: the properties panel edits her or his scores)").format(name)
+        return self.tr("{0}: click to make this the current persona").format(name)
 
     def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt's name
         self._hovered = True
@@ -337,6 +430,15 @@ class PersonaStrip(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside:
+            for index, box in self.chip_boxes():
+                if box.contains(event.position()):
+                    if index < 0:
+                        self.add_persona()
+                    else:
+                        self.choose(index)
+                    event.accept()
+                    return
         if event.button() == Qt.MouseButton.LeftButton and inside and self.edit_persona():
             event.accept()
             return
@@ -357,17 +459,47 @@ class PersonaStrip(QWidget):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return True
-        dialog = PersonaDialog(self._document.journey.persona, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         document = self._document
+        personas = document.journey.personas
+        shown = personas[self.current] if personas else None
+        dialog = PersonaDialog(shown, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(result: int) -> None:
             if self.dialog is dialog:
                 self.dialog = None
-            if result == QDialog.DialogCode.Accepted.value and document is self._document:
-                new = dialog.persona()
+            if result != QDialog.DialogCode.Accepted.value or document is not self._document:
+                return
+            new = dialog.persona()
+            if shown is None or shown is personas[0]:
                 if new != document.journey.persona:
                     document.update_journey(persona=new)
+            elif new is None:
+                document.remove_persona(shown.id)
+            elif new != replace(shown, color=None):
+                fields = {"name": new.name, "description": new.description, "goals": new.goals}
+                document.update_persona(shown.id, **fields, frustrations=new.frustrations)
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        return True
+
+    def add_persona(self) -> bool:
+        """Open the Persona dialog for a new persona; OK adds it (one undo step) and makes it the current one."""
+        if self._document is None or not self._editable or self.dialog is not None:
+            return False
+        document = self._document
+        dialog = PersonaDialog(None, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            new = dialog.persona()
+            accepted = result == QDialog.DialogCode.Accepted.value and document is self._document
+            if accepted and new is not None and document.add_persona(new):
+                self.choose(len(document.journey.personas) - 1)
 
         dialog.finished.connect(finished)
         self.dialog = dialog

@@ -44,6 +44,7 @@ from cjmapper.model import (
     Journey,
     Language,
     Persona,
+    Rating,
     Touchpoint,
 )
 
@@ -72,6 +73,8 @@ class PropertiesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("propertiesPanel")
         self._document: JourneyDocument | None = None
+        self.current_persona = 0
+        """The index of the persona whose score and target the card's score buttons edit."""
         self._selection: list[int] = []
         self._failure: str | None = None
         self._loading = False
@@ -198,6 +201,11 @@ class PropertiesPanel(QWidget):
             label = QCoreApplication.translate(card_fields.CONTEXT, field.label)
             binding = self._card_bindings.get(field.name)
             form.addRow(label, editor if binding is None else with_message(editor, binding.message))
+            if field.name == "target":
+                self.other_scores = QLabel(body)
+                self.other_scores.setObjectName("cardOtherScores")
+                self.other_scores.setWordWrap(True)
+                form.addRow("", self.other_scores)
 
         self._card_message = message_label(body)
         page.layout_.addWidget(self._card_message)
@@ -239,7 +247,7 @@ class PropertiesPanel(QWidget):
             return combo
         if field.editor == "score":
             buttons = ScoreButtons(body)
-            buttons.score_chosen.connect(lambda v: self._write_card(**{name: v}))
+            buttons.score_chosen.connect(lambda v: self._write_rating(name, v))
             return buttons
         if field.editor == "colour":
             picker = ColorPicker(body)
@@ -446,8 +454,9 @@ class PropertiesPanel(QWidget):
         except KeyError:
             pass
         self._card_place.setText(" · ".join(place))
+        rating = card.rating(journey, self._current_index(journey))
         for name, editor in self.card_editors.items():
-            value = getattr(card, name)
+            value = getattr(card, name) if name not in ("score", "target") else getattr(rating, name)
             if name in self._card_bindings:
                 self._card_bindings[name].load(value, force=force)
             elif isinstance(editor, ChannelCombo):
@@ -463,6 +472,48 @@ class PropertiesPanel(QWidget):
             elif isinstance(editor, QSpinBox) and (force or value != editor.value()):  # else leave a number typed
                 with QSignalBlocker(editor):
                     editor.setValue(value)
+
+        self._load_other_scores(card, journey)
+
+    def _current_index(self, journey: Journey) -> int:
+        return max(0, min(self.current_persona, len(journey.personas) - 1))
+
+    def set_current_persona(self, index: int) -> None:
+        """Edit the score and target of the journey's persona at `index` (the persona strip's current one)."""
+        if index != self.current_persona:
+            self.current_persona = index
+            self._show(force=False)
+
+    def _load_other_scores(self, card: Touchpoint, journey: Journey) -> None:
+        """The other personas' scores (and targets) of the card, read-only under the current persona's."""
+        current = self._current_index(journey)
+        parts = []
+        for index, persona in enumerate(journey.personas):
+            if index == current:
+                continue
+            rating = card.rating(journey, index)
+            score = "–" if rating.score is None else str(rating.score)
+            target = "" if rating.target is None else f" → {rating.target}"
+            parts.append(f"{' '.join(persona.name.split())}: {score}{target}")
+        self.other_scores.setText(self.tr("Other personas: {0}").format("; ".join(parts)) if parts else "")
+        self.other_scores.setVisible(bool(parts))
+
+    def _write_rating(self, name: str, value: int | None) -> str | None:
+        """The score or target of the current persona (the first one's are the card's own fields)."""
+        document = self._document
+        if self._loading or document is None:
+            return None
+        journey = document.journey
+        index = self._current_index(journey)
+        cards = self._cards()
+        if index == 0 or len(cards) != 1:
+            fields: dict[str, Any] = {name: value}
+            return self._write_card(**fields)
+        self._end_typing()
+        rating = cards[0].rating(journey, index)
+        wanted = Rating(value, rating.target) if name == "score" else Rating(rating.score, value)
+        document.set_rating(cards[0].id, journey.personas[index].id, wanted)
+        return None
 
     def _load_cards(self, cards: Sequence[Touchpoint], journey: Journey, *, force: bool) -> None:
         self._cards_message.hide()
@@ -585,7 +636,8 @@ class PropertiesPanel(QWidget):
         journey = self._journey()
         if journey is None or journey.persona is None:
             return self.tr("Give the persona a name first.")
-        return self._write_journey(typing=True, persona=replace(journey.persona, **{field: value}))
+        fields: dict[str, Any] = {field: value}
+        return self._write_journey(typing=True, persona=replace(journey.persona, **fields))
 
     def _finish_persona_name(self, binding: TextBinding) -> None:
         """Leaving an emptied persona name removes the persona (undo brings it back)."""

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel(self)
         self.channel_palette = ChannelPalette(self)
         self.properties = PropertiesPanel(self)
+        self.persona_strip.current_changed.connect(self.properties.set_current_persona)
         self.journeys_dock = self._dock(
             "journeysDock", self.tr("Journeys"), self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
