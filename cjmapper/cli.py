@@ -239,6 +239,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         command.error(say("--version goes with JSON, CSV and PDF files, not with {0} pictures", fmt.upper()))
     if args.map_only and export_format.kind != "picture":
         command.error(say("--map-only only goes with PNG and SVG pictures, not with {0} files", fmt.upper()))
+    if args.format_version is not None and fmt != "json":
+        command.error(say("--format-version only goes with JSON files, not with {0} files", fmt.upper()))
     if misplaced:
         wanted = misplaced[0][1]
         flags = [flag for flag, other in misplaced if other == wanted]
@@ -317,8 +319,27 @@ def _export(
     if export_format.kind == "poster":
         args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
         return _poster(journey, args, target if target is not None else _binary(out))
+    if args.format_version is not None:
+        return _older_journey_file(journey, args.format_version, target, out)
     extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
     return _write_journey(export_format, journey, target, out, extra)
+
+
+def _older_journey_file(journey: Journey, version: int, target: Path | None, out: TextIO) -> int:
+    """`--format-version`: the journey file of that version, with a warning naming what it leaves out."""
+    from cjmapper.interchange.journey_writer import lost_in, write_journey, write_journey_file
+
+    lost = lost_in(journey, version)
+    if lost:
+        print(
+            say("cjmapper: warning: a version {0} journey file cannot hold {1}; left out", version, "; ".join(lost)),
+            file=sys.stderr,
+        )
+    if target is None:
+        out.write(write_journey(journey, version))
+    else:
+        write_journey_file(journey, target, version)
+    return 0
 
 
 def _write_journey(

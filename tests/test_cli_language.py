@@ -190,7 +190,7 @@ def test_a_broken_journey_file_is_described_in_dutch(tmp_path: Path) -> None:
     library = tmp_path / "klanten.cjm"
     broken = tmp_path / "kapot.json"
     broken.write_text(
-        '{"format": "cjmapper-journey", "version": 3, "title": "", "language": "fr", "phases": {}}', encoding="utf-8"
+        '{"format": "cjmapper-journey", "version": 99, "title": "", "language": "fr", "phases": {}}', encoding="utf-8"
     )
     dutch = run("--language", "nl", "--library", str(library), "import", str(broken))
     assert dutch.returncode == 1

@@ -618,7 +618,7 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows, Row
         for position, p in enumerate(journey.personas)
     ]
     if len({p.id for p in journey.personas}) != len(journey.personas):
-        raise EditError("Two personas of the journey share an id.")
+        raise EditError(say("Two personas of the journey share an id."))
     phases: Rows = [
         {
             "id": p.id,
