@@ -273,7 +273,7 @@ def with_wal_leftovers(folder: Path, *statements: str) -> Path:
 @pytest.mark.parametrize(
     ("statement", "words"),
     [
-        ("UPDATE alembic_version SET version_num = '0007'", "comes from a newer cjmapper (library format 7"),
+        ("UPDATE alembic_version SET version_num = '0099'", "comes from a newer cjmapper (library format 99"),
         ("UPDATE alembic_version SET version_num = 'zz'", "has an unknown library format"),
         ("DROP TABLE alembic_version", "is damaged: it has no cjmapper tables"),
     ],

@@ -167,13 +167,13 @@ def test_newer_library_format_is_refused_naming_both_versions(tmp_path: Path) ->
     path = tmp_path / "future.cjm"
     make_library(path)
     raw = sqlite3.connect(path)
-    raw.execute("UPDATE alembic_version SET version_num = '0007'")
+    raw.execute("UPDATE alembic_version SET version_num = '0099'")
     raw.execute("UPDATE cjm_meta SET value = '3.2.0' WHERE key = 'written_by'")
     raw.commit()
     raw.close()
     with pytest.raises(NewerLibraryError):
         Library.open(path)
-    assert_refused(path, "library format 7", "cjmapper 3.2.0", f"up to {migrate.FORMAT}", "Update cjmapper")
+    assert_refused(path, "library format 99", "cjmapper 3.2.0", f"up to {migrate.FORMAT}", "Update cjmapper")
 
 
 def test_read_only_file(tmp_path: Path) -> None:
