@@ -45,6 +45,7 @@ def field_name(name: str) -> str:
         "color": word("colour"),
         "votes": word("votes"),
         "status": "status",  # the same in Dutch
+        "target": word("target"),
     }
     found = names.get(name)
     return found if found is not None else BY_NAME[name].what
