@@ -130,6 +130,9 @@ class Summary:
     phases: tuple[PhaseScores, ...]
     """Every phase of the journey after, then the removed ones; with several personas each phase once per persona
     (`Comparison.rated`'s, then the added ones, then the removed ones)."""
+    personas: tuple[str, ...] = ()
+    """With several personas, the names of each phase's rows in `phases`, in order (row k is persona k modulo their
+    number); none with at most one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +389,7 @@ def _summary(
             counts["changed"] += bool(d.changes)
             counts["moved"] += d.moved
     matched_back = {after_id: before_id for before_id, after_id in phase_map.items()}
+    names: tuple[str, ...] = ()
     if rated is None:
         averages_before = {p.phase_id: p.average for p in summarize(before).phases}
         averages_after = {p.phase_id: p.average for p in summarize(after).phases}
@@ -400,8 +404,8 @@ def _summary(
         gone = (p for p in before.phases if p.id not in phase_map)
         rows.extend(PhaseScores(p.name, averages_before.get(p.id), None) for p in gone)
     else:
-        rows = _persona_rows(before, after, phase_map, matched_back, rated, persona_map)
-    return Summary(counts["added"], counts["removed"], counts["changed"], counts["moved"], tuple(rows))
+        names, rows = _persona_rows(before, after, phase_map, matched_back, rated, persona_map)
+    return Summary(counts["added"], counts["removed"], counts["changed"], counts["moved"], tuple(rows), names)
 
 
 def phase_averages(journey: Journey, index: int) -> dict[int, float]:
@@ -421,9 +425,10 @@ def _persona_rows(
     matched_back: dict[int, int],
     rated: tuple[RatedPersona, ...],
     persona_map: dict[int, int],
-) -> list[PhaseScores]:
+) -> tuple[tuple[str, ...], list[PhaseScores]]:
     """The summary's rows with several personas: each phase (after's, then the removed ones) once per persona (the
-    rated ones, then the added, then the removed), her averages before and after."""
+    rated ones, then the added, then the removed), her averages before and after; and the personas' names in that
+    order."""
     matched_after = set(persona_map.values())
     columns: list[tuple[str, dict[int, float], dict[int, float]]] = [
         (r.name, phase_averages(before, r.before), phase_averages(after, r.after)) for r in rated
@@ -450,7 +455,7 @@ def _persona_rows(
     for p in before.phases:
         if p.id not in phase_map:
             rows.extend(PhaseScores(p.name, was.get(p.id), None, name) for name, was, _ in columns)
-    return rows
+    return tuple(name for name, _, _ in columns), rows
 
 
 def shown_journey(comparison: Comparison) -> Journey:
