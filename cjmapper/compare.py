@@ -268,7 +268,7 @@ _FIELD_VALUES = attrgetter(*(f.name for f in FIELDS))
 """A card's field values as one tuple (in C: most matched cards are equal, and this tells at once)."""
 
 
-RATED: tuple[str, ...] = ("score", "target")
+RATED: tuple[str, ...] = tuple(f.name for f in FIELDS if f.per_persona)
 """The fields a card holds per persona (`model.Rating`'s)."""
 _OTHER_VALUES = attrgetter(*(f.name for f in FIELDS if f.name not in RATED))
 
