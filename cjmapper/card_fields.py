@@ -70,6 +70,9 @@ class CardField:
     """A placeholder (line edit) or tooltip (other editors) in the properties form, marked for translation."""
     choices: tuple[tuple[object, str], ...] = ()
     """A choice's values with their labels in the properties form (marked for translation), None first."""
+    per_persona: bool = False
+    """A value per persona: the first persona's is the card's own, every other one's in the card's `ratings` (the
+    `model.Rating` attribute of this name). The CSV of a journey with several personas has a column per persona."""
 
     @property
     def default(self) -> Any:
@@ -106,7 +109,10 @@ FIELDS: Final[tuple[CardField, ...]] = (
         translatable(CONTEXT, "&Notes"), "text", limit=MAX_TEXT, lines=5,
     ),
     CardField("channel", "channel", "channel", "channel", "channel", translatable(CONTEXT, "&Channel"), "channel"),
-    CardField("score", "score", "score", "score", "score", translatable(CONTEXT, "Score"), "score", json_until=2),
+    CardField(
+        "score", "score", "score", "score", "score",
+        translatable(CONTEXT, "Score"), "score", json_until=2, per_persona=True,
+    ),
     CardField(
         "expectation", "text", "expectation", "expectation", "expectation",
         translatable(CONTEXT, "&Expectation"), "text", limit=MAX_TEXT,
@@ -135,7 +141,7 @@ FIELDS: Final[tuple[CardField, ...]] = (
     CardField(
         "target", "score", "target", "target", None,
         translatable(CONTEXT, "Tar&get"), "score", json_since=3,
-        hint=translatable(CONTEXT, "The score this touchpoint should get (to-be)"),
+        hint=translatable(CONTEXT, "The score this touchpoint should get (to-be)"), per_persona=True,
     ),
 )  # fmt: skip
 """Every field of a card's content, in the order of `model.Touchpoint`'s attributes (and of a journey file's keys)."""

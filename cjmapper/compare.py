@@ -14,6 +14,13 @@ phases, lanes and cards came, went, were renamed, moved or changed.
 - a matched card is changed in every field of `card_fields.FIELDS` whose value differs (a field declared there is
   compared without code here).
 
+Personas are matched as phases are (by id, then by name) and reported added, removed or renamed once either version
+has several. Then a card's score and target are compared per matched persona, each a change of its own naming the
+persona (`FieldChange.persona`; an added or removed persona's scores are not listed card by card), and the summary's
+averages are per phase and persona. A version without personas holds the scores of its first persona to be: its
+cards' scores are compared with the first persona's of the other. With at most one persona in each version the
+comparison is what it was before personas came: no persona differences, `score` and `target` as plain fields.
+
 The wording of a comparison (one line per difference, the JSON structure) is `cjmapper.compare_words`'s job.
 """
 
@@ -25,12 +32,12 @@ from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 from cjmapper.card_fields import FIELDS
-from cjmapper.model import Journey, Lane, Phase, Touchpoint, summarize
+from cjmapper.model import Journey, Lane, Persona, Phase, Touchpoint, summarize
 
 CardKind = Literal["added", "removed", "moved", "changed"]
 PartKind = Literal["added", "removed", "renamed"]
 
-_Part = TypeVar("_Part", Phase, Lane)
+_Part = TypeVar("_Part", Phase, Lane, Persona)
 
 MARK_COLOURS: dict[CardKind, str] = {
     "added": "#1b7a3a",
@@ -46,11 +53,13 @@ MARK_SYMBOLS: dict[CardKind, str] = {"added": "+", "removed": "−", "moved": ">
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field of a matched card that differs: its `card_fields` name, the value before and after."""
+    """One field of a matched card that differs: its `card_fields` name, the value before and after, and for a score
+    or target of a journey with several personas, whose (the persona's name after)."""
 
     name: str
     before: Any
     after: Any
+    persona: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +94,11 @@ class CardDifference:
 
 @dataclass(frozen=True, slots=True)
 class PartDifference:
-    """A phase or lane that came (`before` None), went (`after` None) or was renamed."""
+    """A phase, lane or persona that came (`before` None), went (`after` None) or was renamed."""
 
-    what: Literal["phase", "lane"]
-    before: Phase | Lane | None
-    after: Phase | Lane | None
+    what: Literal["phase", "lane", "persona"]
+    before: Phase | Lane | Persona | None
+    after: Phase | Lane | Persona | None
 
     @property
     def kind(self) -> PartKind:
@@ -102,11 +111,13 @@ class PartDifference:
 
 @dataclass(frozen=True, slots=True)
 class PhaseScores:
-    """A phase's average score before and after (None: no scored card, or no such phase then)."""
+    """A phase's average score before and after (None: no scored card, or no such phase or persona then), for one
+    persona when the journey has several (`persona` her name; None: the cards' own scores)."""
 
     name: str
     before: float | None
     after: float | None
+    persona: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +128,11 @@ class Summary:
     """Cards with at least one field changed (moved or not)."""
     moved: int
     phases: tuple[PhaseScores, ...]
-    """Every phase of the journey after, then the removed ones."""
+    """Every phase of the journey after, then the removed ones; with several personas each phase once per persona
+    (`Comparison.rated`'s, then the added ones, then the removed ones)."""
+    personas: tuple[str, ...] = ()
+    """With several personas, the names of each phase's rows in `phases`, in order (row k is persona k modulo their
+    number); none with at most one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +149,38 @@ class Comparison:
     card_map: dict[int, int] = field(default_factory=dict)
     """Card id before -> the matched card's id after."""
     summary: Summary = field(default_factory=lambda: Summary(0, 0, 0, 0, ()))
+    personas: tuple[PartDifference, ...] = ()
+    """The personas added, removed and renamed (none while neither version has several)."""
+    rated: tuple[RatedPersona, ...] | None = None
+    """The personas whose scores and targets are compared card by card; None: at most one persona in each version
+    (the cards' own scores compared as plain fields)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.phases or self.lanes or self.cards)
+        return not (self.phases or self.lanes or self.personas or self.cards)
 
     def of_kind(self, kind: CardKind) -> list[CardDifference]:
         return [d for d in self.cards if d.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class RatedPersona:
+    """A persona in both versions: her index in each (`Touchpoint.rating`) and her name after."""
+
+    before: int
+    after: int
+    name: str
+
+
+def rated_personas(before: Journey, after: Journey, mapping: dict[int, int]) -> tuple[RatedPersona, ...]:
+    """The matched personas (`mapping`: id before -> id after), in the order after. A version without personas holds
+    its first persona's scores to be: matched with the other's first, under her name."""
+    if not before.personas or not after.personas:
+        named = (before.personas or after.personas)[:1]
+        return tuple(RatedPersona(0, 0, p.name) for p in named)
+    at_before = {p.id: i for i, p in enumerate(before.personas)}
+    back = {after_id: before_id for before_id, after_id in mapping.items()}
+    return tuple(RatedPersona(at_before[back[p.id]], i, p.name) for i, p in enumerate(after.personas) if p.id in back)
 
 
 def _key(name: str) -> str:
@@ -164,7 +204,10 @@ def match_parts(before: Sequence[_Part], after: Sequence[_Part]) -> dict[int, in
 
 
 def _part_differences(
-    what: Literal["phase", "lane"], before: Sequence[_Part], after: Sequence[_Part], mapping: dict[int, int]
+    what: Literal["phase", "lane", "persona"],
+    before: Sequence[_Part],
+    after: Sequence[_Part],
+    mapping: dict[int, int],
 ) -> list[PartDifference]:
     by_id = {part.id: part for part in after}
     matched = set(mapping.values())
@@ -225,6 +268,11 @@ _FIELD_VALUES = attrgetter(*(f.name for f in FIELDS))
 """A card's field values as one tuple (in C: most matched cards are equal, and this tells at once)."""
 
 
+RATED: tuple[str, ...] = tuple(f.name for f in FIELDS if f.per_persona)
+"""The fields a card holds per persona (`model.Rating`'s)."""
+_OTHER_VALUES = attrgetter(*(f.name for f in FIELDS if f.name not in RATED))
+
+
 def _changes(before: Touchpoint, after: Touchpoint) -> tuple[FieldChange, ...]:
     if _FIELD_VALUES(before) == _FIELD_VALUES(after):
         return ()
@@ -235,11 +283,46 @@ def _changes(before: Touchpoint, after: Touchpoint) -> tuple[FieldChange, ...]:
     )
 
 
+class _RatingChanges:
+    """A matched card's changes when a version has several personas: every field but the score and target as
+    `_changes` compares it, and in their places each rated persona's score, then each one's target."""
+
+    def __init__(self, before: Journey, after: Journey, rated: tuple[RatedPersona, ...]) -> None:
+        self.before, self.after, self.rated = before, after, rated
+        same = [p.id for p in before.personas] == [p.id for p in after.personas]
+        self.quick = same and all(r.before == r.after for r in rated) and len(rated) == len(after.personas)
+        """The same personas in the same places: a card whose fields and ratings are equal has no changes."""
+
+    def __call__(self, before: Touchpoint, after: Touchpoint) -> tuple[FieldChange, ...]:
+        if self.quick and _FIELD_VALUES(before) == _FIELD_VALUES(after) and before.ratings == after.ratings:
+            return ()
+        olds = [before.rating(self.before, r.before) for r in self.rated]
+        news = [after.rating(self.after, r.after) for r in self.rated]
+        if _OTHER_VALUES(before) == _OTHER_VALUES(after) and olds == news:
+            return ()
+        found: list[FieldChange] = []
+        for f in FIELDS:
+            if f.name in RATED:
+                for r, old_rating, new_rating in zip(self.rated, olds, news, strict=True):
+                    old, new = getattr(old_rating, f.name), getattr(new_rating, f.name)
+                    if old != new:
+                        found.append(FieldChange(f.name, old, new, r.name))
+            elif (old := getattr(before, f.name)) != (new := getattr(after, f.name)):
+                found.append(FieldChange(f.name, old, new))
+        return tuple(found)
+
+
 def compare(before: Journey, after: Journey) -> Comparison:
     """What changed from `before` to `after` (two versions of one journey; neither is changed)."""
     phase_map = match_parts(before.phases, after.phases)
     lane_map = match_parts(before.lanes, after.lanes)
     card_map = match_cards(before, after, phase_map, lane_map)
+    several = len(before.personas) > 1 or len(after.personas) > 1
+    persona_map = match_parts(before.personas, after.personas) if several else {}
+    rated = rated_personas(before, after, persona_map) if several else None
+    changes: Callable[[Touchpoint, Touchpoint], tuple[FieldChange, ...]] = (
+        _RatingChanges(before, after, rated) if rated is not None else _changes
+    )
     after_cards = {card.id: card for card in after.touchpoints}
     differences: list[CardDifference] = []
     for card in before.touchpoints:
@@ -249,14 +332,15 @@ def compare(before: Journey, after: Journey) -> Comparison:
             continue
         other = after_cards[other_id]
         moved = phase_map.get(card.phase_id) != other.phase_id or lane_map.get(card.lane_id) != other.lane_id
-        changes = _changes(card, other)
-        if moved or changes:
-            differences.append(CardDifference(card, other, moved, changes))
+        changed = changes(card, other)
+        if moved or changed:
+            differences.append(CardDifference(card, other, moved, changed))
     matched = set(card_map.values())
     differences.extend(CardDifference(None, card) for card in after.touchpoints if card.id not in matched)
     differences.sort(key=_map_order(before, after, phase_map, lane_map))
     phases = _part_differences("phase", before.phases, after.phases, phase_map)
     lanes = _part_differences("lane", before.lanes, after.lanes, lane_map)
+    personas = _part_differences("persona", before.personas, after.personas, persona_map) if several else []
     return Comparison(
         before,
         after,
@@ -266,7 +350,9 @@ def compare(before: Journey, after: Journey) -> Comparison:
         phase_map,
         lane_map,
         card_map,
-        _summary(before, after, phase_map, differences),
+        _summary(before, after, phase_map, differences, rated, persona_map),
+        tuple(personas),
+        rated,
     )
 
 
@@ -288,7 +374,12 @@ def _map_order(
 
 
 def _summary(
-    before: Journey, after: Journey, phase_map: dict[int, int], differences: Iterable[CardDifference]
+    before: Journey,
+    after: Journey,
+    phase_map: dict[int, int],
+    differences: Iterable[CardDifference],
+    rated: tuple[RatedPersona, ...] | None,
+    persona_map: dict[int, int],
 ) -> Summary:
     counts = {"added": 0, "removed": 0, "changed": 0, "moved": 0}
     for d in differences:
@@ -297,19 +388,74 @@ def _summary(
         else:
             counts["changed"] += bool(d.changes)
             counts["moved"] += d.moved
-    averages_before = {p.phase_id: p.average for p in summarize(before).phases}
-    averages_after = {p.phase_id: p.average for p in summarize(after).phases}
     matched_back = {after_id: before_id for before_id, after_id in phase_map.items()}
-    rows = [
-        PhaseScores(
-            p.name,
-            averages_before.get(matched_back[p.id]) if p.id in matched_back else None,
-            averages_after.get(p.id),
-        )
-        for p in after.phases
+    names: tuple[str, ...] = ()
+    if rated is None:
+        averages_before = {p.phase_id: p.average for p in summarize(before).phases}
+        averages_after = {p.phase_id: p.average for p in summarize(after).phases}
+        rows = [
+            PhaseScores(
+                p.name,
+                averages_before.get(matched_back[p.id]) if p.id in matched_back else None,
+                averages_after.get(p.id),
+            )
+            for p in after.phases
+        ]
+        gone = (p for p in before.phases if p.id not in phase_map)
+        rows.extend(PhaseScores(p.name, averages_before.get(p.id), None) for p in gone)
+    else:
+        names, rows = _persona_rows(before, after, phase_map, matched_back, rated, persona_map)
+    return Summary(counts["added"], counts["removed"], counts["changed"], counts["moved"], tuple(rows), names)
+
+
+def phase_averages(journey: Journey, index: int) -> dict[int, float]:
+    """Each phase's average score of the journey's persona at `index` (a phase without a scored card left out)."""
+    scores: dict[int, list[int]] = {}
+    for card in journey.touchpoints:
+        score = card.rating(journey, index).score if index else card.score
+        if score is not None:
+            scores.setdefault(card.phase_id, []).append(score)
+    return {phase: sum(found) / len(found) for phase, found in scores.items()}
+
+
+def _persona_rows(
+    before: Journey,
+    after: Journey,
+    phase_map: dict[int, int],
+    matched_back: dict[int, int],
+    rated: tuple[RatedPersona, ...],
+    persona_map: dict[int, int],
+) -> tuple[tuple[str, ...], list[PhaseScores]]:
+    """The summary's rows with several personas: each phase (after's, then the removed ones) once per persona (the
+    rated ones, then the added, then the removed), her averages before and after; and the personas' names in that
+    order."""
+    matched_after = set(persona_map.values())
+    columns: list[tuple[str, dict[int, float], dict[int, float]]] = [
+        (r.name, phase_averages(before, r.before), phase_averages(after, r.after)) for r in rated
     ]
-    rows.extend(PhaseScores(p.name, averages_before.get(p.id), None) for p in before.phases if p.id not in phase_map)
-    return Summary(counts["added"], counts["removed"], counts["changed"], counts["moved"], tuple(rows))
+    taken_after = {r.after for r in rated}
+    taken_before = {r.before for r in rated}
+    columns.extend(
+        (p.name, {}, phase_averages(after, i))
+        for i, p in enumerate(after.personas)
+        if p.id not in matched_after and i not in taken_after
+    )
+    columns.extend(
+        (p.name, phase_averages(before, i), {})
+        for i, p in enumerate(before.personas)
+        if p.id not in persona_map and i not in taken_before
+    )
+    rows: list[PhaseScores] = []
+    for p in after.phases:
+        old = matched_back.get(p.id)
+        rows.extend(
+            PhaseScores(p.name, was.get(old) if old is not None else None, now.get(p.id), name)
+            for name, was, now in columns
+        )
+    for p in before.phases:
+        if p.id not in phase_map:
+            rows.extend(PhaseScores(p.name, was.get(p.id), None, name) for name, was, _ in columns)
+    return tuple(name for name, _, _ in columns), rows
 
 
 def shown_journey(comparison: Comparison) -> Journey:

@@ -8,6 +8,10 @@ Lines, in the language of the core's messages (`cjmapper.messages`):
     > Card title: moved from Phase/Lane to Phase/Lane
     ~ Card title: field: old -> new
 
+With several personas also `+ persona: Name` (`-`, `~` as for phases), a score or target named by its persona
+(`~ Card title: score (Linda): 3 -> 4`), and each phase's average per persona in the summary; with one persona the
+words are as they were before personas came.
+
 Values read as a user reads them: a score as its digit, a status and an empty value in words, a long text on one
 line cut to `MAX_SHOWN` characters. The JSON holds the values themselves (a score as a number, a status as its
 journey-file word, none as null) and the text whole.
@@ -18,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from cjmapper.card_fields import BY_NAME, CardField
-from cjmapper.compare import CardDifference, Comparison, FieldChange, PartDifference
+from cjmapper.compare import CardDifference, Comparison, FieldChange, PartDifference, PhaseScores
 from cjmapper.i18n import decimal
 from cjmapper.messages import language, say, word
 from cjmapper.model import CardStatus, Lane, Phase, Touchpoint
@@ -41,6 +45,7 @@ def field_name(name: str) -> str:
         "color": word("colour"),
         "votes": word("votes"),
         "status": "status",  # the same in Dutch
+        "target": word("target"),
     }
     found = names.get(name)
     return found if found is not None else BY_NAME[name].what
@@ -86,7 +91,10 @@ def part_line(difference: PartDifference) -> str:
 
 def change_line(title: str, change: FieldChange) -> str:
     field = BY_NAME[change.name]
-    return f"~ {title}: {field_name(change.name)}: {shown(field, change.before)} -> {shown(field, change.after)}"
+    name = field_name(change.name)
+    if change.persona is not None:
+        name = f"{name} ({_one_line(change.persona)})"
+    return f"~ {title}: {name}: {shown(field, change.before)} -> {shown(field, change.after)}"
 
 
 def card_lines(comparison: Comparison, difference: CardDifference) -> list[str]:
@@ -116,20 +124,28 @@ def card_lines(comparison: Comparison, difference: CardDifference) -> list[str]:
 
 
 def lines(comparison: Comparison) -> list[str]:
-    """One line per difference: phases, lanes, then the cards in map order."""
-    found = [part_line(d) for d in (*comparison.phases, *comparison.lanes)]
+    """One line per difference: phases, lanes, personas, then the cards in map order."""
+    found = [part_line(d) for d in (*comparison.phases, *comparison.lanes, *comparison.personas)]
     for difference in comparison.cards:
         found.extend(card_lines(comparison, difference))
     return found
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
-    """The summary: cards added, removed, changed and moved; each phase's average score before and after."""
+    """The summary: cards added, removed, changed and moved; each phase's average score before and after (per
+    persona when the journey has several)."""
     s = comparison.summary
     found = [say("{0} added, {1} removed, {2} changed, {3} moved", s.added, s.removed, s.changed, s.moved)]
-    for row in s.phases:
-        found.append(say("{0}: average score {1} -> {2}", _one_line(row.name), average(row.before), average(row.after)))
+    found.extend(phase_line(row) for row in s.phases)
     return found
+
+
+def phase_line(row: PhaseScores) -> str:
+    """A phase's average score before and after (a persona's, named, when the journey has several)."""
+    name, before, after = _one_line(row.name), average(row.before), average(row.after)
+    if row.persona is None:
+        return say("{0}: average score {1} -> {2}", name, before, after)
+    return say("{0} ({1}): average score {2} -> {3}", name, _one_line(row.persona), before, after)
 
 
 def average(value: float | None) -> str:
@@ -166,17 +182,10 @@ def as_json(comparison: Comparison, before_name: str, after_name: str | None) ->
         entry["before"] = _card_json(d.before, before_phases, before_lanes) if d.before is not None else None
         entry["after"] = _card_json(d.after, after_phases, after_lanes) if d.after is not None else None
         entry["moved"] = d.moved
-        entry["changes"] = [
-            {
-                "field": c.name,
-                "before": _value(BY_NAME[c.name], c.before),
-                "after": _value(BY_NAME[c.name], c.after),
-            }
-            for c in d.changes
-        ]
+        entry["changes"] = [_change_json(c) for c in d.changes]
         cards.append(entry)
     s = comparison.summary
-    return {
+    data: dict[str, Any] = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "journey": comparison.after.title,
@@ -190,9 +199,30 @@ def as_json(comparison: Comparison, before_name: str, after_name: str | None) ->
             "removed": s.removed,
             "changed": s.changed,
             "moved": s.moved,
-            "phases": [{"phase": row.name, "before": row.before, "after": row.after} for row in s.phases],
+            "phases": [_phase_json(row) for row in s.phases],
         },
     }
+    if comparison.rated is not None:  # several personas (with one, the structure is as it was)
+        data["personas"] = [_part_json(d) for d in comparison.personas]
+    return data
+
+
+def _change_json(c: FieldChange) -> dict[str, Any]:
+    found: dict[str, Any] = {"field": c.name}
+    if c.persona is not None:
+        found["persona"] = c.persona
+    found["before"] = _value(BY_NAME[c.name], c.before)
+    found["after"] = _value(BY_NAME[c.name], c.after)
+    return found
+
+
+def _phase_json(row: PhaseScores) -> dict[str, Any]:
+    found: dict[str, Any] = {"phase": row.name}
+    if row.persona is not None:
+        found["persona"] = row.persona
+    found["before"] = row.before
+    found["after"] = row.after
+    return found
 
 
 def _part_json(d: PartDifference) -> dict[str, Any]:

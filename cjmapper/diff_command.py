@@ -31,8 +31,9 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         description=say(
             "Compare two saved versions of JOURNEY, or --from VERSION with the journey as it is now. Prints one line "
             "per difference: '+ title' (added), '- title' (removed), '> title: moved from Phase/Lane to Phase/Lane', "
-            "'~ title: field: old -> new' (changed), and '+/-/~ phase|lane: name' for phases and lanes. Exits 0 "
-            "whether or not anything differs."
+            "'~ title: field: old -> new' (changed), and '+/-/~ phase|lane: name' for phases and lanes; with several "
+            "personas also '+/-/~ persona: name', and a score or target names its persona: '~ title: score (Name): "
+            "old -> new'. Exits 0 whether or not anything differs."
         ),
     )
     version_help = say("a version's name or id")

@@ -11,9 +11,10 @@
   and the persona whose scores it reads); `matching_ids` the ids it keeps; `filtered_journey` a copy of the journey
   with only those cards, for a poster of what is shown.
 
-The persona criterion is one hook, `persona_score(card, persona)`: the score a card has for a persona, which the score
-range and "scored only" read. A journey has one persona today, whose score is `Touchpoint.score`; several personas with
-their own scores change that function only.
+The persona criterion: the score range and "scored only" read one persona's scores, named by its id
+(`CardFilter.persona`, so the filter keeps its persona when the personas are reordered) and read through
+`Touchpoint.rating` at the persona's index in the journey (`persona_index`, `persona_score`). No persona chosen, or one
+the journey no longer has, reads the first persona's (the cards' own) scores.
 """
 
 from __future__ import annotations
@@ -156,11 +157,20 @@ def find_cards(journey: Journey, query: str) -> list[int]:
 # ---------------------------------------------------------------------- filters
 
 
-def persona_score(card: Touchpoint, persona: int | None = None) -> int | None:
-    """The score `card` has for the persona at index `persona` of the journey (None: the current one). The journey has
-    one persona, whose score is the card's own; this is the one place that changes when a card holds a score per
-    persona."""
-    return card.score
+def persona_index(journey: Journey, persona: int | None) -> int:
+    """The index in `journey` of the persona whose id is `persona`; 0 (the first persona, the cards' own scores) for
+    None or a persona the journey does not have (any more)."""
+    if persona is None:
+        return 0
+    for index, candidate in enumerate(journey.personas):
+        if candidate.id == persona:
+            return index
+    return 0
+
+
+def persona_score(card: Touchpoint, journey: Journey, index: int = 0) -> int | None:
+    """The score `card` has for the journey's persona at `index` (0: the first persona, the card's own score)."""
+    return card.rating(journey, index).score if index else card.score
 
 
 def owner_key(owner: str) -> str:
@@ -189,7 +199,8 @@ class CardFilter:
     statuses: frozenset[CardStatus | None] = frozenset()
     """Statuses, None for a card without one."""
     persona: int | None = None
-    """The persona whose scores the score range and `scored_only` read (its index; None: the current one)."""
+    """The id of the persona whose scores the score range and `scored_only` read (None: the first persona's, the
+    cards' own; see `persona_index`)."""
 
     @property
     def active(self) -> bool:
@@ -205,7 +216,11 @@ class CardFilter:
             or self.statuses
         )
 
-    def keeps(self, card: Touchpoint) -> bool:
+    def keeps(self, card: Touchpoint, journey: Journey) -> bool:
+        """Whether the card (of `journey`, whose personas the score criterion reads) meets every criterion set."""
+        return self._keeps(card, journey, persona_index(journey, self.persona))
+
+    def _keeps(self, card: Touchpoint, journey: Journey, index: int) -> bool:
         if self.lanes and card.lane_id not in self.lanes:
             return False
         if self.channels and (card.channel or None) not in self.channels:
@@ -217,7 +232,7 @@ class CardFilter:
         if self.statuses and card.status not in self.statuses:
             return False
         if self.scored_only or self.score_min is not None or self.score_max is not None:
-            score = persona_score(card, self.persona)
+            score = persona_score(card, journey, index)
             if score is None:
                 return False
             if self.score_min is not None and score < self.score_min:
@@ -237,7 +252,12 @@ def matching_ids(journey: Journey, spec: CardFilter) -> frozenset[int]:
         return frozenset(card.id for card in cards)
     owners = spec._owner_keys()
     quick = replace(spec, owners=frozenset())  # the owners compared once here, not folded again per card
-    return frozenset(card.id for card in cards if quick.keeps(card) and (not owners or owner_key(card.owner) in owners))
+    index = persona_index(journey, spec.persona)
+    return frozenset(
+        card.id
+        for card in cards
+        if quick._keeps(card, journey, index) and (not owners or owner_key(card.owner) in owners)
+    )
 
 
 def filtered_journey(journey: Journey, keep: Iterable[int]) -> Journey:
@@ -263,5 +283,6 @@ __all__ = [
     "fold",
     "matching_ids",
     "owner_key",
+    "persona_index",
     "persona_score",
 ]

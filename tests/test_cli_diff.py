@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmapper.model import CardStatus
+from cjmapper.model import CardStatus, Persona, Rating
 from cjmapper.store import Library
 from tests.store_helpers import sample_journey
 
@@ -122,3 +122,45 @@ def test_an_unknown_version_is_one_clear_error(library: Path) -> None:
     usage = cjmapper("--library", str(library), "diff", "Installateur")
     assert usage.returncode == 2
     assert "--from" in usage.stderr
+
+
+def test_diff_names_each_personas_score_and_the_personas_that_came_went_or_were_renamed(tmp_path: Path) -> None:
+    """Sanne (the sample's persona, the first) and Ahmed rate the cards; between "voor" and "na" Sanne's score and
+    Ahmed's target change on one card, Ahmed is renamed and Joris comes."""
+    path = tmp_path / "personas.cjm"
+    with Library.open(path) as lib:
+        journey_id = lib.create_journey(sample_journey("Installateur"))
+        ahmed = lib.add_persona(journey_id, Persona("Ahmed")).value
+        lib.update_touchpoint(1, score=2)
+        lib.set_rating(1, ahmed.id, Rating(4, 5))
+        lib.save_version(journey_id, "voor")
+        lib.update_touchpoint(1, score=4)
+        lib.set_rating(1, ahmed.id, Rating(4, 3))
+        lib.update_persona(ahmed.id, name="Ahmed B.")
+        lib.add_persona(journey_id, Persona("Joris"))
+        lib.save_version(journey_id, "na")
+    args = ("--library", str(path), "diff", "Installateur", "--from", "voor", "--to", "na")
+    done = cjmapper("--language", "en", *args)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "~ persona: Ahmed -> Ahmed B.",
+        "+ persona: Joris",
+        "~ Card 1.1.1: score (Sanne): 2 -> 4",
+        "~ Card 1.1.1: target (Ahmed B.): 5 -> 3",
+    ]
+    dutch = cjmapper("--language", "nl", *args)
+    assert dutch.stdout.splitlines()[2:] == [
+        "~ Card 1.1.1: score (Sanne): 2 -> 4",
+        "~ Card 1.1.1: gewenste score (Ahmed B.): 5 -> 3",
+    ]
+    data = json.loads(cjmapper(*args, "--format", "json").stdout)
+    assert data["personas"] == [
+        {"kind": "renamed", "before": "Ahmed", "after": "Ahmed B."},
+        {"kind": "added", "before": None, "after": "Joris"},
+    ]
+    assert data["cards"][0]["changes"] == [
+        {"field": "score", "persona": "Sanne", "before": 2, "after": 4},
+        {"field": "target", "persona": "Ahmed B.", "before": 5, "after": 3},
+    ]
+    first = [row for row in data["summary"]["phases"] if row["phase"] == "Phase 1"]
+    assert [row["persona"] for row in first] == ["Sanne", "Ahmed B.", "Joris"]

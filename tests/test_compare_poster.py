@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper.compare import Comparison, compare
 from cjmapper.layout import Rect
-from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Phase, Touchpoint
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Persona, Phase, Rating, Touchpoint
 from cjmapper.poster import A3, A4, PAPERS
 from cjmapper.poster.compare_poster import ComparisonPlan, MapPlace, plan_comparison, render_comparison_poster
+from cjmapper.poster.plan import chrome_for
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.poster_helpers import Fragment, fragments
@@ -182,3 +183,32 @@ def test_maps_too_large_for_the_paper_get_a_warning(tmp_path: Path) -> None:
     assert warning.endswith(" pt, te klein om te lezen (minstens 6 pt); kies groter papier")
     roomy = cjmapper("--library", str(path), "diff", "1", "--from", "voor", "--poster", str(target), "--paper", "A0")
     assert (roomy.returncode, roomy.stderr) == (0, "")
+
+
+def test_with_several_personas_the_summary_has_a_row_per_persona_below_the_maps(tmp_path: Path) -> None:
+    """The example's persona and Ahmed: the summary prints each one's phase averages on a row of its own, her name
+    first, every row on the page below both maps (the maps give up the rows' height)."""
+    before, after, ids = two_versions()
+    for journey in (before, after):
+        journey.personas.append(Persona("Ahmed", id=2))
+        for card in journey.touchpoints:
+            card.ratings = {2: Rating(3)}
+    after.touchpoint(ids["changed"]).ratings = {2: Rating(5)}
+    first = before.personas[0].name
+    comparison = compare(before, after)
+    target = tmp_path / "personen.pdf"
+    plan = render_comparison_poster(comparison, "voor", "na", target)
+    marks_on_cards(target, plan, ids)
+    found = fragments(target)
+    counts = [f for f in found if f.text.startswith("1 toegevoegd, 1 verwijderd, 1 gewijzigd, 1 verplaatst")]
+    rows = [f for f in found if f.text.startswith((f"{first}:", "Ahmed:"))]
+    assert [f.text.split(":")[0] for f in rows] == [first, "Ahmed"]
+    assert len(counts) == 1
+    assert counts[0].y > rows[0].y > rows[1].y > 0  # the PDF's y runs upwards: counts, the first persona, Ahmed
+    assert "Bewustwording: gemiddelde score" in rows[1].text
+    lowest_card = max(
+        place.card_rect(card_id).bottom for place in (plan.before, plan.after) for card_id in place.layout.cards
+    )
+    assert plan.height - counts[0].y > lowest_card  # every row below both maps
+    margin = chrome_for(plan.width, plan.height).margin
+    assert rows[-1].y >= margin  # the summary's box grew a row: the last one stays clear of the page's margin

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from cjmapper.model import CardStatus
+from cjmapper.model import CardStatus, Persona, Rating
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
@@ -186,5 +186,37 @@ def test_side_by_side_marks_each_version_on_its_own_map(qtbot: QtBot, path: Path
         assert not dialog.before_view.isVisible()
         assert dialog.before_scene is None
         assert set(dialog.marks) == set(ids.values())
+    finally:
+        window.library.close()
+
+
+def test_the_list_names_each_personas_score_change_and_the_persona_added(qtbot: QtBot, path: Path) -> None:
+    """The example's Linda and a second persona, Ahmed, rate the cards; after "voor" Ahmed's score on one card
+    changes and Sanne comes: the list says whose score changed, and the summary gives each persona's averages."""
+    window = open_window(qtbot, path, load_example("en").title)
+    try:
+        document = window.document
+        assert document is not None
+        assert document.add_persona(Persona("Ahmed"))
+        journey = document.journey
+        ahmed = journey.personas[1]
+        card = journey.ordered_touchpoints()[0]
+        assert document.set_rating(card.id, ahmed.id, Rating(2))
+        assert document.save_version("voor") is not None
+        assert document.set_rating(card.id, ahmed.id, Rating(5))
+        assert document.add_persona(Persona("Sanne"))
+        dialog = compare_from_menu(window)
+        qtbot.waitExposed(dialog)
+        assert dialog.differences() == ["+ persona: Sanne", f"~ {card.title}: score (Ahmed): 2 -> 5"]
+        assert dialog.marks[card.id].kind == "changed"
+        dialog.list.setCurrentRow(1)
+        assert dialog.scene is not None
+        assert dialog.scene.selected_ids() == [card.id]
+        phase = journey.phase(card.phase_id).name
+        summary = dialog.summary.text().splitlines()
+        assert summary[0] == "0 added, 0 removed, 1 changed, 0 moved"
+        assert f"{phase} (Ahmed): average score 2.0 -> 5.0" in summary
+        assert f"{phase} (Sanne): average score – -> –" in summary
+        assert any(line.startswith(f"{phase} (Linda, working mother): average score ") for line in summary)
     finally:
         window.library.close()

@@ -47,6 +47,7 @@ SAME_IN_DUTCH: dict[str, str] = {
     "Open": "a card's status: open is the Dutch word too",
     "Persona": "the persona: the same word in Dutch, as the Dutch templates use it",
     "persona": "the same, inside a core message",
+    "Persona {0}": "a persona without a name, by her place: the same words in Dutch",
     "Score": "a card's score: the Dutch templates call it score",
     "score %1": "the same, as a screen reader reads a card's score",
     "Status: %1": "a card's status, as a screen reader reads it: status is the Dutch word too",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cjmapper.channels import channel_label
 from cjmapper.find import CardFilter, CardIndex, filtered_journey, find_cards, fold, matching_ids
 from cjmapper.layout import compute_layout
-from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Persona, Phase, Rating, Touchpoint
 from tests.thoroughness import examples
 
 FUZZ = settings(max_examples=examples(200, 100), deadline=None, database=None)
@@ -171,6 +171,32 @@ def test_each_criterion_keeps_what_it_says() -> None:
     both = CardFilter(lanes=frozenset({1}), owners=frozenset({"verkoop"}))
     assert both.active
     assert matching_ids(journey, both) == {3}
+
+
+def test_the_score_range_reads_the_personas_scores_by_id_wherever_she_stands() -> None:
+    """Linda's scores are the cards' own, Ahmed's and Sanne's in their ratings: the filter names a persona by id, so it
+    keeps reading hers when the personas are reordered; a persona the journey no longer has reads the first one's."""
+    personas = [Persona("Linda", id=11), Persona("Ahmed", id=12), Persona("Sanne", id=13)]
+    cards = [
+        Touchpoint(1, 1, 1, 0, "a", score=1, ratings={12: Rating(5), 13: Rating(None, 2)}),
+        Touchpoint(2, 1, 1, 1, "b", score=5, ratings={12: Rating(1)}),
+        Touchpoint(3, 1, 1, 2, "c", ratings={13: Rating(3)}),
+    ]
+    journey = Journey(1, "J", personas=personas, phases=[Phase(1, "P")], lanes=[Lane(1, "L")], touchpoints=cards)
+    low = CardFilter(score_min=1, score_max=2)
+    assert matching_ids(journey, low) == {1}
+    assert matching_ids(journey, replace(low, persona=11)) == {1}
+    assert matching_ids(journey, replace(low, persona=12)) == {2}
+    assert matching_ids(journey, CardFilter(scored_only=True, persona=13)) == {3}  # a target alone is no score
+    assert matching_ids(journey, replace(low, persona=99)) == {1}  # gone: the first persona's
+    assert [card.id for card in cards if replace(low, persona=12).keeps(card, journey)] == [2]
+
+    journey.personas = [personas[1], personas[0], personas[2]]  # Ahmed first: his scores become the cards' own
+    for card in journey.touchpoints:
+        card.score, card.ratings = card.ratings.pop(12, Rating()).score, {11: Rating(card.score), **card.ratings}
+    assert matching_ids(journey, replace(low, persona=12)) == {2}
+    assert matching_ids(journey, replace(low, persona=11)) == {1}
+    assert matching_ids(journey, low) == {2}  # none chosen: the first persona's
 
 
 statuses = st.sampled_from([None, *CardStatus])

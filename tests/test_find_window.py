@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cjmapper.find import CardFilter, matching_ids
-from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Phase, Touchpoint
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Language, Persona, Phase, Rating, Touchpoint
 from cjmapper.store import Library
 from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
 from ui.canvas.items import DIMMED_OPACITY, CardItem
@@ -447,3 +447,59 @@ def test_the_marks_follow_workshop_modes_larger_type(qtbot: QtBot, window: MainW
     assert rings.boundingRect().contains(QRectF(box.x, box.y, box.width, box.height))
     assert dimmed(window) == in_lane(window, CONTACT)
     window.workshop.set_active(False)
+
+
+def test_the_score_range_reads_the_chosen_personas_scores_and_starts_at_the_current_one(
+    qtbot: QtBot, window: MainWindow, path: Path
+) -> None:
+    """Two personas whose scores differ: Linda (the first, the cards' own scores) low in the first phase and high in
+    the second, Ahmed the other way round. The filter's "Scores of:" lists both, starts at the persona strip's current
+    one, and the cards dimmed follow the persona chosen."""
+    with Library.open(path) as lib:
+        journey_id = lib.find_journey(TITLE)
+        linda = lib.add_persona(journey_id, Persona("Linda")).value
+        ahmed = lib.add_persona(journey_id, Persona("Ahmed")).value
+        for card in lib.load_journey(journey_id).touchpoints:
+            if card.phase_id in (1, 2):
+                low = card.phase_id == 1
+                lib.update_touchpoint(card.id, score=1 if low else 5)
+                lib.set_rating(card.id, ahmed.id, Rating(5 if low else 1))
+    window = opened(window, qtbot)
+    assert window.scene is not None
+    assert window.document is not None
+    in_phase = {
+        phase: {card.id for card in window.document.journey.touchpoints if card.phase_id == phase} for phase in (1, 2)
+    }
+    everything = {card.id for card in window.document.journey.touchpoints}
+    window.persona_strip.choose(1)  # Ahmed is the current persona
+
+    dialog = window.finding.edit_filter()  # View › Filter…
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    box = dialog.persona_box
+    assert [box.itemText(i) for i in range(box.count())] == ["Linda", "Ahmed"]
+    assert box.currentText() == "Ahmed"
+    dialog.score_check.setChecked(True)
+    dialog.score_min.setValue(1)
+    dialog.score_max.setValue(2)
+    assert dialog.count.text() == f"{len(in_phase[2])} of {len(everything)} cards match."
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.scene.card_filter == CardFilter(score_min=1, score_max=2, persona=ahmed.id)
+    assert dimmed(window) == everything - in_phase[2]  # Ahmed scored the second phase low
+
+    window.persona_strip.choose(0)  # the filter on keeps its persona
+    dialog = window.finding.edit_filter()  # View › Filter…
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.persona_box.currentText() == "Ahmed"
+    dialog.persona_box.setCurrentIndex(0)
+    assert dialog.count.text() == f"{len(in_phase[1])} of {len(everything)} cards match."
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.scene.card_filter == CardFilter(score_min=1, score_max=2, persona=linda.id)
+    assert dimmed(window) == everything - in_phase[1]  # Linda scored the first phase low
+
+    (filler,) = in_phase[2] & set(ids_titled(window, "Vulkaart 2100"))
+    window.document.set_rating(filler, ahmed.id, Rating(5))  # Ahmed's score is not the filter's
+    assert dimmed(window) == everything - in_phase[1]
+    window.document.update_touchpoint(filler, score=2)  # Linda's is
+    assert dimmed(window) == everything - in_phase[1] - {filler}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cjmapper.interchange import write_csv, write_csv_file
-from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Phase, Touchpoint
+from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Persona, Phase, Rating, Touchpoint
 from cjmapper.store import Library
 
 DONE = CardStatus.DONE
@@ -29,6 +29,28 @@ def journey(*touchpoints: Touchpoint) -> Journey:
 
 def rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_a_journey_with_several_personas_has_a_score_column_per_persona() -> None:
+    """Linda's scores are the cards' own, Ahmed's and Sanne's in their ratings: a column each, in the personas'
+    order, named by the persona; one persona (or none) keeps the one `score` column."""
+    several = journey(
+        Touchpoint(1, 8, 5, 0, "Offerte", score=2, ratings={12: Rating(5, 4)}),
+        Touchpoint(2, 8, 5, 1, "Bellen", ratings={13: Rating(3)}),
+    )
+    several.personas = [Persona("Linda", id=11), Persona(" Ahmed  B. ", id=12), Persona("Sanne", id=13)]
+    header, first, second = rows(write_csv(several))
+    assert header == [
+        *["phase", "lane", "order", "title", "channel"],
+        "score (Linda)",
+        "score (Ahmed B.)",
+        "score (Sanne)",
+        *["expectation", "owner", "votes", "notes", "status"],
+    ]
+    assert first[5:8] == ["2", "5", ""]
+    assert second[5:8] == ["", "", "3"]
+    several.personas = several.personas[:1]
+    assert rows(write_csv(several))[0] == HEADER.split(",")
 
 
 def test_header_is_exact_and_an_empty_journey_has_only_the_header() -> None:

@@ -1,6 +1,7 @@
 """The comparison poster: two versions of a journey on one sheet, each map headed by its version's name, every added,
 removed, moved and changed card marked as the editor's Compare view marks it, and a summary (cards added, removed,
-changed and moved; each phase's average score before and after).
+changed and moved; each phase's average score before and after, on one row, or with several personas on a row per
+persona, her name first: the summary's box grows a row per persona, the maps give up that height).
 
 The two maps go above each other or side by side, whichever prints them larger on the paper chosen: each is laid
 out (`compute_layout`, its cells flowed to its half's shape) and scaled into its half as a poster's map is, and the
@@ -14,7 +15,7 @@ are drawn by `draw.draw_map`, so the comparison looks like the posters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -24,16 +25,16 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from cjmapper import __version__, style
 from cjmapper.compare import MARK_COLOURS, MARK_SYMBOLS, CardKind, Comparison
-from cjmapper.compare_words import summary_lines
+from cjmapper.compare_words import phase_line, summary_lines
 from cjmapper.i18n import decimal
 from cjmapper.interchange.export_files import write_bytes_atomically
 from cjmapper.layout import Layout, Rect, compute_layout
 from cjmapper.messages import language, say, use_language, word
 from cjmapper.model import Journey
-from cjmapper.poster.chrome import GAP_UNITS, LEGEND_SIZE, draw_title_block
+from cjmapper.poster.chrome import GAP_UNITS, LEGEND_SIZE, draw_title_block, height_for
 from cjmapper.poster.draw import Pen, draw_map
 from cjmapper.poster.paper import A3, Paper
-from cjmapper.poster.plan import LEGIBLE_PT, chrome_for, map_scale
+from cjmapper.poster.plan import LEGIBLE_PT, Chrome, chrome_for, map_scale
 from cjmapper.style import rgb
 from cjmapper.text import FontMetrics, font_name
 
@@ -103,10 +104,43 @@ def _place(journey: Journey, half: Rect, heading_height: float) -> MapPlace:
     return MapPlace(Rect(half.x, half.y, half.width, heading_height), layout, x, area.y, scale)
 
 
+AVERAGES_APART = "   ·   "
+"""Between two phases' averages on a row of the summary."""
+
+
+def average_rows(comparison: Comparison) -> list[str]:
+    """The summary's phase averages as the poster prints them: one row of every phase, or with several personas one
+    row per persona, her name first."""
+    summary = comparison.summary
+    if not summary.personas:
+        return [AVERAGES_APART.join(phase_line(row) for row in summary.phases)]
+    count = len(summary.personas)
+    return [
+        f"{name}:{AVERAGES_APART}"
+        + AVERAGES_APART.join(phase_line(replace(row, persona=None)) for row in summary.phases[k::count])
+        for k, name in enumerate(summary.personas)
+    ]
+
+
+def _chrome(comparison: Comparison, width: float, height: float) -> Chrome:
+    """The page's parts, the summary's box a row taller for each persona past the first."""
+    chrome = chrome_for(width, height)
+    rows = 1 + max(1, len(comparison.summary.personas))
+    extra = height_for(rows, chrome.unit) - height_for(2, chrome.unit)
+    if extra <= 0:
+        return chrome
+    legend, area = chrome.legend, chrome.map_area
+    return replace(
+        chrome,
+        legend=replace(legend, y=legend.y - extra, height=legend.height + extra),
+        map_area=replace(area, height=area.height - extra),
+    )
+
+
 def plan_comparison(comparison: Comparison, paper: Paper = A3, portrait: bool = False) -> ComparisonPlan:
     """Where the two maps go on the page (the arrangement that prints them larger)."""
     width, height = paper.oriented(not portrait)
-    chrome = chrome_for(width, height)
+    chrome = _chrome(comparison, width, height)
     gap = GAP_UNITS * chrome.unit
     heading = HEADING_UNITS * chrome.unit * 1.6
     best: ComparisonPlan | None = None
@@ -137,7 +171,8 @@ def render_comparison_poster(
     previous = use_language(journey.language)
     try:
         after_heading = after_name if after_name is not None else word("the journey now")
-        summary = summary_lines(comparison)
+        counts = summary_lines(comparison)[0]
+        averages = average_rows(comparison)
         key: list[tuple[CardKind, str]] = [
             ("added", word("added")),
             ("removed", word("removed")),
@@ -151,7 +186,7 @@ def render_comparison_poster(
         c.setCreator(f"cjmapper {__version__}")
         c.translate(0, plan.height)
         pen = Pen(c)
-        chrome = chrome_for(plan.width, plan.height)
+        chrome = _chrome(comparison, plan.width, plan.height)
         draw_title_block(pen, journey, chrome.title, chrome.unit, printed or date.today(), version)
         for place, name, source in (
             (plan.before, before_name, comparison.before),
@@ -161,7 +196,7 @@ def render_comparison_poster(
             draw_map(c, source, place.layout, (place.x, place.top, place.scale), lambda _steps: None)
             pen.forget()
         _marks(pen, plan, comparison)
-        _summary(pen, chrome.legend, chrome.unit, key, summary)
+        _summary(pen, chrome.legend, chrome.unit, key, counts, averages)
         c.showPage()
         c.save()
     finally:
@@ -211,9 +246,11 @@ def _badge(pen: Pen, x: float, y: float, radius: float, kind: CardKind) -> None:
     pen.text_centred(x, y + (font.ascent + font.descent) / 2, MARK_SYMBOLS[kind], size, bold=True)
 
 
-def _summary(pen: Pen, box: Rect, unit: float, key: list[tuple[CardKind, str]], summary: list[str]) -> None:
+def _summary(
+    pen: Pen, box: Rect, unit: float, key: list[tuple[CardKind, str]], counts: str, averages: list[str]
+) -> None:
     """The key to the marks and the counts on the first line, each phase's average score before and after on the
-    next (cut with "…" where the page is too narrow)."""
+    next (a line per persona with several; cut with "…" where the page is too narrow)."""
     size = LEGEND_SIZE * unit
     font = FontMetrics(size)
     pen.stroke(rgb(style.GRID_LINE), max(0.5, unit * 0.08))
@@ -225,7 +262,7 @@ def _summary(pen: Pen, box: Rect, unit: float, key: list[tuple[CardKind, str]], 
         pen.fill(rgb(style.INK))
         x += 1.7 * unit + pen.text(x + 1.7 * unit, baseline, name, size) + 1.2 * unit
     pen.fill(rgb(style.INK))
-    counts, *phases = summary
     pen.text(x + 1.5 * unit, baseline, counts, size, bold=True)
     pen.fill(rgb(style.MUTED_INK))
-    pen.text(box.x, baseline + 1.6 * size, font.elide("   ·   ".join(phases), box.width), size)
+    for row, text in enumerate(averages, start=1):
+        pen.text(box.x, baseline + 1.6 * size * row, font.elide(text, box.width), size)

@@ -741,6 +741,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/filter_dialog.py"/>
+        <source>Persona {0}</source>
+        <translation>Persona {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/filter_dialog.py"/>
         <source>Whose scores the score range reads</source>
         <translation>Van wie de scores tellen voor het scorebereik</translation>
     </message>

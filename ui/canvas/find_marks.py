@@ -257,7 +257,7 @@ class CardMarks(ItemSync):
         if change.kind is ChangeKind.CARDS:
             changed = change.added | change.removed | change.updated
             cards = [card for card in (self._touchpoints.get(i) for i in changed) if card is not None]
-            now = (kept - changed) | frozenset(card.id for card in cards if spec.keeps(card))
+            now = (kept - changed) | frozenset(card.id for card in cards if spec.keeps(card, journey))
         else:
             now = matching_ids(journey, spec)
         if now != self._kept:

@@ -45,7 +45,7 @@ from .versions_dialog import VersionDocument, saved_text
 NOW = -1
 """The "to" choice that is the journey as it is now."""
 CARD_ROLE = Qt.ItemDataRole.UserRole
-"""A difference's card id on the one map (None: a phase or lane)."""
+"""A difference's card id on the one map (None: a phase, lane or persona)."""
 BEFORE_ROLE = Qt.ItemDataRole.UserRole + 1
 """... its id in the version before (None: added, or a phase or lane)."""
 AFTER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -286,7 +286,7 @@ class CompareDialog(QDialog):
         self.list.blockSignals(True)
         try:
             self.list.clear()
-            for part in (*comparison.phases, *comparison.lanes):
+            for part in (*comparison.phases, *comparison.lanes, *comparison.personas):
                 item = QListWidgetItem(part_line(part))
                 item.setData(CARD_ROLE, None)
                 self.list.addItem(item)

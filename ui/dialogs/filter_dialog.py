@@ -5,7 +5,8 @@ cards without one), a score range read from a persona's scores, a least number o
 cards the choice keeps as it is made; OK applies it, Clear All unticks everything (a filter that keeps every card is
 off). `spec()` is the `cjmapper.find.CardFilter` chosen.
 
-With one persona the persona row names it; with several (the journey's personas) it chooses whose scores count.
+"Scores of:" lists the journey's personas (by name, in their order) and chooses whose scores the score range reads:
+the filter's persona, or else `current` (the persona strip's current persona), or else the first.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ NONE = "\x00none"
 class FilterDialog(QDialog):
     """Choose a filter for `journey`, starting from `spec` (see the module's docstring)."""
 
-    def __init__(self, journey: Journey, spec: CardFilter | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, journey: Journey, spec: CardFilter | None, parent: QWidget | None = None, current: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("filterDialog")
         self.setWindowTitle(self.tr("Filter Cards"))
@@ -82,8 +85,14 @@ class FilterDialog(QDialog):
         score_row.addStretch(1)
         self.persona_box = QComboBox(self)
         self.persona_box.setObjectName("filterPersona")
-        persona = journey.persona.name if journey.persona is not None and journey.persona.name else ""
-        self.persona_box.addItem(persona or self.tr("The persona"), None)  # the current persona (the only one)
+        if not journey.personas:
+            self.persona_box.addItem(self.tr("The persona"), None)
+        for index, persona in enumerate(journey.personas):
+            name = " ".join(persona.name.split())
+            self.persona_box.addItem(name or self.tr("Persona {0}").format(index + 1), persona.id)
+        ids = [persona.id for persona in journey.personas]
+        chosen = spec.persona if spec.persona in ids else current
+        self.persona_box.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
         self.persona_box.setToolTip(self.tr("Whose scores the score range reads"))
         self.persona_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.votes = self._spin("filterVotes", 0, 1_000_000, spec.votes_min)
@@ -145,6 +154,7 @@ class FilterDialog(QDialog):
             spin.valueChanged.connect(self._update_count)
         for box in (self.score_check, *self.statuses.values()):
             box.toggled.connect(self._update_count)
+        self.persona_box.currentIndexChanged.connect(self._update_count)
         self.resize(640, 460)
         self._update_count()
 
@@ -197,7 +207,7 @@ class FilterDialog(QDialog):
             score_max=high if scored else None,
             votes_min=self.votes.value(),
             statuses=frozenset(status for status, box in self.statuses.items() if box.isChecked()),
-            persona=self.persona_box.currentData(),
+            persona=self.persona_box.currentData() if scored else None,
         )
 
     def clear(self) -> None:

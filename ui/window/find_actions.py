@@ -24,6 +24,7 @@ from ..canvas.scene import JourneyScene
 from ..canvas.view import JourneyView
 from ..dialogs.filter_dialog import FilterDialog
 from ..panels.filter_bar import FilterBar
+from ..panels.persona_strip import PersonaStrip
 
 
 class FindingWindow(Protocol):
@@ -31,6 +32,7 @@ class FindingWindow(Protocol):
 
     view: JourneyView
     scene: JourneyScene | None
+    persona_strip: PersonaStrip
 
 
 class FindActions(QObject):
@@ -99,11 +101,13 @@ class FindActions(QObject):
     # ------------------------------------------------------------------ the filter
 
     def edit_filter(self) -> FilterDialog | None:
-        """View › Filter…: choose the filter of the journey shown (applied on OK)."""
+        """View › Filter…: choose the filter of the journey shown (applied on OK); its scores are the current
+        persona's (the persona strip's) unless the filter on names another."""
         scene = self._scene
         if scene is None:
             return None
-        dialog = FilterDialog(scene.document.journey, scene.card_filter, self.parent_widget)
+        current = self.window.persona_strip.current_persona_id()
+        dialog = FilterDialog(scene.document.journey, scene.card_filter, self.parent_widget, current)
         dialog.accepted.connect(lambda: scene.set_filter(dialog.spec()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
