@@ -336,8 +336,8 @@ class Legend:
                     dot_y,
                     radius,
                     rgb(heat_colour(h)),
-                    rgb(style.GRID_LINE),
-                    0.05 * unit,
+                    rgb(style.NO_SCORE),
+                    max(0.5, unit * 0.1),
                 )
                 for n, h in enumerate(heats)
             )
