@@ -138,6 +138,7 @@ def test_a_selection_goes_to_a_phase_and_deleting_is_undone_under_the_same_ids(
     assert window.library.unassigned_responses(1) == before
 
 
+@pytest.mark.both_backends
 def test_placing_refuses_a_card_of_another_journey_and_changes_nothing(library: Library) -> None:
     first = library.create_journey(survey_journey())
     other = library.create_journey(survey_journey("Ander"))
@@ -151,3 +152,21 @@ def test_placing_refuses_a_card_of_another_journey_and_changes_nothing(library: 
     assert library.revision(first) == revision
     done = library.place_survey_responses(first, [ResponsePlace(stored.id, phase_id=None, touchpoint_id=None)])
     assert done.value == (ResponsePlace(stored.id, None, None, "Balie"),)
+
+
+@pytest.mark.both_backends
+def test_responses_placed_and_deleted_come_back_as_they_were(library: Library) -> None:
+    journey_id = library.create_journey(survey_journey())
+    card = library.load_journey(journey_id).touchpoints[1].id
+    library.import_survey(journey_id, [Response(Metric.CSAT, v, unassigned=f"Balie {v}") for v in (1, 2, 3, 4, 5)])
+    stored = library.unassigned_responses(journey_id)
+    moved = library.place_survey_responses(journey_id, [ResponsePlace(s.id, touchpoint_id=card) for s in stored[:3]])
+    assert [s.response.value for s in library.unassigned_responses(journey_id)] == [4, 5]
+    assert sorted(r.value for r in library.survey_responses(journey_id) if r.touchpoint_id == card) == [1, 2, 3]
+    library.place_survey_responses(journey_id, moved.value)
+    assert library.unassigned_responses(journey_id) == stored
+    gone = library.delete_survey_responses(journey_id, [stored[0].id, stored[4].id])
+    assert gone.value == (stored[0], stored[4])
+    assert library.unassigned_responses(journey_id) == stored[1:4]
+    library.restore_survey_responses(journey_id, gone.value)
+    assert library.unassigned_responses(journey_id) == stored  # under their own ids and batches

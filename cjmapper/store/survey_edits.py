@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper.errors import EditError
@@ -36,6 +36,10 @@ _FIELDS = (
     RESPONSES.c.answered_on,
     RESPONSES.c.unassigned,
 )
+
+
+IN_CHUNK = 5000
+"""Ids named in one IN list (well under SQLite's limit of bound parameters)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,27 +115,30 @@ class SurveyEdits:
         with self._write() as conn:
             refuse_stale(conn, journey_id, expected_revision)
             ids = [p.response_id for p in placements]
-            old = {
-                int(row[0]): ResponsePlace(int(row[0]), row[1], row[2], row[3])
-                for row in conn.execute(
-                    select(
-                        RESPONSES.c.id, RESPONSES.c.touchpoint_id, RESPONSES.c.phase_id, RESPONSES.c.unassigned
-                    ).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(ids))
-                ).all()
-            }
+            old = {p.response_id: p for p in _places(conn, journey_id, ids)}
             missing = [i for i in ids if i not in old]
             if missing:
                 raise EditError(say("There is no survey response with id {0} in this journey.", missing[0]))
-            for p in placements:
-                _check_place(conn, journey_id, p)
+            for place in {(p.touchpoint_id, p.phase_id) for p in placements}:
+                _check_place(conn, journey_id, *place)
+            if placements:
                 conn.execute(
                     update(RESPONSES)
-                    .where(RESPONSES.c.id == p.response_id)
+                    .where(RESPONSES.c.id == bindparam("response_id"))
                     .values(
-                        touchpoint_id=p.touchpoint_id,
-                        phase_id=p.phase_id,
-                        unassigned=None if p.unassigned is None else p.unassigned[:MAX_UNASSIGNED],
-                    )
+                        touchpoint_id=bindparam("touchpoint"),
+                        phase_id=bindparam("phase"),
+                        unassigned=bindparam("name"),
+                    ),
+                    [
+                        {
+                            "response_id": p.response_id,
+                            "touchpoint": p.touchpoint_id,
+                            "phase": p.phase_id,
+                            "name": None if p.unassigned is None else p.unassigned[:MAX_UNASSIGNED],
+                        }
+                        for p in placements
+                    ],
                 )
             revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
         return Revised(tuple(old[i] for i in ids), revision)
@@ -143,15 +150,19 @@ class SurveyEdits:
         `restore_survey_responses` to put back."""
         with self._write() as conn:
             refuse_stale(conn, journey_id, expected_revision)
-            rows = conn.execute(
-                select(RESPONSES.c.id, RESPONSES.c.batch, *_FIELDS)
-                .where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(list(response_ids)))
-                .order_by(RESPONSES.c.id)
-            ).all()
-            gone = tuple(StoredResponse(int(row[0]), int(row[1]), r) for row in rows if (r := _response(row[2:])))
-            conn.execute(delete(RESPONSES).where(RESPONSES.c.id.in_([g.id for g in gone])))
+            wanted = list(response_ids)
+            gone: list[StoredResponse] = []
+            for start in range(0, len(wanted), IN_CHUNK):
+                chunk = wanted[start : start + IN_CHUNK]
+                rows = conn.execute(
+                    select(RESPONSES.c.id, RESPONSES.c.batch, *_FIELDS)
+                    .where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk))
+                    .order_by(RESPONSES.c.id)
+                ).all()
+                gone += (StoredResponse(int(row[0]), int(row[1]), r) for row in rows if (r := _response(row[2:])))
+                conn.execute(delete(RESPONSES).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk)))
             revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
-        return Revised(gone, revision)
+        return Revised(tuple(gone), revision)
 
     def restore_survey_responses(
         self, journey_id: int, responses: Sequence[StoredResponse], *, expected_revision: int | None = None
@@ -256,9 +267,20 @@ class SurveyEdits:
         return Revised(previous, revision)
 
 
-def _check_place(conn: Connection, journey_id: int, p: ResponsePlace) -> None:
+def _places(conn: Connection, journey_id: int, ids: Sequence[int]) -> list[ResponsePlace]:
+    """Where the journey's responses `ids` are (those it holds), read IN_CHUNK at a time."""
+    found: list[ResponsePlace] = []
+    columns = (RESPONSES.c.id, RESPONSES.c.touchpoint_id, RESPONSES.c.phase_id, RESPONSES.c.unassigned)
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        rows = conn.execute(select(*columns).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk)))
+        found += (ResponsePlace(int(r[0]), r[1], r[2], r[3]) for r in rows)
+    return found
+
+
+def _check_place(conn: Connection, journey_id: int, touchpoint_id: int | None, phase_id: int | None) -> None:
     """Refuses a placement on a card or a phase the journey lacks."""
-    table, wanted = (TOUCHPOINTS, p.touchpoint_id) if p.touchpoint_id is not None else (PHASES, p.phase_id)
+    table, wanted = (TOUCHPOINTS, touchpoint_id) if touchpoint_id is not None else (PHASES, phase_id)
     if wanted is None:
         return
     found = conn.execute(select(table.c.id).where(table.c.id == wanted, table.c.journey_id == journey_id)).scalar()
