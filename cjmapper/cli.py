@@ -34,9 +34,9 @@ EditorLauncher = Callable[[Location | None, Language | None, Path | None], int]
 the one chosen in Preferences, else the system's), importing a journey file into it first when one is given (an
 undoable step in the window); returns the exit code."""
 
-PictureExporter = Callable[[Library, int, Path, str, int, bool], None]
+PictureExporter = Callable[[Library, int, Path, str, int, bool, bool], None]
 """Draws a journey (library, journey id) as a picture file: (path, "png" | "svg", dpi, with the title block and
-legend). Raises CjmapperError."""
+legend, with the heat view). Raises CjmapperError."""
 
 
 def main(
@@ -237,6 +237,10 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
     ]
     if args.saved_version is not None and export_format.kind == "picture":
         command.error(say("--version goes with JSON, CSV and PDF files, not with {0} pictures", fmt.upper()))
+    if args.heat and export_format.kind not in ("poster", "picture"):
+        command.error(
+            say("--heat only goes with PDF posters and PNG and SVG pictures, not with {0} files", fmt.upper())
+        )
     if args.map_only and export_format.kind != "picture":
         command.error(say("--map-only only goes with PNG and SVG pictures, not with {0} files", fmt.upper()))
     if args.format_version is not None and fmt != "json":
@@ -303,11 +307,11 @@ def _export(
         dpi: int = args.dpi or DEFAULT_DPI
         chrome = not args.map_only
         if target is not None:
-            export_picture(library, journey_id, target, fmt, dpi, chrome)
+            export_picture(library, journey_id, target, fmt, dpi, chrome, args.heat)
         else:
             with tempfile.TemporaryDirectory(prefix="cjmapper-") as folder:
                 picture = Path(folder) / f"journey.{fmt}"
-                export_picture(library, journey_id, picture, fmt, dpi, chrome)
+                export_picture(library, journey_id, picture, fmt, dpi, chrome, args.heat)
                 _binary(out).write(picture.read_bytes())
         return 0
     if args.saved_version is not None:

@@ -130,7 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=say("A0, A1, A2, A3 or A4, or WIDTHxHEIGHT in mm such as 600x900mm (default: A3)"),
     )
     poster.add_argument("--portrait", action="store_true", help=say("upright paper (default: landscape)"))
-    poster.add_argument("--heat", action="store_true", help=say("the heat view: cells and cards by survey targets"))
+    poster.add_argument(
+        "--heat",
+        action="store_true",
+        help=say("the heat view (posters and pictures): cells and cards by survey targets, its key in the legend"),
+    )
     poster.add_argument(
         "--tile",
         metavar="A4|A3",

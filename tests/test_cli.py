@@ -345,7 +345,9 @@ def test_binary_formats_are_not_written_to_a_terminal(
     monkeypatch.setattr(sys, "stdout", Terminal(screen, encoding="utf-8"))
     drawn: list[Path] = []
 
-    def exporter(library: Library, journey_id: int, path: Path, fmt: str, dpi: int, chrome: bool) -> None:
+    def exporter(
+        library: Library, journey_id: int, path: Path, fmt: str, dpi: int, chrome: bool, heat: bool = False
+    ) -> None:
         drawn.append(path)
 
     argv = ["--library", str(lib_path), "export", str(example_id), "-o", "-", "--format", fmt]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cjmapper.survey.kinds import Metric
-from cjmapper.survey.match import Field, Response, Status, parse_mapping, preview
+from cjmapper.survey.match import Field, Response, Status, parse_mapping, persona_names, preview
 from cjmapper.survey.read import SurveyFileError, SurveyTable
 from tests.survey_helpers import survey_journey
 
@@ -84,3 +84,13 @@ def test_columns_can_be_mapped_and_a_mapping_wins_over_a_header() -> None:
         preview(rows, survey_journey(), parse_mapping(["Antwoord=value"]))
     with pytest.raises(SurveyFileError, match="No column for metric, value"):
         preview(table(("Vraag", "Fase")), survey_journey())
+
+
+def test_a_rows_persona_takes_the_journeys_spelling_of_a_persona_it_has() -> None:
+    journey = survey_journey()
+    assert persona_names(journey) == ("Sanne",)
+    rows = table(
+        ("touchpoint", "metric", "value", "persona"), ("1", "csat", "4", " SANNE "), ("1", "csat", "5", "Kees")
+    )
+    result = preview(rows, journey)
+    assert [r.response.persona for r in result.rows if r.response is not None] == ["Sanne", "Kees"]

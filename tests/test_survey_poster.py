@@ -81,3 +81,45 @@ def test_a_heat_poster_prints_each_cards_figure_and_colours(library_file: Path, 
     plain = tmp_path / "plain.pdf"
     assert main(["--library", str(library_file), "export", "1", "-o", str(plain)]) == 0
     assert not [f for f in fragments(plain) if f.text.startswith(("CSAT", "CES"))]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Heat view, CSAT, CES:", "short of target", "on target", "beyond target", "darker: further from it"]),
+        (
+            "nl",
+            [
+                "Hitteweergave, CSAT, CES:",
+                "onder het doel",
+                "op het doel",
+                "boven het doel",
+                "donkerder: verder ervan af",
+            ],
+        ),
+    ],
+)
+def test_a_heat_posters_legend_has_the_heat_key_in_the_journeys_language(
+    library_file: Path, tmp_path: Path, language: str, words: list[str]
+) -> None:
+    with Library.open(library_file) as library:
+        journey = library.load_journey(1)
+        library.update_journey(1, language=language)
+    heat_pdf, plain_pdf = tmp_path / "heat.pdf", tmp_path / "plain.pdf"
+    assert main(["--library", str(library_file), "export", "1", "-o", str(heat_pdf), "--heat"]) == 0
+    assert main(["--library", str(library_file), "export", "1", "-o", str(plain_pdf)]) == 0
+    found = {f.text: f for f in fragments(heat_pdf)}
+    assert all(w in found for w in words), sorted(found)
+    with Library.open(library_file) as library:
+        journey = library.load_journey(1)
+        from cjmapper.survey.commands import poster_heat
+
+        plan = plan_poster(journey, PosterOptions(heat=poster_heat(library, journey)))
+    legend = plan.chrome.legend
+    page_height = plan.page_height
+    for w in words:  # in the legend's box, under the map; one row, left to right
+        top_down = page_height - found[w].y
+        assert legend.y < top_down < legend.bottom, w
+    assert [found[w].x for w in words] == sorted(found[w].x for w in words)
+    assert len({round(found[w].y) for w in words}) == 1
+    assert not {w for w in words if w in {f.text for f in fragments(plain_pdf)}}

@@ -1,6 +1,7 @@
 """Survey results in the real window: File › Import Survey Results… previews a Dutch CSV and applies it as one undo
 step (after a named version); View › Heat View colours the cells and cards of the canvas by their distance from
-target, read back from the painted pixels, and the open journey's poster shows it while the canvas does."""
+target, read back from the painted pixels, and the open journey's poster and pictures show it while the canvas
+does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cjmapper.store import Library
@@ -19,6 +20,7 @@ from cjmapper.survey.match import Field, Response
 from tests.poster_helpers import fragments
 from tests.survey_helpers import survey_journey, write
 from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
+from ui.export.picture_dialog import PictureDpiDialog
 from ui.window.main_window import MainWindow
 
 SURVEY = """Contactmoment;Fase;Meting;Waarde;Persona;Datum
@@ -182,3 +184,25 @@ def test_targets_are_set_in_the_dialog_as_undo_steps_and_the_heat_view_follows(w
     dialog.clear_button.click()
     assert library.survey_targets(1) == []
     dialog.close()
+
+
+def test_a_picture_of_the_open_journey_shows_the_heat_view_when_the_canvas_does(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = window.library
+    library.set_survey_target(1, library.load_journey(1).phases[1].id, Metric.CSAT, 0.8)
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    monkeypatch.setattr(PictureDpiDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted.value)
+    texts: dict[bool, str] = {}
+    for heat in (True, False):
+        if window.survey.heat_action.isChecked() != heat:
+            window.survey.heat_action.trigger()
+        target = tmp_path / f"heat-{heat}.svg"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, target=target, **_k: (str(target), ""))
+        window.export_picture_action.trigger()
+        texts[heat] = target.read_text(encoding="utf-8")
+    assert ">CSAT 0.50 / 0.80<" in texts[True]
+    assert ">Heat view, CSAT:<" in texts[True]
+    assert "CSAT 0.50" not in texts[False]
+    assert "Heat view" not in texts[False]

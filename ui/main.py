@@ -27,11 +27,13 @@ def _start_editor(library: Location | None, language: Language | None = None, jo
     return app.run_editor(library, language=language, journey_file=journey_file)
 
 
-def _export_picture(library: Library, journey_id: int, path: Path, fmt: str, dpi: int, chrome: bool) -> None:
+def _export_picture(
+    library: Library, journey_id: int, path: Path, fmt: str, dpi: int, chrome: bool, heat: bool = False
+) -> None:
     """Draw a journey as a PNG or SVG file with the canvas (headless unless QT_QPA_PLATFORM says otherwise)."""
     from .export import pictures
 
-    pictures.export_picture(library, journey_id, path, fmt, dpi, chrome)
+    pictures.export_picture(library, journey_id, path, fmt, dpi, chrome, heat)
 
 
 def main() -> None:

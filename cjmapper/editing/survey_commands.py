@@ -1,4 +1,5 @@
-"""The commands on the open journey's survey results: importing them, and setting a phase's target.
+"""The commands on the open journey's survey results: importing them, setting a phase's target, and assigning or
+deleting responses of the Unassigned list (each one library transaction, its undo another).
 
 Importing survey results onto the open journey is one undo step. Its first execution saves a named
 version of the journey and adds the responses (one library transaction); undo deletes exactly those responses (the
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cjmapper.store.survey_edits import ResponsePlace, StoredResponse
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Response
 from cjmapper.survey.metrics import Target
@@ -106,4 +108,70 @@ class SetTargetCommand(Command):
             expected_revision=self.seen,
         )
         self.snapshot.adopt(done.revision)
+        return SURVEY_CHANGED
+
+
+class PlaceResponsesCommand(Command):
+    """Put responses of the Unassigned list on a card or a phase (or anywhere `placements` say); undo puts each back
+    where it was."""
+
+    TOUCHES = Touches.VERSIONS
+
+    def __init__(self, snapshot: JourneySnapshot, placements: Sequence[ResponsePlace]) -> None:
+        super().__init__(snapshot)
+        self.placements = tuple(placements)
+        self.previous: tuple[ResponsePlace, ...] = ()
+
+    def execute(self) -> Change:
+        change = self.forward()
+        self.label = Label(marked("Assign {0} survey responses"), (len(self.placements),))
+        return change
+
+    def holds(self) -> Parts:
+        return Parts()  # responses name cards and phases by id, and stay valid whatever happens to them
+
+    def forward(self) -> Change:
+        done = self.library.place_survey_responses(
+            self.snapshot.journey_id, self.placements, expected_revision=self.seen
+        )
+        self.snapshot.adopt(done.revision)
+        self.previous = done.value
+        return SURVEY_CHANGED
+
+    def backward(self) -> Change:
+        done = self.library.place_survey_responses(self.snapshot.journey_id, self.previous, expected_revision=self.seen)
+        self.snapshot.adopt(done.revision)
+        return SURVEY_CHANGED
+
+
+class DeleteResponsesCommand(Command):
+    """Delete survey responses (from the Unassigned list); undo puts them back under their ids."""
+
+    TOUCHES = Touches.VERSIONS
+
+    def __init__(self, snapshot: JourneySnapshot, response_ids: Sequence[int]) -> None:
+        super().__init__(snapshot)
+        self.response_ids = tuple(response_ids)
+        self.deleted: tuple[StoredResponse, ...] = ()
+
+    def execute(self) -> Change:
+        change = self.forward()
+        self.label = Label(marked("Delete {0} survey responses"), (len(self.response_ids),))
+        return change
+
+    def holds(self) -> Parts:
+        return Parts()
+
+    def forward(self) -> Change:
+        done = self.library.delete_survey_responses(
+            self.snapshot.journey_id, self.response_ids, expected_revision=self.seen
+        )
+        self.snapshot.adopt(done.revision)
+        self.deleted = done.value
+        return SURVEY_CHANGED
+
+    def backward(self) -> Change:
+        self.snapshot.adopt(
+            self.library.restore_survey_responses(self.snapshot.journey_id, self.deleted, expected_revision=self.seen)
+        )
         return SURVEY_CHANGED

@@ -2,14 +2,15 @@
 SVG pictures), so a poster and a picture carry the same words in the journey's language.
 
 The legend flows: its pieces (the score key, the hints, the vote dots, the journey's figures, every channel used,
-"Made with cjmapper") go left to right and wrap onto another row where the next one does not fit, so nothing
-overlaps and no channel is cut; `Legend.rows` says how many rows a width takes, for the page's chrome to make room.
+"Made with cjmapper", and with the heat view the heat key: the metrics shown, what orange, blue and darkness mean)
+go left to right and wrap onto another row where the next one does not fit, so nothing overlaps and no channel is
+cut; `Legend.rows` says how many rows a width takes, for the page's chrome to make room.
 Coordinates run top-down (y = 0 at the top), in the page's units (points on a poster, pixels in a picture).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
@@ -21,6 +22,7 @@ from cjmapper.layout import Rect
 from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, summarize
 from cjmapper.poster.labels import framework_name, label, language_name, long_date
 from cjmapper.style import RGB, rgb
+from cjmapper.survey.heat import heat_colour
 from cjmapper.text import FontMetrics
 
 Box = Rect
@@ -214,8 +216,17 @@ class Legend:
     """A journey's legend in its language: the score key, the vote dots, the journey's figures (touchpoints,
     average, CSAT), the channels used, and where the map was made. `place` flows it into a box of any width."""
 
-    def __init__(self, journey: Journey) -> None:
+    def __init__(self, journey: Journey, heat: Sequence[str] | None = None) -> None:
+        """`heat`: the metrics the heat view shows (`HeatMarks.metrics`) when the page shows it; None without."""
         language = journey.language
+        self.heat = None if heat is None else tuple(heat)
+        self.heat_words = (
+            label("heat", language, ", ".join(heat or ()) or "-"),
+            label("heat_short", language),
+            label("heat_on", language),
+            label("heat_beyond", language),
+            label("heat_darker", language),
+        )
         self.score = label("score", language)
         self.hints = (label("score_low", language), label("score_high", language), f"○ {label('no_score', language)}")
         self.votes = label("votes", language)
@@ -297,6 +308,8 @@ class Legend:
                 (x, piece), *rest = right_rows.pop(0)
                 last += [(x, replace(piece, separator=None)), *rest]
             rows += left_rows + right_rows
+        if self.heat is not None:
+            rows += _flow(self._heat_key(text, unit, radius, dot_y, font.width("  ·  ")), width, 0.0)
         marks: list[Mark] = []
         top = box.y + 0.9 * unit + bold.ascent
         pitch = ROW_PITCH * (font.ascent - font.descent)
@@ -308,6 +321,32 @@ class Legend:
                     marks.append(_shifted(piece.separator, at, baseline))
                 marks += (_shifted(mark, at, baseline) for mark in piece.marks)
         return tuple(marks), len(rows)
+
+    def _heat_key(
+        self, text: Callable[..., _Piece], unit: float, radius: float, dot_y: float, gap: float
+    ) -> list[_Piece]:
+        """The heat view's key: its metrics, then dots of its colours each with what it means, and the darkness."""
+        ink, muted = rgb(style.INK), rgb(style.MUTED_INK)
+        title, short, on, beyond, darker = self.heat_words
+        pieces = [text(title, ink, True)]
+        for i, (heats, words) in enumerate((((-1.0, -0.5), short), ((0.0,), on), ((0.5, 1.0), beyond))):
+            dots = tuple(
+                Dot(
+                    n * (2 * radius + 0.3 * unit) + radius,
+                    dot_y,
+                    radius,
+                    rgb(heat_colour(h)),
+                    rgb(style.NO_SCORE),
+                    max(0.5, unit * 0.1),
+                )
+                for n, h in enumerate(heats)
+            )
+            x = len(heats) * (2 * radius + 0.3 * unit) + 0.2 * unit
+            words_piece = text(words, muted)
+            mark = _shifted(words_piece.marks[0], x, 0.0)
+            pieces.append(_Piece(x + words_piece.width, (*dots, mark), gap if i else unit))
+        pieces.append(text(darker, muted, gap=gap, separator="·"))
+        return pieces
 
 
 def height_for(rows: int, unit: float) -> float:

@@ -608,6 +608,6 @@ def draw_poster(
     canvas.translate(0, page_height)
     pen = Pen(canvas)
     draw_title_block(pen, journey, chrome.title, chrome.unit, printed, version)
-    draw_legend(pen, Legend(journey), chrome.legend, chrome.unit)
+    draw_legend(pen, Legend(journey, chrome.heat), chrome.legend, chrome.unit)
     draw_map(canvas, journey, layout, map_origin, tick, painter)
     canvas.restoreState()

@@ -11,7 +11,7 @@ from cjmapper.layout import Layout
 from cjmapper.model import Journey
 from cjmapper.poster.draw import MapPainter, Pen, Tick, baseline
 from cjmapper.style import rgb
-from cjmapper.survey.heat import Mark, heat_colour
+from cjmapper.survey.heat import Mark, heat_colour, shown_metrics
 from cjmapper.text import FontMetrics
 
 CELL_ALPHA = 170 / 255
@@ -29,6 +29,11 @@ class HeatMarks:
 
     cards: Mapping[int, Mark]
     phases: Mapping[int, Mark]
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The metrics shown, for the legend's heat key (`cjmapper.poster.chrome.Legend`)."""
+        return shown_metrics(self.cards.values(), self.phases.values())
 
 
 def _ink(colour: str) -> str:

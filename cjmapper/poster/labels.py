@@ -26,6 +26,11 @@ _LABELS: dict[str, dict[Language, str]] = {
     "csat": {Language.EN: "CSAT {0}", Language.NL: "CSAT {0}"},
     "csat_hint": {Language.EN: "share of scores 4-5", Language.NL: "aandeel scores 4-5"},
     "average": {Language.EN: "average {0}", Language.NL: "gemiddeld {0}"},
+    "heat": {Language.EN: "Heat view, {0}:", Language.NL: "Hitteweergave, {0}:"},
+    "heat_short": {Language.EN: "short of target", Language.NL: "onder het doel"},
+    "heat_on": {Language.EN: "on target", Language.NL: "op het doel"},
+    "heat_beyond": {Language.EN: "beyond target", Language.NL: "boven het doel"},
+    "heat_darker": {Language.EN: "darker: further from it", Language.NL: "donkerder: verder ervan af"},
     "made_with": {Language.EN: "Made with cjmapper", Language.NL: "Gemaakt met cjmapper"},
     "assembly": {Language.EN: "Assembly of {0}", Language.NL: "Zo plak je {0} in elkaar"},
     "sheets": {

@@ -46,6 +46,8 @@ class Chrome:
     title: Box
     legend: Box
     map_area: Box
+    heat: tuple[str, ...] | None = None
+    """The metrics of the heat view's key in the legend (`Legend(journey, heat)`), None without the heat view."""
 
 
 def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chrome:
@@ -60,7 +62,7 @@ def chrome_for(width: float, height: float, legend: Legend | None = None) -> Chr
     legend_box = Box(margin, height - margin - legend_height, inner, legend_height)
     top = title.bottom + gap
     map_area = Box(margin, top, inner, legend_box.y - gap - top)
-    return Chrome(margin, unit, title, legend_box, map_area)
+    return Chrome(margin, unit, title, legend_box, map_area, None if legend is None else legend.heat)
 
 
 def map_scale(layout: Layout, area: Box) -> float:
@@ -271,8 +273,9 @@ class PageFit:
         )
 
 
-def fit_page(journey: Journey, width: float, height: float) -> PageFit:
-    """The map of `journey` on a `width` x `height` point page (laid out by `poster_layout`)."""
-    chrome = chrome_for(width, height, Legend(journey))
+def fit_page(journey: Journey, width: float, height: float, heat: tuple[str, ...] | None = None) -> PageFit:
+    """The map of `journey` on a `width` x `height` point page (laid out by `poster_layout`); `heat`: the metrics of
+    the heat view's key when the legend has one."""
+    chrome = chrome_for(width, height, Legend(journey, heat))
     layout = _layout_for(journey, chrome)
     return PageFit(width, height, layout, chrome, map_scale(layout, chrome.map_area))

@@ -100,7 +100,7 @@ def plan_poster(journey: Journey, options: PosterOptions = PosterOptions()) -> P
     if options.sheets is not None and options.tile is not None:
         paper = fit_to_sheets(journey, options.tile, options.sheets, landscape)
     width, height = paper.oriented(landscape)
-    fit = fit_page(journey, width, height)
+    fit = fit_page(journey, width, height, None if options.heat is None else options.heat.metrics)
     advice: Advice | None = None
     warning = None
     if not fit.legible:

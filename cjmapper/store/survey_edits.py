@@ -1,8 +1,9 @@
 """The survey part of the edit API, which `Library` inherits beside `JourneyEdits`: reading a journey's responses and
 targets, applying a whole survey import in one transaction (after saving a named version of the journey), taking
-an import back (its undo), and setting a phase's target. Each edit bumps the journey's revision and takes
-`expected_revision` like every other edit. Responses and targets are not part of a journey's versions or journey
-file: a version restored leaves them as they are."""
+an import back (its undo), setting a phase's target, and the Unassigned list: its responses read with their ids,
+placed on a card or a phase (and back), deleted (and put back under their ids). Each edit bumps the journey's
+revision and takes `expected_revision` like every other edit. Responses and targets are not part of a journey's
+versions or journey file: a version restored leaves them as they are."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from cjmapper.errors import EditError
@@ -19,7 +20,7 @@ from cjmapper.store import versions
 from cjmapper.store.edits import JourneyEdits
 from cjmapper.store.results import Revised
 from cjmapper.store.rows import refuse_stale, require
-from cjmapper.store.schema import JOURNEYS, PHASES, VERSIONS
+from cjmapper.store.schema import JOURNEYS, PHASES, TOUCHPOINTS, VERSIONS
 from cjmapper.store.survey_tables import RESPONSES, TARGETS
 from cjmapper.store.versions import VersionInfo
 from cjmapper.survey.kinds import SCALES, Metric
@@ -35,6 +36,30 @@ _FIELDS = (
     RESPONSES.c.answered_on,
     RESPONSES.c.unassigned,
 )
+
+
+IN_CHUNK = 5000
+"""Ids named in one IN list (well under SQLite's limit of bound parameters)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsePlace:
+    """Where one stored response is: on a touchpoint, on a phase, or unassigned under the name its row gave."""
+
+    response_id: int
+    touchpoint_id: int | None = None
+    phase_id: int | None = None
+    unassigned: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """A stored response with its id and import batch (what the Unassigned list shows, and a deletion's undo puts
+    back)."""
+
+    id: int
+    batch: int
+    response: Response
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +91,90 @@ class SurveyEdits:
                 select(*_FIELDS).where(RESPONSES.c.journey_id == journey_id).order_by(RESPONSES.c.id)
             ).all()
         return [r for r in (_response(row) for row in rows) if r is not None]
+
+    def unassigned_responses(self, journey_id: int) -> list[StoredResponse]:
+        """The journey's Unassigned list: responses on neither a touchpoint nor a phase, in the order imported."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(RESPONSES.c.id, RESPONSES.c.batch, *_FIELDS)
+                .where(
+                    RESPONSES.c.journey_id == journey_id,
+                    RESPONSES.c.touchpoint_id.is_(None),
+                    RESPONSES.c.phase_id.is_(None),
+                )
+                .order_by(RESPONSES.c.id)
+            ).all()
+        return [StoredResponse(int(row[0]), int(row[1]), r) for row in rows if (r := _response(row[2:])) is not None]
+
+    def place_survey_responses(
+        self, journey_id: int, placements: Sequence[ResponsePlace], *, expected_revision: int | None = None
+    ) -> Revised[tuple[ResponsePlace, ...]]:
+        """Put each response where its placement says (one transaction, one revision): on a touchpoint or a phase
+        of the journey, or back in the Unassigned list. Returns where they were, for undo. Refuses a card or phase
+        the journey lacks and a response it does not hold."""
+        with self._write() as conn:
+            refuse_stale(conn, journey_id, expected_revision)
+            ids = [p.response_id for p in placements]
+            old = {p.response_id: p for p in _places(conn, journey_id, ids)}
+            missing = [i for i in ids if i not in old]
+            if missing:
+                raise EditError(say("There is no survey response with id {0} in this journey.", missing[0]))
+            for place in {(p.touchpoint_id, p.phase_id) for p in placements}:
+                _check_place(conn, journey_id, *place)
+            if placements:
+                conn.execute(
+                    update(RESPONSES)
+                    .where(RESPONSES.c.id == bindparam("response_id"))
+                    .values(
+                        touchpoint_id=bindparam("touchpoint"),
+                        phase_id=bindparam("phase"),
+                        unassigned=bindparam("name"),
+                    ),
+                    [
+                        {
+                            "response_id": p.response_id,
+                            "touchpoint": p.touchpoint_id,
+                            "phase": p.phase_id,
+                            "name": None if p.unassigned is None else p.unassigned[:MAX_UNASSIGNED],
+                        }
+                        for p in placements
+                    ],
+                )
+            revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
+        return Revised(tuple(old[i] for i in ids), revision)
+
+    def delete_survey_responses(
+        self, journey_id: int, response_ids: Sequence[int], *, expected_revision: int | None = None
+    ) -> Revised[tuple[StoredResponse, ...]]:
+        """Delete the journey's responses `response_ids` (one transaction); returns them, for
+        `restore_survey_responses` to put back."""
+        with self._write() as conn:
+            refuse_stale(conn, journey_id, expected_revision)
+            wanted = list(response_ids)
+            gone: list[StoredResponse] = []
+            for start in range(0, len(wanted), IN_CHUNK):
+                chunk = wanted[start : start + IN_CHUNK]
+                rows = conn.execute(
+                    select(RESPONSES.c.id, RESPONSES.c.batch, *_FIELDS)
+                    .where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk))
+                    .order_by(RESPONSES.c.id)
+                ).all()
+                gone += (StoredResponse(int(row[0]), int(row[1]), r) for row in rows if (r := _response(row[2:])))
+                conn.execute(delete(RESPONSES).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk)))
+            revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
+        return Revised(tuple(gone), revision)
+
+    def restore_survey_responses(
+        self, journey_id: int, responses: Sequence[StoredResponse], *, expected_revision: int | None = None
+    ) -> int:
+        """Put deleted responses back under their ids and batches (the undo of `delete_survey_responses`); returns
+        the journey's new revision."""
+        with self._write() as conn:
+            refuse_stale(conn, journey_id, expected_revision)
+            rows = [_row(journey_id, s.batch, s.response) | {"id": s.id} for s in responses]
+            if rows:
+                conn.execute(insert(RESPONSES), rows)
+            return JourneyEdits._touch(conn, journey_id, expected_revision, ())
 
     def survey_targets(self, journey_id: int) -> list[Target]:
         with self._read() as conn:
@@ -156,6 +265,29 @@ class SurveyEdits:
                 conn.execute(update(TARGETS).where(*where).values(target=target, higher_is_better=higher_is_better))
             revision = JourneyEdits._touch(conn, journey_id, expected_revision, ())
         return Revised(previous, revision)
+
+
+def _places(conn: Connection, journey_id: int, ids: Sequence[int]) -> list[ResponsePlace]:
+    """Where the journey's responses `ids` are (those it holds), read IN_CHUNK at a time."""
+    found: list[ResponsePlace] = []
+    columns = (RESPONSES.c.id, RESPONSES.c.touchpoint_id, RESPONSES.c.phase_id, RESPONSES.c.unassigned)
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        rows = conn.execute(select(*columns).where(RESPONSES.c.journey_id == journey_id, RESPONSES.c.id.in_(chunk)))
+        found += (ResponsePlace(int(r[0]), r[1], r[2], r[3]) for r in rows)
+    return found
+
+
+def _check_place(conn: Connection, journey_id: int, touchpoint_id: int | None, phase_id: int | None) -> None:
+    """Refuses a placement on a card or a phase the journey lacks."""
+    table, wanted = (TOUCHPOINTS, touchpoint_id) if touchpoint_id is not None else (PHASES, phase_id)
+    if wanted is None:
+        return
+    found = conn.execute(select(table.c.id).where(table.c.id == wanted, table.c.journey_id == journey_id)).scalar()
+    if found is None:
+        if table is TOUCHPOINTS:
+            raise EditError(say("There is no touchpoint with id {0} on this journey.", wanted))
+        raise EditError(say("There is no phase with id {0} in this journey.", wanted))
 
 
 def _free_name(conn: Connection, journey_id: int, name: str) -> str:

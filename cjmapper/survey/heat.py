@@ -5,6 +5,7 @@ figure for the card ("CSAT 0.62 / 0.80")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cjmapper.model import Language
@@ -34,6 +35,7 @@ class Mark:
     heat: float
     colour: str
     text: str
+    metric: Metric
 
 
 def _mark(figures: dict[Metric, Figure], language: Language) -> Mark | None:
@@ -45,7 +47,7 @@ def _mark(figures: dict[Metric, Figure], language: Language) -> Mark | None:
         return None
     value = figure_text(worst.metric, worst.value, language)
     target = figure_text(worst.metric, worst.target.value, language)
-    return Mark(worst.heat, heat_colour(worst.heat), f"{worst.metric.value.upper()} {value} / {target}")
+    return Mark(worst.heat, heat_colour(worst.heat), f"{worst.metric.value.upper()} {value} / {target}", worst.metric)
 
 
 def marks(figures: JourneyFigures, language: Language) -> tuple[dict[int, Mark], dict[int, Mark]]:
@@ -53,3 +55,9 @@ def marks(figures: JourneyFigures, language: Language) -> tuple[dict[int, Mark],
     cards = {i: m for i, f in figures.touchpoints.items() if (m := _mark(f, language)) is not None}
     phases = {i: m for i, f in figures.phases.items() if (m := _mark(f, language)) is not None}
     return cards, phases
+
+
+def shown_metrics(*groups: Iterable[Mark]) -> tuple[str, ...]:
+    """The metrics the marks show, as the heat view's key names them (CSAT, NPS, CES, SCORE), in the metrics' order."""
+    found = {m.metric for group in groups for m in group}
+    return tuple(m.value.upper() for m in Metric if m in found)

@@ -173,7 +173,7 @@ class Matcher:
         self.phases: dict[str, int] = {}
         for phase in journey.phases:
             self.phases.setdefault(plain(phase.name), phase.id)
-        self.persona = journey.persona.name if journey.persona is not None else None
+        self.personas = {plain(name): name for name in persona_names(journey)}
 
     def touchpoint(self, cell: str) -> int | str | None:
         """The touchpoint `cell` names (id, else exact title), None when none does, or a reason when it is
@@ -186,11 +186,16 @@ class Matcher:
         return found[0] if found else None
 
     def persona_name(self, cell: str) -> str | None:
+        """The persona a row's cell names: the journey's own spelling of a persona it has (any case), else the cell
+        as given; None for an empty cell."""
         if not cell:
             return None
-        if self.persona is not None and plain(self.persona) == plain(cell):
-            return self.persona
-        return cell
+        return self.personas.get(plain(cell), cell)
+
+
+def persona_names(journey: Journey) -> tuple[str, ...]:
+    """The names a response's persona is matched against (the one place that says so): the journey's personas."""
+    return tuple(persona.name for persona in journey.personas if persona.name)
 
 
 def preview(

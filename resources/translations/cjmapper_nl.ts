@@ -1481,6 +1481,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>Doel voor {0} instellen</translation>
     </message>
     <message>
+        <location filename="../../cjmapper/editing/survey_commands.py"/>
+        <source>Assign {0} survey responses</source>
+        <translation>{0} enquêteantwoorden toewijzen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/survey_commands.py"/>
+        <source>Delete {0} survey responses</source>
+        <translation>{0} enquêteantwoorden verwijderen</translation>
+    </message>
+    <message>
         <location filename="../../cjmapper/editing/version_commands.py"/>
         <source>Save version {0}</source>
         <translation>Versie {0} opslaan</translation>
@@ -2783,6 +2793,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Survey &amp;Targets…</source>
         <translation>Enq&amp;uêtedoelen…</translation>
     </message>
+    <message>
+        <location filename="../../ui/window/survey_actions.py"/>
+        <source>&amp;Unassigned Survey Responses…</source>
+        <translation>Niet-toegewezen enquête&amp;antwoorden…</translation>
+    </message>
 </context>
 <context>
     <name>SurveyImportDialog</name>
@@ -3198,6 +3213,79 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/timer.py"/>
         <source>Hide Timer</source>
         <translation>Timer verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Unassigned Survey Responses</source>
+        <translation>Niet-toegewezen enquêteantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Named in the file</source>
+        <translation>Naam in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Metric</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>The card or phase the selected responses are assigned to</source>
+        <translation>De kaart of fase waaraan de gekozen antwoorden worden toegewezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>&amp;Assign</source>
+        <translation>&amp;Toewijzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Assign the selection &amp;to:</source>
+        <translation>Selectie toewijzen &amp;aan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>Phase {0}</source>
+        <translation>Fase {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>(untitled)</source>
+        <translation>(zonder titel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>1 response named no card or phase of this journey.</source>
+        <translation>1 antwoord noemde geen kaart of fase van deze klantreis.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unassigned_dialog.py"/>
+        <source>{0} responses named no card or phase of this journey.</source>
+        <translation>{0} antwoorden noemden geen kaart of fase van deze klantreis.</translation>
     </message>
 </context>
 <context>

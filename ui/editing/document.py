@@ -63,11 +63,17 @@ from cjmapper.editing.structure_commands import (
     MoveLaneCommand,
     MovePhaseCommand,
 )
-from cjmapper.editing.survey_commands import ImportSurveyCommand, SetTargetCommand
+from cjmapper.editing.survey_commands import (
+    DeleteResponsesCommand,
+    ImportSurveyCommand,
+    PlaceResponsesCommand,
+    SetTargetCommand,
+)
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
 from cjmapper.model import Journey, LaneKind, Persona, Rating, Touchpoint
 from cjmapper.store import Library, VersionInfo
+from cjmapper.store.survey_edits import ResponsePlace
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Response
 
@@ -418,6 +424,19 @@ class JourneyDocument(QObject):
     def set_survey_target(self, phase_id: int, metric: Metric, value: float | None, higher_is_better: bool) -> bool:
         """Set (None: clear) a phase's target for a survey metric; one undo step."""
         return self._perform(SetTargetCommand(self.snapshot, phase_id, metric, value, higher_is_better))
+
+    def assign_survey_responses(
+        self, response_ids: Sequence[int], touchpoint_id: int | None = None, phase_id: int | None = None
+    ) -> bool:
+        """Put responses of the Unassigned list on a card (or a phase); one undo step."""
+        places = [
+            ResponsePlace(i, touchpoint_id, None if touchpoint_id is not None else phase_id) for i in response_ids
+        ]
+        return self._perform(PlaceResponsesCommand(self.snapshot, places))
+
+    def delete_survey_responses(self, response_ids: Sequence[int]) -> bool:
+        """Delete survey responses; one undo step (undo puts them back)."""
+        return self._perform(DeleteResponsesCommand(self.snapshot, response_ids))
 
     # ------------------------------------------------------------------ undo and redo through the gate
 

@@ -40,13 +40,22 @@ class PicturePage:
     title: Rect | None
     legend: Rect | None
     """None: a picture of the map alone."""
+    heat: tuple[str, ...] | None = None
+    """The metrics of the heat view's key in the legend, None without the heat view."""
 
 
 def picture_page(
-    journey: Journey, width: float, height: float, margin: float, font_size: float, chrome: bool
+    journey: Journey,
+    width: float,
+    height: float,
+    margin: float,
+    font_size: float,
+    chrome: bool,
+    heat: tuple[str, ...] | None = None,
 ) -> PicturePage:
     """The page of a scene rect `width` x `height` with `margin` around the map: with its title block and legend
-    (`chrome`), their type a little larger than the cards' and growing with a wide map, or the map alone."""
+    (`chrome`; with the heat view's key for the metrics `heat` when given), their type a little larger than the
+    cards' and growing with a wide map, or the map alone."""
     if not chrome:
         return PicturePage(width, height, 0.0, 0.0, None, None)
     from cjmapper.poster.chrome import GAP_UNITS, TITLE_UNITS, Legend, height_for
@@ -56,9 +65,9 @@ def picture_page(
     title = Rect(margin, margin, inner, TITLE_UNITS * unit)
     map_top = (TITLE_UNITS + GAP_UNITS) * unit
     legend_top = map_top + height - margin + GAP_UNITS * unit
-    legend = Rect(margin, legend_top, inner, height_for(Legend(journey).rows(inner, unit), unit))
+    legend = Rect(margin, legend_top, inner, height_for(Legend(journey, heat).rows(inner, unit), unit))
     # A whole number of units high, as the scene is: a picture's size in pixels then scales with its dpi.
-    return PicturePage(width, math.ceil(legend.bottom + margin - 1e-6), map_top, unit, title, legend)
+    return PicturePage(width, math.ceil(legend.bottom + margin - 1e-6), map_top, unit, title, legend, heat)
 
 
 def paint_chrome(painter: QPainter, journey: Journey, page: PicturePage, printed: date) -> None:
@@ -69,7 +78,7 @@ def paint_chrome(painter: QPainter, journey: Journey, page: PicturePage, printed
 
     ink = PainterInk(painter)
     draw_title_block(ink, journey, page.title, page.unit, printed, None)
-    draw_legend(ink, Legend(journey), page.legend, page.unit)
+    draw_legend(ink, Legend(journey, page.heat), page.legend, page.unit)
 
 
 def _colour(rgb: RGB) -> QColor:

@@ -8,10 +8,13 @@ a 96-dpi screen, so a PNG at `dpi` has `page units * dpi / 96` pixels and prints
 SVG is sized in the same units (its width and height in millimetres match the PNG's printed size), keeps text as
 text and draws the icons as paths.
 
+With `heat` the picture shows the heat view as the canvas does (`ui.canvas.heat_items`: cells and cards coloured by
+their distance from the survey targets), and the legend its key.
+
 Cards paint in full detail in every picture: a PNG below 96 dpi is drawn at 96 dpi (in bands, to bound memory) and
 scaled down smoothly, because the canvas items draw plain blocks when the painter's scale is small.
 
-`export_picture(library, journey_id, path, fmt, dpi, chrome)` is the command line's entry: it makes sure a
+`export_picture(library, journey_id, path, fmt, dpi, chrome, heat)` is the command line's entry: it makes sure a
 QApplication exists (headless unless `QT_QPA_PLATFORM` says otherwise) and opens the journey read-only as a document.
 
 Call these on the GUI thread: the scene is a QGraphicsScene.
@@ -25,6 +28,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QImageWriter, QPainter
@@ -38,7 +42,12 @@ from cjmapper.layout import Layout, Metrics, compute_layout
 from cjmapper.messages import number, say
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.survey.commands import poster_heat
 
+if TYPE_CHECKING:
+    from cjmapper.poster.heat import HeatMarks
+
+from ..canvas.heat_items import HeatCardsItem, HeatCellsItem
 from ..canvas.painting import SCENE_BACKGROUND
 from ..canvas.scene import SCENE_MARGIN, JourneyScene
 from ..canvas.theme import LIGHT
@@ -84,9 +93,16 @@ def map_origin(document: JourneyDocument, chrome: bool = True) -> tuple[float, f
     return SCENE_MARGIN, page.map_top + SCENE_MARGIN
 
 
-def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEFAULT_DPI, chrome: bool = True) -> None:
+def save_picture(
+    document: JourneyDocument,
+    path: Path,
+    fmt: str,
+    dpi: int = DEFAULT_DPI,
+    chrome: bool = True,
+    heat: bool = False,
+) -> None:
     """Write a picture of the whole journey to `path`: "png" at `dpi`, or "svg" (scene units; `dpi` unused); with
-    the poster's title block and legend unless `chrome` is False.
+    the poster's title block and legend unless `chrome` is False; with the heat view (and its key) when `heat`.
 
     The file is replaced atomically: it holds either what it held before or the whole new picture. Raises
     CjmapperError, with one sentence for the user, for an unknown format, a dpi out of range, a PNG with too many
@@ -99,22 +115,30 @@ def save_picture(document: JourneyDocument, path: Path, fmt: str, dpi: int = DEF
         raise CjmapperError(f"cannot write {path}: the folder {path.parent} does not exist")
     if path.is_dir():
         raise CjmapperError(f"cannot write {path}: it is a folder")
+    marks = poster_heat(document.library, document.journey) if heat else None
+    key = None if marks is None else marks.metrics
     if kind == "png":
-        _check_dpi(document, dpi, chrome)
-        data = _render(document, lambda scene, page: _png(scene, page, dpi), chrome)
+        _check_dpi(document, dpi, chrome, key)
+        data = _render(document, lambda scene, page: _png(scene, page, dpi), chrome, marks)
     else:
-        data = _render(document, _svg, chrome)
+        data = _render(document, _svg, chrome, marks)
     _write_atomically(path, data)
 
 
 def export_picture(
-    library: Library, journey_id: int, path: Path, fmt: str, dpi: int = DEFAULT_DPI, chrome: bool = True
+    library: Library,
+    journey_id: int,
+    path: Path,
+    fmt: str,
+    dpi: int = DEFAULT_DPI,
+    chrome: bool = True,
+    heat: bool = False,
 ) -> None:
     """save_picture() for the command line: a QApplication is made when there is none (on Qt's offscreen
     platform unless QT_QPA_PLATFORM names another, so no display is needed), and the journey is opened as a
     document only to be drawn."""
     _ensure_application()
-    save_picture(JourneyDocument(library, journey_id), path, fmt, dpi, chrome)
+    save_picture(JourneyDocument(library, journey_id), path, fmt, dpi, chrome, heat)
 
 
 # ---------------------------------------------------------------------- sizes
@@ -131,12 +155,14 @@ def _scene_size(journey: Journey) -> tuple[float, float]:
     return layout.width + 2 * SCENE_MARGIN, layout.height + 2 * SCENE_MARGIN
 
 
-def _page(journey: Journey, width: float, height: float, chrome: bool) -> PicturePage:
-    return picture_page(journey, width, height, SCENE_MARGIN, Metrics().font_size, chrome)
+def _page(
+    journey: Journey, width: float, height: float, chrome: bool, heat: tuple[str, ...] | None = None
+) -> PicturePage:
+    return picture_page(journey, width, height, SCENE_MARGIN, Metrics().font_size, chrome, heat)
 
 
-def _page_size(journey: Journey, chrome: bool) -> tuple[float, float]:
-    page = _page(journey, *_scene_size(journey), chrome)
+def _page_size(journey: Journey, chrome: bool, heat: tuple[str, ...] | None = None) -> tuple[float, float]:
+    page = _page(journey, *_scene_size(journey), chrome, heat)
     return page.width, page.height
 
 
@@ -168,10 +194,10 @@ def _largest_dpi(width: float, height: float) -> int:
     return guess
 
 
-def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
+def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool, heat: tuple[str, ...] | None = None) -> None:
     if not MIN_DPI <= dpi <= MAX_DPI:
         raise CjmapperError(say("a picture's resolution must be {0} to {1} dpi, not {2}", MIN_DPI, MAX_DPI, dpi))
-    width, height = _page_size(document.journey, chrome)
+    width, height = _page_size(document.journey, chrome, heat)
     if _fits(width, height, dpi):
         return
     w, h = _pixels(width, dpi), _pixels(height, dpi)
@@ -198,18 +224,24 @@ def _check_dpi(document: JourneyDocument, dpi: int, chrome: bool) -> None:
 # ---------------------------------------------------------------------- drawing
 
 
-def _render(document: JourneyDocument, draw: _Draw, chrome: bool) -> bytes:
+def _render(document: JourneyDocument, draw: _Draw, chrome: bool, heat: HeatMarks | None = None) -> bytes:
     """Run `draw` on a fresh scene of the document (its cells flowed as `_picture_layout` flows them, its figures in
-    the journey's language), drawn without item caches, and its page; dispose of the scene."""
+    the journey's language; the heat view's `heat` marks over it when given), drawn without item caches, and its
+    page; dispose of the scene."""
     scene = JourneyScene(document, metrics=_picture_layout(document.journey).metrics, theme=LIGHT)  # as printed
     try:
         scene.map_words = JourneyWords(document.journey.language)
         scene.card_items()  # every card's item made now (the canvas makes them as they come into view)
+        if heat is not None:
+            for heat_item in (HeatCellsItem(lambda: scene.layout), HeatCardsItem(lambda: scene.layout)):
+                heat_item.set_marks(dict(heat.cards), dict(heat.phases))
+                scene.addItem(heat_item)
         for item in scene.items():
             # Cached items would be drawn as pixmaps: blurry in a PNG at another scale, and images in an SVG.
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         source = scene.sceneRect()
-        return draw(scene, _page(document.journey, source.width(), source.height(), chrome))
+        key = None if heat is None else heat.metrics
+        return draw(scene, _page(document.journey, source.width(), source.height(), chrome, key))
     finally:
         scene.dispose()  # the scene itself goes with its Python wrapper: nothing else holds it
 

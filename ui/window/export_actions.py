@@ -68,7 +68,8 @@ class ExportActions(QObject):
         self.poster_job: PosterJob | None = None
         self._open_poster = False
         self.heat_shown: Callable[[], bool] = lambda: False
-        """Whether the canvas shows the heat view (the window says): the open journey's poster then shows it too."""
+        """Whether the canvas shows the heat view (the window says): the open journey's poster and pictures then show it
+        too."""
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """Opens a finished PDF in the user's viewer (tests replace it)."""
         self.shown_journey: Callable[[], Journey | None] = lambda: None
@@ -287,7 +288,7 @@ class ExportActions(QObject):
         dpi, chrome = options
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            save_picture(document, target, fmt, dpi, chrome)
+            save_picture(document, target, fmt, dpi, chrome, heat=self.heat_shown())  # as the canvas shows it
         except CjmapperError as e:
             error: str | None = str(e)
         except OSError as e:

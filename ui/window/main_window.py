@@ -382,6 +382,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.versions_action)
         journey_menu.addAction(self.compare_action)
         journey_menu.addAction(self.survey.targets_action)
+        journey_menu.addAction(self.survey.unassigned_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 

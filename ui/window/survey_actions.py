@@ -1,6 +1,6 @@
 """The window's survey actions: File › Import Survey Results… (the dialog of `ui.dialogs.survey_dialog`), Journey ›
-Survey Targets… (`ui.dialogs.targets_dialog`) and
-View › Heat View, which colours the open journey's cells and cards by how far they are from their targets
+Survey Targets… (`ui.dialogs.targets_dialog`), Journey › Unassigned Survey Responses… (`ui.dialogs.unassigned_dialog`)
+and View › Heat View, which colours the open journey's cells and cards by how far they are from their targets
 (`ui.canvas.heat_items`), read again from the library after every change of the journey while it is on."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..canvas import JourneyScene
 from ..canvas.heat_items import HeatCardsItem, HeatCellsItem
 from ..dialogs.survey_dialog import SurveyImportDialog
 from ..dialogs.targets_dialog import TargetsDialog
+from ..dialogs.unassigned_dialog import UnassignedDialog
 from ..editing.document import JourneyDocument
 
 
@@ -50,6 +51,10 @@ class SurveyActions(QObject):
         self.targets_action.setObjectName("surveyTargetsAction")
         self.targets_action.triggered.connect(self.edit_targets)
         self.targets_dialog: TargetsDialog | None = None
+        self.unassigned_action = QAction(self.tr("&Unassigned Survey Responses…"), parent)
+        self.unassigned_action.setObjectName("unassignedResponsesAction")
+        self.unassigned_action.triggered.connect(self.show_unassigned)
+        self.unassigned_dialog: UnassignedDialog | None = None
         self.dialog: SurveyImportDialog | None = None
         self._scene: JourneyScene | None = None
         self._document: JourneyDocument | None = None
@@ -59,6 +64,7 @@ class SurveyActions(QObject):
         self.import_action.setEnabled(has_journey)
         self.heat_action.setEnabled(has_journey)
         self.targets_action.setEnabled(has_journey)
+        self.unassigned_action.setEnabled(has_journey)
 
     def import_survey(self) -> None:
         document = self.window.document
@@ -75,6 +81,15 @@ class SurveyActions(QObject):
             self.targets_dialog.close()
         self.targets_dialog = TargetsDialog(document, self.parent_widget)
         self.targets_dialog.open()
+
+    def show_unassigned(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        if self.unassigned_dialog is not None:
+            self.unassigned_dialog.close()
+        self.unassigned_dialog = UnassignedDialog(document, self.parent_widget)
+        self.unassigned_dialog.open()
 
     def scene_shown(self, scene: JourneyScene | None, document: JourneyDocument | None) -> None:
         """The canvas shows `scene` of `document` now (None: no journey)."""
