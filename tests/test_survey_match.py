@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cjmapper.model import Persona
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Field, Response, Status, parse_mapping, persona_names, preview
 from cjmapper.survey.read import SurveyFileError, SurveyTable
@@ -94,3 +95,14 @@ def test_a_rows_persona_takes_the_journeys_spelling_of_a_persona_it_has() -> Non
     )
     result = preview(rows, journey)
     assert [r.response.persona for r in result.rows if r.response is not None] == ["Sanne", "Kees"]
+
+
+def test_a_rows_persona_is_matched_against_every_persona_of_the_journey() -> None:
+    journey = survey_journey()
+    journey.personas.append(Persona("Kees de Vries"))
+    assert persona_names(journey) == ("Sanne", "Kees de Vries")
+    rows = table(
+        ("touchpoint", "metric", "value", "persona"), ("1", "csat", "4", "kees  DE vries"), ("1", "csat", "5", "Anna")
+    )
+    result = preview(rows, journey)
+    assert [r.response.persona for r in result.rows if r.response is not None] == ["Kees de Vries", "Anna"]
