@@ -20,15 +20,15 @@ from tests.survey_helpers import survey_journey, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SURVEY = """Contactmoment;Fase;Meting;Waarde;Persona;Datum
-Website bekijken;;klanttevredenheid;5;Sanne;31-03-2026
-Website bekijken;;klanttevredenheid;2;;31-03-2026
-Offerte ontvangen;;NPS;9;;
-Offerte ontvangen;;NPS;4;;
-;Installatie;CES;6,0;;
-Onbekend;;csat;4;;
-Website bekijken;;csat;9;;
-Website bekijken;;klanttevredenheid;5;Sanne;31-03-2026
+SURVEY = """Respondent;Contactmoment;Fase;Meting;Waarde;Persona;Datum
+101;Website bekijken;;klanttevredenheid;5;Sanne;31-03-2026
+102;Website bekijken;;klanttevredenheid;2;;31-03-2026
+103;Offerte ontvangen;;NPS;9;;
+104;Offerte ontvangen;;NPS;4;;
+105;;Installatie;CES;6,0;;
+106;Onbekend;;csat;4;;
+107;Website bekijken;;csat;9;;
+101;Website bekijken;;klanttevredenheid;5;Sanne;31-03-2026
 """
 
 

@@ -18,20 +18,20 @@ def table(headers: tuple[str, ...], *rows: tuple[str, ...]) -> SurveyTable:
 
 def test_rows_are_matched_by_id_title_or_phase_and_sorted_into_the_four_kinds() -> None:
     rows = table(
-        ("touchpoint", "phase", "metric", "value", "persona", "date"),
-        ("2", "", "csat", "5", "", ""),  # by id
-        ("  website   BEKIJKEN ", "", "NPS", "10", "sanne", "2026-01-05"),  # title, case and spaces aside
-        ("", "offerte", "CES", "3", "", ""),  # a phase alone
-        ("Nazorg", "", "csat", "4", "", ""),  # two cards have this title
-        ("Bestaat niet", "", "csat", "4", "", ""),
-        ("", "Geen fase", "score", "2", "", ""),
-        ("1", "", "tevredenheid", "6", "", ""),
-        ("1", "", "csat", "4.5", "", ""),
-        ("1", "", "nps", "", "", ""),
-        ("1", "", "gevoel", "3", "", ""),
-        ("1", "", "csat", "4", "", "gisteren"),
-        ("2", "", "csat", "5", "", ""),  # a duplicate of the first row
-        ("Bestaat niet", "", "csat", "4", "", ""),  # a duplicate of an unmatched row
+        ("respondent", "touchpoint", "phase", "metric", "value", "persona", "date"),
+        ("r1", "2", "", "csat", "5", "", ""),  # by id
+        ("r2", "  website   BEKIJKEN ", "", "NPS", "10", "sanne", "2026-01-05"),  # title, case and spaces aside
+        ("r3", "", "offerte", "CES", "3", "", ""),  # a phase alone
+        ("r4", "Nazorg", "", "csat", "4", "", ""),  # two cards have this title
+        ("r5", "Bestaat niet", "", "csat", "4", "", ""),
+        ("r6", "", "Geen fase", "score", "2", "", ""),
+        ("r7", "1", "", "tevredenheid", "6", "", ""),
+        ("r8", "1", "", "csat", "4.5", "", ""),
+        ("r9", "1", "", "nps", "", "", ""),
+        ("r10", "1", "", "gevoel", "3", "", ""),
+        ("r11", "1", "", "csat", "4", "", "gisteren"),
+        ("r1", "2", "", "csat", "5", "", ""),  # a duplicate of the first row
+        ("r5", "Bestaat niet", "", "csat", "4", "", ""),  # a duplicate of an unmatched row
     )
     result = preview(rows, survey_journey())
     assert [(r.row, r.status) for r in result.rows] == [
@@ -68,9 +68,40 @@ def test_rows_are_matched_by_id_title_or_phase_and_sorted_into_the_four_kinds() 
 
 
 def test_rows_already_stored_are_duplicates() -> None:
-    rows = table(("contactmoment", "meting", "waarde"), ("1", "csat", "4"), ("1", "csat", "5"))
-    result = preview(rows, survey_journey(), stored=[Response(Metric.CSAT, 4, touchpoint_id=1)])
-    assert [r.status for r in result.rows] == [Status.DUPLICATE, Status.VALID]
+    """The same export imported again adds nothing; a later export repeating its rows adds only its new ones."""
+    first = table(("contactmoment", "meting", "waarde"), ("1", "csat", "4"), ("1", "csat", "5"))
+    stored = preview(first, survey_journey()).to_store(keep_unassigned=True)
+    again = preview(first, survey_journey(), stored=stored)
+    assert [r.status for r in again.rows] == [Status.DUPLICATE, Status.DUPLICATE]
+    later = table(("contactmoment", "meting", "waarde"), ("1", "csat", "4"), ("1", "csat", "5"), ("2", "csat", "3"))
+    assert [r.status for r in preview(later, survey_journey(), stored=stored).rows] == [
+        Status.DUPLICATE,
+        Status.DUPLICATE,
+        Status.VALID,
+    ]
+
+
+def test_alike_rows_are_two_respondents_unless_a_column_tells_respondents_apart() -> None:
+    """Without a column cjmapper does not read, two alike rows are two people who answered alike: both count (20
+    NPS answers of a phase on one day are 20, not the 11 values they hold). With a respondent's id, a row alike in
+    every column is one row twice."""
+    alike = table(("fase", "meting", "waarde", "datum"), *[("offerte", "nps", "9", "2026-09-15")] * 3)
+    result = preview(alike, survey_journey())
+    assert [r.status for r in result.rows] == [Status.VALID] * 3
+    stored = result.to_store(keep_unassigned=True)
+    assert len(stored) == 3
+    assert [r.status for r in preview(alike, survey_journey(), stored=stored).rows] == [Status.DUPLICATE] * 3
+    with_id = table(
+        ("klant", "fase", "meting", "waarde"),
+        ("17", "offerte", "nps", "9"),
+        ("17", "offerte", "nps", "9"),
+        ("18", "offerte", "nps", "9"),
+    )
+    assert [r.status for r in preview(with_id, survey_journey()).rows] == [
+        Status.VALID,
+        Status.DUPLICATE,
+        Status.VALID,
+    ]
 
 
 def test_columns_can_be_mapped_and_a_mapping_wins_over_a_header() -> None:

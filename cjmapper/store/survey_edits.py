@@ -35,6 +35,7 @@ _FIELDS = (
     RESPONSES.c.persona,
     RESPONSES.c.answered_on,
     RESPONSES.c.unassigned,
+    RESPONSES.c.source,
 )
 
 
@@ -310,11 +311,12 @@ def _row(journey_id: int, batch: int, r: Response) -> dict[str, object]:
         "value": r.value,
         "persona": None if r.persona is None else r.persona[:MAX_PERSONA],
         "answered_on": r.answered_on,
+        "source": r.source,
     }
 
 
 def _response(row: Sequence[object]) -> Response | None:
-    metric, value, touchpoint_id, phase_id, persona, answered_on, unassigned = row
+    metric, value, touchpoint_id, phase_id, persona, answered_on, unassigned, source = row
     if not isinstance(metric, str) or metric not in Metric.__members__.values() or not isinstance(value, int):
         return None
     scale = SCALES[Metric(metric)]
@@ -328,4 +330,5 @@ def _response(row: Sequence[object]) -> Response | None:
         persona if isinstance(persona, str) else None,
         answered_on if isinstance(answered_on, str) else None,
         unassigned if isinstance(unassigned, str) else None,
+        source if isinstance(source, str) else None,
     )

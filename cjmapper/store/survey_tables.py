@@ -23,11 +23,14 @@ RESPONSES = Table(
     Column("value", Integer, nullable=False),
     Column("persona", String(200), nullable=True),
     Column("answered_on", String(10), nullable=True),
+    Column("source", String(40), nullable=True),
     Index("ix_survey_responses_journey", "journey_id", "batch"),
     **NEVER_REUSE_IDS,
 )
 """One answer: on a touchpoint, on a phase, or unassigned (the name its row gave). `batch`: the import it came in
-(numbered per journey), which undo deletes whole. `answered_on`: an ISO date or NULL."""
+(numbered per journey), which undo deletes whole. `answered_on`: an ISO date or NULL. `source`: the fingerprint of
+the file's row it came from (`cjmapper.survey.match.fingerprints`), so that importing the same rows again adds
+nothing."""
 
 TARGETS = Table(
     "survey_targets",

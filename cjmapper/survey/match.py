@@ -3,16 +3,20 @@ headers, or mapped by the user), each row checked and matched to a touchpoint (b
 name), and sorted into valid, invalid (with the reason), duplicate and unmatched rows: the preview shown before
 anything is written.
 
-A row is a duplicate when another row of the file, or a response already stored for the journey, has the same
-touchpoint (or phase, or unassigned name), metric, value, persona and date: the same export imported twice adds
-nothing."""
+A row is a duplicate when a response already stored for the journey came from the same row (`fingerprints`: the
+same cells in every column), so the same export imported twice, or a later export that repeats its rows, adds
+nothing. Within one file, rows alike in every column are duplicates only where the file has a column cjmapper does
+not read (a respondent's id, a timestamp: the row was pasted twice); in a file of only the columns read, two alike
+rows are two respondents who answered alike, and both count."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -64,18 +68,9 @@ class Response:
     persona: str | None = None
     answered_on: str | None = None
     unassigned: str | None = None
-
-    def key(self) -> tuple[object, ...]:
-        """What two responses share when one is a duplicate of the other."""
-        return (
-            self.touchpoint_id,
-            self.phase_id,
-            None if self.unassigned is None else plain(self.unassigned),
-            self.metric,
-            self.value,
-            plain(self.persona or ""),
-            self.answered_on or "",
-        )
+    source: str | None = dataclasses.field(default=None, compare=False)
+    """The fingerprint of the row it came from (`fingerprints`; None for a response made otherwise): not part of
+    what the response says, so left out of comparing two."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +208,11 @@ def preview(
     else:
         require_columns(where)
     matcher = Matcher(journey)
-    seen = {r.key() for r in stored}
+    seen = {r.source for r in stored if r.source is not None}
+    read = set(where.values())
+    unread = any(header.strip() for index, header in enumerate(table.headers) if index not in read)
     results: list[RowResult] = []
-    for line, cells in table.rows:
+    for (line, cells), source in zip(table.rows, fingerprints(table, alike_are_one=unread), strict=True):
 
         def cell(field: Field, cells: tuple[str, ...] = cells) -> str:
             index = where.get(field)
@@ -223,13 +220,27 @@ def preview(
 
         result = _row(line, cells, cell, matcher)
         if result.response is not None:
-            key = result.response.key()
-            if key in seen:
-                result = RowResult(line, Status.DUPLICATE, "", result.response, cells)
-            else:
-                seen.add(key)
+            response = replace(result.response, source=source)
+            status = Status.DUPLICATE if source in seen else result.status
+            seen.add(source)
+            result = RowResult(line, status, "", response, cells)
         results.append(result)
     return Preview(tuple(results))
+
+
+def fingerprints(table: SurveyTable, *, alike_are_one: bool) -> list[str]:
+    """Each data row's fingerprint: a hash of its cells (trimmed), the same for the same row in another export.
+    Rows alike in every column share it when `alike_are_one` (the file has a column that tells respondents apart,
+    so alike rows are one row twice); otherwise the second of two alike rows gets its own (two respondents)."""
+    found: list[str] = []
+    counts: dict[str, int] = {}
+    for _line, cells in table.rows:
+        text = "\x1f".join(cell.strip() for cell in cells).rstrip("\x1f")
+        if not alike_are_one:
+            n = counts[text] = counts.get(text, 0) + 1
+            text = f"{text}\x1e{n}" if n > 1 else text
+        found.append(hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest())
+    return found
 
 
 def _row(line: int, cells: tuple[str, ...], get: Callable[[Field], str], matcher: Matcher) -> RowResult:

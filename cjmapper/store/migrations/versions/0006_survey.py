@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("value", sa.Integer, nullable=False),
         sa.Column("persona", sa.String(200), nullable=True),
         sa.Column("answered_on", sa.String(10), nullable=True),
+        sa.Column("source", sa.String(40), nullable=True),
         sqlite_autoincrement=True,
     )
     op.create_index("ix_survey_responses_journey", "survey_responses", ["journey_id", "batch"])
