@@ -2109,6 +2109,59 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>PersonaMenu</name>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Move &amp;Left</source>
+        <translation>Naar &amp;links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Move &amp;Right</source>
+        <translation>Naar &amp;rechts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>&amp;Colour</source>
+        <translation>&amp;Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>&amp;Other Colour…</source>
+        <translation>&amp;Andere kleur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Re&amp;move Persona…</source>
+        <translation>Persona &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Persona Colour</source>
+        <translation>Kleur van de persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Remove Persona</source>
+        <translation>Persona verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Remove persona “{0}”? Her or his scores and targets on every card go with her or him.</source>
+        <translation>Persona “{0}” verwijderen? Haar of zijn scores en gewenste scores op alle kaarten gaan mee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Undo brings the persona back with the scores.</source>
+        <translation>Ongedaan maken brengt de persona terug, met de scores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>PersonaStrip</name>
     <message>
         <location filename="../../ui/panels/persona_strip.py"/>

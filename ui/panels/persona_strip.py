@@ -6,7 +6,9 @@ another however narrow the strip (the whole text is in the tooltip; `segment_box
 drawn in a larger type than the panels, for a projector. With no persona it is one thin line, "Add a persona".
 It follows the document live (`JourneyDocument.changed`), so typing in the Properties panel shows here at once.
 
-A click on the strip (or Enter when it has focus) opens the `PersonaDialog`; OK writes the persona with one
+A chip's context menu (right click, or the menu key or Shift+F10 for the current persona; Left and Right choose it)
+moves, recolours or removes a persona (`persona_menu.PersonaMenu`). A click on the strip (or Enter when it has
+focus) opens the `PersonaDialog`; OK writes the persona with one
 `update_journey` call, so the whole edit is one undo step. `set_editable(False)` (workshop mode locks the journey's
 fields) makes the strip read-only and hides it when there is no persona.
 """
@@ -16,9 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QEnterEvent,
     QFont,
     QFontMetricsF,
@@ -49,6 +52,7 @@ from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..i18n import integer
 from ..length_limit import show_limit
 from ..plain_text import plain_tooltip
+from .persona_menu import PersonaMenu
 
 AVATAR = QColor("#5b6b8c")
 """The initials' circle (white initials; reads on a light and a dark strip)."""
@@ -56,6 +60,7 @@ TYPE_SCALE = 1.15
 """The strip's text against the application font: larger, for a projector."""
 NAME_SCALE = 1.3
 PADDING = 6.0
+PADDING_INT = 6
 GAP = 18.0
 
 
@@ -87,12 +92,16 @@ class PersonaStrip(QWidget):
         self._persona: Persona | None = None
         self.current = 0
         """The index of the persona shown and chosen as the current one (the properties panel edits its score)."""
+        self._current_id: int | None = None
+        """The current persona's id: she stays the current one when the personas move (a move, its undo)."""
         self._personas: list[tuple[str, str]] = []
         """Each persona's name and colour, in order."""
         self._editable = True
         self._hovered = False
         self.dialog: PersonaDialog | None = None
         """The open Persona dialog, if any."""
+        self.menu: PersonaMenu | None = None
+        """The last context menu opened on a persona (its chip's or the strip's)."""
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
@@ -110,6 +119,7 @@ class PersonaStrip(QWidget):
         if self._document is not None and shiboken6.isValid(self._document):
             self._document.changed.disconnect(self._document_changed)
         self._document = document
+        self._current_id = None
         if self.current:
             self.current = 0
             self.current_changed.emit(0)
@@ -142,7 +152,11 @@ class PersonaStrip(QWidget):
         document = self._document
         personas = document.journey.personas if document is not None else []
         current = self.current
+        ids = [p.id for p in personas]
+        if self._current_id in ids:
+            self.current = ids.index(self._current_id)
         self.current = max(0, min(self.current, len(personas) - 1))
+        self._current_id = ids[self.current] if personas else None
         if self.current != current:
             self.current_changed.emit(self.current)
         self._personas = (
@@ -299,6 +313,7 @@ class PersonaStrip(QWidget):
         """Make the persona at `index` the current one."""
         if 0 <= index < len(self._personas) and index != self.current:
             self.current = index
+            self._current_id = None
             self._refresh()
             self.current_changed.emit(index)
 
@@ -448,7 +463,49 @@ class PersonaStrip(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.edit_persona():
             event.accept()
             return
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and len(self._personas) > 1:
+            self.choose(self.current + (1 if event.key() == Qt.Key.Key_Right else -1))
+            event.accept()
+            return
+        shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if (shift_f10 or event.key() == Qt.Key.Key_Menu) and self.open_menu(self.current) is not None:
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _chip_point(self, index: int) -> QPoint:
+        for i, box in self.chip_boxes():
+            if i == index:
+                return box.bottomLeft().toPoint()
+        return QPoint(PADDING_INT, self.height())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """A chip's menu for its persona; elsewhere on the strip (and from the keyboard) the current persona's."""
+        index = self.current
+        position = event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            for i, box in self.chip_boxes():
+                if box.contains(QPointF(event.pos())):
+                    index = i
+        else:
+            position = self.mapToGlobal(self._chip_point(index))
+        if index >= 0 and self.open_menu(index, position) is not None:
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    def open_menu(self, index: int, position: QPoint | None = None) -> PersonaMenu | None:
+        """Show the context menu of the persona at `index` (not blocking); None when the strip is read-only or
+        there is no such persona."""
+        document = self._document
+        if document is None or not self._editable or not 0 <= index < len(document.journey.personas):
+            return None
+        if self.menu is not None and shiboken6.isValid(self.menu):
+            self.menu.deleteLater()
+        menu = PersonaMenu(document, index, self)
+        self.menu = menu
+        menu.popup(position if position is not None else self.mapToGlobal(self._chip_point(index)))
+        return menu
 
     def edit_persona(self) -> bool:
         """Open the Persona dialog (window-modal, not blocking); OK writes the persona as one undo step. False when
