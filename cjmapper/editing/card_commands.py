@@ -28,6 +28,14 @@ COPIED_FIELDS = card_fields.COPIED
 """What a copy takes over besides the title."""
 
 
+def copied_fields(card: Touchpoint) -> dict[str, object]:
+    """What a copy of `card` takes over besides the title: its fields, and the other personas' ratings it has."""
+    fields: dict[str, object] = {name: getattr(card, name) for name in COPIED_FIELDS}
+    if card.ratings:
+        fields["ratings"] = dict(card.ratings)
+    return fields
+
+
 class NewCardsCommand(Command):
     """Cards added to one cell, from `index` on (None: at the end), in the order given: (title, other fields)."""
 
@@ -123,12 +131,13 @@ class AddTouchpointCommand(NewCardsCommand):
 
 
 class InsertTouchpointsCommand(NewCardsCommand):
-    """Copies of cards (paste, duplicate): their fields, not their ids or places."""
+    """Copies of cards (paste, duplicate): their fields and every persona's score and target (`ratings`, by the
+    persona ids of this journey: a paste from elsewhere maps them first), not their ids or places."""
 
     def __init__(
         self, snapshot: JourneySnapshot, cards: Sequence[Touchpoint], phase_id: int, lane_id: int, index: int | None
     ) -> None:
-        specs = [(card.title, {name: getattr(card, name) for name in COPIED_FIELDS}) for card in cards]
+        specs = [(card.title, copied_fields(card)) for card in cards]
         super().__init__(snapshot, phase_id, lane_id, index, specs)
 
 

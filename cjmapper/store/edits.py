@@ -484,14 +484,19 @@ class JourneyEdits(PersonaEdits):
         """Add cards (each its title and its other fields by name, as `add_touchpoint` takes them) to a cell, in
         the order given from `index` on (None: at the end): as adding them one after another at index, index + 1,
         ..., but in one transaction, with one revision and one change notice, and all or none of them (a bad value
-        in any card is refused before anything is written). Returns the new cards as stored, the cell's other
-        cards renumbered to make room, and the journey's new revision."""
+        in any card is refused before anything is written); `ratings` among a card's fields: the other personas' (as
+        `Touchpoint.ratings`). Returns the new cards as stored, the cell's other cards renumbered to make room, and
+        the journey's new revision."""
         if not cards:
             raise EditError(say("Give one or more cards to add."))
         new_cards = []
         for title, fields in cards:
-            refuse_unknown_fields("add_touchpoints", fields)
-            new_cards.append(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **dict[str, Any](fields))))
+            refuse_unknown_fields("add_touchpoints", {k: v for k, v in fields.items() if k != "ratings"})
+            given = dict[str, Any](fields)
+            ratings = dict(given.pop("ratings", None) or {})
+            new_cards.append(
+                replace(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given)), ratings=ratings)
+            )
         with self._write() as conn:
             check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(new_cards), ())
@@ -506,6 +511,7 @@ class JourneyEdits(PersonaEdits):
             ).scalars()
             for card, new_id in zip(new_cards, new_ids, strict=True):
                 card.id = int(new_id)
+            personas.insert_new_card_ratings(conn, journey_id, new_cards)
             revision = self._touch(
                 conn,
                 journey_id,

@@ -271,6 +271,14 @@ def insert_card_ratings(
         conn.execute(insert(RATINGS), rows)
 
 
+def insert_new_card_ratings(conn: Connection, journey_id: int, cards: Sequence[Touchpoint]) -> None:
+    """The other personas' ratings of new `cards` (stored already, under their ids): a rating of a persona that is not
+    one of the journey's others is refused."""
+    if any(card.ratings for card in cards):
+        others = persona_ids(conn, journey_id)[1:]
+        insert_card_ratings(conn, cards, {p: p for p in others}, {})
+
+
 def set_first(conn: Connection, journey_id: int, persona: Persona | None) -> None:
     """`Library.update_journey(persona=...)`: the first persona's name, description, goals and frustrations (added
     when the journey has none), or (None) the first persona taken out."""

@@ -1,9 +1,15 @@
 """Cards on the clipboard: mime type `CARDS_MIME` holds a JSON list of card field dicts (no ids, no places), so a
 copy can be pasted into any cell of any journey, also in another cjmapper window. Plain text (the titles, one a
-line) goes along for other programs."""
+line) goes along for other programs.
+
+Each card also lists every persona's score and target on it (`personas`: id, name, score, target) and names the
+journey it came from (`journey`: a digest of the library's location and the journey's id, `journey_key`), so a paste
+gives each rating back to its persona: by id in the same journey, by name in another (`cjmapper.persona_transfer`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 from typing import Any, cast
@@ -12,7 +18,8 @@ from PySide6.QtCore import QMimeData
 
 from cjmapper import card_fields as card_fields_schema
 from cjmapper.card_fields import ValueKind
-from cjmapper.model import MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Touchpoint
+from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Journey, Rating, Touchpoint
+from cjmapper.persona_transfer import RatedPersona, rated_personas, transfer
 
 CARDS_MIME = "application/x-cjmapper-cards"
 CARD_FIELDS = card_fields_schema.NAMES
@@ -39,17 +46,53 @@ def card_fields(card: Touchpoint) -> dict[str, Any]:
     return {name: getattr(card, name) for name in CARD_FIELDS}
 
 
-def cards_mime(cards: Sequence[Touchpoint]) -> QMimeData:
-    """Mime data for copying `cards` (in the order given)."""
+def journey_key(location: object, journey_id: int) -> str:
+    """What names a journey on the clipboard: a digest of its library's location and its id (no path or address
+    in the clear)."""
+    return hashlib.sha256(f"{location}\n{journey_id}".encode()).hexdigest()[:32]
+
+
+def cards_mime(cards: Sequence[Touchpoint], journey: Journey | None = None, key: str = "") -> QMimeData:
+    """Mime data for copying `cards` (in the order given); with the `journey` they are in (and its `journey_key`),
+    every persona's score and target on each go along."""
+    entries = []
+    for card in cards:
+        entry = card_fields(card)
+        if journey is not None:
+            entry["journey"] = key
+            entry["personas"] = [
+                {"id": r.persona_id, "name": r.name, "score": r.rating.score, "target": r.rating.target}
+                for r in rated_personas(card, journey)
+            ]
+        entries.append(entry)
     data = QMimeData()
-    payload = json.dumps([card_fields(card) for card in cards], ensure_ascii=False)
+    payload = json.dumps(entries, ensure_ascii=False)
     data.setData(CARDS_MIME, payload.encode("utf-8"))
     data.setText("\n".join(card.title for card in cards))
     return data
 
 
-def _card_from(entry: object) -> Touchpoint | None:
-    """A card (id and place 0) from one decoded entry, or None when it is not a card dict."""
+def _score(value: object) -> int | None:
+    return cast(int, value) if _TAKEN["score"](value) else None
+
+
+def _rated(entry: dict[str, Any]) -> list[RatedPersona] | None:
+    """The personas' ratings an entry lists (None: it lists none, a copy made before personas had their own)."""
+    listed = entry.get("personas")
+    if not isinstance(listed, list):
+        return None
+    found = []
+    for item in listed:
+        if isinstance(item, dict) and _is_int(item.get("id")) and isinstance(item.get("name"), str):
+            rating = Rating(_score(item.get("score")), _score(item.get("target")))
+            if rating != Rating():
+                found.append(RatedPersona(item["id"], item["name"][:MAX_PERSONA_NAME], rating))
+    return found
+
+
+def _card_from(entry: object, journey: Journey | None, key: str) -> Touchpoint | None:
+    """A card (id and place 0) from one decoded entry, or None when it is not a card dict; with the `journey` it is
+    pasted into, its personas' ratings given to that journey's."""
     if not isinstance(entry, dict):
         return None
     title = entry.get("title")
@@ -60,11 +103,15 @@ def _card_from(entry: object) -> Touchpoint | None:
         for field in card_fields_schema.FIELDS
         if field.kind != "title" and field.name in entry and _TAKEN[field.kind](entry[field.name])
     }
-    return Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE], **taken)
+    card = Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE], **taken)
+    if journey is None:
+        return card
+    return transfer(card, _rated(entry), journey, bool(key) and entry.get("journey") == key)
 
 
-def cards_from_mime(data: QMimeData | None) -> list[Touchpoint]:
-    """The cards on the clipboard ([] when there are none or the data is not ours)."""
+def cards_from_mime(data: QMimeData | None, journey: Journey | None = None, key: str = "") -> list[Touchpoint]:
+    """The cards on the clipboard ([] when there are none or the data is not ours); with the `journey` they are
+    pasted into (and its `journey_key`), each with every persona's score and target that journey can hold."""
     if data is None or not data.hasFormat(CARDS_MIME):
         return []
     try:
@@ -73,7 +120,7 @@ def cards_from_mime(data: QMimeData | None) -> list[Touchpoint]:
         return []
     if not isinstance(decoded, list):
         return []
-    return [card for card in map(_card_from, decoded) if card is not None]
+    return [card for card in (_card_from(entry, journey, key) for entry in decoded) if card is not None]
 
 
 def release_clipboard() -> None:

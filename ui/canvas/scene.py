@@ -53,7 +53,7 @@ from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Language
 
 from ..editing.document import JourneyDocument
 from .capture import QuickCapture
-from .clipboard import cards_from_mime, cards_mime
+from .clipboard import cards_from_mime, cards_mime, journey_key
 from .editing import InlineEditor
 from .find_marks import CardMarks
 from .grid_items import CornerItem
@@ -333,8 +333,12 @@ class JourneyScene(CardMarks, SceneMenus, SceneInput, ItemSync):
         if not ids:
             return False
         cards = [self._cards[i].card for i in ids]
-        QApplication.clipboard().setMimeData(cards_mime(cards))
+        QApplication.clipboard().setMimeData(cards_mime(cards, self.document.journey, self._journey_key()))
         return True
+
+    def _journey_key(self) -> str:
+        """What names this journey on the clipboard (`clipboard.journey_key`)."""
+        return journey_key(self.document.library.location, self.document.journey_id)
 
     def cut_selection(self) -> bool:
         """Copy, then delete the selected cards (one undo step)."""
@@ -360,7 +364,7 @@ class JourneyScene(CardMarks, SceneMenus, SceneInput, ItemSync):
 
     def paste(self) -> list[int]:
         """Paste cards from the clipboard (see `paste_target`); selects and returns the new cards."""
-        cards = cards_from_mime(QApplication.clipboard().mimeData())
+        cards = cards_from_mime(QApplication.clipboard().mimeData(), self.document.journey, self._journey_key())
         target = self.paste_target()
         if not cards or target is None:
             return []
