@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from cjmapper.errors import EditError
 from cjmapper.model import Journey, Persona, Rating, Touchpoint
 from cjmapper.persona_transfer import RatedPersona, transfer
 from cjmapper.store import Library
@@ -140,3 +141,23 @@ def test_the_same_journey_maps_by_id_before_name() -> None:
     assert ratings(journey, same) == [Rating(5), Rating(2, 3), Rating(1)]
     other = transfer(card, rated, journey, same_journey=False)
     assert ratings(journey, other) == [Rating(2, 3), Rating(5), Rating(1)]  # by name, in the copy's order
+
+
+@pytest.mark.both_backends
+def test_the_library_adds_cards_with_their_ratings_in_one_transaction(library: Library) -> None:
+    journey_id = library.create_journey(load_example("en"))
+    library.add_persona(journey_id, Persona("Karel"))
+    journey = library.load_journey(journey_id)
+    karel = journey.personas[1].id
+    phase, lane = journey.touchpoints[0].phase_id, journey.touchpoints[0].lane_id
+    fields = {"score": 2, "target": 4, "ratings": {karel: Rating(5, 5)}}
+    added = library.add_touchpoints(journey_id, phase, lane, [("Copy", fields)])
+    [card] = added.touchpoints
+    assert card.ratings == {karel: Rating(5, 5)}
+    journey = library.load_journey(journey_id)
+    assert ratings(journey, journey.touchpoint(card.id)) == [Rating(2, 4), Rating(5, 5)]
+    count = len(journey.touchpoints)
+    stranger = {"ratings": {journey.personas[0].id: Rating(1)}}  # the first persona's are the card's own fields
+    with pytest.raises(EditError):
+        library.add_touchpoints(journey_id, phase, lane, [("Fine", {}), ("Bad", stranger)])
+    assert len(library.load_journey(journey_id).touchpoints) == count

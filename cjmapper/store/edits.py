@@ -81,6 +81,7 @@ from cjmapper.store.rows import (
     insert_touchpoints,
     journey_of_cards,
     move_in_order,
+    new_touchpoint,
     record,
     refuse_stale,
     refuse_unknown_fields,
@@ -489,14 +490,7 @@ class JourneyEdits(PersonaEdits):
         the journey's new revision."""
         if not cards:
             raise EditError(say("Give one or more cards to add."))
-        new_cards = []
-        for title, fields in cards:
-            refuse_unknown_fields("add_touchpoints", {k: v for k, v in fields.items() if k != "ratings"})
-            given = dict[str, Any](fields)
-            ratings = dict(given.pop("ratings", None) or {})
-            new_cards.append(
-                replace(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given)), ratings=ratings)
-            )
+        new_cards = [new_touchpoint("add_touchpoints", phase_id, lane_id, title, fields) for title, fields in cards]
         with self._write() as conn:
             check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(new_cards), ())

@@ -358,6 +358,15 @@ def refuse_unknown_fields(method: str, given: Mapping[str, object]) -> None:
         raise TypeError(f"{method}() got an unexpected card field {unknown[0]!r}")
 
 
+def new_touchpoint(method: str, phase_id: int, lane_id: int, title: str, fields: Mapping[str, object]) -> Touchpoint:
+    """A new card (id and position 0) of `title` and `fields`, each through its rule; `ratings` among the fields are
+    the other personas' (as `Touchpoint.ratings`), written by `personas.insert_new_card_ratings`."""
+    given = dict[str, Any](fields)
+    ratings = dict(given.pop("ratings", None) or {})
+    refuse_unknown_fields(method, given)
+    return replace(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given)), ratings=ratings)
+
+
 def write_card_fields(
     conn: Connection, cards: Sequence[Touchpoint], changes: Mapping[int, Mapping[str, object]]
 ) -> list[Touchpoint]:
