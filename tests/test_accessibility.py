@@ -24,11 +24,11 @@ from ui import i18n
 from ui.canvas import JourneyScene
 from ui.canvas.accessible import card_name
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
+from ui.dialogs.persona_dialog import PersonaDialog
 from ui.dialogs.preferences import PreferencesDialog
 from ui.dialogs.team import TeamLibraryDialog
 from ui.export.picture_dialog import PictureDpiDialog
 from ui.export.poster_dialog import PosterDialog
-from ui.panels.persona_strip import PersonaDialog
 from ui.window.main_window import MainWindow
 
 NAME = QAccessible.Text.Name

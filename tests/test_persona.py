@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from cjmapper.model import Journey, Lane, Persona, Phase, Touchpoint
 from cjmapper.store import Library
 from cjmapper.templates import load_example
-from ui.panels.persona_strip import PersonaDialog, PersonaStrip
+from ui.dialogs.persona_dialog import PersonaDialog
+from ui.panels.persona_strip import PersonaStrip
 from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cjmapper.interchange import write_journey
@@ -91,7 +91,7 @@ def test_recolouring_the_second_persona_redraws_her_curve(qtbot: QtBot, window: 
     assert menu.isVisible()
     assert [a.isEnabled() for a in (menu.move_left, menu.move_right)] == [True, False]
     steps = window.document.undo_stack.count() if window.document else 0
-    [green] = [a for a in menu.colour_actions if a.text() == RECOLOURED]
+    [green] = [a for a in menu.colour_actions if a.data() == RECOLOURED]
     green.trigger()
     assert window.document is not None
     assert window.document.undo_stack.count() == steps + 1
@@ -171,3 +171,32 @@ def test_removing_a_persona_asks_and_undo_brings_her_scores_back(qtbot: QtBot, w
     assert stored_ratings(path) == ratings
     assert window.document is not None
     assert write_journey(window.document.journey) == before
+
+
+def test_the_edit_persona_dialog_recolours_her_in_one_step_with_her_other_fields(
+    qtbot: QtBot, window: MainWindow, path: Path
+) -> None:
+    karel = opened(window)
+    strip = window.persona_strip
+    strip.choose(1)
+    window.edit_persona_action.trigger()
+    dialog = strip.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.colour() == KAREL
+    dialog.name_field.setText("Karel de Vries")
+    dialog.colour_field.setCurrentIndex(dialog.colour_field.findData(RECOLOURED))
+    assert window.document is not None
+    steps = window.document.undo_stack.count()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert window.document.undo_stack.count() == steps + 1
+    journey = stored(path)
+    assert journey.personas[1].name == "Karel de Vries"
+    assert journey.persona_colours() == ["#0072b2", RECOLOURED]
+    assert near(canvas_colours(window), RECOLOURED)
+    window.undo_action.trigger()
+    journey = stored(path)
+    assert [(p.id, p.name) for p in journey.personas][1] == (karel, "Karel")
+    assert journey.persona_colours()[1] == KAREL

@@ -2053,63 +2053,113 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
 <context>
     <name>PersonaDialog</name>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>Persona</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>Edit Persona</source>
         <translation>Persona bewerken</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>The persona is the customer this journey follows: who they are, what they want to get done and what gets in their way.</source>
         <translation>De persona is de klant die deze klantreis volgt: wie het is, wat die voor elkaar wil krijgen en wat daarbij in de weg zit.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>For example: Linda, working mother</source>
         <translation>Bijvoorbeeld: Linda, werkende moeder</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>&amp;Description</source>
         <translation>&amp;Beschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>&amp;Goals</source>
         <translation>&amp;Doelen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>&amp;Frustrations</source>
         <translation>&amp;Frustraties</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>Own colour ({0})</source>
+        <translation>Eigen kleur ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>&amp;Colour</source>
+        <translation>&amp;Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>&amp;Remove Persona</source>
         <translation>Persona &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>Give the persona a name.</source>
         <translation>Geef de persona een naam.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/persona_strip.py"/>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
         <source>Each text can hold at most {0} characters.</source>
         <translation>Elke tekst mag hoogstens {0} tekens lang zijn.</translation>
     </message>
 </context>
 <context>
     <name>PersonaMenu</name>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Blue</source>
+        <translation>Blauw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Reddish purple</source>
+        <translation>Roodpaars</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Bluish green</source>
+        <translation>Blauwgroen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Indigo</source>
+        <translation>Indigo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Sky blue</source>
+        <translation>Hemelsblauw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Purple</source>
+        <translation>Paars</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Teal</source>
+        <translation>Zeegroen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_menu.py"/>
+        <source>Black</source>
+        <translation>Zwart</translation>
+    </message>
     <message>
         <location filename="../../ui/panels/persona_menu.py"/>
         <source>Move &amp;Left</source>
@@ -2222,6 +2272,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/panels/persona_strip.py"/>
         <source>{0}: click to make this the current persona</source>
         <translation>{0}: klik om dit de huidige persona te maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/persona_strip.py"/>
+        <source>Edit Persona</source>
+        <translation>Persona bewerken</translation>
     </message>
 </context>
 <context>

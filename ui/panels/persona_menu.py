@@ -19,6 +19,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PersonaMenu", text)
 
 
+def colour_names() -> dict[str, str]:
+    """The palette's colours (`PERSONA_COLOURS`) by their names, as the menu and the Persona dialog show them."""
+    names = (
+        tr("Blue"), tr("Reddish purple"), tr("Bluish green"), tr("Indigo"),
+        tr("Sky blue"), tr("Purple"), tr("Teal"), tr("Black"),
+    )  # fmt: skip
+    return dict(zip(PERSONA_COLOURS, names, strict=True))
+
+
 def swatch(colour: str, size: int = 16) -> QIcon:
     """A filled circle of `colour`, for the colour submenu."""
     pixmap = QPixmap(size, size)
@@ -56,8 +65,9 @@ class PersonaMenu(QMenu):
         self.colours.setObjectName("personaColours")
         current = document.journey.persona_colours()[index]
         self.colour_actions: list[QAction] = []
-        for colour in PERSONA_COLOURS:
-            action = QAction(swatch(colour), colour, self.colours)
+        for colour, name in colour_names().items():
+            action = QAction(swatch(colour), name, self.colours)
+            action.setData(colour)
             action.triggered.connect(lambda _=False, c=colour: self.recolour(c))
             self.colours.addAction(action)
             action.setCheckable(True)

@@ -15,6 +15,7 @@ fields) makes the strip read-only and hides it when there is no persona.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 
 import shiboken6
@@ -34,23 +35,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
-from cjmapper.model import MAX_PERSONA_NAME, MAX_PERSONAS, MAX_TEXT, Persona
+from cjmapper.model import MAX_PERSONAS, Persona, persona_colour
 
 from ..canvas.theme import current_theme, scheme_watch
+from ..dialogs.persona_dialog import PersonaDialog
 from ..editing.document import Change, ChangeKind, JourneyDocument
-from ..i18n import integer
-from ..length_limit import show_limit
 from ..plain_text import plain_tooltip
 from .persona_menu import PersonaMenu
 
@@ -519,7 +513,8 @@ class PersonaStrip(QWidget):
         document = self._document
         personas = document.journey.personas
         shown = personas[self.current] if personas else None
-        dialog = PersonaDialog(shown, self.window())
+        colour = document.journey.persona_colours()[self.current] if personas else persona_colour(0)
+        dialog = PersonaDialog(shown, self.window(), colour)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(result: int) -> None:
@@ -528,14 +523,18 @@ class PersonaStrip(QWidget):
             if result != QDialog.DialogCode.Accepted.value or document is not self._document:
                 return
             new = dialog.persona()
-            if shown is None or shown is personas[0]:
-                if new != document.journey.persona:
-                    document.update_journey(persona=new)
-            elif new is None:
-                document.remove_persona(shown.id)
-            elif new != replace(shown, color=None):
-                fields = {"name": new.name, "description": new.description, "goals": new.goals}
-                document.update_persona(shown.id, **fields, frustrations=new.frustrations)
+            recolour = shown is not None and new is not None and dialog.colour() != colour
+            with document.macro(self.tr("Edit Persona")) if recolour else contextlib.nullcontext():
+                if shown is None or shown is personas[0]:
+                    if new != document.journey.persona:
+                        document.update_journey(persona=new)
+                elif new is None:
+                    document.remove_persona(shown.id)
+                elif new != replace(shown, color=None):
+                    fields = {"name": new.name, "description": new.description, "goals": new.goals}
+                    document.update_persona(shown.id, **fields, frustrations=new.frustrations)
+                if recolour and shown is not None:
+                    document.update_persona(shown.id, color=dialog.colour())
 
         dialog.finished.connect(finished)
         self.dialog = dialog
@@ -547,7 +546,8 @@ class PersonaStrip(QWidget):
         if self._document is None or not self._editable or self.dialog is not None:
             return False
         document = self._document
-        dialog = PersonaDialog(None, self.window())
+        colour = persona_colour(len(document.journey.personas))
+        dialog = PersonaDialog(None, self.window(), colour)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(result: int) -> None:
@@ -555,6 +555,8 @@ class PersonaStrip(QWidget):
                 self.dialog = None
             new = dialog.persona()
             accepted = result == QDialog.DialogCode.Accepted.value and document is self._document
+            if new is not None and dialog.colour() != colour:
+                new.color = dialog.colour()
             if accepted and new is not None and document.add_persona(new):
                 self.choose(len(document.journey.personas) - 1)
 
@@ -567,100 +569,3 @@ class PersonaStrip(QWidget):
         dialog, self.dialog = self.dialog, None
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.reject()
-
-
-class PersonaDialog(QDialog):
-    """Name, short description, goals and frustrations of a journey's persona. `persona()` is the result: None when
-    the name is empty (the persona is removed), which the dialog allows only when the other fields are empty too or
-    the user chose Remove Persona."""
-
-    def __init__(self, persona: Persona | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("personaDialog")
-        self.setWindowTitle(self.tr("Persona") if persona is None else self.tr("Edit Persona"))
-        self._removed = False
-        intro = QLabel(
-            self.tr("The persona is the customer this journey follows: who they are, what they want to get done and "
-                    "what gets in their way."),
-            self,
-        )  # fmt: skip
-        intro.setWordWrap(True)
-        self.name_field = QLineEdit(persona.name if persona else "", self)
-        self.name_field.setObjectName("personaDialogName")
-        show_limit(self.name_field, MAX_PERSONA_NAME)
-        self.name_field.setPlaceholderText(self.tr("For example: Linda, working mother"))
-        self.description_field = self._text(persona.description if persona else "", "personaDialogDescription")
-        self.goals_field = self._text(persona.goals if persona else "", "personaDialogGoals")
-        self.frustrations_field = self._text(persona.frustrations if persona else "", "personaDialogFrustrations")
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("&Name"), self.name_field)
-        form.addRow(self.tr("&Description"), self.description_field)
-        form.addRow(self.tr("&Goals"), self.goals_field)
-        form.addRow(self.tr("&Frustrations"), self.frustrations_field)
-        self.message = QLabel(self)
-        self.message.setObjectName("personaDialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #ffb27a;" if current_theme().dark else "color: #a03a00;")  # 4.5:1 on both
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.remove_button = self.buttons.addButton(
-            self.tr("&Remove Persona"), QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.remove_button.setObjectName("removePersona")
-        self.remove_button.setVisible(persona is not None)
-        self.remove_button.clicked.connect(self._remove)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.name_field.textChanged.connect(self._validate)
-        for edit in (self.description_field, self.goals_field, self.frustrations_field):
-            edit.textChanged.connect(self._validate)
-        self._validate()
-        self.resize(520, self.sizeHint().height())
-        self.name_field.setFocus()
-
-    def _text(self, value: str, name: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit(value, self)
-        edit.setObjectName(name)
-        edit.setTabChangesFocus(True)
-        metrics = edit.fontMetrics()
-        edit.setFixedHeight(metrics.lineSpacing() * 3 + 2 * int(edit.document().documentMargin()) + 6)
-        return edit
-
-    def _texts(self) -> tuple[str, str, str]:
-        return (
-            self.description_field.toPlainText().strip(),
-            self.goals_field.toPlainText().strip(),
-            self.frustrations_field.toPlainText().strip(),
-        )
-
-    def _validate(self) -> None:
-        name = self.name_field.text().strip()
-        problem = ""
-        if not name and any(self._texts()):
-            problem = self.tr("Give the persona a name.")
-        elif any(len(text) > MAX_TEXT for text in self._texts()):
-            problem = self.tr("Each text can hold at most {0} characters.").format(integer(MAX_TEXT))
-        self.message.setText(problem)
-        self.message.setVisible(bool(problem))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok is not None:
-            ok.setEnabled(not problem)
-
-    def _remove(self) -> None:
-        self._removed = True
-        self.accept()
-
-    def persona(self) -> Persona | None:
-        """The persona as typed (None: no persona)."""
-        name = self.name_field.text().strip()
-        if self._removed or not name:
-            return None
-        description, goals, frustrations = self._texts()
-        return Persona(name, description, goals, frustrations)
