@@ -96,3 +96,22 @@ def test_untrusted_files_are_refused_in_one_dutch_line(tmp_path: Path, monkeypat
             read_survey_file(write(tmp_path / "cel.csv", "fase;meting;waarde\n" + "x" * 1001 + ";csat;4\n"))
     finally:
         use_language(previous)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nl", "4,5"), ("en", "4.5")])
+def test_an_xlsx_decimal_is_named_as_the_user_writes_it(tmp_path: Path, lang: str, shown: str) -> None:
+    """An answer of 4.5 in an Excel cell is refused naming it as the user's spreadsheet shows it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Contactmoment", "Meting", "Waarde"])
+    sheet.append(["Website bekijken", "csat", 4.5])
+    path = tmp_path / "enquete.xlsx"
+    book.save(path)
+    previous = use_language(lang)
+    try:
+        [row] = preview(read_survey_file(path), survey_journey()).rows
+    finally:
+        use_language(previous)
+    assert row.status is Status.INVALID
+    assert row.reason.endswith(shown)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjmapper.errors import CjmapperError
-from cjmapper.messages import number, say
+from cjmapper.messages import language, number, say
+from cjmapper.model import Language
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A survey export larger than this is refused unread (a year of daily surveys is a few MB)."""
@@ -171,4 +172,6 @@ def _xlsx_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float):  # as the spreadsheet showed it: a decimal comma in Dutch ("4,5")
+        return repr(value).replace(".", ",") if language() is Language.NL else repr(value)
     return str(value)
