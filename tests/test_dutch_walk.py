@@ -44,6 +44,7 @@ SAME_IN_DUTCH: dict[str, str] = {
     "AIDA": "a framework's name (Attention, Interest, Desire, Action), used as is in Dutch",
     "See-Think-Do-Care": "a framework's name, used as is in Dutch",
     "Help": "the Help menu: Dutch software says Help",
+    "Indigo": "a persona's colour: indigo is the Dutch name too",
     "Open": "a card's status: open is the Dutch word too",
     "Persona": "the persona: the same word in Dutch, as the Dutch templates use it",
     "persona": "the same, inside a core message",
