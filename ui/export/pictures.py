@@ -109,12 +109,12 @@ def save_picture(
     pixels (naming the largest dpi that fits) and a file that cannot be written."""
     kind = fmt.lower()
     if kind not in FORMATS:
-        raise CjmapperError(f"cannot make a picture in the format {fmt!r}: choose png or svg")
+        raise CjmapperError(say("cannot make a picture in the format {0}: choose png or svg", repr(fmt)))
     path = Path(path).expanduser()
     if not path.parent.is_dir():
-        raise CjmapperError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise CjmapperError(say("cannot write {0}: the folder {1} does not exist", path, path.parent))
     if path.is_dir():
-        raise CjmapperError(f"cannot write {path}: it is a folder")
+        raise CjmapperError(say("cannot write {0}: {1}", path, say("it is a folder")))
     marks = poster_heat(document.library, document.journey) if heat else None
     key = None if marks is None else marks.metrics
     if kind == "png":
@@ -292,7 +292,7 @@ def _png(scene: JourneyScene, page: PicturePage, dpi: int) -> bytes:
     writer = QImageWriter(buffer, QByteArray(b"png"))
     writer.setQuality(PNG_QUALITY)
     if not writer.write(image):
-        raise CjmapperError(f"the picture could not be encoded as PNG ({writer.errorString()})")
+        raise CjmapperError(say("the picture could not be encoded as PNG ({0})", writer.errorString()))
     return bytes(buffer.data().data())
 
 
@@ -308,7 +308,7 @@ def _render_scaled_down(
         full_height = max(1, round(band / scale))
         image = QImage(full_width, full_height, QImage.Format.Format_RGB32)
         if image.isNull():
-            raise CjmapperError("there is not enough memory to draw the picture")
+            raise CjmapperError(say("there is not enough memory to draw the picture"))
         image.fill(SCENE_BACKGROUND)
         band_painter = QPainter(image)
         try:
@@ -340,7 +340,7 @@ def _svg(scene: JourneyScene, page: PicturePage) -> bytes:
     generator.setDescription(_description(journey))
     painter = QPainter()
     if not painter.begin(generator):
-        raise CjmapperError("the SVG picture could not be started")
+        raise CjmapperError(say("the SVG picture could not be started"))
     try:
         _hints(painter)
         painter.fillRect(source, SCENE_BACKGROUND)
@@ -383,16 +383,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
             raise IsADirectoryError(21, "it is a folder")
         replace_file(target, data)
     except OSError as error:
-        raise CjmapperError(f"cannot write {target}: {_reason(error)}") from None
+        raise CjmapperError(say("cannot write {0}: {1}", target, _reason(error))) from None
 
 
 def _reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "its folder does not exist"
+        return say("its folder does not exist")
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return say("permission denied")
     if isinstance(error, IsADirectoryError):
-        return "it is a folder"
+        return say("it is a folder")
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
 
@@ -404,7 +404,7 @@ def _ensure_application() -> None:
     if isinstance(existing, QApplication):
         return
     if existing is not None:
-        raise CjmapperError("pictures need a Qt GUI application, but a non-GUI one is running")
+        raise CjmapperError(say("pictures need a Qt GUI application, but a non-GUI one is running"))
     argv = ["cjmapper"]
     if not os.environ.get("QT_QPA_PLATFORM"):
         argv += ["-platform", "offscreen"]
