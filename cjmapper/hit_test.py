@@ -1,11 +1,12 @@
-"""Where on a laid-out map a point is: the card cell under it (`cell_at`), the place among a cell's cards where a
-card dropped there lands (`drop_index`, by the card column under x and the height in it), and where that place is
-on the map (`slot_after`: the drop line the canvas shows is where the card will stand)."""
+"""Where on a laid-out map a point is: the card cell under it (`cell_at`), the cells with cards in an area
+(`cells_in`), the place among a cell's cards where a card dropped there lands (`drop_index`, by the card column under
+x and the height in it), and where that place is on the map (`slot_after`: the drop line the canvas shows is where
+the card will stand)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cjmapper.layout import CellBox, LaneBox, Layout, PhaseBox, card_columns
 
@@ -21,6 +22,42 @@ def cell_at(layout: Layout, x: float, y: float) -> CellBox | None:
     if not (phase.column.x <= x < phase.column.right and lane.row.y <= y < lane.row.bottom):
         return None
     return layout.cells.get((phase.phase_id, lane.lane_id))
+
+
+def cells_in(layout: Layout, left: float, top: float, right: float, bottom: float) -> Iterator[CellBox]:
+    """The cells holding cards whose phase column and lane row reach into the area (scene coordinates): only those
+    are looked through, so a view of a few hundred cards on a map of 20,000 costs a few cells."""
+    lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
+    for phase in layout.phases:
+        column = phase.column
+        if column.right < left or column.x > right:
+            continue
+        for lane in lanes:
+            cell = layout.cells.get((phase.phase_id, lane.lane_id))
+            if cell is not None and cell.card_ids:
+                yield cell
+
+
+def cards_in(layout: Layout, left: float, top: float, right: float, bottom: float) -> Iterator[int]:
+    """The ids of the cards whose rects reach into the area (scene coordinates), cell by cell (`cells_in`). In a
+    cell of one card column the cards above the area are skipped by bisection; a cell flowed into several columns
+    (`CellBox.depth`) starts again at the top with each column, so each of its cards is looked at."""
+    boxes = layout.cards
+
+    def bottom_of(card_id: int) -> float:
+        return boxes[card_id].rect.bottom
+
+    for cell in cells_in(layout, left, top, right, bottom):
+        ids = cell.card_ids
+        one_column = not cell.depth
+        for card_id in ids[bisect_right(ids, top, key=bottom_of) :] if one_column else ids:
+            r = boxes[card_id].rect
+            if r.y > bottom:
+                if one_column:
+                    break
+                continue
+            if r.bottom >= top and r.x <= right and r.x + r.width >= left:
+                yield card_id
 
 
 def _column_x(phase: PhaseBox) -> float:

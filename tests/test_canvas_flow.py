@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from benchmarks.store import big_journey
 from cjmapper.layout import compute_layout
 from cjmapper.store import Library
+from tests.test_canvas import made_card_ids
 from tests.window_helpers import open_window
 
 LEFT = Qt.MouseButton.LeftButton
@@ -108,4 +109,38 @@ def test_a_card_dragged_between_card_columns_lands_where_the_drop_line_shows(qtb
         order = [i for i in order if i in cell_now.card_ids]
         assert order == list(cell_now.card_ids)
     finally:
+        library.close()
+
+
+def test_zoomed_in_on_a_flowed_cell_every_card_in_view_has_its_item(qtbot: QtBot, tmp_path: Path) -> None:
+    """A cell flowed into several card columns starts again at its top with each column: scrolled to part of it
+    zoomed in, the cards of every column there get their items (only the first column's did)."""
+    library = Library.open(tmp_path / "big.cjm")
+    journey_id = library.create_journey(big_journey(2000))
+    window = open_window(qtbot, library, journey_id)
+    try:
+        window.resize(1600, 900)
+        qtbot.waitUntil(lambda: window.width() == 1600)
+        window.fit_action.trigger()
+        scene = window.scene
+        assert scene is not None
+        layout = scene.layout
+        cell = next(c for c in layout.cells.values() if len({layout.cards[i].rect.x for i in c.card_ids}) > 2)
+        band = QRectF(cell.rect.x, cell.rect.y + cell.rect.height * 0.4, cell.rect.width, 60)
+        view = window.view
+        view.zoom_reset()
+        for _ in range(4):  # well in: the view shows a band of the cell, not its top
+            view.zoom_in()
+        view.centerOn(band.center())
+        qtbot.wait(50)
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        in_view = [
+            i
+            for i in cell.card_ids
+            if QRectF(layout.cards[i].rect.x, layout.cards[i].rect.y, layout.cards[i].rect.width, 1).intersects(shown)
+        ]
+        assert len(in_view) > len({layout.cards[i].rect.x for i in in_view}) >= 2  # cards of several columns
+        assert set(in_view) <= made_card_ids(scene)
+    finally:
+        window.close()
         library.close()

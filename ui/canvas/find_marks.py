@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjmapper.editing import Change, ChangeKind
 from cjmapper.find import CardFilter, matching_ids
+from cjmapper.hit_test import cards_in
 from cjmapper.layout import CardBox, Layout
 from cjmapper.model import Touchpoint
 
@@ -109,22 +110,11 @@ def card_rects_in(layout: Layout, area: QRectF, wanted: Callable[[int], bool], g
     """The rects (grown by `grow`) of the cards in `area` that are `wanted`: only the cells there are looked through,
     so a far zoomed-out map of 20,000 cards costs one pass and a view of 200 cards a few."""
     boxes = layout.cards
-    left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
-    lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
     rects: list[QRectF] = []
-    for phase in layout.phases:
-        column = phase.column
-        if column.right < left or column.x > right:
-            continue
-        for lane in lanes:
-            cell = layout.cells.get((phase.phase_id, lane.lane_id))
-            if cell is None:
-                continue
-            for card_id in cell.card_ids:
-                if wanted(card_id):
-                    r = boxes[card_id].rect
-                    if r.y <= bottom and r.bottom >= top and r.x <= right and r.x + r.width >= left:
-                        rects.append(QRectF(r.x - grow, r.y - grow, r.width + 2 * grow, r.height + 2 * grow))
+    for card_id in cards_in(layout, area.left(), area.top(), area.right(), area.bottom()):
+        if wanted(card_id):
+            r = boxes[card_id].rect
+            rects.append(QRectF(r.x - grow, r.y - grow, r.width + 2 * grow, r.height + 2 * grow))
     return rects
 
 

@@ -9,7 +9,7 @@ made so far. Once made, an item stays until its card goes."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import cast
 
 from PySide6.QtCore import QRect, QRectF, Qt
@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from cjmapper.editing import Change, ChangeKind
+from cjmapper.hit_test import cards_in
 from cjmapper.layout import CardBox, LaneBox, Layout, Rect, compute_layout
 from cjmapper.model import Journey, LaneKind, Touchpoint
 from cjmapper.relayout import update_layout
@@ -391,33 +392,15 @@ class ItemSync(SceneBase):
     def expose(self, rect: QRectF) -> None:
         """Make the items of the cards in `rect` (scene coordinates) that have none yet."""
         layout = self._layout
-        left, right, top, bottom = rect.left(), rect.right(), rect.top(), rect.bottom()
         boxes = layout.cards
         cards = self._cards
         touchpoints = self._touchpoints
         lane_colours: dict[int, QColor] | None = None
-
-        def bottom_of(card_id: int) -> float:
-            return boxes[card_id].rect.bottom
-
-        lanes = [lane for lane in layout.lanes if lane.row.bottom >= top and lane.row.y <= bottom]
-        for phase in layout.phases:
-            column = phase.column
-            if column.right < left or column.x > right:
-                continue
-            for lane in lanes:
-                cell = layout.cells.get((phase.phase_id, lane.lane_id))
-                if cell is None or not cell.card_ids:
-                    continue
-                ids = cell.card_ids
-                for card_id in ids[bisect_right(ids, top, key=bottom_of) :]:
-                    box = boxes[card_id]
-                    if box.rect.y > bottom:
-                        break
-                    if card_id not in cards:
-                        if lane_colours is None:
-                            lane_colours = self._lane_colours(self.document.journey)
-                        self._make_card(touchpoints[card_id], box, lane_colours)
+        for card_id in cards_in(layout, rect.left(), rect.top(), rect.right(), rect.bottom()):
+            if card_id not in cards:
+                if lane_colours is None:
+                    lane_colours = self._lane_colours(self.document.journey)
+                self._make_card(touchpoints[card_id], boxes[card_id], lane_colours)
 
     @staticmethod
     def _lane_colours(journey: Journey) -> dict[int, QColor]:
