@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication
 from cjmapper import cli
 from cjmapper.store import Library
 from cjmapper.survey.heat import heat_colour
-from cjmapper.survey.kinds import Metric
-from cjmapper.survey.match import Response
-from tests.survey_helpers import survey_journey
+from tests.survey_helpers import heat_library
 from ui.editing.document import JourneyDocument
 from ui.export import pictures
 from ui.main import _export_picture
@@ -23,22 +21,7 @@ from ui.main import _export_picture
 
 @pytest.fixture
 def library_file(tmp_path: Path) -> Path:
-    path = tmp_path / "lib.cjm"
-    with Library.open(path) as library:
-        journey_id = library.create_journey(survey_journey())
-        journey = library.load_journey(journey_id)
-        library.set_survey_target(journey_id, journey.phases[1].id, Metric.CSAT, 0.8)
-        library.set_survey_target(journey_id, journey.phases[2].id, Metric.CES, 3.0, higher_is_better=False)
-        library.import_survey(
-            journey_id,
-            [
-                Response(Metric.CSAT, 5, touchpoint_id=2),
-                Response(Metric.CSAT, 2, touchpoint_id=2),
-                Response(Metric.CES, 1, touchpoint_id=3),
-                Response(Metric.CES, 2, touchpoint_id=3),
-            ],
-        )
-    return path
+    return heat_library(tmp_path / "lib.cjm")
 
 
 def export(library_file: Path, target: Path, *options: str) -> None:

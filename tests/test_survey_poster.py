@@ -13,32 +13,15 @@ from cjmapper.cli import main
 from cjmapper.poster import PosterOptions, plan_poster
 from cjmapper.store import Library
 from cjmapper.survey.heat import heat_colour
-from cjmapper.survey.kinds import Metric
-from cjmapper.survey.match import Response
 from tests.poster_helpers import fragments, to_layout
-from tests.survey_helpers import survey_journey
+from tests.survey_helpers import heat_library
 
 DPI = 100
 
 
 @pytest.fixture
 def library_file(tmp_path: Path) -> Path:
-    path = tmp_path / "lib.cjm"
-    with Library.open(path) as library:
-        journey_id = library.create_journey(survey_journey())
-        journey = library.load_journey(journey_id)
-        library.set_survey_target(journey_id, journey.phases[1].id, Metric.CSAT, 0.8)
-        library.set_survey_target(journey_id, journey.phases[2].id, Metric.CES, 3.0, higher_is_better=False)
-        library.import_survey(
-            journey_id,
-            [
-                Response(Metric.CSAT, 5, touchpoint_id=2),
-                Response(Metric.CSAT, 2, touchpoint_id=2),
-                Response(Metric.CES, 1, touchpoint_id=3),
-                Response(Metric.CES, 2, touchpoint_id=3),
-            ],
-        )
-    return path
+    return heat_library(tmp_path / "lib.cjm")
 
 
 def page_pixel(image: QImage, page_height: float, x: float, y_up: float) -> QColor:
