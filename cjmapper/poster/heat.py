@@ -11,15 +11,11 @@ from cjmapper.layout import Layout
 from cjmapper.model import Journey
 from cjmapper.poster.draw import MapPainter, Pen, Tick, baseline
 from cjmapper.style import rgb
-from cjmapper.survey.heat import Mark, heat_colour, shown_metrics
-from cjmapper.text import FontMetrics
+from cjmapper.survey.heat import FRAME, TAB_FONT, Mark, card_tab, heat_colour, shown_metrics
 
 CELL_ALPHA = 170 / 255
 CELL_STRENGTH = 0.6
 """As the canvas's (`ui/canvas/heat_items.py`): cells lighter than the cards' frames."""
-FRAME = 4.0
-TAB_FONT = 8.0
-TAB_HEIGHT = 13.0
 INK_ON_DARK, INK_ON_LIGHT = "#ffffff", "#1a1a1a"
 
 
@@ -62,7 +58,6 @@ def heat_painter(heat: HeatMarks) -> Callable[[Pen, Journey, Layout], MapPainter
         def _cards(self, tick: Tick) -> None:
             super()._cards(tick)
             pen = self.pen
-            font = FontMetrics(TAB_FONT, bold=True)
             for card_id, mark in heat.cards.items():
                 box = self.layout.cards.get(card_id)
                 if box is None:
@@ -73,12 +68,11 @@ def heat_painter(heat: HeatMarks) -> Callable[[Pen, Journey, Layout], MapPainter
                 pen.c.rect(
                     r.x - FRAME / 2, -(r.y + r.height + FRAME / 2), r.width + FRAME, r.height + FRAME, stroke=1, fill=0
                 )
-                width = min(r.width, font.width(mark.text) + 8.0)
-                top = r.y - TAB_HEIGHT + FRAME / 2
-                pen.rect(r.x + r.width - width, top, width, TAB_HEIGHT, colour)
+                tab = card_tab(r, mark.text)
+                pen.rect(tab.x, tab.y, tab.width, tab.height, colour)
                 pen.fill(rgb(_ink(mark.colour)))
                 pen.text_centred(
-                    r.x + r.width - width / 2, baseline(top, TAB_HEIGHT, TAB_FONT, True), mark.text, TAB_FONT, bold=True
+                    tab.x + tab.width / 2, baseline(tab.y, tab.height, TAB_FONT, True), mark.text, TAB_FONT, bold=True
                 )
             pen.forget()
 

@@ -1,21 +1,38 @@
 """The heat view's colours and words, shared by the canvas and anything else that shows it: how far a card or a
 phase is from its target, as a colour of a blue-orange diverging scale (colour-blind safe: blue and orange stay apart
 for deuteranopes and protanopes, and the lightness falls with the distance, so it reads in grey too) and a short
-figure for the card ("CSAT 0.62 / 0.80")."""
+figure for the card ("CSAT 0.62 / 0.80") on a tab at the card's top right (`card_tab`: where every renderer draws
+it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cjmapper.layout import Rect
 from cjmapper.model import Language
 from cjmapper.survey.kinds import Metric, figure_text
 from cjmapper.survey.metrics import Figure, JourneyFigures
+from cjmapper.text import FontMetrics
 
 MISSES = ((0xF7, 0xF7, 0xF7), (0xFD, 0xB8, 0x63), (0xE0, 0x82, 0x14), (0x8A, 0x40, 0x06))
 """On target, then further and further short of it: light grey to dark orange."""
 BEATS = ((0xF7, 0xF7, 0xF7), (0x92, 0xC5, 0xDE), (0x43, 0x93, 0xC3), (0x0B, 0x3C, 0x78))
 """On target, then further and further beyond it: light grey to dark blue."""
+
+
+FRAME = 4.0
+"""The width of the frame drawn around a card with answers (centred on the card's edge)."""
+TAB_FONT = 8.0
+TAB_HEIGHT = 13.0
+TAB_PADDING = 8.0
+
+
+def card_tab(card: Rect, text: str) -> Rect:
+    """Where a card's figure stands: a tab on the frame at the card's top right, as wide as `text` needs (at most the
+    card's width), in layout units."""
+    width = min(card.width, FontMetrics(TAB_FONT, bold=True).width(text) + TAB_PADDING)
+    return Rect(card.x + card.width - width, card.y - TAB_HEIGHT + FRAME / 2, width, TAB_HEIGHT)
 
 
 def heat_colour(heat: float) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjmapper.layout import Layout
-from cjmapper.survey.heat import Mark, heat_colour
+from cjmapper.survey.heat import FRAME, TAB_FONT, TAB_HEIGHT, Mark, card_tab, heat_colour
 
 from .items import Z_CARD, Z_CELL
 from .painting import canvas_font, text_on
@@ -22,9 +22,6 @@ CELL_ALPHA = 170
 CELL_STRENGTH = 0.6
 """A phase's cells take the colour of this share of its heat: lighter than its cards' frames, so the cards stand out
 and their text stays easy to read."""
-FRAME = 4.0
-TAB_FONT = 8.0
-TAB_HEIGHT = 13.0
 
 
 class _HeatItem(QGraphicsItem):
@@ -98,12 +95,12 @@ class HeatCardsItem(_HeatItem):
             painter.setPen(QPen(colour, FRAME, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(-FRAME / 2, -FRAME / 2, FRAME / 2, FRAME / 2))
-            width = min(rect.width(), metrics.horizontalAdvance(mark.text) + 8.0)
-            tab = QRectF(rect.right() - width, rect.top() - TAB_HEIGHT + FRAME / 2, width, TAB_HEIGHT)
+            t = card_tab(r, mark.text)
+            tab = QRectF(t.x, t.y, t.width, t.height)
             painter.fillRect(tab, colour)
             painter.setPen(text_on(colour))
             painter.drawText(
                 tab,
                 Qt.AlignmentFlag.AlignCenter,
-                metrics.elidedText(mark.text, Qt.TextElideMode.ElideRight, int(width - 4)),
+                metrics.elidedText(mark.text, Qt.TextElideMode.ElideRight, int(t.width - 4)),
             )
