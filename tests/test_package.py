@@ -109,6 +109,7 @@ def test_the_wheel_needs_only_the_run_time_lock(wheel: Path) -> None:
         "platformdirs",
         "psycopg",
         "openpyxl",
+        "python-pptx",
     }
     assert needs <= _pinned("requirements.lock")
     assert not _pinned("requirements.lock") & _pinned("requirements-dev.lock")
