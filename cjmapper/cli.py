@@ -362,8 +362,10 @@ def _write_journey(
 
 def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO) -> int:
     from cjmapper.poster import TILE_PAPERS, PosterOptions, render_poster
+    from cjmapper.poster.print_ready import press_for
 
     options = PosterOptions(
+        press=press_for(getattr(args, "bleed", None), getattr(args, "print_shop", False)),
         portrait=args.portrait,
         tile=TILE_PAPERS[args.tile] if args.tile else None,
         sheets=args.sheets,

@@ -24,6 +24,8 @@ TILE_SHEETS = ("A4", "A3")
 MIN_SHEETS = 2
 MAX_SHEETS = 100
 """The range of --sheets (cjmapper.poster.sizing's, which is imported by the first poster export, not here)."""
+MAX_BLEED_MM = 20.0
+"""The widest --bleed (cjmapper.poster.paper's, which would bring reportlab with the poster package)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -148,6 +150,23 @@ def build_parser() -> argparse.ArgumentParser:
         type=_sheets,
         help=say("with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper"),
     )
+    poster.add_argument(
+        "--bleed",
+        metavar="MM",
+        type=_bleed,
+        help=say(
+            "a bleed of MM millimetres around the page for a print shop (3 is usual; default 0): the background "
+            "carried past the trim, TrimBox and BleedBox set, crop marks outside"
+        ),
+    )
+    poster.add_argument(
+        "--print-shop",
+        action="store_true",
+        help=say(
+            "ready for a print shop's preflight (like PDF/X-4): a 3 mm bleed unless --bleed says otherwise, crop "
+            "marks, page boxes, the sRGB output intent, fonts embedded, no transparency"
+        ),
+    )
     picture = exp.add_argument_group(say("PNG and SVG pictures"))
     picture.add_argument(
         "--dpi",
@@ -235,6 +254,18 @@ def _whole(text: str, low: int, high: int) -> int:
         raise argparse.ArgumentTypeError(say("{0} is not a whole number", repr(text))) from None
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(say("{0} is out of range: choose {1} to {2}", value, low, high))
+    return value
+
+
+def _bleed(text: str) -> float:
+    """Millimetres, with a decimal point or comma and an optional "mm": 3, 2.5, 2,5, 3mm."""
+    cleaned = text.strip().lower().removesuffix("mm").strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(say("{0} is not a number of millimetres", repr(text))) from None
+    if not 0 <= value <= MAX_BLEED_MM:
+        raise argparse.ArgumentTypeError(say("{0} is out of range: choose {1} to {2}", text, 0, f"{MAX_BLEED_MM:g}"))
     return value
 
 

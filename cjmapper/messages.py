@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from cjmapper.i18n import whole
+from cjmapper.i18n import decimal, whole
 from cjmapper.model import Language
 from cjmapper.resources import resource
 
@@ -60,6 +60,12 @@ def say(template: str, *args: object, **named: object) -> str:
 def number(value: int) -> str:
     """A whole number with the thousands separator of the language in use: 1,000 in English, 1.000 in Dutch."""
     return whole(value, _language)
+
+
+def amount(value: float, digits: int = 1) -> str:
+    """A measure in the style of the language in use, without a trailing zero: 3 and 2.5 in English, 2,5 in Dutch."""
+    text = decimal(value, _language, digits)
+    return text.rstrip("0").rstrip(".,") if "." in text or "," in text else text
 
 
 def word(english: str) -> str:

@@ -144,12 +144,19 @@ class MapPainter:
 
     def _cells(self) -> None:
         pen = self.pen
-        grid = rgb(style.GRID_LINE)
-        plain, alternate = rgb(style.CELL_BACKGROUND), rgb(style.CELL_BACKGROUND_ALT)
-        pen.stroke(grid, 0.75)
         for box in self.layout.lanes:
             row = box.row
-            pen.rect(row.x, row.y, row.width, row.height, alternate if box.index % 2 else plain)
+            pen.rect(row.x, row.y, row.width, row.height, rgb(self.row_background(box.index)))
+        self._grid_lines()
+
+    @staticmethod
+    def row_background(index: int) -> str:
+        """The background (#rrggbb) of the lane row at `index`: plain and alternate rows."""
+        return style.CELL_BACKGROUND_ALT if index % 2 else style.CELL_BACKGROUND
+
+    def _grid_lines(self) -> None:
+        pen = self.pen
+        pen.stroke(rgb(style.GRID_LINE), 0.75)
         for phase in self.layout.phases:
             pen.line(phase.column.x, phase.column.y, phase.column.x, phase.column.bottom)
         for box in self.layout.lanes:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from cjmapper.layout import Layout
 from cjmapper.model import Journey
 from cjmapper.poster.draw import MapPainter, Pen, Tick, baseline
+from cjmapper.poster.print_ready import blend
 from cjmapper.style import rgb
 from cjmapper.survey.heat import FRAME, TAB_FONT, Mark, card_tab, heat_colour, shown_metrics
 
@@ -37,23 +38,32 @@ def _ink(colour: str) -> str:
     return INK_ON_DARK if 0.299 * r + 0.587 * g + 0.114 * b < 140 else INK_ON_LIGHT
 
 
-def heat_painter(heat: HeatMarks) -> Callable[[Pen, Journey, Layout], MapPainter]:
-    """A map painter that draws `heat` over the map as the canvas's heat view does."""
+def heat_painter(heat: HeatMarks, flat: bool = False) -> Callable[[Pen, Journey, Layout], MapPainter]:
+    """A map painter that draws `heat` over the map as the canvas's heat view does; `flat`: the cells' see-through
+    tint blended into solid colours (no transparency, for a print shop), the grid lines drawn again over them."""
 
     class HeatPainter(MapPainter):
         def _cells(self) -> None:
             super()._cells()
             c = self.pen.c
             c.saveState()
-            c.setFillAlpha(CELL_ALPHA)
-            for (phase_id, _lane), cell in self.layout.cells.items():
+            if not flat:
+                c.setFillAlpha(CELL_ALPHA)
+            rows = {box.lane_id: box.index for box in self.layout.lanes}
+            for (phase_id, lane_id), cell in self.layout.cells.items():
                 mark = heat.phases.get(phase_id)
                 if mark is not None:
                     r = cell.rect
+                    tint = heat_colour(mark.heat * CELL_STRENGTH)
+                    if flat:
+                        tint = blend(tint, CELL_ALPHA, self.row_background(rows.get(lane_id, 0)))
                     self.pen.forget()
-                    self.pen.rect(r.x, r.y, r.width, r.height, rgb(heat_colour(mark.heat * CELL_STRENGTH)))
+                    self.pen.rect(r.x, r.y, r.width, r.height, rgb(tint))
             c.restoreState()
             self.pen.forget()
+            if flat:
+                self._grid_lines()
+                self.pen.forget()
 
         def _cards(self, tick: Tick) -> None:
             super()._cards(tick)

@@ -93,3 +93,9 @@ def parse_paper(text: str) -> Paper:
                 )
             )
     return Paper("", width, height)
+
+
+MAX_BLEED_MM = 20.0
+"""The widest bleed a poster takes: shops ask 2 to 5 mm, large-format printers up to 10 or 20."""
+SHOP_BLEED_MM = 3.0
+"""The bleed of a poster for a print shop when no other is given: what most shops ask."""

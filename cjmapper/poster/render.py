@@ -24,6 +24,7 @@ from cjmapper.poster.draw import MapPainter, draw_poster
 from cjmapper.poster.heat import HeatMarks, heat_painter
 from cjmapper.poster.paper import A3, Paper
 from cjmapper.poster.plan import Chrome, TileGrid, fit_page
+from cjmapper.poster.print_ready import PDF_VERSION, PLAIN, Press, begin_page, mark_output_intent
 from cjmapper.poster.sizing import Advice, Choice, advise, fit_to_sheets, smallest_legible, warning_text
 from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
 from cjmapper.poster.unicode_map import install as install_unicode_map
@@ -58,6 +59,8 @@ class PosterOptions:
     """The name of the saved version being printed, shown in the title block."""
     heat: HeatMarks | None = None
     """The heat view's marks to draw over the map (survey figures against targets), or None."""
+    press: Press = PLAIN
+    """How the poster is prepared for printing: bleed, crop marks, no transparency (`print_ready.press_for`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +207,22 @@ def _write(
 
     tick(0)
     width, height = plan.page_width, plan.page_height
+    grid = plan.tiles
     language = Language(journey.language)
+    press = options.press
+    if press is not PLAIN and grid is not None:
+        raise CjmapperError(
+            say("a poster in tiles is for an office printer: leave out --tile for a print shop's bleed")
+        )
     c = Canvas(
-        target, pagesize=(width, height), pageCompression=1, initialFontName=font_name(), lang=_LANG_TAGS[language]
+        target,
+        pagesize=(width, height),
+        pageCompression=1,
+        initialFontName=font_name(),
+        lang=_LANG_TAGS[language],
+        pdfVersion=PDF_VERSION,
     )
+    mark_output_intent(c)
     c.setTitle(journey.title)
     c.setAuthor(_author(journey, options))
     c.setSubject(_subject(journey))
@@ -215,10 +230,11 @@ def _write(
     c.setKeywords(_KEYWORDS[language])
     printed = options.printed or date.today()
     origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
-    painter = MapPainter if options.heat is None else heat_painter(options.heat)
-    grid = plan.tiles
+    painter = MapPainter if options.heat is None else heat_painter(options.heat, flat=press.flat)
     if grid is None:
+        begin_page(c, width, height, press)
         draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick, painter)
+        c.restoreState()
         c.showPage()
     else:
         c.beginForm(FORM, lowerx=0, lowery=0, upperx=width, uppery=height)

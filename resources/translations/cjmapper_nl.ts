@@ -2391,6 +2391,26 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Ready for a print s&amp;hop</source>
+        <translation>Klaar voor een &amp;drukkerij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>For a print shop or a large-format printer: a bleed around the page, crop marks, the trim and bleed boxes their preflight reads, colours defined as sRGB and no transparency (like PDF/X-4).</source>
+        <translation>Voor een drukkerij of grootformaatprinter: afloop rond de pagina, snijtekens, de snij- en afloopkaders die hun controle leest, kleuren vastgelegd als sRGB en geen transparantie (zoals PDF/X-4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>How far the background runs past the trim: ask your print shop (3 mm is usual)</source>
+        <translation>Hoe ver de achtergrond doorloopt voorbij de snijlijn: vraag het uw drukkerij (3 mm is gebruikelijk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Open the PDF when done</source>
         <translation>PDF &amp;openen na het exporteren</translation>
     </message>
@@ -2421,6 +2441,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Bleed:</source>
+        <translation>Afloop:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>{0} phases, {1} lanes, {2} touchpoints</source>
         <translation>{0} fasen, {1} rijen, {2} contactmomenten</translation>
     </message>
@@ -2431,13 +2456,13 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source> mm</source>
-        <translation> mm</translation>
+        <source>{0} × {1} mm</source>
+        <translation>{0} × {1} mm</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
-        <source>{0} × {1} mm</source>
-        <translation>{0} × {1} mm</translation>
+        <source>{0} with {1} mm bleed</source>
+        <translation>{0} met {1} mm afloop</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>

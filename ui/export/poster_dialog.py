@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from cjmapper.model import Journey
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
-from cjmapper.poster.paper import MAX_SIDE_MM, MIN_SIDE_MM
+from cjmapper.poster.paper import MAX_BLEED_MM, MAX_SIDE_MM, MIN_SIDE_MM, SHOP_BLEED_MM
 from cjmapper.poster.plan import poster_layout
+from cjmapper.poster.print_ready import press_for
 from cjmapper.poster.sizing import MAX_SHEETS, MIN_SHEETS, Advice, shown_size
 
 from ..i18n import decimal
@@ -157,6 +159,29 @@ class PosterDialog(QDialog):
                 "and a first sheet that shows how they fit together."
             )
         )
+        self.shop_check = QCheckBox(self.tr("Ready for a print s&hop"), self)
+        self.shop_check.setObjectName("printShopCheck")
+        self.shop_check.setToolTip(
+            self.tr(
+                "For a print shop or a large-format printer: a bleed around the page, crop marks, the trim and "
+                "bleed boxes their preflight reads, colours defined as sRGB and no transparency (like PDF/X-4)."
+            )
+        )
+        self.bleed_spin = QDoubleSpinBox(self)
+        self.bleed_spin.setObjectName("bleedSpin")
+        self.bleed_spin.setRange(0.0, MAX_BLEED_MM)
+        self.bleed_spin.setDecimals(1)
+        self.bleed_spin.setSingleStep(0.5)
+        self.bleed_spin.setValue(SHOP_BLEED_MM)
+        self.bleed_spin.setSuffix(self.tr(" mm"))
+        self.bleed_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.bleed_spin.setToolTip(
+            self.tr("How far the background runs past the trim: ask your print shop (3 mm is usual)")
+        )
+        bleed_row = QHBoxLayout()
+        bleed_row.addWidget(self.shop_check)
+        bleed_row.addWidget(self.bleed_spin)
+        bleed_row.addStretch(1)
         self.open_check = QCheckBox(self.tr("&Open the PDF when done"), self)
         self.open_check.setObjectName("openCheck")
         self.whole, self.shown = journey, shown
@@ -176,6 +201,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("Size:"), size_row)
         form.addRow(self.tr("Orientation:"), orientation_row)
         form.addRow(self.tr("&Print on:"), self.tile_box)
+        form.addRow(self.tr("Bleed:"), bleed_row)
         self.heading = QLabel(self)
         self.heading.setObjectName("posterHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -279,6 +305,8 @@ class PosterDialog(QDialog):
         self.sheets_spin.valueChanged.connect(self._sheets_typed)
         self.landscape_radio.toggled.connect(self.refresh)
         self.tile_box.currentIndexChanged.connect(self.refresh)
+        self.shop_check.toggled.connect(self.refresh)
+        self.bleed_spin.valueChanged.connect(self.refresh)
         self.refresh()
         self.shown_check.setChecked(shown is not None)  # a filtered map prints as shown, unless the user says not
 
@@ -318,7 +346,10 @@ class PosterDialog(QDialog):
         paper = self.paper()
         if paper.custom:  # a custom size is printed as given: its orientation is its shape
             portrait = paper.height_mm > paper.width_mm
-        return PosterOptions(paper, portrait=portrait, tile=self.tile())
+        sheets = self.tile()
+        shop = self.shop_check.isChecked() and sheets is None
+        press = press_for(self.bleed_spin.value(), True) if shop else press_for(None, False)
+        return PosterOptions(paper, portrait=portrait, tile=sheets, press=press)
 
     @property
     def open_when_done(self) -> bool:
@@ -423,6 +454,9 @@ class PosterDialog(QDialog):
     def refresh(self) -> None:
         """Plan the poster for the current choice and show it: preview, figures, warning."""
         self._spin_timer.stop()
+        one_sheet = self.tile() is None and not self.fitting()
+        self.shop_check.setEnabled(one_sheet)  # tiles are for an office printer
+        self.bleed_spin.setEnabled(one_sheet and self.shop_check.isChecked())
         options = self.options()
         plan = plan_poster(self.journey, options)
         self.plan = plan
@@ -436,6 +470,8 @@ class PosterDialog(QDialog):
     def _figures_text(self, options: PosterOptions, plan: PosterPlan) -> str:
         width_mm, height_mm = plan.page_width * MM_PER_POINT, plan.page_height * MM_PER_POINT
         size = self.tr("{0} × {1} mm").format(round(width_mm), round(height_mm))
+        if options.press.bleed > 0:
+            size = self.tr("{0} with {1} mm bleed").format(size, decimal(options.press.bleed * MM_PER_POINT))
         scale = self.tr("scale {0}%").format(self._percent(plan.scale))
         text = self.tr("text {0} pt").format(self.points(plan.body_size))
         if plan.sheets == 1:
