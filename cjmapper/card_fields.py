@@ -190,6 +190,11 @@ def in_csv_order() -> tuple[CardField, ...]:
     return tuple(BY_NAME[name] for name in CSV_ORDER)
 
 
+def in_workbook_order() -> tuple[CardField, ...]:
+    """Every field, for the XLSX export: the CSV's columns first, then the fields the CSV leaves out, as declared."""
+    return (*in_csv_order(), *(field for field in FIELDS if field.csv_key is None))
+
+
 def _check_declarations() -> None:
     """The declarations agree with the model and with themselves (a mistake here fails at import, in every test)."""
     model = tuple(f.name for f in dataclasses.fields(Touchpoint))

@@ -351,12 +351,14 @@ def _write_journey(
 ) -> int:
     """A "journey" format (JSON, CSV, ...): by its own writer, to `target` or as text to `out`."""
     write_file, write_text = export_format.write_file, export_format.write_text
-    assert write_file is not None  # every "journey" format has both writers
-    assert write_text is not None
-    if target is None:
-        out.write(write_text(journey, extra))
-    else:
+    assert write_file is not None  # every "journey" format has a file writer, and a text or bytes writer
+    if target is not None:
         write_file(journey, target, extra)
+    elif export_format.write_bytes is not None:
+        _binary(out).write(export_format.write_bytes(journey, extra))
+    else:
+        assert write_text is not None
+        out.write(write_text(journey, extra))
     return 0
 
 

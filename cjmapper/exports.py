@@ -4,7 +4,8 @@ format added here is offered by both and no format is ever written by another on
 Each format has a name (the command line's `--format`), a file extension, whether its bytes are binary (not written
 to a terminal) and whether it needs Qt, and is one of three kinds:
 
-- "journey": the journey's content as a file (JSON, CSV), written here by `write_file` / `write_text`;
+- "journey": the journey's content as a file (JSON, CSV, XLSX), written here by `write_file` / `write_text` (a
+  binary one: `write_bytes`);
 - "poster": the PDF poster, drawn by `cjmapper.poster` with its own options (paper, tiling, a version's name);
 - "picture": a PNG or SVG picture drawn by the canvas (`ui/export/pictures.py`, the `cjmapper.gui` package): the
   core cannot import Qt, so the editor draws them itself and hands its drawing function to the command line
@@ -46,6 +47,8 @@ class ExportFormat:
     """A "journey" format's writer of a file (atomic: the file holds the old or the whole new content)."""
     write_text: Callable[[Journey, Extra], str] | None = None
     """A "journey" format's writer of text (standard output)."""
+    write_bytes: Callable[[Journey, Extra], bytes] | None = None
+    """A binary "journey" format's writer of bytes (standard output), in place of `write_text`."""
 
 
 def _json_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
@@ -72,11 +75,24 @@ def _csv_text(journey: Journey, extra: Extra = None) -> str:
     return write_csv(journey, extra)
 
 
+def _xlsx_file(journey: Journey, path: Path, extra: Extra = None) -> None:
+    from cjmapper.interchange.workbook import write_workbook_file
+
+    write_workbook_file(journey, path, extra)
+
+
+def _xlsx_bytes(journey: Journey, extra: Extra = None) -> bytes:
+    from cjmapper.interchange.workbook import write_workbook
+
+    return write_workbook(journey, extra)
+
+
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("json", ".json", "journey", False, False, _json_file, _json_text),
         ExportFormat("csv", ".csv", "journey", False, False, _csv_file, _csv_text),
+        ExportFormat("xlsx", ".xlsx", "journey", True, False, _xlsx_file, write_bytes=_xlsx_bytes),
         ExportFormat("pdf", ".pdf", "poster", True, False),
         ExportFormat("png", ".png", "picture", True, True),
         ExportFormat("svg", ".svg", "picture", False, True),

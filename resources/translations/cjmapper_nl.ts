@@ -554,6 +554,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Journey as E&amp;xcel Workbook…</source>
+        <translation>Klantreis exporteren als E&amp;xcel-werkmap…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
         <source>Export Journey as {0}…</source>
         <translation>Klantreis exporteren als {0}…</translation>
     </message>

@@ -116,6 +116,8 @@ class ExportActions(QObject):
             return self.tr("Export Journey as &JSON…"), self.tr("Journey files (*.json)")
         if export_format.name == "csv":
             return self.tr("Export Journey as &CSV…"), self.tr("Spreadsheets (*.csv)")
+        if export_format.name == "xlsx":
+            return self.tr("Export Journey as E&xcel Workbook…"), self.tr("Excel workbooks (*.xlsx)")
         name = export_format.name.upper()
         return (
             self.tr("Export Journey as {0}…").format(name),
