@@ -47,7 +47,8 @@ def test_the_file_menu_offers_each_journey_format_of_the_table(window: MainWindo
     assert "Export Journey as &JSON…" in texts
     assert "Export Journey as &CSV…" in texts
     assert "Export Journey as MD…" in texts
-    assert list(window.exports.journey_actions) == ["json", "csv", "md"]
+    assert "Export Journey as E&xcel Workbook…" in texts
+    assert list(window.exports.journey_actions) == ["json", "csv", "xlsx", "md"]
 
 
 @pytest.mark.parametrize(("name", "writer"), [("json", write_journey), ("csv", write_csv), ("md", outline)])
@@ -74,7 +75,7 @@ def test_the_editor_writes_each_format_with_its_own_writer(
 
 
 def test_the_table_names_each_format_once_with_its_extension() -> None:
-    assert [f.name for f in exports.FORMATS.values()] == ["json", "csv", "pdf", "png", "svg"]
+    assert [f.name for f in exports.FORMATS.values()] == ["json", "csv", "xlsx", "pdf", "png", "svg"]
     for export_format in exports.FORMATS.values():
         assert find_format(export_format.name.upper()) is export_format
         assert format_of(f"map{export_format.extension.upper()}") is export_format
