@@ -102,7 +102,7 @@ def test_the_workbook_keeps_text_as_text_and_numbers_as_numbers(library: Path, t
     assert structure[0] == ("Onderdeel", "Volgorde", "Naam", "Beschrijving", "Soort", "Kleur")
     journey = load_example("nl")
     assert [row[2] for row in structure[1:]] == [p.name for p in journey.phases] + [lane.name for lane in journey.lanes]
-    about = dict(sheet_rows(target, 3)[1:])
+    about = {row[0]: row[1] for row in sheet_rows(target, 3)[1:]}
     assert about["Titel"] == journey.title
     assert about["Taal"] == "nl"
 
@@ -187,3 +187,76 @@ def test_file_export_journey_as_excel_workbook(
     qtbot.waitUntil(target.exists, timeout=10_000)
     assert "*.xlsx" in filters[0]
     assert openpyxl.load_workbook(target).sheetnames[0] == "Kaarten"
+
+
+# ---------------------------------------------------------------------- reading it back
+
+
+def rich_journey() -> Journey:
+    journey = tricky_journey("nl")
+    journey.personas = [
+        Persona("Linda", "Eigenaar", "Meer bestellingen", "Trage antwoorden", "#cc79a7"),
+        Persona("Ahmed"),
+    ]
+    journey.personas[1].id = 99
+    cards = journey.ordered_touchpoints()
+    cards[1].ratings = {99: Rating(2, 5)}
+    cards[1].target = 4
+    cards[2].color = "#ffcc00"
+    cards[3].status = CardStatus.DONE
+    return journey
+
+
+def test_a_workbook_read_back_is_the_same_journey(tmp_path: Path) -> None:
+    from cjmapper.interchange import read_journey, write_journey
+    from cjmapper.interchange.workbook_reader import read_workbook, read_workbook_file
+
+    journey = read_journey(write_journey(rich_journey()))  # as a journey file holds it
+    data = write_workbook(journey)
+    again = read_workbook(data, "kaart.xlsx")
+    assert again is not None
+    assert write_journey(again) == write_journey(journey)
+    (tmp_path / "kaart.xlsx").write_bytes(data)
+    from_file = read_workbook_file(tmp_path / "kaart.xlsx")
+    assert from_file is not None
+    assert write_journey(from_file) == write_journey(journey)
+
+
+def test_a_workbook_edited_in_a_spreadsheet_still_reads_and_its_problems_name_their_row(tmp_path: Path) -> None:
+    from cjmapper.errors import InterchangeError
+    from cjmapper.interchange.workbook_reader import read_workbook_file
+
+    path = tmp_path / "bewerkt.xlsx"
+    path.write_bytes(write_workbook(load_example("nl")))
+    book = openpyxl.load_workbook(path)
+    cards = book.worksheets[0]
+    header = [c.value for c in cards[1]]
+    cards.cell(3, header.index("Score") + 1).value = "4"  # typed as text in Excel
+    cards.cell(2, header.index("Titel") + 1).value = "Nieuwe titel"
+    cards.move_range(f"A{cards.max_row}:Z{cards.max_row}", rows=2)  # an empty row left in between
+    book.save(path)
+    journey = read_workbook_file(path)
+    assert journey is not None
+    assert journey.ordered_touchpoints()[0].title == "Nieuwe titel"
+    assert len(journey.touchpoints) == len(load_example("nl").touchpoints)
+    cards.cell(4, header.index("Score") + 1).value = 9
+    book.save(path)
+    with pytest.raises(InterchangeError) as refused:
+        read_workbook_file(path)
+    assert any(problem.startswith("Kaarten, row 4: scores[0]") for problem in refused.value.problems), refused.value
+
+
+def test_another_workbook_is_no_journey_and_a_broken_one_is_refused_in_one_line(tmp_path: Path) -> None:
+    from cjmapper.errors import InterchangeError
+    from cjmapper.interchange.workbook_reader import read_workbook, read_workbook_file
+
+    other = openpyxl.Workbook()
+    sheet = other.active
+    assert sheet is not None
+    sheet.append(["fase", "titel"])
+    sheet.append(["Oriëntatie", "Een kaart"])
+    path = tmp_path / "notities.xlsx"
+    other.save(path)
+    assert read_workbook_file(path) is None
+    with pytest.raises(InterchangeError, match="not a readable XLSX workbook"):
+        read_workbook(b"PK\x03\x04 not really a zip", "kapot.xlsx")

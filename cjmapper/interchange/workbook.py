@@ -1,13 +1,13 @@
-"""The XLSX export of a journey, for Excel and LibreOffice Calc: what the CSV holds, with every cell typed so that a
-spreadsheet shows it as the user wrote it.
+"""The XLSX export of a journey, for Excel and LibreOffice Calc: the whole journey, with every cell typed so that a
+spreadsheet shows it as the user wrote it. `workbook_reader` reads it back.
 
 Four sheets, their names and column headers in the journey's language: the cards (one row per card in canonical
 order: phase, lane, order, then every card field (`card_fields.in_workbook_order`: the CSV's columns, then the
-fields the CSV leaves out), a column per persona for a field held per persona, then the survey figures), the phases and lanes, the personas, and
-the journey itself (title, description, language, framework), so that the workbook holds the whole journey's
-structure. Text cells are text (a title "=1+1", "0612345678" or "1/2" stays what it is: no apostrophe, no formula,
-no number or date), counts and scores are numbers. Each sheet has its header row frozen, an autofilter and columns
-as wide as their content (within bounds). Written with openpyxl, atomically.
+fields the CSV leaves out), a column per persona for a field held per persona, then the survey figures), the phases
+and lanes, the personas, and the journey itself (title, description, language, framework). Text cells are text (a
+title "=1+1", "0612345678" or "1/2" stays what it is: no apostrophe, no formula, no number or date), counts and
+scores are numbers. Each sheet has its header row frozen, an autofilter and columns as wide as their content
+(within bounds). Written with openpyxl, atomically.
 """
 
 from __future__ import annotations
