@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cjmapper.model import Journey, Lane, Persona, Phase, Touchpoint
@@ -175,7 +175,21 @@ def test_remove_persona_is_undoable(qtbot: QtBot, window: MainWindow, path: Path
     before = stored_persona(path, title)
     dialog = open_dialog(qtbot, window.persona_strip)
     assert dialog.remove_button.isVisible()
+    # Remove asks first (as the chip's menu does); Cancel keeps her and the dialog.
     QTest.mouseClick(dialog.remove_button, LEFT)
+    question = dialog.confirm
+    assert question is not None
+    assert question.isVisible()
+    assert before is not None
+    assert f"Remove persona “{before.name}”?" in question.text()
+    assert question.defaultButton() is question.button(QMessageBox.StandardButton.Cancel)
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert stored_persona(path, title) == before
+    assert dialog.isVisible()
+    QTest.mouseClick(dialog.remove_button, LEFT)
+    question = dialog.confirm
+    assert question is not None
+    question.button(QMessageBox.StandardButton.Yes).click()
     assert stored_persona(path, title) is None
     assert window.persona_strip.persona is None
     window.undo_action.trigger()

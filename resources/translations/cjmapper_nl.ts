@@ -2127,6 +2127,26 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Each text can hold at most {0} characters.</source>
         <translation>Elke tekst mag hoogstens {0} tekens lang zijn.</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>Remove Persona</source>
+        <translation>Persona verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>Remove persona “{0}”? Her or his scores and targets on every card go with her or him.</source>
+        <translation>Persona “{0}” verwijderen? Haar of zijn scores en gewenste scores op alle kaarten gaan mee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>Undo brings the persona back with the scores.</source>
+        <translation>Ongedaan maken brengt de persona terug, met de scores.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/persona_dialog.py"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
 </context>
 <context>
     <name>PersonaMenu</name>

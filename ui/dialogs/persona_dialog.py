@@ -3,6 +3,7 @@ goals and frustrations, and her colour (the palette's eight, with swatches, or t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -36,6 +38,9 @@ class PersonaDialog(QDialog):
         self.setObjectName("personaDialog")
         self.setWindowTitle(self.tr("Persona") if persona is None else self.tr("Edit Persona"))
         self._removed = False
+        self._name = persona.name if persona is not None else ""
+        self.confirm: QMessageBox | None = None
+        """The open "Remove persona?" question, if any."""
         intro = QLabel(
             self.tr("The persona is the customer this journey follows: who they are, what they want to get done and "
                     "what gets in their way."),
@@ -120,8 +125,32 @@ class PersonaDialog(QDialog):
             ok.setEnabled(not problem)
 
     def _remove(self) -> None:
-        self._removed = True
-        self.accept()
+        """Ask first, as the persona chip's menu does: her scores and targets go with her (Undo brings them back)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove Persona"),
+            self.tr("Remove persona “{0}”? Her or his scores and targets on every card go with her or him.").format(
+                self._name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("removePersonaQuestion")
+        box.setInformativeText(self.tr("Undo brings the persona back with the scores."))
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        if yes is not None:
+            yes.setText(self.tr("Remove"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._answered)
+        self.confirm = box
+        box.open()
+
+    def _answered(self, result: int) -> None:
+        self.confirm = None
+        if result == QMessageBox.StandardButton.Yes.value:
+            self._removed = True
+            self.accept()
 
     def colour(self) -> str:
         """The colour chosen (#rrggbb)."""
