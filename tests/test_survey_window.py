@@ -17,6 +17,7 @@ from cjmapper.store import Library
 from cjmapper.survey.heat import heat_colour
 from cjmapper.survey.kinds import Metric
 from cjmapper.survey.match import Field, Response
+from cjmapper.templates import load_example
 from tests.poster_helpers import fragments
 from tests.survey_helpers import survey_journey, write
 from tests.test_poster_dialog import run_dialog, save_as, wait_for_export
@@ -206,3 +207,26 @@ def test_a_picture_of_the_open_journey_shows_the_heat_view_when_the_canvas_does(
     assert ">Heat view, CSAT:<" in texts[True]
     assert "CSAT 0.50" not in texts[False]
     assert "Heat view" not in texts[False]
+
+
+def test_a_survey_dialog_on_a_journey_no_longer_shown_closes(window: MainWindow) -> None:
+    """Opened window-modal, the targets and unassigned dialogs keep the user on their journey; when the journey shown
+    changes under them anyway (deleted or replaced by a teammate on a team library), they close rather than edit a
+    journey no longer on the canvas."""
+    window.open_journey(1)
+    other = window.library.create_journey(load_example("en"))
+    window.survey.targets_action.trigger()
+    targets = window.survey.targets_dialog
+    assert targets is not None
+    assert targets.isVisible()
+    window.open_journey(other)
+    assert not targets.isVisible()
+    assert window.library.survey_targets(1) == []
+    window.survey.unassigned_action.trigger()
+    unassigned = window.survey.unassigned_dialog
+    assert unassigned is not None
+    assert unassigned.isVisible()
+    window.open_journey(other)  # the same journey again: it stays open
+    assert unassigned.isVisible()
+    window.open_journey(1)
+    assert not unassigned.isVisible()

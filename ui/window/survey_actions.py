@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -92,7 +93,17 @@ class SurveyActions(QObject):
         self.unassigned_dialog.open()
 
     def scene_shown(self, scene: JourneyScene | None, document: JourneyDocument | None) -> None:
-        """The canvas shows `scene` of `document` now (None: no journey)."""
+        """The canvas shows `scene` of `document` now (None: no journey). A survey dialog open on another journey (the
+        open one was deleted or replaced, by a teammate on a team library) closes: it would edit a journey no longer
+        shown."""
+        for dialog in (self.dialog, self.targets_dialog, self.unassigned_dialog):
+            if (
+                dialog is not None
+                and shiboken6.isValid(dialog)
+                and dialog.isVisible()
+                and dialog.document is not document
+            ):
+                dialog.reject()
         self._drop()
         self._scene, self._document = scene, document
         if document is not None:
