@@ -230,3 +230,38 @@ def test_a_survey_dialog_on_a_journey_no_longer_shown_closes(window: MainWindow)
     assert unassigned.isVisible()
     window.open_journey(1)
     assert not unassigned.isVisible()
+
+
+def test_the_poster_dialog_plans_the_heat_key_it_prints(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the heat view on, the poster's legend has the heat key's row: the dialog's preview and figures (scale,
+    text size) plan that very poster, not one without the row."""
+    from cjmapper.poster import A3, PosterOptions, plan_poster
+    from cjmapper.survey.commands import poster_heat
+
+    library = window.library
+    library.set_survey_target(1, library.load_journey(1).phases[1].id, Metric.CSAT, 0.8)
+    library.import_survey(1, [Response(Metric.CSAT, 5, touchpoint_id=2), Response(Metric.CSAT, 2, touchpoint_id=2)])
+    window.open_journey(1)
+    window.survey.heat_action.trigger()
+    journey = library.load_journey(1)
+    marks = poster_heat(library, journey)
+    assert marks is not None
+    with_key = plan_poster(journey, PosterOptions(A3, heat=marks))
+    without = plan_poster(journey, PosterOptions(A3))
+    assert with_key.chrome.heat is not None
+    assert with_key.chrome.map_area != without.chrome.map_area  # the key's row takes room from the map
+    seen = []
+
+    def look(dialog: object) -> None:
+        seen.append((dialog.plan, dialog.figures.text()))  # type: ignore[attr-defined]
+
+    save_as(monkeypatch, tmp_path / "heat.pdf")
+    run_dialog(monkeypatch, look)
+    window.export_poster_action.trigger()
+    wait_for_export(qtbot, window)
+    plan, _figures = seen[0]
+    assert plan.chrome == with_key.chrome
+    assert plan.scale == pytest.approx(with_key.scale)
+    assert any(f.text.startswith("CSAT 0.50 / 0.80") for f in fragments(tmp_path / "heat.pdf"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cjmapper.model import Journey
 from cjmapper.poster import PAPERS, TILE_PAPERS, Paper, PosterOptions, PosterPlan, plan_poster
+from cjmapper.poster.heat import HeatMarks
 from cjmapper.poster.paper import MAX_BLEED_MM, MAX_SIDE_MM, MIN_SIDE_MM, SHOP_BLEED_MM
 from cjmapper.poster.plan import poster_layout
 from cjmapper.poster.print_ready import press_for
@@ -90,11 +91,18 @@ class PosterDialog(QDialog):
     After exec() returns Accepted: `options()`, `target` and `open_when_done` say what to export where."""
 
     def __init__(
-        self, journey: Journey, suggested: Path, parent: QWidget | None = None, shown: Journey | None = None
+        self,
+        journey: Journey,
+        suggested: Path,
+        parent: QWidget | None = None,
+        shown: Journey | None = None,
+        heat: HeatMarks | None = None,
     ) -> None:
         """`shown`: the journey as a filter leaves it; a tick box then prints only its cards (`journey` is then the
-        whole map, which the tick box brings back)."""
+        whole map, which the tick box brings back). `heat`: the heat view's marks when the poster shows them (its key
+        takes a row of the legend, so the figures and preview plan with it)."""
         super().__init__(parent)
+        self.heat = heat
         self.setObjectName("posterDialog")
         self.setWindowTitle(self.tr("Export Poster"))
         self.journey = journey
@@ -342,14 +350,16 @@ class PosterDialog(QDialog):
         portrait = self.portrait_radio.isChecked()
         if self.fitting():
             tile = self.tile() or TILE_PAPERS["A4"]
-            return PosterOptions(PAPERS[DEFAULT_PAPER], portrait=portrait, tile=tile, sheets=self.sheets_spin.value())
+            return PosterOptions(
+                PAPERS[DEFAULT_PAPER], portrait=portrait, tile=tile, sheets=self.sheets_spin.value(), heat=self.heat
+            )
         paper = self.paper()
         if paper.custom:  # a custom size is printed as given: its orientation is its shape
             portrait = paper.height_mm > paper.width_mm
         sheets = self.tile()
         shop = self.shop_check.isChecked() and sheets is None
         press = press_for(self.bleed_spin.value(), True) if shop else press_for(None, False)
-        return PosterOptions(paper, portrait=portrait, tile=sheets, press=press)
+        return PosterOptions(paper, portrait=portrait, tile=sheets, press=press, heat=self.heat)
 
     @property
     def open_when_done(self) -> bool:

@@ -31,6 +31,7 @@ from ..user_settings import settings
 
 if TYPE_CHECKING:
     from cjmapper.poster import PosterOptions
+    from cjmapper.poster.heat import HeatMarks
 
     from ..export.export_jobs import PosterJob
 
@@ -159,15 +160,14 @@ class ExportActions(QObject):
             self._status(self.tr("A poster is being exported already; wait for it or cancel it."), 8000)
             return
         journey = document.journey
-        chosen = self._ask_poster(journey, safe_file_name(journey.title), self.shown_journey())
+        heat = poster_heat(self.window.library, journey) if self.heat_shown() else None  # as the canvas shows it
+        chosen = self._ask_poster(journey, safe_file_name(journey.title), self.shown_journey(), heat)
         if chosen is not None:
             target, options, open_after, printed = chosen
-            if self.heat_shown():  # the poster shows what the canvas shows
-                options = replace(options, heat=poster_heat(self.window.library, journey))
             self.start_poster_export(target, options, open_after, printed if printed is not journey else None)
 
     def _ask_poster(
-        self, journey: Journey, name: str, shown: Journey | None = None
+        self, journey: Journey, name: str, shown: Journey | None = None, heat: HeatMarks | None = None
     ) -> tuple[Path, PosterOptions, bool, Journey] | None:
         """The poster dialog for `journey` (`shown`: as a filter leaves it), suggesting `name`.pdf in the last poster
         folder: the target, options, whether to open it when done and the journey to print; None when cancelled.
@@ -175,7 +175,8 @@ class ExportActions(QObject):
         from ..export.poster_dialog import PosterDialog  # with reportlab: on first use, not at start
 
         stored = settings()
-        dialog = PosterDialog(journey, start_folder("poster", Path.home()) / f"{name}.pdf", self.parent_widget, shown)
+        folder = start_folder("poster", Path.home())
+        dialog = PosterDialog(journey, folder / f"{name}.pdf", self.parent_widget, shown, heat)
         try:
             dialog.load_settings(stored)
             if dialog.exec() != PosterDialog.DialogCode.Accepted or dialog.target is None:
