@@ -73,10 +73,15 @@ def _user(template: UserTemplate) -> TemplateEntry:
     )
 
 
+def built_in_templates(language: Language | str = Language.EN) -> list[TemplateEntry]:
+    """The built-in templates, in `language`, in their order."""
+    return [_built_in(name, language) for name in TEMPLATE_NAMES]
+
+
 def list_templates(language: Language | str = Language.EN, folder: Path | None = None) -> list[TemplateEntry]:
     """The built-in templates (in `language`, in their order), then the user's (by name; damaged files last, with
     their problem). Raises CjmapperError only when the user's templates folder cannot be read."""
-    return [_built_in(name, language) for name in TEMPLATE_NAMES] + [_user(t) for t in list_user_templates(folder)]
+    return [*built_in_templates(language), *(_user(t) for t in list_user_templates(folder))]
 
 
 def template_names(folder: Path | None = None) -> list[str]:
