@@ -18,6 +18,7 @@ from cjmapper.errors import CjmapperError, InterchangeError, NotFoundError
 from cjmapper.interchange import read_journey_file, write_journey_file
 from cjmapper.model import Language
 from cjmapper.store import Library
+from cjmapper.store.location import Location
 from cjmapper.template_catalogue import TemplateKind, list_templates, load_named_template
 from cjmapper.templates import TEMPLATE_NAMES, load_example
 from cjmapper.user_templates import (
@@ -307,3 +308,21 @@ def test_the_command_line_speaks_dutch_about_templates(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (1, "cjmapper: fout: Je hebt geen sjabloon met de naam 'Niets'.\n")
     helped = cli(home, "--language", "nl", "save-template", "--help")
     assert "neem de kaarten van de klantreis mee in het sjabloon" in helped.stdout
+
+
+@pytest.mark.both_backends
+def test_save_template_and_new_from_it_on_a_file_and_a_team_library(library_location: Location, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    with Library.open(library_location) as lib:
+        journey_id = lib.create_journey(load_example("en"))
+    where = str(library_location)
+    saved = cli(home, "--library", where, "save-template", load_example("en").title, "Webshop")
+    assert (saved.returncode, saved.stderr) == (0, "")
+    new = cli(home, "--library", where, "new", "--template", "Webshop", "--title", "From mine")
+    assert (new.returncode, new.stderr) == (0, "")
+    with Library.open(library_location) as lib:
+        made = lib.load_journey(int(new.stdout))
+        original = lib.load_journey(journey_id)
+    assert (made.title, made.touchpoints) == ("From mine", [])
+    assert outline(made) == outline(original)
