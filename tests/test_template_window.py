@@ -100,6 +100,9 @@ def test_save_as_template_then_a_new_journey_from_it(
         QTest.keyClicks(dialog.title_field, "Tweede vestiging")
         choose(dialog, "Bakkerij 🥐")
         assert dialog.language_box.currentText() == "Nederlands"
+        dialog.language_box.setCurrentIndex(0)  # and may be changed after
+        assert (dialog.language_box.currentText(), dialog.template_box.currentText()) == ("English", "Bakkerij 🥐")
+        dialog.language_box.setCurrentIndex(1)
         assert dialog.description.text() == example.description
         assert dialog.template_buttons.rename_button.isEnabled()
         return QDialog.DialogCode.Accepted.value

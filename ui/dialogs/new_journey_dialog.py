@@ -62,7 +62,7 @@ class NewJourneyDialog(QDialog):
         form.addRow(self.buttons)
         self.fill_templates()
         self.language_box.currentIndexChanged.connect(self._fill_templates)
-        self.template_box.currentIndexChanged.connect(self._describe)
+        self.template_box.currentIndexChanged.connect(self._chosen)
         self.title_field.textChanged.connect(self._validate)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -123,18 +123,23 @@ class NewJourneyDialog(QDialog):
         assert isinstance(model, QStandardItemModel)
         return bool(model.item(index).flags() & Qt.ItemFlag.ItemIsEnabled)
 
+    def _chosen(self) -> None:
+        """A template was chosen: one of the user's brings its own language (which may be changed after)."""
+        entry = self.entry
+        if entry is not None and entry.language is not None and entry.language is not self.language:
+            self.language_box.blockSignals(True)
+            self.language_box.setCurrentIndex(list(LANGUAGE_NAMES).index(entry.language))
+            self.language_box.blockSignals(False)
+            self.fill_templates(entry.name)  # the built-in ones' titles in that language
+            return
+        self._describe()
+
     def _describe(self) -> None:
         entry = self.entry
         if entry is not None and entry.problem is not None:
             self.description.setText(self.tr("This file cannot be used: {0}").format(entry.problem))
         else:
             self.description.setText(entry.description if entry is not None else "")
-        if entry is not None and entry.language is not None and entry.language is not self.language:
-            self.language_box.blockSignals(True)  # a template of the user's comes in its own language
-            self.language_box.setCurrentIndex(list(LANGUAGE_NAMES).index(entry.language))
-            self.language_box.blockSignals(False)
-            self.fill_templates(entry.name)  # the built-in ones' titles in that language
-            return
         self.template_buttons.update_for(entry)
         self._validate()
 
