@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from cjmapper.errors import CjmapperError
 from cjmapper.messages import say
 from cjmapper.model import Language
 from cjmapper.store import Library
@@ -74,6 +75,7 @@ def list_templates(args: argparse.Namespace, out: TextIO) -> int:
     """`cjmapper templates`."""
     from cjmapper import user_templates
     from cjmapper.i18n import system_language
+    from cjmapper.template_catalogue import built_in_templates
     from cjmapper.template_catalogue import list_templates as templates
 
     if args.import_file is not None:
@@ -87,7 +89,12 @@ def list_templates(args: argparse.Namespace, out: TextIO) -> int:
         done = user_templates.delete_template(args.delete)
         print(say("cjmapper: deleted the template {0}", repr(done.name)), file=sys.stderr)
     language = args.template_language or args.ui_language or system_language()
-    for entry in templates(language):
+    try:
+        entries = templates(language)
+    except CjmapperError as e:  # the folder cannot be read: the built-in ones all the same
+        print(say("cjmapper: warning: {0}", e), file=sys.stderr)
+        entries = built_in_templates(language)
+    for entry in entries:
         if entry.problem is not None:
             unusable = say("the template file {0} cannot be used: {1}", entry.path, entry.problem)
             print(say("cjmapper: warning: {0}", unusable), file=sys.stderr)

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from cjmapper.interchange import read_journey_file, write_journey_file
 from cjmapper.model import Journey
 from cjmapper.store import Library
-from cjmapper.templates import load_example
-from cjmapper.user_templates import list_user_templates, templates_folder
+from cjmapper.templates import TEMPLATE_NAMES, load_example
+from cjmapper.user_templates import TEMPLATES_ENV, list_user_templates, templates_folder
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.dialogs.save_template_dialog import SaveTemplateDialog
 from ui.window.main_window import MainWindow
@@ -187,3 +187,19 @@ def test_a_damaged_file_is_listed_with_its_reason_and_import_and_the_folder_work
     assert window.document is not None
     assert window.document.journey.title == "Nieuw"
     assert len(window.document.journey.touchpoints) == len(shared_journey.touchpoints)
+
+
+def test_a_templates_folder_that_cannot_be_read_leaves_the_built_in_ones(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("")
+    monkeypatch.setenv(TEMPLATES_ENV, str(blocked))
+
+    def look(dialog: NewJourneyDialog) -> int:
+        box = dialog.template_box
+        assert [box.itemData(i) for i in range(box.count())] == list(TEMPLATE_NAMES)
+        assert dialog.template_buttons.problem.text().startswith("cannot read the templates folder ")
+        return QDialog.DialogCode.Rejected.value
+
+    new_journey_with(window, monkeypatch, look)

@@ -326,3 +326,20 @@ def test_save_template_and_new_from_it_on_a_file_and_a_team_library(library_loca
         original = lib.load_journey(journey_id)
     assert (made.title, made.touchpoints) == ("From mine", [])
     assert outline(made) == outline(original)
+
+
+def test_a_templates_folder_that_cannot_be_read_leaves_the_built_in_ones(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "data" / "cjmapper").mkdir(parents=True)
+    (home / "data" / "cjmapper" / "templates").write_text("a file where the folder should be")
+    listed = cli(home, "templates")
+    assert listed.returncode == 0
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == list(TEMPLATE_NAMES)
+    assert listed.stderr.startswith("cjmapper: warning: cannot read the templates folder ")
+    library = tmp_path / "lib.cjm"
+    with Library.open(library) as lib:
+        lib.create_journey(load_example("en"))
+    saved = cli(home, "--library", str(library), "save-template", "1", "Mine")
+    assert saved.returncode == 1
+    assert saved.stderr.startswith("cjmapper: error: cannot read the templates folder ")
+    assert saved.stderr.endswith("(Not a directory)\n")
