@@ -172,6 +172,7 @@ def _checked_name(name: str, folder: Path, keep: Path | None = None) -> str:
         raise CjmapperError(say("A template needs a name."))
     if len(name) > MAX_TITLE:
         raise CjmapperError(say("A template's name can be at most {0} characters long.", MAX_TITLE))
+    _plain(name, say("A template's name"))
     if name.casefold() in (n.casefold() for n in TEMPLATE_NAMES):
         raise TemplateExistsError(say("{0} is the name of a built-in template; choose another name.", repr(name)))
     for template in list_user_templates(folder):
@@ -180,6 +181,16 @@ def _checked_name(name: str, folder: Path, keep: Path | None = None) -> str:
                 say("There is already a template named {0}; choose another name or delete that one first.", repr(name))
             )
     return name
+
+
+def _plain(text: str, what: str) -> None:
+    """Refuse a NUL character or an unpaired surrogate in `text` (a library and a journey file cannot keep them)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CjmapperError(say("{0} holds an unpaired surrogate escape, which is not text.", what)) from None
+    if "\x00" in text:
+        raise CjmapperError(say("{0} holds a NUL character (U+0000), which a library cannot keep; remove it.", what))
 
 
 def file_stem(name: str, limit: int = 255) -> str:
@@ -216,6 +227,7 @@ def template_from(journey: Journey, name: str, description: str, with_cards: boo
     `with_cards`, its cards as they are."""
     if len(description) > MAX_TEXT:
         raise CjmapperError(say("A template's description can be at most {0} characters long.", MAX_TEXT))
+    _plain(description, say("A template's description"))
     cards = list(journey.touchpoints) if with_cards else []
     return replace(journey, title=name, description=description, touchpoints=cards)
 

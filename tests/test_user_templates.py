@@ -10,13 +10,17 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from cjmapper.errors import CjmapperError, InterchangeError, NotFoundError
 from cjmapper.interchange import read_journey_file, write_journey_file
-from cjmapper.model import Language
+from cjmapper.model import MAX_TITLE, Language
 from cjmapper.store import Library
 from cjmapper.store.location import Location
 from cjmapper.template_catalogue import TemplateKind, list_templates, load_named_template
@@ -32,6 +36,7 @@ from cjmapper.user_templates import (
     save_template,
     templates_folder,
 )
+from tests.thoroughness import examples
 
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
 
@@ -343,3 +348,35 @@ def test_a_templates_folder_that_cannot_be_read_leaves_the_built_in_ones(tmp_pat
     assert saved.returncode == 1
     assert saved.stderr.startswith("cjmapper: error: cannot read the templates folder ")
     assert saved.stderr.endswith("(Not a directory)\n")
+
+
+NAME_FUZZ = settings(max_examples=examples(300, 60), deadline=None, database=None)
+
+
+@NAME_FUZZ
+@given(st.text(min_size=1, max_size=MAX_TITLE))
+def test_any_text_is_a_name_with_a_safe_file_that_reads_back(name: str) -> None:
+    assume(name.strip() and name.strip().casefold() not in TEMPLATE_NAMES and "\x00" not in name)
+    with tempfile.TemporaryDirectory() as where:
+        folder = Path(where)
+        saved = save_template(load_example("en"), name, folder=folder)
+        assert [p.name for p in folder.iterdir()] == [saved.path.name]
+        stem = saved.path.stem
+        assert stem
+        assert not stem.startswith(".")
+        assert stem == stem.strip()
+        assert stem.upper() not in WINDOWS_RESERVED
+        assert all(char.isalnum() or char in " -_" or unicodedata.category(char).startswith("M") for char in stem)
+        assert len(saved.path.name.encode()) <= 255
+        assert [t.name for t in list_user_templates(folder)] == [name.strip()]
+        assert load_named_template(name, folder=folder).title == name.strip()
+        with pytest.raises(TemplateExistsError):
+            save_template(load_example("en"), f" {name} ", folder=folder)
+
+
+def test_a_nul_character_is_refused_with_one_clear_message() -> None:
+    with pytest.raises(CjmapperError, match=r"A template's name holds a NUL character \(U\+0000\)"):
+        save_template(load_example("en"), "a\x00b")
+    with pytest.raises(CjmapperError, match=r"A template's description holds a NUL character"):
+        save_template(load_example("en"), "ab", "x\x00")
+    assert list_user_templates() == []
