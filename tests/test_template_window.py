@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDial
 from pytestqt.qtbot import QtBot
 
 from cjmapper.interchange import read_journey_file, write_journey_file
-from cjmapper.model import Journey
 from cjmapper.store import Library
 from cjmapper.templates import TEMPLATE_NAMES, load_example
 from cjmapper.user_templates import TEMPLATES_ENV, list_user_templates, templates_folder
+from tests.template_helpers import cards, structure
 from ui.dialogs.new_journey_dialog import NewJourneyDialog
 from ui.dialogs.save_template_dialog import SaveTemplateDialog
 from ui.window.main_window import MainWindow
@@ -29,20 +29,6 @@ def path(tmp_path: Path) -> Path:
     with Library.open(tmp_path / "lib.cjm") as lib:
         lib.create_journey(load_example("nl"))
     return tmp_path / "lib.cjm"
-
-
-def structure(journey: Journey) -> tuple[object, ...]:
-    return (
-        journey.language,
-        journey.framework,
-        [(p.name, p.description, p.goals, p.frustrations, p.color) for p in journey.personas],
-        [(p.name, p.description, p.color) for p in journey.phases],
-        [(lane.name, lane.kind, lane.color) for lane in journey.lanes],
-    )
-
-
-def cards(journey: Journey) -> list[tuple[object, ...]]:
-    return [(t.title, t.channel, t.notes, t.score, t.votes, t.status) for t in journey.touchpoints]
 
 
 def save_as_template(window: MainWindow, qtbot: QtBot, name: str, with_cards: bool) -> SaveTemplateDialog:

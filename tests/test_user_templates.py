@@ -36,29 +36,10 @@ from cjmapper.user_templates import (
     save_template,
     templates_folder,
 )
+from tests.template_helpers import cards, structure
 from tests.thoroughness import examples
 
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
-
-
-def outline(journey: object) -> tuple[object, ...]:
-    from cjmapper.model import Journey
-
-    assert isinstance(journey, Journey)
-    return (
-        journey.language,
-        journey.framework,
-        [(p.name, p.description, p.goals, p.frustrations, p.color) for p in journey.personas],
-        [(p.name, p.description, p.color) for p in journey.phases],
-        [(lane.name, lane.kind, lane.color) for lane in journey.lanes],
-    )
-
-
-def cards(journey: object) -> list[tuple[object, ...]]:
-    from cjmapper.model import Journey
-
-    assert isinstance(journey, Journey)
-    return [(t.title, t.channel, t.notes, t.score, t.votes, t.status, t.owner) for t in journey.touchpoints]
 
 
 def test_the_folder_is_in_the_user_data_folder_unless_the_environment_names_one(
@@ -81,7 +62,7 @@ def test_a_saved_template_keeps_the_structure_and_its_cards_only_when_asked() ->
     assert full.cards == len(example.touchpoints)
 
     journey = load_named_template("webwinkel")  # names are found without regard to case
-    assert outline(journey) == outline(example)
+    assert structure(journey) == structure(example)
     assert (journey.title, journey.description, journey.touchpoints) == (
         "Webwinkel",
         "Vijf fasen voor een webwinkel",
@@ -287,7 +268,7 @@ def test_the_command_line_saves_lists_and_uses_a_template(tmp_path: Path) -> Non
     with Library.open(library) as lib:
         journey = lib.load_journey(int(new.stdout))
     assert journey.title == "Nieuwe vestiging"
-    assert outline(journey) == outline(example)
+    assert structure(journey) == structure(example)
     assert cards(journey) == cards(example)
 
     taken = cli(home, "--library", str(library), "save-template", str(example_id), "BAKKERIJ 🥐")
@@ -330,7 +311,7 @@ def test_save_template_and_new_from_it_on_a_file_and_a_team_library(library_loca
         made = lib.load_journey(int(new.stdout))
         original = lib.load_journey(journey_id)
     assert (made.title, made.touchpoints) == ("From mine", [])
-    assert outline(made) == outline(original)
+    assert structure(made) == structure(original)
 
 
 def test_a_templates_folder_that_cannot_be_read_leaves_the_built_in_ones(tmp_path: Path) -> None:
