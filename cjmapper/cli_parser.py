@@ -243,8 +243,13 @@ def _template(text: str) -> str:
     """A template's name, built-in or the user's (a usage error otherwise, as argparse's for a wrong choice)."""
     from cjmapper.template_catalogue import has_template, template_names
 
-    if not has_template(text):
-        choices = ", ".join(repr(name) for name in template_names())
+    try:
+        known = has_template(text)
+        names = template_names() if not known else []
+    except CjmapperError as e:  # the templates folder cannot be read
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if not known:
+        choices = ", ".join(repr(name) for name in names)
         raise argparse.ArgumentTypeError(
             say("invalid choice: %(value)r (choose from %(choices)s)") % {"value": text, "choices": choices}
         )

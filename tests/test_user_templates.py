@@ -325,6 +325,11 @@ def test_a_templates_folder_that_cannot_be_read_leaves_the_built_in_ones(tmp_pat
     library = tmp_path / "lib.cjm"
     with Library.open(library) as lib:
         lib.create_journey(load_example("en"))
+    new = cli(home, "--library", str(library), "new", "--template", "aida", "--title", "Built in")
+    assert (new.returncode, new.stderr) == (0, "")
+    mine = cli(home, "--library", str(library), "new", "--template", "Mine", "--title", "x")
+    assert mine.returncode == 2
+    assert "argument --template: cannot read the templates folder " in mine.stderr
     saved = cli(home, "--library", str(library), "save-template", "1", "Mine")
     assert saved.returncode == 1
     assert saved.stderr.startswith("cjmapper: error: cannot read the templates folder ")
