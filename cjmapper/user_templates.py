@@ -258,11 +258,12 @@ def save_template(
     return _read(path)
 
 
-def rename_template(name: str, new_name: str, folder: Path | None = None) -> UserTemplate:
-    """Rename the user template `name` to `new_name`: its title and its file's name. Raises NotFoundError,
-    TemplateExistsError, or InterchangeError for a damaged file (which cannot be renamed: delete it)."""
+def rename_template(name: str | Path, new_name: str, folder: Path | None = None) -> UserTemplate:
+    """Rename the user template `name` (or the template file `name`, a Path) to `new_name`: its title and its
+    file's name. Raises NotFoundError, TemplateExistsError, or InterchangeError for a damaged file (which cannot be
+    renamed: delete it)."""
     where = _folder(folder)
-    old = _user_template(name, where)
+    old = _read(name) if isinstance(name, Path) else _user_template(name, where)
     journey = read_journey_file(old.path)
     new_name = _checked_name(new_name, where, keep=old.path)
     path = free_path(new_name, where, keep=old.path)
@@ -272,9 +273,10 @@ def rename_template(name: str, new_name: str, folder: Path | None = None) -> Use
     return _read(path)
 
 
-def delete_template(name: str, folder: Path | None = None) -> UserTemplate:
-    """Delete the user template `name` (a damaged one by its file's name); returns what it was."""
-    template = _user_template(name, folder)
+def delete_template(name: str | Path, folder: Path | None = None) -> UserTemplate:
+    """Delete the user template `name` (a damaged one by its file's name), or the template file `name` when it is
+    a Path (as a picker that listed it knows it); returns what it was."""
+    template = _read(name) if isinstance(name, Path) else _user_template(name, folder)
     try:
         template.path.unlink()
     except FileNotFoundError:

@@ -163,6 +163,9 @@ def test_delete_removes_only_that_template() -> None:
     assert [t.path for t in list_user_templates()] == [kept.path]
     with pytest.raises(NotFoundError):
         delete_template("Weg")
+    named_like_a_file = save_template(load_example("en"), "Blijft.json")  # a name like the other's file name
+    assert delete_template(kept.path).name == "Blijft"  # by its file, as the dialog deletes
+    assert [t.path for t in list_user_templates()] == [named_like_a_file.path]
 
 
 DAMAGED = {

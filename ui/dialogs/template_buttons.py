@@ -94,7 +94,7 @@ class TemplateButtons(QWidget):
         if not ok or name.strip() == entry.name:
             return
         try:
-            renamed = rename_template(entry.name, name)
+            renamed = rename_template(entry.path if entry.path is not None else entry.name, name)
         except CjmapperError as e:
             self._failed(title, e)
             return
@@ -115,7 +115,7 @@ class TemplateButtons(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            delete_template(entry.path.name if entry.path is not None else entry.name)
+            delete_template(entry.path if entry.path is not None else entry.name)
         except CjmapperError as e:
             self._failed(title, e)
         self.picker.fill_templates("")
