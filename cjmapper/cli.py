@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from cjmapper import diff_command
+from cjmapper import diff_command, template_commands
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
@@ -80,6 +80,8 @@ def _run(
             return start_editor(library_path, language, journey_file)
         if args.command == "install-desktop":
             return _install_desktop(args, sys.stdout)
+        if args.command == template_commands.LIST_COMMAND:  # needs no library
+            return template_commands.list_templates(args, sys.stdout)
         if args.command == "export":
             _check_export(args, export_picture)
         with _open(library_path) as library:
@@ -105,7 +107,7 @@ def _file_argument(argv: list[str]) -> tuple[str | None, list[str]]:
     """The PATH of `cjmapper [options] PATH` (what a file manager runs for a double-clicked file) and the arguments
     without it; (None, argv) when the first word after the options is a command (commands win: name a file called
     like one ./list)."""
-    commands = {*_COMMANDS, "export", "install-desktop"}
+    commands = {*_COMMANDS, "export", "install-desktop", template_commands.LIST_COMMAND}
     index = 0
     while index < len(argv):
         word = argv[index]
@@ -200,9 +202,12 @@ def _list(library: Library, _args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    from cjmapper.templates import load_template
+    from cjmapper.template_catalogue import load_named_template
+    from cjmapper.templates import TEMPLATE_NAMES
 
-    journey = load_template(args.template, args.language or args.ui_language or system_language())
+    built_in = args.template in TEMPLATE_NAMES  # a user template keeps its own language unless one is asked for
+    language = args.language or (args.ui_language or system_language() if built_in else None)
+    journey = load_named_template(args.template, language)
     journey.title = args.title
     out.write(f"{library.create_journey(journey)}\n")
     return 0
@@ -495,5 +500,6 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "export-all": _export_all,
     "versions": _versions,
     "diff": diff_command.run,
+    template_commands.SAVE_COMMAND: template_commands.save_template,
     **survey_commands.COMMANDS,
 }

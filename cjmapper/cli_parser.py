@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from cjmapper import __version__, diff_command
+from cjmapper import __version__, diff_command, template_commands
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
 from cjmapper.messages import say
@@ -86,7 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help=say("list the journeys: id, title, phases, lanes, touchpoints (tab-separated)"))
 
     new = commands.add_parser("new", help=say("create a journey from a template; prints its id"))
-    new.add_argument("--template", required=True, choices=TEMPLATE_NAMES)
+    new.add_argument(
+        "--template",
+        required=True,
+        metavar="NAME",
+        type=_template,
+        help=say(
+            "a built-in template ({0}) or one of yours (`cjmapper templates` lists them; yours keep their own "
+            "language unless --language is given)",
+            ", ".join(TEMPLATE_NAMES),
+        ),
+    )
     new.add_argument(
         "--language",
         choices=[lang.value for lang in Language],
@@ -186,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     versions.add_argument("--save", metavar="NAME", help=say("first save the journey as it is now under NAME"))
 
     diff_command.add_parser(commands)
+    template_commands.add_parsers(commands)
 
     every = commands.add_parser(
         "export-all",
@@ -245,6 +256,23 @@ def _location(text: str) -> Location:
         return parse_location(text)
     except CjmapperError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _template(text: str) -> str:
+    """A template's name, built-in or the user's (a usage error otherwise, as argparse's for a wrong choice)."""
+    from cjmapper.template_catalogue import has_template, template_names
+
+    try:
+        known = has_template(text)
+        names = template_names() if not known else []
+    except CjmapperError as e:  # the templates folder cannot be read
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if not known:
+        choices = ", ".join(repr(name) for name in names)
+        raise argparse.ArgumentTypeError(
+            say("invalid choice: %(value)r (choose from %(choices)s)") % {"value": text, "choices": choices}
+        )
+    return text
 
 
 def _whole(text: str, low: int, high: int) -> int:

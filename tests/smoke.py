@@ -128,10 +128,11 @@ class Smoke:
         self.example = journeys[0].split("\t")[0]
 
     def templates(self) -> list[str]:
-        match = re.search(r"--template \{([^}]+)\}", self.cjmapper("new", "--help"))
-        if not match:
-            raise SmokeError("`new --help` names no templates")
-        return match.group(1).split(",")
+        rows = [line.split("\t") for line in self.cjmapper("templates").splitlines()]
+        built_in = [row[0] for row in rows if row[1:2] == ["built-in"]]
+        if not built_in:
+            raise SmokeError("`templates` lists no built-in templates")
+        return built_in
 
     def new_from_templates(self) -> None:
         templates = self.templates()

@@ -948,6 +948,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     <name>JourneyActions</name>
     <message>
         <location filename="../../ui/window/journey_actions.py"/>
+        <source>New journey</source>
+        <translation>Nieuwe klantreis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/journey_actions.py"/>
         <source>Rename journey</source>
         <translation>Klantreis hernoemen</translation>
     </message>
@@ -2051,13 +2056,28 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/dialogs/new_journey_dialog.py"/>
-        <source>&amp;Framework:</source>
-        <translation>&amp;Model:</translation>
+        <source>&amp;Template:</source>
+        <translation>&amp;Sjabloon:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
+        <source>Your templates</source>
+        <translation>Je eigen sjablonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
+        <source>{0} (cannot be used)</source>
+        <translation>{0} (niet te gebruiken)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/new_journey_dialog.py"/>
+        <source>This file cannot be used: {0}</source>
+        <translation>Dit bestand is niet te gebruiken: {0}</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +2874,34 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/save_template_dialog.py"/>
+        <source>Save as template</source>
+        <translation>Opslaan als sjabloon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_template_dialog.py"/>
+        <source>Include the &amp;cards ({0})</source>
+        <translation>Met de &amp;kaarten ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_template_dialog.py"/>
+        <source>Keep the journey&apos;s cards as they are; without them the template keeps phases, lanes and personas</source>
+        <translation>Neem de kaarten van de klantreis mee zoals ze zijn; zonder kaarten bewaart het sjabloon de fasen, rijen en persona&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_template_dialog.py"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/save_template_dialog.py"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschrijving:</translation>
+    </message>
+</context>
+<context>
     <name>ScoreButtons</name>
     <message>
         <location filename="../../ui/panels/field_editors.py"/>
@@ -3285,6 +3333,102 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/dialogs/team.py"/>
         <source>cjmapper libraries (*.cjm)</source>
         <translation>cjmapper-bibliotheken (*.cjm)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateActions</name>
+    <message>
+        <location filename="../../ui/window/template_actions.py"/>
+        <source>Save as &amp;Template…</source>
+        <translation>&amp;Opslaan als sjabloon…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/template_actions.py"/>
+        <source>Keep this journey&apos;s phases, lanes and personas as a template of your own</source>
+        <translation>Bewaar de fasen, rijen en persona&apos;s van deze klantreis als eigen sjabloon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/template_actions.py"/>
+        <source>Saved as the template “{0}”; Journey › New… lists it.</source>
+        <translation>Opgeslagen als het sjabloon “{0}”; Klantreis › Nieuw… toont het.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateButtons</name>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Hernoemen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>&amp;Import Template…</source>
+        <translation>Sjabloon &amp;importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Show Template &amp;Folder</source>
+        <translation>Sjabloon&amp;map tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Rename the chosen template of yours</source>
+        <translation>Je gekozen sjabloon hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Delete the chosen template of yours</source>
+        <translation>Je gekozen sjabloon verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Add a journey file (.json) to your templates, such as one a colleague sent</source>
+        <translation>Een klantreisbestand (.json) aan je sjablonen toevoegen, bijvoorbeeld een dat een collega stuurde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Open the folder your templates are kept in, to copy or share them</source>
+        <translation>De map met je sjablonen openen, om ze te kopiëren of te delen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Rename template</source>
+        <translation>Sjabloon hernoemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Delete template</source>
+        <translation>Sjabloon verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Delete your template “{0}”? Its file is removed; this cannot be undone.</source>
+        <translation>Je sjabloon “{0}” verwijderen? Het bestand wordt verwijderd; dit kun je niet ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Import template</source>
+        <translation>Sjabloon importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Journey files (*.json)</source>
+        <translation>Klantreisbestanden (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/template_buttons.py"/>
+        <source>Show template folder</source>
+        <translation>Sjabloonmap tonen</translation>
     </message>
 </context>
 <context>

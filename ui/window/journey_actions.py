@@ -12,7 +12,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from cjmapper.templates import load_template
+from cjmapper.errors import CjmapperError
+from cjmapper.template_catalogue import load_named_template
 
 from ..canvas import JourneyScene, JourneyView
 from ..dialogs.new_journey_dialog import NewJourneyDialog
@@ -48,7 +49,11 @@ class JourneyActions(QObject):
         try:
             if dialog.exec() != NewJourneyDialog.DialogCode.Accepted:
                 return
-            journey = load_template(dialog.template, dialog.language)
+            try:
+                journey = load_named_template(dialog.template, dialog.language)
+            except CjmapperError as e:  # a template of the user's, changed on disk since the dialog listed it
+                QMessageBox.warning(self.parent_widget, self.tr("New journey"), str(e))
+                return
             journey.title = dialog.title
         finally:
             dialog.deleteLater()

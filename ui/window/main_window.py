@@ -70,6 +70,7 @@ from .panel_layout import PanelLayout
 from .status_bar import StatusBar
 from .status_figures import JourneyFigures
 from .survey_actions import SurveyActions
+from .template_actions import TemplateActions
 from .transfer import JourneyTransfer
 from .undo_actions import UndoActions
 
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
         self.survey = SurveyActions(self, self)  # survey results and the heat view
+        self.templates = TemplateActions(self, self)  # Journey › Save as Template…
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
                 self.duplicate_journey_action,
                 self.rename_journey_action,
                 self.delete_journey_action,
+                self.templates.save_action,
             ]
         )
         journey_menu.addSeparator()
@@ -736,6 +739,7 @@ class MainWindow(QMainWindow):
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
         self.survey.update_actions(has_journey)
+        self.templates.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
         self.compare_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)
