@@ -209,9 +209,9 @@ def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    from cjmapper.interchange import read_journey_file
+    from cjmapper.interchange.import_files import read_import_file
 
-    journey = read_journey_file(args.file)
+    journey = read_import_file(args.file)
     out.write(f"{library.create_journey(journey)}\n")
     return 0
 
@@ -353,6 +353,9 @@ def _write_journey(
     write_file, write_text = export_format.write_file, export_format.write_text
     assert write_file is not None  # every "journey" format has both writers
     assert write_text is not None
+    lost = export_format.losses(journey) if export_format.losses is not None else None
+    if lost:
+        print(say("cjmapper: warning: {0}", lost), file=sys.stderr)
     if target is None:
         out.write(write_text(journey, extra))
     else:

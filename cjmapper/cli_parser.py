@@ -92,8 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--title", required=True)
 
-    imp = commands.add_parser("import", help=say("import a journey JSON file; prints the new journey's id"))
-    imp.add_argument("file", metavar="FILE.json", type=Path)
+    imp = commands.add_parser(
+        "import", help=say("import a journey JSON file or a Mermaid journey (.mmd, .md); prints the new journey's id")
+    )
+    imp.add_argument("file", metavar="FILE.json|FILE.mmd|FILE.md", type=Path)
 
     exp = commands.add_parser(
         "export",

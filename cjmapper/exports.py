@@ -4,7 +4,8 @@ format added here is offered by both and no format is ever written by another on
 Each format has a name (the command line's `--format`), a file extension, whether its bytes are binary (not written
 to a terminal) and whether it needs Qt, and is one of three kinds:
 
-- "journey": the journey's content as a file (JSON, CSV), written here by `write_file` / `write_text`;
+- "journey": the journey's content as a file (JSON, CSV, a Mermaid journey), written here by `write_file` /
+  `write_text`;
 - "poster": the PDF poster, drawn by `cjmapper.poster` with its own options (paper, tiling, a version's name);
 - "picture": a PNG or SVG picture drawn by the canvas (`ui/export/pictures.py`, the `cjmapper.gui` package): the
   core cannot import Qt, so the editor draws them itself and hands its drawing function to the command line
@@ -46,6 +47,8 @@ class ExportFormat:
     """A "journey" format's writer of a file (atomic: the file holds the old or the whole new content)."""
     write_text: Callable[[Journey, Extra], str] | None = None
     """A "journey" format's writer of text (standard output)."""
+    losses: Callable[[Journey], str | None] | None = None
+    """What a file of this format cannot hold of a journey, as one warning line (None: nothing lost)."""
 
 
 def _json_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
@@ -72,11 +75,30 @@ def _csv_text(journey: Journey, extra: Extra = None) -> str:
     return write_csv(journey, extra)
 
 
+def _mermaid_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
+    from cjmapper.interchange.mermaid_writer import write_mermaid_file
+
+    write_mermaid_file(journey, path)
+
+
+def _mermaid_text(journey: Journey, _extra: Extra = None) -> str:
+    from cjmapper.interchange.mermaid_writer import write_mermaid
+
+    return write_mermaid(journey)
+
+
+def _mermaid_losses(journey: Journey) -> str | None:
+    from cjmapper.interchange.mermaid_writer import mermaid_losses
+
+    return mermaid_losses(journey)
+
+
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("json", ".json", "journey", False, False, _json_file, _json_text),
         ExportFormat("csv", ".csv", "journey", False, False, _csv_file, _csv_text),
+        ExportFormat("mermaid", ".mmd", "journey", False, False, _mermaid_file, _mermaid_text, _mermaid_losses),
         ExportFormat("pdf", ".pdf", "poster", True, False),
         ExportFormat("png", ".png", "picture", True, True),
         ExportFormat("svg", ".svg", "picture", False, True),

@@ -116,6 +116,8 @@ class ExportActions(QObject):
             return self.tr("Export Journey as &JSON…"), self.tr("Journey files (*.json)")
         if export_format.name == "csv":
             return self.tr("Export Journey as &CSV…"), self.tr("Spreadsheets (*.csv)")
+        if export_format.name == "mermaid":
+            return self.tr("Export Journey as &Mermaid…"), self.tr("Mermaid journeys (*.mmd)")
         name = export_format.name.upper()
         return (
             self.tr("Export Journey as {0}…").format(name),
@@ -143,6 +145,10 @@ class ExportActions(QObject):
             export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
+            return
+        lost = export_format.losses(journey) if export_format.losses is not None else None
+        if lost:  # what the format cannot hold, in one line (a Mermaid journey: the other lanes, notes, ...)
+            self._status(self.tr("Exported “{0}” to {1}. {2}").format(journey.title, target, lost), 20000)
             return
         self._status(self.tr("Exported “{0}” to {1}").format(journey.title, target), 8000)
 
