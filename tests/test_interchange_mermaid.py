@@ -284,3 +284,16 @@ def test_a_bad_diagram_is_one_error_line_and_imports_nothing(
     assert err == ("cjmapper: error: bad.md: line 6: a task's score is a whole number from 1 to 5; this one is '9'\n")
     assert main(["--library", library, "list"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_the_example_in_the_docs_reads_as_they_say() -> None:
+    journey = read_mermaid_file(Path(__file__).resolve().parents[1] / "docs" / "mermaid.md")
+    assert journey.title == "Klantreis webshop: Bakkerij De Korenbloem"
+    assert [p.name for p in journey.personas] == ["Linda", "Karel"]
+    karel = journey.personas[1].id
+    cards = [(c.title, c.score, c.ratings.get(karel)) for c in journey.ordered_touchpoints()]
+    assert cards == [
+        ("Ziet een taart op Instagram", 4, Rating(4)),
+        ("Zoekt een bakker in de buurt", 3, Rating(2)),  # two tasks, one card: Linda's 3 and Karel's 2
+        ("Betaalt met iDEAL", None, None),
+    ]
