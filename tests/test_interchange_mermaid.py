@@ -297,3 +297,56 @@ def test_the_example_in_the_docs_reads_as_they_say() -> None:
         ("Zoekt een bakker in de buurt", 3, Rating(2)),  # two tasks, one card: Linda's 3 and Karel's 2
         ("Betaalt met iDEAL", None, None),
     ]
+
+
+LINE_PARTS = st.sampled_from(
+    [
+        "journey",
+        "title ",
+        "section ",
+        "accDescr",
+        "accTitle",
+        ": ",
+        ":",
+        "3",
+        "9",
+        "x",
+        ",",
+        ";",
+        "#",
+        "#35;",
+        "#9;",
+        "%%",
+        "%% cjmapper: no score",
+        "{",
+        "}",
+        "---",
+        "```mermaid",
+        "```",
+        " ",
+        "\n",
+        "\r\n",
+        "é",
+        "😀",
+        "\x00",
+        "Me",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PARTS, max_size=40).map("".join), st.booleans())
+def test_any_text_is_a_journey_or_one_message_never_a_traceback(text: str, markdown: bool) -> None:
+    problems: list[str] = []
+    try:
+        journey = read_mermaid(text, "any.md", markdown=markdown)
+    except InterchangeError as error:
+        problems = [str(error), *error.problems]
+    if problems:
+        said, *listed = problems
+        assert len(listed) == 1
+        assert said.startswith("any.md: ")
+        assert "\n" not in said
+        return
+    assert journey.title.strip()
+    assert journey.phases or not journey.touchpoints

@@ -289,13 +289,16 @@ def _journey(diagram: _Diagram, language: Language, fallback_title: str) -> Jour
     journey.personas = [Persona(name, id=index) for index, name in enumerate(actors, 1)] if as_personas else []
     persona_ids = {name: index for index, name in enumerate(actors, 1)}
     cards: list[Touchpoint] = []
+    positions: dict[int, int] = {}
+    """The next card's place in each section's cell."""
     previous: _Task | None = None
     for task in diagram.tasks:
         card = cards[-1] if cards else None
         if as_personas and card is not None and previous is not None and _continues(previous, task, card, persona_ids):
             _rate(card, task, persona_ids)
         else:
-            position = sum(1 for other in cards if other.phase_id == task.section + 1)
+            position = positions.get(task.section, 0)
+            positions[task.section] = position + 1
             card = Touchpoint(len(cards) + 1, task.section + 1, lane.id, position, task.name)
             if as_personas and task.actors:
                 _rate(card, task, persona_ids)
