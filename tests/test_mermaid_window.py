@@ -76,3 +76,12 @@ def test_a_bad_diagram_is_one_message_and_imports_nothing(
     window.import_action.trigger()
     assert shown == ["day.mmd: line 3: a task's score is a whole number from 1 to 5; this one is '7'"]
     assert window.library.list_journeys() == before
+
+
+def test_a_mermaid_file_dropped_or_opened_is_imported(window: MainWindow, tmp_path: Path) -> None:
+    diagram = tmp_path / "day.mmd"
+    diagram.write_text("journey\n  title My working day\n  section Work\n    Make tea: 5: Me\n", encoding="utf-8")
+    window.file_opener.open_files([diagram])  # what a drop on the window, `cjmapper day.mmd` and macOS's Open do
+    assert window.document is not None
+    assert window.document.journey.title == "My working day"
+    assert [(c.title, c.score) for c in window.document.journey.touchpoints] == [("Make tea", 5)]
