@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -47,6 +48,8 @@ def test_the_mermaid_cli_draws_the_export_with_every_section_and_task(
     mmdc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     journey = load_example("en")
+    journey.title = "Bakery #1: orders; cakes"
+    journey.phases[0] = replace(journey.phases[0], name="Phase 1: #start; 50%% done")
     journey.personas.append(Persona("Sam: night #2", id=99))
     lane = next(lane for lane in journey.lanes if lane.kind is LaneKind.TOUCHPOINTS)
     first = journey.phases[0]
