@@ -214,9 +214,9 @@ def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    from cjmapper.interchange import read_journey_file
+    from cjmapper.interchange.import_files import read_import_file
 
-    journey = read_journey_file(args.file)
+    journey = read_import_file(args.file)
     out.write(f"{library.create_journey(journey)}\n")
     return 0
 
@@ -357,6 +357,9 @@ def _write_journey(
     """A "journey" format (JSON, CSV, ...): by its own writer, to `target` or as text to `out`."""
     write_file, write_text = export_format.write_file, export_format.write_text
     assert write_file is not None  # every "journey" format has a file writer, and a text or bytes writer
+    lost = export_format.losses(journey) if export_format.losses is not None else None
+    if lost:
+        print(say("cjmapper: warning: {0}", lost), file=sys.stderr)
     if target is not None:
         write_file(journey, target, extra)
     elif export_format.write_bytes is not None:

@@ -104,15 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--title", required=True)
 
-    imp = commands.add_parser("import", help=say("import a journey JSON file; prints the new journey's id"))
-    imp.add_argument("file", metavar="FILE.json", type=Path)
+    imp = commands.add_parser(
+        "import", help=say("import a journey JSON file or a Mermaid journey (.mmd, .md); prints the new journey's id")
+    )
+    imp.add_argument("file", metavar="FILE.json|FILE.mmd|FILE.md", type=Path)
 
     exp = commands.add_parser(
         "export",
-        help=say("export a journey as JSON, CSV, a PDF poster, or a PNG or SVG picture"),
+        help=say("export a journey as JSON, CSV, a Mermaid journey, a PDF poster, or a PNG or SVG picture"),
         description=say(
-            "Export a journey. The format follows OUT's extension (.json, .csv, .pdf, .png, .svg) unless --format "
-            "names it."
+            "Export a journey. The format follows OUT's extension (.json, .csv, .mmd, .pdf, .png, .svg) unless "
+            "--format names it."
         ),
     )
     exp.set_defaults(command_parser=exp)

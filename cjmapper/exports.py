@@ -4,8 +4,8 @@ format added here is offered by both and no format is ever written by another on
 Each format has a name (the command line's `--format`), a file extension, whether its bytes are binary (not written
 to a terminal) and whether it needs Qt, and is one of three kinds:
 
-- "journey": the journey's content as a file (JSON, CSV, XLSX), written here by `write_file` / `write_text` (a
-  binary one: `write_bytes`);
+- "journey": the journey's content as a file (JSON, CSV, XLSX, a Mermaid journey), written here by `write_file` /
+  `write_text` (a binary one: `write_bytes`);
 - "poster": the PDF poster, drawn by `cjmapper.poster` with its own options (paper, tiling, a version's name);
 - "picture": a PNG or SVG picture drawn by the canvas (`ui/export/pictures.py`, the `cjmapper.gui` package): the
   core cannot import Qt, so the editor draws them itself and hands its drawing function to the command line
@@ -49,6 +49,8 @@ class ExportFormat:
     """A "journey" format's writer of text (standard output)."""
     write_bytes: Callable[[Journey, Extra], bytes] | None = None
     """A binary "journey" format's writer of bytes (standard output), in place of `write_text`."""
+    losses: Callable[[Journey], str | None] | None = None
+    """What a file of this format cannot hold of a journey, as one warning line (None: nothing lost)."""
 
 
 def _json_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
@@ -85,6 +87,22 @@ def _xlsx_bytes(journey: Journey, extra: Extra = None) -> bytes:
     from cjmapper.interchange.workbook import write_workbook
 
     return write_workbook(journey, extra)
+def _mermaid_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
+    from cjmapper.interchange.mermaid_writer import write_mermaid_file
+
+    write_mermaid_file(journey, path)
+
+
+def _mermaid_text(journey: Journey, _extra: Extra = None) -> str:
+    from cjmapper.interchange.mermaid_writer import write_mermaid
+
+    return write_mermaid(journey)
+
+
+def _mermaid_losses(journey: Journey) -> str | None:
+    from cjmapper.interchange.mermaid_writer import mermaid_losses
+
+    return mermaid_losses(journey)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -93,6 +111,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("json", ".json", "journey", False, False, _json_file, _json_text),
         ExportFormat("csv", ".csv", "journey", False, False, _csv_file, _csv_text),
         ExportFormat("xlsx", ".xlsx", "journey", True, False, _xlsx_file, write_bytes=_xlsx_bytes),
+        ExportFormat("mermaid", ".mmd", "journey", False, False, _mermaid_file, _mermaid_text, losses=_mermaid_losses),
         ExportFormat("pdf", ".pdf", "poster", True, False),
         ExportFormat("png", ".png", "picture", True, True),
         ExportFormat("svg", ".svg", "picture", False, True),

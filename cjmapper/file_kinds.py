@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjmapper.errors import CjmapperError
-from cjmapper.interchange import read_journey_file
+from cjmapper.interchange.import_files import IMPORTERS, read_import_file
 from cjmapper.messages import say
 from cjmapper.model import Journey
 from cjmapper.store.sqlite import check_existing_file, is_library_file
@@ -48,6 +48,6 @@ def identify(path: Path) -> LibraryFile | JourneyFile:
     if suffix == LIBRARY_SUFFIX:
         check_existing_file(path)  # says what is wrong with it (empty, cut short, another program's database)
         raise CjmapperError(say("{0} is not a cjmapper library", name))
-    if suffix == JOURNEY_SUFFIX:
-        return JourneyFile(path, read_journey_file(path))
+    if suffix in IMPORTERS:  # a journey file, or another program's (a Mermaid journey)
+        return JourneyFile(path, read_import_file(path))
     raise CjmapperError(say("{0} is neither a cjmapper library (.cjm) nor a journey file (.json)", name))

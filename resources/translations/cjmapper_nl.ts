@@ -564,6 +564,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/window/export_actions.py"/>
+        <source>Export Journey as &amp;Mermaid…</source>
+        <translation>Klantreis exporteren als Mermai&amp;d…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Mermaid journeys (*.mmd)</source>
+        <translation>Mermaid-journeys (*.mmd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
         <source>Export Journey as {0}…</source>
         <translation>Klantreis exporteren als {0}…</translation>
     </message>
@@ -576,6 +586,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/window/export_actions.py"/>
         <source>Export journey</source>
         <translation>Klantreis exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/export_actions.py"/>
+        <source>Exported “{0}” to {1}. {2}</source>
+        <translation>“{0}” is geëxporteerd naar {1}. {2}</translation>
     </message>
     <message>
         <location filename="../../ui/window/export_actions.py"/>
@@ -1577,8 +1592,8 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/window/transfer.py"/>
-        <source>Journey files (*.json)</source>
-        <translation>Klantreisbestanden (*.json)</translation>
+        <source>All journeys (*.json *.mmd *.md);;Journey files (*.json);;Mermaid journeys (*.mmd *.md)</source>
+        <translation>Alle klantreizen (*.json *.mmd *.md);;Klantreisbestanden (*.json);;Mermaid-journeys (*.mmd *.md)</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from ..canvas.painting import SCENE_BACKGROUND
 from ..canvas.scene import SCENE_MARGIN, JourneyScene
 from ..canvas.theme import LIGHT
 from ..editing.document import JourneyDocument
+from . import png_tags
 from .picture_page import JourneyWords, PicturePage, paint_chrome, picture_page
 
 DEFAULT_DPI = 150
@@ -275,8 +276,6 @@ def _png(scene: JourneyScene, page: PicturePage, dpi: int) -> bytes:
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     journey = scene.journey
-    image.setText("Title", journey.title)
-    image.setText("Software", f"cjmapper {__version__}")
     painter = QPainter(image)
     try:
         if scale >= 1:
@@ -293,7 +292,15 @@ def _png(scene: JourneyScene, page: PicturePage, dpi: int) -> bytes:
     writer.setQuality(PNG_QUALITY)
     if not writer.write(image):
         raise CjmapperError(say("the picture could not be encoded as PNG ({0})", writer.errorString()))
-    return bytes(buffer.data().data())
+    return png_tags.tagged(bytes(buffer.data().data()), _png_texts(journey), f"cjmapper {__version__}")
+
+
+def _png_texts(journey: Journey) -> list[tuple[str, str, str]]:
+    """The PNG's title and description chunks (keyword, text, language tag): the title in the journey's language;
+    the journey's own description in it, else the English summary the SVG has."""
+    own = journey.description.strip()
+    description = (own, journey.language.value) if own else (_description(journey), "en")
+    return [("Title", journey.title, journey.language.value), ("Description", *description)]
 
 
 def _render_scaled_down(

@@ -119,6 +119,8 @@ class ExportActions(QObject):
             return self.tr("Export Journey as &CSV…"), self.tr("Spreadsheets (*.csv)")
         if export_format.name == "xlsx":
             return self.tr("Export Journey as E&xcel Workbook…"), self.tr("Excel workbooks (*.xlsx)")
+        if export_format.name == "mermaid":
+            return self.tr("Export Journey as &Mermaid…"), self.tr("Mermaid journeys (*.mmd)")
         name = export_format.name.upper()
         return (
             self.tr("Export Journey as {0}…").format(name),
@@ -146,6 +148,10 @@ class ExportActions(QObject):
             export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
+            return
+        lost = export_format.losses(journey) if export_format.losses is not None else None
+        if lost:  # what the format cannot hold, in one line (a Mermaid journey: the other lanes, notes, ...)
+            self._status(self.tr("Exported “{0}” to {1}. {2}").format(journey.title, target, lost), 20000)
             return
         self._status(self.tr("Exported “{0}” to {1}").format(journey.title, target), 8000)
 

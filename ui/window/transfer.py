@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from cjmapper.errors import CjmapperError
-from cjmapper.interchange import read_journey_file
+from cjmapper.interchange.import_files import read_import_file
 from cjmapper.paths import default_library_path
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
@@ -159,13 +159,13 @@ class JourneyTransfer(QObject):
             self.parent_widget,
             self.tr("Import journey"),
             str(start_folder("import", Path.home())),
-            self.tr("Journey files (*.json)"),
+            self.tr("All journeys (*.json *.mmd *.md);;Journey files (*.json);;Mermaid journeys (*.mmd *.md)"),
         )
         if not path:
             return
         remember_folder("import", Path(path).parent)
         try:
-            journey = read_journey_file(Path(path))
+            journey = read_import_file(Path(path))
         except CjmapperError as e:
             self.window.show_error(str(e))
             return
