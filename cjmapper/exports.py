@@ -87,6 +87,8 @@ def _xlsx_bytes(journey: Journey, extra: Extra = None) -> bytes:
     from cjmapper.interchange.workbook import write_workbook
 
     return write_workbook(journey, extra)
+
+
 def _mermaid_file(journey: Journey, path: Path, _extra: Extra = None) -> None:
     from cjmapper.interchange.mermaid_writer import write_mermaid_file
 
