@@ -53,6 +53,7 @@ from ..canvas.scene import SCENE_MARGIN, JourneyScene
 from ..canvas.theme import LIGHT
 from ..editing.document import JourneyDocument
 from .picture_page import JourneyWords, PicturePage, paint_chrome, picture_page
+from .svg_glyphs import self_contained
 
 DEFAULT_DPI = 150
 """The resolution of a PNG when none is chosen: sharp on paper and on a high-dpi screen, still a few megabytes."""
@@ -348,7 +349,8 @@ def _svg(scene: JourneyScene, page: PicturePage) -> bytes:
     finally:
         painter.end()
     # Qt copies text into the SVG as it is; the control characters XML 1.0 forbids would make it unreadable.
-    return _XML_FORBIDDEN.sub(b"", bytes(buffer.data().data()))
+    written = _XML_FORBIDDEN.sub(b"", bytes(buffer.data().data())).decode("utf-8")
+    return self_contained(written).encode("utf-8")
 
 
 _XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
