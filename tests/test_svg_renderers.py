@@ -1,19 +1,21 @@
 """The SVG picture renders in other programs as cjmapper's own PNG: rsvg-convert (librsvg), Inkscape and Chromium.
 
 A "hidden text" journey (markup characters, Dutch and Nordic diacritics, emoji, a Chinese word, stars) is exported
-as a 96-dpi PNG and as an SVG (`cjmapper export`, the path a user takes); each renderer draws the SVG at the PNG's
-size, and the pictures are compared pixel by pixel. The renderers are required (scripts/test installs them from
-Debian): a missing one fails these tests.
+as a 96-dpi PNG and as an SVG by the `cjmapper` program (the path a user takes); each renderer draws the SVG at the
+PNG's size, with this machine's fonts and with none at all, and the pictures are compared pixel by pixel. The
+renderers are required (scripts/test installs them from Debian): a missing one fails these tests.
 
 Tolerance: anti-aliasing differs between renderers, so a pixel matches when it lies within `THRESHOLD` grey levels
 of the range of the other picture's pixels around it (3 x 3), both ways. Measured on this journey (632 x 734
-pixels): 8 pixels differ in each renderer (the edges of an emboldened emoji), against 979 (rsvg-convert: an emoji as
-a hex box), 1,076 (Inkscape: emoji left out) and 1,433 (Chromium: boxes, kerned text) for the SVG that named its
-fonts and carried none; `MAX_DIFFERENT` allows five times the measured count.
+pixels): 8 pixels differ in each renderer, with or without fonts (the edges of an emboldened emoji). The SVG as Qt
+wrote it (fonts named, none carried) differed by 979 (rsvg-convert: an emoji as a hex box), 1,076 (Inkscape: emoji
+left out) and 1,433 (Chromium: boxes, kerned text) pixels with this machine's fonts, and by 17,394 to 22,588 without
+them. `MAX_DIFFERENT` allows five times the measured count.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,10 +25,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageFilter
+from PySide6.QtWidgets import QApplication
 
 import ui.main
+from cjmapper.layout import Metrics, compute_layout
 from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.store import Library
+from ui.editing.document import JourneyDocument
 from ui.export import pictures as picture_export
 
 THRESHOLD = 64
@@ -94,8 +99,31 @@ def tool(name: str) -> str:
     return found
 
 
-def render(renderer: str, svg: Path, size: tuple[int, int], out: Path) -> Image.Image:
-    width, height = size
+def picture(path: Path) -> Image.Image:
+    """The PNG at `path`, read whole (its file closed)."""
+    with Image.open(path) as image:
+        image.load()
+        return image
+
+
+FONTLESS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><dir>{folder}</dir><cachedir>{folder}</cachedir></fontconfig>
+"""
+"""A fontconfig configuration whose only font folder is an empty one: a machine without any font the SVG names."""
+
+
+def render(
+    renderer: str, svg: Path, size: tuple[int, int], out: Path, zoom: int = 1, fonts: bool = True
+) -> Image.Image:
+    """`svg` drawn by `renderer` at `zoom` times its `size` (the PNG's, in pixels), as an RGB picture; with no fonts
+    at all (fontconfig, which all three renderers use on Linux, pointed at an empty folder) unless `fonts`."""
+    environment = dict(os.environ)
+    if not fonts:
+        folder = Path(tempfile.mkdtemp(prefix="no-fonts-", dir=out.parent))
+        (folder / "fonts.conf").write_text(FONTLESS.format(folder=folder), encoding="utf-8")
+        environment["FONTCONFIG_FILE"] = str(folder / "fonts.conf")
+    width, height = size[0] * zoom, size[1] * zoom
     if renderer == "rsvg-convert":
         command = [tool("rsvg-convert"), "-w", str(width), "-h", str(height), "-o", str(out), str(svg)]
     elif renderer == "inkscape":
@@ -115,11 +143,12 @@ def render(renderer: str, svg: Path, size: tuple[int, int], out: Path) -> Image.
             "--disable-sync",
             f"--user-data-dir={profile}",
             f"--screenshot={out}",
-            f"--window-size={width},{height}",
+            f"--window-size={size[0]},{size[1]}",
+            f"--force-device-scale-factor={zoom}",
             str(svg),
         ]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
-    return Image.open(out).convert("RGB")
+    subprocess.run(command, check=True, capture_output=True, timeout=120, env=environment)
+    return picture(out).convert("RGB")
 
 
 def on_white(image: Image.Image) -> Image.Image:
@@ -140,11 +169,13 @@ def different_pixels(a: Image.Image, b: Image.Image) -> int:
     return ImageChops.lighter(outside(a, b), outside(b, a)).histogram()[255]
 
 
+@pytest.mark.parametrize("fonts", [True, False], ids=["system-fonts", "no-fonts"])
 @pytest.mark.parametrize("renderer", ["rsvg-convert", "inkscape", "chromium"])
-def test_svg_renders_as_the_png(pictures: tuple[Path, Path], renderer: str, tmp_path: Path) -> None:
+def test_svg_renders_as_the_png(pictures: tuple[Path, Path], renderer: str, fonts: bool, tmp_path: Path) -> None:
+    """Alike with this machine's fonts (DejaVu Sans among them) and on one without any font."""
     png, svg = pictures
-    own = Image.open(png)
-    rendered = render(renderer, svg, own.size, tmp_path / f"{renderer}.png")
+    own = picture(png)
+    rendered = render(renderer, svg, own.size, tmp_path / f"{renderer}.png", fonts=fonts)
     assert rendered.size == own.size
     assert different_pixels(on_white(own), on_white(rendered)) <= MAX_DIFFERENT
 
@@ -163,10 +194,11 @@ def test_the_comparison_sees_what_qts_own_svg_lost(
     bare = tmp_path / "bare.svg"
     export(["--library", str(tmp_path / "lib.cjm"), "export", str(journey_id), "-o", str(bare)])
     assert "sans-serif" not in bare.read_text(encoding="utf-8")
-    own = Image.open(png)
+    own = picture(png)
     for renderer in ("rsvg-convert", "inkscape", "chromium"):
-        rendered = render(renderer, bare, own.size, tmp_path / f"{renderer}.png")
-        assert different_pixels(on_white(own), on_white(rendered)) > 4 * MAX_DIFFERENT, renderer
+        for fonts in (True, False):
+            rendered = render(renderer, bare, own.size, tmp_path / f"{renderer}.png", fonts=fonts)
+            assert different_pixels(on_white(own), on_white(rendered)) > 4 * MAX_DIFFERENT, (renderer, fonts)
 
 
 def test_svg_carries_no_font_it_needs_and_keeps_its_text(pictures: tuple[Path, Path]) -> None:
@@ -182,3 +214,29 @@ def test_svg_carries_no_font_it_needs_and_keeps_its_text(pictures: tuple[Path, P
         assert title in words
         for word in notes.split():
             assert word in words
+
+
+@pytest.mark.parametrize("fonts", [True, False], ids=["system-fonts", "no-fonts"])
+@pytest.mark.parametrize("renderer", ["rsvg-convert", "inkscape", "chromium"])
+def test_notes_keep_the_cards_padding(
+    qapp: QApplication, pictures: tuple[Path, Path], renderer: str, fonts: bool, tmp_path: Path
+) -> None:
+    """The longest note line ends inside the card's right padding in every renderer (drawn at 4 x): between the
+    notes' box and the card's border, over the notes' rows, the card is its own colour."""
+    png, svg = pictures
+    journey = hidden_text_journey()
+    layout = compute_layout(journey, Metrics(), aspect=picture_export.PICTURE_ASPECT)
+    card = next(box for box in layout.cards.values() if box.touchpoint_id == 1)
+    parts = card.parts(layout.metrics)
+    with Library.open(tmp_path / "lib.cjm") as library:
+        origin = picture_export.map_origin(JourneyDocument(library, library.create_journey(journey)))
+    zoom = 4
+    rendered = render(renderer, svg, picture(png).size, tmp_path / f"{renderer}.png", zoom, fonts).convert("L")
+    left = (origin[0] + card.rect.x + parts.notes.x + parts.notes.width + 1) * zoom
+    right = (origin[0] + card.rect.x + card.rect.width - 2) * zoom
+    top = (origin[1] + card.rect.y + parts.notes.y) * zoom
+    bottom = top + len(card.note_lines) * layout.metrics.note_line_height * zoom
+    darkest, lightest = rendered.crop((int(left), int(top), int(right), int(bottom))).getextrema()
+    assert lightest - darkest <= 8  # the card's fill alone: no ink of the notes
+    notes = rendered.crop((int((origin[0] + card.rect.x + parts.notes.x) * zoom), int(top), int(left), int(bottom)))
+    assert notes.getextrema()[0] < darkest - 100  # the notes themselves are drawn (the box is the right one)
