@@ -236,7 +236,14 @@ def test_notes_keep_the_cards_padding(
     right = (origin[0] + card.rect.x + card.rect.width - 2) * zoom
     top = (origin[1] + card.rect.y + parts.notes.y) * zoom
     bottom = top + len(card.note_lines) * layout.metrics.note_line_height * zoom
-    darkest, lightest = rendered.crop((int(left), int(top), int(right), int(bottom))).getextrema()
+    darkest, lightest = grey_range(rendered.crop((int(left), int(top), int(right), int(bottom))))
     assert lightest - darkest <= 8  # the card's fill alone: no ink of the notes
     notes = rendered.crop((int((origin[0] + card.rect.x + parts.notes.x) * zoom), int(top), int(left), int(bottom)))
-    assert notes.getextrema()[0] < darkest - 100  # the notes themselves are drawn (the box is the right one)
+    assert grey_range(notes)[0] < darkest - 100  # the notes themselves are drawn (the box is the right one)
+
+
+def grey_range(image: Image.Image) -> tuple[int, int]:
+    """The darkest and lightest grey level of a greyscale picture."""
+    histogram = image.histogram()
+    levels = [level for level, count in enumerate(histogram) if count]
+    return levels[0], levels[-1]
