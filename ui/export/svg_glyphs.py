@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -63,11 +63,14 @@ def _rewrite(match: re.Match[str], glyphs: dict[tuple[str, int], tuple[str, str]
         size = float(attributes.get("font-size", "12"))
     except ValueError:
         return match.group(0)
+    if not size > 0:
+        return ""  # text of no size draws nothing
     bold = int(float(attributes.get("font-weight", "400") or 400)) >= 600
     colour = quoteattr(attributes.get("fill", "black"))
     opacity = attributes.get("fill-opacity")
     paint = f" fill={colour}" + ("" if opacity is None else f" fill-opacity={quoteattr(opacity)}")
     scale = size / REFERENCE_SIZE
+    x, y = x / scale, y / scale  # the outlines are placed in a group scaled from the reference size to the text's
     uses: list[str] = []
     for name, characters in font_runs(text, bold):
         font = _raw_font(name, bold)
@@ -76,20 +79,20 @@ def _rewrite(match: re.Match[str], glyphs: dict[tuple[str, int], tuple[str, str]
             alpha = "" if opacity is None else f" stroke-opacity={quoteattr(opacity)}"
             width = _number(REFERENCE_SIZE / 24)
             stroke = f' stroke={colour}{alpha} stroke-width="{width}" stroke-linejoin="round"'
-        for glyph, advance in zip(*_glyphs(font, characters), strict=True):
+        for glyph, advance in _glyphs(name, bold, characters):
             key = (name, glyph)
             if key not in glyphs:
                 glyphs[key] = (f"g{len(glyphs)}", _path_data(font.pathForGlyph(glyph)))
             if glyphs[key][1]:
-                place = f"translate({_number(x)} {_number(y)}) scale({_number(scale, 6)})"
-                uses.append(f'<use xlink:href="#{glyphs[key][0]}" transform="{place}"{stroke}/>')
-            x += advance * scale
+                uses.append(f'<use xlink:href="#{glyphs[key][0]}" x="{_number(x)}" y="{_number(y)}"{stroke}/>')
+            x += advance
     kept = "".join(f" {name}={quoteattr(attributes[name])}" for name in _KEPT if name in attributes)
     hidden = (
         f'<text x="{attributes.get("x", "0")}" y="{attributes.get("y", "0")}"{kept} font-family="{FAMILY}"'
         f' fill-opacity="0" stroke="none" xml:space="preserve">{escape(text)}</text>'
     )
-    return f'<g{paint} fill-rule="nonzero">{"".join(uses)}{hidden}</g>'
+    outlines = f'<g transform="scale({_number(scale, 6)})">{"".join(uses)}</g>' if uses else ""
+    return f'<g{paint} fill-rule="nonzero">{outlines}{hidden}</g>'
 
 
 @cache
@@ -99,10 +102,13 @@ def _raw_font(name: str, bold: bool) -> QRawFont:
     return QRawFont(str(path), REFERENCE_SIZE, QFont.HintingPreference.PreferNoHinting)
 
 
-def _glyphs(font: QRawFont, characters: str) -> tuple[list[int], list[float]]:
+@lru_cache(maxsize=65_536)
+def _glyphs(name: str, bold: bool, characters: str) -> tuple[tuple[int, float], ...]:
+    """(glyph, advance at the reference size) of each of `characters` in a run's font (cached: maps repeat words)."""
+    font = _raw_font(name, bold)
     glyphs = font.glyphIndexesForString(characters)
     advances = font.advancesForGlyphIndexes(glyphs, QRawFont.LayoutFlag.UseDesignMetrics)
-    return glyphs, [advance.x() for advance in advances]
+    return tuple((glyph, advance.x()) for glyph, advance in zip(glyphs, advances, strict=True))
 
 
 def _path_data(path: QPainterPath) -> str:
