@@ -22,7 +22,6 @@ import html
 import re
 from functools import cache, lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from PySide6.QtGui import QFont, QPainterPath, QRawFont
 
@@ -66,9 +65,9 @@ def _rewrite(match: re.Match[str], glyphs: dict[tuple[str, int], tuple[str, str]
     if not size > 0:
         return ""  # text of no size draws nothing
     bold = int(float(attributes.get("font-weight", "400") or 400)) >= 600
-    colour = quoteattr(attributes.get("fill", "black"))
+    colour = '"' + attributes.get("fill", "black") + '"'  # values as Qt wrote them: valid XML
     opacity = attributes.get("fill-opacity")
-    paint = f" fill={colour}" + ("" if opacity is None else f" fill-opacity={quoteattr(opacity)}")
+    paint = f" fill={colour}" + ("" if opacity is None else f' fill-opacity="{opacity}"')
     scale = size / REFERENCE_SIZE
     x, y = x / scale, y / scale  # the outlines are placed in a group scaled from the reference size to the text's
     uses: list[str] = []
@@ -76,7 +75,7 @@ def _rewrite(match: re.Match[str], glyphs: dict[tuple[str, int], tuple[str, str]
         font = _raw_font(name, bold)
         stroke = ' stroke="none"'
         if bold and name not in _DEJAVU:  # Qt emboldens a font without a bold face by size / 24 (FreeType's)
-            alpha = "" if opacity is None else f" stroke-opacity={quoteattr(opacity)}"
+            alpha = "" if opacity is None else f' stroke-opacity="{opacity}"'
             width = _number(REFERENCE_SIZE / 24)
             stroke = f' stroke={colour}{alpha} stroke-width="{width}" stroke-linejoin="round"'
         for glyph, advance in _glyphs(name, bold, characters):
@@ -86,10 +85,10 @@ def _rewrite(match: re.Match[str], glyphs: dict[tuple[str, int], tuple[str, str]
             if glyphs[key][1]:
                 uses.append(f'<use xlink:href="#{glyphs[key][0]}" x="{_number(x)}" y="{_number(y)}"{stroke}/>')
             x += advance
-    kept = "".join(f" {name}={quoteattr(attributes[name])}" for name in _KEPT if name in attributes)
+    kept = "".join(f' {name}="{attributes[name]}"' for name in _KEPT if name in attributes)
     hidden = (
         f'<text x="{attributes.get("x", "0")}" y="{attributes.get("y", "0")}"{kept} font-family="{FAMILY}"'
-        f' fill-opacity="0" stroke="none" xml:space="preserve">{escape(text)}</text>'
+        f' fill-opacity="0" stroke="none" xml:space="preserve">{match.group(2)}</text>'
     )
     outlines = f'<g transform="scale({_number(scale, 6)})">{"".join(uses)}</g>' if uses else ""
     return f'<g{paint} fill-rule="nonzero">{outlines}{hidden}</g>'
