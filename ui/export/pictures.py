@@ -5,8 +5,8 @@ drop line or inline editor shows), renders its whole scene rect (the map plus th
 background) between the poster's title block and legend (`picture_page`; `chrome=False` leaves them off), with the
 map's words in the journey's language, and writes the file atomically. One scene unit is one pixel at 100% zoom on
 a 96-dpi screen, so a PNG at `dpi` has `page units * dpi / 96` pixels and prints at the map's on-screen size; the
-SVG is sized in the same units (its width and height in millimetres match the PNG's printed size), keeps text as
-text and draws the icons as paths.
+SVG is sized in the same units (its width and height in millimetres match the PNG's printed size), draws the icons
+as paths and carries every glyph as an outline, its text invisible over them (`svg_glyphs`): it needs no font.
 
 With `heat` the picture shows the heat view as the canvas does (`ui.canvas.heat_items`: cells and cards coloured by
 their distance from the survey targets), and the legend its key.
@@ -54,6 +54,7 @@ from ..canvas.theme import LIGHT
 from ..editing.document import JourneyDocument
 from . import png_tags
 from .picture_page import JourneyWords, PicturePage, paint_chrome, picture_page
+from .svg_glyphs import self_contained
 
 DEFAULT_DPI = 150
 """The resolution of a PNG when none is chosen: sharp on paper and on a high-dpi screen, still a few megabytes."""
@@ -355,7 +356,8 @@ def _svg(scene: JourneyScene, page: PicturePage) -> bytes:
     finally:
         painter.end()
     # Qt copies text into the SVG as it is; the control characters XML 1.0 forbids would make it unreadable.
-    return _XML_FORBIDDEN.sub(b"", bytes(buffer.data().data()))
+    written = _XML_FORBIDDEN.sub(b"", bytes(buffer.data().data())).decode("utf-8")
+    return self_contained(written).encode("utf-8")
 
 
 _XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
