@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from cjmapper import diff_command
+from cjmapper.card_import import command as card_import_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
@@ -209,6 +210,14 @@ def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """`import FILE`: by the file's kind, a sheet of cards or a journey file."""
+    if card_import_command.reads(args.file):
+        return card_import_command.run(library, args, out)
+    card_import_command.refuse_options(args)
+    return _import_journey_file(library, args, out)
+
+
+def _import_journey_file(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     from cjmapper.interchange import read_journey_file
 
     journey = read_journey_file(args.file)

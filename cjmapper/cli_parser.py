@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cjmapper import __version__, diff_command
+from cjmapper.card_import import command as card_import_command
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
 from cjmapper.messages import say
@@ -92,8 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--title", required=True)
 
-    imp = commands.add_parser("import", help=say("import a journey JSON file; prints the new journey's id"))
-    imp.add_argument("file", metavar="FILE.json", type=Path)
+    imp = commands.add_parser(
+        "import",
+        help=say("import a journey JSON file, or a sheet of cards (CSV or XLSX); prints the journey's id"),
+        description=say(
+            "Import a journey file (.json) as a new journey, or a sheet of cards (.csv or .xlsx): each row a card, "
+            "its columns named in English or Dutch (phase/fase, lane/rij, title/titel, channel/kanaal, score, "
+            "notes/notities, owner/eigenaar, votes/stemmen, status) or mapped with --map; phases and lanes the "
+            "journey lacks are created. Prints the journey's id, then the rows read, the cards added and one line "
+            "per problem row."
+        ),
+    )
+    imp.set_defaults(command_parser=imp)
+    imp.add_argument("file", metavar="FILE", type=Path, help=say("a .json journey file, or a .csv or .xlsx sheet"))
+    card_import_command.add_arguments(imp)
 
     exp = commands.add_parser(
         "export",
