@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from cjmapper.card_import.plan import applied
 from cjmapper.card_import.sheet import Field, columns, parse_mapping, preview, read_card_sheet
 from cjmapper.i18n import system_language
 from cjmapper.messages import say
@@ -68,7 +69,6 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     table = read_card_sheet(path)
     where = columns(table.headers, mapping)
     journey_id: int | None = None
-    made = False
     if args.into is not None:
         journey_id = library.find_journey(args.into)
         journey = library.load_journey(journey_id)
@@ -77,18 +77,13 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
         journey = load_template(args.template or DEFAULT_TEMPLATE, args.ui_language or system_language())
         journey.title = path.stem.strip() or journey.title
-        if not args.dry_run:  # the stored journey's ids are the ones the plan names
-            journey_id, made = library.create_journey(journey), True
-            journey = library.load_journey(journey_id)
-    try:
-        result = preview(table, journey, where)
-        plan = result.plan()
-        if not args.dry_run and journey_id is not None and plan.cards:
+    result = preview(table, journey, where)
+    plan = result.plan()
+    if not args.dry_run:
+        if journey_id is None:  # the new journey with its cards, in one transaction
+            journey_id = library.create_journey(applied(journey, plan))
+        elif plan.cards:
             library.import_cards(journey_id, plan, expected_revision=journey.revision)
-    except BaseException:
-        if made and journey_id is not None:
-            library.delete_journey(journey_id)
-        raise
     out.write(("-" if journey_id is None else str(journey_id)) + "\n")
     for name in plan.new_phases:
         done = say("cjmapper: would create phase “{0}”", name) if args.dry_run else None
