@@ -13,6 +13,8 @@ import pytest
 from cjmapper.card_import import sheet
 from cjmapper.card_import.plan import ImportPlan, PlannedCard
 from cjmapper.card_import.sheet import Field, columns, parse_mapping, preview, read_card_sheet
+from cjmapper.editing import ChangeKind, JourneySnapshot, Touches
+from cjmapper.editing.card_import_commands import import_cards_command
 from cjmapper.errors import EditError, StaleEditError
 from cjmapper.messages import use_language
 from cjmapper.model import CardStatus
@@ -187,3 +189,49 @@ def test_a_plan_is_applied_in_one_transaction_and_taken_back(library: Library, t
     with pytest.raises(EditError):
         library.import_cards(journey_id, bad)
     assert library.load_journey(journey_id).phases == before.phases  # all or nothing
+
+
+@pytest.mark.both_backends
+def test_the_editor_s_import_is_one_step_that_undo_takes_back_whole(library: Library, tmp_path: Path) -> None:
+    """The editor's command applies the plan, undo takes back the cards and the phase and lane it made, redo puts
+    them again; a teammate's edit in between is never overwritten (the step is refused, stale)."""
+    journey_id = library.create_journey(load_template("five-phase", "nl"))
+    snapshot = JourneySnapshot(library, journey_id)
+    before = snapshot.journey
+    rows = [*DUTCH_ROWS, ["Nazorg", "Wensen", "Bellen"]]
+    table = read_card_sheet(write_csv(tmp_path / "muur.csv", DUTCH_HEADER, rows))
+    plan = preview(table, before, columns(table.headers, {})).plan()
+    command = import_cards_command(snapshot, plan)
+    assert command.TOUCHES == Touches.CARDS | Touches.STRUCTURE
+    change = command.execute()
+    assert change.kind is ChangeKind.STRUCTURE
+    assert command.label.text() == "Import 5 cards"
+    assert card_contents(snapshot.journey) == card_contents(library.load_journey(journey_id))
+    assert len(change.added) == 5
+    command.backward()
+    assert (snapshot.journey.phases, snapshot.journey.lanes, snapshot.journey.touchpoints) == (
+        before.phases,
+        before.lanes,
+        [],
+    )
+    command.forward()
+    assert len(library.load_journey(journey_id).touchpoints) == 5
+    with Library.open(library.location) as teammate:
+        teammate.update_journey(journey_id, title="Bakkerij")
+    with pytest.raises(StaleEditError):
+        command.backward()
+    assert len(library.load_journey(journey_id).touchpoints) == 5
+    cards_only = import_cards_command(JourneySnapshot(library, journey_id), ImportPlan((), (), plan.cards[:1]))
+    assert cards_only.TOUCHES == Touches.CARDS
+    assert cards_only.execute().kind is ChangeKind.CARDS
+
+
+def test_a_google_sheets_csv_reads_with_commas_and_quoted_decimals(tmp_path: Path) -> None:
+    """Google Sheets downloads UTF-8 without a BOM, commas between cells, and quotes a Dutch decimal."""
+    text = 'Fase,Titel,Score,Stemmen,Notities\r\nAankoop,"Betalen, snel","4,0",2,"Regel 1\nRegel 2"\r\n'
+    path = tmp_path / "Blad1.csv"
+    path.write_bytes(text.encode("utf-8"))
+    table = read_card_sheet(path)
+    [row] = preview(table, load_template("five-phase", "nl"), columns(table.headers, {})).rows
+    assert row.card is not None
+    assert (row.card.title, row.card.fields) == ("Betalen, snel", {"score": 4, "votes": 2, "notes": "Regel 1\nRegel 2"})

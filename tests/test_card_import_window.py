@@ -56,6 +56,12 @@ def test_a_dutch_sheet_is_previewed_mapped_and_imported_as_one_undo_step(
         ("6", "new card", "Terugbellen"),
         ("7", "problem", "A score is 1 to 5, or none; '4,5' is not."),
     ]
+    model = dialog.model
+    assert [model.data(model.index(r, 3)) for r in (0, 4, 5)] == [
+        "Bewustwording › Contactmomenten",
+        "Nazorg › Wensen",
+        "",
+    ]
     assert dialog.create_missing.isVisible()
     assert dialog.create_missing.text() == "Create the missing phases (Nazorg) and lanes (Wensen)"
     dialog.create_missing.setChecked(False)

@@ -8,6 +8,7 @@ spacing left out), and the outcome of every row previewed (a new card, or a prob
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -72,9 +73,10 @@ STATUS_WORDS: dict[str, CardStatus] = {
 """A status as people write it, in English or Dutch (as `plain` names; the CSV export's `in-progress` too)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """`text` as names are compared: accents left out, case-folded, runs of spaces, underscores and hyphens as one
-    space."""
+    space (a sheet repeats its phases, lanes and statuses on every row: each is worked out once)."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[\s_\-]+", " ", bare).strip().casefold()

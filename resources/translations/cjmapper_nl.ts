@@ -2243,6 +2243,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <source>Card or reason</source>
         <translation>Kaart of reden</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Phase › lane</source>
+        <translation>Fase › rij</translation>
+    </message>
 </context>
 <context>
     <name>PersonaDialog</name>

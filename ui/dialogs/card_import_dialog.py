@@ -46,23 +46,29 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class OutcomeModel(QAbstractTableModel):
-    """The preview's rows: row number, outcome (new card or problem), the reason or the card's title."""
+    """The preview's rows: row number, outcome (new card or problem), the reason or the card's title, and where a
+    new card goes (its phase and lane)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.outcomes = CardPreview((), (), ())
+        self.phases: dict[int, str] = {}
+        self.lanes: dict[int, str] = {}
         self.words = (self.tr("new card"), self.tr("problem"))
 
-    def show(self, result: CardPreview) -> None:
+    def show(self, result: CardPreview, journey: Journey | None = None) -> None:
+        """Show `result`, naming the phases and lanes of `journey` (a new one by its own name)."""
         self.beginResetModel()
         self.outcomes = result
+        self.phases = {p.id: p.name for p in journey.phases} if journey is not None else {}
+        self.lanes = {lane.id: lane.name for lane in journey.lanes} if journey is not None else {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name and default
         return 0 if parent.isValid() else len(self.outcomes.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.outcomes.rows[index.row()]
@@ -77,12 +83,22 @@ class OutcomeModel(QAbstractTableModel):
             return str(row.row)
         if column == 1:
             return self.words[0] if row.card is not None else self.words[1]
-        return row.card.title if row.card is not None else row.problem
+        if column == 2:
+            return row.card.title if row.card is not None else row.problem
+        if row.card is None:
+            return ""
+        phase, lane = row.card.phase, row.card.lane
+        return " › ".join(
+            (
+                self.phases.get(phase, str(phase)) if isinstance(phase, int) else phase,
+                self.lanes.get(lane, str(lane)) if isinstance(lane, int) else lane,
+            )
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Row"), self.tr("Outcome"), self.tr("Card or reason"))[section]
+        return (self.tr("Row"), self.tr("Outcome"), self.tr("Card or reason"), self.tr("Phase › lane"))[section]
 
 
 class CardImportDialog(QDialog):
@@ -164,8 +180,9 @@ class CardImportDialog(QDialog):
         self.view.setObjectName("cardImportPreview")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("cardImportButton")
@@ -254,6 +271,7 @@ class CardImportDialog(QDialog):
         self.outcomes = None
         message = ""
         every: CardPreview | None = None
+        journey: Journey | None = None
         if self.table is not None:
             try:
                 where, journey = self.columns(), self.target_journey()
@@ -263,7 +281,7 @@ class CardImportDialog(QDialog):
                 self.outcomes = every if create else preview(self.table, journey, where, create_missing=False)
             except CjmapperError as e:
                 message = str(e)
-        self.model.show(self.outcomes or CardPreview((), (), ()))
+        self.model.show(self.outcomes or CardPreview((), (), ()), journey)
         self._update_missing(every)
         self._update_summary(message)
 
