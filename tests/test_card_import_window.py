@@ -15,6 +15,7 @@ from cjmapper.card_import.sheet import Field
 from cjmapper.store import Library
 from cjmapper.templates import load_template
 from tests.card_import_helpers import DUTCH_HEADER, DUTCH_ROWS, card_contents, sticky_notes, write_csv, write_xlsx
+from tests.window_helpers import open_window
 from ui.dialogs.card_import_dialog import CardImportDialog
 from ui.window.main_window import MainWindow
 
@@ -141,3 +142,22 @@ def test_a_file_that_cannot_be_read_is_one_line_and_writes_nothing(
     assert dialog.summary.text() == "1 rows: 1 new cards, 0 problems."
     dialog.reject()
     assert window.library.load_journey(1).touchpoints == []
+
+
+def test_with_no_journey_open_the_cards_make_a_new_journey(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, tmp_path / "leeg.cjm")
+    try:
+        assert window.document is None
+        sheet = write_csv(tmp_path / "Muur.csv", ["phase", "title"], [["Purchase", "Pays online"]])
+        dialog = open_dialog(window, sheet, monkeypatch)
+        assert dialog.target.currentData() == "five-phase"  # no journey open: a new one from the first template
+        assert dialog.summary.text() == "1 rows: 1 new cards, 0 problems."
+        dialog.import_button.click()
+        [journey] = window.library.list_journeys()
+        assert (journey.title, journey.touchpoints) == ("Muur", 1)
+        qtbot.waitUntil(lambda: window.document is not None)
+    finally:
+        window.close()
+        window.library.close()
