@@ -144,6 +144,13 @@ def test_refusals_exit_like_the_other_commands(tmp_path: Path) -> None:
     refused = cjmapper("--library", library, "import", str(huge))
     assert (refused.returncode, refused.stdout) == (1, "")
     assert refused.stderr == "cjmapper: error: enorm.csv has more than 10,000 rows; split it into smaller files.\n"
+    old = tmp_path / "oud.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)  # Excel 97-2003
+    refused = cjmapper("--library", library, "import", str(old))
+    assert (refused.returncode, refused.stderr) == (
+        1,
+        "cjmapper: error: This is not a CSV or XLSX file (it holds binary data).\n",
+    )
     sheet = write_csv(tmp_path / "muur.csv", DUTCH_HEADER, DUTCH_ROWS)
     unmapped = cjmapper("--library", library, "import", str(sheet), "--map", "Vraag=notes")
     assert (unmapped.returncode, unmapped.stdout) == (1, "")

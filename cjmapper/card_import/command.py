@@ -18,8 +18,9 @@ from cjmapper.i18n import system_language
 from cjmapper.messages import say
 from cjmapper.store import Library
 
-SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx")
-"""The files `import` reads as a sheet of cards; any other is a journey file."""
+SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls")
+"""The files `import` reads as a sheet of cards (an old .xls is refused there in one line); any other is a journey
+file."""
 DEFAULT_TEMPLATE = "five-phase"
 _SHEET_OPTIONS = (("--into", "into"), ("--map", "map"), ("--dry-run", "dry_run"), ("--template", "template"))
 

@@ -217,6 +217,7 @@ class CardImportDialog(QDialog):
         """Read `path` (a busy cursor meanwhile) and preview it with the columns its headers name; a file that
         cannot be read is one line in the dialog, and nothing is imported."""
         self.file_label.setText(self.tr("Reading {0}…").format(path.name))
+        self.file_label.repaint()  # shown before the read, which a large file makes take a moment
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.table = read_card_sheet(path)
