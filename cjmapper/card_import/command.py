@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from cjmapper.card_import.new_journey import DEFAULT_TEMPLATE, new_journey
 from cjmapper.card_import.plan import applied
 from cjmapper.card_import.sheet import Field, columns, parse_mapping, preview, read_card_sheet
 from cjmapper.i18n import system_language
@@ -21,7 +22,6 @@ from cjmapper.store import Library
 SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls")
 """The files `import` reads as a sheet of cards (an old .xls is refused there in one line); any other is a journey
 file."""
-DEFAULT_TEMPLATE = "five-phase"
 _SHEET_OPTIONS = (("--into", "into"), ("--map", "map"), ("--dry-run", "dry_run"), ("--template", "template"))
 
 
@@ -74,10 +74,7 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         journey_id = library.find_journey(args.into)
         journey = library.load_journey(journey_id)
     else:
-        from cjmapper.templates import load_template
-
-        journey = load_template(args.template or DEFAULT_TEMPLATE, args.ui_language or system_language())
-        journey.title = path.stem.strip() or journey.title
+        journey = new_journey(args.template, args.ui_language or system_language(), path.stem)
     result = preview(table, journey, where)
     plan = result.plan()
     if not args.dry_run:

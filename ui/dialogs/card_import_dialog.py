@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjmapper.card_import.new_journey import new_journey, template_choices
 from cjmapper.card_import.plan import applied
 from cjmapper.card_import.sheet import CardPreview, Field, preview, read_card_sheet, recognised, require_columns
 from cjmapper.errors import CjmapperError
 from cjmapper.model import Journey, Language
 from cjmapper.sheet_read import SheetTable
-from cjmapper.templates import TEMPLATE_NAMES, load_template, template_title
 
 from ..editing.document import JourneyDocument
 from ..editing.library_commands import LibraryEditor
@@ -150,8 +150,7 @@ class CardImportDialog(QDialog):
         self.target.setObjectName("cardImportTarget")
         if document is not None:
             self.target.addItem(self.tr("This journey: {0}").format(document.journey.title), CURRENT)
-        for name in TEMPLATE_NAMES:
-            title = template_title(name, self.language)
+        for name, title in template_choices(self.language):
             self.target.addItem(self.tr("A new journey from the template {0}").format(title), name)
         self.target.currentIndexChanged.connect(self._update_preview)
         target_row = QHBoxLayout()
@@ -266,7 +265,7 @@ class CardImportDialog(QDialog):
         choice = self.target.currentData()
         if choice == CURRENT and self.document is not None:
             return self.document.journey
-        return load_template(str(choice), self.language)
+        return new_journey(str(choice), self.language, self._new_title())
 
     def _update_preview(self, *_: object) -> None:
         self.outcomes = None
@@ -328,7 +327,6 @@ class CardImportDialog(QDialog):
                 done = self.document.import_cards(plan)
             else:
                 journey = applied(self.target_journey(), plan)
-                journey.title = self._new_title()
                 self.new_journey_id = self.library_editor.create(journey, imported=True)
                 done = self.new_journey_id is not None
         finally:
