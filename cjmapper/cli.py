@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from cjmapper import diff_command, template_commands
+from cjmapper.card_import import command as card_import_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
@@ -214,6 +215,30 @@ def _new(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """`import FILE`: by the file's kind, a sheet of cards or a journey file. cjmapper's own workbook (its XLSX
+    export) comes back as the whole journey it holds, unless a sheet's option (--into, --map, --dry-run, --template)
+    asks for its cards."""
+    if card_import_command.reads(args.file):
+        if not card_import_command.sheet_options(args):
+            journey = _own_workbook(args.file)
+            if journey is not None:
+                out.write(f"{library.create_journey(journey)}\n")
+                return 0
+        return card_import_command.run(library, args, out)
+    card_import_command.refuse_options(args)
+    return _import_journey_file(library, args, out)
+
+
+def _own_workbook(path: Path) -> Journey | None:
+    """The journey in cjmapper's own workbook at `path`; None for another sheet (or another kind of file)."""
+    if path.suffix.lower() != ".xlsx":
+        return None
+    from cjmapper.interchange.workbook_reader import read_workbook_file
+
+    return read_workbook_file(path.expanduser())
+
+
+def _import_journey_file(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     from cjmapper.interchange.import_files import read_import_file
 
     journey = read_import_file(args.file)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cjmapper import __version__, diff_command, template_commands
+from cjmapper.card_import import command as card_import_command
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
 from cjmapper.messages import say
@@ -105,9 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True)
 
     imp = commands.add_parser(
-        "import", help=say("import a journey JSON file or a Mermaid journey (.mmd, .md); prints the new journey's id")
+        "import",
+        help=say(
+            "import a journey file (JSON, a Mermaid journey .mmd/.md, cjmapper's own .xlsx workbook) or a sheet of "
+            "cards (CSV or XLSX); prints the journey's id"
+        ),
+        description=say(
+            "Import a journey file as a new journey (.json; a Mermaid journey .mmd, or the first Mermaid journey of a "
+            ".md; cjmapper's own .xlsx workbook), or a sheet of cards (.csv or .xlsx): each row a card, its columns "
+            "named in English or Dutch (phase/fase, lane/rij, title/titel, channel/kanaal, score, notes/notities, "
+            "owner/eigenaar, votes/stemmen, status) or mapped with --map; phases and lanes the journey lacks are "
+            "created. Prints the journey's id, then the rows read, the cards added and one line per problem row."
+        ),
     )
-    imp.add_argument("file", metavar="FILE.json|FILE.mmd|FILE.md", type=Path)
+    imp.set_defaults(command_parser=imp)
+    imp.add_argument(
+        "file", metavar="FILE", type=Path, help=say("a .json, .mmd or .md journey file, or a .csv or .xlsx sheet")
+    )
+    card_import_command.add_arguments(imp)
 
     exp = commands.add_parser(
         "export",

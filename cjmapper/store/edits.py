@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import (
     delete,
-    insert,
     select,
     update,
 )
@@ -78,6 +77,7 @@ from cjmapper.store.rows import (
     delete_journey_rows,
     insert_at,
     insert_journey,
+    insert_new_cards,
     insert_touchpoints,
     journey_of_cards,
     move_in_order,
@@ -494,18 +494,9 @@ class JourneyEdits(PersonaEdits):
         with self._write() as conn:
             check_cell(conn, journey_id, phase_id, lane_id, expected_revision)
             keys, renumbered = ordering.place(conn, phase_id, lane_id, index, len(new_cards), ())
-            rows = []
             for card, key in zip(new_cards, keys, strict=True):
                 card.position = key
-                values = touchpoint_values(card, journey_id)
-                del values["id"]
-                rows.append(values)
-            new_ids = conn.execute(
-                insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
-            ).scalars()
-            for card, new_id in zip(new_cards, new_ids, strict=True):
-                card.id = int(new_id)
-            personas.insert_new_card_ratings(conn, journey_id, new_cards)
+            insert_new_cards(conn, journey_id, new_cards)
             revision = self._touch(
                 conn,
                 journey_id,

@@ -418,6 +418,22 @@ def insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchp
         personas.insert_card_ratings(conn, kept, {p: p for p in others}, {})
 
 
+def insert_new_cards(conn: Connection, journey_id: int, cards: Sequence[Touchpoint]) -> None:
+    """Insert new cards (their places and sort keys set) in one statement, give each its new id, and write the
+    other personas' ratings they carry."""
+    rows = []
+    for card in cards:
+        values = touchpoint_values(card, journey_id)
+        del values["id"]
+        rows.append(values)
+    new_ids = conn.execute(
+        insert(TOUCHPOINTS).returning(TOUCHPOINTS.c.id, sort_by_parameter_order=True), rows
+    ).scalars()
+    for card, new_id in zip(cards, new_ids, strict=True):
+        card.id = int(new_id)
+    personas.insert_new_card_ratings(conn, journey_id, cards)
+
+
 def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
     """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
     noted in `ids`, when given)."""

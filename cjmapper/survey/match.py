@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from cjmapper import sheet_read
 from cjmapper.messages import say
 from cjmapper.model import Journey
 from cjmapper.survey.kinds import SCALES, Metric, metric_named, plain
@@ -103,16 +104,7 @@ class Preview:
 
 def parse_mapping(pairs: Iterable[str]) -> dict[str, Field]:
     """`COLUMN=FIELD` pairs (from `--map`) as {column header: field}; FIELD in English or Dutch."""
-    mapping: dict[str, Field] = {}
-    for pair in pairs:
-        column, sep, name = pair.rpartition("=")
-        field = _field_named(name)
-        if not sep or not column.strip() or field is None:
-            raise SurveyFileError(
-                say("“{0}” is not COLUMN=FIELD with FIELD one of {1}.", pair, ", ".join(f.value for f in Field))
-            )
-        mapping[column.strip()] = field
-    return mapping
+    return sheet_read.parse_mapping(pairs, _field_named, (f.value for f in Field))
 
 
 def _field_named(name: str) -> Field | None:
@@ -128,13 +120,7 @@ def columns(headers: tuple[str, ...], mapping: Mapping[str, Field]) -> dict[Fiel
         named = _field_named(header)
         if named is not None and named not in found:
             found[named] = position
-    by_header = {plain(h): i for i, h in reversed(list(enumerate(headers)))}
-    for column, field in mapping.items():
-        index = by_header.get(plain(column))
-        if index is None:
-            raise SurveyFileError(say("The file has no column “{0}” (its columns: {1}).", column, ", ".join(headers)))
-        found = {f: i for f, i in found.items() if i != index}
-        found[field] = index
+    found = sheet_read.mapped_columns(headers, found, mapping, plain)
     require_columns(found)
     return found
 

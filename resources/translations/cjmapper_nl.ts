@@ -283,6 +283,167 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CardImportActions</name>
+    <message>
+        <location filename="../../ui/window/card_import_actions.py"/>
+        <source>Import &amp;Cards…</source>
+        <translation>&amp;Kaarten importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/card_import_actions.py"/>
+        <source>Add cards from a CSV or XLSX file: one card on each row</source>
+        <translation>Kaarten toevoegen uit een CSV- of XLSX-bestand: één kaart per regel</translation>
+    </message>
+</context>
+<context>
+    <name>CardImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Import Cards</source>
+        <translation>Kaarten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Lane</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Votes</source>
+        <translation>Stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Expectation</source>
+        <translation>Verwachting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>No file chosen.</source>
+        <translation>Geen bestand gekozen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>&amp;Choose File…</source>
+        <translation>Bestand &amp;kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>This journey: {0}</source>
+        <translation>Deze klantreis: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>A new journey from the template {0}</source>
+        <translation>Een nieuwe klantreis van het sjabloon {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>&amp;Into:</source>
+        <translation>&amp;Naar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Card field</source>
+        <translation>Veld van de kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Spreadsheets (*.csv *.xlsx *.tsv *.txt);;All files (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.tsv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Reading {0}…</source>
+        <translation>{0} lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>column {0}</source>
+        <translation>kolom {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>(ignore)</source>
+        <translation>(negeren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Create the missing phases ({0}) and lanes ({1})</source>
+        <translation>De ontbrekende fasen ({0}) en rijen ({1}) maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Create the missing phases: {0}</source>
+        <translation>De ontbrekende fasen maken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Create the missing lanes: {0}</source>
+        <translation>De ontbrekende rijen maken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Choose a CSV or XLSX file with a card on each row.</source>
+        <translation>Kies een CSV- of XLSX-bestand met een kaart op elke regel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>{0} rows: {1} new cards, {2} problems.</source>
+        <translation>{0} regels: {1} nieuwe kaarten, {2} problemen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Imported cards</source>
+        <translation>Geïmporteerde kaarten</translation>
+    </message>
+</context>
+<context>
     <name>ChannelCombo</name>
     <message>
         <location filename="../../ui/panels/field_editors.py"/>
@@ -1294,6 +1455,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <translation>{0} kaarten verwijderen</translation>
     </message>
     <message>
+        <location filename="../../cjmapper/editing/card_import_commands.py"/>
+        <source>Import {0} cards</source>
+        <translation>{0} kaarten importeren</translation>
+    </message>
+    <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Rename card {0}</source>
         <translation>Titel van kaart {0} wijzigen</translation>
@@ -2093,6 +2259,39 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/dialogs/new_journey_dialog.py"/>
         <source>This file cannot be used: {0}</source>
         <translation>Dit bestand is niet te gebruiken: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeModel</name>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>new card</source>
+        <translation>nieuwe kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>problem</source>
+        <translation>probleem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Row</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Card or reason</source>
+        <translation>Kaart of reden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/card_import_dialog.py"/>
+        <source>Phase › lane</source>
+        <translation>Fase › rij</translation>
     </message>
 </context>
 <context>

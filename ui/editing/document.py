@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from cjmapper.card_import.plan import ImportPlan
 from cjmapper.editing import CONTEXT, Change, ChangeKind, Command, Gate, JourneySnapshot, Label, merged
 from cjmapper.editing.card_commands import (
     AddTouchpointCommand,
@@ -39,6 +40,7 @@ from cjmapper.editing.card_commands import (
     InsertTouchpointsCommand,
     MoveTouchpointsCommand,
 )
+from cjmapper.editing.card_import_commands import import_cards_command
 from cjmapper.editing.field_commands import (
     UpdateJourneyCommand,
     UpdateLaneCommand,
@@ -420,6 +422,10 @@ class JourneyDocument(QObject):
     def import_survey(self, responses: Sequence[Response], version_name: str) -> bool:
         """Add survey responses after saving a named version; one undo step (undo deletes the responses)."""
         return self._perform(ImportSurveyCommand(self.snapshot, responses, version_name))
+
+    def import_cards(self, plan: ImportPlan) -> bool:
+        """Add a sheet's cards (and the phases and lanes it creates) in one transaction; one undo step."""
+        return self._perform(import_cards_command(self.snapshot, plan))
 
     def set_survey_target(self, phase_id: int, metric: Metric, value: float | None, higher_is_better: bool) -> bool:
         """Set (None: clear) a phase's target for a survey metric; one undo step."""

@@ -60,6 +60,7 @@ from ..workshop.controller import WorkshopController
 from ..workshop.overlay_row import OverlayRow
 from ..workshop.voting import VotingBar, VotingPanel, voting_actions
 from ..workshop.voting_session import VotingSession
+from .card_import_actions import CardImportActions
 from .export_actions import ExportActions
 from .file_opening import FileOpener
 from .find_actions import FindActions
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
         self.survey = SurveyActions(self, self)  # survey results and the heat view
         self.templates = TemplateActions(self, self)  # Journey › Save as Template…
+        self.card_import = CardImportActions(self, self)  # cards from a spreadsheet
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -338,6 +340,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, *self.exports.journey_actions.values()])
         file_menu.addAction(self.survey.import_action)
+        file_menu.addAction(self.card_import.import_action)
         file_menu.addAction(self.export_all_action)
         file_menu.addSeparator()
         file_menu.addActions([self.publish_action, self.copy_local_action])
