@@ -233,7 +233,7 @@ def _own_workbook(path: Path) -> Journey | None:
     """The journey in cjmapper's own workbook at `path`; None for another sheet (or another kind of file)."""
     if path.suffix.lower() != ".xlsx":
         return None
-    from cjmapper.interchange.workbook_reader import read_workbook_file
+    from cjmapper.interchange.workbook_reader import read_workbook_file  # a sheet of cards is no journey
 
     return read_workbook_file(path.expanduser())
 

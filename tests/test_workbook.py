@@ -260,3 +260,49 @@ def test_another_workbook_is_no_journey_and_a_broken_one_is_refused_in_one_line(
     assert read_workbook_file(path) is None
     with pytest.raises(InterchangeError, match="not a readable XLSX workbook"):
         read_workbook(b"PK\x03\x04 not really a zip", "kapot.xlsx")
+
+
+def test_cjmapper_import_reads_its_own_workbook_back_whole_and_its_cards_into_a_journey(
+    library: Path, tmp_path: Path
+) -> None:
+    from cjmapper.interchange import write_journey
+
+    book = tmp_path / "kaart.xlsx"
+    assert run_cli("--library", str(library), "export", "1", "-o", str(book)).returncode == 0
+    other = tmp_path / "other.cjm"
+    imported = run_cli("--library", str(other), "import", str(book))
+    assert imported.returncode == 0, imported.stderr
+    journey_id = int(imported.stdout.split()[0])
+    with Library.open(library) as lib, Library.open(other) as copy:
+        original, again = lib.load_journey(1), copy.load_journey(journey_id)
+    assert write_journey(again) == write_journey(original)  # the whole journey, as it was
+    # With a sheet's option, the workbook is a sheet of cards: its rows go into the journey named.
+    into = run_cli("--library", str(other), "import", str(book), "--into", str(journey_id), "--dry-run")
+    assert into.returncode == 0, into.stderr
+    lines = into.stdout.decode().splitlines()
+    assert lines[0] == str(journey_id)
+    count = len(original.touchpoints)
+    assert lines[1] == f"{count} rows: {count} cards added, 0 problems"
+
+
+def test_the_import_table_opens_a_workbook_and_refuses_a_foreign_one_in_one_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cjmapper.interchange import write_journey
+    from cjmapper.interchange.import_files import read_import_file
+
+    book = tmp_path / "kaart.xlsx"
+    assert window.document is not None
+    book.write_bytes(write_workbook(window.document.journey))
+    journey = read_import_file(book)
+    assert write_journey(journey) == write_journey(window.document.journey)
+    foreign = tmp_path / "notities.xlsx"
+    sheet_book = openpyxl.Workbook()
+    sheet = sheet_book.active
+    assert sheet is not None
+    sheet.append(["fase", "titel"])
+    sheet_book.save(foreign)
+    from cjmapper.errors import InterchangeError
+
+    with pytest.raises(InterchangeError, match="holds no cjmapper journey; import its rows as cards"):
+        read_import_file(foreign)

@@ -23,15 +23,36 @@ def _mermaid(path: Path) -> Journey:
     return read_mermaid_file(path, language())
 
 
+def _workbook(path: Path) -> Journey:
+    from cjmapper.errors import InterchangeError
+    from cjmapper.interchange.workbook_reader import read_workbook_file
+    from cjmapper.messages import say
+
+    journey = read_workbook_file(path)
+    if journey is None:
+        raise InterchangeError(
+            [
+                say(
+                    "this workbook holds no cjmapper journey; import its rows as cards (File › Import Cards…, or "
+                    "cjmapper import FILE.xlsx --into JOURNEY)"
+                )
+            ],
+            path.name,
+        )
+    return journey
+
+
 IMPORTERS: dict[str, Callable[[Path], Journey]] = {
     ".json": _journey_file,
     ".mmd": _mermaid,
     ".mermaid": _mermaid,
     ".md": _mermaid,
     ".markdown": _mermaid,
+    ".xlsx": _workbook,
 }
 """The reader of each suffix (lower case, with its dot). Mermaid and Markdown files are read in the language of the
-core's messages (the imported journey's lanes are named in it)."""
+core's messages (the imported journey's lanes are named in it). An XLSX workbook is cjmapper's own export, read back
+whole (`cjmapper import` reads another workbook as a sheet of cards)."""
 
 
 def read_import_file(path: Path) -> Journey:

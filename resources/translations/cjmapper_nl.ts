@@ -1758,8 +1758,8 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/window/transfer.py"/>
-        <source>All journeys (*.json *.mmd *.md);;Journey files (*.json);;Mermaid journeys (*.mmd *.md)</source>
-        <translation>Alle klantreizen (*.json *.mmd *.md);;Klantreisbestanden (*.json);;Mermaid-journeys (*.mmd *.md)</translation>
+        <source>All journeys (*.json *.mmd *.md *.xlsx);;Journey files (*.json);;Mermaid journeys (*.mmd *.md);;cjmapper workbooks (*.xlsx)</source>
+        <translation>Alle klantreizen (*.json *.mmd *.md *.xlsx);;Klantreisbestanden (*.json);;Mermaid-journeys (*.mmd *.md);;cjmapper-werkmappen (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,10 @@ class JourneyTransfer(QObject):
             self.parent_widget,
             self.tr("Import journey"),
             str(start_folder("import", Path.home())),
-            self.tr("All journeys (*.json *.mmd *.md);;Journey files (*.json);;Mermaid journeys (*.mmd *.md)"),
+            self.tr(
+                "All journeys (*.json *.mmd *.md *.xlsx);;Journey files (*.json);;Mermaid journeys (*.mmd *.md);;"
+                "cjmapper workbooks (*.xlsx)"
+            ),
         )
         if not path:
             return
