@@ -51,7 +51,10 @@ def test_import_journey_takes_the_journey_block_of_a_markdown_file(
     )
     filters = choose(monkeypatch, notes)
     window.import_action.trigger()
-    assert filters == ["All journeys (*.json *.mmd *.md);;Journey files (*.json);;Mermaid journeys (*.mmd *.md)"]
+    assert filters == [
+        "All journeys (*.json *.mmd *.md *.xlsx);;Journey files (*.json);;Mermaid journeys (*.mmd *.md);;"
+        "cjmapper workbooks (*.xlsx)"
+    ]
     titles = [j.title for j in window.library.list_journeys()]
     assert titles.count("Onboarding: day 1") == 1
     assert window.document is not None
