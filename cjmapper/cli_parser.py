@@ -97,10 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export",
-        help=say("export a journey as JSON, CSV, a PDF poster, or a PNG or SVG picture"),
+        help=say("export a journey as JSON, CSV, a PDF poster, a PNG or SVG picture, or a PowerPoint deck"),
         description=say(
-            "Export a journey. The format follows OUT's extension (.json, .csv, .pdf, .png, .svg) unless --format "
-            "names it."
+            "Export a journey. The format follows OUT's extension (.json, .csv, .pdf, .png, .svg, .pptx) unless "
+            "--format names it."
         ),
     )
     exp.set_defaults(command_parser=exp)
