@@ -68,13 +68,23 @@ def write_deck(
     data = BytesIO()
     deck.presentation.save(data)
     if isinstance(target, Path):
-        try:
-            replace_file(target, data.getvalue())
-        except OSError as error:
-            raise CjmapperError(say("cannot write {0}: {1}", target, error.strerror or error)) from error
+        _write(target, data.getvalue())
     else:
         target.write(data.getvalue())
     return len(deck.presentation.slides)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """`data` into `path`, atomically; a failure as one sentence naming the file, worded as the pictures word it."""
+    if path.is_dir():
+        raise CjmapperError(say("cannot write {0}: {1}", path, say("it is a folder")))
+    if not path.parent.is_dir():
+        raise CjmapperError(say("cannot write {0}: the folder {1} does not exist", path, path.parent))
+    try:
+        replace_file(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CjmapperError(say("cannot write {0}: {1}", path, reason[:1].lower() + reason[1:])) from error
 
 
 # ---------------------------------------------------------------------- the title and the personas

@@ -47,8 +47,8 @@ class DeckWords:
         return f"{place} · {say_in(self.language, '{0} cards', self.count(cards))}"
 
     def continued(self, name: str, page: int, pages: int) -> str:
-        """A phase's slide title: its name, and on a phase of several slides which one this is."""
-        return name if pages == 1 else say_in(self.language, "{0} ({1} of {2})", name, page, pages)
+        """A phase's slide title: its name, and on the further slides of a phase which one of them this is."""
+        return name if page == 1 else say_in(self.language, "{0} (continued, {1} of {2})", name, page, pages)
 
     def overview(self) -> str:
         return say_in(self.language, "Overview")
