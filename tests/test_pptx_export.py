@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage
 
 from cjmapper.cli import main
 from cjmapper.layout import Metrics, compute_layout
+from cjmapper.messages import use_language
 from cjmapper.model import Journey, Lane, LaneKind, Language, Persona, Phase, Touchpoint
 from cjmapper.pptx_export import overview_dpi, write_deck
 from cjmapper.pptx_export.plan import SLIDE_HEIGHT, SLIDE_WIDTH
@@ -219,3 +220,26 @@ def test_a_deck_refuses_a_saved_version_and_needs_the_canvas(
     assert main(["--library", str(library), "export", "1", "-o", str(tmp_path / "x.pptx")]) == 1
     assert "PPTX deck's overview picture is drawn by the editor's canvas" in capsys.readouterr().err
     assert not (tmp_path / "x.pptx").exists()
+
+
+def test_the_deck_speaks_the_journey_s_language_not_the_program_s(tmp_path: Path) -> None:
+    """A Dutch command line (or editor) exporting an English journey writes English slides, and the other way round;
+    more than three personas go on on a slide of their own."""
+    english = sample_journey("Webshop", phases=2, lanes=1, cards_per_cell=1)
+    english.personas = [Persona(f"Persona {i}", goals=f"Goal {i}") for i in range(1, 5)]
+    previous = use_language(Language.NL)
+    try:
+        assert write_deck(english, tmp_path / "en.pptx", None) == 4
+    finally:
+        use_language(previous)
+    title, personas, first, _ = read_deck(tmp_path / "en.pptx")
+    assert "The personas" in title.texts
+    assert "Goals" in "\n".join(title.texts)
+    assert [t for t in title.texts if t.startswith("Persona ")] == [f"Persona {i}\nGoals\nGoal {i}" for i in (1, 2, 3)]
+    assert personas.title == "The personas"
+    assert [t for t in personas.texts if t.startswith("Persona ")] == ["Persona 4\nGoals\nGoal 4"]
+    assert "Phase 1 of 2 · 1 card" in first.texts
+    assert [c.paragraphs[1] for c in first.cards] == ["Website · score 2 of 5"]
+    dutch = load_example("nl")
+    assert write_deck(dutch, tmp_path / "nl.pptx", None) == 1 + len(dutch.phases)  # while the program speaks English
+    assert "De persona" in read_deck(tmp_path / "nl.pptx")[0].texts
