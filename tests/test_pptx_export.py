@@ -243,3 +243,28 @@ def test_the_deck_speaks_the_journey_s_language_not_the_program_s(tmp_path: Path
     dutch = load_example("nl")
     assert write_deck(dutch, tmp_path / "nl.pptx", None) == 1 + len(dutch.phases)  # while the program speaks English
     assert "De persona" in read_deck(tmp_path / "nl.pptx")[0].texts
+
+
+def test_a_persona_too_long_for_a_column_goes_on_over_slides_of_her_own(tmp_path: Path) -> None:
+    story = " ".join(f"Zin {i} over haar dag, haar werk en haar wensen." for i in range(400))  # 19,000 characters
+    journey = sample_journey("Lang", phases=1, lanes=1, cards_per_cell=1)
+    journey.language = Language.NL
+    journey.personas = [Persona("Anna", story[:10_000], "Kort doel"), Persona("Bram", "Kort", "Ook kort")]
+    count = write_deck(journey, tmp_path / "lang.pptx", None)
+    slides = read_deck(tmp_path / "lang.pptx")
+    assert len(slides) == count
+    own = [s for s in slides if s.title.startswith("De persona’s")]
+    assert own[0].title == "De persona’s"
+    assert own[1].title == f"De persona’s (vervolg, 2 van {len(own) - 1})"
+    assert own[-1].title == "De persona’s"  # Bram, on one slide
+    assert not [t for t in slides[0].texts if t.startswith(("Anna", "Bram"))]  # none in a column of the title slide
+    persona_texts = [t for s in own for t in s.texts if t not in (s.title, journey.title)]
+    shown = " ".join(" ".join(persona_texts).split())
+    assert shown == " ".join(f"Anna {story[:10_000]} Doelen Kort doel Bram Kort Doelen Ook kort".split())
+    deck = Presentation(str(tmp_path / "lang.pptx"))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                assert shape.top + shape.height <= Pt(SLIDE_HEIGHT)
+                sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs if r.font.size]
+                assert min(sizes, default=12) >= 9

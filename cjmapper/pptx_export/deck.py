@@ -38,6 +38,12 @@ from cjmapper.style import (
 CARD_TINT = 0.3
 """How much of its score's colour a scored card's box shows (the rest white): dark ink reads on every one."""
 PERSONAS_PER_SLIDE = 3
+PERSONA_GAP = 16.0
+"""Between two personas' columns."""
+PERSONA_INSET = 10.0
+"""A persona's text from her colour band."""
+PERSONA_SPACING = 4.0
+"""Between a persona's paragraphs."""
 
 __all__ = ["DeckCancelledError", "Progress", "write_deck"]
 
@@ -50,12 +56,22 @@ def write_deck(
     (DeckCancelledError when `progress` said to stop: then nothing is written)."""
     words = DeckWords(journey)
     pages = plan.plan_phases(journey, words.footer)
-    persona_slides = _persona_groups(journey)
-    total = 1 + len(persona_slides[1:]) + (overview is not None) + len(pages)
+    groups = _persona_groups(journey)
+    tops = [_personas_top(journey)] + [plan.GRID_TOP] * (len(groups) - 1)
+    if all(_personas_fit(words, group, top) for group, top in zip(groups, tops, strict=True)):
+        long: list[tuple[Persona, list[list[plan.TextLine]]]] = []
+    else:  # a persona too long for a column: each on slides of her own, at full width
+        long = [(persona, _long_persona_pages(words, persona)) for persona in journey.personas]
+        groups = [[]]
+    persona_slides = len(groups) - 1 + sum(len(persona_pages) for _, persona_pages in long)
+    total = 1 + persona_slides + (overview is not None) + len(pages)
     deck = DeckBuilder(journey, total, progress)
-    _title_slide(deck, persona_slides[0])
-    for group in persona_slides[1:]:
+    _title_slide(deck, groups[0])
+    for group in groups[1:]:
         _persona_slide(deck, group)
+    for persona, persona_pages in long:
+        for number, lines in enumerate(persona_pages, start=1):
+            _long_persona_slide(deck, persona, lines, number, len(persona_pages))
     if overview is not None:
         slide = deck.slide(deck.words.overview(), journey.title)
         top = plan.GRID_TOP
@@ -103,7 +119,7 @@ def _title_slide(deck: DeckBuilder, personas: list[Persona]) -> None:
     first = journey.phases[0].color if journey.phases else None
     rectangle(slide.shapes, (0, 0, SLIDE_WIDTH, 10), phase_color(0, first), "Band")
     width = SLIDE_WIDTH - 2 * MARGIN
-    title_height = plan.text_height(journey.title, 32, width, bold=True) + 8
+    title_height = _title_height(journey)
     heading = slide.shapes.title
     assert heading is not None
     heading.left, heading.top, heading.width, heading.height = Pt(MARGIN), Pt(40), Pt(width), Pt(title_height)
@@ -111,13 +127,11 @@ def _title_slide(deck: DeckBuilder, personas: list[Persona]) -> None:
     frame.word_wrap = True
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     fill_text(frame, [[Run(journey.title, 32, bold=True)]], PP_ALIGN.LEFT)
-    top = 40 + title_height + 6
     if journey.description:
-        height = plan.text_height(journey.description, 16, width) + 8
-        text_box(slide.shapes, (MARGIN, top, width, height), [[Run(journey.description, 16, colour=MUTED_INK)]])
-        top += height + 10
+        box = (MARGIN, 40 + title_height + 6, width, _description_height(journey))
+        text_box(slide.shapes, box, [[Run(journey.description, 16, colour=MUTED_INK)]])
     if personas:
-        _personas(deck, slide, personas, top + 8)
+        _personas(deck, slide, personas, _personas_top(journey))
     text_box(
         slide.shapes,
         (MARGIN, SLIDE_HEIGHT - MARGIN - 14, width, 14),
@@ -127,10 +141,49 @@ def _title_slide(deck: DeckBuilder, personas: list[Persona]) -> None:
     deck.made()
 
 
+def _title_height(journey: Journey) -> float:
+    return plan.text_height(journey.title, 32, SLIDE_WIDTH - 2 * MARGIN, bold=True) + 8
+
+
+def _description_height(journey: Journey) -> float:
+    return plan.text_height(journey.description, 16, SLIDE_WIDTH - 2 * MARGIN) + 8 if journey.description else 0.0
+
+
+def _personas_top(journey: Journey) -> float:
+    """Where the personas start on the title slide: under its title and description."""
+    top = 40 + _title_height(journey) + 6
+    if journey.description:
+        top += _description_height(journey) + 10
+    return top + 8
+
+
 def _persona_slide(deck: DeckBuilder, personas: list[Persona]) -> None:
     slide = deck.slide(deck.words.persona_heading(len(deck.journey.personas)), deck.journey.title)
     _personas(deck, slide, personas, plan.GRID_TOP)
     deck.made()
+
+
+def _persona_texts(words: DeckWords, persona: Persona) -> list[tuple[str, float, bool]]:
+    """A persona's paragraphs (text, size, bold): name, description, goals and frustrations under their headings."""
+    paragraphs = [(persona.name, 18.0, True)]
+    if persona.description:
+        paragraphs.append((persona.description, 12.0, False))
+    for heading, text in ((words.goals(), persona.goals), (words.frustrations(), persona.frustrations)):
+        if text:
+            paragraphs += [(heading, 12.0, True), (text, 12.0, False)]
+    return paragraphs
+
+
+def _column_width(count: int) -> float:
+    shared = max(count, 2)  # one persona takes half the slide's width
+    return (SLIDE_WIDTH - 2 * MARGIN - PERSONA_GAP * (shared - 1)) / shared
+
+
+def _personas_fit(words: DeckWords, personas: list[Persona], top: float) -> bool:
+    """Whether `personas` side by side from `top` (under their heading) fit above the slide's foot."""
+    width = _column_width(len(personas)) - PERSONA_INSET
+    room = SLIDE_HEIGHT - MARGIN - 20 - (top + 24)
+    return all(plan.paragraphs_height(_persona_texts(words, p), width, PERSONA_SPACING) <= room for p in personas)
 
 
 def _personas(deck: DeckBuilder, slide: Slide, personas: list[Persona], top: float) -> None:
@@ -142,26 +195,47 @@ def _personas(deck: DeckBuilder, slide: Slide, personas: list[Persona], top: flo
         [[Run(words.persona_heading(len(deck.journey.personas)), 14, bold=True, colour=MUTED_INK)]],
     )
     top += 24
-    gap = 16.0
-    shared = max(len(personas), 2)  # one persona takes half the slide's width
-    width = (SLIDE_WIDTH - 2 * MARGIN - gap * (shared - 1)) / shared
+    width = _column_width(len(personas))
     for column, persona in enumerate(personas):
-        x = MARGIN + column * (width + gap)
+        x = MARGIN + column * (width + PERSONA_GAP)
         rectangle(slide.shapes, (x, top, 4, SLIDE_HEIGHT - MARGIN - 20 - top), persona.color or INK, "Persona band")
-        paragraphs = [[Run(persona.name, 18, bold=True)]]
-        if persona.description:
-            paragraphs.append([Run(persona.description, 12)])
-        for heading, text in ((words.goals(), persona.goals), (words.frustrations(), persona.frustrations)):
-            if text:
-                paragraphs.append([Run(heading, 12, bold=True)])
-                paragraphs.append([Run(text, 12)])
+        paragraphs = [[Run(text, size, bold)] for text, size, bold in _persona_texts(words, persona)]
         text_box(
             slide.shapes,
-            (x + 10, top, width - 10, SLIDE_HEIGHT - MARGIN - 20 - top),
+            (x + PERSONA_INSET, top, width - PERSONA_INSET, SLIDE_HEIGHT - MARGIN - 20 - top),
             paragraphs,
             name=f"Persona {persona.name}",
-            spacing=4,
+            spacing=PERSONA_SPACING,
         )
+
+
+def _long_persona_pages(words: DeckWords, persona: Persona) -> list[list[plan.TextLine]]:
+    """A persona too long for a column: her text at full width over as many slides as it needs."""
+    width = SLIDE_WIDTH - 2 * MARGIN - PERSONA_INSET
+    room = SLIDE_HEIGHT - MARGIN - plan.GRID_TOP
+    return plan.text_pages(_persona_texts(words, persona), width, room, PERSONA_SPACING)
+
+
+def _long_persona_slide(deck: DeckBuilder, persona: Persona, lines: list[plan.TextLine], page: int, pages: int) -> None:
+    title = deck.words.persona_heading(len(deck.journey.personas))
+    slide = deck.slide(deck.words.continued(title, page, pages), deck.journey.title)
+    paragraphs: list[list[Run]] = []
+    for index, line in enumerate(lines):
+        if index and line.paragraph == lines[index - 1].paragraph:
+            last = paragraphs[-1][0]
+            paragraphs[-1] = [Run(f"{last.text} {line.text}", last.size, last.bold)]
+        else:
+            paragraphs.append([Run(line.text, line.size, line.bold)])
+    top = plan.GRID_TOP
+    rectangle(slide.shapes, (MARGIN, top, 4, SLIDE_HEIGHT - MARGIN - top), persona.color or INK, "Persona band")
+    text_box(
+        slide.shapes,
+        (MARGIN + PERSONA_INSET, top, SLIDE_WIDTH - 2 * MARGIN - PERSONA_INSET, SLIDE_HEIGHT - MARGIN - top),
+        paragraphs,
+        name=f"Persona {persona.name}",
+        spacing=PERSONA_SPACING,
+    )
+    deck.made()
 
 
 # ---------------------------------------------------------------------- the phases

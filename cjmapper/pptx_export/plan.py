@@ -164,3 +164,49 @@ def _plan_phase(
         page.rows.append(LaneRow(lane, row_top, y - CARD_GAP - row_top, tuple(spots)))
         y += ROW_GAP - CARD_GAP
     return pages
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One wrapped line of a text that goes on over several slides: its paragraph (by number) and its style."""
+
+    paragraph: int
+    text: str
+    size: float
+    bold: bool
+
+
+def text_pages(
+    paragraphs: list[tuple[str, float, bool]], width: float, height: float, spacing: float
+) -> list[list[TextLine]]:
+    """`paragraphs` (text, size, bold) wrapped to `width` and cut into pages no taller than `height`, between
+    lines: for a text too long for one slide at a readable size, which goes on over further slides instead of
+    shrinking. A line break in a text starts a new paragraph."""
+    lines: list[TextLine] = []
+    number = 0
+    for text, size, bold in paragraphs:
+        for piece in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            wrapped, _ = FontMetrics(size, bold).wrap(piece, width, 10_000)
+            lines.extend(TextLine(number, line, size, bold) for line in wrapped or ("",))
+            number += 1
+    pages: list[list[TextLine]] = [[]]
+    used = 0.0
+    for line in lines:
+        needed = line.size * LINE_SPACING
+        if pages[-1] and pages[-1][-1].paragraph != line.paragraph:
+            needed += spacing
+        if pages[-1] and used + needed > height:
+            pages.append([])
+            used, needed = 0.0, line.size * LINE_SPACING
+        pages[-1].append(line)
+        used += needed
+    return pages
+
+
+def paragraphs_height(paragraphs: list[tuple[str, float, bool]], width: float, spacing: float) -> float:
+    """How tall `paragraphs` (text, size, bold) are wrapped to `width`, `spacing` apart."""
+    pages = text_pages(paragraphs, width, float("inf"), spacing)
+    return sum(
+        line.size * LINE_SPACING + (spacing if i and line.paragraph != pages[0][i - 1].paragraph else 0.0)
+        for i, line in enumerate(pages[0])
+    )
