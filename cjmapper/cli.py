@@ -267,6 +267,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
     ]
     if args.saved_version is not None and export_format.kind == "picture":
         command.error(say("--version goes with JSON, CSV and PDF files, not with {0} pictures", fmt.upper()))
+    if args.saved_version is not None and export_format.kind == "deck":
+        command.error(say("--version goes with JSON, CSV and PDF files, not with {0} files", fmt.upper()))
     if args.heat and export_format.kind not in ("poster", "picture"):
         command.error(
             say("--heat only goes with PDF posters and PNG and SVG pictures, not with {0} files", fmt.upper())
@@ -306,6 +308,14 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
                     upright,
                 )
             )
+    if export_format.kind == "deck" and export_picture is None:
+        raise CjmapperError(
+            say(
+                "a {0} deck's overview picture is drawn by the editor's canvas, which this command line leaves out; "
+                "run the `cjmapper` program to export it",
+                fmt.upper(),
+            )
+        )
     if export_format.needs_qt and export_picture is None:
         raise CjmapperError(
             say(
@@ -344,6 +354,9 @@ def _export(
                 export_picture(library, journey_id, picture, fmt, dpi, chrome, args.heat)
                 _binary(out).write(picture.read_bytes())
         return 0
+    if export_format.kind == "deck":
+        assert export_picture is not None  # _check_export refused decks without an exporter
+        return _deck(library, journey_id, export_picture, target if target is not None else _binary(out))
     if args.saved_version is not None:
         version_id = library.find_version(journey_id, args.saved_version)
         journey = library.load_version(version_id)
@@ -417,6 +430,21 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
 
             warning = say("{0} Use {1}", warning, advice_options(plan.advice))
         print(say("cjmapper: warning: {0}", _one_line(warning)), file=sys.stderr)
+    return 0
+
+
+def _deck(library: Library, journey_id: int, export_picture: PictureExporter, target: Path | BinaryIO) -> int:
+    """A PowerPoint deck: the map's PNG picture (without title block and legend: its slide has its title) drawn by
+    the editor's canvas for the overview slide, then the deck (`cjmapper.pptx_export`)."""
+    from cjmapper.layout import Metrics, compute_layout
+    from cjmapper.pptx_export import overview_dpi, write_deck
+
+    journey = library.load_journey(journey_id)
+    width = compute_layout(journey, Metrics(), aspect=2**0.5).width  # the pictures' shape, a landscape A-size page
+    with tempfile.TemporaryDirectory(prefix="cjmapper-") as folder:
+        picture = Path(folder) / "overview.png"
+        export_picture(library, journey_id, picture, "png", overview_dpi(width), False, False)
+        write_deck(journey, target, picture.read_bytes())
     return 0
 
 

@@ -127,10 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export",
-        help=say("export a journey as JSON, CSV, a Mermaid journey, a PDF poster, or a PNG or SVG picture"),
+        help=say(
+            "export a journey as JSON, CSV, an Excel workbook, a Mermaid journey, a PDF poster, a PNG or SVG picture, "
+            "or a PowerPoint deck"
+        ),
         description=say(
-            "Export a journey. The format follows OUT's extension (.json, .csv, .mmd, .pdf, .png, .svg) unless "
-            "--format names it."
+            "Export a journey. The format follows OUT's extension (.json, .csv, .xlsx, .mmd, .pdf, .png, .svg, .pptx) "
+            "unless --format names it."
         ),
     )
     exp.set_defaults(command_parser=exp)

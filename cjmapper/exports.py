@@ -2,14 +2,16 @@
 format added here is offered by both and no format is ever written by another one's writer.
 
 Each format has a name (the command line's `--format`), a file extension, whether its bytes are binary (not written
-to a terminal) and whether it needs Qt, and is one of three kinds:
+to a terminal) and whether it needs Qt, and is one of four kinds:
 
 - "journey": the journey's content as a file (JSON, CSV, XLSX, a Mermaid journey), written here by `write_file` /
   `write_text` (a binary one: `write_bytes`);
 - "poster": the PDF poster, drawn by `cjmapper.poster` with its own options (paper, tiling, a version's name);
 - "picture": a PNG or SVG picture drawn by the canvas (`ui/export/pictures.py`, the `cjmapper.gui` package): the
   core cannot import Qt, so the editor draws them itself and hands its drawing function to the command line
-  (`cjmapper.cli.main(export_picture=...)`).
+  (`cjmapper.cli.main(export_picture=...)`);
+- "deck": a PowerPoint deck (`cjmapper.pptx_export`), whose overview slide holds the map's PNG picture, drawn by
+  that same function.
 
 The writers import their modules when called, so reading this table costs nothing at start-up.
 """
@@ -27,7 +29,7 @@ Extra = tuple[Sequence[str], Mapping[int, Sequence[str]]] | None
 """Columns a table format adds after a card's own (`cjmapper.interchange.csv_format.ExtraColumns`): the survey
 figures; None for none (JSON ignores them)."""
 
-ExportKind = Literal["journey", "poster", "picture"]
+ExportKind = Literal["journey", "poster", "picture", "deck"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("pdf", ".pdf", "poster", True, False),
         ExportFormat("png", ".png", "picture", True, True),
         ExportFormat("svg", ".svg", "picture", False, True),
+        ExportFormat("pptx", ".pptx", "deck", True, True),
     )
 }
 """Every export format by name, in the order the command line's help lists them."""

@@ -57,6 +57,13 @@ def say(template: str, *args: object, **named: object) -> str:
     return wording.format(*args, **named)
 
 
+def say_in(language: Language, template: str, *args: object) -> str:
+    """`template` in `language` (not the language in use), with `args` filled in: the words of a file made in a
+    journey's own language, such as a slide deck, even on a worker thread while the editor speaks another."""
+    wording = catalogue(language).get(template, template) if language is not Language.EN else template
+    return wording.format(*args)
+
+
 def number(value: int) -> str:
     """A whole number with the thousands separator of the language in use: 1,000 in English, 1.000 in Dutch."""
     return whole(value, _language)

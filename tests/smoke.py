@@ -10,8 +10,9 @@ tests/test_package.py runs the same steps on the wheel it builds.
 
 Steps: --version; the first start's example journey in the default library; `new` with each template (the ones
 `new --help` offers) in English and Dutch; `export` of a journey to JSON and its `import`; `export` of the imported
-journey to JSON, CSV, PDF, PNG and SVG; the editor offscreen until its window shows, for a few seconds more, then
-Ctrl+C: exit 0 and nothing on stderr. Nothing may land in the working folder but the exported files."""
+journey to JSON, CSV, PDF, PNG, SVG and PPTX (a deck needs python-pptx's template files in the bundle); the editor
+offscreen until its window shows, for a few seconds more, then Ctrl+C: exit 0 and nothing on stderr. Nothing may land
+in the working folder but the exported files."""
 
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 OFFSCREEN_NOTICE = "This plugin does not support propagateSizeHints()"
 """What Qt's offscreen platform prints when a window is shown: the only stderr line the editor may give."""
 LANGUAGES = ("en", "nl")
-EXPORTS = ("json", "csv", "pdf", "png", "svg")
+EXPORTS = ("json", "csv", "pdf", "png", "svg", "pptx")
 TIMEOUT = 300
 """Seconds one command may take (a cold bundle on a busy machine included)."""
 
@@ -163,6 +165,7 @@ class Smoke:
             raise SmokeError("the CSV export has hardly any rows")
         checks = {"pdf": out["pdf"].startswith(b"%PDF"), "png": out["png"].startswith(b"\x89PNG")}
         checks["svg"] = b"<svg" in out["svg"][:2000]
+        checks["pptx"] = _is_deck(self.work / "out.pptx")
         if broken := [e for e, good in checks.items() if not good]:
             raise SmokeError(f"not a real file: {', '.join(broken)}")
 
@@ -214,6 +217,17 @@ class Smoke:
         expected = {"example.json", *(f"out.{e}" for e in EXPORTS)}
         if extra := sorted({p.name for p in self.work.iterdir()} - expected):
             raise SmokeError(f"the program left {extra} in the folder it ran in")
+
+
+def _is_deck(path: Path) -> bool:
+    """Whether `path` is a PowerPoint deck with slides and the map's picture."""
+    try:
+        with zipfile.ZipFile(path) as deck:
+            names = deck.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+    slides = [n for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+    return len(slides) >= 3 and any(n.startswith("ppt/media/") and n.endswith(".png") for n in names)
 
 
 def _tail(output: str | list[str], lines: int = 8) -> str:

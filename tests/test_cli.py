@@ -523,6 +523,6 @@ def test_an_extension_of_no_format_names_the_formats_of_the_table(
     assert (code, out) == (1, "")
     assert err == (
         f"cjmapper: error: cannot tell the format of {str(tmp_path / 'x.md')!r} from its extension; "
-        "add --format json, csv, xlsx, mermaid, pdf, png or svg\n"
+        "add --format json, csv, xlsx, mermaid, pdf, png, svg or pptx\n"
     )
     assert not (tmp_path / "x.md").exists()

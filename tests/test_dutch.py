@@ -175,9 +175,13 @@ def test_the_catalogue_says_je_and_keeps_kaart_for_a_card() -> None:
 # ---------------------------------------------------------------------- the core's messages
 
 
+_SAYING = {"say": 0, "word": 0, "say_in": 1}
+"""The core's wording functions and which of their arguments is the template (say_in takes the language first)."""
+
+
 def core_templates() -> dict[str, str]:
-    """Every template cjmapper/ (or ui/, in what the command line shares with it) words a message with (`say`
-    and `word` with a literal, or a module's string constant), and the file it is in."""
+    """Every template cjmapper/ (or ui/, in what the command line shares with it) words a message with (`say`,
+    `say_in` and `word` with a literal, or a module's string constant), and the file it is in."""
     found: dict[str, str] = {}
     folders = (Path(cjmapper.__file__).parent, Path(i18n.__file__).parent)  # the core, and the UI's pictures
     for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
@@ -192,8 +196,8 @@ def core_templates() -> dict[str, str]:
             if isinstance(target, ast.Name)
         }
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("say", "word"):
-                first = node.args[0]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _SAYING:
+                first = node.args[_SAYING[node.func.id]]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     found[first.value] = path.name
                 elif isinstance(first, ast.Name) and first.id in constants:

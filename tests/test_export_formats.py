@@ -92,7 +92,7 @@ def test_the_editor_writes_each_format_with_its_own_writer(
 
 
 def test_the_table_names_each_format_once_with_its_extension() -> None:
-    assert [f.name for f in exports.FORMATS.values()] == ["json", "csv", "xlsx", "mermaid", "pdf", "png", "svg"]
+    assert [f.name for f in exports.FORMATS.values()] == ["json", "csv", "xlsx", "mermaid", "pdf", "png", "svg", "pptx"]
     for export_format in exports.FORMATS.values():
         assert find_format(export_format.name.upper()) is export_format
         assert format_of(f"map{export_format.extension.upper()}") is export_format
@@ -100,4 +100,5 @@ def test_the_table_names_each_format_once_with_its_extension() -> None:
     assert format_of("map.md") is None
     assert find_format("gif") is None
     assert [f.name for f in formats_of_kind("picture")] == list(pictures.FORMATS)
-    assert [f.name for f in exports.FORMATS.values() if f.needs_qt] == list(pictures.FORMATS)
+    assert [f.name for f in formats_of_kind("deck")] == ["pptx"]  # its overview slide holds the map's PNG
+    assert [f.name for f in exports.FORMATS.values() if f.needs_qt] == [*pictures.FORMATS, "pptx"]

@@ -197,6 +197,6 @@ def test_the_smoke_test_names_the_first_broken_step(wheel: Path, tmp_path: Path)
     shutil.rmtree(site_packages / "cjmapper" / "data" / "fonts")
     smoke = Smoke([str(venv / "bin" / "cjmapper")], tmp_path / "smoke", bare=False, say=print)
     with pytest.raises(
-        SmokeError, match=r"^export to JSON, CSV, PDF, PNG, SVG: `cjmapper export \d+ -o .*out\.pdf` exited 1: "
+        SmokeError, match=r"^export to JSON, CSV, PDF, PNG, SVG, PPTX: `cjmapper export \d+ -o .*out\.pdf` exited 1: "
     ):
         smoke.run()

@@ -15,7 +15,15 @@ from tests.store_helpers import sample_journey
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LAZY = ("cjmapper.poster", "reportlab", "ui.export.export_jobs", "ui.export.poster_dialog", "alembic")
+LAZY = (
+    "cjmapper.poster",
+    "reportlab",
+    "pptx",
+    "cjmapper.pptx_export.deck",
+    "ui.export.export_jobs",
+    "ui.export.poster_dialog",
+    "alembic",
+)
 """Modules (and their submodules) the editor's start must not import."""
 
 PROBE = """

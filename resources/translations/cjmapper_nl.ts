@@ -672,6 +672,19 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>DeckJob</name>
+    <message>
+        <location filename="../../ui/export/export_jobs.py"/>
+        <source>The PowerPoint file could not be made because of an unexpected problem ({0}).</source>
+        <translation>Het PowerPoint-bestand kon niet worden gemaakt door een onverwacht probleem ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_jobs.py"/>
+        <source>The PowerPoint file could not be written to {0}: {1}.</source>
+        <translation>Het PowerPoint-bestand kon niet worden opgeslagen als {0}: {1}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <location filename="../../ui/window/export_actions.py"/>
@@ -2825,6 +2838,54 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/export/export_jobs.py"/>
         <source>The poster could not be written to {0}: {1}.</source>
         <translation>De poster kon niet worden opgeslagen als {0}: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>PowerPointActions</name>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>Export Po&amp;werPoint…</source>
+        <translation>Po&amp;werPoint exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>Export the journey as a PowerPoint deck: its persona, the map, and each phase&apos;s cards as text</source>
+        <translation>Exporteer de klantreis als PowerPoint-presentatie: de persona, de kaart, en de kaarten van elke fase als tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>Export PowerPoint</source>
+        <translation>PowerPoint exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>PowerPoint-presentaties (*.pptx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>Exporting PowerPoint {0}</source>
+        <translation>PowerPoint {0} exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>The PowerPoint file could not be made: {0}</source>
+        <translation>Het PowerPoint-bestand kon niet worden gemaakt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>Saved the PowerPoint file as {0} ({1} slides)</source>
+        <translation>Het PowerPoint-bestand is opgeslagen als {0} ({1} dia&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>PowerPoint export cancelled; no file was written.</source>
+        <translation>PowerPoint-export geannuleerd; er is geen bestand opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/pptx_actions.py"/>
+        <source>The PowerPoint file could not be exported.</source>
+        <translation>Het PowerPoint-bestand kon niet worden geëxporteerd.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
 from .panel_layout import PanelLayout
+from .pptx_actions import PowerPointActions
 from .status_bar import StatusBar
 from .status_figures import JourneyFigures
 from .survey_actions import SurveyActions
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
+        self.powerpoint = PowerPointActions(self, self, self.exports.refused_target)  # File › Export PowerPoint…
+        self.statusBar().addPermanentWidget(self.powerpoint.progress)
         self.statusBar().addPermanentWidget(self.status_library)
         self.statusBar().addPermanentWidget(self.status_figures)
         self.statusBar().addPermanentWidget(self.status_zoom)
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
             app.aboutToQuit.connect(self.exports.stop_poster_export)
+            app.aboutToQuit.connect(self.powerpoint.stop)
 
         self.panel_layout = PanelLayout(
             self, [self.journeys_dock, self.palette_dock, self.properties_dock, self.voting_dock], STATE_VERSION
@@ -345,7 +349,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.publish_action, self.copy_local_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_poster_action, self.export_picture_action])
+        file_menu.addActions([self.export_poster_action, self.export_picture_action, self.powerpoint.action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -741,6 +745,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_journey)
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
+        self.powerpoint.update_actions(has_journey)
         self.survey.update_actions(has_journey)
         self.templates.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
@@ -804,6 +809,7 @@ class MainWindow(QMainWindow):
         if event.isAccepted():
             self.watch.stop()
             self.exports.stop_poster_export()
+            self.powerpoint.stop()
             self.voting.set_canvas(None, None)
             self.persona_strip.set_document(None)
             self.view.setScene(None)
