@@ -70,7 +70,7 @@ MAX_SHEET_TEXT: Final = 32_767
 """The most characters a spreadsheet cell holds (Excel's limit; card text stays far below it)."""
 
 
-def word(key: str, language: Language) -> str:
+def sheet_word(key: str, language: Language) -> str:
     """One of `WORDS` in `language`."""
     return WORDS[key][Language(language)]
 
@@ -78,10 +78,10 @@ def word(key: str, language: Language) -> str:
 def cards_header(journey: Journey) -> list[tuple[str, str]]:
     """The cards sheet's columns: (header in the journey's language, the card field's name or a place's key)."""
     language = Language(journey.language)
-    columns = [(word(key, language), key) for key in ("phase", "lane", "order")]
+    columns = [(sheet_word(key, language), key) for key in ("phase", "lane", "order")]
     several = len(journey.personas) > 1
     for field in card_fields.in_workbook_order():
-        header = word(field.name, language)
+        header = sheet_word(field.name, language)
         if field.per_persona and several:
             for index, persona in enumerate(journey.personas):
                 name = " ".join(persona.name.split()) or str(index + 1)
@@ -139,12 +139,12 @@ def write_workbook(journey: Journey, extra: ExtraColumns | None = None) -> bytes
     book = Workbook()
     cards = book.active
     assert cards is not None
-    cards.title = word("cards", language)
+    cards.title = sheet_word("cards", language)
     header, rows = _card_rows(journey, extra)
     _fill(cards, header, rows)
 
-    structure = book.create_sheet(word("structure", language))
-    part_words = {"phase": word("phase", language), "lane": word("lane", language)}
+    structure = book.create_sheet(sheet_word("structure", language))
+    part_words = {"phase": sheet_word("phase", language), "lane": sheet_word("lane", language)}
     parts: list[list[Any]] = [
         [part_words["phase"], i + 1, p.name, p.description, None, p.color] for i, p in enumerate(journey.phases)
     ]
@@ -152,27 +152,27 @@ def write_workbook(journey: Journey, extra: ExtraColumns | None = None) -> bytes
         [part_words["lane"], i + 1, lane.name, None, lane.kind.value, lane.color]
         for i, lane in enumerate(journey.lanes)
     ]
-    _fill(structure, [word(k, language) for k in ("part", "order", "name", "description", "kind", "colour")], parts)
+    _fill(structure, [sheet_word(k, language) for k in ("part", "order", "name", "description", "kind", "colour")], parts)
 
-    personas = book.create_sheet(word("personas", language))
+    personas = book.create_sheet(sheet_word("personas", language))
     people = [[i + 1, p.name, p.description, p.goals, p.frustrations, p.color] for i, p in enumerate(journey.personas)]
     _fill(
         personas,
-        [word(k, language) for k in ("order", "name", "description", "goals", "frustrations", "colour")],
+        [sheet_word(k, language) for k in ("order", "name", "description", "goals", "frustrations", "colour")],
         people,
     )
 
-    about = book.create_sheet(word("journey", language))
+    about = book.create_sheet(sheet_word("journey", language))
     from cjmapper import __version__
 
     facts = [
-        [word("title", language), journey.title],
-        [word("description", language), journey.description],
-        [word("language", language), language.value],
-        [word("framework", language), journey.framework.value],
-        [word("format", language), f"cjmapper {__version__}"],
+        [sheet_word("title", language), journey.title],
+        [sheet_word("description", language), journey.description],
+        [sheet_word("language", language), language.value],
+        [sheet_word("framework", language), journey.framework.value],
+        [sheet_word("format", language), f"cjmapper {__version__}"],
     ]
-    _fill(about, [word("key", language), word("value", language)], facts)
+    _fill(about, [sheet_word("key", language), sheet_word("value", language)], facts)
     book.properties.title = journey.title
     book.properties.creator = f"cjmapper {__version__}"
     book.properties.language = "nl-NL" if language is Language.NL else "en-GB"

@@ -2684,7 +2684,7 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>How far the background runs past the trim: ask your print shop (3 mm is usual)</source>
-        <translation>Hoe ver de achtergrond doorloopt voorbij de snijlijn: vraag het uw drukkerij (3 mm is gebruikelijk)</translation>
+        <translation>Hoe ver de achtergrond doorloopt voorbij de snijlijn: vraag het je drukkerij (3 mm is gebruikelijk)</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
