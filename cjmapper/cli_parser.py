@@ -116,11 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--format-version",
         type=int,
-        choices=(1, 2, 3),
+        choices=(1, 2, 3, 4),
         metavar="N",
         help=say(
-            "the journey-file version to write (JSON only; default 3, the newest): 1 or 2 for older tools, with a "
-            "warning naming what they cannot hold"
+            "the journey-file version to write (JSON only; default 4, the newest): 1, 2 or 3 for older tools, with "
+            "a warning naming what they cannot hold"
         ),
     )
     poster = exp.add_argument_group(say("PDF posters"))
