@@ -148,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=_sheets,
         help=say("with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper"),
     )
+    exp.add_argument(
+        "--matrix",
+        action="store_true",
+        help=say(
+            "export the impact/effort matrix (Journey > Prioritise) instead of the map: a PDF page or a PNG picture"
+        ),
+    )
     picture = exp.add_argument_group(say("PNG and SVG pictures"))
     picture.add_argument(
         "--dpi",

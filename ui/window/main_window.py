@@ -66,6 +66,7 @@ from .find_actions import FindActions
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .matrix_actions import MatrixActions
 from .panel_layout import PanelLayout
 from .status_bar import StatusBar
 from .status_figures import JourneyFigures
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
         self.survey = SurveyActions(self, self)  # survey results and the heat view
+        self.matrix = MatrixActions(self, self)  # Journey > Prioritise (the impact/effort matrix)
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.compare_action)
         journey_menu.addAction(self.survey.targets_action)
         journey_menu.addAction(self.survey.unassigned_action)
+        journey_menu.addAction(self.matrix.prioritise_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 
@@ -736,6 +739,7 @@ class MainWindow(QMainWindow):
         self.delete_journey_action.setEnabled(has_journey or self.unreadable is not None)  # a damaged one chosen
         self.exports.update_actions(has_journey)
         self.survey.update_actions(has_journey)
+        self.matrix.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
         self.compare_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)
