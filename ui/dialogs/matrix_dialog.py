@@ -219,6 +219,8 @@ class MatrixDialog(QDialog):
 
     def _tray_text(self, card: Touchpoint) -> str:
         title = " ".join(card.title.split())
+        if card.votes == 1:
+            return self.tr("{0} (1 vote)").format(title)
         return self.tr("{0} ({1} votes)").format(title, card.votes) if card.votes else title
 
     def _changed(self, _change: Change) -> None:
