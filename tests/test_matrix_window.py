@@ -208,3 +208,27 @@ def test_the_exports_draw_what_the_dialog_shows(
     assert found[PAIN].y > 595 / 2
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1754, 1240)
+
+
+def test_the_properties_panel_shows_a_place_and_clears_it(window: MainWindow) -> None:
+    dialog = open_matrix(window)
+    pain = card_id(window, PAIN)
+    dialog.place(pain, 65, 35)
+    assert window.scene is not None
+    window.scene.select_ids([pain])
+    QApplication.processEvents()
+    impact, effort = window.properties.card_editors["impact"], window.properties.card_editors["effort"]
+    assert (impact.text(), effort.text()) == ("65", "35")
+    effort.setFocus()
+    effort.selectAll()
+    QTest.keyClicks(effort, "80")
+    QTest.keyClick(effort, Qt.Key.Key_Return)
+    assert stored(window, PAIN) == (65, 80)
+    assert dialog.scene.dots[pain].dot.effort == 80  # the dialog follows an edit made elsewhere
+    for box in (impact, effort):
+        box.setFocus()
+        for _ in range(10):  # down to its lowest step, below 0: "Not placed"
+            QTest.keyClick(box, Qt.Key.Key_PageDown)
+    assert impact.text() == "Not placed"
+    assert stored(window, PAIN) == (None, None)
+    assert PAIN in tray_titles(dialog)
