@@ -20,6 +20,7 @@ from cjmapper.templates import load_example
 from tests.poster_helpers import fragments
 from ui.dialogs.matrix_dialog import MatrixDialog
 from ui.dialogs.matrix_scene import DotItem
+from ui.panels.place_editor import PlaceBox
 from ui.window.main_window import MainWindow
 
 PAIN = "Kan geen bezorgtijd kiezen"
@@ -217,7 +218,9 @@ def test_the_properties_panel_shows_a_place_and_clears_it(window: MainWindow) ->
     assert window.scene is not None
     window.scene.select_ids([pain])
     QApplication.processEvents()
-    impact, effort = window.properties.card_editors["impact"], window.properties.card_editors["effort"]
+    impact, effort = (window.properties.card_editors[name] for name in ("impact", "effort"))
+    assert isinstance(impact, PlaceBox)
+    assert isinstance(effort, PlaceBox)
     assert (impact.text(), effort.text()) == ("65", "35")
     effort.setFocus()
     effort.selectAll()
