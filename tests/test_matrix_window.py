@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from cjmapper.matrix import MIDDLE, place_at
@@ -233,5 +233,28 @@ def test_the_properties_panel_shows_a_place_and_clears_it(window: MainWindow) ->
         for _ in range(10):  # down to its lowest step, below 0: "Not placed"
             QTest.keyClick(box, Qt.Key.Key_PageDown)
     assert impact.text() == "Not placed"
+    assert stored(window, PAIN) == (None, None)
+    assert PAIN in tray_titles(dialog)
+
+
+def test_a_dots_context_menu_takes_it_off_the_matrix(window: MainWindow) -> None:
+    dialog = open_matrix(window)
+    pain = card_id(window, PAIN)
+    dialog.place(pain, 30, 70)
+    point = dialog.view.mapFromScene(dialog.scene.dots[pain].pos())
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        [action] = menu.actions()
+        chosen.append(action.text())
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, dialog.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(dialog.view.viewport(), event)
+    assert chosen == ["&Take Off the Matrix"]
     assert stored(window, PAIN) == (None, None)
     assert PAIN in tray_titles(dialog)
