@@ -21,14 +21,14 @@ from typing import Any, Final, Literal
 from cjmapper import rules
 from cjmapper.model import MAX_OWNER, MAX_TEXT, MAX_TITLE, CardStatus, Touchpoint
 
-ValueKind = Literal["title", "text", "channel", "score", "colour", "votes", "status"]
+ValueKind = Literal["title", "text", "channel", "score", "colour", "votes", "status", "place"]
 """What a field holds: "title" required one-line text (trimmed), "text" any text up to the limit, "channel" an
 optional channel name, "score" 1..5 or none, "colour" #rrggbb or none, "votes" a count, "status" a `CardStatus`
-or none."""
+or none, "place" a place along one axis of the prioritising matrix, 0..`model.PLACE_MAX` or none (not placed)."""
 
-Editor = Literal["line", "text", "channel", "score", "colour", "count", "choice"]
+Editor = Literal["line", "text", "channel", "score", "colour", "count", "choice", "place"]
 """The properties form's editor: a line edit, a text box, the channel list, the score buttons, the colour picker,
-a number box, a list of `choices`."""
+a number box, a list of `choices`, a number box that can be cleared (`ui/panels/place_editor.py`)."""
 
 CONTEXT: Final = "CardFields"
 """The translation context of the labels and hints here (the editor translates them where it shows them)."""
@@ -96,6 +96,7 @@ _RULES: Mapping[ValueKind, Callable[[CardField, Any], Any]] = {
     "colour": lambda _field, value: rules.color(value),
     "votes": lambda _field, value: rules.votes(value),
     "status": lambda _field, value: rules.status(value),
+    "place": lambda _field, value: rules.place(value),
 }
 _MODEL_VALUES: Mapping[ValueKind, Callable[[Any], Any]] = {"status": CardStatus}
 
@@ -143,12 +144,25 @@ FIELDS: Final[tuple[CardField, ...]] = (
         translatable(CONTEXT, "Tar&get"), "score", json_since=3,
         hint=translatable(CONTEXT, "The score this touchpoint should get (to-be)"), per_persona=True,
     ),
+    CardField(
+        "impact", "place", "impact", "impact", "impact",
+        translatable(CONTEXT, "&Impact"), "place", json_since=4,
+        hint=translatable(CONTEXT, "Its place up the prioritising matrix, 0 to 100 (Journey > Prioritise)"),
+    ),
+    CardField(
+        "effort", "place", "effort", "effort", "effort",
+        translatable(CONTEXT, "E&ffort"), "place", json_since=4,
+        hint=translatable(CONTEXT, "Its place across the prioritising matrix, 0 to 100 (Journey > Prioritise)"),
+    ),
 )  # fmt: skip
 """Every field of a card's content, in the order of `model.Touchpoint`'s attributes (and of a journey file's keys)."""
 
-FORM_ORDER: Final = ("title", "channel", "score", "target", "status", "expectation", "owner", "notes", "color", "votes")
+FORM_ORDER: Final = (
+    "title", "channel", "score", "target", "status", "expectation", "owner", "notes", "color", "votes",
+    "impact", "effort",
+)  # fmt: skip
 """The properties form's rows, top to bottom: every field."""
-CSV_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "votes", "notes", "status")
+CSV_ORDER: Final = ("title", "channel", "score", "expectation", "owner", "votes", "notes", "status", "impact", "effort")
 """The CSV's field columns, left to right (after phase, lane and order): every field with a `csv_key`."""
 
 PLACE: Final = ("id", "phase_id", "lane_id", "position")

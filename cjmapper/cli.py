@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from cjmapper import diff_command, template_commands
+from cjmapper import diff_command, matrix_command, template_commands
 from cjmapper.card_import import command as card_import_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
@@ -265,7 +265,9 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         )
         if given and fmt != wanted
     ]
-    if args.saved_version is not None and export_format.kind == "picture":
+    if args.matrix:
+        matrix_command.check(args, command)
+    if args.saved_version is not None and export_format.kind == "picture" and not args.matrix:
         command.error(say("--version goes with JSON, CSV and PDF files, not with {0} pictures", fmt.upper()))
     if args.saved_version is not None and export_format.kind == "deck":
         command.error(say("--version goes with JSON, CSV and PDF files, not with {0} files", fmt.upper()))
@@ -308,7 +310,7 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
                     upright,
                 )
             )
-    if export_format.kind == "deck" and export_picture is None:
+    if export_format.kind == "deck" and export_picture is None and not args.matrix:
         raise CjmapperError(
             say(
                 "a {0} deck's overview picture is drawn by the editor's canvas, which this command line leaves out; "
@@ -316,7 +318,7 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
                 fmt.upper(),
             )
         )
-    if export_format.needs_qt and export_picture is None:
+    if export_format.needs_qt and export_picture is None and not args.matrix:
         raise CjmapperError(
             say(
                 "{0} pictures are drawn by the editor's canvas, which this command line leaves out; run the "
@@ -342,7 +344,7 @@ def _export(
         raise CjmapperError(
             say("will not write a {0} file to a terminal; redirect the output or name a file", fmt.upper())
         )
-    if export_format.kind == "picture":
+    if export_format.kind == "picture" and not args.matrix:
         assert export_picture is not None  # _check_export refused pictures without an exporter
         dpi: int = args.dpi or DEFAULT_DPI
         chrome = not args.map_only
@@ -363,6 +365,8 @@ def _export(
         args.version_name = library.version_info(version_id).name
     else:
         journey = library.load_journey(journey_id)
+    if args.matrix:
+        return matrix_command.export(journey, fmt, target if target is not None else _binary(out), args.dpi)
     if export_format.kind == "poster":
         args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
         return _poster(journey, args, target if target is not None else _binary(out))

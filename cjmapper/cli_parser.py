@@ -149,11 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--format-version",
         type=int,
-        choices=(1, 2, 3),
+        choices=(1, 2, 3, 4),
         metavar="N",
         help=say(
-            "the journey-file version to write (JSON only; default 3, the newest): 1 or 2 for older tools, with a "
-            "warning naming what they cannot hold"
+            "the journey-file version to write (JSON only; default 4, the newest): 1, 2 or 3 for older tools, with "
+            "a warning naming what they cannot hold"
         ),
     )
     poster = exp.add_argument_group(say("PDF posters"))
@@ -196,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=say(
             "ready for a print shop's preflight (like PDF/X-4): a 3 mm bleed unless --bleed says otherwise, crop "
             "marks, page boxes, the sRGB output intent, fonts embedded, no transparency"
+        ),
+    )
+    exp.add_argument(
+        "--matrix",
+        action="store_true",
+        help=say(
+            "export the impact/effort matrix (Journey > Prioritise) instead of the map: a PDF page or a PNG picture"
         ),
     )
     picture = exp.add_argument_group(say("PNG and SVG pictures"))

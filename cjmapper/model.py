@@ -62,6 +62,11 @@ MAX_VOTES = 1_000_000
 """Dot votes per card: far above any workshop, far below what a 32-bit column holds."""
 SCORE_MIN = 1
 SCORE_MAX = 5
+PLACE_MAX = 100
+"""A card's impact and effort on the prioritising matrix run from 0 (none) to this (the most), or are None (not
+placed)."""
+MAX_MATRIX_LABEL = 100
+"""Characters in one of the matrix's labels (a quadrant's or an axis's name)."""
 MAX_PERSONAS = 8
 """Personas per journey: each has its own curve, and more than eight curves in one lane no longer read."""
 
@@ -118,6 +123,29 @@ class Lane:
 _NO_RATING = Rating()
 
 
+@dataclass(frozen=True, slots=True)
+class MatrixLabels:
+    """The names on a journey's impact/effort matrix: its four quadrants and two axes, each at most
+    `MAX_MATRIX_LABEL` characters; "" shows the default in the journey's language (`cjmapper.matrix.shown_labels`)."""
+
+    quick_wins: str = ""
+    """High impact, low effort (top left)."""
+    big_bets: str = ""
+    """High impact, high effort (top right)."""
+    fill_ins: str = ""
+    """Low impact, low effort (bottom left)."""
+    money_pits: str = ""
+    """Low impact, high effort (bottom right)."""
+    impact: str = ""
+    """The vertical axis."""
+    effort: str = ""
+    """The horizontal axis."""
+
+
+MATRIX_LABEL_NAMES = ("quick_wins", "big_bets", "fill_ins", "money_pits", "impact", "effort")
+"""`MatrixLabels`' fields in order (also their keys in a journey file and, prefixed `matrix_`, their columns)."""
+
+
 @dataclass(slots=True)
 class Touchpoint:
     id: int
@@ -135,6 +163,10 @@ class Touchpoint:
     status: CardStatus | None = None
     target: int | None = None
     """The first persona's to-be score (1-5 or none), as `score` is its as-is score."""
+    impact: int | None = None
+    """Its place up the prioritising matrix (0..`PLACE_MAX`, None: not placed); see `cjmapper.matrix`."""
+    effort: int | None = None
+    """Its place across the prioritising matrix (0..`PLACE_MAX`, None: not placed)."""
     ratings: dict[int, Rating] = field(default_factory=dict)
     """Every other persona's rating on this card, by the persona's id (a persona without one is not listed)."""
 
@@ -161,6 +193,8 @@ class Journey:
     lanes: list[Lane] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     revision: int = 0
+    matrix: MatrixLabels = MatrixLabels()
+    """The names on its impact/effort matrix."""
 
     @property
     def persona(self) -> Persona | None:

@@ -8,7 +8,17 @@ import re
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import EditError
 from cjmapper.messages import number, say, word
-from cjmapper.model import MAX_CHANNEL, MAX_VOTES, SCORE_MAX, SCORE_MIN, CardStatus, Framework, LaneKind, Language
+from cjmapper.model import (
+    MAX_CHANNEL,
+    MAX_VOTES,
+    PLACE_MAX,
+    SCORE_MAX,
+    SCORE_MIN,
+    CardStatus,
+    Framework,
+    LaneKind,
+    Language,
+)
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -52,6 +62,15 @@ def score(value: int | None) -> int | None:
 def votes(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VOTES:
         raise EditError(say("Votes are a whole number from 0 to {0}; {1} is not.", number(MAX_VOTES), repr(value)))
+    return value
+
+
+def place(value: int | None) -> int | None:
+    """A card's impact or effort on the matrix: 0 to `PLACE_MAX`, or none (not placed)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= PLACE_MAX:
+        raise EditError(say("A place on the matrix is 0 to {0}, or none; {1} is not.", PLACE_MAX, repr(value)))
     return value
 
 

@@ -35,6 +35,7 @@ SAMPLES: dict[ValueKind, Any] = {
     "colour": "#a1b2c3",
     "votes": 17,
     "status": "in-progress",
+    "place": 40,
 }
 """A value of each kind that no card has by default."""
 

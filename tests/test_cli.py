@@ -91,7 +91,8 @@ def test_export_csv_by_extension_and_to_stdout(
     target = tmp_path / "cards.csv"
     assert run(capsys, "--library", str(lib_path), "export", str(journey_id), "-o", str(target))[0] == 0
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfphase,lane,order,title,channel,score,expectation,owner,votes,notes,status\r\n")
+    header = b"phase,lane,order,title,channel,score,expectation,owner,votes,notes,status,impact,effort\r\n"
+    assert data.startswith(b"\xef\xbb\xbf" + header)
     code, out, _ = run(capsys, "--library", str(lib_path), "export", str(journey_id), "-o", "-", "--format", "csv")
     assert code == 0
     assert out.count("\n") == data.decode("utf-8-sig").count("\n")

@@ -27,6 +27,7 @@ def _value(kind: str) -> st.SearchStrategy[Any]:
         "colour": st.one_of(st.none(), st.sampled_from(["#aa0000", "#00bb00", "#0000cc"])),
         "votes": st.integers(0, 20),
         "status": st.one_of(st.none(), st.sampled_from(list(CardStatus))),
+        "place": st.one_of(st.none(), st.integers(0, 100)),
     }[kind]
 
 

@@ -30,7 +30,7 @@ from cjmapper.card_fields import ValueKind
 from cjmapper.cli import main
 from cjmapper.errors import CjmapperError
 from cjmapper.interchange import read_journey, read_journey_file, write_journey
-from cjmapper.model import MAX_TEXT, MAX_TITLE
+from cjmapper.model import MATRIX_LABEL_NAMES, MAX_TEXT, MAX_TITLE
 from cjmapper.recovery import export_all
 from cjmapper.store import Library, migrate
 from cjmapper.store.location import Location, ServerLocation
@@ -57,6 +57,7 @@ FORGED_KIND: dict[ValueKind, str] = {
     "colour": "colour",
     "votes": "int",
     "status": "code",
+    "place": "int",
 }
 """The kind of forgery each kind of card field gets (a card's fields come from `card_fields`)."""
 COLUMNS: dict[str, dict[str, str]] = {
@@ -66,6 +67,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "language": "code",
         "framework": "code",
         "revision": "int",
+        **{f"matrix_{name}": "text" for name in MATRIX_LABEL_NAMES},
     },
     "personas": {
         "journey_id": "id",

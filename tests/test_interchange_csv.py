@@ -14,7 +14,7 @@ from cjmapper.model import CardStatus, Journey, Lane, LaneKind, Persona, Phase, 
 from cjmapper.store import Library
 
 DONE = CardStatus.DONE
-HEADER = "phase,lane,order,title,channel,score,expectation,owner,votes,notes,status"
+HEADER = "phase,lane,order,title,channel,score,expectation,owner,votes,notes,status,impact,effort"
 
 
 def journey(*touchpoints: Touchpoint) -> Journey:
@@ -45,7 +45,7 @@ def test_a_journey_with_several_personas_has_a_score_column_per_persona() -> Non
         "score (Linda)",
         "score (Ahmed B.)",
         "score (Sanne)",
-        *["expectation", "owner", "votes", "notes", "status"],
+        *["expectation", "owner", "votes", "notes", "status", "impact", "effort"],
     ]
     assert first[5:8] == ["2", "5", ""]
     assert second[5:8] == ["", "", "3"]
@@ -84,24 +84,31 @@ def test_rows_are_in_canonical_order_with_1_based_order_in_cell() -> None:
 def test_all_columns_with_empty_score_and_channels_as_stored() -> None:
     text = write_csv(
         journey(
-            Touchpoint(1, 8, 5, 0, "Advertentie", "n", "social-media", 4, "snel", "Marketing", votes=3, status=DONE),
+            Touchpoint(
+                1, 8, 5, 0, "Advertentie", "n", "social-media", 4, "snel", "Marketing", votes=3, status=DONE, impact=80
+            ),
             Touchpoint(2, 8, 5, 1, "Toonbank", channel="Kassa bij de bakker"),
             Touchpoint(3, 8, 5, 2, "Niets"),
         )
     )
     assert rows(text)[1:] == [
-        ["Oriëntatie", "Touchpoints", "1", "Advertentie", "social-media", "4", "snel", "Marketing", "3", "n", "done"],
-        ["Oriëntatie", "Touchpoints", "2", "Toonbank", "Kassa bij de bakker", "", "", "", "0", "", ""],
-        ["Oriëntatie", "Touchpoints", "3", "Niets", "", "", "", "", "0", "", ""],
+        [
+            *["Oriëntatie", "Touchpoints", "1", "Advertentie", "social-media", "4", "snel", "Marketing", "3", "n"],
+            *["done", "80", ""],
+        ],
+        ["Oriëntatie", "Touchpoints", "2", "Toonbank", "Kassa bij de bakker", "", "", "", "0", "", "", "", ""],
+        ["Oriëntatie", "Touchpoints", "3", "Niets", "", "", "", "", "0", "", "", "", ""],
     ]
-    assert text.splitlines()[3] == "Oriëntatie,Touchpoints,3,Niets,,,,,0,,"
+    assert text.splitlines()[3] == "Oriëntatie,Touchpoints,3,Niets,,,,,0,,,,"
 
 
 def test_commas_quotes_and_newlines_are_quoted() -> None:
     card = Touchpoint(1, 2, 5, 0, 'Zegt "hoi", zwaait', notes="regel 1\nregel 2\r\nregel 3", owner="R&D")
     text = write_csv(journey(card))
     assert text.splitlines(keepends=True)[0] == HEADER + "\r\n"
-    assert '"Aankoop, online",Touchpoints,1,"Zegt ""hoi"", zwaait",,,,R&D,0,"regel 1\nregel 2\r\nregel 3",\r\n' in text
+    assert (
+        '"Aankoop, online",Touchpoints,1,"Zegt ""hoi"", zwaait",,,,R&D,0,"regel 1\nregel 2\r\nregel 3",,,\r\n' in text
+    )
     assert rows(text)[1][3] == 'Zegt "hoi", zwaait'
     assert rows(text)[1][9] == "regel 1\nregel 2\r\nregel 3"
 
@@ -119,7 +126,7 @@ def test_formula_injection_guard(start: str) -> None:
     )
     first, second = rows(write_csv(owned))[1:]
     guarded = "'" + dangerous
-    assert first == [guarded, guarded, "1", guarded, guarded, "", guarded, "", "0", guarded, ""]
+    assert first == [guarded, guarded, "1", guarded, guarded, "", guarded, "", "0", guarded, "", "", ""]
     assert second[7] == guarded
 
 

@@ -134,6 +134,8 @@ class UpdateTouchpointCommand(UpdateCommand):
         "votes": marked("Edit votes of card {0}"),
         "status": marked("Edit status of card {0}"),
         "target": marked("Edit target of card {0}"),
+        "impact": marked("Edit impact of card {0}"),
+        "effort": marked("Edit effort of card {0}"),
         "*": marked("Edit card {0}"),
     }
 

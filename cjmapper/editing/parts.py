@@ -16,7 +16,7 @@ from cjmapper.model import Journey, Touchpoint
 
 Cell = tuple[int, int]
 
-JOURNEY_FIELDS = ("title", "description", "language", "framework", "persona")
+JOURNEY_FIELDS = ("title", "description", "language", "framework", "persona", "matrix")
 
 
 @dataclass(frozen=True, slots=True)

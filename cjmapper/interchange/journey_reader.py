@@ -18,6 +18,7 @@ from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import untrusted_json
+from cjmapper.interchange.matrix_file import plain_place, read_labels, read_place
 from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
 from cjmapper.interchange.untrusted_json import (
     DuplicateKeys,
@@ -51,14 +52,16 @@ from cjmapper.model import (
     Lane,
     LaneKind,
     Language,
+    MatrixLabels,
     Persona,
     Phase,
     Touchpoint,
 )
 
 FORMAT: Final = "cjmapper.journey"
-VERSION: Final = 3
-"""Version 3 brought several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
+VERSION: Final = 4
+"""Version 4 brought the impact/effort matrix (a touchpoint's `impact` and `effort`, the journey's `matrix` names);
+version 3 several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
 `targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and a card's
 `score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -75,6 +78,7 @@ _TOP_FIELDS = frozenset(
     | {"phases", "lanes", "touchpoints"}
 )
 _TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
+_TOP_FIELDS_BY_VERSION = {1: _TOP_FIELDS, 2: _TOP_FIELDS, 3: _TOP_FIELDS_V3, 4: _TOP_FIELDS_V3 | {"matrix"}}
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
 
@@ -160,6 +164,7 @@ _PLAIN: dict[ValueKind, Callable[[CardField, list[Any]], list[Any] | None]] = {
     "colour": _plain_colour,
     "votes": _plain_votes,
     "status": _plain_status,
+    "place": plain_place,
 }
 """Per kind of field: a whole column of a file's values (one per touchpoint) as the model keeps them (a title
 trimmed, a colour in lower case, a status as such) when every value is plainly valid, else None. Checked in a few
@@ -377,7 +382,7 @@ class _Reader:
             return None
         root: dict[str, Any] = document
         self.header(root)
-        self.keys(root, "", _TOP_FIELDS_V3 if self.version >= 3 else _TOP_FIELDS)
+        self.keys(root, "", _TOP_FIELDS_BY_VERSION[self.version])
         title = self.text(root, "title", "", MAX_TITLE, required=True, trim=True)
         description = self.text(root, "description", "", MAX_TEXT)
         language = self.choice(root, "language", "", _LANGUAGES, Language.EN)
@@ -404,6 +409,7 @@ class _Reader:
             lane_ids if lane_list is not None else None,
             {lane.id: lane.kind for lane in lanes},
         )
+        matrix = read_labels(root, self.fields, self.text) if self.version >= 4 else MatrixLabels()
         if self.problems:
             return None
         for card, rated in zip(touchpoints, ratings, strict=True):
@@ -418,6 +424,7 @@ class _Reader:
             phases=phases,
             lanes=lanes,
             touchpoints=touchpoints,
+            matrix=matrix,
         )
 
     def header(self, root: dict[str, Any]) -> None:
@@ -598,6 +605,8 @@ class _Reader:
             return self.color(obj, place)
         if kind == "status":
             return self.nullable_choice(obj, key, place, _STATUSES)
+        if kind == "place":
+            return read_place(obj, key, place, self.fail)
         return self.votes(obj, place)
 
     def reference(self, obj: dict[str, Any], key: str, place: str, ids: dict[str, int] | None) -> int:

@@ -19,11 +19,12 @@ from cjmapper.interchange.journey_reader import (
     kept_colour,
     read_journey,
 )
+from cjmapper.interchange.matrix_file import written_labels
 from cjmapper.interchange.persona_lists import PER_PERSONA
 from cjmapper.messages import say
-from cjmapper.model import Framework, Journey, LaneKind, Language, Persona, Touchpoint
+from cjmapper.model import Framework, Journey, LaneKind, Language, MatrixLabels, Persona, Touchpoint
 
-OLDER_VERSIONS = (1, 2)
+OLDER_VERSIONS = (1, 2, 3)
 """The older versions `write_journey` writes on request (`--format-version`), with what they cannot hold left out."""
 
 
@@ -59,6 +60,11 @@ def lost_in(journey: Journey, version: int) -> list[str]:
     """What a file of `version` cannot hold of the journey (empty: nothing is lost), each as a phrase for a warning
     ("2 more personas", "the targets")."""
     lost: list[str] = []
+    if version < 4:
+        if any(card.impact is not None or card.effort is not None for card in journey.touchpoints):
+            lost.append(say("the cards' places on the impact/effort matrix"))
+        if journey.matrix != MatrixLabels():
+            lost.append(say("the matrix's names"))
     if version < 3:
         if len(journey.personas) > 1:
             lost.append(say("{0} more persona(s) and their scores", len(journey.personas) - 1))
@@ -89,11 +95,18 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
     ]
     keys: tuple[str, ...] = WRITTEN_KEYS
     if version >= 3:
+        kept = [
+            (field, get, written)
+            for field, (get, written) in zip(card_fields.FIELDS, WRITTEN, strict=True)
+            if field.json_since <= version
+        ]
+        if version < VERSION:
+            keys = ("id", "phase", "lane", *(PER_PERSONA.get(field.name, field.json_key) for field, _, _ in kept))
         columns += [
             list(map(get, cards) if written is None else map(written, map(get, cards)))
             if field.name not in PER_PERSONA
             else _per_persona(journey, cards, field.name)
-            for field, (get, written) in zip(card_fields.FIELDS, WRITTEN, strict=True)
+            for field, get, written in kept
         ]
     else:
         kept = [
@@ -118,6 +131,8 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         head["personas"] = [_persona(p, version) for p in journey.personas]
     else:
         head["persona"] = _persona(journey.persona, version)
+    if version >= 4:
+        head["matrix"] = written_labels(journey.matrix)
     return head | {
         "phases": [
             {"id": phase_ref[p.id], "name": p.name, "description": p.description, "color": kept_colour(p.color)}

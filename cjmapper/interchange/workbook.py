@@ -45,6 +45,8 @@ WORDS: Final[dict[str, dict[Language, str]]] = {
     "status": {Language.EN: "Status", Language.NL: "Status"},
     "target": {Language.EN: "Target", Language.NL: "Doel"},
     "color": {Language.EN: "Colour", Language.NL: "Kleur"},
+    "impact": {Language.EN: "Impact", Language.NL: "Impact"},
+    "effort": {Language.EN: "Effort", Language.NL: "Inspanning"},
     # The phases and lanes sheet, the personas sheet and the journey sheet.
     "part": {Language.EN: "Part", Language.NL: "Onderdeel"},
     "name": {Language.EN: "Name", Language.NL: "Naam"},
@@ -62,7 +64,7 @@ WORDS: Final[dict[str, dict[Language, str]]] = {
 """The workbook's own words in each journey language. Every card field needs its header here, under its name (a test
 checks each, so a new field cannot reach the workbook without one)."""
 
-NUMBER_KINDS: Final = frozenset({"score", "votes"})
+NUMBER_KINDS: Final = frozenset({"score", "votes", "place"})
 """Card-field kinds written as numbers; every other kind is text."""
 MAX_WIDTH: Final = 60
 MIN_WIDTH: Final = 8
@@ -152,7 +154,9 @@ def write_workbook(journey: Journey, extra: ExtraColumns | None = None) -> bytes
         [part_words["lane"], i + 1, lane.name, None, lane.kind.value, lane.color]
         for i, lane in enumerate(journey.lanes)
     ]
-    _fill(structure, [sheet_word(k, language) for k in ("part", "order", "name", "description", "kind", "colour")], parts)
+    _fill(
+        structure, [sheet_word(k, language) for k in ("part", "order", "name", "description", "kind", "colour")], parts
+    )
 
     personas = book.create_sheet(sheet_word("personas", language))
     people = [[i + 1, p.name, p.description, p.goals, p.frustrations, p.color] for i, p in enumerate(journey.personas)]

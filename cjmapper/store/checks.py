@@ -23,8 +23,10 @@ from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.errors import DamagedJourneyError, EditError
 from cjmapper.messages import number, say, word
 from cjmapper.model import (
+    MATRIX_LABEL_NAMES,
     MAX_CHANNEL,
     MAX_LANES,
+    MAX_MATRIX_LABEL,
     MAX_NAME,
     MAX_PERSONA_NAME,
     MAX_PERSONAS,
@@ -33,6 +35,7 @@ from cjmapper.model import (
     MAX_TITLE,
     MAX_TOUCHPOINTS,
     MAX_VOTES,
+    PLACE_MAX,
     SCORE_MAX,
     SCORE_MIN,
     CardStatus,
@@ -133,6 +136,12 @@ def _score_problem(value: object) -> str | None:
     return _rule("score", lambda: rules.score(value))
 
 
+def _place_problem(field: CardField, value: object) -> str | None:
+    if value is not None and type(value) is not int:
+        return say("the {0} is {1}", word(field.what), _not_integer(value))
+    return _rule(field.what, lambda: rules.place(value))
+
+
 def _votes_problem(value: object) -> str | None:
     if type(value) is not int:
         return say("the votes are {0}", _not_integer(value))
@@ -155,13 +164,21 @@ def _not_text(value: object, what: str) -> str:
 
 
 def journey_problem(row: Any) -> str | None:
-    """A journey row's own fields (title, description, language, framework, revision)."""
+    """A journey row's own fields (title, description, language, framework, revision, the matrix's names)."""
     return (
         text_problem(row.title, "title", MAX_TITLE, required=True, trim=True)
         or text_problem(row.description, "description", MAX_TEXT)
         or _choice_problem(row.language, rules.language, "language")
         or _choice_problem(row.framework, rules.framework, "framework")
         or revision_problem(row.revision)
+        or next(
+            (
+                found
+                for name in MATRIX_LABEL_NAMES
+                if (found := text_problem(getattr(row, f"matrix_{name}"), "matrix label", MAX_MATRIX_LABEL))
+            ),
+            None,
+        )
     )
 
 
@@ -286,6 +303,13 @@ def _scores_sound(column: Sequence[Any]) -> bool:
     return set(map(type, column)) <= _INT_OR_NONE and set(column) - {None} <= _SCORES
 
 
+_PLACES = frozenset(range(PLACE_MAX + 1))
+
+
+def _places_sound(column: Sequence[Any]) -> bool:
+    return set(map(type, column)) <= _INT_OR_NONE and set(column) - {None} <= _PLACES
+
+
 def _colours_sound(column: Sequence[Any]) -> bool:
     return all(_colour_problem(c) is None for c in set(column))
 
@@ -318,6 +342,7 @@ _COLUMN_SOUND: Mapping[ValueKind, Callable[[CardField], Callable[[Sequence[Any]]
     "colour": lambda _field: _colours_sound,
     "votes": lambda _field: _votes_sound,
     "status": lambda _field: _statuses_sound,
+    "place": lambda _field: _places_sound,
 }
 """Per kind of field: whether a whole column keeps the field's rule, in a few passes over it (C loops over up to
 100,000 values; columns with few distinct values, as channels and colours, are checked over their distinct values)."""
@@ -352,6 +377,7 @@ _FIELD_PROBLEM: Mapping[ValueKind, Callable[[CardField, Any], str | None]] = {
     "colour": lambda _field, value: _colour_problem(value),
     "votes": lambda _field, value: _votes_problem(value),
     "status": lambda _field, value: _status_problem(value),
+    "place": _place_problem,
 }
 """Per kind of field: a value's problem, in the reader's form (a channel is taken as it is, not trimmed, since an
 export writes it so)."""

@@ -47,6 +47,7 @@ from cjmapper.model import (
 )
 from cjmapper.store import checks, ordering, personas, reading, versions
 from cjmapper.store.backend import Backend, JourneyChange
+from cjmapper.store.matrix_edits import MatrixEdits
 from cjmapper.store.ordering import Placement
 from cjmapper.store.persona_edits import PersonaEdits
 from cjmapper.store.personas import persona_values
@@ -96,7 +97,7 @@ from cjmapper.store.tables import JOURNEYS, LANES, PERSONAS, PHASES, RATINGS, TO
 from cjmapper.store.versions import VersionInfo, VersionRemoval
 
 
-class JourneyEdits(PersonaEdits):
+class JourneyEdits(PersonaEdits, MatrixEdits):
     """The edit API of `Library` (see the module's docstring). The library supplies the transactions."""
 
     name: str
@@ -115,10 +116,7 @@ class JourneyEdits(PersonaEdits):
 
     @staticmethod
     def _touch(
-        conn: Connection,
-        journey_id: int,
-        expected_revision: int | None = None,
-        cards: Sequence[int] | None = None,
+        conn: Connection, journey_id: int, expected_revision: int | None = None, cards: Sequence[int] | None = None
     ) -> int:
         """Bump the journey's revision and return the new one (every edit returns it to its caller). With
         `expected_revision`, refuse (StaleEditError, so the whole edit is rolled back) when the journey is no longer
@@ -519,6 +517,8 @@ class JourneyEdits(PersonaEdits):
         votes: int = UNSET,
         status: CardStatus | str | None = UNSET,
         target: int | None = UNSET,
+        impact: int | None = UNSET,
+        effort: int | None = UNSET,
         expected_revision: int | None = None,
     ) -> Revised[Touchpoint]:
         """Change some fields of a card (`score` and `target`: the first persona's); returns the card as stored, with
@@ -526,7 +526,7 @@ class JourneyEdits(PersonaEdits):
         given: dict[str, Any] = {
             "title": title, "notes": notes, "channel": channel, "score": score,
             "expectation": expectation, "owner": owner, "color": color, "votes": votes,
-            "status": status, "target": target,
+            "status": status, "target": target, "impact": impact, "effort": effort,
         }  # fmt: skip
         changes = {k: v for k, v in given.items() if v is not UNSET}
         with self._write() as conn:

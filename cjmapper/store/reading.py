@@ -14,7 +14,9 @@ from cjmapper import card_fields
 from cjmapper.errors import LibraryError, NotFoundError
 from cjmapper.messages import say, word
 from cjmapper.model import (
+    MATRIX_LABEL_NAMES,
     MAX_LANES,
+    MAX_MATRIX_LABEL,
     MAX_NAME,
     MAX_PERSONA_NAME,
     MAX_PERSONAS,
@@ -27,6 +29,7 @@ from cjmapper.model import (
     Lane,
     LaneKind,
     Language,
+    MatrixLabels,
     Persona,
     Phase,
     Rating,
@@ -134,6 +137,7 @@ _JOURNEY_ROW = select(
     checks.bounded(JOURNEYS.c.language, checks.MAX_CODE),
     checks.bounded(JOURNEYS.c.framework, checks.MAX_CODE),
     JOURNEYS.c.revision,
+    *(checks.bounded(JOURNEYS.c[f"matrix_{name}"], MAX_MATRIX_LABEL) for name in MATRIX_LABEL_NAMES),
 ).where(JOURNEYS.c.id == _JOURNEY)
 _PERSONA_ROWS = (
     select(
@@ -226,6 +230,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         lanes=[Lane(row.id, row.name, LaneKind(row.kind), row.color) for row in lane_rows],
         touchpoints=touchpoints,
         revision=j.revision,
+        matrix=MatrixLabels(*(getattr(j, f"matrix_{name}") for name in MATRIX_LABEL_NAMES)),
     )
 
 

@@ -44,7 +44,7 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import ordering, personas, reading, versions
+from cjmapper.store import matrix_rows, ordering, personas, reading, versions
 from cjmapper.store.backend import JourneyChange
 from cjmapper.store.ordering import Placement
 from cjmapper.store.results import (
@@ -443,6 +443,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         "language": rules.language(journey.language).value,
         "framework": rules.framework(journey.framework).value,
         "revision": journey.revision + 1 if keep_ids else NEW_JOURNEY_REVISION,
+        **matrix_rows.matrix_values(journey.matrix),
     }
     if keep_ids:
         head["id"] = journey.id

@@ -24,6 +24,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from cjmapper.model import MATRIX_LABEL_NAMES
+
 METADATA = MetaData()
 
 NEVER_REUSE_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
@@ -56,8 +58,14 @@ JOURNEYS = Table(
     Column("language", String(8), nullable=False, default="en"),
     Column("framework", String(32), nullable=False, default="custom"),
     Column("revision", Integer, nullable=False, default=0, server_default="0"),
+    *(
+        Column(f"matrix_{name}", String(100), nullable=False, default="", server_default="")
+        for name in MATRIX_LABEL_NAMES
+    ),
     **NEVER_REUSE_IDS,
 )
+"""A journey; its `matrix_*` columns are the names on its impact/effort matrix (`model.MatrixLabels`, "" the
+default)."""
 
 PHASES = Table(
     "phases",
@@ -103,6 +111,8 @@ TOUCHPOINTS = Table(
     Column("votes", Integer, nullable=False, default=0),
     Column("status", String(16), nullable=True),
     Column("target", Integer, nullable=True),
+    Column("impact", Integer, nullable=True),
+    Column("effort", Integer, nullable=True),
     Index("ix_touchpoints_journey", "journey_id"),
     Index("ix_touchpoints_cell", "phase_id", "lane_id", "position"),
     CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="ck_touchpoints_score"),

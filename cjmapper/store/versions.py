@@ -33,6 +33,7 @@ from cjmapper.errors import EditError, LibraryError, NotFoundError
 from cjmapper.interchange.untrusted_json import ValuesPerItem, too_many_values
 from cjmapper.messages import number, say
 from cjmapper.model import (
+    MATRIX_LABEL_NAMES,
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONAS,
@@ -45,13 +46,14 @@ from cjmapper.model import (
     Lane,
     LaneKind,
     Language,
+    MatrixLabels,
     Persona,
     Phase,
     Rating,
     Touchpoint,
 )
+from cjmapper.store import matrix_rows, reading
 from cjmapper.store import personas as persona_rows
-from cjmapper.store import reading
 from cjmapper.store.tables import (
     JOURNEYS,
     LANES,
@@ -133,6 +135,7 @@ def encode(journey: Journey) -> bytes:
             for card in journey.touchpoints
             for persona_id, rating in card.ratings.items()
         ],
+        "matrix": [getattr(journey.matrix, name) for name in MATRIX_LABEL_NAMES],
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
@@ -229,7 +232,15 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         phases=phases,
         lanes=lanes,
         touchpoints=touchpoints,
+        matrix=_matrix(data),
     )
+
+
+def _matrix(data: dict[str, Any]) -> MatrixLabels:
+    """The names on the matrix (library format 10 on; a snapshot saved before holds none: the defaults)."""
+    if "matrix" not in data:
+        return MatrixLabels()
+    return MatrixLabels(*_row(data["matrix"], tuple(_STR for _ in MATRIX_LABEL_NAMES), say("the matrix's names")))
 
 
 def _unpack(snapshot: bytes | bytearray | memoryview) -> bytearray:
@@ -277,6 +288,7 @@ _KIND_TYPES: dict[card_fields.ValueKind, tuple[type, ...]] = {
     "colour": _OPT_STR,
     "votes": _INT,
     "status": _OPT_STR,
+    "place": _OPT_INT,
 }
 _FIELD_TYPES = {name: _INT for name in card_fields.PLACE} | {f.name: _KIND_TYPES[f.kind] for f in card_fields.FIELDS}
 _SNAPSHOT_VALUES = ValuesPerItem(
@@ -612,6 +624,7 @@ def _checked(journey: Journey) -> tuple[dict[str, object], Rows, Rows, Rows, Row
         "description": rules.text(journey.description, MAX_TEXT, "description"),
         "language": rules.language(journey.language).value,
         "framework": rules.framework(journey.framework).value,
+        **matrix_rows.matrix_values(journey.matrix),
     }
     personas: Rows = [
         {"id": p.id, "position": position} | persona_rows.persona_values(p)

@@ -281,6 +281,26 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <source>The score this touchpoint should get (to-be)</source>
         <translation>De score die dit contactmoment zou moeten krijgen (gewenst)</translation>
     </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>&amp;Impact</source>
+        <translation>&amp;Impact</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Its place up the prioritising matrix, 0 to 100 (Journey &gt; Prioritise)</source>
+        <translation>De plek omhoog op de prioriteringsmatrix, 0 tot en met 100 (Klantreis &gt; Prioriteren)</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>E&amp;ffort</source>
+        <translation>I&amp;nspanning</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/card_fields.py"/>
+        <source>Its place across the prioritising matrix, 0 to 100 (Journey &gt; Prioritise)</source>
+        <translation>De plek opzij op de prioriteringsmatrix, 0 tot en met 100 (Klantreis &gt; Prioriteren)</translation>
+    </message>
 </context>
 <context>
     <name>CardImportActions</name>
@@ -1526,6 +1546,16 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit impact of card {0}</source>
+        <translation>Impact van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
+        <source>Edit effort of card {0}</source>
+        <translation>Inspanning van kaart {0} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit card {0}</source>
         <translation>Kaart {0} bewerken</translation>
     </message>
@@ -1603,6 +1633,21 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit journey</source>
         <translation>Klantreis bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/matrix_commands.py"/>
+        <source>Place card {0} on the matrix</source>
+        <translation>Kaart {0} op de matrix plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/matrix_commands.py"/>
+        <source>Take card {0} off the matrix</source>
+        <translation>Kaart {0} van de matrix halen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/matrix_commands.py"/>
+        <source>Rename the matrix&apos;s labels</source>
+        <translation>Namen op de matrix wijzigen</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/persona_commands.py"/>
@@ -1773,6 +1818,49 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/transfer.py"/>
         <source>All journeys (*.json *.mmd *.md *.xlsx);;Journey files (*.json);;Mermaid journeys (*.mmd *.md);;cjmapper workbooks (*.xlsx)</source>
         <translation>Alle klantreizen (*.json *.mmd *.md *.xlsx);;Klantreisbestanden (*.json);;Mermaid-journeys (*.mmd *.md);;cjmapper-werkmappen (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Matrix Labels</source>
+        <translation>Namen op de matrix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>High impact, low effort:</source>
+        <translation>Veel impact, weinig inspanning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>High impact, high effort:</source>
+        <translation>Veel impact, veel inspanning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Low impact, low effort:</source>
+        <translation>Weinig impact, weinig inspanning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Low impact, high effort:</source>
+        <translation>Weinig impact, veel inspanning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Vertical axis:</source>
+        <translation>Verticale as:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Horizontal axis:</source>
+        <translation>Horizontale as:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Leave a name empty for the default in the journey&apos;s language.</source>
+        <translation>Laat een naam leeg voor de standaardnaam in de taal van de klantreis.</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2320,108 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
 </context>
 <context>
+    <name>MatrixActions</name>
+    <message>
+        <location filename="../../ui/window/matrix_actions.py"/>
+        <source>&amp;Prioritise…</source>
+        <translation>Pri&amp;oriteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/matrix_actions.py"/>
+        <source>Place the opportunities and pain points on an impact/effort matrix, sized by their votes</source>
+        <translation>Zet de kansen en pijnpunten op een impact/inspanning-matrix, zo groot als hun stemmen</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Prioritise: Impact and Effort</source>
+        <translation>Prioriteren: impact en inspanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>&amp;Not placed yet (most votes first):</source>
+        <translation>&amp;Nog niet geplaatst (meeste stemmen eerst):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Rename &amp;Labels…</source>
+        <translation>&amp;Namen wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Export &amp;PDF…</source>
+        <translation>&amp;PDF exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Export P&amp;NG…</source>
+        <translation>P&amp;NG exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Drag a card onto the matrix; drag a dot back here, or press Delete, to take it off.</source>
+        <translation>Sleep een kaart op de matrix; sleep een stip hierheen terug, of druk op Delete, om hem eraf te halen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>This journey has no opportunities or pain points to prioritise yet.</source>
+        <translation>Deze klantreis heeft nog geen kansen of pijnpunten om te prioriteren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>{0} (1 vote)</source>
+        <translation>{0} (1 stem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>{0} ({1} votes)</source>
+        <translation>{0} ({1} stemmen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>&amp;Take Off the Matrix</source>
+        <translation>Van de matrix &amp;halen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>matrix</source>
+        <translation>matrix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG-afbeeldingen (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/matrix_dialog.py"/>
+        <source>Export matrix</source>
+        <translation>Matrix exporteren</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixScene</name>
+    <message>
+        <location filename="../../ui/dialogs/matrix_scene.py"/>
+        <source>Double-click to rename</source>
+        <translation>Dubbelklik om de naam te wijzigen</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <location filename="../../ui/dialogs/matrix_scene.py"/>
+        <source>Rename Labels…</source>
+        <translation>Namen wijzigen…</translation>
+    </message>
+</context>
+<context>
     <name>NewJourneyDialog</name>
     <message>
         <location filename="../../ui/dialogs/new_journey_dialog.py"/>
@@ -2597,6 +2787,14 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/export/picture_dialog.py"/>
         <source>{0} × {1} pixels ({2} megapixels)</source>
         <translation>{0} × {1} pixels ({2} megapixel)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceBox</name>
+    <message>
+        <location filename="../../ui/panels/place_editor.py"/>
+        <source>Not placed</source>
+        <translation>Niet geplaatst</translation>
     </message>
 </context>
 <context>

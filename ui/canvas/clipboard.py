@@ -18,7 +18,17 @@ from PySide6.QtCore import QMimeData
 
 from cjmapper import card_fields as card_fields_schema
 from cjmapper.card_fields import ValueKind
-from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Journey, Rating, Touchpoint
+from cjmapper.model import (
+    MAX_PERSONA_NAME,
+    MAX_TITLE,
+    PLACE_MAX,
+    SCORE_MAX,
+    SCORE_MIN,
+    CardStatus,
+    Journey,
+    Rating,
+    Touchpoint,
+)
 from cjmapper.persona_transfer import RatedPersona, rated_personas, transfer
 
 CARDS_MIME = "application/x-cjmapper-cards"
@@ -38,6 +48,7 @@ _TAKEN: dict[ValueKind, Callable[[object], bool]] = {
     "colour": lambda value: isinstance(value, str),
     "votes": lambda value: _is_int(value) and cast(int, value) >= 0,
     "status": lambda value: value in _STATUSES,
+    "place": lambda value: _is_int(value) and 0 <= cast(int, value) <= PLACE_MAX,
 }
 """Per kind of field: whether a pasted value is taken (else the field keeps its default; the title is required)."""
 

@@ -49,6 +49,7 @@ from cjmapper.editing.field_commands import (
     UpdateTouchpointsCommand,
 )
 from cjmapper.editing.gate import Verb
+from cjmapper.editing.matrix_commands import PlaceCardCommand, SetMatrixLabelsCommand
 from cjmapper.editing.parts import changed_parts
 from cjmapper.editing.persona_commands import (
     AddPersonaCommand,
@@ -73,7 +74,7 @@ from cjmapper.editing.survey_commands import (
 )
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
-from cjmapper.model import Journey, LaneKind, Persona, Rating, Touchpoint
+from cjmapper.model import Journey, LaneKind, MatrixLabels, Persona, Rating, Touchpoint
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store.survey_edits import ResponsePlace
 from cjmapper.survey.kinds import Metric
@@ -402,6 +403,14 @@ class JourneyDocument(QObject):
     def update_journey(self, *, typing: bool = False, **fields: object) -> bool:
         """Change the journey's title, description, language, framework or persona."""
         return self._perform(UpdateJourneyCommand(self.snapshot, fields, typing, self._typing_session))
+
+    def place_on_matrix(self, touchpoint_id: int, impact: int | None, effort: int | None) -> bool:
+        """Put a card on the impact/effort matrix (both None: take it off, back to the tray)."""
+        return self._perform(PlaceCardCommand(self.snapshot, touchpoint_id, impact, effort))
+
+    def set_matrix_labels(self, labels: MatrixLabels) -> bool:
+        """Name the matrix's quadrants and axes ("" for a name: the default in the journey's language)."""
+        return self._perform(SetMatrixLabelsCommand(self.snapshot, labels))
 
     # ------------------------------------------------------------------ named versions
 

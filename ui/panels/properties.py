@@ -63,6 +63,7 @@ from .field_editors import (
     too_long,
     with_message,
 )
+from .place_editor import PlaceBox
 
 
 class PropertiesPanel(QWidget):
@@ -253,6 +254,11 @@ class PropertiesPanel(QWidget):
             picker = ColorPicker(body)
             picker.color_chosen.connect(lambda v: self._write_card(**{name: v}))
             return picker
+        if field.editor == "place":
+            box = PlaceBox(body)
+            box.setToolTip(hint)
+            box.place_chosen.connect(lambda v: None if self._loading else self._write_card(**{name: v}))
+            return box
         if field.editor == "choice":
             choice = ChoiceCombo(
                 [(v, QCoreApplication.translate(card_fields.CONTEXT, t)) for v, t in field.choices], body
@@ -469,6 +475,8 @@ class PropertiesPanel(QWidget):
                 editor.set_color(value)
             elif isinstance(editor, ChoiceCombo):
                 editor.set_value(value)
+            elif isinstance(editor, PlaceBox):
+                editor.set_place(value)
             elif isinstance(editor, QSpinBox) and (force or value != editor.value()):  # else leave a number typed
                 with QSignalBlocker(editor):
                     editor.setValue(value)

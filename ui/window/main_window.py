@@ -67,6 +67,7 @@ from .find_actions import FindActions
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
+from .matrix_actions import MatrixActions
 from .panel_layout import PanelLayout
 from .pptx_actions import PowerPointActions
 from .status_bar import StatusBar
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.survey = SurveyActions(self, self)  # survey results and the heat view
         self.templates = TemplateActions(self, self)  # Journey › Save as Template…
         self.card_import = CardImportActions(self, self)  # cards from a spreadsheet
+        self.matrix = MatrixActions(self, self)  # Journey > Prioritise (the impact/effort matrix)
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -393,6 +395,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.compare_action)
         journey_menu.addAction(self.survey.targets_action)
         journey_menu.addAction(self.survey.unassigned_action)
+        journey_menu.addAction(self.matrix.prioritise_action)
         journey_menu.addSeparator()
         journey_menu.addActions(self.voting_actions.all())
 
@@ -748,6 +751,7 @@ class MainWindow(QMainWindow):
         self.powerpoint.update_actions(has_journey)
         self.survey.update_actions(has_journey)
         self.templates.update_actions(has_journey)
+        self.matrix.update_actions(has_journey)
         self.versions_action.setEnabled(has_journey)
         self.compare_action.setEnabled(has_journey)
         self.publish_action.setEnabled(has_journey)
