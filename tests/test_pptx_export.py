@@ -268,3 +268,42 @@ def test_a_persona_too_long_for_a_column_goes_on_over_slides_of_her_own(tmp_path
                 assert shape.top + shape.height <= Pt(SLIDE_HEIGHT)
                 sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs if r.font.size]
                 assert min(sizes, default=12) >= 9
+
+
+def test_the_matrix_slide_holds_the_placed_cards_where_the_matrix_puts_them(tmp_path: Path) -> None:
+    """With cards placed on the impact/effort matrix the deck ends in its slide: the quadrants named in the journey's
+    language, each placed card a dot with its title as an editable text box, drawn from the matrix's one geometry;
+    LibreOffice renders it with every title."""
+    from cjmapper.matrix import matrix_layout
+    from cjmapper.pptx_export import plan
+
+    journey = load_example("nl")
+    cards = journey.ordered_touchpoints()
+    placed = {cards[0].id: (90, 10), cards[1].id: (20, 80), cards[2].id: (60, 55)}
+    for card in cards:
+        if card.id in placed:
+            card.impact, card.effort = placed[card.id]
+    cards[0].votes = 5
+    unplaced = write_deck(load_example("nl"), tmp_path / "zonder.pptx", None)
+    deck_path = tmp_path / "matrix.pptx"
+    count = write_deck(journey, deck_path, None)
+    assert count == unplaced + 1  # one slide more: the matrix
+    slides = read_deck(deck_path)
+    matrix = slides[-1]
+    assert matrix.title == "Impact en inspanning"
+    assert {"Snelle winst", "Grote projecten", "Klusjes", "Geldputten"} <= set(matrix.texts)
+    for card in cards[:3]:
+        assert any(text == card.title or text.rstrip("…") in card.title for text in matrix.texts), card.title
+    layout = matrix_layout(journey, SLIDE_WIDTH - 2 * plan.MARGIN, plan.GRID_BOTTOM - plan.GRID_TOP, heading=False)
+    shapes = {shape.name: shape for shape in Presentation(str(deck_path)).slides[-1].shapes}
+    for dot in layout.dots:
+        shape = shapes[f"Dot {dot.card_id}"]
+        assert shape.left / 12700 == pytest.approx(plan.MARGIN + dot.x - dot.radius, abs=0.05)
+        assert shape.top / 12700 == pytest.approx(plan.GRID_TOP + dot.y - dot.radius, abs=0.05)
+        assert shape.width / 12700 == pytest.approx(2 * dot.radius, abs=0.05)
+    biggest = max(layout.dots, key=lambda d: d.radius)
+    assert biggest.card_id == cards[0].id  # the most votes, the largest dot
+    pdf = render_with_libreoffice(deck_path, tmp_path)
+    last = pages_text(pdf)[-1]
+    assert "Snelle winst" in last
+    assert cards[2].title.split()[0] in last
