@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper import card_fields
 from cjmapper.interchange.workbook import WORDS, write_workbook
-from cjmapper.model import CardStatus, Journey, Language, Persona, Rating
+from cjmapper.model import CardStatus, Journey, Language, MatrixLabels, Persona, Rating
 from cjmapper.store import Library
 from cjmapper.templates import load_example
 from tests.window_helpers import open_window
@@ -204,6 +204,8 @@ def rich_journey() -> Journey:
     cards[1].target = 4
     cards[2].color = "#ffcc00"
     cards[3].status = CardStatus.DONE
+    cards[4].impact, cards[4].effort = 80, 20
+    journey.matrix = MatrixLabels(quick_wins="Meteen doen", effort="Kosten")
     return journey
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 from cjmapper import card_fields
 from cjmapper.interchange.csv_format import ExtraColumns
 from cjmapper.interchange.export_files import write_bytes_atomically
-from cjmapper.model import Journey, Language
+from cjmapper.model import MATRIX_LABEL_NAMES, Journey, Language
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -60,6 +60,13 @@ WORDS: Final[dict[str, dict[Language, str]]] = {
     "language": {Language.EN: "Language", Language.NL: "Taal"},
     "framework": {Language.EN: "Framework", Language.NL: "Model"},
     "format": {Language.EN: "Written by", Language.NL: "Geschreven door"},
+    # The impact/effort matrix's own names (empty: the defaults), on the journey sheet.
+    "matrix.quick_wins": {Language.EN: "Matrix: quick wins", Language.NL: "Matrix: snelle winst"},
+    "matrix.big_bets": {Language.EN: "Matrix: big bets", Language.NL: "Matrix: grote projecten"},
+    "matrix.fill_ins": {Language.EN: "Matrix: fill-ins", Language.NL: "Matrix: klusjes"},
+    "matrix.money_pits": {Language.EN: "Matrix: money pits", Language.NL: "Matrix: geldputten"},
+    "matrix.impact": {Language.EN: "Matrix: impact axis", Language.NL: "Matrix: as impact"},
+    "matrix.effort": {Language.EN: "Matrix: effort axis", Language.NL: "Matrix: as inspanning"},
 }
 """The workbook's own words in each journey language. Every card field needs its header here, under its name (a test
 checks each, so a new field cannot reach the workbook without one)."""
@@ -175,6 +182,7 @@ def write_workbook(journey: Journey, extra: ExtraColumns | None = None) -> bytes
         [sheet_word("language", language), language.value],
         [sheet_word("framework", language), journey.framework.value],
         [sheet_word("format", language), f"cjmapper {__version__}"],
+        *([sheet_word(f"matrix.{name}", language), getattr(journey.matrix, name)] for name in MATRIX_LABEL_NAMES),
     ]
     _fill(about, [sheet_word("key", language), sheet_word("value", language)], facts)
     book.properties.title = journey.title

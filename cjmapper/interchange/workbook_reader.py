@@ -21,10 +21,10 @@ from typing import Any
 
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
-from cjmapper.interchange.journey_reader import WRITTEN_KEYS, read_journey
+from cjmapper.interchange.journey_reader import VERSION, WRITTEN_KEYS, read_journey
 from cjmapper.interchange.workbook import NUMBER_KINDS, WORDS
 from cjmapper.messages import number, say
-from cjmapper.model import Journey, Language
+from cjmapper.model import MATRIX_LABEL_NAMES, Journey, Language
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A workbook larger than this is refused unread."""
@@ -168,9 +168,10 @@ def _document(
 ) -> tuple[dict[str, Any], list[int]]:
     """The journey document the workbook holds, and the sheet row of each of its touchpoints."""
     facts: dict[str, Any] = {}
+    keys = ("title", "description", "language", "framework", *(f"matrix.{name}" for name in MATRIX_LABEL_NAMES))
     for row in about[1:]:
         if len(row) >= 2:
-            key = next((k for k in ("title", "description", "language", "framework") if _is(k, row[0])), None)
+            key = next((k for k in keys if _is(k, row[0])), None)
             if key is not None:
                 facts[key] = row[1]
     people = [
@@ -248,12 +249,13 @@ def _document(
         touchpoints.append(touchpoint)
     document = {
         "format": "cjmapper.journey",
-        "version": 3,
+        "version": VERSION,
         "title": _text(facts.get("title")),
         "description": _text(facts.get("description")),
         "language": _text(facts.get("language")) or Language.EN.value,
         "framework": _text(facts.get("framework")) or "custom",
         "personas": people,
+        "matrix": {name: _text(facts.get(f"matrix.{name}")) for name in MATRIX_LABEL_NAMES},
         "phases": phases,
         "lanes": lanes,
         "touchpoints": touchpoints,
