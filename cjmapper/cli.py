@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from cjmapper import diff_command
+from cjmapper import comments_command, diff_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
 from cjmapper.errors import CjmapperError, DamagedJourneyError, PasswordNeededError
@@ -491,5 +491,6 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "export-all": _export_all,
     "versions": _versions,
     "diff": diff_command.run,
+    "comments": comments_command.run,
     **survey_commands.COMMANDS,
 }

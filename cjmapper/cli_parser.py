@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from cjmapper import __version__, diff_command
+from cjmapper import __version__, comments_command, diff_command
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
 from cjmapper.messages import say
@@ -116,10 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--format-version",
         type=int,
-        choices=(1, 2, 3),
+        choices=(1, 2, 3, 4),
         metavar="N",
         help=say(
-            "the journey-file version to write (JSON only; default 3, the newest): 1 or 2 for older tools, with a "
+            "the journey-file version to write (JSON only; default 4, the newest): 1, 2 or 3 for older tools, with a "
             "warning naming what they cannot hold"
         ),
     )
@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     versions.add_argument("--save", metavar="NAME", help=say("first save the journey as it is now under NAME"))
 
     diff_command.add_parser(commands)
+    comments_command.add_parser(commands, journey_help)
 
     every = commands.add_parser(
         "export-all",

@@ -18,6 +18,7 @@ from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import untrusted_json
+from cjmapper.interchange.comment_lists import SINCE, read_comments
 from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
 from cjmapper.interchange.untrusted_json import (
     DuplicateKeys,
@@ -34,6 +35,7 @@ from cjmapper.interchange.untrusted_json import (
 from cjmapper.messages import number, say
 from cjmapper.model import (
     MAX_CHANNEL,
+    MAX_COMMENTS,
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONA_NAME,
@@ -57,10 +59,10 @@ from cjmapper.model import (
 )
 
 FORMAT: Final = "cjmapper.journey"
-VERSION: Final = 3
-"""Version 3 brought several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
-`targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and a card's
-`score` become the first persona's."""
+VERSION: Final = 4
+"""Version 4 brought the comments on touchpoints (`comments`); version 3 several personas (`personas`) and a score
+and target per persona on a touchpoint (`scores`, `targets`); version 2 a touchpoint's `status`. Older files are
+read as they were: their one `persona` and a card's `score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # A \u escape of a UTF-16 surrogate or of NUL: only then can a parsed string hold an unpaired surrogate or a NUL
 # (raw control characters inside strings are refused by the parser itself).
@@ -75,6 +77,7 @@ _TOP_FIELDS = frozenset(
     | {"phases", "lanes", "touchpoints"}
 )
 _TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
+_TOP_FIELDS_V4 = _TOP_FIELDS_V3 | {"comments"}
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
 
@@ -377,7 +380,9 @@ class _Reader:
             return None
         root: dict[str, Any] = document
         self.header(root)
-        self.keys(root, "", _TOP_FIELDS_V3 if self.version >= 3 else _TOP_FIELDS)
+        self.keys(
+            root, "", _TOP_FIELDS_V4 if self.version >= SINCE else _TOP_FIELDS_V3 if self.version >= 3 else _TOP_FIELDS
+        )
         title = self.text(root, "title", "", MAX_TITLE, required=True, trim=True)
         description = self.text(root, "description", "", MAX_TEXT)
         language = self.choice(root, "language", "", _LANGUAGES, Language.EN)
@@ -404,6 +409,10 @@ class _Reader:
             lane_ids if lane_list is not None else None,
             {lane.id: lane.kind for lane in lanes},
         )
+        comments = []
+        if self.version >= SINCE and "comments" in root:
+            card_ids = {str(item.get("id")): n for n, item in enumerate(items, 1) if isinstance(item, dict)}
+            comments = read_comments(self.array(root, "comments", 0, MAX_COMMENTS) or [], card_ids, self)
         if self.problems:
             return None
         for card, rated in zip(touchpoints, ratings, strict=True):
@@ -418,6 +427,7 @@ class _Reader:
             phases=phases,
             lanes=lanes,
             touchpoints=touchpoints,
+            comments=comments,
         )
 
     def header(self, root: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
+from cjmapper.interchange.comment_lists import SINCE, write_comments
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.interchange.journey_reader import (
     FORMAT,
@@ -23,7 +24,7 @@ from cjmapper.interchange.persona_lists import PER_PERSONA
 from cjmapper.messages import say
 from cjmapper.model import Framework, Journey, LaneKind, Language, Persona, Touchpoint
 
-OLDER_VERSIONS = (1, 2)
+OLDER_VERSIONS = (1, 2, 3)
 """The older versions `write_journey` writes on request (`--format-version`), with what they cannot hold left out."""
 
 
@@ -59,6 +60,8 @@ def lost_in(journey: Journey, version: int) -> list[str]:
     """What a file of `version` cannot hold of the journey (empty: nothing is lost), each as a phrase for a warning
     ("2 more personas", "the targets")."""
     lost: list[str] = []
+    if version < SINCE and journey.comments:
+        lost.append(say("{0} comment(s) on the cards", len(journey.comments)))
     if version < 3:
         if len(journey.personas) > 1:
             lost.append(say("{0} more persona(s) and their scores", len(journey.personas) - 1))
@@ -118,7 +121,7 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         head["personas"] = [_persona(p, version) for p in journey.personas]
     else:
         head["persona"] = _persona(journey.persona, version)
-    return head | {
+    body: dict[str, Any] = {
         "phases": [
             {"id": phase_ref[p.id], "name": p.name, "description": p.description, "color": kept_colour(p.color)}
             for p in journey.phases
@@ -134,6 +137,9 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         ],
         "touchpoints": touchpoints,
     }
+    if version >= SINCE:
+        body["comments"] = write_comments(journey, {card.id: f"t{n}" for n, card in enumerate(cards, 1)})
+    return head | body
 
 
 def write_journey(journey: Journey, version: int = VERSION) -> str:

@@ -33,6 +33,7 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import checks
+from cjmapper.store import comments as comment_rows
 from cjmapper.store.tables import (
     JOURNEYS,
     LANES,
@@ -226,6 +227,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         lanes=[Lane(row.id, row.name, LaneKind(row.kind), row.color) for row in lane_rows],
         touchpoints=touchpoints,
         revision=j.revision,
+        comments=comment_rows.load(conn, journey_id, {card.id for card in touchpoints}),
     )
 
 
