@@ -241,6 +241,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         command.error(
             say("--heat only goes with PDF posters and PNG and SVG pictures, not with {0} files", fmt.upper())
         )
+    if args.poster_comments != "none" and export_format.kind != "poster":
+        command.error(say("--comments only goes with PDF posters, not with {0} files", fmt.upper()))
     if args.map_only and export_format.kind != "picture":
         command.error(say("--map-only only goes with PNG and SVG pictures, not with {0} files", fmt.upper()))
     if args.format_version is not None and fmt != "json":
@@ -369,6 +371,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         sheets=args.sheets,
         version=getattr(args, "version_name", None),
         heat=getattr(args, "heat_marks", None),
+        comments=args.poster_comments == "open",
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)

@@ -136,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=say("the heat view (posters and pictures): cells and cards by survey targets, its key in the legend"),
     )
     poster.add_argument(
+        "--comments",
+        dest="poster_comments",
+        choices=("none", "open"),
+        default="none",
+        help=say("open: print the open comments as numbered notes (a number on the card, a notes page); default none"),
+    )
+    poster.add_argument(
         "--tile",
         metavar="A4|A3",
         type=str.upper,
