@@ -67,6 +67,12 @@ def test_each_comment_edit_bumps_the_revision_and_its_inverse_undoes_it(library:
     assert library.load_journey(journey_id).comments == [comment, reply]
     assert library.load_journey(journey_id).open_comments() == {card.id: 2}
 
+    answer = library.delete_comment(reply.id)  # undone one step at a time: the reply, then its comment
+    question = library.delete_comment(comment.id)
+    library.restore_comments(journey_id, question.value)
+    library.restore_comments(journey_id, answer.value)
+    assert library.load_journey(journey_id).comments == [comment, reply]
+
     gone = library.delete_comment(comment.id)
     assert gone.value == [comment, reply]
     assert library.load_journey(journey_id).comments == []

@@ -123,16 +123,20 @@ def insert_all(
     keep_ids: Callable[[int], bool] = lambda _: False,
 ) -> None:
     """Insert a journey's comments: each on the card `cards` maps its card to (a comment on a card not there is left
-    out), under its own id where `keep_ids` says so, else under a new one (its replies follow it)."""
+    out), under its own id where `keep_ids` says so (a reply so kept may answer a comment stored before), else under
+    a new one (its replies follow it)."""
     parents: dict[int, int] = {}
     ordered = sorted(comments, key=lambda c: (c.parent_id is not None, c.id))
     for comment in ordered:
         card = cards.get(comment.touchpoint_id)
-        parent = None if comment.parent_id is None else parents.get(comment.parent_id)
+        kept = keep_ids(comment.id)
+        # A reply put back under its own id answers its comment as stored (a restore's comment is there already).
+        stored = comment.parent_id if kept else None
+        parent = None if comment.parent_id is None else parents.get(comment.parent_id, stored)
         if card is None or (comment.parent_id is not None and parent is None):
             continue
         values = clean(comment) | {"journey_id": journey_id, "touchpoint_id": card, "parent_id": parent}
-        if keep_ids(comment.id):
+        if kept:
             values["id"] = comment.id
         parents[comment.id] = int(conn.execute(insert(COMMENTS).values(**values).returning(COMMENTS.c.id)).scalar_one())
 
