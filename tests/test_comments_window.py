@@ -307,3 +307,24 @@ def _inside(word: str, left: float, right: float, upper: float, lower: float) ->
     x = (float(values["xMin"].strip('"')) + float(values["xMax"].strip('"'))) / 2
     y = (float(values["yMin"].strip('"')) + float(values["yMax"].strip('"').split('"')[0])) / 2
     return left <= x <= right and upper <= y <= lower
+
+
+def test_the_poster_dialog_offers_the_notes_only_when_there_are_open_comments(qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.export.poster_dialog import PosterDialog
+
+    with Library.open(tmp_path / "dialog.cjm") as lib:
+        journey_id = lib.create_journey(load_example("en"))
+        bare = lib.load_journey(journey_id)
+        lib.add_comment(bare.touchpoints[0].id, "Anna", "Open one")
+        commented = lib.load_journey(journey_id)
+    quiet = PosterDialog(bare, tmp_path / "bare.pdf")
+    qtbot.addWidget(quiet)
+    assert not quiet.comments_check.isVisibleTo(quiet)
+    assert quiet.options().comments is False
+    dialog = PosterDialog(commented, tmp_path / "notes.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.comments_check.isVisibleTo(dialog)
+    assert dialog.comments_check.text() == "Print the open &comments as numbered notes (1)"
+    assert dialog.options().comments is False  # left out unless asked for
+    QTest.mouseClick(dialog.comments_check, LEFT)
+    assert dialog.options().comments is True

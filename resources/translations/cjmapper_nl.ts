@@ -2578,6 +2578,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Print the open &amp;comments as numbered notes ({0})</source>
+        <translation>Open opmerkingen als genummerde &amp;notities afdrukken ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>A number on each card with open comments, and a page listing them</source>
+        <translation>Een nummer op elke kaart met open opmerkingen, en een pagina die ze opsomt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>P&amp;aper:</source>
         <translation>P&amp;apier:</translation>
     </message>
