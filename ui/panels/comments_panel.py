@@ -69,10 +69,11 @@ class CommentsPanel(QWidget):
         kept = current.data(COMMENT_ROLE) if current is not None else None
         self.list.clear()
         for card_id, title, comment in rows:
-            reply = "    ↳ " if comment.parent_id is not None else ""
             state = self.tr(" (resolved)") if comment.resolved else ""
             first = comment.text.splitlines()[0] if comment.text else ""
-            item = QListWidgetItem(f"{reply}{title}\n{comment.author}, {local_time(comment)}{state}: {first}")
+            said = f"{comment.author}, {local_time(comment)}{state}: {first}"
+            # A comment under its card's title; a reply, indented, under the comment it answers.
+            item = QListWidgetItem(f"{title}\n{said}" if comment.parent_id is None else f"    ↳ {said}")
             item.setToolTip(comment.text)
             item.setData(CARD_ROLE, card_id)
             item.setData(COMMENT_ROLE, comment.id)
