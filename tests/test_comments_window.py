@@ -328,3 +328,27 @@ def test_the_poster_dialog_offers_the_notes_only_when_there_are_open_comments(qt
     assert dialog.options().comments is False  # left out unless asked for
     QTest.mouseClick(dialog.comments_check, LEFT)
     assert dialog.options().comments is True
+
+
+def test_many_notes_run_over_pages_and_every_one_is_printed(tmp_path: Path) -> None:
+    from cjmapper.poster import PAPERS
+
+    with Library.open(tmp_path / "many.cjm") as lib:
+        journey_id = lib.create_journey(load_example("nl"))
+        cards = lib.load_journey(journey_id).ordered_touchpoints()
+        for number in range(120):
+            lib.add_comment(cards[number % len(cards)].id, "Anna", f"Opmerking nummer {number} over deze kaart")
+        journey = lib.load_journey(journey_id)
+    target = tmp_path / "many.pdf"
+    render_poster(journey, target, PosterOptions(PAPERS["A4"], portrait=True, comments=True))
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    assert pages >= 3  # the map, and notes over more than one page
+    text = subprocess.run(["pdftotext", "-f", "2", str(target), "-"], capture_output=True, text=True).stdout
+    assert text.startswith(f"Opmerkingen: {journey.title}")
+    assert all(f"Opmerking nummer {number} over deze kaart" in text for number in range(120))

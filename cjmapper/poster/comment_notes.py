@@ -89,38 +89,37 @@ def draw_notes(c: Canvas, journey: Journey, numbers: dict[int, int], width: floa
     c.saveState()
     c.translate(0, height)
     y = _MARGIN
+
+    def room_for(needed: float) -> float:
+        """Where the next `needed` points go down the page: on a new page when this one is full."""
+        if y + needed <= height - _MARGIN or y == _MARGIN:
+            return y
+        c.restoreState()
+        c.showPage()
+        c.saveState()
+        c.translate(0, height)
+        pen.forget()
+        return _MARGIN
+
     pen.fill(rgb(style.INK))
     pen.text(
         _MARGIN, baseline(y, 2 * _LINE, _TITLE_SIZE, True), f"{_TITLES[language]}: {journey.title}", _TITLE_SIZE, True
     )
     y += 2.5 * _LINE
+    colours = {"title": rgb(style.INK), "heading": rgb(style.MUTED_INK), "text": rgb(style.INK)}
     for card_id, number in numbers.items():
-        comments = [c for c in journey.thread(card_id) if c.id in open_ids]
-        lines: list[tuple[str, bool]] = [(cards[card_id].title, True)]
-        for comment in comments:
-            lines.append((_heading(comment, language), False))
+        lines: list[tuple[str, str]] = [(bold.elide(cards[card_id].title, room), "title")]
+        for comment in (c for c in journey.thread(card_id) if c.id in open_ids):
+            lines.append((_heading(comment, language), "heading"))
             wrapped, _ = font.wrap(comment.text, room, 1000)
-            lines += [("    " + line, False) for line in wrapped]
-        if y + _LINE * len(lines[:3]) > height - _MARGIN:
-            c.restoreState()
-            c.showPage()
-            c.saveState()
-            c.translate(0, height)
-            pen.forget()
-            y = _MARGIN
+            lines += [("    " + line, "text") for line in wrapped]
+        y = room_for(_LINE * min(3, len(lines)))  # a note starts where its card and first lines fit
         pen.fill(rgb(style.COMMENT_BADGE_FILL))
         pen.text(_MARGIN, baseline(y, _LINE, _SIZE, True), f"{number}.", _SIZE, True)
-        for text, strong in lines:
-            if y + _LINE > height - _MARGIN:
-                c.restoreState()
-                c.showPage()
-                c.saveState()
-                c.translate(0, height)
-                pen.forget()
-                y = _MARGIN
-            pen.fill(rgb(style.INK if strong else style.MUTED_INK if not text.startswith(" ") else style.INK))
-            shown = bold.elide(text, room) if strong else text
-            pen.text(_MARGIN + 3 * _SIZE, baseline(y, _LINE, _SIZE, strong), shown, _SIZE, strong)
+        for text, kind in lines:
+            y = room_for(_LINE)
+            pen.fill(colours[kind])
+            pen.text(_MARGIN + 3 * _SIZE, baseline(y, _LINE, _SIZE, kind == "title"), text, _SIZE, kind == "title")
             y += _LINE
         y += _LINE / 2
     c.restoreState()
