@@ -250,3 +250,22 @@ def test_the_comments_command_lists_open_ones_and_with_all_every_one(tmp_path: P
     help_text = run_cli("comments", "--help").stdout
     assert "\\t" in help_text
     assert "--all" in help_text
+
+
+def test_a_comment_made_elsewhere_touches_only_its_card_for_the_undo_history(library: Library) -> None:
+    """A teammate's comment (seen when the journey is read again) names its card as changed, so an undo step holding
+    that card is dropped and one holding another card stays (`changed_parts`)."""
+    from cjmapper.editing.parts import Parts, changed_parts
+
+    journey_id = library.create_journey(sample_journey())
+    before = library.load_journey(journey_id)
+    first, second = before.ordered_touchpoints()[:2]
+    comment = library.add_comment(first.id, "Karel", "From the other office").value
+    after = library.load_journey(journey_id)
+    touched = changed_parts(before, after)
+    assert touched.cards == {first.id}
+    assert touched.meets(Parts(cards=frozenset({first.id})))
+    assert not touched.meets(Parts(cards=frozenset({second.id})))
+    library.resolve_comment(comment.id)
+    assert changed_parts(after, library.load_journey(journey_id)).cards == {first.id}
+    assert changed_parts(after, after).cards == frozenset()

@@ -352,3 +352,35 @@ def test_many_notes_run_over_pages_and_every_one_is_printed(tmp_path: Path) -> N
     text = subprocess.run(["pdftotext", "-f", "2", str(target), "-"], capture_output=True, text=True).stdout
     assert text.startswith(f"Opmerkingen: {journey.title}")
     assert all(f"Opmerking nummer {number} over deze kaart" in text for number in range(120))
+
+
+def test_a_png_picture_shows_the_badge_where_the_layout_puts_it(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from cjmapper.layout import compute_layout
+    from ui.canvas.scene import SCENE_MARGIN
+    from ui.export import pictures
+
+    with Library.open(tmp_path / "picture.cjm") as lib:
+        journey_id = lib.create_journey(load_example("en"))
+        card = lib.load_journey(journey_id).ordered_touchpoints()[0]
+        for text in ("One", "Two", "Three"):
+            lib.add_comment(card.id, "Anna", text)
+        document = JourneyDocument(lib, journey_id)
+        target = tmp_path / "map.png"
+        pictures.save_picture(document, target, "png", 96, chrome=False)
+        layout = compute_layout(document.journey, aspect=pictures.PICTURE_ASPECT)
+        document.deleteLater()
+    image = QImage(str(target))
+    box = layout.cards[card.id]
+    badge = box.parts(layout.metrics).comments
+    fill = QColor(style.COMMENT_BADGE_FILL)
+    x0 = int(SCENE_MARGIN + box.rect.x + badge.x)
+    y0 = int(SCENE_MARGIN + box.rect.y + badge.y)
+    violet = sum(
+        1
+        for x in range(x0, x0 + int(badge.width))
+        for y in range(y0, y0 + int(badge.height))
+        if sum(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb()[:3], fill.getRgb()[:3], strict=True)) < 60
+    )
+    assert violet > badge.width * badge.height / 3
