@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -141,14 +141,20 @@ def violet_pixels(window: MainWindow, card_id: int) -> int:
     badge = card_parts(box.rect.width, box.rect.height, len(box.title_lines), scene.metrics).comments
     area = window.view.mapFromScene(item.mapToScene(QRectF(badge.x, badge.y, badge.width, badge.height)))
     rect = area.boundingRect()
-    image = window.view.viewport().grab().toImage()
+    return count_violet(window.view.viewport().grab().toImage(), rect.left(), rect.top(), rect.width(), rect.height())
+
+
+def count_violet(image: QImage, left: int, top: int, width: int, height: int) -> int:
+    """The pixels of the comment badge's violet in a rectangle of `image`."""
     fill = QColor(style.COMMENT_BADGE_FILL)
     found = 0
-    for x in range(rect.left(), rect.right() + 1):
-        for y in range(rect.top(), rect.bottom() + 1):
+    for x in range(left, left + width):
+        for y in range(top, top + height):
             pixel = image.pixelColor(x, y)
-            if abs(pixel.red() - fill.red()) + abs(pixel.green() - fill.green()) + abs(pixel.blue() - fill.blue()) < 60:
-                found += 1
+            distance = (
+                abs(pixel.red() - fill.red()) + abs(pixel.green() - fill.green()) + abs(pixel.blue() - fill.blue())
+            )
+            found += distance < 60
     return found
 
 
@@ -355,8 +361,6 @@ def test_many_notes_run_over_pages_and_every_one_is_printed(tmp_path: Path) -> N
 
 
 def test_a_png_picture_shows_the_badge_where_the_layout_puts_it(qtbot: QtBot, tmp_path: Path) -> None:
-    from PySide6.QtGui import QImage
-
     from cjmapper.layout import compute_layout
     from ui.canvas.scene import SCENE_MARGIN
     from ui.export import pictures
@@ -374,13 +378,7 @@ def test_a_png_picture_shows_the_badge_where_the_layout_puts_it(qtbot: QtBot, tm
     image = QImage(str(target))
     box = layout.cards[card.id]
     badge = box.parts(layout.metrics).comments
-    fill = QColor(style.COMMENT_BADGE_FILL)
     x0 = int(SCENE_MARGIN + box.rect.x + badge.x)
     y0 = int(SCENE_MARGIN + box.rect.y + badge.y)
-    violet = sum(
-        1
-        for x in range(x0, x0 + int(badge.width))
-        for y in range(y0, y0 + int(badge.height))
-        if sum(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb()[:3], fill.getRgb()[:3], strict=True)) < 60
-    )
+    violet = count_violet(image, x0, y0, int(badge.width), int(badge.height))
     assert violet > badge.width * badge.height / 3
