@@ -269,3 +269,14 @@ def test_a_comment_made_elsewhere_touches_only_its_card_for_the_undo_history(lib
     library.resolve_comment(comment.id)
     assert changed_parts(after, library.load_journey(journey_id)).cards == {first.id}
     assert changed_parts(after, after).cards == frozenset()
+
+
+@pytest.mark.both_backends
+def test_a_deleted_journey_comes_back_with_its_comments(library: Library) -> None:
+    journey_id = library.create_journey(sample_journey())
+    card = library.load_journey(journey_id).ordered_touchpoints()[0]
+    comment = library.add_comment(card.id, "Anna", "Before the delete").value
+    gone = library.delete_journey(journey_id)
+    assert gone.comments == [comment]
+    library.restore_journey(gone)
+    assert library.load_journey(journey_id).comments == [comment]
