@@ -40,8 +40,9 @@ def lines(journey: Journey, every: bool) -> list[str]:
     """The command's lines (without their newlines)."""
     shown = {c.id for c in (journey.comments if every else journey.unresolved())}
     found: list[str] = []
+    threads = journey.threads()
     for card in journey.ordered_touchpoints():
-        for comment in journey.thread(card.id):
+        for comment in threads.get(card.id, ()):
             if comment.id in shown:
                 found.append(_line(card.title, comment))
     return found

@@ -224,15 +224,20 @@ class Journey:
 
     def thread(self, touchpoint_id: int) -> list[Comment]:
         """A card's comments, oldest first, each followed by its replies (oldest first)."""
+        return self.threads().get(touchpoint_id, [])
+
+    def threads(self) -> dict[int, list[Comment]]:
+        """Every card's `thread` by card id (a card without comments not listed), in one pass over the comments."""
         replies: dict[int, list[Comment]] = {}
         for c in self.comments:
-            if c.touchpoint_id == touchpoint_id and c.parent_id is not None:
+            if c.parent_id is not None:
                 replies.setdefault(c.parent_id, []).append(c)
-        found: list[Comment] = []
+        found: dict[int, list[Comment]] = {}
         for c in self.comments:
-            if c.touchpoint_id == touchpoint_id and c.parent_id is None:
-                found.append(c)
-                found += replies.get(c.id, [])
+            if c.parent_id is None:
+                thread = found.setdefault(c.touchpoint_id, [])
+                thread.append(c)
+                thread += (r for r in replies.get(c.id, ()) if r.touchpoint_id == c.touchpoint_id)
         return found
 
     def unresolved(self) -> list[Comment]:

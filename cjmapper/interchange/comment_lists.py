@@ -41,8 +41,9 @@ def write_comments(journey: Journey, card_refs: Mapping[int, str]) -> list[dict[
     each card's thread in order; ids "c1", "c2", ... in that order."""
     written: list[dict[str, Any]] = []
     refs: dict[int, str] = {}
+    threads = journey.threads()
     for card_id, card_ref in card_refs.items():
-        for comment in journey.thread(card_id):
+        for comment in threads.get(card_id, ()):
             refs[comment.id] = f"c{len(refs) + 1}"
             written.append(
                 {

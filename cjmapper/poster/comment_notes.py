@@ -107,9 +107,10 @@ def draw_notes(c: Canvas, journey: Journey, numbers: dict[int, int], width: floa
     )
     y += 2.5 * _LINE
     colours = {"title": rgb(style.INK), "heading": rgb(style.MUTED_INK), "text": rgb(style.INK)}
+    threads = journey.threads()
     for card_id, number in numbers.items():
         lines: list[tuple[str, str]] = [(bold.elide(cards[card_id].title, room), "title")]
-        for comment in (c for c in journey.thread(card_id) if c.id in open_ids):
+        for comment in (c for c in threads[card_id] if c.id in open_ids):
             lines.append((_heading(comment, language), "heading"))
             wrapped, _ = font.wrap(comment.text, room, 1000)
             lines += [("    " + line, "text") for line in wrapped]

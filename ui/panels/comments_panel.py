@@ -99,6 +99,7 @@ def _rows(journey: Journey, every: bool) -> list[tuple[int, str, Comment]]:
     rows: list[tuple[int, str, Comment]] = []
     if not shown:
         return rows
+    threads = journey.threads()
     for card in journey.ordered_touchpoints():
-        rows += [(card.id, card.title, c) for c in journey.thread(card.id) if c.id in shown]
+        rows += [(card.id, card.title, c) for c in threads.get(card.id, ()) if c.id in shown]
     return rows
