@@ -175,7 +175,7 @@ HOSTILE_FILES: list[tuple[str, bytes, str]] = [
     ("score 2^64", _document_bytes().replace(b'"score": 5', b'"score": 18446744073709551616'), "must be 1 to 5"),
     ("votes 10^4000", _document_bytes().replace(b'"score": 5', b'"votes": 1' + b"0" * 4000), "must be 0 to 1,000,000"),
     ("votes 10^5000", _document_bytes().replace(b'"score": 5', b'"votes": 1' + b"0" * 5000), "more than 4300 digits"),
-    ("version -0", _document_bytes().replace(b'"version": 1', b'"version": -0'), "must be 1, 2 or 3 (it is 0)"),
+    ("version -0", _document_bytes().replace(b'"version": 1', b'"version": -0'), "must be 1, 2, 3 or 4 (it is 0)"),
     ("version NaN", _document_bytes().replace(b'"version": 1', b'"version": NaN'), "NaN is not a JSON number"),
     # duplicate keys
     ("format twice", _document_bytes().replace(b'"version": 1', b'"version": 1, "format": "x"'), "more than once"),
