@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from cjmapper import diff_command, matrix_command, template_commands
+from cjmapper import comments_command, diff_command, matrix_command, template_commands
 from cjmapper.card_import import command as card_import_command
 from cjmapper.cli_parser import DEFAULT_DPI, MAX_DPI, MIN_DPI, build_parser
 from cjmapper.cli_words import argparse_words, peek_language
@@ -275,6 +275,8 @@ def _check_export(args: argparse.Namespace, export_picture: PictureExporter | No
         command.error(
             say("--heat only goes with PDF posters and PNG and SVG pictures, not with {0} files", fmt.upper())
         )
+    if args.poster_comments != "none" and export_format.kind != "poster":
+        command.error(say("--comments only goes with PDF posters, not with {0} files", fmt.upper()))
     if args.map_only and export_format.kind != "picture":
         command.error(say("--map-only only goes with PNG and SVG pictures, not with {0} files", fmt.upper()))
     if args.format_version is not None and fmt != "json":
@@ -423,6 +425,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         sheets=args.sheets,
         version=getattr(args, "version_name", None),
         heat=getattr(args, "heat_marks", None),
+        comments=args.poster_comments == "open",
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)
@@ -561,5 +564,6 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "versions": _versions,
     "diff": diff_command.run,
     template_commands.SAVE_COMMAND: template_commands.save_template,
+    "comments": comments_command.run,
     **survey_commands.COMMANDS,
 }

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from cjmapper import __version__, diff_command, template_commands
+from cjmapper import __version__, comments_command, diff_command, template_commands
 from cjmapper.card_import import command as card_import_command
 from cjmapper.errors import CjmapperError
 from cjmapper.exports import format_names
@@ -169,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=say("the heat view (posters and pictures): cells and cards by survey targets, its key in the legend"),
     )
     poster.add_argument(
+        "--comments",
+        dest="poster_comments",
+        choices=("none", "open"),
+        default="none",
+        help=say("open: print the open comments as numbered notes (a number on the card, a notes page); default none"),
+    )
+    poster.add_argument(
         "--tile",
         metavar="A4|A3",
         type=str.upper,
@@ -225,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff_command.add_parser(commands)
     template_commands.add_parsers(commands)
+    comments_command.add_parser(commands, journey_help)
 
     every = commands.add_parser(
         "export-all",

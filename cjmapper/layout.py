@@ -158,6 +158,9 @@ class CardParts:
     status: Rect
     """The slot of the card's status mark (open, in progress, done): a small square in the top padding at the
     right, clear of the title."""
+    comments: Rect
+    """The badge with the number of open comments (`comment_badge`): a pill on the card's top edge, left of the
+    status mark, reaching at most `COMMENT_BADGE_RISE` above the card."""
 
 
 def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> CardParts:
@@ -186,7 +189,26 @@ def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> Car
         style.DOT_PITCH * k * m.vote_dots,
         style.DOT_DIAMETER * k * m.vote_dots,
         Rect(width - m.card_padding - mark, (m.card_padding - mark) / 2, mark, mark),
+        comment_badge(width, m.card_padding, mark, k),
     )
+
+
+COMMENT_BADGE_RISE = 5.0
+"""How far the comment badge stands out above its card at most (inside the canvas item's shadow margin)."""
+
+
+def comment_badge(width: float, padding: float, mark: float, k: float) -> Rect:
+    """The comment badge of a `width`-wide card: `style.COMMENT_BADGE` high (times `k`), wide enough for two digits,
+    centred on the top edge (higher type sinks it into the card rather than out), ending left of the status mark."""
+    height = style.COMMENT_BADGE * k
+    badge_width = 1.6 * height
+    right = width - padding - mark - 3 * k
+    return Rect(right - badge_width, -min(height / 2, COMMENT_BADGE_RISE), badge_width, height)
+
+
+def comment_count_text(count: int) -> str:
+    """What the comment badge shows for `count` open comments ("99+" past 99)."""
+    return str(count) if count < 100 else "99+"
 
 
 _DEFAULT_FONT_SIZE = 11.0

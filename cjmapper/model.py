@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -68,6 +69,10 @@ placed)."""
 MAX_MATRIX_LABEL = 100
 """Characters in one of the matrix's labels (a quadrant's or an axis's name)."""
 MAX_PERSONAS = 8
+MAX_AUTHOR = 100
+"""A comment's author name."""
+MAX_COMMENTS = 100_000
+"""Comments per journey (as many as cards: far above any workshop)."""
 """Personas per journey: each has its own curve, and more than eight curves in one lane no longer read."""
 
 PERSONA_COLOURS = ("#0072b2", "#cc79a7", "#009e73", "#332288", "#56b4e9", "#aa4499", "#44aa99", "#000000")
@@ -177,6 +182,20 @@ class Touchpoint:
         return self.ratings.get(journey.personas[index].id, _NO_RATING)
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment on a card, or a reply (`parent_id`: the comment it answers, always one that is not itself a reply).
+    `created` is an aware UTC time; `text` is at most `MAX_TEXT` characters; `author` at most `MAX_AUTHOR`."""
+
+    id: int
+    touchpoint_id: int
+    author: str
+    created: datetime
+    text: str
+    resolved: bool = False
+    parent_id: int | None = None
+
+
 @dataclass(slots=True)
 class Journey:
     """One journey map. `phases` and `lanes` are in display order; `touchpoints` in no particular order
@@ -195,6 +214,8 @@ class Journey:
     revision: int = 0
     matrix: MatrixLabels = MatrixLabels()
     """The names on its impact/effort matrix."""
+    comments: list[Comment] = field(default_factory=list)
+    """Every comment and reply on the journey's cards, oldest first (a card's thread: `thread`)."""
 
     @property
     def persona(self) -> Persona | None:
@@ -234,6 +255,37 @@ class Journey:
             if t.id == touchpoint_id:
                 return t
         raise KeyError(touchpoint_id)
+
+    def thread(self, touchpoint_id: int) -> list[Comment]:
+        """A card's comments, oldest first, each followed by its replies (oldest first)."""
+        return self.threads().get(touchpoint_id, [])
+
+    def threads(self) -> dict[int, list[Comment]]:
+        """Every card's `thread` by card id (a card without comments not listed), in one pass over the comments."""
+        replies: dict[int, list[Comment]] = {}
+        for c in self.comments:
+            if c.parent_id is not None:
+                replies.setdefault(c.parent_id, []).append(c)
+        found: dict[int, list[Comment]] = {}
+        for c in self.comments:
+            if c.parent_id is None:
+                thread = found.setdefault(c.touchpoint_id, [])
+                thread.append(c)
+                thread += (r for r in replies.get(c.id, ()) if r.touchpoint_id == c.touchpoint_id)
+        return found
+
+    def unresolved(self) -> list[Comment]:
+        """The open comments, oldest first: those not resolved, whose comment (for a reply) is not resolved either
+        (resolving a comment closes its thread)."""
+        closed = {c.id for c in self.comments if c.resolved}
+        return [c for c in self.comments if not c.resolved and c.parent_id not in closed]
+
+    def open_comments(self) -> dict[int, int]:
+        """Each card's number of open comments (`unresolved`), by card id (a card with none not listed)."""
+        counts: dict[int, int] = {}
+        for c in self.unresolved():
+            counts[c.touchpoint_id] = counts.get(c.touchpoint_id, 0) + 1
+        return counts
 
     def cell(self, phase_id: int, lane_id: int) -> list[Touchpoint]:
         """The touchpoints in one cell, in their order."""

@@ -76,6 +76,11 @@ MAX_DOTS = 10
 DOT_DIAMETER = 4.0
 DOT_PITCH = 5.5
 STATUS_MARK = 6.0
+COMMENT_BADGE = 12.0
+"""The height of a card's badge of open comments (its number in `COMMENT_FONT_SIZE`), at the default type."""
+COMMENT_FONT_SIZE = 8.0
+COMMENT_BADGE_FILL = "#5b3fc4"
+"""A violet apart from the score colours and the personas' blues: the comment badge, white number on it."""
 """The side of the slot a card's status mark is drawn in (`cjmapper.layout.CardParts.status`)."""
 PHASE_BAND = 6.0
 """Height of the colour band at the top of a phase header."""

@@ -270,12 +270,13 @@ def test_free_text_channel_is_kept_as_written() -> None:
 # --- reader rules
 
 
-def test_version_5_is_refused_naming_both_versions_and_nothing_else() -> None:
+def test_a_newer_version_is_refused_naming_both_versions_and_nothing_else() -> None:
     document = minimal_document()
-    document["version"] = 5
+    document["version"] = journey_reader.VERSION + 1
     document["title"] = ""
     document["shiny"] = True
-    assert problems(document) == ["version: this file is version 5; this cjmapper reads version 4"]
+    newer, now = journey_reader.VERSION + 1, journey_reader.VERSION
+    assert problems(document) == [f"version: this file is version {newer}; this cjmapper reads version {now}"]
 
 
 @pytest.mark.parametrize(
@@ -387,6 +388,12 @@ SPEC_EXAMPLE = """{
     {"id": "t1", "phase": "p1", "lane": "l1", "title": "Instagram-advertentie",
      "notes": "", "channel": "social-media", "scores": [4, 2], "expectation": "", "owner": "",
      "color": null, "votes": 0, "status": "open", "targets": [5], "impact": 80, "effort": 25}
+  ],
+  "comments": [
+    {"id": "c1", "touchpoint": "t1", "reply_to": null, "author": "Anna de Vries",
+     "created": "2026-03-01T09:30:00Z", "text": "Is dit <b>nog</b> actueel?", "resolved": false},
+    {"id": "c2", "touchpoint": "t1", "reply_to": "c1", "author": "Karel", "created": "2026-03-01T10:05:12Z",
+     "text": "Ja", "resolved": true}
   ]
 }
 """
@@ -772,8 +779,8 @@ def test_write_journey_file_into_a_missing_folder_is_an_interchange_error(tmp_pa
 
 def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
     text = write_journey(rich_journey())
-    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 4,\n  "title": ')
-    assert text.endswith("\n  ]\n}\n")
+    assert text.startswith(f'{{\n  "format": "cjmapper.journey",\n  "version": {journey_reader.VERSION},\n  "title": ')
+    assert text.endswith("]\n}\n")
     assert not text.endswith("\n\n")
     document = json.loads(text)
     assert list(document) == [
@@ -788,6 +795,7 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "phases",
         "lanes",
         "touchpoints",
+        "comments",
     ]
     assert list(document["matrix"]) == ["quick_wins", "big_bets", "fill_ins", "money_pits", "impact", "effort"]
     assert list(document["personas"][0]) == ["name", "description", "goals", "frustrations", "color"]

@@ -34,18 +34,18 @@ def build_library_at(path: Path, revision: str) -> None:
         )
         if int(revision) < 7:
             conn.exec_driver_sql(
-                "INSERT INTO journeys (id, title, description, language, framework, persona_name,"
-                " persona_description, persona_goals, persona_frustrations)"
-                " VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '', '')"
+                "INSERT INTO journeys (id, title, description, language, framework, persona_name, persona_description,"
+                " persona_goals, persona_frustrations) VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '',"
+                " '')"
             )
-        else:  # format 7 moved the persona into a table of its own
+        else:  # format 7 keeps a journey's personas in a table of their own
             conn.exec_driver_sql(
                 "INSERT INTO journeys (id, title, description, language, framework)"
                 " VALUES (7, 'Bakkerij', '', 'nl', 'five-phase')"
             )
             conn.exec_driver_sql(
-                "INSERT INTO personas (journey_id, position, name, description, goals, frustrations)"
-                " VALUES (7, 0, 'Sanne', '', '', '')"
+                "INSERT INTO personas (id, journey_id, position, name, description, goals, frustrations, color)"
+                " VALUES (1, 7, 0, 'Sanne', '', '', '', NULL)"
             )
         conn.exec_driver_sql(
             "INSERT INTO phases (id, journey_id, position, name, description, color)"
@@ -227,3 +227,28 @@ def test_format_5_upgrades_to_personas_the_persona_and_scores_the_first_ones(tmp
     columns = [row[1] for row in raw.execute("PRAGMA table_info(journeys)")]
     assert not any(name.startswith("persona") for name in columns)
     raw.close()
+
+
+def test_format_7_upgrades_to_comments_and_a_teammate_reads_them(tmp_path: Path) -> None:
+    """Format 8 brings comments on cards: a format-7 library (the one before) gains the table after a backup, keeps
+    its cards, and its cards then take comments and replies that load with the journey."""
+    before = migrate.REVISIONS[migrate.REVISIONS.index("0008") - 1]
+    path = tmp_path / "seven.cjm"
+    build_library_at(path, before)
+    with Library.open(path) as lib:
+        assert lib.load_journey(7).comments == []
+        first = lib.add_comment(9, "Anna", "Klopt de prijs hier?").value
+        lib.add_comment(9, "Bram", "Ja, nagekeken", parent_id=first.id)
+        lib.resolve_comment(first.id)
+    with Library.open(path) as lib:
+        journey = lib.load_journey(7)
+        assert [(c.author, c.text, c.resolved) for c in journey.thread(9)] == [
+            ("Anna", "Klopt de prijs hier?", True),
+            ("Bram", "Ja, nagekeken", False),
+        ]
+        assert journey.open_comments() == {}
+    backup = tmp_path / f"seven.cjm.format{int(before)}.bak"
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (before,)
+    assert old.execute("SELECT name FROM sqlite_master WHERE name = 'comments'").fetchall() == []
+    old.close()

@@ -312,7 +312,7 @@ def test_a_version_1_snapshot_still_reads(journey: Journey) -> None:
 
 def test_a_snapshot_names_its_card_fields(journey: Journey) -> None:
     data = unpacked(store_versions.encode(journey))
-    assert data["version"] == store_versions.SNAPSHOT_VERSION == 3
+    assert data["version"] == store_versions.SNAPSHOT_VERSION == 4
     assert data["touchpoint_fields"] == list(TOUCHPOINT_FIELDS)
     assert len(data["touchpoints"][0]) == len(TOUCHPOINT_FIELDS)
 

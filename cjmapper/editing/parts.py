@@ -106,6 +106,23 @@ def card_parts(cards: Iterable[Touchpoint]) -> Parts:
     )
 
 
+def _commented(before: Journey, after: Journey) -> set[int]:
+    """The cards (of both journeys) whose comments changed: one added, deleted, edited, resolved or reopened."""
+    if before.comments == after.comments:
+        return set()
+    old = {c.id: c for c in before.comments}
+    new = {c.id: c for c in after.comments}
+    touched = {
+        c.touchpoint_id
+        for i in old.keys() | new.keys()
+        if old.get(i) != new.get(i)
+        for c in (old.get(i), new.get(i))
+        if c
+    }
+    cards = {card.id for card in before.touchpoints} | {card.id for card in after.touchpoints}
+    return touched & cards
+
+
 def changed_parts(before: Journey, after: Journey) -> Parts:
     """What changed from `before` to `after` (the same journey read at two revisions): the cards added, removed or
     changed (with the cells they left and entered), the phases and lanes added, removed (whole: every cell of them)
@@ -119,6 +136,7 @@ def changed_parts(before: Journey, after: Journey) -> Parts:
         if (old := old_cards.get(card_id)) is not card and old != card  # a re-read keeps an equal card's object
     ]
     changed += [card_id for card_id in old_cards if card_id not in new_cards]
+    changed += _commented(before, after) - set(changed)
     touched = [card for i in changed for card in (old_cards.get(i), new_cards.get(i)) if card is not None]
     names = [(new_cards.get(i) or old_cards[i]).title for i in changed]
     old_phases = {p.id: p for p in before.phases}

@@ -18,14 +18,14 @@ from dataclasses import replace
 
 from cjmapper.errors import NotFoundError
 from cjmapper.messages import say
-from cjmapper.model import Journey, Lane, Phase, Touchpoint
+from cjmapper.model import Comment, Journey, Lane, Phase, Touchpoint
 from cjmapper.store import Library, Placement
 
 Cell = tuple[int, int]
 
 
-def _by_id(card: Touchpoint) -> int:
-    return card.id
+def _by_id(item: Touchpoint | Comment) -> int:
+    return item.id
 
 
 def _in_cell(card: Touchpoint) -> tuple[int, int]:
@@ -46,6 +46,8 @@ class JourneySnapshot:
         """Card id: its place in `journey.touchpoints` (None: to be counted again, after cards came or went)."""
         self._cells: dict[Cell, dict[int, None]] | None = None
         """Each cell's card ids, kept in step by the patches (None: to be gathered again from the cards)."""
+        self._put_aside: dict[int, list[Comment]] = {}
+        """The comments of cards deleted here, by card id: the library keeps them, and they come back with the card."""
         self._journey: Journey = self.read()
 
     @property
@@ -132,7 +134,9 @@ class JourneySnapshot:
                 listed[at] = replace(card)
             else:
                 new.append(replace(card))
+                self.journey.comments += self._put_aside.pop(card.id, [])
         if new:
+            self.journey.comments.sort(key=_by_id)
             listed.extend(new)
             listed.sort(key=_by_id)
             self._at = None
@@ -141,6 +145,14 @@ class JourneySnapshot:
     def drop_cards(self, ids: Iterable[int]) -> None:
         gone = set(ids)
         self.journey.touchpoints[:] = [t for t in self.journey.touchpoints if t.id not in gone]
+        if self.journey.comments:
+            kept: list[Comment] = []
+            for comment in self.journey.comments:
+                if comment.touchpoint_id in gone:
+                    self._put_aside.setdefault(comment.touchpoint_id, []).append(comment)
+                else:
+                    kept.append(comment)
+            self.journey.comments[:] = kept
         self._at = None
         self._cells = None
 

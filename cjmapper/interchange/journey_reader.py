@@ -18,6 +18,7 @@ from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import untrusted_json
+from cjmapper.interchange.comment_lists import SINCE, read_comments
 from cjmapper.interchange.matrix_file import plain_place, read_labels, read_place
 from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
 from cjmapper.interchange.untrusted_json import (
@@ -35,6 +36,7 @@ from cjmapper.interchange.untrusted_json import (
 from cjmapper.messages import number, say
 from cjmapper.model import (
     MAX_CHANNEL,
+    MAX_COMMENTS,
     MAX_LANES,
     MAX_NAME,
     MAX_PERSONA_NAME,
@@ -60,10 +62,10 @@ from cjmapper.model import (
 
 FORMAT: Final = "cjmapper.journey"
 VERSION: Final = 4
-"""Version 4 brought the impact/effort matrix (a touchpoint's `impact` and `effort`, the journey's `matrix` names);
-version 3 several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
-`targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and a card's
-`score` become the first persona's."""
+"""Version 4 brought the impact/effort matrix (a touchpoint's `impact` and `effort`, the journey's `matrix` names)
+and the comments on touchpoints (`comments`); version 3 several personas (`personas`) and a score and target per
+persona on a touchpoint (`scores`, `targets`); version 2 a touchpoint's `status`. Older files are read as they were:
+their one `persona` and a card's `score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # A \u escape of a UTF-16 surrogate or of NUL: only then can a parsed string hold an unpaired surrogate or a NUL
 # (raw control characters inside strings are refused by the parser itself).
@@ -78,7 +80,7 @@ _TOP_FIELDS = frozenset(
     | {"phases", "lanes", "touchpoints"}
 )
 _TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
-_TOP_FIELDS_BY_VERSION = {1: _TOP_FIELDS, 2: _TOP_FIELDS, 3: _TOP_FIELDS_V3, 4: _TOP_FIELDS_V3 | {"matrix"}}
+_TOP_FIELDS_BY_VERSION = {1: _TOP_FIELDS, 2: _TOP_FIELDS, 3: _TOP_FIELDS_V3, 4: _TOP_FIELDS_V3 | {"matrix", "comments"}}
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
 
@@ -410,6 +412,10 @@ class _Reader:
             {lane.id: lane.kind for lane in lanes},
         )
         matrix = read_labels(root, self.fields, self.text) if self.version >= 4 else MatrixLabels()
+        comments = []
+        if self.version >= SINCE and "comments" in root:
+            card_ids = {str(item.get("id")): n for n, item in enumerate(items, 1) if isinstance(item, dict)}
+            comments = read_comments(self.array(root, "comments", 0, MAX_COMMENTS) or [], card_ids, self)
         if self.problems:
             return None
         for card, rated in zip(touchpoints, ratings, strict=True):
@@ -425,6 +431,7 @@ class _Reader:
             lanes=lanes,
             touchpoints=touchpoints,
             matrix=matrix,
+            comments=comments,
         )
 
     def header(self, root: dict[str, Any]) -> None:

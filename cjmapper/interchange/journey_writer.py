@@ -10,6 +10,7 @@ from typing import Any
 
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
+from cjmapper.interchange.comment_lists import SINCE, write_comments
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.interchange.journey_reader import (
     FORMAT,
@@ -65,6 +66,8 @@ def lost_in(journey: Journey, version: int) -> list[str]:
             lost.append(say("the cards' places on the impact/effort matrix"))
         if journey.matrix != MatrixLabels():
             lost.append(say("the matrix's names"))
+    if version < SINCE and journey.comments:
+        lost.append(say("{0} comment(s) on the cards", len(journey.comments)))
     if version < 3:
         if len(journey.personas) > 1:
             lost.append(say("{0} more persona(s) and their scores", len(journey.personas) - 1))
@@ -133,7 +136,7 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         head["persona"] = _persona(journey.persona, version)
     if version >= 4:
         head["matrix"] = written_labels(journey.matrix)
-    return head | {
+    body: dict[str, Any] = {
         "phases": [
             {"id": phase_ref[p.id], "name": p.name, "description": p.description, "color": kept_colour(p.color)}
             for p in journey.phases
@@ -149,6 +152,9 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         ],
         "touchpoints": touchpoints,
     }
+    if version >= SINCE:
+        body["comments"] = write_comments(journey, {card.id: f"t{n}" for n, card in enumerate(cards, 1)})
+    return head | body
 
 
 def write_journey(journey: Journey, version: int = VERSION) -> str:

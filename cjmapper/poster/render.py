@@ -20,6 +20,7 @@ from cjmapper.i18n import whole
 from cjmapper.layout import Layout
 from cjmapper.messages import say
 from cjmapper.model import Journey, Language
+from cjmapper.poster.comment_notes import draw_notes, note_numbers, notes_painter
 from cjmapper.poster.draw import MapPainter, draw_poster
 from cjmapper.poster.heat import HeatMarks, heat_painter
 from cjmapper.poster.paper import A3, Paper
@@ -61,6 +62,9 @@ class PosterOptions:
     """The heat view's marks to draw over the map (survey figures against targets), or None."""
     press: Press = PLAIN
     """How the poster is prepared for printing: bleed, crop marks, no transparency (`print_ready.press_for`)."""
+    comments: bool = False
+    """Print the open comments as numbered notes: a number on each card with any, and a notes page after the map
+    (`cjmapper.poster.comment_notes`); False leaves comments out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +235,9 @@ def _write(
     printed = options.printed or date.today()
     origin = (plan.map_x, plan.chrome.map_area.y, plan.scale)
     painter = MapPainter if options.heat is None else heat_painter(options.heat, flat=press.flat)
+    numbers = note_numbers(journey) if options.comments else {}
+    if numbers:
+        painter = notes_painter(painter, numbers)
     if grid is None:
         begin_page(c, width, height, press)
         draw_poster(c, journey, layout, height, plan.chrome, origin, printed, options.version, tick, painter)
@@ -248,6 +255,10 @@ def _write(
             draw_tile(c, grid, row, column, height, journey)
             c.showPage()
             tick(1)
+    if numbers:
+        page = (width, height) if grid is None else (grid.sheet_width, grid.sheet_height)
+        draw_notes(c, journey, numbers, *page, lambda: begin_page(c, *page, press), c.restoreState)
+        c.showPage()
     c.save()
     tick(1)
 

@@ -36,6 +36,7 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import checks
+from cjmapper.store import comments as comment_rows
 from cjmapper.store.tables import (
     JOURNEYS,
     LANES,
@@ -231,6 +232,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         touchpoints=touchpoints,
         revision=j.revision,
         matrix=MatrixLabels(*(getattr(j, f"matrix_{name}") for name in MATRIX_LABEL_NAMES)),
+        comments=comment_rows.load(conn, journey_id, {card.id for card in touchpoints}),
     )
 
 

@@ -44,8 +44,10 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
+from cjmapper.store import comments as comment_rows
 from cjmapper.store import matrix_rows, ordering, personas, reading, versions
 from cjmapper.store.backend import JourneyChange
+from cjmapper.store.comment_tables import COMMENTS
 from cjmapper.store.ordering import Placement
 from cjmapper.store.results import (
     Cell,
@@ -155,7 +157,7 @@ def delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, in
         )
     )
     conn.execute(delete(TOUCHPOINTS).where(on_it))
-    for table in (VERSIONS, PHASES, LANES, PERSONAS):
+    for table in (VERSIONS, PHASES, LANES, PERSONAS, COMMENTS):
         conn.execute(delete(table).where(table.c.journey_id == journey_id))
     conn.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
     return bumped
@@ -490,7 +492,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
         rated = any(card.ratings for card in journey.touchpoints)
-        if keep_ids or (ids is None and not rated):
+        if keep_ids or (ids is None and not rated and not journey.comments):
             conn.execute(insert(TOUCHPOINTS), rows)
         else:
             new_ids = conn.execute(
@@ -500,4 +502,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         if rated:
             others = {given_id: persona_ids[given_id] for given_id in (p.id for p in journey.personas[1:])}
             personas.insert_card_ratings(conn, journey.touchpoints, others, {} if keep_ids else noted.touchpoints)
+        if journey.comments:
+            cards = {t.id: t.id for t in journey.touchpoints} if keep_ids else noted.touchpoints
+            comment_rows.insert_all(conn, journey_id, journey.comments, cards, keep_ids=lambda _: keep_ids)
     return journey_id

@@ -52,8 +52,10 @@ from cjmapper.model import (
     Rating,
     Touchpoint,
 )
+from cjmapper.store import comments as comment_rows
 from cjmapper.store import matrix_rows, reading
 from cjmapper.store import personas as persona_rows
+from cjmapper.store.comment_tables import COMMENTS
 from cjmapper.store.tables import (
     JOURNEYS,
     LANES,
@@ -67,8 +69,9 @@ from cjmapper.store.tables import (
 
 MAX_VERSION_NAME = MAX_NAME
 SNAPSHOT_FORMAT = "cjmapper.version"
-SNAPSHOT_VERSION = 3
-"""Version 3 holds the personas (ids and colours too) and the other personas' ratings, where 1 and 2 held one persona.
+SNAPSHOT_VERSION = 4
+"""Version 4 holds the comments on the cards (`comments.snapshot_rows`). Version 3 holds the personas (ids and
+colours too) and the other personas' ratings, where 1 and 2 held one persona.
 Version 2 names the card fields once (`touchpoint_fields`) and gives each card's values in that order, so a
 snapshot reads the same after a field is added (a field it lacks takes its default). Version 1 (library formats 3
 and before; 0004 converts stored ones) gave them by position, in `V1_TOUCHPOINT_FIELDS`' order."""
@@ -136,6 +139,7 @@ def encode(journey: Journey) -> bytes:
             for persona_id, rating in card.ratings.items()
         ],
         "matrix": [getattr(journey.matrix, name) for name in MATRIX_LABEL_NAMES],
+        "comments": comment_rows.snapshot_rows(journey.comments),
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
@@ -189,8 +193,8 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
         raise _DamagedError(say("its snapshot is not a cjmapper version"))
     version = data.get("version")
-    if version not in (1, 2, SNAPSHOT_VERSION) or isinstance(version, bool):
-        raise _DamagedError(say("its snapshot has format version {0}, this cjmapper reads 1 to 3", repr(version)))
+    if version not in (1, 2, 3, SNAPSHOT_VERSION) or isinstance(version, bool):
+        raise _DamagedError(say("its snapshot has format version {0}, this cjmapper reads 1 to 4", repr(version)))
     personas: list[Persona] = []
     if version < 3:
         persona_data = data.get("persona")
@@ -222,6 +226,12 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
     touchpoints = _cards(card_rows, V1_TOUCHPOINT_FIELDS if version == 1 else _card_fields(data))
     if version >= 3:
         _rate(touchpoints, _list(data, "ratings"))
+    try:
+        comments = (
+            comment_rows.from_snapshot(_list(data, "comments"), {t.id for t in touchpoints}) if version >= 4 else []
+        )
+    except ValueError as e:
+        raise _DamagedError(str(e)) from None
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
@@ -233,6 +243,7 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         lanes=lanes,
         touchpoints=touchpoints,
         matrix=_matrix(data),
+        comments=comments,
     )
 
 
@@ -495,6 +506,7 @@ def _translated(content: Journey, ids: IdMap) -> Journey:
             )
             for t in cards
         ],
+        comments=comment_rows.translated(content.comments, card_ids, lambda: next(placeholders)),
     )
 
 
@@ -574,6 +586,8 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
     stored_personas = _insert_rows(conn, PERSONAS, journey_id, personas, issued_ids)
     others = {p.id: stored_personas[p.id] for p in content.personas[1:]}
     persona_rows.insert_card_ratings(conn, content.touchpoints, others, card_ids)
+    on_cards = card_ids | {t.id: t.id for t in previous.touchpoints if t.id not in card_ids}
+    comment_rows.replace(conn, journey_id, content.comments, on_cards, issued_ids(conn, COMMENTS))
     return previous
 
 

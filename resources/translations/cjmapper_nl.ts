@@ -548,6 +548,143 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CommentActions</name>
+    <message>
+        <location filename="../../ui/window/comment_actions.py"/>
+        <source>Add &amp;Comment…</source>
+        <translation>Op&amp;merking toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/comment_actions.py"/>
+        <source>Write a comment on the selected card</source>
+        <translation>Schrijf een opmerking bij de geselecteerde kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/comment_actions.py"/>
+        <source>Select one card to comment on.</source>
+        <translation>Selecteer één kaart om een opmerking bij te schrijven.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentEntry</name>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source> · resolved</source>
+        <translation> · afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Reply</source>
+        <translation>Beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Reopen</source>
+        <translation>Heropenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Resolve</source>
+        <translation>Afhandelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>CommentThread</name>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Write a comment…</source>
+        <translation>Schrijf een opmerking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>&amp;Add Comment</source>
+        <translation>Opmerking &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Add the comment (Ctrl+Enter)</source>
+        <translation>Voeg de opmerking toe (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Cancel Reply</source>
+        <translation>Antwoord annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Comments ({0} open)</source>
+        <translation>Opmerkingen ({0} open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Comments</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>Reply to {0}:</source>
+        <translation>Antwoord aan {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comment_thread.py"/>
+        <source>A comment holds at most {0} characters.</source>
+        <translation>Een opmerking bevat hoogstens {0} tekens.</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source>Show &amp;resolved</source>
+        <translation>&amp;Afgehandelde tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source> (resolved)</source>
+        <translation> (afgehandeld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source>No journey is open.</source>
+        <translation>Er is geen klantreis open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source>{0} open comments</source>
+        <translation>{0} open opmerkingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source>{0} open comment</source>
+        <translation>{0} open opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comments_panel.py"/>
+        <source>No open comments. Right-click a card and choose Add Comment… to add one.</source>
+        <translation>Geen open opmerkingen. Klik met de rechtermuisknop op een kaart en kies Opmerking toevoegen… om er een te schrijven.</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/dialogs/compare_dialog.py"/>
@@ -1311,6 +1448,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/scene_menus.py"/>
+        <source>Add Comment…</source>
+        <translation>Opmerking toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
@@ -1491,6 +1633,36 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/card_import_commands.py"/>
         <source>Import {0} cards</source>
         <translation>{0} kaarten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Reply on card {0}</source>
+        <translation>Antwoord op kaart {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Comment on card {0}</source>
+        <translation>Opmerking op kaart {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Edit comment on card {0}</source>
+        <translation>Opmerking op kaart {0} bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Resolve comment on card {0}</source>
+        <translation>Opmerking op kaart {0} afhandelen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Reopen comment on card {0}</source>
+        <translation>Opmerking op kaart {0} heropenen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/comment_commands.py"/>
+        <source>Delete comment on card {0}</source>
+        <translation>Opmerking op kaart {0} verwijderen</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/field_commands.py"/>
@@ -2059,6 +2231,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
         <location filename="../../ui/window/main_window.py"/>
         <source>Voting</source>
         <translation>Stemmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py"/>
+        <source>Comments</source>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
@@ -2896,6 +3073,16 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Print the open &amp;comments as numbered notes ({0})</source>
+        <translation>Open opmerkingen als genummerde &amp;notities afdrukken ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>A number on each card with open comments, and a page listing them</source>
+        <translation>Een nummer op elke kaart met open opmerkingen, en een pagina die ze opsomt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source>P&amp;aper:</source>
         <translation>P&amp;apier:</translation>
     </message>
@@ -3107,6 +3294,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/dialogs/preferences.py"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py"/>
+        <source>Your &amp;name for comments:</source>
+        <translation>Je &amp;naam bij opmerkingen:</translation>
     </message>
 </context>
 <context>

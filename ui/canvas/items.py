@@ -36,6 +36,7 @@ from cjmapper.text import FontMetrics
 from .painting import (
     LOW_DETAIL,
     canvas_font,
+    draw_comment_badge,
     draw_score_badge,
     draw_text,
     highlight_color,
@@ -238,6 +239,8 @@ class CardItem(QGraphicsRectItem):
     _more: QStaticText | None = None
     dimmed = False
     """Left out by the filter: painted faint (`set_dimmed`)."""
+    comments = 0
+    """The card's number of open comments, shown in its badge (`set_comments`)."""
 
     def __init__(
         self, scene: ItemHost, box: CardBox, card: Touchpoint, colour: QColor, row: LaneRowItem | None = None
@@ -293,6 +296,12 @@ class CardItem(QGraphicsRectItem):
         if card.title != old.title and self.box.title_elided:
             self.setToolTip(card.title)
         if changed:
+            self.update()
+
+    def set_comments(self, count: int) -> None:
+        """Show `count` open comments in the card's badge (none: no badge)."""
+        if count != self.comments:
+            self.comments = count
             self.update()
 
     def set_dimmed(self, dimmed: bool) -> None:
@@ -367,6 +376,8 @@ class CardItem(QGraphicsRectItem):
                     y += m.note_line_height
         self._paint_footer(painter, m, parts, title_height)
         paint_status_mark(painter, self.card.status, parts)
+        if self.comments:
+            draw_comment_badge(painter, qrect(parts.comments), self.comments)
         if self.isSelected():
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)

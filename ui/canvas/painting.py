@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from cjmapper import style
+from cjmapper.layout import comment_count_text
 from cjmapper.model import LaneKind
 from cjmapper.text import FONT_FAMILY, fallback_font_paths, font_path
 
@@ -199,6 +200,21 @@ def draw_score_badge(
     painter.setPen(text_on(fill))
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(score))
+
+
+def draw_comment_badge(painter: QPainter, rect: QRectF, count: int) -> None:
+    """The badge of a card's open comments (`cjmapper.layout.comment_badge`): a violet pill with the number in
+    white; nothing for none. The poster draws the same (`cjmapper.poster.draw`)."""
+    if count <= 0:
+        return
+    fill = QColor(style.COMMENT_BADGE_FILL)
+    painter.setPen(QPen(shade(fill, style.SCORE_RING), 1.0))
+    painter.setBrush(fill)
+    radius = rect.height() / 2
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(canvas_font(style.COMMENT_FONT_SIZE * rect.height() / style.COMMENT_BADGE, bold=True))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, comment_count_text(count))
 
 
 def rounded_rect_path(rect: QRectF, radius: float) -> QPainterPath:

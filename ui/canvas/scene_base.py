@@ -41,6 +41,8 @@ class SceneBase(QGraphicsScene):
 
     structure_refused = Signal(str)
     """A phase or lane edit was refused because the structure is locked: the message for the status bar."""
+    comment_requested = Signal(int)
+    """A card's context menu chose Add Comment…: the window opens the card's thread to write one."""
 
     document: JourneyDocument
     metrics: Metrics

@@ -52,6 +52,15 @@ class SceneMenus(SceneBase):
         paste.setEnabled(bool(cards_from_mime(QApplication.clipboard().mimeData())))
         self._action(menu, "duplicateCards", tr("Duplicate"), self.duplicate_selection, "Ctrl+D").setEnabled(has)
         menu.addSeparator()
+        comment = self._action(
+            menu,
+            "addComment",
+            tr("Add Comment…"),
+            lambda: self.comment_requested.emit(self.selected_ids()[0]),
+            "Ctrl+Alt+M",
+        )
+        comment.setEnabled(len(self.selected_ids()) == 1)
+        menu.addSeparator()
         self._action(menu, "deleteCards", tr("Delete"), self.delete_selection, "Del").setEnabled(has)
         return menu
 

@@ -58,6 +58,9 @@ def _card_id(card: Touchpoint) -> int:
 class ItemSync(SceneBase):
     """The items made, moved, repainted or dropped after each change of the document."""
 
+    comment_counts: dict[int, int] = {}  # noqa: RUF012 - replaced, never changed in place
+    """Each card's number of open comments (`Journey.open_comments`), for its badge: counted again on each change."""
+
     def _host(self) -> ItemHost:
         """The scene the items call back: a `JourneyScene`, whose other parts (scene_input, scene_menus) answer."""
         return cast("ItemHost", self)
@@ -76,6 +79,7 @@ class ItemSync(SceneBase):
         fields -> the corner (everything only when the language, and with it the channel names, changed);
         named versions -> nothing; phases or lanes -> everything."""
         journey = self.document.journey
+        self.comment_counts = journey.open_comments()
         if change.kind is ChangeKind.VERSIONS:
             return  # a named version was saved, deleted or put back: nothing on the map changed
         if change.kind is ChangeKind.CARDS:
@@ -91,6 +95,7 @@ class ItemSync(SceneBase):
         is repainted only when its touchpoint (replaced, never changed in place, by the document), its colour
         or its box changed, and moved only when its rect did."""
         journey = self.document.journey
+        self.comment_counts = journey.open_comments()
         layout = compute_layout(journey, self.metrics)
         self._layout = layout
         self._language = journey.language
@@ -415,6 +420,7 @@ class ItemSync(SceneBase):
     def _make_card(self, t: Touchpoint, box: CardBox, lane_colours: dict[int, QColor]) -> CardItem:
         colour = color(t.color) if t.color else lane_colours[t.lane_id]
         item = CardItem(self._host(), box, t, colour, self._rows[box.lane_id])
+        item.comments = self.comment_counts.get(t.id, 0)
         self._cards[t.id] = item
         if self._overview:
             self.update_card_painting(item)
@@ -427,6 +433,7 @@ class ItemSync(SceneBase):
         row = self._rows[box.lane_id]
         if item.card is not t or item.colour is not colour:
             item.set_card(t, colour)
+        item.set_comments(self.comment_counts.get(t.id, 0))
         if item.parentItem() is not row:
             item.setParentItem(row)
             item.set_box(box)

@@ -1,14 +1,16 @@
-"""Edit › Preferences… (the application menu on macOS): the interface language.
+"""Edit › Preferences… (the application menu on macOS): the interface language, and the name comments are signed
+with (`ui.comment_author`).
 
 The choice is stored in the user's settings and applies from the next start (widgets take their texts when they are
 made); the dialog says so when the choice differs from the language in use."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from cjmapper.model import Language
+from cjmapper.model import MAX_AUTHOR, Language
 
+from ..comment_author import comment_author, set_comment_author, system_name
 from ..i18n import LANGUAGE_NAMES, choose_language, chosen_language, system_ui_language, ui_language
 
 
@@ -36,12 +38,18 @@ class PreferencesDialog(QDialog):
                 "templates in that language."
             )
         )
+        self.author_box = QLineEdit(self)
+        self.author_box.setObjectName("authorBox")
+        self.author_box.setMaxLength(MAX_AUTHOR)
+        self.author_box.setText(comment_author())
+        self.author_box.setPlaceholderText(system_name())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         form = QFormLayout(self)
         form.addRow(self.tr("&Language:"), self.language_box)
         form.addRow(self.restart_note)
+        form.addRow(self.tr("Your &name for comments:"), self.author_box)
         form.addRow(self.buttons)
         self.setMinimumWidth(380)
         self.buttons.accepted.connect(self.accept)
@@ -62,4 +70,5 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         choose_language(self.language)
+        set_comment_author(self.author_box.text())
         super().accept()

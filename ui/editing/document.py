@@ -41,6 +41,12 @@ from cjmapper.editing.card_commands import (
     MoveTouchpointsCommand,
 )
 from cjmapper.editing.card_import_commands import import_cards_command
+from cjmapper.editing.comment_commands import (
+    AddCommentCommand,
+    DeleteCommentCommand,
+    EditCommentCommand,
+    ResolveCommentCommand,
+)
 from cjmapper.editing.field_commands import (
     UpdateJourneyCommand,
     UpdateLaneCommand,
@@ -411,6 +417,23 @@ class JourneyDocument(QObject):
     def set_matrix_labels(self, labels: MatrixLabels) -> bool:
         """Name the matrix's quadrants and axes ("" for a name: the default in the journey's language)."""
         return self._perform(SetMatrixLabelsCommand(self.snapshot, labels))
+
+    # ------------------------------------------------------------------ comments on cards
+
+    def add_comment(self, touchpoint_id: int, author: str, text: str, parent_id: int | None = None) -> bool:
+        """Add a comment on a card, or (`parent_id`) a reply to one of its comments; one undo step."""
+        return self._perform(AddCommentCommand(self.snapshot, touchpoint_id, author, text, parent_id))
+
+    def edit_comment(self, touchpoint_id: int, comment_id: int, text: str) -> bool:
+        return self._perform(EditCommentCommand(self.snapshot, touchpoint_id, comment_id, text))
+
+    def resolve_comment(self, touchpoint_id: int, comment_id: int, resolved: bool = True) -> bool:
+        """Resolve a comment (its thread no longer counts as open), or reopen it; one undo step."""
+        return self._perform(ResolveCommentCommand(self.snapshot, touchpoint_id, comment_id, resolved))
+
+    def delete_comment(self, touchpoint_id: int, comment_id: int) -> bool:
+        """Delete a comment with its replies; one undo step."""
+        return self._perform(DeleteCommentCommand(self.snapshot, touchpoint_id, comment_id))
 
     # ------------------------------------------------------------------ named versions
 

@@ -200,6 +200,12 @@ class PosterDialog(QDialog):
         )
         self.shown_check.setVisible(shown is not None)
         self.shown_check.toggled.connect(self._print_shown)
+        open_comments = len(journey.unresolved())
+        self.comments_check = QCheckBox(self.tr("Print the open &comments as numbered notes ({0})"), self)
+        self.comments_check.setObjectName("commentsCheck")
+        self.comments_check.setText(self.comments_check.text().format(open_comments))
+        self.comments_check.setToolTip(self.tr("A number on each card with open comments, and a page listing them"))
+        self.comments_check.setVisible(open_comments > 0)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -243,6 +249,7 @@ class PosterDialog(QDialog):
         options_column.addSpacing(6)
         options_column.addWidget(self.open_check)
         options_column.addWidget(self.shown_check)
+        options_column.addWidget(self.comments_check)
         options_column.addStretch(1)
         options_box.setMinimumWidth(300)
 
@@ -351,7 +358,12 @@ class PosterDialog(QDialog):
         if self.fitting():
             tile = self.tile() or TILE_PAPERS["A4"]
             return PosterOptions(
-                PAPERS[DEFAULT_PAPER], portrait=portrait, tile=tile, sheets=self.sheets_spin.value(), heat=self.heat
+                PAPERS[DEFAULT_PAPER],
+                portrait=portrait,
+                tile=tile,
+                sheets=self.sheets_spin.value(),
+                heat=self.heat,
+                comments=self.print_comments,
             )
         paper = self.paper()
         if paper.custom:  # a custom size is printed as given: its orientation is its shape
@@ -359,7 +371,14 @@ class PosterDialog(QDialog):
         sheets = self.tile()
         shop = self.shop_check.isChecked() and sheets is None
         press = press_for(self.bleed_spin.value(), True) if shop else press_for(None, False)
-        return PosterOptions(paper, portrait=portrait, tile=sheets, press=press, heat=self.heat)
+        return PosterOptions(
+            paper, portrait=portrait, tile=sheets, press=press, heat=self.heat, comments=self.print_comments
+        )
+
+    @property
+    def print_comments(self) -> bool:
+        """Whether the open comments are printed as numbered notes (off, and hidden, when there are none)."""
+        return self.comments_check.isVisibleTo(self) and self.comments_check.isChecked()
 
     @property
     def open_when_done(self) -> bool:

@@ -51,6 +51,7 @@ from cjmapper.model import (
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..length_limit import show_limit
 from .accessible_names import name_fields
+from .comment_thread import CommentThread
 from .field_editors import (
     ChannelCombo,
     ChoiceCombo,
@@ -127,6 +128,12 @@ class PropertiesPanel(QWidget):
         self._end_typing()
         self._selection = wanted
         self._show()
+
+    def show_comments(self) -> None:
+        """Bring the shown card's comments into view, the cursor in the box for a new one."""
+        if self.mode() == "card":
+            self._card_page.ensureWidgetVisible(self.comment_thread.text_box)
+            self.comment_thread.text_box.setFocus()
 
     def set_structure_locked(self, locked: bool) -> None:
         """Workshop mode: the journey's own fields (title, description, language, framework, persona) are shown
@@ -210,6 +217,8 @@ class PropertiesPanel(QWidget):
 
         self._card_message = message_label(body)
         page.layout_.addWidget(self._card_message)
+        self.comment_thread = CommentThread(body)
+        page.layout_.addWidget(self.comment_thread)
         page.layout_.addStretch(1)
         self._card_page = page
         self._stack.addWidget(page)
@@ -460,6 +469,7 @@ class PropertiesPanel(QWidget):
         except KeyError:
             pass
         self._card_place.setText(" · ".join(place))
+        self.comment_thread.show_thread(self._document, card.id)
         rating = card.rating(journey, self._current_index(journey))
         for name, editor in self.card_editors.items():
             value = getattr(card, name) if name not in ("score", "target") else getattr(rating, name)

@@ -61,6 +61,7 @@ from ..workshop.overlay_row import OverlayRow
 from ..workshop.voting import VotingBar, VotingPanel, voting_actions
 from ..workshop.voting_session import VotingSession
 from .card_import_actions import CardImportActions
+from .comment_actions import CommentActions
 from .export_actions import ExportActions
 from .file_opening import FileOpener
 from .find_actions import FindActions
@@ -160,6 +161,12 @@ class MainWindow(QMainWindow):
             "votingDock", self.tr("Voting"), self.voting_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.palette_dock, self.voting_dock)
+        self.comments = CommentActions(self, self)  # Add Comment… and the Comments panel
+        self.comments_dock = self._dock(
+            "commentsDock", self.tr("Comments"), self.comments.panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.palette_dock, self.comments_dock)
+        self.comments_dock.hide()  # View › Comments opens it (five tabs do not fit a 1024-pixel projector)
         self.palette_dock.raise_()
         self.voting.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -172,6 +179,7 @@ class MainWindow(QMainWindow):
         self.damage_banner.export_clicked.connect(self.transfer.export_all_journeys)
         self.journeys = JourneyActions(self, self)  # the menus' edits of journeys
         self.voting_panel.card_chosen.connect(self.journeys.show_card)
+        self.comments.panel.card_chosen.connect(self.journeys.show_card)
         self.files = LibraryFiles(self, self, self.transfer.choose_team_library)  # new, open, save as
         self.recent_menu = self.files.recent_menu
         self.exports = ExportActions(self, self)  # journey files, posters and pictures of the open journey
@@ -363,6 +371,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions(self.finding.actions())
         edit_menu.addSeparator()
+        edit_menu.addAction(self.comments.add_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)  # in the application menu on macOS
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -375,6 +385,7 @@ class MainWindow(QMainWindow):
         for dock in (self.journeys_dock, self.palette_dock, self.properties_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.voting_dock.toggleViewAction())
+        view_menu.addAction(self.comments_dock.toggleViewAction())
         self.workshop.add_to_view_menu(view_menu)
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
@@ -478,6 +489,7 @@ class MainWindow(QMainWindow):
         self.workshop.scene_shown(self.scene)
         self.finding.scene_shown(self.scene)
         self.survey.scene_shown(self.scene, document)
+        self.comments.scene_shown(self.scene, document)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -524,6 +536,7 @@ class MainWindow(QMainWindow):
         self.workshop.scene_shown(None)
         self.finding.scene_shown(None)
         self.survey.scene_shown(None, None)
+        self.comments.scene_shown(None, None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
         self.document = None
