@@ -118,6 +118,21 @@ class Lane:
 _NO_RATING = Rating()
 
 
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A stored image (a card's photo, a journey's wall photo) as a journey holds it: its id in the library and what
+    it is, never its bytes (`Library.image_data` reads those when they are drawn)."""
+
+    id: int
+    format: str
+    """"png" or "jpeg"."""
+    width: int
+    height: int
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    """Its bytes when it comes from outside the library (a journey file, another library): the store stores them
+    when it adds the journey. None for an image the library holds (read through `Library.image_data`)."""
+
+
 @dataclass(slots=True)
 class Touchpoint:
     id: int
@@ -137,6 +152,8 @@ class Touchpoint:
     """The first persona's to-be score (1-5 or none), as `score` is its as-is score."""
     ratings: dict[int, Rating] = field(default_factory=dict)
     """Every other persona's rating on this card, by the persona's id (a persona without one is not listed)."""
+    image: ImageRef | None = None
+    """The card's photo (None: it has none); kept in a table of its own, like the ratings."""
 
     def rating(self, journey: Journey, index: int) -> Rating:
         """The rating of the journey's persona at `index` (0: the card's own score and target)."""
@@ -161,6 +178,8 @@ class Journey:
     lanes: list[Lane] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     revision: int = 0
+    wall_photo: ImageRef | None = None
+    """A photo of the workshop's wall (None: none)."""
 
     @property
     def persona(self) -> Persona | None:

@@ -32,10 +32,21 @@ def build_library_at(path: Path, revision: str) -> None:
             "INSERT INTO cjm_meta (key, value) VALUES ('format', :f), ('created_by', '0.0.1'), ('written_by', '0.0.1')",
             {"f": str(int(revision))},
         )
-        conn.exec_driver_sql(
-            "INSERT INTO journeys (id, title, description, language, framework, persona_name, persona_description,"
-            " persona_goals, persona_frustrations) VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '', '')"
-        )
+        if int(revision) < 7:
+            conn.exec_driver_sql(
+                "INSERT INTO journeys (id, title, description, language, framework, persona_name, persona_description,"
+                " persona_goals, persona_frustrations)"
+                " VALUES (7, 'Bakkerij', '', 'nl', 'five-phase', 'Sanne', '', '', '')"
+            )
+        else:  # format 7 keeps its personas in a table of their own
+            conn.exec_driver_sql(
+                "INSERT INTO journeys (id, title, description, language, framework)"
+                " VALUES (7, 'Bakkerij', '', 'nl', 'five-phase')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO personas (id, journey_id, position, name, description, goals, frustrations, color)"
+                " VALUES (1, 7, 0, 'Sanne', '', '', '', NULL)"
+            )
         conn.exec_driver_sql(
             "INSERT INTO phases (id, journey_id, position, name, description, color)"
             " VALUES (3, 7, 0, 'Aankoop', '', NULL)"

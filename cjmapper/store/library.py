@@ -27,6 +27,7 @@ from cjmapper.model import (
 from cjmapper.store import checks, library_file, migrate, reading, sqlite
 from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.edits import JourneyEdits
+from cjmapper.store.image_edits import ImageEdits
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
@@ -44,7 +45,7 @@ from cjmapper.store.rows import CHANGES, FILE_BUSY_TIMEOUT_MS, NEW_JOURNEY_REVIS
 from cjmapper.store.survey_edits import SurveyEdits
 
 
-class Library(JourneyEdits, SurveyEdits):
+class Library(JourneyEdits, SurveyEdits, ImageEdits):
     """An open library: a file, or a team library on a PostgreSQL server. Use `Library.open(path or URL)`; close it
     (or use `with`) when done."""
 

@@ -32,7 +32,7 @@ from cjmapper.model import (
     Rating,
     Touchpoint,
 )
-from cjmapper.store import checks
+from cjmapper.store import checks, image_rows
 from cjmapper.store.tables import (
     JOURNEYS,
     LANES,
@@ -215,7 +215,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
                 card = by_id.get(row.touchpoint_id)
                 if card is not None:
                     card.ratings[row.persona_id] = Rating(row.score, row.target)
-    return Journey(
+    journey = Journey(
         id=j.id,
         title=j.title,
         description=j.description,
@@ -227,6 +227,8 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         touchpoints=touchpoints,
         revision=j.revision,
     )
+    image_rows.attach(conn, journey_id, journey)
+    return journey
 
 
 UNREADABLE_REVISION = -1

@@ -44,7 +44,7 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import ordering, personas, reading, versions
+from cjmapper.store import image_rows, ordering, personas, reading, versions
 from cjmapper.store.backend import JourneyChange
 from cjmapper.store.ordering import Placement
 from cjmapper.store.results import (
@@ -53,6 +53,7 @@ from cjmapper.store.results import (
     PhaseRemoval,
 )
 from cjmapper.store.tables import (
+    CARD_IMAGES,
     JOURNEYS,
     LANES,
     PERSONAS,
@@ -61,6 +62,7 @@ from cjmapper.store.tables import (
     TOUCHPOINT_FIELDS,
     TOUCHPOINTS,
     VERSIONS,
+    WALL_PHOTOS,
 )
 
 FILE_BUSY_TIMEOUT_MS = 2000
@@ -154,7 +156,9 @@ def delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, in
             )
         )
     )
+    conn.execute(delete(CARD_IMAGES).where(CARD_IMAGES.c.touchpoint_id.in_(select(TOUCHPOINTS.c.id).where(on_it))))
     conn.execute(delete(TOUCHPOINTS).where(on_it))
+    conn.execute(delete(WALL_PHOTOS).where(WALL_PHOTOS.c.journey_id == journey_id))
     for table in (VERSIONS, PHASES, LANES, PERSONAS):
         conn.execute(delete(table).where(table.c.journey_id == journey_id))
     conn.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
@@ -412,15 +416,20 @@ def insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchp
     for cell in {(c.phase_id, c.lane_id) for c in cards}:
         check_cell(conn, journey_id, *cell)
     conn.execute(insert(TOUCHPOINTS), [touchpoint_values(c, journey_id) for c in cards])
+    image_rows.insert_card_images(conn, cards)
     if any(c.ratings for c in cards):
         others = personas.persona_ids(conn, journey_id)[1:]
         kept = [replace(c, ratings={p: r for p, r in c.ratings.items() if p in others}) for c in cards]
         personas.insert_card_ratings(conn, kept, {p: p for p in others}, {})
 
 
-def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+def insert_journey(
+    conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None, own_images: bool = True
+) -> int:
     """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
-    noted in `ids`, when given)."""
+    noted in `ids`, when given). Images that come with their bytes are stored; the others are this library's own
+    (`own_images`) or dropped (a journey from another library brings the bytes of those it keeps)."""
+    journey = image_rows.stored_images(conn, journey, own=own_images, noted=None if ids is None else ids.images)
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
         "description": rules.text(journey.description, MAX_TEXT, "description"),
@@ -473,7 +482,8 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
         rated = any(card.ratings for card in journey.touchpoints)
-        if keep_ids or (ids is None and not rated):
+        pictured = any(card.image is not None for card in journey.touchpoints)
+        if keep_ids or (ids is None and not rated and not pictured):
             conn.execute(insert(TOUCHPOINTS), rows)
         else:
             new_ids = conn.execute(
@@ -483,4 +493,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         if rated:
             others = {given_id: persona_ids[given_id] for given_id in (p.id for p in journey.personas[1:])}
             personas.insert_card_ratings(conn, journey.touchpoints, others, {} if keep_ids else noted.touchpoints)
+        if pictured:
+            image_rows.insert_card_images(conn, journey.touchpoints, None if keep_ids else noted.touchpoints)
+    image_rows.write_wall_photo(conn, journey_id, journey.wall_photo)
     return journey_id

@@ -50,9 +50,10 @@ from cjmapper.model import (
     Rating,
     Touchpoint,
 )
+from cjmapper.store import image_rows, reading, snapshot_images
 from cjmapper.store import personas as persona_rows
-from cjmapper.store import reading
 from cjmapper.store.tables import (
+    CARD_IMAGES,
     JOURNEYS,
     LANES,
     PERSONAS,
@@ -134,6 +135,7 @@ def encode(journey: Journey) -> bytes:
             for persona_id, rating in card.ratings.items()
         ],
     }
+    data |= snapshot_images.encoded(journey)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
         raise EditError(
@@ -219,6 +221,10 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
     touchpoints = _cards(card_rows, V1_TOUCHPOINT_FIELDS if version == 1 else _card_fields(data))
     if version >= 3:
         _rate(touchpoints, _list(data, "ratings"))
+    try:
+        wall = snapshot_images.decoded(data, touchpoints)
+    except ValueError as e:
+        raise _DamagedError(str(e)) from None
     return Journey(
         id=journey_id,
         title=_text(data, "title"),
@@ -229,6 +235,7 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         phases=phases,
         lanes=lanes,
         touchpoints=touchpoints,
+        wall_photo=wall,
     )
 
 
@@ -448,6 +455,7 @@ class IdMap:
     lanes: dict[int, int] = field(default_factory=dict)
     touchpoints: dict[int, int] = field(default_factory=dict)
     personas: dict[int, int] = field(default_factory=dict)
+    images: dict[int, int] = field(default_factory=dict)
 
 
 def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey, ids: IdMap) -> VersionInfo:
@@ -480,9 +488,11 @@ def _translated(content: Journey, ids: IdMap) -> Journey:
                 phase_id=phases[t.phase_id],
                 lane_id=lanes[t.lane_id],
                 ratings={persona_ids[i]: r for i, r in t.ratings.items()},
+                image=snapshot_images.translated(t.image, ids.images),
             )
             for t in cards
         ],
+        wall_photo=snapshot_images.translated(content.wall_photo, ids.images),
     )
 
 
@@ -549,6 +559,11 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
         )
     )
     conn.execute(delete(PERSONAS).where(PERSONAS.c.journey_id == journey_id))
+    conn.execute(
+        delete(CARD_IMAGES).where(
+            CARD_IMAGES.c.touchpoint_id.in_(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.journey_id == journey_id))
+        )
+    )
     conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.journey_id == journey_id))
     conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
     conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
@@ -562,6 +577,8 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
     stored_personas = _insert_rows(conn, PERSONAS, journey_id, personas, issued_ids)
     others = {p.id: stored_personas[p.id] for p in content.personas[1:]}
     persona_rows.insert_card_ratings(conn, content.touchpoints, others, card_ids)
+    image_rows.insert_card_images(conn, content.touchpoints, card_ids)
+    image_rows.write_wall_photo(conn, journey_id, content.wall_photo)
     return previous
 
 
