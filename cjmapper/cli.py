@@ -25,6 +25,7 @@ from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
+from cjmapper.store.transfer import with_image_data
 from cjmapper.survey import commands as survey_commands
 
 __all__ = ["DEFAULT_DPI", "MAX_DPI", "MIN_DPI", "EditorLauncher", "PictureExporter", "main"]
@@ -325,6 +326,8 @@ def _export(
         return _poster(journey, args, target if target is not None else _binary(out))
     if args.format_version is not None:
         return _older_journey_file(journey, args.format_version, target, out)
+    if fmt == "json":
+        journey = with_image_data(library, journey)
     extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
     return _write_journey(export_format, journey, target, out, extra)
 

@@ -87,9 +87,11 @@ def read_image_file(path: Path | str) -> PreparedImage:
     return prepare(data, path.name)
 
 
-def prepare(data: bytes, name: str = "") -> PreparedImage:
+def prepare(data: bytes, name: str = "", *, keep_clean: bool = False) -> PreparedImage:
     """`data` (untrusted) as a clean PNG or JPEG within `MAX_SIDE` and `MAX_BYTES`; `name` names it in a refusal
-    (a file's name; empty: "The image")."""
+    (a file's name; empty: "The image"). `keep_clean`: data that decodes whole and is already as this intake makes
+    it (within the bounds, upright, nothing but pixels: `_clean`) is kept byte for byte, so a journey file that
+    cjmapper wrote reads and writes again the same."""
     what = name or say("The image")
     if len(data) > MAX_FILE_BYTES:
         raise ImageError(
@@ -98,11 +100,14 @@ def prepare(data: bytes, name: str = "") -> PreparedImage:
     kind = kind_of(data)
     if kind is None:
         raise ImageError(say("{0} is not a PNG or JPEG picture; only those can be attached.", what))
-    picture = _decoded(data, kind, what)
+    original, picture = _decoded(data, kind, what)
+    if keep_clean and original is picture and _clean(data, kind, original):
+        return PreparedImage(data, kind, picture.width, picture.height)
     return _encoded(picture)
 
 
-def _decoded(data: bytes, kind: ImageFormat, what: str) -> Image:
+def _decoded(data: bytes, kind: ImageFormat, what: str) -> tuple[Image, Image]:
+    """The picture as decoded, and turned upright (the same object when it needed no turning)."""
     from PIL import Image, ImageOps
 
     damaged = say("{0} cannot be read: the picture is damaged or incomplete.", what)
@@ -118,14 +123,42 @@ def _decoded(data: bytes, kind: ImageFormat, what: str) -> Image:
             if kind == "jpeg":
                 picture.draft("RGB", (MAX_SIDE * 2, MAX_SIDE * 2))  # decoded at 1/2, 1/4 or 1/8: bounded memory
             picture.load()
-            turned = ImageOps.exif_transpose(picture)
+            turned = ImageOps.exif_transpose(picture) if picture.getexif().get(_ORIENTATION, 1) != 1 else picture
         except ImageError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_big(what, *_declared_size(data)) from None
         except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError, MemoryError):
             raise ImageError(damaged) from None
-    return turned
+    return picture, turned
+
+
+_ORIENTATION: Final = 0x0112
+_PLAIN_PNG_CHUNKS: Final = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND", b"pHYs"})
+_PLAIN_INFO: Final = frozenset(
+    {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression", "transparency"}
+)
+
+
+def _clean(data: bytes, kind: ImageFormat, picture: Image) -> bool:
+    """Whether `data` is already as the intake makes it: within the bounds, nothing but pixels (no EXIF, profile,
+    text or other chunk or segment), nothing after its end."""
+    if len(data) > MAX_BYTES or max(picture.size) > MAX_SIDE or not set(picture.info) <= _PLAIN_INFO:
+        return False
+    if kind == "jpeg":
+        applist = getattr(picture, "applist", [])
+        return picture.mode == "RGB" and data.endswith(b"\xff\xd9") and all(marker == "APP0" for marker, _ in applist)
+    if picture.mode not in ("RGB", "RGBA"):
+        return False
+    at = len(_PNG_MAGIC)
+    while at + 8 <= len(data):
+        length, chunk = int.from_bytes(data[at : at + 4]), data[at + 4 : at + 8]
+        if chunk not in _PLAIN_PNG_CHUNKS:
+            return False
+        at += 12 + length
+        if chunk == b"IEND":
+            return at == len(data)
+    return False
 
 
 def _declared_size(data: bytes) -> tuple[int, int]:

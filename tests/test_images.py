@@ -158,3 +158,31 @@ def test_a_file_too_large_is_refused_unread(tmp_path: Path) -> None:
 def test_probe_reads_the_header() -> None:
     assert images.probe(pictures.jpeg(12, 7)) == ("jpeg", 12, 7)
     assert images.probe(b"nothing") is None
+
+
+def test_what_the_intake_made_is_kept_byte_for_byte_when_asked() -> None:
+    for data in (pictures.noisy_jpeg(300, 200), pictures.png(20, 20, (0, 0, 255, 100), mode="RGBA")):
+        made = images.prepare(data)
+        assert images.prepare(made.data, keep_clean=True) == made
+        assert images.prepare(made.data).format == made.format
+
+
+def test_keeping_clean_data_still_cleans_the_rest() -> None:
+    turned = images.prepare(pictures.turned_jpeg(60, 20), keep_clean=True)
+    assert (turned.width, turned.height) == (20, 60)
+    assert len(_opened(turned.data).getexif()) == 0
+    made = images.prepare(pictures.jpeg(30, 30))
+    trailing = made.data + b"<script>alert(1)</script>"
+    assert images.prepare(trailing, keep_clean=True).data != trailing
+    commented = io.BytesIO()
+    Image.new("RGB", (20, 20)).save(commented, "PNG", pnginfo=_text_chunk())
+    kept = images.prepare(commented.getvalue(), keep_clean=True)
+    assert "Comment" not in _opened(kept.data).info
+
+
+def _text_chunk() -> object:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "secret")
+    return info

@@ -23,6 +23,7 @@ from cjmapper.interchange import (
     write_journey,
     write_journey_file,
 )
+from cjmapper.interchange.journey_reader import VERSION
 from cjmapper.model import (
     MAX_CHANNEL,
     MAX_NAME,
@@ -269,21 +270,21 @@ def test_free_text_channel_is_kept_as_written() -> None:
 # --- reader rules
 
 
-def test_version_4_is_refused_naming_both_versions_and_nothing_else() -> None:
+def test_version_5_is_refused_naming_both_versions_and_nothing_else() -> None:
     document = minimal_document()
-    document["version"] = 4
+    document["version"] = 5
     document["title"] = ""
     document["shiny"] = True
-    assert problems(document) == ["version: this file is version 4; this cjmapper reads version 3"]
+    assert problems(document) == ["version: this file is version 5; this cjmapper reads version 4"]
 
 
 @pytest.mark.parametrize(
     ("version", "problem"),
     [
-        (0, "version: must be 1, 2 or 3 (it is 0)"),
-        ("1", "version: must be the integer 1, 2 or 3, not a string"),
-        (True, "version: must be the integer 1, 2 or 3, not a boolean"),
-        (1.0, "version: must be the integer 1, 2 or 3, not a decimal number"),
+        (0, "version: must be 1, 2, 3 or 4 (it is 0)"),
+        ("1", "version: must be the integer 1, 2, 3 or 4, not a string"),
+        (True, "version: must be the integer 1, 2, 3 or 4, not a boolean"),
+        (1.0, "version: must be the integer 1, 2, 3 or 4, not a decimal number"),
         (..., "version: required field is missing"),
     ],
 )
@@ -363,7 +364,7 @@ def test_the_spec_example_reads() -> None:
 
 SPEC_EXAMPLE = """{
   "format": "cjmapper.journey",
-  "version": 3,
+  "version": 4,
   "title": "Webshop klantreis",
   "description": "",
   "language": "nl",
@@ -381,8 +382,10 @@ SPEC_EXAMPLE = """{
   "touchpoints": [
     {"id": "t1", "phase": "p1", "lane": "l1", "title": "Instagram-advertentie",
      "notes": "", "channel": "social-media", "scores": [4, 2], "expectation": "", "owner": "",
-     "color": null, "votes": 0, "status": "open", "targets": [5]}
-  ]
+     "color": null, "votes": 0, "status": "open", "targets": [5], "image": null}
+  ],
+  "wall_photo": null,
+  "images": []
 }
 """
 
@@ -767,8 +770,8 @@ def test_write_journey_file_into_a_missing_folder_is_an_interchange_error(tmp_pa
 
 def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
     text = write_journey(rich_journey())
-    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 3,\n  "title": ')
-    assert text.endswith("\n  ]\n}\n")
+    assert text.startswith('{\n  "format": "cjmapper.journey",\n  "version": 4,\n  "title": ')
+    assert text.endswith('\n  "wall_photo": null,\n  "images": []\n}\n')
     assert not text.endswith("\n\n")
     document = json.loads(text)
     assert list(document) == [
@@ -782,6 +785,8 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "phases",
         "lanes",
         "touchpoints",
+        "wall_photo",
+        "images",
     ]
     assert list(document["personas"][0]) == ["name", "description", "goals", "frustrations", "color"]
     assert list(document["phases"][0]) == ["id", "name", "description", "color"]
@@ -800,6 +805,7 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "votes",
         "status",
         "targets",
+        "image",
     ]
 
 
@@ -848,6 +854,7 @@ def test_writer_writes_every_optional_field_with_its_default() -> None:
         "votes": 0,
         "status": None,
         "targets": [],
+        "image": None,
     }
     assert json.loads(write_journey(rich_journey()))["personas"] == [
         {
@@ -930,7 +937,7 @@ def test_a_version_1_file_reads_without_a_status_and_is_written_as_the_current_v
     journey = read_journey(json.dumps(minimal_document()))
     assert [t.status for t in journey.touchpoints] == [None, None]
     document = json.loads(write_journey(journey))
-    assert document["version"] == 3
+    assert document["version"] == VERSION
     assert [t["status"] for t in document["touchpoints"]] == [None, None]
 
 

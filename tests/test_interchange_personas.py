@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from cjmapper.cli import main
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange import read_journey
+from cjmapper.interchange.journey_reader import VERSION
 from cjmapper.interchange.journey_writer import lost_in, write_journey
 from cjmapper.model import (
     MAX_PERSONAS,
@@ -52,7 +53,7 @@ def test_version_3_round_trips_every_personas_scores_and_targets() -> None:
     journey = two_personas()
     text = write_journey(journey)
     document = json.loads(text)
-    assert document["version"] == 3
+    assert document["version"] == VERSION
     assert [p["name"] for p in document["personas"]] == ["Sanne", "Karel"]
     assert document["personas"][1]["color"] == "#d55e00"
     assert [t["scores"] for t in document["touchpoints"]] == [[2, 5], [None, 1], [3]]
@@ -197,7 +198,7 @@ def test_the_command_line_writes_an_older_version_with_a_warning(
     assert json.loads(out.read_text("utf-8"))["version"] == 1
     code = main(["--library", str(path), "export", "Installateur", "-o", str(tmp_path / "nu.json")])
     assert (code, capsys.readouterr().err) == (0, "")
-    assert json.loads((tmp_path / "nu.json").read_text("utf-8"))["version"] == 3
+    assert json.loads((tmp_path / "nu.json").read_text("utf-8"))["version"] == VERSION
     with pytest.raises(SystemExit):
         main(["--library", str(path), "export", "Installateur", "-o", str(tmp_path / "x.csv"), "--format-version", "1"])
     assert "--format-version only goes with JSON files" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from cjmapper import card_fields
 from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
-from cjmapper.interchange import untrusted_json
+from cjmapper.interchange import journey_images, untrusted_json
 from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
 from cjmapper.interchange.untrusted_json import (
     DuplicateKeys,
@@ -57,8 +57,9 @@ from cjmapper.model import (
 )
 
 FORMAT: Final = "cjmapper.journey"
-VERSION: Final = 3
-"""Version 3 brought several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
+VERSION: Final = 4
+"""Version 4 brought images (a touchpoint's `image`, the journey's `wall_photo`, the `images` themselves). Version 3
+brought several personas (`personas`) and a score and target per persona on a touchpoint (`scores`,
 `targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and a card's
 `score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -75,6 +76,7 @@ _TOP_FIELDS = frozenset(
     | {"phases", "lanes", "touchpoints"}
 )
 _TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
+_TOP_FIELDS_V4 = _TOP_FIELDS_V3 | journey_images.TOP_KEYS
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
 
@@ -85,6 +87,7 @@ _TOUCHPOINT_FIELDS_BY_VERSION = {
         {"id", "phase", "lane"}
         | {f.json_key for f in card_fields.FIELDS if f.json_since <= version}
         | ({"score"} if version >= 3 else set())  # read from `scores` (`_per_persona`)
+        | ({journey_images.CARD_KEY} if version >= journey_images.SINCE else set())
     )
     for version in range(1, VERSION + 1)
 }
@@ -377,7 +380,7 @@ class _Reader:
             return None
         root: dict[str, Any] = document
         self.header(root)
-        self.keys(root, "", _TOP_FIELDS_V3 if self.version >= 3 else _TOP_FIELDS)
+        self.keys(root, "", (_TOP_FIELDS, _TOP_FIELDS_V3, _TOP_FIELDS_V4)[(self.version >= 3) + (self.version >= 4)])
         title = self.text(root, "title", "", MAX_TITLE, required=True, trim=True)
         description = self.text(root, "description", "", MAX_TEXT)
         language = self.choice(root, "language", "", _LANGUAGES, Language.EN)
@@ -404,6 +407,9 @@ class _Reader:
             lane_ids if lane_list is not None else None,
             {lane.id: lane.kind for lane in lanes},
         )
+        wall = None
+        if self.version >= journey_images.SINCE and not self.problems:
+            wall = journey_images.read(root, touchpoint_list or [], touchpoints, self.fail)
         if self.problems:
             return None
         for card, rated in zip(touchpoints, ratings, strict=True):
@@ -418,6 +424,7 @@ class _Reader:
             phases=phases,
             lanes=lanes,
             touchpoints=touchpoints,
+            wall_photo=wall,
         )
 
     def header(self, root: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
+from cjmapper.interchange import journey_images
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.interchange.journey_reader import (
     FORMAT,
@@ -23,7 +24,7 @@ from cjmapper.interchange.persona_lists import PER_PERSONA
 from cjmapper.messages import say
 from cjmapper.model import Framework, Journey, LaneKind, Language, Persona, Touchpoint
 
-OLDER_VERSIONS = (1, 2)
+OLDER_VERSIONS = (1, 2, 3)
 """The older versions `write_journey` writes on request (`--format-version`), with what they cannot hold left out."""
 
 
@@ -58,7 +59,7 @@ def _per_persona(journey: Journey, cards: list[Touchpoint], name: str) -> list[l
 def lost_in(journey: Journey, version: int) -> list[str]:
     """What a file of `version` cannot hold of the journey (empty: nothing is lost), each as a phrase for a warning
     ("2 more personas", "the targets")."""
-    lost: list[str] = []
+    lost: list[str] = journey_images.lost(journey, version)
     if version < 3:
         if len(journey.personas) > 1:
             lost.append(say("{0} more persona(s) and their scores", len(journey.personas) - 1))
@@ -106,6 +107,10 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
             list(map(get, cards) if written is None else map(written, map(get, cards))) for _, get, written in kept
         ]
     touchpoints = list(map(dict, map(zip, itertools.repeat(keys), zip(*columns, strict=True))))
+    pictures = journey_images.Written()
+    if version >= journey_images.SINCE:
+        for written, card in zip(touchpoints, cards, strict=True):
+            written[journey_images.CARD_KEY] = pictures.name(card.image)
     head: dict[str, Any] = {
         "format": FORMAT,
         "version": version,
@@ -118,22 +123,26 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
         head["personas"] = [_persona(p, version) for p in journey.personas]
     else:
         head["persona"] = _persona(journey.persona, version)
-    return head | {
-        "phases": [
-            {"id": phase_ref[p.id], "name": p.name, "description": p.description, "color": kept_colour(p.color)}
-            for p in journey.phases
-        ],
-        "lanes": [
-            {
-                "id": lane_ref[lane.id],
-                "name": lane.name,
-                "kind": LaneKind(lane.kind).value,
-                "color": kept_colour(lane.color),
-            }
-            for lane in journey.lanes
-        ],
-        "touchpoints": touchpoints,
-    }
+    return (
+        head
+        | {
+            "phases": [
+                {"id": phase_ref[p.id], "name": p.name, "description": p.description, "color": kept_colour(p.color)}
+                for p in journey.phases
+            ],
+            "lanes": [
+                {
+                    "id": lane_ref[lane.id],
+                    "name": lane.name,
+                    "kind": LaneKind(lane.kind).value,
+                    "color": kept_colour(lane.color),
+                }
+                for lane in journey.lanes
+            ],
+            "touchpoints": touchpoints,
+        }
+        | ({"wall_photo": pictures.name(journey.wall_photo), "images": pictures.items} if version >= 4 else {})
+    )
 
 
 def write_journey(journey: Journey, version: int = VERSION) -> str:

@@ -20,6 +20,7 @@ from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.store.transfer import with_image_data
 from cjmapper.survey.commands import csv_columns, poster_heat
 
 from ..editing.document import JourneyDocument
@@ -140,6 +141,8 @@ class ExportActions(QObject):
         if self.refused_target(target):
             return
         try:
+            if export_format.name == "json":  # a journey file holds its images' bytes
+                journey = with_image_data(self.window.library, journey)
             export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
