@@ -323,6 +323,7 @@ def _export(
         journey = library.load_journey(journey_id)
     if export_format.kind == "poster":
         args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
+        journey = with_image_data(library, journey, wall=args.wall_photo)
         return _poster(journey, args, target if target is not None else _binary(out))
     if args.format_version is not None:
         return _older_journey_file(journey, args.format_version, target, out)
@@ -372,6 +373,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         sheets=args.sheets,
         version=getattr(args, "version_name", None),
         heat=getattr(args, "heat_marks", None),
+        wall_photo=args.wall_photo,
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)

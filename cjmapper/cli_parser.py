@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_sheets,
         help=say("with --tile: size the poster to fill N sheets (the largest text they allow), instead of --paper"),
     )
+    poster.add_argument(
+        "--wall-photo",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=say("print the journey's wall photo on a page at the back, when it has one (default: yes)"),
+    )
     picture = exp.add_argument_group(say("PNG and SVG pictures"))
     picture.add_argument(
         "--dpi",

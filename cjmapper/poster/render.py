@@ -23,6 +23,7 @@ from cjmapper.model import Journey, Language
 from cjmapper.poster.draw import MapPainter, draw_poster
 from cjmapper.poster.heat import HeatMarks, heat_painter
 from cjmapper.poster.paper import A3, Paper
+from cjmapper.poster.photos import draw_wall_page
 from cjmapper.poster.plan import Chrome, TileGrid, fit_page
 from cjmapper.poster.sizing import Advice, Choice, advise, fit_to_sheets, smallest_legible, warning_text
 from cjmapper.poster.tiles import FORM, draw_assembly, draw_tile
@@ -58,6 +59,8 @@ class PosterOptions:
     """The name of the saved version being printed, shown in the title block."""
     heat: HeatMarks | None = None
     """The heat view's marks to draw over the map (survey figures against targets), or None."""
+    wall_photo: bool = True
+    """Print the journey's wall photo on a page of its own at the back (when it has one, with its bytes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +235,8 @@ def _write(
             draw_tile(c, grid, row, column, height, journey)
             c.showPage()
             tick(1)
+    if options.wall_photo:
+        draw_wall_page(c, journey, *((width, height) if grid is None else (grid.sheet_width, grid.sheet_height)))
     c.save()
     tick(1)
 

@@ -57,6 +57,16 @@ class ImageEdits:
             image_rows.write_wall_photo(conn, journey_id, _here(conn, image))
             return Revised(previous, revision)
 
+    def card_image(self, card_id: int) -> ImageRef | None:
+        """The card's photo as the library holds it (None: none)."""
+        with self._read() as conn:
+            return image_rows.card_image(conn, card_id)
+
+    def wall_photo(self, journey_id: int) -> ImageRef | None:
+        """The journey's wall photo as the library holds it (None: none)."""
+        with self._read() as conn:
+            return image_rows.wall_photo(conn, journey_id)
+
     def store_image(self, image: PreparedImage) -> ImageRef:
         """Store an image without showing it anywhere yet (stored once: the same bytes give the same image)."""
         with self._write() as conn:

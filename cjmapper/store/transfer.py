@@ -27,10 +27,10 @@ def read_for_copy(source: Library, journey_id: int, *, with_versions: bool = Tru
     return with_image_data(source, journey), saved
 
 
-def with_image_data(source: Library, journey: Journey) -> Journey:
-    """`journey` with the bytes of its images read from `source` (each once), so its copy in another library shows
-    them. Its saved versions' images come along where the journey shows them too; a version's image that the journey
-    no longer shows is left out of that version's copy."""
+def with_image_data(source: Library, journey: Journey, *, wall: bool = True) -> Journey:
+    """`journey` with the bytes of its images read from `source` (each once; `wall`: the wall photo's too), so a
+    copy in another library, a journey file or a poster shows them. Its saved versions' images come along where the
+    journey shows them too; a version's image that the journey no longer shows is left out of that version's copy."""
     data: dict[int, bytes] = {}
 
     def loaded(ref: ImageRef | None) -> ImageRef | None:
@@ -42,7 +42,7 @@ def with_image_data(source: Library, journey: Journey) -> Journey:
 
     return replace(
         journey,
-        wall_photo=loaded(journey.wall_photo),
+        wall_photo=loaded(journey.wall_photo) if wall else journey.wall_photo,
         touchpoints=[replace(card, image=loaded(card.image)) for card in journey.touchpoints],
     )
 

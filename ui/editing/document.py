@@ -47,6 +47,7 @@ from cjmapper.editing.field_commands import (
     UpdateTouchpointsCommand,
 )
 from cjmapper.editing.gate import Verb
+from cjmapper.editing.image_commands import SetCardImage, SetWallPhoto
 from cjmapper.editing.parts import changed_parts
 from cjmapper.editing.persona_commands import (
     AddPersonaCommand,
@@ -71,7 +72,8 @@ from cjmapper.editing.survey_commands import (
 )
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
-from cjmapper.model import Journey, LaneKind, Persona, Rating, Touchpoint
+from cjmapper.images import PreparedImage
+from cjmapper.model import ImageRef, Journey, LaneKind, Persona, Rating, Touchpoint
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store.survey_edits import ResponsePlace
 from cjmapper.survey.kinds import Metric
@@ -400,6 +402,14 @@ class JourneyDocument(QObject):
     def update_journey(self, *, typing: bool = False, **fields: object) -> bool:
         """Change the journey's title, description, language, framework or persona."""
         return self._perform(UpdateJourneyCommand(self.snapshot, fields, typing, self._typing_session))
+
+    def set_card_image(self, touchpoint_id: int, image: PreparedImage | ImageRef | None) -> bool:
+        """Attach, replace or (None) remove a card's photo; one undo step."""
+        return self._perform(SetCardImage(self.snapshot, touchpoint_id, image))
+
+    def set_wall_photo(self, image: PreparedImage | ImageRef | None) -> bool:
+        """Set or (None) remove the journey's wall photo; one undo step."""
+        return self._perform(SetWallPhoto(self.snapshot, image))
 
     # ------------------------------------------------------------------ named versions
 
