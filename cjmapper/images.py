@@ -19,7 +19,7 @@ import hashlib
 import io
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -39,6 +39,9 @@ MAX_FILE_BYTES: Final = 40 * 1024 * 1024
 """The largest file or clipboard image taken in at all (a phone's photo is 3 to 12 MB)."""
 MAX_PIXELS: Final = 60_000_000
 """The largest picture a header may declare (a 50-megapixel camera's photo fits); more is refused before decoding."""
+THUMBNAIL_SIDE: Final = 480
+"""The longer side of the small copy kept beside each image for the canvas (sharp on a card up to about 250% zoom):
+drawing a map of photo cards decodes these, never the full images."""
 MEDIA_TYPES: Final[dict[ImageFormat, str]] = {"png": "image/png", "jpeg": "image/jpeg"}
 SUFFIXES: Final[dict[ImageFormat, str]] = {"png": ".png", "jpeg": ".jpg"}
 
@@ -60,6 +63,8 @@ class PreparedImage:
     format: ImageFormat
     width: int
     height: int
+    thumbnail: bytes = field(default=b"", compare=False, repr=False)
+    """The picture at `THUMBNAIL_SIDE` at most, encoded as `data` is (empty: made by `with_thumbnail`)."""
 
     @property
     def digest(self) -> str:
@@ -102,8 +107,34 @@ def prepare(data: bytes, name: str = "", *, keep_clean: bool = False) -> Prepare
         raise ImageError(say("{0} is not a PNG or JPEG picture; only those can be attached.", what))
     original, picture = _decoded(data, kind, what)
     if keep_clean and original is picture and _clean(data, kind, original):
-        return PreparedImage(data, kind, picture.width, picture.height)
+        return PreparedImage(data, kind, picture.width, picture.height, _thumbnail(picture, kind))
     return _encoded(picture)
+
+
+def with_thumbnail(image: PreparedImage) -> PreparedImage:
+    """`image` (already prepared: from the library or `prepare`) with its thumbnail made when it has none."""
+    if image.thumbnail:
+        return image
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image.data), formats=["PNG" if image.format == "png" else "JPEG"]) as picture:
+        if image.format == "jpeg":
+            picture.draft("RGB", (THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+        picture.load()
+        return PreparedImage(image.data, image.format, image.width, image.height, _thumbnail(picture, image.format))
+
+
+def _thumbnail(picture: Image, kind: ImageFormat) -> bytes:
+    from PIL import Image
+
+    small = picture.convert("RGBA" if kind == "png" else "RGB")
+    small.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if kind == "png":
+        small.save(out, "PNG", optimize=True)
+    else:
+        small.save(out, "JPEG", quality=85)
+    return out.getvalue()
 
 
 def _decoded(data: bytes, kind: ImageFormat, what: str) -> tuple[Image, Image]:
@@ -207,7 +238,8 @@ def _encoded(picture: Image) -> PreparedImage:
     while True:
         for data in _encodings(clean, transparent):
             if len(data) <= MAX_BYTES:
-                return PreparedImage(data, "png" if transparent else "jpeg", clean.width, clean.height)
+                kind: ImageFormat = "png" if transparent else "jpeg"
+                return PreparedImage(data, kind, clean.width, clean.height, _thumbnail(clean, kind))
         smaller = (max(1, round(clean.width * _SHRINK)), max(1, round(clean.height * _SHRINK)))
         clean = clean.resize(smaller, Image.Resampling.LANCZOS)
 

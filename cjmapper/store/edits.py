@@ -506,12 +506,9 @@ class JourneyEdits(PersonaEdits):
             for card, new_id in zip(new_cards, new_ids, strict=True):
                 card.id = int(new_id)
             personas.insert_new_card_ratings(conn, journey_id, new_cards)
-            revision = self._touch(
-                conn,
-                journey_id,
-                expected_revision,
-                [*(card.id for card in new_cards), *(p.touchpoint_id for p in renumbered.after)],
-            )
+            image_rows.insert_card_images(conn, new_cards)
+            touched = [*(card.id for card in new_cards), *(p.touchpoint_id for p in renumbered.after)]
+            revision = self._touch(conn, journey_id, expected_revision, touched)
         return Additions(tuple(new_cards), renumbered, revision)
 
     def update_touchpoint(

@@ -77,6 +77,11 @@ class ImageEdits:
         with self._read() as conn:
             return image_rows.data(conn, image_id)
 
+    def image_thumbnail(self, image_id: int) -> bytes:
+        """The small copy of an image (at most `cjmapper.images.THUMBNAIL_SIDE` pixels), for the canvas."""
+        with self._read() as conn:
+            return image_rows.data(conn, image_id, small=True)
+
 
 def _here(conn: Connection, image: Given) -> ImageRef | None:
     if image is None:

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from cjmapper.errors import NotFoundError
-from cjmapper.images import MAX_SIDE, PreparedImage
+from cjmapper.images import MAX_SIDE, PreparedImage, with_thumbnail
 from cjmapper.messages import say
 from cjmapper.model import ImageRef, Journey, Touchpoint
 from cjmapper.store.tables import CARD_IMAGES, IMAGES, TOUCHPOINTS, WALL_PHOTOS
@@ -82,17 +82,16 @@ def store(conn: Connection, image: PreparedImage) -> ImageRef:
         ref = _ref(found)
         if ref is not None:
             return ref
-    new_id = conn.execute(
-        insert(IMAGES)
-        .values(digest=digest, format=image.format, width=image.width, height=image.height, data=image.data)
-        .returning(IMAGES.c.id)
-    ).scalar_one()
+    image = with_thumbnail(image)
+    values = {"digest": digest, "format": image.format, "width": image.width, "height": image.height}
+    values |= {"thumbnail": image.thumbnail, "data": image.data}
+    new_id = conn.execute(insert(IMAGES).values(**values).returning(IMAGES.c.id)).scalar_one()
     return ImageRef(int(new_id), image.format, image.width, image.height)
 
 
-def data(conn: Connection, image_id: int) -> bytes:
-    """An image's bytes."""
-    found = conn.execute(select(IMAGES.c.data).where(IMAGES.c.id == image_id)).scalar()
+def data(conn: Connection, image_id: int, *, small: bool = False) -> bytes:
+    """An image's bytes (`small`: its thumbnail's)."""
+    found = conn.execute(select(IMAGES.c.thumbnail if small else IMAGES.c.data).where(IMAGES.c.id == image_id)).scalar()
     if found is None:
         raise NotFoundError(say("There is no image with id {0} in this library.", image_id))
     return bytes(found)

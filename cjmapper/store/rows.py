@@ -38,6 +38,7 @@ from cjmapper.model import (
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
+    ImageRef,
     Journey,
     Lane,
     LaneKind,
@@ -364,11 +365,14 @@ def refuse_unknown_fields(method: str, given: Mapping[str, object]) -> None:
 
 def new_touchpoint(method: str, phase_id: int, lane_id: int, title: str, fields: Mapping[str, object]) -> Touchpoint:
     """A new card (id and position 0) of `title` and `fields`, each through its rule; `ratings` among the fields are
-    the other personas' (as `Touchpoint.ratings`), written by `personas.insert_new_card_ratings`."""
+    the other personas' (as `Touchpoint.ratings`), written by `personas.insert_new_card_ratings`, and `image` its
+    photo (an `ImageRef` of this library), written by `image_rows.insert_card_images`."""
     given = dict[str, Any](fields)
     ratings = dict(given.pop("ratings", None) or {})
+    image = given.pop("image", None)
     refuse_unknown_fields(method, given)
-    return replace(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given)), ratings=ratings)
+    card = clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given))
+    return replace(card, ratings=ratings, image=image if isinstance(image, ImageRef) else None)
 
 
 def write_card_fields(

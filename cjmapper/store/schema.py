@@ -164,13 +164,14 @@ IMAGES = Table(
     Column("format", String(8), nullable=False),
     Column("width", Integer, nullable=False),
     Column("height", Integer, nullable=False),
+    Column("thumbnail", LargeBinary, nullable=False),
     Column("data", LargeBinary, nullable=False),
     UniqueConstraint("digest", name="uq_images_digest"),
     **NEVER_REUSE_IDS,
 )
 """The library's images (cards' photos, wall photos), each stored once (by the SHA-256 of its bytes), already
-cleaned and bounded by `cjmapper.images`. An image is never deleted with the card or journey that showed it, so
-undoing that deletion, and every saved version, finds it again."""
+cleaned and bounded by `cjmapper.images`, with a small copy for the canvas (`thumbnail`). An image is never deleted
+with the card or journey that showed it, so undoing that deletion, and every saved version, finds it again."""
 
 CARD_IMAGES = Table(
     "card_images",

@@ -150,10 +150,10 @@ class SceneBase(QGraphicsScene):
         return self.document.journey
 
     def thumbnail(self, image: ImageRef) -> QPixmap | None:
-        """A card's photo at thumbnail size, its bytes read from the library the first time it is drawn."""
+        """A card's photo at thumbnail size, its small copy read from the library the first time it is drawn."""
         thumbnails: Thumbnails | None = getattr(self, "_thumbnails", None)
         if thumbnails is None:
-            thumbnails = self._thumbnails = Thumbnails(self.document.library.image_data)
+            thumbnails = self._thumbnails = Thumbnails(self.document.library.image_thumbnail)
         return thumbnails.pixmap(image)
 
     @property

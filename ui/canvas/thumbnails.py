@@ -1,5 +1,5 @@
-"""The cards' photos as the canvas draws them: each image's bytes read from the library the first time a card
-showing it is painted (never with the journey), decoded at thumbnail size and kept by image id."""
+"""The cards' photos as the canvas draws them: each image's small copy (`Library.image_thumbnail`) read from the
+library the first time a card showing it is painted (never with the journey), decoded and kept by image id."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImageReader, QPixmap
 
+from cjmapper import images
 from cjmapper.model import ImageRef
 
-THUMBNAIL_SIDE = 480
-"""The longer side a photo is decoded at for the canvas: sharp on a card up to about 250% zoom."""
+THUMBNAIL_SIDE = images.THUMBNAIL_SIDE
 
 
 class Thumbnails:
-    """Decoded thumbnails by image id; `read` gives an image's bytes (`Library.image_data`)."""
+    """Decoded thumbnails by image id; `read` gives an image's small copy (`Library.image_thumbnail`)."""
 
     def __init__(self, read: Callable[[int], bytes]) -> None:
         self._read = read

@@ -159,6 +159,10 @@ class PosterDialog(QDialog):
         )
         self.open_check = QCheckBox(self.tr("&Open the PDF when done"), self)
         self.open_check.setObjectName("openCheck")
+        self.wall_check = QCheckBox(self.tr("Print the &wall photo on a page at the back"), self)
+        self.wall_check.setObjectName("wallPhotoCheck")
+        self.wall_check.setChecked(journey.wall_photo is not None)  # on by default when there is one
+        self.wall_check.setVisible(journey.wall_photo is not None)
         self.whole, self.shown = journey, shown
         self.shown_check = QCheckBox(self.tr("Print only the cards &shown ({0} of {1}: a filter is on)"), self)
         self.shown_check.setObjectName("shownCheck")
@@ -207,6 +211,7 @@ class PosterDialog(QDialog):
         options_column.addSpacing(6)
         options_column.addLayout(form)
         options_column.addSpacing(6)
+        options_column.addWidget(self.wall_check)
         options_column.addWidget(self.open_check)
         options_column.addWidget(self.shown_check)
         options_column.addStretch(1)
@@ -314,11 +319,21 @@ class PosterDialog(QDialog):
         portrait = self.portrait_radio.isChecked()
         if self.fitting():
             tile = self.tile() or TILE_PAPERS["A4"]
-            return PosterOptions(PAPERS[DEFAULT_PAPER], portrait=portrait, tile=tile, sheets=self.sheets_spin.value())
+            return PosterOptions(
+                PAPERS[DEFAULT_PAPER],
+                portrait=portrait,
+                tile=tile,
+                sheets=self.sheets_spin.value(),
+                wall_photo=self.wall_photo(),
+            )
         paper = self.paper()
         if paper.custom:  # a custom size is printed as given: its orientation is its shape
             portrait = paper.height_mm > paper.width_mm
-        return PosterOptions(paper, portrait=portrait, tile=self.tile())
+        return PosterOptions(paper, portrait=portrait, tile=self.tile(), wall_photo=self.wall_photo())
+
+    def wall_photo(self) -> bool:
+        """Whether the poster prints the wall photo at the back (the default, and all there is, without one)."""
+        return self.wall_check.isChecked() or self.whole.wall_photo is None
 
     @property
     def open_when_done(self) -> bool:

@@ -197,7 +197,10 @@ class ExportActions(QObject):
             return False
         from ..export.export_jobs import PosterJob  # with reportlab: on the first export, not at start
 
-        job = PosterJob(journey if journey is not None else document.journey, target, options, self.parent_widget)
+        printed = with_image_data(
+            self.window.library, journey if journey is not None else document.journey, wall=options.wall_photo
+        )  # the photos are printed as stored
+        job = PosterJob(printed, target, options, self.parent_widget)
         job.progress.connect(self.progress.set_progress)
         job.ended.connect(self._poster_ended)
         self.poster_job = job

@@ -1,6 +1,7 @@
 """Library format 9: images on cards and a wall photo per journey.
 
-The images themselves are rows of `images` (each stored once, by the SHA-256 of its bytes); `card_images` names the
+The images themselves are rows of `images` (each stored once, by the SHA-256 of its bytes, with a small copy for
+the canvas); `card_images` names the
 photo a card shows and `wall_photos` a journey's wall photo. A library of an older format holds none, so nothing
 moves. Self-contained on purpose: a migration must do what it did when it was written.
 
@@ -27,6 +28,7 @@ def upgrade() -> None:
         sa.Column("format", sa.String(8), nullable=False),
         sa.Column("width", sa.Integer, nullable=False),
         sa.Column("height", sa.Integer, nullable=False),
+        sa.Column("thumbnail", sa.LargeBinary, nullable=False),
         sa.Column("data", sa.LargeBinary, nullable=False),
         sa.UniqueConstraint("digest", name="uq_images_digest"),
         sqlite_autoincrement=True,
