@@ -193,3 +193,20 @@ def test_a_copied_card_keeps_its_photo(window: MainWindow, path: Path, tmp_path:
     [copy_id] = window.scene.duplicate_selection()
     journey = stored(path)
     assert journey.touchpoint(copy_id).image == journey.touchpoint(card_id).image is not None
+
+
+def test_a_card_copied_and_pasted_in_its_journey_keeps_its_photo(
+    window: MainWindow, path: Path, tmp_path: Path
+) -> None:
+    card_id = opened(window)
+    photo = tmp_path / "muur.jpg"
+    photo.write_bytes(pictures.jpeg(64, 48))
+    drop(window, card_id, file_data(photo))
+    assert window.scene is not None
+    window.scene.select_ids([card_id])
+    window.copy_action.trigger()
+    window.paste_action.trigger()
+    journey = stored(path)
+    pictured = [card for card in journey.touchpoints if card.image is not None]
+    assert len(pictured) == 2
+    assert pictured[0].image == pictured[1].image

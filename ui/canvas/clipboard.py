@@ -18,7 +18,17 @@ from PySide6.QtCore import QMimeData
 
 from cjmapper import card_fields as card_fields_schema
 from cjmapper.card_fields import ValueKind
-from cjmapper.model import MAX_PERSONA_NAME, MAX_TITLE, SCORE_MAX, SCORE_MIN, CardStatus, Journey, Rating, Touchpoint
+from cjmapper.model import (
+    MAX_PERSONA_NAME,
+    MAX_TITLE,
+    SCORE_MAX,
+    SCORE_MIN,
+    CardStatus,
+    ImageRef,
+    Journey,
+    Rating,
+    Touchpoint,
+)
 from cjmapper.persona_transfer import RatedPersona, rated_personas, transfer
 
 CARDS_MIME = "application/x-cjmapper-cards"
@@ -64,6 +74,8 @@ def cards_mime(cards: Sequence[Touchpoint], journey: Journey | None = None, key:
                 {"id": r.persona_id, "name": r.name, "score": r.rating.score, "target": r.rating.target}
                 for r in rated_personas(card, journey)
             ]
+            if card.image is not None:  # pasted into the same journey, the copy shows the same photo
+                entry["image"] = [card.image.id, card.image.format, card.image.width, card.image.height]
         entries.append(entry)
     data = QMimeData()
     payload = json.dumps(entries, ensure_ascii=False)
@@ -106,7 +118,15 @@ def _card_from(entry: object, journey: Journey | None, key: str) -> Touchpoint |
     card = Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE], **taken)
     if journey is None:
         return card
-    return transfer(card, _rated(entry), journey, bool(key) and entry.get("journey") == key)
+    same = bool(key) and entry.get("journey") == key
+    image = entry.get("image")
+    if same and isinstance(image, list) and len(image) == 4 and image[1] in ("png", "jpeg") and _sizes(image):
+        card.image = ImageRef(image[0], image[1], image[2], image[3])  # the library checks it is there
+    return transfer(card, _rated(entry), journey, same)
+
+
+def _sizes(image: list[Any]) -> bool:
+    return all(_is_int(n) and n > 0 for n in (image[0], image[2], image[3]))
 
 
 def cards_from_mime(data: QMimeData | None, journey: Journey | None = None, key: str = "") -> list[Touchpoint]:
