@@ -15,7 +15,7 @@ from ..canvas.card_images import choose_image
 from ..canvas.thumbnails import decoded
 from ..editing.document import JourneyDocument
 
-SHOWN_SIDE = 720
+SHOWN_SIDE = 560
 """The longer side the photo is shown at, pixels."""
 
 
@@ -74,6 +74,7 @@ class WallPhotoDialog(QDialog):
             self.picture.setText(self.tr("The wall photo cannot be shown."))
         else:
             self.picture.setPixmap(pixmap)
+            self.adjustSize()  # the whole photo in view
 
     def choose(self) -> bool:
         """Set the wall photo from a file the user picks (one undo step); a refused picture gives one message."""

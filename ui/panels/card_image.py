@@ -13,7 +13,7 @@ from ..canvas.card_images import attach_file, choose_image
 from ..canvas.thumbnails import decoded
 from ..editing.document import JourneyDocument
 
-SHOWN_WIDTH = 260
+SHOWN_WIDTH = 200
 """The photo's width in the panel, pixels (its height follows the picture, at most as much again)."""
 
 
