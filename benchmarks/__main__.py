@@ -1,8 +1,8 @@
 """`python -m benchmarks [--check] [--only GROUP ...]`: prints a table of every benchmark against its floor.
 
 With --check, exits 1 when a target is missed. --only runs one group (store, team, layout, canvas, poster, startup,
-versions, find, compare, survey, cards; team needs a PostgreSQL server, found or started as the tests do, and is left
-out with a note without one).
+versions, find, compare, survey, cards, photos; team needs a PostgreSQL server, found or started as the tests do,
+and is left out with a note without one).
 --large adds the start-up benchmark's 20,000 and 50,000-card journeys (about two minutes more).
 Not part of the test suite: timings on shared machines flake."""
 
@@ -30,7 +30,20 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-GROUPS = ("store", "team", "layout", "canvas", "poster", "startup", "versions", "find", "compare", "survey", "cards")
+GROUPS = (
+    "store",
+    "team",
+    "layout",
+    "canvas",
+    "poster",
+    "startup",
+    "versions",
+    "find",
+    "compare",
+    "survey",
+    "cards",
+    "photos",
+)
 
 
 def run(groups: Sequence[str], large: bool = False) -> list[Result]:
@@ -42,6 +55,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
     from benchmarks.compare import run_all as compare_benchmarks
     from benchmarks.find import run_all as find_benchmarks
     from benchmarks.layout import bench_flowed_layout, bench_layout
+    from benchmarks.photos import run_all as photos_benchmarks
     from benchmarks.poster import run_all as poster_benchmarks
     from benchmarks.startup import run_all as startup_benchmarks
     from benchmarks.survey import run_all as survey_benchmarks
@@ -60,6 +74,7 @@ def run(groups: Sequence[str], large: bool = False) -> list[Result]:
         "compare": compare_benchmarks,
         "survey": survey_benchmarks,
         "cards": card_import_benchmarks,
+        "photos": photos_benchmarks,
     }
     return [result for group in groups for result in runners[group]()]
 

@@ -171,6 +171,9 @@ RATINGS: Final = "ratings"
 """The attribute of `model.Touchpoint` after its fields: the other personas' ratings (no field: the store keeps them
 in a table of their own, a journey file in `scores` and `targets`)."""
 
+IMAGE: Final = "image"
+"""The attribute of `model.Touchpoint` after its ratings: the card's photo (no field: the store keeps it in a table of
+its own, a journey file under `image`; a copy of the card keeps it)."""
 BY_NAME: Final[Mapping[str, CardField]] = {field.name: field for field in FIELDS}
 NAMES: Final = tuple(field.name for field in FIELDS)
 """The fields' names, in model order: what an edit may set (a card's place changes only by moving it)."""
@@ -212,8 +215,8 @@ def in_workbook_order() -> tuple[CardField, ...]:
 def _check_declarations() -> None:
     """The declarations agree with the model and with themselves (a mistake here fails at import, in every test)."""
     model = tuple(f.name for f in dataclasses.fields(Touchpoint))
-    if model != (*ROW, RATINGS):
-        raise AssertionError(f"card_fields: model.Touchpoint has {model}, the declarations {ROW}")
+    if model != (*ROW, RATINGS, IMAGE):
+        raise AssertionError(f"card_fields: model.Touchpoint has {model}, the declarations {(*ROW, RATINGS, IMAGE)}")
     if sorted(FORM_ORDER) != sorted(NAMES):
         raise AssertionError("card_fields: FORM_ORDER must list every field once")
     if sorted(CSV_ORDER) != sorted(f.name for f in FIELDS if f.csv_key is not None):

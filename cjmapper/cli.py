@@ -26,6 +26,7 @@ from cjmapper.model import Journey, Language
 from cjmapper.paths import library_from_environment
 from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation
+from cjmapper.store.transfer import with_image_data
 from cjmapper.survey import commands as survey_commands
 
 __all__ = ["DEFAULT_DPI", "MAX_DPI", "MIN_DPI", "EditorLauncher", "PictureExporter", "main"]
@@ -371,9 +372,12 @@ def _export(
         return matrix_command.export(journey, fmt, target if target is not None else _binary(out), args.dpi)
     if export_format.kind == "poster":
         args.heat_marks = survey_commands.poster_heat(library, journey) if args.heat else None
+        journey = with_image_data(library, journey, wall=args.wall_photo)
         return _poster(journey, args, target if target is not None else _binary(out))
     if args.format_version is not None:
         return _older_journey_file(journey, args.format_version, target, out)
+    if fmt == "json":
+        journey = with_image_data(library, journey)
     extra = None if args.saved_version is not None else survey_commands.csv_columns(library, journey)
     return _write_journey(export_format, journey, target, out, extra)
 
@@ -426,6 +430,7 @@ def _poster(journey: Journey, args: argparse.Namespace, target: Path | BinaryIO)
         version=getattr(args, "version_name", None),
         heat=getattr(args, "heat_marks", None),
         comments=args.poster_comments == "open",
+        wall_photo=args.wall_photo,
     )
     if args.paper is not None:
         options = replace(options, paper=args.paper)

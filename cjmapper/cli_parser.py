@@ -212,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
             "export the impact/effort matrix (Journey > Prioritise) instead of the map: a PDF page or a PNG picture"
         ),
     )
+    poster.add_argument(
+        "--wall-photo",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=say("print the journey's wall photo on a page at the back, when it has one (default: yes)"),
+    )
     picture = exp.add_argument_group(say("PNG and SVG pictures"))
     picture.add_argument(
         "--dpi",

@@ -20,7 +20,7 @@ from cjmapper import style
 from cjmapper.channels import channel_label
 from cjmapper.curve_labels import place_labels
 from cjmapper.flow import choose_depth
-from cjmapper.model import SCORE_MAX, SCORE_MIN, Journey, LaneKind, Language, Touchpoint
+from cjmapper.model import SCORE_MAX, SCORE_MIN, ImageRef, Journey, LaneKind, Language, Touchpoint
 from cjmapper.persona_curves import NOTHING, PersonaCurves, needed, persona_curves
 from cjmapper.text import FontMetrics, reserve_wraps
 
@@ -128,7 +128,9 @@ class CardBox:
 
     def parts(self, metrics: Metrics) -> CardParts:
         """Where the parts of this card go (see `CardParts`)."""
-        return card_parts(self.rect.width, self.rect.height, len(self.title_lines), metrics)
+        m, lines = metrics, max(1, len(self.title_lines))
+        text = 2 * m.card_padding + m.footer_height + lines * m.line_height + len(self.note_lines) * m.note_line_height
+        return card_parts(self.rect.width, self.rect.height, len(self.title_lines), m, self.rect.height - text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +163,35 @@ class CardParts:
     comments: Rect
     """The badge with the number of open comments (`comment_badge`): a pill on the card's top edge, left of the
     status mark, reaching at most `COMMENT_BADGE_RISE` above the card."""
+    thumbnail: Rect
+    """The card's photo (no height: it has none), over the card's inner width between the notes and the footer; the
+    picture is drawn fitted inside it, centred (`fitted`)."""
 
 
-def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> CardParts:
-    """The parts of a `width` x `height` card whose title takes `title_lines` lines (see `CardParts`)."""
+def thumbnail_height(m: Metrics, image: ImageRef | None) -> float:
+    """How much a card grows for its photo: the picture at the card's inner width, between two and five title lines
+    high, and a gap above the footer (0 without a photo)."""
+    if image is None:
+        return 0.0
+    inner = m.card_width - 2 * m.card_padding
+    return min(max(inner * image.height / image.width, 2 * m.line_height), 5 * m.line_height) + _THUMBNAIL_GAP
+
+
+def fitted(slot: Rect, width: int, height: int) -> Rect:
+    """A `width` x `height` picture scaled to fit inside `slot`, centred (never larger than the slot)."""
+    if slot.width <= 0 or slot.height <= 0 or width <= 0 or height <= 0:
+        return Rect(slot.x, slot.y, 0.0, 0.0)
+    scale = min(slot.width / width, slot.height / height)
+    w, h = width * scale, height * scale
+    return Rect(slot.x + (slot.width - w) / 2, slot.y + (slot.height - h) / 2, w, h)
+
+
+_THUMBNAIL_GAP = 4.0
+
+
+def card_parts(width: float, height: float, title_lines: int, m: Metrics, thumbnail: float = 0.0) -> CardParts:
+    """The parts of a `width` x `height` card whose title takes `title_lines` lines and whose photo (if any) takes
+    `thumbnail` of its height (`thumbnail_height`) (see `CardParts`)."""
     k = m.font_size / _DEFAULT_FONT_SIZE
     inner = width - 2 * m.card_padding
     title_height = max(1, title_lines) * m.line_height
@@ -178,7 +205,7 @@ def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> Car
     return CardParts(
         k,
         Rect(m.card_padding, m.card_padding, inner, title_height),
-        Rect(m.card_padding, notes_top, inner, max(0.0, footer_top - notes_top)),
+        Rect(m.card_padding, notes_top, inner, max(0.0, footer_top - thumbnail - notes_top)),
         Rect(m.card_padding, footer_top, inner, m.footer_height),
         Rect(m.card_padding, middle - icon / 2, icon, icon),
         m.card_padding + icon + 4,
@@ -190,6 +217,9 @@ def card_parts(width: float, height: float, title_lines: int, m: Metrics) -> Car
         style.DOT_DIAMETER * k * m.vote_dots,
         Rect(width - m.card_padding - mark, (m.card_padding - mark) / 2, mark, mark),
         comment_badge(width, m.card_padding, mark, k),
+        Rect(m.card_padding, footer_top - thumbnail, inner, max(0.0, thumbnail - _THUMBNAIL_GAP))
+        if thumbnail > _THUMBNAIL_GAP
+        else Rect(m.card_padding, footer_top, inner, 0.0),
     )
 
 
@@ -643,6 +673,8 @@ class CardText:
         if self._max_notes and t.notes:
             notes = self._note_font.wrap(t.notes, self._inner, self._max_notes)[0]
             height += len(notes) * m.note_line_height
+        if t.image is not None:
+            height += thumbnail_height(m, t.image)
         return (lines, elided, height, notes)
 
     def label(self, channel: str | None) -> str:

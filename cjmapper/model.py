@@ -151,6 +151,21 @@ MATRIX_LABEL_NAMES = ("quick_wins", "big_bets", "fill_ins", "money_pits", "impac
 """`MatrixLabels`' fields in order (also their keys in a journey file and, prefixed `matrix_`, their columns)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A stored image (a card's photo, a journey's wall photo) as a journey holds it: its id in the library and what
+    it is, never its bytes (`Library.image_data` reads those when they are drawn)."""
+
+    id: int
+    format: str
+    """"png" or "jpeg"."""
+    width: int
+    height: int
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    """Its bytes when it comes from outside the library (a journey file, another library): the store stores them
+    when it adds the journey. None for an image the library holds (read through `Library.image_data`)."""
+
+
 @dataclass(slots=True)
 class Touchpoint:
     id: int
@@ -174,6 +189,8 @@ class Touchpoint:
     """Its place across the prioritising matrix (0..`PLACE_MAX`, None: not placed)."""
     ratings: dict[int, Rating] = field(default_factory=dict)
     """Every other persona's rating on this card, by the persona's id (a persona without one is not listed)."""
+    image: ImageRef | None = None
+    """The card's photo (None: it has none); kept in a table of its own, like the ratings."""
 
     def rating(self, journey: Journey, index: int) -> Rating:
         """The rating of the journey's persona at `index` (0: the card's own score and target)."""
@@ -216,6 +233,8 @@ class Journey:
     """The names on its impact/effort matrix."""
     comments: list[Comment] = field(default_factory=list)
     """Every comment and reply on the journey's cards, oldest first (a card's thread: `thread`)."""
+    wall_photo: ImageRef | None = None
+    """A photo of the workshop's wall (None: none)."""
 
     @property
     def persona(self) -> Persona | None:

@@ -14,6 +14,7 @@ from cjmapper.file_names import NAME_MAX, byte_length, name_limit, replace_file,
 from cjmapper.interchange import write_journey
 from cjmapper.messages import say
 from cjmapper.store import Library
+from cjmapper.store.transfer import with_image_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def export_all(library: Library, folder: Path) -> ExportAllReport:
     taken: set[str] = set()
     for journey_id in sorted(titles):
         try:
-            journey = library.load_journey(journey_id)
+            journey = with_image_data(library, library.load_journey(journey_id))
             data = write_journey(journey).encode("utf-8")  # it reads back what it writes: an export imports again
         except Exception as e:  # one damaged journey must not keep the others from being saved
             reason = str(e) if isinstance(e, CjmapperError) else f"{type(e).__name__}: {e}"

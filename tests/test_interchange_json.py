@@ -387,14 +387,16 @@ SPEC_EXAMPLE = """{
   "touchpoints": [
     {"id": "t1", "phase": "p1", "lane": "l1", "title": "Instagram-advertentie",
      "notes": "", "channel": "social-media", "scores": [4, 2], "expectation": "", "owner": "",
-     "color": null, "votes": 0, "status": "open", "targets": [5], "impact": 80, "effort": 25}
+     "color": null, "votes": 0, "status": "open", "targets": [5], "impact": 80, "effort": 25, "image": null}
   ],
   "comments": [
     {"id": "c1", "touchpoint": "t1", "reply_to": null, "author": "Anna de Vries",
      "created": "2026-03-01T09:30:00Z", "text": "Is dit <b>nog</b> actueel?", "resolved": false},
     {"id": "c2", "touchpoint": "t1", "reply_to": "c1", "author": "Karel", "created": "2026-03-01T10:05:12Z",
      "text": "Ja", "resolved": true}
-  ]
+  ],
+  "wall_photo": null,
+  "images": []
 }
 """
 
@@ -780,7 +782,7 @@ def test_write_journey_file_into_a_missing_folder_is_an_interchange_error(tmp_pa
 def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
     text = write_journey(rich_journey())
     assert text.startswith(f'{{\n  "format": "cjmapper.journey",\n  "version": {journey_reader.VERSION},\n  "title": ')
-    assert text.endswith("]\n}\n")
+    assert text.endswith('\n  "wall_photo": null,\n  "images": []\n}\n')
     assert not text.endswith("\n\n")
     document = json.loads(text)
     assert list(document) == [
@@ -796,6 +798,8 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "lanes",
         "touchpoints",
         "comments",
+        "wall_photo",
+        "images",
     ]
     assert list(document["matrix"]) == ["quick_wins", "big_bets", "fill_ins", "money_pits", "impact", "effort"]
     assert list(document["personas"][0]) == ["name", "description", "goals", "frustrations", "color"]
@@ -817,6 +821,7 @@ def test_writer_uses_two_space_indent_table_key_order_and_one_newline() -> None:
         "targets",
         "impact",
         "effort",
+        "image",
     ]
 
 
@@ -867,6 +872,7 @@ def test_writer_writes_every_optional_field_with_its_default() -> None:
         "targets": [],
         "impact": None,
         "effort": None,
+        "image": None,
     }
     assert document["matrix"] == dict.fromkeys(
         ["quick_wins", "big_bets", "fill_ins", "money_pits", "impact", "effort"], ""

@@ -10,7 +10,7 @@ from typing import Literal
 
 from .user_settings import settings
 
-FolderKind = Literal["export", "import", "library", "poster", "picture"]
+FolderKind = Literal["export", "import", "library", "poster", "picture", "image"]
 
 SETTINGS_LAST_FOLDER = "lastFolder"
 """The folder last chosen in any file dialog."""

@@ -33,6 +33,8 @@ def copied_fields(card: Touchpoint) -> dict[str, object]:
     fields: dict[str, object] = {name: getattr(card, name) for name in COPIED_FIELDS}
     if card.ratings:
         fields["ratings"] = dict(card.ratings)
+    if card.image is not None:
+        fields["image"] = card.image
     return fields
 
 

@@ -17,7 +17,7 @@ from cjmapper import card_fields
 from cjmapper.card_fields import CardField, ValueKind
 from cjmapper.channels import catalogue_key
 from cjmapper.errors import InterchangeError
-from cjmapper.interchange import untrusted_json
+from cjmapper.interchange import journey_images, untrusted_json
 from cjmapper.interchange.comment_lists import SINCE, read_comments
 from cjmapper.interchange.matrix_file import plain_place, read_labels, read_place
 from cjmapper.interchange.persona_lists import PER_PERSONA, per_persona
@@ -62,10 +62,11 @@ from cjmapper.model import (
 
 FORMAT: Final = "cjmapper.journey"
 VERSION: Final = 4
-"""Version 4 brought the impact/effort matrix (a touchpoint's `impact` and `effort`, the journey's `matrix` names)
-and the comments on touchpoints (`comments`); version 3 several personas (`personas`) and a score and target per
-persona on a touchpoint (`scores`, `targets`); version 2 a touchpoint's `status`. Older files are read as they were:
-their one `persona` and a card's `score` become the first persona's."""
+"""Version 4 brought the impact/effort matrix (a touchpoint's `impact` and `effort`, the journey's `matrix` names),
+the comments on touchpoints (`comments`) and images (a touchpoint's `image`, the journey's `wall_photo`, the
+`images` themselves); version 3 several personas (`personas`) and a score and target per persona on a touchpoint
+(`scores`, `targets`); version 2 a touchpoint's `status`. Older files are read as they were: their one `persona` and
+a card's `score` become the first persona's."""
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 # A \u escape of a UTF-16 surrogate or of NUL: only then can a parsed string hold an unpaired surrogate or a NUL
 # (raw control characters inside strings are refused by the parser itself).
@@ -80,7 +81,12 @@ _TOP_FIELDS = frozenset(
     | {"phases", "lanes", "touchpoints"}
 )
 _TOP_FIELDS_V3 = _TOP_FIELDS - {"persona"} | {"personas"}
-_TOP_FIELDS_BY_VERSION = {1: _TOP_FIELDS, 2: _TOP_FIELDS, 3: _TOP_FIELDS_V3, 4: _TOP_FIELDS_V3 | {"matrix", "comments"}}
+_TOP_FIELDS_BY_VERSION = {
+    1: _TOP_FIELDS,
+    2: _TOP_FIELDS,
+    3: _TOP_FIELDS_V3,
+    4: _TOP_FIELDS_V3 | {"matrix", "comments"} | journey_images.TOP_KEYS,
+}
 _PERSONA_FIELDS = frozenset({"name", "description", "goals", "frustrations"})
 _PERSONA_FIELDS_V3 = _PERSONA_FIELDS | {"color"}
 
@@ -91,6 +97,7 @@ _TOUCHPOINT_FIELDS_BY_VERSION = {
         {"id", "phase", "lane"}
         | {f.json_key for f in card_fields.FIELDS if f.json_since <= version}
         | ({"score"} if version >= 3 else set())  # read from `scores` (`_per_persona`)
+        | ({journey_images.CARD_KEY} if version >= journey_images.SINCE else set())
     )
     for version in range(1, VERSION + 1)
 }
@@ -416,6 +423,9 @@ class _Reader:
         if self.version >= SINCE and "comments" in root:
             card_ids = {str(item.get("id")): n for n, item in enumerate(items, 1) if isinstance(item, dict)}
             comments = read_comments(self.array(root, "comments", 0, MAX_COMMENTS) or [], card_ids, self)
+        wall = None
+        if self.version >= journey_images.SINCE and not self.problems:
+            wall = journey_images.read(root, touchpoint_list or [], touchpoints, self.fail)
         if self.problems:
             return None
         for card, rated in zip(touchpoints, ratings, strict=True):
@@ -432,6 +442,7 @@ class _Reader:
             touchpoints=touchpoints,
             matrix=matrix,
             comments=comments,
+            wall_photo=wall,
         )
 
     def header(self, root: dict[str, Any]) -> None:

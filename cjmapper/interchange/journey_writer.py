@@ -10,6 +10,7 @@ from typing import Any
 
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
+from cjmapper.interchange import journey_images
 from cjmapper.interchange.comment_lists import SINCE, write_comments
 from cjmapper.interchange.export_files import encode_text, write_bytes_atomically
 from cjmapper.interchange.journey_reader import (
@@ -60,7 +61,7 @@ def _per_persona(journey: Journey, cards: list[Touchpoint], name: str) -> list[l
 def lost_in(journey: Journey, version: int) -> list[str]:
     """What a file of `version` cannot hold of the journey (empty: nothing is lost), each as a phrase for a warning
     ("2 more personas", "the targets")."""
-    lost: list[str] = []
+    lost: list[str] = journey_images.lost(journey, version)
     if version < 4:
         if any(card.impact is not None or card.effort is not None for card in journey.touchpoints):
             lost.append(say("the cards' places on the impact/effort matrix"))
@@ -122,6 +123,10 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
             list(map(get, cards) if written is None else map(written, map(get, cards))) for _, get, written in kept
         ]
     touchpoints = list(map(dict, map(zip, itertools.repeat(keys), zip(*columns, strict=True))))
+    pictures = journey_images.Written()
+    if version >= journey_images.SINCE:
+        for written, card in zip(touchpoints, cards, strict=True):
+            written[journey_images.CARD_KEY] = pictures.name(card.image)
     head: dict[str, Any] = {
         "format": FORMAT,
         "version": version,
@@ -154,6 +159,9 @@ def _document(journey: Journey, version: int = VERSION) -> dict[str, Any]:
     }
     if version >= SINCE:
         body["comments"] = write_comments(journey, {card.id: f"t{n}" for n, card in enumerate(cards, 1)})
+    if version >= 4:
+        body["wall_photo"] = pictures.name(journey.wall_photo)
+        body["images"] = pictures.items
     return head | body
 
 

@@ -19,6 +19,7 @@ from cjmapper.persona_curves import LEGEND_FONT, LEGEND_SWATCH, TO_BE, TO_BE_WOR
 from cjmapper.poster.chrome import Legend, draw_legend, draw_title_block
 from cjmapper.poster.icons import IconStamps
 from cjmapper.poster.labels import label
+from cjmapper.poster.photos import draw_thumbnail
 from cjmapper.poster.plan import Chrome
 from cjmapper.poster.status_mark import draw_status_mark
 from cjmapper.style import RGB, rgb
@@ -411,6 +412,7 @@ class MapPainter:
             c.translate(x, -y)
             c.doForm(stamps.body(w, h, colour))
             draw_status_mark(c, card.status, parts)
+            draw_thumbnail(c, card.image, parts.thumbnail)
             icon = self.icons.channel(card.channel)
             if icon is not None:
                 c.saveState()

@@ -12,6 +12,7 @@ _LABELS: dict[str, dict[Language, str]] = {
     "framework": {Language.EN: "Framework", Language.NL: "Model"},
     "language": {Language.EN: "Language", Language.NL: "Taal"},
     "printed": {Language.EN: "Printed", Language.NL: "Afgedrukt"},
+    "wall_photo": {Language.EN: "Wall photo", Language.NL: "Foto van de muur"},
     "version": {Language.EN: "Version", Language.NL: "Versie"},
     "avg": {Language.EN: "avg {0}", Language.NL: "gem. {0}"},
     "touchpoints_1": {Language.EN: "1 touchpoint", Language.NL: "1 contactmoment"},

@@ -24,6 +24,7 @@ from cjmapper.poster.comment_notes import draw_notes, note_numbers, notes_painte
 from cjmapper.poster.draw import MapPainter, draw_poster
 from cjmapper.poster.heat import HeatMarks, heat_painter
 from cjmapper.poster.paper import A3, Paper
+from cjmapper.poster.photos import draw_wall_page
 from cjmapper.poster.plan import Chrome, TileGrid, fit_page
 from cjmapper.poster.print_ready import PDF_VERSION, PLAIN, Press, begin_page, mark_output_intent
 from cjmapper.poster.sizing import Advice, Choice, advise, fit_to_sheets, smallest_legible, warning_text
@@ -65,6 +66,8 @@ class PosterOptions:
     comments: bool = False
     """Print the open comments as numbered notes: a number on each card with any, and a notes page after the map
     (`cjmapper.poster.comment_notes`); False leaves comments out."""
+    wall_photo: bool = True
+    """Print the journey's wall photo on a page of its own at the back (when it has one, with its bytes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +262,9 @@ def _write(
         page = (width, height) if grid is None else (grid.sheet_width, grid.sheet_height)
         draw_notes(c, journey, numbers, *page, lambda: begin_page(c, *page, press), c.restoreState)
         c.showPage()
+    if options.wall_photo:
+        sheet = (width, height) if grid is None else (grid.sheet_width, grid.sheet_height)
+        draw_wall_page(c, journey, *sheet, press)
     c.save()
     tick(1)
 

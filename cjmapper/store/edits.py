@@ -45,7 +45,7 @@ from cjmapper.model import (
     Phase,
     Touchpoint,
 )
-from cjmapper.store import checks, ordering, personas, reading, versions
+from cjmapper.store import checks, image_rows, ordering, personas, reading, versions
 from cjmapper.store.backend import Backend, JourneyChange
 from cjmapper.store.matrix_edits import MatrixEdits
 from cjmapper.store.ordering import Placement
@@ -148,7 +148,7 @@ class JourneyEdits(PersonaEdits, MatrixEdits):
         copy's parts by their new ids (see `versions.import_version`)."""
         with self._write() as conn:
             ids = versions.IdMap()
-            journey_id = insert_journey(conn, journey, keep_ids=False, ids=ids)
+            journey_id = insert_journey(conn, journey, keep_ids=False, ids=ids, own_images=False)
             for info, content in saved:
                 versions.import_version(conn, journey_id, info, content, ids)
             return journey_id
@@ -607,6 +607,7 @@ class JourneyEdits(PersonaEdits, MatrixEdits):
         with self._write() as conn:
             journey_id, cards = cards_of_one_journey(conn, ids)
             reading.attach_ratings(conn, cards)
+            image_rows.detach(conn, cards)
             conn.execute(delete(RATINGS).where(RATINGS.c.touchpoint_id.in_(ids)))
             conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.id.in_(ids)))
             revision = self._touch(conn, journey_id, expected_revision, ids)

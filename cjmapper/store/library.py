@@ -29,6 +29,7 @@ from cjmapper.store.backend import WRITE_LOCK, Backend, JourneyChange
 from cjmapper.store.card_import_edits import CardImportEdits
 from cjmapper.store.comment_edits import CommentEdits
 from cjmapper.store.edits import JourneyEdits
+from cjmapper.store.image_edits import ImageEdits
 from cjmapper.store.location import Location, ServerLocation, parse_location
 from cjmapper.store.ordering import Placement, Renumbering
 from cjmapper.store.reading import JourneyInfo
@@ -46,7 +47,7 @@ from cjmapper.store.rows import CHANGES, FILE_BUSY_TIMEOUT_MS, NEW_JOURNEY_REVIS
 from cjmapper.store.survey_edits import SurveyEdits
 
 
-class Library(JourneyEdits, SurveyEdits, CardImportEdits, CommentEdits):
+class Library(JourneyEdits, SurveyEdits, CardImportEdits, CommentEdits, ImageEdits):
     """An open library: a file, or a team library on a PostgreSQL server. Use `Library.open(path or URL)`; close it
     (or use `with`) when done."""
 

@@ -13,7 +13,7 @@ from cjmapper.store.tables import META
 
 MIGRATIONS = "cjmapper.store:migrations"
 """Where the Alembic scripts are, as Alembic reads a package resource (importlib.resources: works installed too)."""
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0010")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 """Every Alembic revision, oldest first. Revision ids are the library format numbers, zero-padded."""
 HEAD = REVISIONS[-1]
 FORMAT = int(HEAD)

@@ -55,7 +55,7 @@ OUR_TABLES = frozenset(
     {"alembic_version", "cjm_meta", "journeys", "phases", "lanes", "touchpoints", "journey_versions"}
     | {"survey_responses", "survey_targets"}
     | {"personas", "persona_ratings"}
-    | {"comments"}
+    | {"comments", "images", "card_images", "wall_photos"}
 )
 
 

@@ -35,7 +35,7 @@ from cjmapper.model import (
     Rating,
     Touchpoint,
 )
-from cjmapper.store import checks
+from cjmapper.store import checks, image_rows
 from cjmapper.store import comments as comment_rows
 from cjmapper.store.tables import (
     JOURNEYS,
@@ -220,7 +220,7 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
                 card = by_id.get(row.touchpoint_id)
                 if card is not None:
                     card.ratings[row.persona_id] = Rating(row.score, row.target)
-    return Journey(
+    journey = Journey(
         id=j.id,
         title=j.title,
         description=j.description,
@@ -234,6 +234,8 @@ def load_journey(conn: Connection, journey_id: int) -> Journey:
         matrix=MatrixLabels(*(getattr(j, f"matrix_{name}") for name in MATRIX_LABEL_NAMES)),
         comments=comment_rows.load(conn, journey_id, {card.id for card in touchpoints}),
     )
+    image_rows.attach(conn, journey_id, journey)
+    return journey
 
 
 UNREADABLE_REVISION = -1

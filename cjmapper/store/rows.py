@@ -38,6 +38,7 @@ from cjmapper.model import (
     MAX_PHASES,
     MAX_TEXT,
     MAX_TITLE,
+    ImageRef,
     Journey,
     Lane,
     LaneKind,
@@ -45,7 +46,7 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import comments as comment_rows
-from cjmapper.store import matrix_rows, ordering, personas, reading, versions
+from cjmapper.store import image_rows, matrix_rows, ordering, personas, reading, versions
 from cjmapper.store.backend import JourneyChange
 from cjmapper.store.comment_tables import COMMENTS
 from cjmapper.store.ordering import Placement
@@ -55,6 +56,7 @@ from cjmapper.store.results import (
     PhaseRemoval,
 )
 from cjmapper.store.tables import (
+    CARD_IMAGES,
     JOURNEYS,
     LANES,
     PERSONAS,
@@ -63,6 +65,7 @@ from cjmapper.store.tables import (
     TOUCHPOINT_FIELDS,
     TOUCHPOINTS,
     VERSIONS,
+    WALL_PHOTOS,
 )
 
 FILE_BUSY_TIMEOUT_MS = 2000
@@ -156,7 +159,9 @@ def delete_journey_rows(conn: Connection, journey_id: int) -> list[tuple[int, in
             )
         )
     )
+    conn.execute(delete(CARD_IMAGES).where(CARD_IMAGES.c.touchpoint_id.in_(select(TOUCHPOINTS.c.id).where(on_it))))
     conn.execute(delete(TOUCHPOINTS).where(on_it))
+    conn.execute(delete(WALL_PHOTOS).where(WALL_PHOTOS.c.journey_id == journey_id))
     for table in (VERSIONS, PHASES, LANES, PERSONAS, COMMENTS):
         conn.execute(delete(table).where(table.c.journey_id == journey_id))
     conn.execute(delete(JOURNEYS).where(JOURNEYS.c.id == journey_id))
@@ -362,11 +367,14 @@ def refuse_unknown_fields(method: str, given: Mapping[str, object]) -> None:
 
 def new_touchpoint(method: str, phase_id: int, lane_id: int, title: str, fields: Mapping[str, object]) -> Touchpoint:
     """A new card (id and position 0) of `title` and `fields`, each through its rule; `ratings` among the fields are
-    the other personas' (as `Touchpoint.ratings`), written by `personas.insert_new_card_ratings`."""
+    the other personas' (as `Touchpoint.ratings`), written by `personas.insert_new_card_ratings`, and `image` its
+    photo (an `ImageRef` of this library), written by `image_rows.insert_card_images`."""
     given = dict[str, Any](fields)
     ratings = dict(given.pop("ratings", None) or {})
+    image = given.pop("image", None)
     refuse_unknown_fields(method, given)
-    return replace(clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given)), ratings=ratings)
+    card = clean_touchpoint(Touchpoint(0, phase_id, lane_id, 0, title, **given))
+    return replace(card, ratings=ratings, image=image if isinstance(image, ImageRef) else None)
 
 
 def write_card_fields(
@@ -414,6 +422,7 @@ def insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchp
     for cell in {(c.phase_id, c.lane_id) for c in cards}:
         check_cell(conn, journey_id, *cell)
     conn.execute(insert(TOUCHPOINTS), [touchpoint_values(c, journey_id) for c in cards])
+    image_rows.insert_card_images(conn, cards)
     if any(c.ratings for c in cards):
         others = personas.persona_ids(conn, journey_id)[1:]
         kept = [replace(c, ratings={p: r for p, r in c.ratings.items() if p in others}) for c in cards]
@@ -422,7 +431,7 @@ def insert_touchpoints(conn: Connection, journey_id: int, cards: Sequence[Touchp
 
 def insert_new_cards(conn: Connection, journey_id: int, cards: Sequence[Touchpoint]) -> None:
     """Insert new cards (their places and sort keys set) in one statement, give each its new id, and write the
-    other personas' ratings they carry."""
+    other personas' ratings and the images they carry."""
     rows = []
     for card in cards:
         values = touchpoint_values(card, journey_id)
@@ -434,11 +443,16 @@ def insert_new_cards(conn: Connection, journey_id: int, cards: Sequence[Touchpoi
     for card, new_id in zip(cards, new_ids, strict=True):
         card.id = int(new_id)
     personas.insert_new_card_ratings(conn, journey_id, cards)
+    image_rows.insert_card_images(conn, cards)
 
 
-def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None) -> int:
+def insert_journey(
+    conn: Connection, journey: Journey, *, keep_ids: bool, ids: versions.IdMap | None = None, own_images: bool = True
+) -> int:
     """Insert a whole journey in one go; with keep_ids the ids in `journey` are kept, else new ones are given (and
-    noted in `ids`, when given)."""
+    noted in `ids`, when given). Images that come with their bytes are stored; the others are this library's own
+    (`own_images`) or dropped (a journey from another library brings the bytes of those it keeps)."""
+    journey = image_rows.stored_images(conn, journey, own=own_images, noted=None if ids is None else ids.images)
     head: dict[str, object] = {
         "title": rules.title(journey.title, MAX_TITLE, "journey title"),
         "description": rules.text(journey.description, MAX_TEXT, "description"),
@@ -492,7 +506,8 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
                 values["position"] = rank[cell] * ordering.GAP
             rows.append(values)
         rated = any(card.ratings for card in journey.touchpoints)
-        if keep_ids or (ids is None and not rated and not journey.comments):
+        pictured = any(card.image is not None for card in journey.touchpoints)
+        if keep_ids or (ids is None and not rated and not journey.comments and not pictured):
             conn.execute(insert(TOUCHPOINTS), rows)
         else:
             new_ids = conn.execute(
@@ -505,4 +520,7 @@ def insert_journey(conn: Connection, journey: Journey, *, keep_ids: bool, ids: v
         if journey.comments:
             cards = {t.id: t.id for t in journey.touchpoints} if keep_ids else noted.touchpoints
             comment_rows.insert_all(conn, journey_id, journey.comments, cards, keep_ids=lambda _: keep_ids)
+        if pictured:
+            image_rows.insert_card_images(conn, journey.touchpoints, None if keep_ids else noted.touchpoints)
+    image_rows.write_wall_photo(conn, journey_id, journey.wall_photo)
     return journey_id

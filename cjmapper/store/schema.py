@@ -165,3 +165,36 @@ VERSIONS = Table(
 )
 """A named version of a journey: its whole content as a compressed snapshot (see `cjmapper.store.versions`).
 `created_at` is UTC (stored without a zone, so SQLite and PostgreSQL store the same)."""
+
+IMAGES = Table(
+    "images",
+    METADATA,
+    _id(),
+    Column("digest", String(64), nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("thumbnail", LargeBinary, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    UniqueConstraint("digest", name="uq_images_digest"),
+    **NEVER_REUSE_IDS,
+)
+"""The library's images (cards' photos, wall photos), each stored once (by the SHA-256 of its bytes), already
+cleaned and bounded by `cjmapper.images`, with a small copy for the canvas (`thumbnail`). An image is never deleted
+with the card or journey that showed it, so undoing that deletion, and every saved version, finds it again."""
+
+CARD_IMAGES = Table(
+    "card_images",
+    METADATA,
+    Column("touchpoint_id", ForeignKey("touchpoints.id", ondelete="CASCADE"), primary_key=True),
+    Column("image_id", ForeignKey("images.id"), nullable=False),
+)
+"""The photo a card shows (a card without one has no row)."""
+
+WALL_PHOTOS = Table(
+    "wall_photos",
+    METADATA,
+    Column("journey_id", ForeignKey("journeys.id", ondelete="CASCADE"), primary_key=True),
+    Column("image_id", ForeignKey("images.id"), nullable=False),
+)
+"""A journey's wall photo (a journey without one has no row)."""

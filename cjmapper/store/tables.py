@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from cjmapper import card_fields
-from cjmapper.store.schema import JOURNEYS, LANES, META, PERSONAS, PHASES, RATINGS, TOUCHPOINTS, VERSIONS
+from cjmapper.store.schema import (
+    CARD_IMAGES,
+    IMAGES,
+    JOURNEYS,
+    LANES,
+    META,
+    PERSONAS,
+    PHASES,
+    RATINGS,
+    TOUCHPOINTS,
+    VERSIONS,
+    WALL_PHOTOS,
+)
 
 __all__ = [
+    "CARD_IMAGES",
+    "IMAGES",
     "JOURNEYS",
     "LANES",
     "META",
@@ -16,6 +30,7 @@ __all__ = [
     "TOUCHPOINT_COLUMNS",
     "TOUCHPOINT_FIELDS",
     "VERSIONS",
+    "WALL_PHOTOS",
 ]
 
 TOUCHPOINT_FIELDS = card_fields.ROW

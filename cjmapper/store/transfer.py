@@ -8,8 +8,9 @@ transaction, so the target holds the whole copy or nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from cjmapper.model import Journey
+from cjmapper.model import ImageRef, Journey
 from cjmapper.store.library import Library
 from cjmapper.store.versions import VersionInfo
 
@@ -23,7 +24,27 @@ def read_for_copy(source: Library, journey_id: int, *, with_versions: bool = Tru
     saved: Saved = []
     if with_versions:
         saved = [(info, source.load_version(info.id)) for info in reversed(source.list_versions(journey_id))]
-    return journey, saved
+    return with_image_data(source, journey), saved
+
+
+def with_image_data(source: Library, journey: Journey, *, wall: bool = True) -> Journey:
+    """`journey` with the bytes of its images read from `source` (each once; `wall`: the wall photo's too), so a
+    copy in another library, a journey file or a poster shows them. Its saved versions' images come along where the
+    journey shows them too; a version's image that the journey no longer shows is left out of that version's copy."""
+    data: dict[int, bytes] = {}
+
+    def loaded(ref: ImageRef | None) -> ImageRef | None:
+        if ref is None:
+            return None
+        if ref.id not in data:
+            data[ref.id] = source.image_data(ref.id)
+        return replace(ref, data=data[ref.id])
+
+    return replace(
+        journey,
+        wall_photo=loaded(journey.wall_photo) if wall else journey.wall_photo,
+        touchpoints=[replace(card, image=loaded(card.image)) for card in journey.touchpoints],
+    )
 
 
 def write_copy(target: Library, journey: Journey, saved: Saved = ()) -> int:

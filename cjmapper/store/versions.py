@@ -53,10 +53,11 @@ from cjmapper.model import (
     Touchpoint,
 )
 from cjmapper.store import comments as comment_rows
-from cjmapper.store import matrix_rows, reading
+from cjmapper.store import image_rows, matrix_rows, reading, snapshot_images
 from cjmapper.store import personas as persona_rows
 from cjmapper.store.comment_tables import COMMENTS
 from cjmapper.store.tables import (
+    CARD_IMAGES,
     JOURNEYS,
     LANES,
     PERSONAS,
@@ -141,6 +142,7 @@ def encode(journey: Journey) -> bytes:
         "matrix": [getattr(journey.matrix, name) for name in MATRIX_LABEL_NAMES],
         "comments": comment_rows.snapshot_rows(journey.comments),
     }
+    data |= snapshot_images.encoded(journey)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(raw) > MAX_SNAPSHOT_BYTES:
         raise EditError(
@@ -230,6 +232,7 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         comments = (
             comment_rows.from_snapshot(_list(data, "comments"), {t.id for t in touchpoints}) if version >= 4 else []
         )
+        wall = snapshot_images.decoded(data, touchpoints)
     except ValueError as e:
         raise _DamagedError(str(e)) from None
     return Journey(
@@ -244,6 +247,7 @@ def _decode(snapshot: bytes, journey_id: int) -> Journey:
         touchpoints=touchpoints,
         matrix=_matrix(data),
         comments=comments,
+        wall_photo=wall,
     )
 
 
@@ -471,6 +475,7 @@ class IdMap:
     lanes: dict[int, int] = field(default_factory=dict)
     touchpoints: dict[int, int] = field(default_factory=dict)
     personas: dict[int, int] = field(default_factory=dict)
+    images: dict[int, int] = field(default_factory=dict)
 
 
 def import_version(conn: Connection, journey_id: int, info: VersionInfo, content: Journey, ids: IdMap) -> VersionInfo:
@@ -503,10 +508,12 @@ def _translated(content: Journey, ids: IdMap) -> Journey:
                 phase_id=phases[t.phase_id],
                 lane_id=lanes[t.lane_id],
                 ratings={persona_ids[i]: r for i, r in t.ratings.items()},
+                image=snapshot_images.translated(t.image, ids.images),
             )
             for t in cards
         ],
         comments=comment_rows.translated(content.comments, card_ids, lambda: next(placeholders)),
+        wall_photo=snapshot_images.translated(content.wall_photo, ids.images),
     )
 
 
@@ -573,6 +580,11 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
         )
     )
     conn.execute(delete(PERSONAS).where(PERSONAS.c.journey_id == journey_id))
+    conn.execute(
+        delete(CARD_IMAGES).where(
+            CARD_IMAGES.c.touchpoint_id.in_(select(TOUCHPOINTS.c.id).where(TOUCHPOINTS.c.journey_id == journey_id))
+        )
+    )
     conn.execute(delete(TOUCHPOINTS).where(TOUCHPOINTS.c.journey_id == journey_id))
     conn.execute(delete(LANES).where(LANES.c.journey_id == journey_id))
     conn.execute(delete(PHASES).where(PHASES.c.journey_id == journey_id))
@@ -588,6 +600,8 @@ def replace_content(conn: Connection, content: Journey, issued_ids: IssuedIds) -
     persona_rows.insert_card_ratings(conn, content.touchpoints, others, card_ids)
     on_cards = card_ids | {t.id: t.id for t in previous.touchpoints if t.id not in card_ids}
     comment_rows.replace(conn, journey_id, content.comments, on_cards, issued_ids(conn, COMMENTS))
+    image_rows.insert_card_images(conn, content.touchpoints, card_ids)
+    image_rows.write_wall_photo(conn, journey_id, content.wall_photo)
     return previous
 
 

@@ -303,6 +303,29 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>CardImageView</name>
+    <message>
+        <location filename="../../ui/panels/card_image.py"/>
+        <source>Attach Image…</source>
+        <translation>Afbeelding toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/card_image.py"/>
+        <source>Remove Image</source>
+        <translation>Afbeelding verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/card_image.py"/>
+        <source>Replace Image…</source>
+        <translation>Afbeelding vervangen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/card_image.py"/>
+        <source>Attach Image</source>
+        <translation>Afbeelding toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>CardImportActions</name>
     <message>
         <location filename="../../ui/window/card_import_actions.py"/>
@@ -1291,6 +1314,19 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
 </context>
 <context>
+    <name>ImageActions</name>
+    <message>
+        <location filename="../../ui/window/image_actions.py"/>
+        <source>&amp;Wall Photo…</source>
+        <translation>Foto van de &amp;muur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/image_actions.py"/>
+        <source>A photo of the workshop&apos;s wall, printed on the poster&apos;s back page</source>
+        <translation>Een foto van de muur van de workshop, afgedrukt op de achterpagina van de poster</translation>
+    </message>
+</context>
+<context>
     <name>JourneyActions</name>
     <message>
         <location filename="../../ui/window/journey_actions.py"/>
@@ -1349,6 +1385,11 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../ui/canvas/capture.py"/>
         <source>Type to add a card</source>
         <translation>Typ om een kaart toe te voegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/card_images.py"/>
+        <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/grid_items.py"/>
@@ -1453,8 +1494,23 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/scene_menus.py"/>
+        <source>Attach Image…</source>
+        <translation>Afbeelding toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/scene_menus.py"/>
+        <source>Remove Image</source>
+        <translation>Afbeelding verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/scene_menus.py"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/scene_menus.py"/>
+        <source>Attach Image</source>
+        <translation>Afbeelding toevoegen</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/scene_menus.py"/>
@@ -1805,6 +1861,31 @@ De details staan in de foutuitvoer; stuur ze mee als je dit meldt.</translation>
         <location filename="../../cjmapper/editing/field_commands.py"/>
         <source>Edit journey</source>
         <translation>Klantreis bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/image_commands.py"/>
+        <source>Remove image from {0}</source>
+        <translation>Afbeelding verwijderen van {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/image_commands.py"/>
+        <source>Attach image to {0}</source>
+        <translation>Afbeelding toevoegen aan {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/image_commands.py"/>
+        <source>Replace image of {0}</source>
+        <translation>Afbeelding vervangen van {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/image_commands.py"/>
+        <source>Remove wall photo</source>
+        <translation>Foto van de muur verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../cjmapper/editing/image_commands.py"/>
+        <source>Set wall photo</source>
+        <translation>Foto van de muur instellen</translation>
     </message>
     <message>
         <location filename="../../cjmapper/editing/matrix_commands.py"/>
@@ -3065,6 +3146,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
         <location filename="../../ui/export/poster_dialog.py"/>
         <source>&amp;Open the PDF when done</source>
         <translation>PDF &amp;openen na het exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Print the &amp;wall photo on a page at the back</source>
+        <translation>Druk de &amp;foto van de muur af op een pagina achteraan</translation>
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
@@ -4637,6 +4723,39 @@ Je eigen bibliotheek is {0}.</translation>
         <location filename="../../ui/workshop/voting_session.py"/>
         <source>All votes were taken off the cards. Edit › Undo brings them back.</source>
         <translation>Alle stemmen zijn van de kaarten gehaald. Bewerken › Ongedaan maken zet ze terug.</translation>
+    </message>
+</context>
+<context>
+    <name>WallPhotoDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>Wall Photo</source>
+        <translation>Foto van de muur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>Set Photo…</source>
+        <translation>Foto kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>Replace Photo…</source>
+        <translation>Foto vervangen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>No wall photo yet. Add a photo of the workshop&apos;s wall; the poster prints it on its back page.</source>
+        <translation>Nog geen foto van de muur. Voeg een foto van de muur van de workshop toe; de poster drukt die af op de achterpagina.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <source>The wall photo cannot be shown.</source>
+        <translation>De foto van de muur kan niet worden getoond.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from cjmapper.model import (
     SCORE_MAX,
     SCORE_MIN,
     CardStatus,
+    ImageRef,
     Journey,
     Rating,
     Touchpoint,
@@ -75,6 +76,8 @@ def cards_mime(cards: Sequence[Touchpoint], journey: Journey | None = None, key:
                 {"id": r.persona_id, "name": r.name, "score": r.rating.score, "target": r.rating.target}
                 for r in rated_personas(card, journey)
             ]
+            if card.image is not None:  # pasted into the same journey, the copy shows the same photo
+                entry["image"] = [card.image.id, card.image.format, card.image.width, card.image.height]
         entries.append(entry)
     data = QMimeData()
     payload = json.dumps(entries, ensure_ascii=False)
@@ -117,7 +120,15 @@ def _card_from(entry: object, journey: Journey | None, key: str) -> Touchpoint |
     card = Touchpoint(0, 0, 0, 0, title.strip()[:MAX_TITLE], **taken)
     if journey is None:
         return card
-    return transfer(card, _rated(entry), journey, bool(key) and entry.get("journey") == key)
+    same = bool(key) and entry.get("journey") == key
+    image = entry.get("image")
+    if same and isinstance(image, list) and len(image) == 4 and image[1] in ("png", "jpeg") and _sizes(image):
+        card.image = ImageRef(image[0], image[1], image[2], image[3])  # the library checks it is there
+    return transfer(card, _rated(entry), journey, same)
+
+
+def _sizes(image: list[Any]) -> bool:
+    return all(_is_int(n) and n > 0 for n in (image[0], image[2], image[3]))
 
 
 def cards_from_mime(data: QMimeData | None, journey: Journey | None = None, key: str = "") -> list[Touchpoint]:

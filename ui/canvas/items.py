@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper import style
-from cjmapper.layout import CardBox, CardParts, Metrics, Rect
-from cjmapper.model import LaneKind, Touchpoint
+from cjmapper.layout import CardBox, CardParts, Metrics, Rect, fitted
+from cjmapper.model import ImageRef, LaneKind, Touchpoint
 from cjmapper.text import FontMetrics
 
 from .painting import (
@@ -72,6 +72,10 @@ class ItemHost(Protocol):
     @property
     def theme(self) -> CanvasTheme:
         """The colours to draw in."""
+        ...
+
+    def thumbnail(self, image: ImageRef) -> QPixmap | None:
+        """A card's photo at thumbnail size (None: it cannot be read)."""
         ...
 
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None: ...
@@ -374,6 +378,7 @@ class CardItem(QGraphicsRectItem):
                 for static in self._notes:
                     draw_text(painter, parts.notes.x, y, static, m.note_font_size)
                     y += m.note_line_height
+        self._paint_thumbnail(painter, parts)
         self._paint_footer(painter, m, parts, title_height)
         paint_status_mark(painter, self.card.status, parts)
         if self.comments:
@@ -382,6 +387,20 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(QPen(highlight_color(), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(shapes.selection)
+
+    def _paint_thumbnail(self, painter: QPainter, parts: CardParts) -> None:
+        """The card's photo, fitted in its slot of the layout (`CardParts.thumbnail`)."""
+        image = self.card.image
+        if image is None or parts.thumbnail.height <= 0:
+            return
+        pixmap = self.journey_scene.thumbnail(image)
+        if pixmap is None:
+            return
+        target = qrect(fitted(parts.thumbnail, image.width, image.height))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        painter.restore()
 
     def _paint_footer(self, painter: QPainter, m: Metrics, parts: CardParts, fm_height: float) -> None:
         """Channel icon and name on the left; score badge on the right with the vote dots left of it (where the

@@ -53,6 +53,7 @@ from cjmapper.model import MAX_CHANNEL, MAX_NAME, MAX_TITLE, Language
 
 from ..editing.document import JourneyDocument
 from .capture import QuickCapture
+from .card_images import attach_data, image_bytes
 from .clipboard import cards_from_mime, cards_mime, journey_key
 from .editing import InlineEditor
 from .find_marks import CardMarks
@@ -363,8 +364,13 @@ class JourneyScene(CardMarks, SceneMenus, SceneInput, ItemSync):
         return None
 
     def paste(self) -> list[int]:
-        """Paste cards from the clipboard (see `paste_target`); selects and returns the new cards."""
-        cards = cards_from_mime(QApplication.clipboard().mimeData(), self.document.journey, self._journey_key())
+        """Paste cards from the clipboard (see `paste_target`); selects and returns the new cards. Image data (no
+        cards) becomes the photo of the one selected card instead."""
+        data = QApplication.clipboard().mimeData()
+        cards = cards_from_mime(data, self.document.journey, self._journey_key())
+        if not cards and len(selected := self.selected_ids()) == 1 and (raw := image_bytes(data)) is not None:
+            attach_data(self.document, selected[0], raw)
+            return []
         target = self.paste_target()
         if not cards or target is None:
             return []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjmapper.layout import CellBox, Layout, Metrics
-from cjmapper.model import Journey, Language, Touchpoint
+from cjmapper.model import ImageRef, Journey, Language, Touchpoint
 
 from ..editing.document import JourneyDocument
 from .capture import QuickCapture
@@ -28,6 +29,7 @@ from .painting import (
     tr,
 )
 from .theme import CanvasTheme
+from .thumbnails import Thumbnails
 
 Direction = str
 """One of "up", "down", "left", "right"."""
@@ -148,6 +150,13 @@ class SceneBase(QGraphicsScene):
     @property
     def journey(self) -> Journey:
         return self.document.journey
+
+    def thumbnail(self, image: ImageRef) -> QPixmap | None:
+        """A card's photo at thumbnail size, its small copy read from the library the first time it is drawn."""
+        thumbnails: Thumbnails | None = getattr(self, "_thumbnails", None)
+        if thumbnails is None:
+            thumbnails = self._thumbnails = Thumbnails(self.document.library.image_thumbnail)
+        return thumbnails.pixmap(image)
 
     @property
     def capture(self) -> QuickCapture:

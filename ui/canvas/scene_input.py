@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from cjmapper.hit_test import cell_at, drop_index
 
 from ..mime import CHANNEL_MIME
+from .card_images import attach_mime, card_at, carries_image
 from .drag import CardDrag, HeaderDrag
 from .grid_items import CellItem, LaneHeaderItem, PhaseHeaderItem
 from .items import CardItem, HeaderItem, LaneRowItem
@@ -389,7 +390,7 @@ class SceneInput(SceneBase):
         return text if text.strip() else None
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802 - Qt's name
-        if self._channel_of(event) is None:
+        if self._channel_of(event) is None and not carries_image(event.mimeData()):
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
@@ -397,6 +398,12 @@ class SceneInput(SceneBase):
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802 - Qt's name
         pos = event.scenePos()
+        if self._channel_of(event) is None:  # a photo: onto a card only
+            card_id = card_at(self._layout, pos.x(), pos.y()) if carries_image(event.mimeData()) else None
+            event.setAccepted(card_id is not None)
+            if card_id is not None:
+                event.setDropAction(Qt.DropAction.CopyAction)
+            return
         cell = cell_at(self._layout, pos.x(), pos.y()) if self._channel_of(event) is not None else None
         if cell is None:
             self.show_drop(None)
@@ -417,6 +424,12 @@ class SceneInput(SceneBase):
         self.show_drop(None)
         text = self._channel_of(event)
         pos = event.scenePos()
+        if text is None and (card_id := card_at(self._layout, pos.x(), pos.y())) is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.focus_view()
+            attach_mime(self.document, card_id, event.mimeData())
+            return
         cell = cell_at(self._layout, pos.x(), pos.y())
         if text is None or cell is None:
             event.ignore()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cjmapper.model import LaneKind
 
+from .card_images import attach_file, choose_image
 from .clipboard import cards_from_mime
 from .items import lane_kind_name
 from .painting import (
@@ -60,9 +61,26 @@ class SceneMenus(SceneBase):
             "Ctrl+Alt+M",
         )
         comment.setEnabled(len(self.selected_ids()) == 1)
+        one = self.selected_ids()[0] if len(self.selected_ids()) == 1 else None
+        self._action(menu, "attachImage", tr("Attach Image…"), self.attach_image).setEnabled(one is not None)
+        pictured = one is not None and self.journey.touchpoint(one).image is not None
+        self._action(menu, "removeImage", tr("Remove Image"), self.remove_image).setEnabled(pictured)
         menu.addSeparator()
         self._action(menu, "deleteCards", tr("Delete"), self.delete_selection, "Del").setEnabled(has)
         return menu
+
+    def attach_image(self) -> bool:
+        """Attach a picture file the user picks to the one selected card (one undo step)."""
+        selected = self.selected_ids()
+        if len(selected) != 1:
+            return False
+        path = choose_image(self._menu_parent(), tr("Attach Image"))
+        return path is not None and attach_file(self.document, selected[0], path)
+
+    def remove_image(self) -> bool:
+        """Remove the photo of the one selected card (one undo step)."""
+        selected = self.selected_ids()
+        return len(selected) == 1 and self.document.set_card_image(selected[0], None)
 
     def header_menu(self, kind: str, item_id: int) -> QMenu:
         """The context menu of a phase ("phase") or lane ("lane") header (the caller deletes it)."""

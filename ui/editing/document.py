@@ -55,6 +55,7 @@ from cjmapper.editing.field_commands import (
     UpdateTouchpointsCommand,
 )
 from cjmapper.editing.gate import Verb
+from cjmapper.editing.image_commands import SetCardImage, SetWallPhoto
 from cjmapper.editing.matrix_commands import PlaceCardCommand, SetMatrixLabelsCommand
 from cjmapper.editing.parts import changed_parts
 from cjmapper.editing.persona_commands import (
@@ -80,7 +81,8 @@ from cjmapper.editing.survey_commands import (
 )
 from cjmapper.editing.version_commands import DeleteVersionCommand, RestoreVersionCommand, SaveVersionCommand
 from cjmapper.errors import CjmapperError, StaleEditError
-from cjmapper.model import Journey, LaneKind, MatrixLabels, Persona, Rating, Touchpoint
+from cjmapper.images import PreparedImage
+from cjmapper.model import ImageRef, Journey, LaneKind, MatrixLabels, Persona, Rating, Touchpoint
 from cjmapper.store import Library, VersionInfo
 from cjmapper.store.survey_edits import ResponsePlace
 from cjmapper.survey.kinds import Metric
@@ -434,6 +436,14 @@ class JourneyDocument(QObject):
     def delete_comment(self, touchpoint_id: int, comment_id: int) -> bool:
         """Delete a comment with its replies; one undo step."""
         return self._perform(DeleteCommentCommand(self.snapshot, touchpoint_id, comment_id))
+
+    def set_card_image(self, touchpoint_id: int, image: PreparedImage | ImageRef | None) -> bool:
+        """Attach, replace or (None) remove a card's photo; one undo step."""
+        return self._perform(SetCardImage(self.snapshot, touchpoint_id, image))
+
+    def set_wall_photo(self, image: PreparedImage | ImageRef | None) -> bool:
+        """Set or (None) remove the journey's wall photo; one undo step."""
+        return self._perform(SetWallPhoto(self.snapshot, image))
 
     # ------------------------------------------------------------------ named versions
 

@@ -192,6 +192,10 @@ class PosterDialog(QDialog):
         bleed_row.addStretch(1)
         self.open_check = QCheckBox(self.tr("&Open the PDF when done"), self)
         self.open_check.setObjectName("openCheck")
+        self.wall_check = QCheckBox(self.tr("Print the &wall photo on a page at the back"), self)
+        self.wall_check.setObjectName("wallPhotoCheck")
+        self.wall_check.setChecked(journey.wall_photo is not None)  # on by default when there is one
+        self.wall_check.setVisible(journey.wall_photo is not None)
         self.whole, self.shown = journey, shown
         self.shown_check = QCheckBox(self.tr("Print only the cards &shown ({0} of {1}: a filter is on)"), self)
         self.shown_check.setObjectName("shownCheck")
@@ -247,6 +251,7 @@ class PosterDialog(QDialog):
         options_column.addSpacing(6)
         options_column.addLayout(form)
         options_column.addSpacing(6)
+        options_column.addWidget(self.wall_check)
         options_column.addWidget(self.open_check)
         options_column.addWidget(self.shown_check)
         options_column.addWidget(self.comments_check)
@@ -364,6 +369,7 @@ class PosterDialog(QDialog):
                 sheets=self.sheets_spin.value(),
                 heat=self.heat,
                 comments=self.print_comments,
+                wall_photo=self.wall_photo(),
             )
         paper = self.paper()
         if paper.custom:  # a custom size is printed as given: its orientation is its shape
@@ -372,13 +378,23 @@ class PosterDialog(QDialog):
         shop = self.shop_check.isChecked() and sheets is None
         press = press_for(self.bleed_spin.value(), True) if shop else press_for(None, False)
         return PosterOptions(
-            paper, portrait=portrait, tile=sheets, press=press, heat=self.heat, comments=self.print_comments
+            paper,
+            portrait=portrait,
+            tile=sheets,
+            press=press,
+            heat=self.heat,
+            comments=self.print_comments,
+            wall_photo=self.wall_photo(),
         )
 
     @property
     def print_comments(self) -> bool:
         """Whether the open comments are printed as numbered notes (off, and hidden, when there are none)."""
         return self.comments_check.isVisibleTo(self) and self.comments_check.isChecked()
+
+    def wall_photo(self) -> bool:
+        """Whether the poster prints the wall photo at the back (the default, and all there is, without one)."""
+        return self.wall_check.isChecked() or self.whole.wall_photo is None
 
     @property
     def open_when_done(self) -> bool:

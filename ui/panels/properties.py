@@ -51,6 +51,7 @@ from cjmapper.model import (
 from ..editing.document import Change, ChangeKind, JourneyDocument
 from ..length_limit import show_limit
 from .accessible_names import name_fields
+from .card_image import CardImageView
 from .comment_thread import CommentThread
 from .field_editors import (
     ChannelCombo,
@@ -215,6 +216,8 @@ class PropertiesPanel(QWidget):
                 self.other_scores.setWordWrap(True)
                 form.addRow("", self.other_scores)
 
+        self.card_image = CardImageView(body)
+        page.layout_.addWidget(self.card_image)
         self._card_message = message_label(body)
         page.layout_.addWidget(self._card_message)
         self.comment_thread = CommentThread(body)
@@ -492,6 +495,7 @@ class PropertiesPanel(QWidget):
                     editor.setValue(value)
 
         self._load_other_scores(card, journey)
+        self.card_image.show_card(self.document(), card)
 
     def _current_index(self, journey: Journey) -> int:
         return max(0, min(self.current_persona, len(journey.personas) - 1))

@@ -20,6 +20,7 @@ from cjmapper.exports import ExportFormat, formats_of_kind
 from cjmapper.file_names import title_part
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.store.transfer import with_image_data
 from cjmapper.survey.commands import csv_columns, poster_heat
 
 from ..editing.document import JourneyDocument
@@ -145,6 +146,8 @@ class ExportActions(QObject):
         if self.refused_target(target):
             return
         try:
+            if export_format.name == "json":  # a journey file holds its images' bytes
+                journey = with_image_data(self.window.library, journey)
             export_format.write_file(journey, target, csv_columns(self.window.library, journey))
         except CjmapperError as e:
             self.window.show_error(str(e))
@@ -203,7 +206,10 @@ class ExportActions(QObject):
             return False
         from ..export.export_jobs import PosterJob  # with reportlab: on the first export, not at start
 
-        job = PosterJob(journey if journey is not None else document.journey, target, options, self.parent_widget)
+        printed = with_image_data(
+            self.window.library, journey if journey is not None else document.journey, wall=options.wall_photo
+        )  # the photos are printed as stored
+        job = PosterJob(printed, target, options, self.parent_widget)
         job.progress.connect(self.progress.set_progress)
         job.ended.connect(self._poster_ended)
         self.poster_job = job

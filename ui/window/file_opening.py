@@ -9,11 +9,11 @@ web address) is refused as a whole with one message in the status bar, and nothi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QUrl
 from PySide6.QtGui import QDragMoveEvent, QDropEvent, QFileOpenEvent
 from PySide6.QtWidgets import QWidget
 
@@ -40,9 +40,13 @@ class FileWindow(Protocol):
 class FileOpener(QObject):
     """Opens and imports the files dropped on `areas` (the window, the canvas's viewport) or given to `open_files`."""
 
-    def __init__(self, window: FileWindow, areas: Sequence[QWidget]) -> None:
+    def __init__(
+        self, window: FileWindow, areas: Sequence[QWidget], leave: Callable[[QMimeData], bool] | None = None
+    ) -> None:
         super().__init__(areas[0])
         self.window = window
+        self.leave = leave
+        """Drags left to the area itself (a picture for a card: `ui.canvas.card_images.picture_file`)."""
         for area in areas:
             area.setAcceptDrops(True)
             area.installEventFilter(self)
@@ -50,11 +54,13 @@ class FileOpener(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDragMoveEvent):
-            if not event.mimeData().hasUrls():
-                return False  # a channel from the palette, a card: the canvas's own drags
+            if not event.mimeData().hasUrls() or (self.leave is not None and self.leave(event.mimeData())):
+                return False  # a channel from the palette, a card, a picture for a card: the canvas's own drags
             event.acceptProposedAction()  # refused files are said so on the drop, not silently ignored
             return True
         if kind == QEvent.Type.Drop and isinstance(event, QDropEvent) and event.mimeData().hasUrls():
+            if self.leave is not None and self.leave(event.mimeData()):
+                return False
             event.acceptProposedAction()
             self.open_urls(event.mimeData().urls())
             return True

@@ -42,6 +42,7 @@ from cjmapper.store import Library
 from cjmapper.store.location import Location, ServerLocation, parse_location
 
 from ..canvas import JourneyScene, JourneyView
+from ..canvas.card_images import picture_file
 from ..canvas.view_places import ViewPlaces
 from ..dialogs.compare_dialog import CompareDialog
 from ..dialogs.help_pages import HelpActions
@@ -65,6 +66,7 @@ from .comment_actions import CommentActions
 from .export_actions import ExportActions
 from .file_opening import FileOpener
 from .find_actions import FindActions
+from .image_actions import ImageActions
 from .journey_actions import JourneyActions
 from .library_files import LibraryFiles
 from .library_watch import LibraryWatch
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         self.templates = TemplateActions(self, self)  # Journey › Save as Template…
         self.card_import = CardImportActions(self, self)  # cards from a spreadsheet
         self.matrix = MatrixActions(self, self)  # Journey > Prioritise (the impact/effort matrix)
+        self.images = ImageActions(self, self)  # the wall photo
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -226,7 +229,7 @@ class MainWindow(QMainWindow):
         self.library_editor.failed.connect(self.show_error)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.channel_palette.channel_activated.connect(self.journeys.add_card_of_channel)
-        self.file_opener = FileOpener(self, [self, self.view.viewport()])
+        self.file_opener = FileOpener(self, [self, self.view.viewport()], picture_file)
         """Library and journey files dropped on the window or the canvas, or handed over by the system."""
         app = QApplication.instance()
         if app is not None:  # quitting without closing the window (Ctrl+C in the terminal) still joins the export
@@ -402,6 +405,7 @@ class MainWindow(QMainWindow):
         journey_menu.addActions([self.new_card_action, self.add_phase_action, self.add_lane_action])
         journey_menu.addAction(self.workshop.capture_action)
         journey_menu.addAction(self.edit_persona_action)
+        journey_menu.addAction(self.images.wall_photo_action)
         journey_menu.addAction(self.versions_action)
         journey_menu.addAction(self.compare_action)
         journey_menu.addAction(self.survey.targets_action)
