@@ -307,3 +307,42 @@ def test_the_matrix_slide_holds_the_placed_cards_where_the_matrix_puts_them(tmp_
     last = pages_text(pdf)[-1]
     assert "Snelle winst" in last
     assert cards[2].title.split()[0] in last
+
+
+def test_the_open_comments_end_the_deck_as_editable_text_going_on_over_slides(tmp_path: Path) -> None:
+    """The deck's last slides list the open comments card by card (a resolved thread left out, a reply under its
+    comment), every word as typed, going on over slides when they are many; LibreOffice renders them."""
+    from datetime import UTC, datetime
+
+    from cjmapper.model import Comment
+
+    journey = load_example("nl")
+    cards = journey.ordered_touchpoints()
+    when = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    journey.comments = [
+        Comment(1, cards[0].id, "Anna", when, "Werkt dit <b>op</b> de telefoon? 😀"),
+        Comment(2, cards[0].id, "Karel", when, "Ja, sinds maart", parent_id=1),
+        Comment(3, cards[1].id, "Anna", when, "Al opgelost", resolved=True),
+        Comment(4, cards[1].id, "Karel", when, "Dus ook dit antwoord niet", parent_id=3),
+    ]
+    journey.comments += [
+        Comment(10 + i, cards[2].id, "Eva", when, f"Opmerking {i}: " + "lang verhaal " * 30) for i in range(40)
+    ]
+    without = load_example("nl")
+    base = write_deck(without, tmp_path / "zonder.pptx", None)
+    deck_path = tmp_path / "opmerkingen.pptx"
+    count = write_deck(journey, deck_path, None)
+    slides = read_deck(deck_path)[base:]
+    assert count - base == len(slides) >= 3  # 42 open comments go on over several slides
+    assert slides[0].title == "Open opmerkingen"
+    assert slides[1].title == f"Open opmerkingen (vervolg, 2 van {len(slides)})"
+    texts = [text for slide in slides for text in slide.texts]
+    assert any("Werkt dit <b>op</b> de telefoon? 😀" in text for text in texts)
+    assert any(text.startswith("Karel, 2026-03-01 09:30 UTC\nJa, sinds maart") for text in texts)
+    assert not any("Al opgelost" in text or "Dus ook dit antwoord niet" in text for text in texts)
+    assert sum("Opmerking " in text for text in texts) == 40
+    assert cards[2].title in slides[-1].texts  # the card's title again over its comments on a further slide
+    for shape in Presentation(str(deck_path)).slides[base].shapes:
+        assert shape.top + shape.height <= Pt(SLIDE_HEIGHT)
+    pdf = render_with_libreoffice(deck_path, tmp_path)
+    assert "Ja, sinds maart" in pages_text(pdf)[base]

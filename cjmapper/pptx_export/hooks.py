@@ -76,13 +76,74 @@ def add_matrix_slide(deck: DeckBuilder) -> None:
     deck.made()
 
 
-def add_comments_slides(deck: DeckBuilder) -> None:
-    """The journey's open comments, one text box per thread's first open comment with its card's title, author and
-    date, continuing on further slides as the cards of a phase do.
+MAX_COMMENT_SHOWN = 700
+"""The most characters of one comment a slide shows (a longer one ends in "…"; the library keeps it whole)."""
+COMMENT_SIZE = 11.0
+HEADING_SIZE = 9.0
+CARD_SIZE = 12.0
+REPLY_INDENT = 24.0
+UNIT_GAP = 6.0
 
-    Not yet: the journey holds no comments in this branch. To fill in after the merge: take the comments of
-    `deck.journey.comments` that are not resolved (replies under their parent), make
-    `deck.slide(deck.words.say("Open comments"), deck.journey.title)` and list them with `shapes.text_box`
-    (user text as runs, never markup), measured with `plan.text_height` so none is cut; `deck.made()` per slide;
-    and count the slides in `write_deck`'s total."""
-    del deck
+
+def add_comments_slides(deck: DeckBuilder) -> None:
+    """The journey's open comments (`Journey.unresolved`), card by card in the map's order: the card's title, then
+    each open comment of its thread with its author and time (a reply indented under its comment), every one an
+    editable text box measured so none is cut, going on over further slides as a phase's cards do."""
+    from datetime import UTC
+
+    from cjmapper.pptx_export import plan
+    from cjmapper.pptx_export.shapes import Run, text_box
+    from cjmapper.style import INK, MUTED_INK
+
+    journey = deck.journey
+    open_ids = {comment.id for comment in journey.unresolved()}
+    if not open_ids:
+        return
+    threads = journey.threads()
+    width = plan.SLIDE_WIDTH - 2 * plan.MARGIN
+    units: list[tuple[float, float, list[list[Run]], bool]] = []  # (indent, height, paragraphs, is a card title)
+    for card in journey.ordered_touchpoints():
+        shown = [comment for comment in threads.get(card.id, []) if comment.id in open_ids]
+        if not shown:
+            continue
+        units.append(
+            (0.0, plan.text_height(card.title, CARD_SIZE, width, True), [[Run(card.title, CARD_SIZE, True)]], True)
+        )
+        for comment in shown:
+            indent = REPLY_INDENT if comment.parent_id is not None else 0.0
+            text = comment.text if len(comment.text) <= MAX_COMMENT_SHOWN else comment.text[:MAX_COMMENT_SHOWN] + "…"
+            when = comment.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+            heading = f"{comment.author or '—'}, {when}"
+            height = plan.text_height(heading, HEADING_SIZE, width - indent) + plan.text_height(
+                text, COMMENT_SIZE, width - indent
+            )
+            units.append(
+                (
+                    indent,
+                    height,
+                    [[Run(heading, HEADING_SIZE, colour=MUTED_INK)], [Run(text, COMMENT_SIZE, colour=INK)]],
+                    False,
+                )
+            )
+    pages: list[list[tuple[float, float, float, list[list[Run]]]]] = [[]]
+    y = plan.GRID_TOP
+    title_now: tuple[float, float, list[list[Run]], bool] | None = None
+    for indent, height, paragraphs, is_title in units:
+        if is_title:
+            title_now = (indent, height, paragraphs, is_title)
+        if y + height > plan.GRID_BOTTOM and pages[-1]:
+            pages.append([])
+            y = plan.GRID_TOP
+            if not is_title and title_now is not None:  # the card's title again over its comments on the new slide
+                pages[-1].append((title_now[0], y, title_now[1], title_now[2]))
+                y += title_now[1] + UNIT_GAP
+        pages[-1].append((indent, y, min(height, plan.GRID_BOTTOM - y), paragraphs))
+        y += height + UNIT_GAP
+    deck.total += len(pages)
+    name = deck.words.say("Open comments")
+    for number, page in enumerate(pages, start=1):
+        slide = deck.slide(deck.words.continued(name, number, len(pages)), journey.title)
+        for indent, top, height, paragraphs in page:
+            box = (plan.MARGIN + indent, top, width - indent, height)
+            text_box(slide.shapes, box, paragraphs, name="Comment")
+        deck.made()
