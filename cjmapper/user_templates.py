@@ -224,12 +224,13 @@ def _any_files(folder: Path) -> list[Path]:
 
 def template_from(journey: Journey, name: str, description: str, with_cards: bool) -> Journey:
     """The journey as a template named `name`: its structure (language, framework, personas, phases, lanes) and,
-    `with_cards`, its cards as they are."""
+    `with_cards`, its cards as they are but for their photos. A workshop's comments, photos and wall photo belong to
+    that workshop, not to the journeys a template starts."""
     if len(description) > MAX_TEXT:
         raise CjmapperError(say("A template's description can be at most {0} characters long.", MAX_TEXT))
     _plain(description, say("A template's description"))
-    cards = list(journey.touchpoints) if with_cards else []
-    return replace(journey, title=name, description=description, touchpoints=cards)
+    cards = [replace(card, image=None) for card in journey.touchpoints] if with_cards else []
+    return replace(journey, title=name, description=description, touchpoints=cards, comments=[], wall_photo=None)
 
 
 def _write(template: Journey, path: Path) -> None:

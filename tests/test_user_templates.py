@@ -369,3 +369,22 @@ def test_a_nul_character_is_refused_with_one_clear_message() -> None:
     with pytest.raises(CjmapperError, match=r"A template's description holds a NUL character"):
         save_template(load_example("en"), "ab", "x\x00")
     assert list_user_templates() == []
+
+
+def test_a_template_with_cards_leaves_the_workshops_comments_and_photos_behind(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from cjmapper.model import Comment, ImageRef
+    from cjmapper.user_templates import template_from
+
+    journey = load_example("en")
+    card = journey.ordered_touchpoints()[0]
+    card.image = ImageRef(5, "png", 10, 10)
+    journey.comments = [Comment(1, card.id, "Anna", datetime(2026, 3, 1, tzinfo=UTC), "Still true?")]
+    journey.wall_photo = ImageRef(6, "jpeg", 40, 30)
+    template = template_from(journey, "Bakery", "", with_cards=True)
+    assert len(template.touchpoints) == len(journey.touchpoints)
+    assert template.comments == []
+    assert template.wall_photo is None
+    assert all(t.image is None for t in template.touchpoints)
+    assert journey.ordered_touchpoints()[0].image is not None  # the journey itself keeps them
