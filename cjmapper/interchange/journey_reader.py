@@ -2,6 +2,10 @@
 over the parsed document, collects every problem with its place (`touchpoints[12].score: must be 1 to 5 or null`)
 and raises `InterchangeError` when there is any; it never returns half a journey. A file of an older version is
 read by that version's rules. The text is first read safely by `untrusted_json`.
+
+It is one job, a little past 700 lines: every rule of the format checked in one pass with one list of problems. The
+parts a version brought with rules of their own are read by their own modules (`comment_lists`, `journey_images`,
+`matrix_file`, `persona_lists`) and called from here.
 """
 
 from __future__ import annotations

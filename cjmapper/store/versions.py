@@ -8,6 +8,10 @@ though: a version copied from another library holds that library's ids, and an i
 library never handed out gets a fresh one (`replace_content`). The interchange format
 (`cjmapper.interchange`) renumbers ids and drops sort keys, so it is not used here.
 
+It is one job, a little past 700 lines: a snapshot written, read back and restored, each part of the journey in the
+same three places so that none is forgotten; the parts with rows of their own keep their snapshot form in their own
+modules (`comments`, `snapshot_images`, `matrix_rows`, `personas`).
+
 Snapshots are data only: they are read with `json` (never pickle), their unpacked size is bounded, and every field is
 checked before it becomes a model object or a row, so a damaged or hostile library yields a clear `LibraryError`.
 
