@@ -7,7 +7,7 @@ change goes through an undo command: journey-level ones on the library's stack, 
 journey's stack; the Edit menu follows whichever stack was used last.
 
 This module is one job, the shell: the docks, actions, menus and toolbar, the journeys opened in the window,
-switching libraries, read-only mode and the status bar (a little past 700 lines, because a window's actions and
+switching libraries, read-only mode and the status bar (past 800 lines, because a window's actions and
 menus are many). Its helpers each hold one job and are handed a small protocol of the window (they import nothing of
 it): `LibraryWatch` (changes made elsewhere), `JourneyTransfer` (journeys between libraries and files),
 `ExportActions` (journey files by the export table, posters, pictures), `JourneyActions` (the menus' edits of
