@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from cjmapper.model import Journey
 from cjmapper.store import Library
+from cjmapper.templates import load_example
 from tests import image_helpers as pictures
 from tests.store_helpers import sample_journey
 from ui.window.main_window import MainWindow
@@ -158,29 +159,45 @@ def test_the_card_menu_and_the_properties_panel_attach_show_and_remove(
     assert stored(path).touchpoint(card_id).image is None
 
 
-def test_the_wall_photo_is_set_shown_and_removed_through_the_journey_menu(
+def test_the_wall_photo_is_set_shown_and_removed_in_its_panel(
     window: MainWindow, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Journey › Wall Photo… opens the Wall Photo panel (also View › Wall Photo): Set Photo…, the photo shown within
+    the panel, undo and redo, Remove; the panel follows the journey shown."""
     opened(window)
     photo = tmp_path / "wall.jpg"
     photo.write_bytes(pictures.jpeg(400, 300))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(photo), ""))
-    dialog = window.images.show_wall_photo()
-    assert dialog is not None
-    assert not dialog.remove_button.isEnabled()
-    QTest.mouseClick(dialog.set_button, LEFT)
+    assert not window.wall_photo_dock.isVisible()
+    window.images.wall_photo_action.trigger()
+    panel = window.images.panel
+    assert window.wall_photo_dock.isVisible()
+    assert not window.wall_photo_dock.visibleRegion().isEmpty()  # in front of the panels it is tabbed with
+    assert not panel.remove_button.isEnabled()
+    QTest.mouseClick(panel.set_button, LEFT)
     wall = stored(path).wall_photo
     assert wall is not None
     assert (wall.width, wall.height) == (400, 300)
-    assert dialog.picture.pixmap().width() == 400
-    assert dialog.remove_button.isEnabled()
+    shown = panel.picture.pixmap()
+    assert not shown.isNull()
+    assert shown.width() <= panel.picture.width()
+    assert shown.height() <= panel.picture.height()
+    assert abs(shown.width() / shown.height() - 4 / 3) < 0.05  # whole, in its shape
+    assert panel.remove_button.isEnabled()
+    assert panel.set_button.text() == "Replace Photo…"
     window.undo_action.trigger()
     assert stored(path).wall_photo is None
+    assert panel.picture.pixmap().isNull()
     window.redo_action.trigger()
     assert stored(path).wall_photo == wall
-    QTest.mouseClick(dialog.remove_button, LEFT)
+    QTest.mouseClick(panel.remove_button, LEFT)
     assert stored(path).wall_photo is None
-    dialog.close()
+    window.undo_action.trigger()
+    other = window.library.create_journey(load_example("en"))
+    window.open_journey(other)
+    assert panel.document is window.document
+    assert panel.picture.pixmap().isNull()  # the other journey has none
+    assert panel.set_button.text() == "Set Photo…"
 
 
 def test_a_copied_card_keeps_its_photo(window: MainWindow, path: Path, tmp_path: Path) -> None:

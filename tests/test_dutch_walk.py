@@ -46,6 +46,8 @@ SAME_IN_DUTCH: dict[str, str] = {
     "Help": "the Help menu: Dutch software says Help",
     "Indigo": "a persona's colour: indigo is the Dutch name too",
     "Open": "a card's status: open is the Dutch word too",
+    "Impact": "the matrix's vertical axis: impact is the Dutch word too",
+    "matrix": "the impact/effort matrix: matrix is the Dutch word too",
     "Persona": "the persona: the same word in Dutch, as the Dutch templates use it",
     "persona": "the same, inside a core message",
     "Persona {0}": "a persona without a name, by her place: the same words in Dutch",

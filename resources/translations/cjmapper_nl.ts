@@ -2320,6 +2320,11 @@ De klantreis kopiëren zoals die hier te zien is? Daarin staat elke opgeslagen w
     </message>
     <message>
         <location filename="../../ui/window/main_window.py"/>
+        <source>Wall Photo</source>
+        <translation>Foto van de muur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py"/>
         <source>&amp;New Library…</source>
         <translation>&amp;Nieuwe bibliotheek…</translation>
     </message>
@@ -4726,36 +4731,36 @@ Je eigen bibliotheek is {0}.</translation>
     </message>
 </context>
 <context>
-    <name>WallPhotoDialog</name>
+    <name>WallPhotoPanel</name>
     <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
-        <source>Wall Photo</source>
-        <translation>Foto van de muur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <location filename="../../ui/panels/wall_photo.py"/>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <location filename="../../ui/panels/wall_photo.py"/>
         <source>Set Photo…</source>
         <translation>Foto kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <location filename="../../ui/panels/wall_photo.py"/>
         <source>Replace Photo…</source>
         <translation>Foto vervangen…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <location filename="../../ui/panels/wall_photo.py"/>
         <source>No wall photo yet. Add a photo of the workshop&apos;s wall; the poster prints it on its back page.</source>
         <translation>Nog geen foto van de muur. Voeg een foto van de muur van de workshop toe; de poster drukt die af op de achterpagina.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/wall_photo_dialog.py"/>
+        <location filename="../../ui/panels/wall_photo.py"/>
         <source>The wall photo cannot be shown.</source>
         <translation>De foto van de muur kan niet worden getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/wall_photo.py"/>
+        <source>Wall Photo</source>
+        <translation>Foto van de muur</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,13 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.palette_dock, self.comments_dock)
         self.comments_dock.hide()  # View › Comments opens it (five tabs do not fit a 1024-pixel projector)
+        self.images = ImageActions(self)  # Journey › Wall Photo… and its panel
+        self.wall_photo_dock = self._dock(
+            "wallPhotoDock", self.tr("Wall Photo"), self.images.panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.palette_dock, self.wall_photo_dock)
+        self.wall_photo_dock.hide()  # Journey › Wall Photo… or View › Wall Photo opens it
+        self.images.show_panel = self._show_wall_photo
         self.palette_dock.raise_()
         self.voting.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -189,7 +196,6 @@ class MainWindow(QMainWindow):
         self.templates = TemplateActions(self, self)  # Journey › Save as Template…
         self.card_import = CardImportActions(self, self)  # cards from a spreadsheet
         self.matrix = MatrixActions(self, self)  # Journey > Prioritise (the impact/effort matrix)
-        self.images = ImageActions(self, self)  # the wall photo
         self.exports.heat_shown = self.survey.heat_action.isChecked
         self.export_progress = self.exports.progress
         self.statusBar().addPermanentWidget(self.export_progress)
@@ -249,6 +255,10 @@ class MainWindow(QMainWindow):
         self.watch.say_if_shared()
 
     # ------------------------------------------------------------------ building
+
+    def _show_wall_photo(self) -> None:
+        self.wall_photo_dock.show()
+        self.wall_photo_dock.raise_()
 
     def _dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -389,6 +399,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.voting_dock.toggleViewAction())
         view_menu.addAction(self.comments_dock.toggleViewAction())
+        view_menu.addAction(self.wall_photo_dock.toggleViewAction())
         self.workshop.add_to_view_menu(view_menu)
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
@@ -494,6 +505,7 @@ class MainWindow(QMainWindow):
         self.finding.scene_shown(self.scene)
         self.survey.scene_shown(self.scene, document)
         self.comments.scene_shown(self.scene, document)
+        self.images.document_shown(document)
         self.channel_palette.set_language(document.journey.language)
         self.centre.setCurrentWidget(self.view)
         self.library_panel.select(journey_id)
@@ -541,6 +553,7 @@ class MainWindow(QMainWindow):
         self.finding.scene_shown(None)
         self.survey.scene_shown(None, None)
         self.comments.scene_shown(None, None)
+        self.images.document_shown(None)
         self.voting.set_canvas(None, None)
         self.persona_strip.set_document(None)
         self.document = None
