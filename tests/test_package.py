@@ -110,6 +110,7 @@ def test_the_wheel_needs_only_the_run_time_lock(wheel: Path) -> None:
         "psycopg",
         "openpyxl",
         "python-pptx",
+        "pillow",
     }
     assert needs <= _pinned("requirements.lock")
     assert not _pinned("requirements.lock") & _pinned("requirements-dev.lock")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cjmapper.messages import say_in
 from cjmapper.text import FontMetrics
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def add_matrix_slide(deck: DeckBuilder) -> None:
     if not any(is_placed(card) for card in journey.touchpoints):
         return
     deck.total += 1
-    slide = deck.slide(deck.words.say("Impact and effort"), journey.title)
+    slide = deck.slide(say_in(deck.words.language, "Impact and effort"), journey.title)
     left, top = plan.MARGIN, plan.GRID_TOP
     layout = matrix_layout(journey, plan.SLIDE_WIDTH - 2 * plan.MARGIN, plan.GRID_BOTTOM - top, heading=False)
     shapes = slide.shapes
@@ -140,7 +141,7 @@ def add_comments_slides(deck: DeckBuilder) -> None:
         pages[-1].append((indent, y, min(height, plan.GRID_BOTTOM - y), paragraphs))
         y += height + UNIT_GAP
     deck.total += len(pages)
-    name = deck.words.say("Open comments")
+    name = say_in(deck.words.language, "Open comments")
     for number, page in enumerate(pages, start=1):
         slide = deck.slide(deck.words.continued(name, number, len(pages)), journey.title)
         for indent, top, height, paragraphs in page:

@@ -3139,6 +3139,11 @@ Maak er een op basis van een sjabloon met Klantreis › Nieuw… (Ctrl+N).</tran
     </message>
     <message>
         <location filename="../../ui/export/poster_dialog.py"/>
+        <source>Bleed</source>
+        <translation>Afloop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/poster_dialog.py"/>
         <source> mm</source>
         <translation> mm</translation>
     </message>
@@ -4096,7 +4101,7 @@ Je eigen bibliotheek is {0}.</translation>
     <message>
         <location filename="../../ui/window/template_actions.py"/>
         <source>Save as &amp;Template…</source>
-        <translation>&amp;Opslaan als sjabloon…</translation>
+        <translation>Opslaan als s&amp;jabloon…</translation>
     </message>
     <message>
         <location filename="../../ui/window/template_actions.py"/>

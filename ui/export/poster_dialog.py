@@ -177,6 +177,7 @@ class PosterDialog(QDialog):
         )
         self.bleed_spin = QDoubleSpinBox(self)
         self.bleed_spin.setObjectName("bleedSpin")
+        self.bleed_spin.setAccessibleName(self.tr("Bleed"))
         self.bleed_spin.setRange(0.0, MAX_BLEED_MM)
         self.bleed_spin.setDecimals(1)
         self.bleed_spin.setSingleStep(0.5)
