@@ -111,7 +111,18 @@ def bench_load(folder: Path, repeat: int = 15) -> Result:
     return Result("load 5,000-touchpoint journey into model objects", measured, base, 2.0, None)
 
 
-FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "score", "expectation", "owner", "color", "votes")
+FLOOR_KEYS = ("phase", "lane", "title", "notes", "channel", "scores", "expectation", "owner", "color", "votes")
+"""The keys of a journey file's touchpoint the floor stores (`scores`: the first persona's, as the card's score)."""
+
+
+def _floor_row(touchpoint: dict[str, object]) -> tuple[object, ...]:
+    def value(key: str) -> object:
+        if key == "scores":
+            scores = touchpoint.get("scores")
+            return scores[0] if isinstance(scores, list) and scores else None
+        return touchpoint[key]
+
+    return tuple(value(key) for key in FLOOR_KEYS)
 
 
 def bench_import(folder: Path, repeat: int = 5) -> Result:
@@ -140,7 +151,7 @@ def bench_import(folder: Path, repeat: int = 5) -> Result:
             conn.executemany(
                 "INSERT INTO t (phase, lane, position, title, notes, channel, score, expectation, owner, color,"
                 " votes) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [tuple(t[key] for key in FLOOR_KEYS) for t in data["touchpoints"]],
+                [_floor_row(t) for t in data["touchpoints"]],
             )
         conn.close()
 
