@@ -227,3 +227,30 @@ def test_a_card_copied_and_pasted_in_its_journey_keeps_its_photo(
     pictured = [card for card in journey.touchpoints if card.image is not None]
     assert len(pictured) == 2
     assert pictured[0].image == pictured[1].image
+
+
+def test_a_card_pasted_into_another_journey_of_the_library_keeps_its_photo(
+    window: MainWindow, path: Path, tmp_path: Path
+) -> None:
+    """An image belongs to the library, not to one journey: a card copied into another journey of the same library
+    shows the same photo (into another library, the copy comes without it: its bytes stay in the first)."""
+    card_id = opened(window)
+    photo = tmp_path / "muur.jpg"
+    photo.write_bytes(pictures.jpeg(64, 48))
+    drop(window, card_id, file_data(photo))
+    image = stored(path).touchpoint(card_id).image
+    assert image is not None
+    assert window.scene is not None
+    window.scene.select_ids([card_id])
+    window.copy_action.trigger()
+    other = window.library.create_journey(load_example("en"))
+    window.open_journey(other)
+    assert window.scene is not None
+    ids = window.scene.paste()
+    assert len(ids) == 1
+    with Library.open(path) as lib:
+        pasted = lib.load_journey(other).touchpoint(ids[0])
+    assert pasted.image == image
+    window.undo_action.trigger()
+    with Library.open(path) as lib:
+        assert ids[0] not in {t.id for t in lib.load_journey(other).touchpoints}

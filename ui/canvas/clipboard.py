@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, TypeGuard, cast
 
 from PySide6.QtCore import QMimeData
 
@@ -58,10 +58,25 @@ def card_fields(card: Touchpoint) -> dict[str, Any]:
     return {name: getattr(card, name) for name in CARD_FIELDS}
 
 
+LIBRARY_PART = 16
+"""A journey's clipboard key starts with this many characters naming its library alone (`journey_key`)."""
+
+
 def journey_key(location: object, journey_id: int) -> str:
-    """What names a journey on the clipboard: a digest of its library's location and its id (no path or address
-    in the clear)."""
-    return hashlib.sha256(f"{location}\n{journey_id}".encode()).hexdigest()[:32]
+    """What names a journey on the clipboard: a digest of its library's location, then one of the location and its
+    id (no path or address in the clear). Two journeys of one library share the first `LIBRARY_PART` characters."""
+    library = hashlib.sha256(f"{location}".encode()).hexdigest()[:LIBRARY_PART]
+    return library + hashlib.sha256(f"{location}\n{journey_id}".encode()).hexdigest()[:LIBRARY_PART]
+
+
+def _same_library(entry: dict[str, Any], key: str) -> bool:
+    copied = entry.get("journey")
+    return (
+        bool(key)
+        and isinstance(copied, str)
+        and len(copied) == len(key)
+        and copied[:LIBRARY_PART] == key[:LIBRARY_PART]
+    )
 
 
 def cards_mime(cards: Sequence[Touchpoint], journey: Journey | None = None, key: str = "") -> QMimeData:
@@ -76,7 +91,7 @@ def cards_mime(cards: Sequence[Touchpoint], journey: Journey | None = None, key:
                 {"id": r.persona_id, "name": r.name, "score": r.rating.score, "target": r.rating.target}
                 for r in rated_personas(card, journey)
             ]
-            if card.image is not None:  # pasted into the same journey, the copy shows the same photo
+            if card.image is not None:  # pasted into a journey of the same library, the copy shows the same photo
                 entry["image"] = [card.image.id, card.image.format, card.image.width, card.image.height]
         entries.append(entry)
     data = QMimeData()
@@ -122,9 +137,14 @@ def _card_from(entry: object, journey: Journey | None, key: str) -> Touchpoint |
         return card
     same = bool(key) and entry.get("journey") == key
     image = entry.get("image")
-    if same and isinstance(image, list) and len(image) == 4 and image[1] in ("png", "jpeg") and _sizes(image):
-        card.image = ImageRef(image[0], image[1], image[2], image[3])  # the library checks it is there
+    # An image is the library's, whichever journey shows it (the library checks it is there).
+    if _same_library(entry, key) and _image_entry(image):
+        card.image = ImageRef(image[0], image[1], image[2], image[3])
     return transfer(card, _rated(entry), journey, same)
+
+
+def _image_entry(image: object) -> TypeGuard[list[Any]]:
+    return isinstance(image, list) and len(image) == 4 and image[1] in ("png", "jpeg") and _sizes(image)
 
 
 def _sizes(image: list[Any]) -> bool:
