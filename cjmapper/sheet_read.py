@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cjmapper.errors import CjmapperError
 from cjmapper.messages import language, number, say
@@ -168,23 +168,39 @@ def mapped_columns(
     return chosen
 
 
-def _xlsx_rows(data: bytes, name: str, bounds: SheetBounds) -> Iterator[list[str]]:
-    """The first sheet's rows as text, cached values only (openpyxl read-only with data_only: no formula is
-    evaluated; a formula cell without a cached value reads as empty)."""
+def unpacked_size(data: bytes) -> int | None:
+    """How many bytes the parts of the zip archive `data` (an XLSX) unpack to, read from its directory before anything
+    is unpacked (a zip bomb is refused on this); None when `data` is no zip archive."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > bounds.max_unpacked:
-                raise SheetFileError(
-                    say("{0} unpacks to more than {1} MB; it is refused.", name, number(bounds.max_unpacked // 2**20))
-                )
+            return sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise SheetFileError(say("{0} is not a readable XLSX file.", name)) from None
+        return None
+
+
+def load_workbook(data: bytes) -> Any | None:
+    """The XLSX workbook `data` opened read-only with cached values only (no formula is evaluated, no external link
+    followed); None when openpyxl cannot read it. The caller closes it."""
     import openpyxl  # imported here: only an XLSX import needs it
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on a damaged file; the user gets one line
-        raise SheetFileError(say("{0} is not a readable XLSX file.", name)) from None
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception:  # openpyxl raises many kinds on a damaged file; the callers say so in one line
+        return None
+
+
+def _xlsx_rows(data: bytes, name: str, bounds: SheetBounds) -> Iterator[list[str]]:
+    """The first sheet's rows as text, cached values only (a formula cell without a cached value reads as empty)."""
+    size = unpacked_size(data)
+    if size is None:
+        raise SheetFileError(say("{0} is not a readable XLSX file.", name))
+    if size > bounds.max_unpacked:
+        raise SheetFileError(
+            say("{0} unpacks to more than {1} MB; it is refused.", name, number(bounds.max_unpacked // 2**20))
+        )
+    book = load_workbook(data)
+    if book is None:
+        raise SheetFileError(say("{0} is not a readable XLSX file.", name))
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:

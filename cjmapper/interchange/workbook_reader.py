@@ -11,10 +11,8 @@ the sheet row it is on ("Kaarten, row 7: score: must be 1 to 5").
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from cjmapper.interchange.journey_reader import VERSION, WRITTEN_KEYS, read_jour
 from cjmapper.interchange.workbook import NUMBER_KINDS, WORDS
 from cjmapper.messages import number, say
 from cjmapper.model import MATRIX_LABEL_NAMES, Journey, Language
+from cjmapper.sheet_read import load_workbook, unpacked_size
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """A workbook larger than this is refused unread."""
@@ -82,22 +81,18 @@ def _is_journey_sheet(rows: Sequence[Sequence[Any]]) -> bool:
 
 
 def _sheets(data: bytes, source: str) -> list[tuple[str, list[list[Any]]]]:
-    """Every sheet's name and rows (typed values: text, numbers, None), bounded; cached values only, no formula run."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise InterchangeError(
-                    [say("the workbook unpacks to more than {0} MB; it is refused", MAX_UNPACKED_BYTES // 2**20)],
-                    source,
-                )
-    except zipfile.BadZipFile:
-        raise InterchangeError([say("this is not a readable XLSX workbook")], source) from None
-    import openpyxl  # imported here: only a workbook import needs it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on a damaged file; the user gets one line
-        raise InterchangeError([say("this is not a readable XLSX workbook")], source) from None
+    """Every sheet's name and rows (typed values: text, numbers, None), bounded; cached values only, no formula run
+    (opened as the card and survey imports open a workbook: `sheet_read`)."""
+    size = unpacked_size(data)
+    if size is None:
+        raise InterchangeError([say("this is not a readable XLSX workbook")], source)
+    if size > MAX_UNPACKED_BYTES:
+        raise InterchangeError(
+            [say("the workbook unpacks to more than {0} MB; it is refused", MAX_UNPACKED_BYTES // 2**20)], source
+        )
+    book = load_workbook(data)
+    if book is None:
+        raise InterchangeError([say("this is not a readable XLSX workbook")], source)
     try:
         return [(sheet.title, list(_rows(sheet, source))) for sheet in book.worksheets]
     finally:
