@@ -13,10 +13,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from cjmapper.errors import NotFoundError
+from cjmapper.interchange import read_journey_file
 from cjmapper.messages import say
 from cjmapper.model import Journey, Language
 from cjmapper.templates import TEMPLATE_NAMES, load_template
-from cjmapper.user_templates import UserTemplate, find_user_template, list_user_templates, load_user_template
+from cjmapper.user_templates import UserTemplate, find_user_template, list_user_templates
 
 
 class TemplateKind(StrEnum):
@@ -100,11 +101,12 @@ def load_named_template(name: str, language: Language | str | None = None, folde
     InterchangeError for a user template's damaged file."""
     if name in TEMPLATE_NAMES:
         return load_template(name, language or Language.EN)
-    if not has_template(name, folder):
+    template = find_user_template(name, folder)  # the folder's files read once, then the one chosen
+    if template is None:
         raise NotFoundError(
             say("There is no template named {0}; the templates are {1}.", repr(name), ", ".join(template_names(folder)))
         )
-    journey = load_user_template(name, folder)
+    journey = read_journey_file(template.path)
     if language is not None:
         journey.language = Language(str(language))
     return journey

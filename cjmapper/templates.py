@@ -16,6 +16,8 @@ from cjmapper.model import Journey, Language
 from cjmapper.resources import resource
 
 TEMPLATE_NAMES: tuple[str, ...] = ("five-phase", "aida", "see-think-do-care", "blank")
+DEFAULT_TEMPLATE = TEMPLATE_NAMES[0]
+"""The template a journey starts from when none is chosen (the five-phase model)."""
 """The built-in templates, in the order a template picker shows them."""
 
 EXAMPLE_NAME = "example"

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from cjmapper.card_import.new_journey import DEFAULT_TEMPLATE, new_journey
 from cjmapper.card_import.plan import applied
 from cjmapper.card_import.sheet import Field, columns, parse_mapping, preview, read_card_sheet
 from cjmapper.i18n import system_language
 from cjmapper.messages import say
 from cjmapper.store import Library
+from cjmapper.templates import DEFAULT_TEMPLATE
 
 SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls")
 """The files `import` reads as a sheet of cards (an old .xls is refused there in one line); any other is a journey
@@ -79,6 +79,8 @@ def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         journey_id = library.find_journey(args.into)
         journey = library.load_journey(journey_id)
     else:
+        from cjmapper.card_import.new_journey import new_journey  # the user's templates: read when used
+
         journey = new_journey(args.template, args.ui_language or system_language(), path.stem)
     result = preview(table, journey, where)
     plan = result.plan()

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from cjmapper.model import Journey, Language
 from cjmapper.template_catalogue import list_templates, load_named_template
-from cjmapper.templates import TEMPLATE_NAMES
-
-DEFAULT_TEMPLATE = "five-phase"
+from cjmapper.templates import DEFAULT_TEMPLATE, TEMPLATE_NAMES
 
 
 def template_choices(language: Language | str) -> list[tuple[str, str]]:

@@ -84,6 +84,12 @@ def sheet_word(key: str, language: Language) -> str:
     return WORDS[key][Language(language)]
 
 
+def persona_column(name: str, index: int) -> str:
+    """How a column held per persona names the persona at `index` ("Score (Linda)"): her name on one line, else her
+    place (1-based). The reader matches the columns back by it."""
+    return " ".join(name.split()) or str(index + 1)
+
+
 def cards_header(journey: Journey) -> list[tuple[str, str]]:
     """The cards sheet's columns: (header in the journey's language, the card field's name or a place's key)."""
     language = Language(journey.language)
@@ -93,8 +99,7 @@ def cards_header(journey: Journey) -> list[tuple[str, str]]:
         header = sheet_word(field.name, language)
         if field.per_persona and several:
             for index, persona in enumerate(journey.personas):
-                name = " ".join(persona.name.split()) or str(index + 1)
-                columns.append((f"{header} ({name})", f"{field.name}#{index}"))
+                columns.append((f"{header} ({persona_column(persona.name, index)})", f"{field.name}#{index}"))
         else:
             columns.append((header, field.name))
     return columns

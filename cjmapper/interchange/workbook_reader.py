@@ -20,7 +20,7 @@ from typing import Any
 from cjmapper import card_fields
 from cjmapper.errors import InterchangeError
 from cjmapper.interchange.journey_reader import VERSION, WRITTEN_KEYS, read_journey
-from cjmapper.interchange.workbook import NUMBER_KINDS, WORDS
+from cjmapper.interchange.workbook import NUMBER_KINDS, WORDS, persona_column
 from cjmapper.messages import number, say
 from cjmapper.model import MATRIX_LABEL_NAMES, Journey, Language
 from cjmapper.sheet_read import load_workbook, unpacked_size
@@ -62,7 +62,7 @@ def read_workbook_file(path: Path) -> Journey | None:
 def read_workbook(data: bytes, source: str = "") -> Journey | None:
     """The journey in cjmapper's workbook `data` (see the module), or None for another workbook."""
     sheets = _sheets(data, source)
-    if len(sheets) < SHEETS or not _is_journey_sheet(sheets[-1][1]):
+    if sheets is None:
         return None
     cards, structure, personas, about = (rows for _name, rows in sheets[-SHEETS:])
     cards_name = sheets[-SHEETS][0]
@@ -80,9 +80,10 @@ def _is_journey_sheet(rows: Sequence[Sequence[Any]]) -> bool:
     return any(len(row) >= 2 and _is("format", row[0]) and str(row[1] or "").startswith("cjmapper") for row in rows[1:])
 
 
-def _sheets(data: bytes, source: str) -> list[tuple[str, list[list[Any]]]]:
+def _sheets(data: bytes, source: str) -> list[tuple[str, list[list[Any]]]] | None:
     """Every sheet's name and rows (typed values: text, numbers, None), bounded; cached values only, no formula run
-    (opened as the card and survey imports open a workbook: `sheet_read`)."""
+    (opened as the card and survey imports open a workbook: `sheet_read`). None for a workbook that is not
+    cjmapper's, told by its last sheet before any other is read (the card import then reads it)."""
     size = unpacked_size(data)
     if size is None:
         raise InterchangeError([say("this is not a readable XLSX workbook")], source)
@@ -94,6 +95,8 @@ def _sheets(data: bytes, source: str) -> list[tuple[str, list[list[Any]]]]:
     if book is None:
         raise InterchangeError([say("this is not a readable XLSX workbook")], source)
     try:
+        if len(book.worksheets) < SHEETS or not _is_journey_sheet(list(_rows(book.worksheets[-1], source))):
+            return None
         return [(sheet.title, list(_rows(sheet, source))) for sheet in book.worksheets]
     finally:
         book.close()
@@ -197,7 +200,7 @@ def _document(
     lane_ref = {}
     for lane in reversed(lanes):
         lane_ref[lane["name"]] = lane["id"]
-    names = [" ".join(p["name"].split()) or str(i + 1) for i, p in enumerate(people)]
+    names = [persona_column(p["name"], i) for i, p in enumerate(people)]
     columns = _columns(cards[0] if cards else [], names)
     placed: list[tuple[int, int, Any, int, dict[str, Any]]] = []
     phase_rank = {p["id"]: i for i, p in enumerate(phases)}

@@ -34,6 +34,11 @@ _ARROWS: dict[int, Direction] = {
 class SceneInput(SceneBase):
     """Mouse, keys and drops on the scene."""
 
+    _drag_channel: str | None = None
+    """The channel a drag over the map carries (read once, on entering)."""
+    _drag_image: bool = False
+    """Whether a drag over the map carries a photo (read once, on entering)."""
+
     # ------------------------------------------------------------------ card drag (called by CardItem)
 
     def card_pressed(self, item: CardItem, event: QGraphicsSceneMouseEvent) -> None:
@@ -390,21 +395,25 @@ class SceneInput(SceneBase):
         return text if text.strip() else None
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802 - Qt's name
-        if self._channel_of(event) is None and not carries_image(event.mimeData()):
+        self._drag_channel = self._channel_of(event)
+        self._drag_image = self._drag_channel is None and carries_image(event.mimeData())
+        if self._drag_channel is None and not self._drag_image:
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:  # noqa: N802 - Qt's name
+        """Over the map: a channel shows where its card lands, a photo is taken by a card only. What is dragged was
+        read on entering (`dragEnterEvent`), not on every move: an image's bytes are not copied again each time."""
         pos = event.scenePos()
-        if self._channel_of(event) is None:  # a photo: onto a card only
-            card_id = card_at(self._layout, pos.x(), pos.y()) if carries_image(event.mimeData()) else None
+        if self._drag_channel is None:  # a photo: onto a card only
+            card_id = card_at(self._layout, pos.x(), pos.y()) if self._drag_image else None
             event.setAccepted(card_id is not None)
             if card_id is not None:
                 event.setDropAction(Qt.DropAction.CopyAction)
             return
-        cell = cell_at(self._layout, pos.x(), pos.y()) if self._channel_of(event) is not None else None
+        cell = cell_at(self._layout, pos.x(), pos.y())
         if cell is None:
             self.show_drop(None)
             event.ignore()

@@ -79,10 +79,10 @@ class ItemSync(SceneBase):
         fields -> the corner (everything only when the language, and with it the channel names, changed);
         named versions -> nothing; phases or lanes -> everything."""
         journey = self.document.journey
-        self.comment_counts = journey.open_comments()
         if change.kind is ChangeKind.VERSIONS:
             return  # a named version was saved, deleted or put back: nothing on the map changed
         if change.kind is ChangeKind.CARDS:
+            self.comment_counts = journey.open_comments()  # a comment's edit is a change of its card
             self._sync_changed_cards(change.added | change.removed | change.updated)
         elif change.kind is ChangeKind.JOURNEY and journey.language is self._language:
             m = self.metrics

@@ -27,9 +27,6 @@ class Thumbnails:
             self._pixmaps[image.id] = _decoded(self._read, image)
         return self._pixmaps[image.id]
 
-    def clear(self) -> None:
-        self._pixmaps.clear()
-
 
 def decoded(data: bytes, width: int, height: int, side: int = THUMBNAIL_SIDE) -> QPixmap | None:
     """Image bytes decoded with their longer side at most `side` (a JPEG is decoded at that scale, not whole)."""

@@ -46,12 +46,6 @@ def _spans(png: bytes) -> Iterator[tuple[bytes, int, int]]:
         at = end
 
 
-def chunks(png: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """The (type, data) of each chunk of a PNG. Raises ValueError for bytes that are no whole PNG."""
-    for kind, start, end in _spans(png):
-        yield kind, png[start + 8 : end - 4]
-
-
 def international_text(keyword: str, text: str, language: str) -> bytes:
     """An iTXt chunk: `text` in UTF-8 under `keyword` (Latin-1, 1-79 characters) with the language tag `language`
     (a BCP 47 tag such as "nl"; one that is not is left out, as the format allows)."""

@@ -134,7 +134,7 @@ class CommentThread(QWidget):
             entry.delete_button.clicked.connect(lambda _=False, c=comment: self.delete(c))
             self._list.addWidget(entry)
             self.entries.append(entry)
-        count = sum(1 for c in document.journey.unresolved() if c.touchpoint_id == card_id) if document else 0
+        count = document.journey.open_comments().get(card_id, 0) if document else 0
         self.heading.setText(self.tr("Comments ({0} open)").format(count) if thread else self.tr("Comments"))
         if self.reply_to is not None and self.reply_to.id not in {c.id for c in thread}:
             self.set_reply(None)

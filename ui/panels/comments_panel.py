@@ -61,7 +61,7 @@ class CommentsPanel(QWidget):
         """List the journey's comments again (only when they, or the cards' titles, changed)."""
         journey = self._document.journey if self._document is not None else None
         rows = _rows(journey, self.show_resolved.isChecked()) if journey is not None else []
-        key = tuple((card_id, title, c) for card_id, title, c in rows)
+        key = tuple(rows)
         if key == self._shown and not force:
             return
         self._shown = key
